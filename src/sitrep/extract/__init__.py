@@ -1,0 +1,1 @@
+"""Extraction: one module per record kind; ``pipeline`` runs them in order."""

@@ -1,0 +1,174 @@
+"""Tables of the store (SQLAlchemy Core), the same for SQLite and PostgreSQL.
+
+Each record kind has a table with the columns analysts filter on, plus a
+``data`` column holding the whole record as JSON (so a record can grow fields
+without a migration). Column names follow the export contract.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source_id", String(500)),
+    Column("title", Text),
+    Column("category", String(200)),
+    Column("published", String(40), index=True),
+    Column("source", Text),
+    Column("format", String(20)),
+    Column("text", Text, nullable=False),
+    Column("data", JSON),
+    Column("added_at", String(40)),
+    Column("extracted_with", String(80)),
+)
+
+document_sources = Table(
+    "document_sources", metadata,
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("source_id", String(500)),
+    Column("added_at", String(40)),
+    UniqueConstraint("doc_id", "source", name="uq_document_source"),
+)
+
+pages = Table(
+    "pages", metadata,
+    Column("source", String(1000), primary_key=True),
+    Column("data", JSON),
+    Column("added_at", String(40)),
+)
+
+rejects = Table(
+    "rejects", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("input", Text, nullable=False),
+    Column("reason", String(40), nullable=False),
+    Column("detail", Text),
+    Column("at", String(40)),
+)
+
+
+def _record_table(name: str, *cols: Column) -> Table:
+    return Table(
+        name, metadata,
+        Column("id", String(40), primary_key=True),
+        Column("doc_id", String(32), nullable=False, index=True),
+        Column("start", Integer),
+        Column("end", Integer),
+        *cols,
+        Column("data", JSON, nullable=False),
+    )
+
+
+entities = _record_table(
+    "entities",
+    Column("name", String(300), index=True),
+    Column("type", String(20)),
+    Column("code", String(40), index=True),
+    Column("role", String(300)),
+)
+places = _record_table(
+    "places",
+    Column("name", String(300), index=True),
+    Column("kind", String(40)),
+    Column("country", String(3), index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+)
+dates = _record_table(
+    "dates",
+    Column("text", Text),
+    Column("date", String(40)),
+)
+quantities = _record_table(
+    "quantities",
+    Column("text", Text),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("approx", String(20)),
+    Column("unit", String(80)),
+    Column("unit_class", String(80), index=True),
+    Column("subject", Text),
+    Column("source", String(300), index=True),
+    Column("hedge", String(20)),
+    Column("claim_id", String(40)),
+)
+claims = _record_table(
+    "claims",
+    Column("text", Text),
+    Column("source", String(300), index=True),
+    Column("cue", String(100)),
+    Column("hedge", String(20), index=True),
+    Column("direct", Boolean),
+)
+events = _record_table(
+    "events",
+    Column("text", Text),
+    Column("type", String(20), index=True),
+    Column("actor", String(40), index=True),
+    Column("target", String(40), index=True),
+    Column("location", String(300)),
+    Column("date", String(40)),
+    Column("claim_id", String(40)),
+)
+# One row per piece of evidence; relations are these rows grouped by (type, from, to).
+relation_evidence = _record_table(
+    "relation_evidence",
+    Column("type", String(20), index=True),
+    Column("from_code", String(40), index=True),
+    Column("to_code", String(40), index=True),
+    Column("item", Text),
+)
+
+tracks = Table(
+    "tracks", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text),
+    Column("unit", String(80)),
+    Column("subject", Text),
+    Column("data", JSON),
+)
+track_members = Table(
+    "track_members", metadata,
+    Column("track_id", String(40), nullable=False, index=True),
+    Column("quantity_id", String(40), nullable=False, index=True),
+    Column("why", Text),
+    UniqueConstraint("track_id", "quantity_id", name="uq_track_member"),
+)
+storylines = Table(
+    "storylines", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text),
+    Column("data", JSON),
+)
+storyline_documents = Table(
+    "storyline_documents", metadata,
+    Column("storyline_id", String(40), nullable=False, index=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    UniqueConstraint("storyline_id", "doc_id", name="uq_storyline_doc"),
+)
+
+Index("ix_quantities_doc_start", quantities.c.doc_id, quantities.c.start)
+
+#: kind (as in the export contract) -> table of per-document records
+RECORD_TABLES = {
+    "entity": entities,
+    "place": places,
+    "date": dates,
+    "quantity": quantities,
+    "claim": claims,
+    "event": events,
+    "relation": relation_evidence,
+}
