@@ -349,6 +349,26 @@ def eval_cmd(suites: tuple[str, ...], split: str, shared: str | None, out_path: 
             sys.exit(1)
 
 
+# Commands of later stages live beside their library code; each such module has
+# ``register(cli)``. A module that is not there yet is simply skipped.
+_COMMAND_MODULES = ("sitrep.analyse.commands", "sitrep.serve.commands", "sitrep.scale.commands")
+
+
+def _register_commands() -> None:
+    import importlib
+    for name in _COMMAND_MODULES:
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name and name.startswith(e.name):
+                continue
+            raise
+        mod.register(cli)
+
+
+_register_commands()
+
+
 def main() -> None:
     cli(obj={})
 
