@@ -1,10 +1,527 @@
-"""Stage: quantities (not written yet; see the pipeline docstring for its place)."""
+"""Stage: quantities — every figure that counts or measures something.
+
+Rules over spaCy tokens and the parse, no extra model: a figure is a number
+(digits, "1.2 million", "$126bn", number words, "a dozen", "tens of
+thousands") or a range ("11,000 to 12,000", "between 30 and 40", "8- to
+16-meter"), with the approximation cue before or after it ("approximately",
+"more than", "up to", "or more"), its unit (a currency by ISO code, a measure,
+or the thing counted: the head noun after the number, "North Korean troops")
+normalized to a unit class, and a conversion given in brackets ("€118 billion
+($126 billion)": one amount, the bracket in ``converted``). A range is never
+averaged: value stays None, low/high are set.
+
+Years, dates, times, ordinals, designations ("Article 5", "47th Brigade",
+"iPhone 11"), decades ("1930s") and relative ages ("8 months ago") are not
+figures. All words are data in ``data/units.yaml``.
+
+Each figure inherits source, hedge and claim id from the innermost claim whose
+content span holds it (claims run before this stage); outside any claim its
+source is None (the article's own) and the hedge is read from the text around
+it by ``hedges.hedge_for_span`` when that module is present.
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
+from ..model import Quantity, record_id
 from .context import Context
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
+_NUM_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Z]{1,3})?([-–])?$")
+_YEARISH = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_DETS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that"}
+_HEAD_POS = {"NOUN", "PROPN"}
+_MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
 
-def find_quantities(ctx: Context) -> Iterator:
-    return iter(())
+
+class Lex:
+    """The word lists of units.yaml, indexed for the scanner."""
+
+    def __init__(self, path: Path = DATA):
+        import yaml
+        d = yaml.safe_load(path.read_text(encoding="utf-8"))
+        w = lambda k: d[k]["words"]  # noqa: E731
+        self.numbers = {k: float(v) for k, v in w("numbers").items()}
+        self.mult = {k: float(v) for k, v in w("multipliers").items()}
+        self.suffix = {k: float(v) for k, v in w("suffixes").items()}
+        self.vague = {k: float(v) for k, v in w("vague").items()}
+        self.before: list[tuple[tuple[str, ...], str]] = []
+        self.after: list[tuple[tuple[str, ...], str]] = []
+        for g in d["approx"]:
+            self.before += [(tuple(str(p).lower().split()), g["class"]) for p in g.get("before", [])]
+            self.after += [(tuple(str(p).lower().split()), g["class"]) for p in g.get("after", [])]
+        self.before.sort(key=lambda x: -len(x[0]))
+        self.after.sort(key=lambda x: -len(x[0]))
+        self.range_words = set(map(str, w("range_words")))
+        self.skip_before = set(map(str, w("skip_before")))
+        self.skip_after = set(map(str, w("skip_after")))
+        self.months = set(map(str, w("months")))
+        cur = d["currencies"]
+        self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
+        self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
+        self.pounds = set(cur["pounds"]["words"])
+        self.minor = {_norm(k): v for k, v in cur["minor"]["words"].items()}
+        self.measures: dict[str, tuple[str, str]] = {}
+        self.time_factors: dict[str, tuple[float, str]] = {}
+        for group, g in d["measures"].items():
+            if group == "time_factors":
+                self.time_factors = {k: (float(v[0]), v[1]) for k, v in g["words"].items()}
+                continue
+            for k, v in g["words"].items():
+                self.measures[_norm(str(k))] = (str(v), group)
+        self.counted: dict[str, str] = {}
+        for g in d["counted"]:
+            for word in g["words"]:
+                self.counted[_norm(word)] = g["class"]
+        self.max_unit_words = 4
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", str(s).lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lex:
+    return Lex()
+
+
+def setup(nlp, resources: dict) -> None:
+    resources["units"] = lexicon()
+
+
+# ---------------------------------------------------------------- numbers
+
+def _parse_number(doc, i: int, end: int, lex: Lex):
+    """Read one number starting at token i. Returns (value, low, high, j, flags) or None,
+    where j is the token after the number and flags notes how it was written."""
+    t = doc[i]
+    low = t.lower_
+    m = _NUM_RE.match(t.text)
+    if m:
+        num, suf, dash = m.groups()
+        if suf:
+            if suf.lower() not in lex.suffix:
+                return None
+            if suf.lower() in ("m", "b", "k") and not _money_context(doc, i, lex):
+                # "5m" outside money is a measure glued to the number, not a multiplier
+                if suf.lower() == "m":
+                    return None
+        val = float(num.replace(",", "")) * (lex.suffix.get((suf or "").lower(), 1.0))
+        j = i + 1
+        flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": bool(suf), "raw": num}
+        while j < end and doc[j].lower_ in lex.mult and doc[j].lower_ != "dozen":
+            val *= lex.mult[doc[j].lower_]
+            flags["mult"] = True
+            j += 1
+        return val, None, None, j, flags
+    if low in lex.vague:
+        base = lex.vague[low]
+        j = i + 1
+        if j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in lex.vague and lex.vague[doc[j + 1].lower_] >= 1000:
+            base *= lex.vague[doc[j + 1].lower_]
+            j += 2
+        lo, hi = (base * 2, base * 10) if base in (12.0, 20.0) else (base, base * 10)
+        return None, lo, hi, j, {"vague": True}
+    if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
+        val, j = lex.mult[doc[i + 1].lower_], i + 2
+        while j < end and doc[j].lower_ in lex.mult:
+            val *= lex.mult[doc[j].lower_]
+            j += 1
+        return val, None, None, j, {"words": True}
+    parts = low.split("-") if "-" in low else [low]
+    if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult:
+        return None
+    total = current = 0.0
+    j = i
+    while j < end:
+        tl = doc[j].lower_
+        ps = tl.split("-") if "-" in tl and tl != "-" else [tl]
+        if all(p in lex.numbers or p in lex.mult for p in ps):
+            for p in ps:
+                if p in lex.numbers:
+                    current += lex.numbers[p]
+                else:
+                    current = max(current, 1.0) * lex.mult[p]
+                    if lex.mult[p] >= 1000:
+                        total, current = total + current, 0.0
+            j += 1
+        elif tl in ("-", "and") and j + 1 < end and doc[j + 1].lower_ in lex.numbers and j > i \
+                and (tl == "-" or doc[j - 1].lower_ in ("hundred", "thousand")):
+            j += 1
+        else:
+            break
+    return total + current, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
+
+
+def _money_context(doc, i: int, lex: Lex) -> bool:
+    return i > 0 and doc[i - 1].lower_ in lex.cur_symbols
+
+
+def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 4):
+    """Longest entry of table that the tokens from j spell (with or without the spaces between)."""
+    best = None
+    for k in range(min(end, j + max_words), j, -1):
+        span = doc[j:k]
+        key = _norm(span.text)
+        if key in table:
+            return table[key], k
+        key2 = key.replace(" ", "")
+        if key2 in table and k - j > 1:
+            best = best or (table[key2], k)
+    return best
+
+
+def _cue_before(doc, s: int, sent_start: int, lex: Lex):
+    for words, cls in lex.before:
+        n = len(words)
+        if s - n < sent_start:
+            continue
+        if tuple(t.lower_ for t in doc[s - n:s]) == words:
+            if words == ("over",) and doc[s - 1].pos_ not in ("ADP", "ADV"):
+                continue
+            return cls, s - n
+    return None, s
+
+
+def _cue_after(doc, j: int, end: int, lex: Lex):
+    for words, cls in lex.after:
+        n = len(words)
+        if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
+            return cls, j + n
+    # a glued plus: "60+"
+    return None, j
+
+
+# ---------------------------------------------------------------- units
+
+def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
+    """The unit written at token j: (unit, unit_class, subject_start_tok, head_tok, next_j) or None."""
+    if j >= end:
+        return None
+    hit = _match_phrase(doc, j, end, lex.cur_names)
+    if hit:
+        code, k = hit
+        return code, f"money:{code}", None, None, k
+    if doc[j].lower_ in lex.pounds and (had_mult or (k := j + 1) < end and doc[k].lower_ == "sterling"):
+        return "GBP", "money:GBP", None, None, j + 1
+    hit = _match_phrase(doc, j, end, lex.minor, 1)
+    if hit and (len(doc[j].text) > 1 or glued):
+        return hit[0], "money:minor", None, None, hit[1]
+    hit = _match_phrase(doc, j, end, lex.measures)
+    if hit:
+        (name, group), k = hit
+        if len(doc[j:k].text) > 1 or glued:
+            return name, group, None, None, k
+    w = doc[j].lower_
+    if w in lex.counted and doc[j].pos_ in ("VERB", "ADJ", "NOUN") and w in ("killed", "wounded", "injured", "dead", "hurt"):
+        return w, lex.counted[w], j, j, j + 1
+    return _counted(doc, j, end, lex)
+
+
+def _counted(doc, j: int, end: int, lex: Lex):
+    """The thing counted: the head noun of the modifiers after the number ("North Korean troops")."""
+    k, first = j, j
+    if k < end and doc[k].lower_ == "of":          # "hundreds of shells", "one of the leaders"
+        k += 1
+        if k < end and doc[k].lower_ in _DETS:
+            k += 1
+        first = k
+    steps = 0
+    while k < end and steps < 6:
+        t = doc[k]
+        if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
+            nxt = doc[k + 1] if k + 1 < end else None
+            if nxt is not None and nxt.pos_ in _HEAD_POS and nxt.text[:1].isalpha() and nxt.dep_ != "appos" \
+                    and t.dep_ in ("compound", "amod", "nmod", "nummod"):
+                k += 1
+                steps += 1
+                continue
+            if nxt is not None and nxt.pos_ == "PROPN" and t.pos_ == "PROPN":
+                k += 1
+                steps += 1
+                continue
+            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in _MOD_POS:
+                k += 1
+                steps += 1
+                continue
+            key = _norm(t.text)
+            lemma = t.lemma_.lower()
+            cls = lex.counted.get(key) or lex.counted.get(lemma) or lemma
+            if key in lex.measures or lemma in lex.months:
+                return None
+            return t.text, cls, first, k, k + 1
+        if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
+                or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
+            k += 1
+            steps += 1
+            continue
+        break
+    return None
+
+
+def _subject_after(doc, k: int, end: int):
+    """For a measure or amount: the noun phrase of an "of"/"in" right after it ("2% of GDP")."""
+    if k + 1 < end and doc[k].lower_ in ("of", "in", "for"):
+        for t in doc[k + 1:min(end, k + 8)]:
+            if t.pos_ in _HEAD_POS and t.head.i == k:
+                left = min(x.i for x in t.subtree if x.i > k)
+                return left, t.i
+    return None
+
+
+# ---------------------------------------------------------------- skips
+
+def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
+    if s > sent_start:
+        p = doc[s - 1]
+        if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no.") or p.lower_ in lex.months:
+            return True
+        if p.pos_ == "PROPN" and p.text[:1].isupper() and p.ent_type_ not in ("NORP", "MONEY") \
+                and p.lower_ not in lex.cur_symbols and s - 1 > sent_start:
+            return True
+    if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
+        return True
+    if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
+        return True
+    return False
+
+
+def _is_yearish(flags: dict, value) -> bool:
+    return flags.get("digits") and not flags.get("comma") and not flags.get("mult") \
+        and value is not None and _YEARISH.match(flags.get("raw", ""))
+
+
+# ---------------------------------------------------------------- the scan
+
+def scan(doc, lex: Lex | None = None) -> list[dict]:
+    """All figures of a spaCy doc as plain dicts (token spans and values)."""
+    lex = lex or lexicon()
+    out: list[dict] = []
+    for sent in doc.sents:
+        out.extend(_scan_sentence(doc, sent.start, sent.end, lex))
+    return out
+
+
+def _scan_sentence(doc, a: int, b: int, lex: Lex) -> list[dict]:
+    found: list[dict] = []
+    i = a
+    while i < b:
+        r = _read_figure(doc, i, a, b, lex)
+        if r is None:
+            i += 1
+            continue
+        if isinstance(r, int):
+            i = max(r, i + 1)
+            continue
+        found.extend(r["records"])
+        i = max(r["next"], i + 1)
+    return found
+
+
+def _start_number(doc, i: int, b: int, lex: Lex):
+    """A number (with a currency sign before it) at i: (currency, number tuple, start token)."""
+    t = doc[i]
+    cur = None
+    k = i
+    if t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."):
+        cur, k = lex.cur_symbols[t.lower_], i + 1
+    elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
+              or t.lower_ in ("a", "an") or "-" in t.lower_):
+        return None
+    n = _parse_number(doc, k, b, lex)
+    if n is None:
+        return None
+    return cur, n, i
+
+
+def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
+    got = _start_number(doc, i, b, lex)
+    if got is None:
+        # "a century" after an approximation cue: a one
+        t = doc[i]
+        if t.lower_ in ("a", "an") and i + 1 < b and doc[i + 1].lower_ in lex.time_factors | {"year": 0, "month": 0, "week": 0, "day": 0}:
+            cls, cs = _cue_before(doc, i, a, lex)
+            if cls:
+                got = (None, (1.0, None, None, i + 1, {"words": True}), i)
+        if got is None:
+            return None
+    cur, (value, low, high, j, flags), s = got
+    # ranges: "11,000 to 12,000", "between 30 and 40", "20-30", "8- to 16-meter"
+    between = s > a and doc[s - 1].lower_ == "between"
+    if flags.get("dash") and j < b and doc[j].lower_ == "to":
+        sep_ok, k = True, j + 1
+    elif j < b and doc[j].text in lex.range_words:
+        w = doc[j].lower_
+        sep_ok = (w == "and" and between) or w in ("to", "-", "–", "—", "through") or (w == "or" and flags.get("words"))
+        k = j + 1
+    else:
+        sep_ok, k = False, j
+    if sep_ok and k < b:
+        got2 = _start_number(doc, k, b, lex)
+        if got2 and got2[1][0] is not None and value is not None:
+            cur2, (v2, _, _, j2, f2), _ = got2
+            if f2.get("mult") and not flags.get("mult"):
+                mult = v2 / float(f2.get("raw", v2) or 1) if f2.get("raw") else 1.0
+                if value * mult <= v2:
+                    value *= mult
+            if v2 > value:
+                low, high, value, j, cur = value, v2, None, j2, cur or cur2
+                flags = {**flags, "range": True, "dash": f2.get("dash")}
+            elif doc[j].text in ("-", "–"):
+                return j2          # a score or an id ("3-1"): not a figure
+    # not figures: dates, times, designations, ordinals
+    if _designation(doc, s, j, a, lex, flags):
+        return j
+    cue, cs = _cue_before(doc, s, a, lex)
+    if between and flags.get("range"):
+        cs = s - 1
+    if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
+            and doc[j + 1].lower_ != "strong":
+        j += 1                                # "16-meter", "five-year"
+    glued = j > 0 and doc[j - 1].whitespace_ == ""
+    unit = None
+    strong = False
+    if j + 1 < b and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "strong":
+        strong, j = True, j + 2
+    elif j < b and doc[j].lower_ == "strong" and doc[j - 1].text.endswith("-"):
+        strong, j = True, j + 1
+    of_number = None
+    if cur:
+        unit = (cur, f"money:{cur}", None, None, j)
+        nxt = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if nxt and nxt[1].startswith("money"):
+            unit = (cur, unit[1], None, None, nxt[4])
+    elif j + 1 < b and doc[j].lower_ == "of" and (doc[j + 1].text[:1].isdigit() or doc[j + 1].lower_ in lex.numbers):
+        of_number = j + 1                     # "48 of 79 drones": the unit of the second
+    else:
+        unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+    if of_number is not None:
+        rest = _read_figure(doc, of_number, a, b, lex)
+        if isinstance(rest, dict) and rest["records"]:
+            other = rest["records"][0]
+            mine = _record(doc, cs, s, j, value, low, high, cue, (other["unit"], other["unit_class"],
+                           other["subject_tokens"][0] if other["subject_tokens"] else None,
+                           other["subject_tokens"][1] if other["subject_tokens"] else None, j), flags, strong)
+            mine["end_tok"] = j
+            return {"records": [mine] + rest["records"], "next": rest["next"]}
+        return j
+    end_tok = unit[4] if unit else j
+    # years and unit-less small words are not figures
+    if unit is None or (unit[1] not in lex.measures.values() and not unit[1].startswith("money")
+                        and unit[1] not in set(lex.counted.values()) and unit[1] not in _MEASURE_GROUPS):
+        if _is_yearish(flags, value) and not cue:
+            return j
+    if unit is None and flags.get("words") and not cue and not flags.get("range"):
+        return j
+    if flags.get("one") and not cue and (unit is None or unit[1] not in _MEASURE_GROUPS | {"money"} and not unit[1].startswith("money")):
+        if unit is None or unit[1] not in set(lex.counted.values()):
+            return end_tok
+    if flags.get("words") and not cue and s > a and doc[s - 1].lower_ in _DETS:
+        return end_tok
+    if unit and unit[1] in ("time",) and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
+        return end_tok + 1
+    if unit and unit[1] == "time" and _is_yearish(flags, value):
+        pass
+    # a rate: "$58.24 per barrel", "120 km/h" is a measure already
+    if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
+            and doc[end_tok].lower_ in ("per", "a", "an", "/") and doc[end_tok + 1].pos_ == "NOUN" \
+            and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b or doc[end_tok + 2].pos_ not in _HEAD_POS):
+        per = doc[end_tok + 1]
+        unit = (f"{unit[0]} per {per.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
+        end_tok = end_tok + 2
+    # a cue after the figure ("60% or more") overrides one before it
+    cue2, after_end = _cue_after(doc, end_tok, b, lex)
+    if cue2:
+        cue = cue2
+    rec = _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong)
+    # a conversion in brackets right after: "€118 billion ($126 billion)"
+    nxt = end_tok
+    if nxt + 2 < b and doc[nxt].text == "(":
+        inner = _read_figure(doc, nxt + 1, nxt + 1, b, lex)
+        if isinstance(inner, dict) and len(inner["records"]) == 1 and inner["next"] < b and doc[inner["next"]].text == ")":
+            other = inner["records"][0]
+            if unit and other["unit_class"] and (other["unit_class"].split(":")[0] == unit[1].split(":")[0]):
+                val = other["value"] if other["value"] is not None else (other["low"], other["high"])
+                rec["converted"] = ((val, other["unit"]),)
+                rec["end_tok"] = inner["next"] + 1
+                return {"records": [rec], "next": inner["next"] + 1}
+    if cue2:
+        rec["end_tok"] = after_end
+    return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+_MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature"}
+
+
+def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> dict:
+    unit_name = unit_class = None
+    subj = None
+    if unit:
+        unit_name, unit_class, sub_first, head, k = unit
+        if head is not None:
+            subj = (sub_first, head)
+        if unit_class in _MEASURE_GROUPS or (unit_class or "").startswith("money"):
+            sa = _subject_after(doc, k, len(doc))
+            if sa:
+                subj = sa
+            if unit_class == "time":
+                lex = lexicon()
+                key = _norm(unit_name)
+                if key in lex.time_factors and value is not None:
+                    f, u = lex.time_factors[key]
+                    value, unit_name = value * f, u
+            unit_class = _unit_class(unit_name, unit_class)
+        elif strong and unit_class not in lexicon().counted.values():
+            unit_class = "troops"
+    return {"start_tok": cs, "num_tok": s, "end_tok": end_tok, "value": value, "low": low, "high": high,
+            "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": ()}
+
+
+def _unit_class(name: str, group: str) -> str:
+    if group.startswith("money"):
+        return group if group != "money:minor" else f"money:{name}"
+    if group == "percent":
+        return name if name != "percent" else "percent"
+    if group == "time":
+        return name + "s" if not name.endswith("s") else name
+    return name
+
+
+# ---------------------------------------------------------------- the stage
+
+def _hedge_fn():
+    try:
+        from .hedges import hedge_for_span  # written by the claims stage
+        return hedge_for_span
+    except ImportError:
+        return None
+
+
+def find_quantities(ctx: Context) -> Iterator[Quantity]:
+    doc, text = ctx.sdoc, ctx.doc.text
+    lex = ctx.resources.get("units") or lexicon()
+    claims = sorted(ctx.records.claims, key=lambda c: c.end - c.start)
+    hedge_for_span = _hedge_fn()
+    for r in scan(doc, lex):
+        start = doc[r["start_tok"]].idx
+        last = doc[r["end_tok"] - 1]
+        end = last.idx + len(last.text)
+        subj_start = subj_end = subject = None
+        if r["subject_tokens"]:
+            f, h = r["subject_tokens"]
+            subj_start, subj_end = doc[f].idx, doc[h].idx + len(doc[h].text)
+            subject = text[subj_start:subj_end]
+        claim = next((c for c in claims if c.start <= start and end <= c.end), None)
+        if claim is not None:
+            source, claim_id, hedge = claim.source, claim.id, claim.hedge
+        else:
+            source, claim_id = None, None
+            hedge = (hedge_for_span(ctx, start, end) if hedge_for_span else None) or "asserted"
+        yield Quantity(id=record_id("quantity", ctx.doc.id, start, end), doc_id=ctx.doc.id, start=start, end=end,
+                       text=text[start:end], value=r["value"], low=r["low"], high=r["high"], approx=r["approx"],
+                       unit=r["unit"], unit_class=r["unit_class"], subject=subject, subject_start=subj_start,
+                       subject_end=subj_end, source=source, claim_id=claim_id, hedge=hedge,
+                       converted=r["converted"])
