@@ -30,8 +30,11 @@ from ..model import Quantity, record_id
 from .context import Context
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-_NUM_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Z]{1,3})?([-–])?$")
-_YEARISH = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_NUM_RE = re.compile(r"^(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|[$€£¥₹₽₴₩₪])?"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
+_YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
+_GLUED_ONE = {"g", "m", "W", "V", "L", "l", "t", "h"}   # one-letter units count only glued and in this case
+_MULT_LETTERS = {"bn", "mn", "mln", "tn", "trn", "M", "B", "K", "k"}
 _DETS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that"}
 _HEAD_POS = {"NOUN", "PROPN"}
 _MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
@@ -76,6 +79,7 @@ class Lex:
         for g in d["counted"]:
             for word in g["words"]:
                 self.counted[_norm(word)] = g["class"]
+        self.counted_classes = set(self.counted.values())
         self.max_unit_words = 4
 
 
@@ -101,17 +105,26 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     low = t.lower_
     m = _NUM_RE.match(t.text)
     if m:
-        num, suf, dash = m.groups()
+        cur, num, suf, dash = m.groups()
+        cur = lex.cur_symbols.get(cur.lower()) if cur else None
+        money = bool(cur) or _money_context(doc, i, lex)
+        mult, glued = 1.0, None
         if suf:
-            if suf.lower() not in lex.suffix:
-                return None
-            if suf.lower() in ("m", "b", "k") and not _money_context(doc, i, lex):
-                # "5m" outside money is a measure glued to the number, not a multiplier
-                if suf.lower() == "m":
-                    return None
-        val = float(num.replace(",", "")) * (lex.suffix.get((suf or "").lower(), 1.0))
+            if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
+                mult = lex.suffix[suf.lower()]
+            elif suf.lower() in lex.cur_symbols and not suf.isalpha():
+                cur = lex.cur_symbols[suf.lower()]
+            elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
+                glued = lex.measures[_norm(suf)]
+            else:
+                return None            # "5G", "1930s", "22nd", "F16": not an amount
         j = i + 1
-        flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": bool(suf), "raw": num}
+        if not suf and j < end and t.whitespace_ == "" and (doc[j].text in _MULT_LETTERS
+                                                            or money and doc[j].lower_ in lex.suffix):
+            mult, j = lex.suffix[doc[j].lower_], j + 1      # "$13.6M" read as 13.6 and M
+        val = float(num.replace(",", "")) * mult
+        flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
+                 "cur": cur, "glued": glued}
         while j < end and doc[j].lower_ in lex.mult and doc[j].lower_ != "dozen":
             val *= lex.mult[doc[j].lower_]
             flags["mult"] = True
@@ -215,6 +228,9 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
         (name, group), k = hit
         if len(doc[j:k].text) > 1 or glued:
             return name, group, None, None, k
+    if doc[j].text in ("€", "£", "$", "¥") or doc[j].text in ("EUR", "USD", "GBP", "JPY"):
+        code = lex.cur_symbols[doc[j].lower_]
+        return code, f"money:{code}", None, None, j + 1
     w = doc[j].lower_
     if w in lex.counted and doc[j].pos_ in ("VERB", "ADJ", "NOUN") and w in ("killed", "wounded", "injured", "dead", "hurt"):
         return w, lex.counted[w], j, j, j + 1
@@ -249,10 +265,15 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 continue
             key = _norm(t.text)
             lemma = t.lemma_.lower()
-            cls = lex.counted.get(key) or lex.counted.get(lemma) or lemma
+            if key in lex.measures and k > j:          # "517 rushing yards"
+                name, group = lex.measures[key]
+                return name, group, None, None, k + 1
             if key in lex.measures or lemma in lex.months:
                 return None
-            return t.text, cls, first, k, k + 1
+            cls = lex.counted.get(key) or lex.counted.get(lemma)
+            if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP":
+                return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
+            return t.text, cls or lemma, first, k, k + 1
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
                 or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
             k += 1
@@ -279,9 +300,10 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         p = doc[s - 1]
         if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no.") or p.lower_ in lex.months:
             return True
-        if p.pos_ == "PROPN" and p.text[:1].isupper() and p.ent_type_ not in ("NORP", "MONEY") \
-                and p.lower_ not in lex.cur_symbols and s - 1 > sent_start:
-            return True
+        if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
+                and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
+                and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN"):
+            return True                             # "iPhone 11", "Galaxy S22", "Big 12"
     if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
         return True
     if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
@@ -326,7 +348,10 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     t = doc[i]
     cur = None
     k = i
-    if t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."):
+    if t.text in ("US", "HK", "A", "C", "NZ", "S") and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
+            and doc[i + 2].text[:1].isdigit():
+        cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
+    elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."):
         cur, k = lex.cur_symbols[t.lower_], i + 1
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
               or t.lower_ in ("a", "an") or "-" in t.lower_):
@@ -334,45 +359,65 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     n = _parse_number(doc, k, b, lex)
     if n is None:
         return None
-    return cur, n, i
+    return cur or n[4].get("cur"), n, i
+
+
+def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool):
+    """A second number closing a range at j: (v2, j2, flags2, cur2) or None."""
+    if j >= b:
+        return None
+    w = doc[j].lower_
+    if flags.get("dash") and w == "to":
+        k = j + 1
+    elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through")
+                                             or (w == "or" and flags.get("words"))):
+        k = j + 1
+    else:
+        return None
+    if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between:
+        return None
+    got2 = _start_number(doc, k, b, lex) if k < b else None
+    if not got2 or got2[1][0] is None or value is None:
+        return None
+    cur2, (v2, _, _, j2, f2), _ = got2
+    return v2, j2, f2, cur2
+
+
+def _known(unit, lex: Lex) -> bool:
+    return bool(unit) and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money") or unit[1] == "age"
+                           or unit[1] in lex.counted_classes)
 
 
 def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
+    """Read the figure starting at token i. Returns {"records", "next"}, or the token to go on
+    from when what is there is not a figure, or None when no number starts at i."""
     got = _start_number(doc, i, b, lex)
     if got is None:
-        # "a century" after an approximation cue: a one
-        t = doc[i]
-        if t.lower_ in ("a", "an") and i + 1 < b and doc[i + 1].lower_ in lex.time_factors | {"year": 0, "month": 0, "week": 0, "day": 0}:
-            cls, cs = _cue_before(doc, i, a, lex)
-            if cls:
+        t = doc[i]                       # "over a century", "nearly a year": a one, after a cue
+        if t.lower_ in ("a", "an") and i + 1 < b and (doc[i + 1].lower_ in lex.time_factors
+                                                      or doc[i + 1].lower_ in ("year", "month", "week", "day")):
+            if _cue_before(doc, i, a, lex)[0]:
                 got = (None, (1.0, None, None, i + 1, {"words": True}), i)
         if got is None:
             return None
     cur, (value, low, high, j, flags), s = got
-    # ranges: "11,000 to 12,000", "between 30 and 40", "20-30", "8- to 16-meter"
     between = s > a and doc[s - 1].lower_ == "between"
-    if flags.get("dash") and j < b and doc[j].lower_ == "to":
-        sep_ok, k = True, j + 1
-    elif j < b and doc[j].text in lex.range_words:
-        w = doc[j].lower_
-        sep_ok = (w == "and" and between) or w in ("to", "-", "–", "—", "through") or (w == "or" and flags.get("words"))
-        k = j + 1
-    else:
-        sep_ok, k = False, j
-    if sep_ok and k < b:
-        got2 = _start_number(doc, k, b, lex)
-        if got2 and got2[1][0] is not None and value is not None:
-            cur2, (v2, _, _, j2, f2), _ = got2
-            if f2.get("mult") and not flags.get("mult"):
-                mult = v2 / float(f2.get("raw", v2) or 1) if f2.get("raw") else 1.0
-                if value * mult <= v2:
-                    value *= mult
-            if v2 > value:
-                low, high, value, j, cur = value, v2, None, j2, cur or cur2
-                flags = {**flags, "range": True, "dash": f2.get("dash")}
-            elif doc[j].text in ("-", "–"):
-                return j2          # a score or an id ("3-1"): not a figure
-    # not figures: dates, times, designations, ordinals
+    after_from = s > a and doc[s - 1].lower_ in ("from", "by")
+    # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
+    r = _range_end(doc, j, b, lex, value, flags, between)
+    if r and after_from and r[3]:
+        r = None                         # "by $43.6 billion to $419.2 billion": a change, not a range
+    if r:
+        v2, j2, f2, cur2 = r
+        if f2.get("mult") and not flags.get("mult") and f2.get("raw"):
+            mult = v2 / float(f2["raw"].replace(",", ""))
+            if value * mult <= v2:
+                value *= mult
+        if v2 > value:
+            low, high, value, j, cur = value, v2, None, j2, cur or cur2
+            flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
+        elif doc[j].text in ("-", "–"):
+            return j2                    # a score or an id ("3-1"): not a figure
     if _designation(doc, s, j, a, lex, flags):
         return j
     cue, cs = _cue_before(doc, s, a, lex)
@@ -380,58 +425,86 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
         cs = s - 1
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
             and doc[j + 1].lower_ != "strong":
-        j += 1                                # "16-meter", "five-year"
+        j += 1                           # "16-meter", "five-year"
     glued = j > 0 and doc[j - 1].whitespace_ == ""
-    unit = None
     strong = False
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "strong":
         strong, j = True, j + 2
     elif j < b and doc[j].lower_ == "strong" and doc[j - 1].text.endswith("-"):
         strong, j = True, j + 1
-    of_number = None
-    if cur:
+    unit = None
+    if flags.get("glued"):
+        name, group = flags["glued"]
+        unit = (name, group, None, None, j)
+    elif cur:
         unit = (cur, f"money:{cur}", None, None, j)
         nxt = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
         if nxt and nxt[1].startswith("money"):
             unit = (cur, unit[1], None, None, nxt[4])
-    elif j + 1 < b and doc[j].lower_ == "of" and (doc[j + 1].text[:1].isdigit() or doc[j + 1].lower_ in lex.numbers):
-        of_number = j + 1                     # "48 of 79 drones": the unit of the second
     else:
-        unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
-    if of_number is not None:
-        rest = _read_figure(doc, of_number, a, b, lex)
-        if isinstance(rest, dict) and rest["records"]:
-            other = rest["records"][0]
-            mine = _record(doc, cs, s, j, value, low, high, cue, (other["unit"], other["unit_class"],
-                           other["subject_tokens"][0] if other["subject_tokens"] else None,
-                           other["subject_tokens"][1] if other["subject_tokens"] else None, j), flags, strong)
-            mine["end_tok"] = j
-            return {"records": [mine] + rest["records"], "next": rest["next"]}
-        return j
-    end_tok = unit[4] if unit else j
-    # years and unit-less small words are not figures
-    if unit is None or (unit[1] not in lex.measures.values() and not unit[1].startswith("money")
-                        and unit[1] not in set(lex.counted.values()) and unit[1] not in _MEASURE_GROUPS):
-        if _is_yearish(flags, value) and not cue:
+        k = j + 1
+        if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
+            k += 1
+        if doc[j].lower_ == "of" and k < b and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
+            # "48 of 79 drones": the first takes the unit of the second
+            rest = _read_figure(doc, k, a, b, lex)
+            if isinstance(rest, dict) and rest["records"]:
+                o = rest["records"][0]
+                st = o["subject_tokens"]
+                mine = _record(doc, cs, s, j, value, low, high, cue,
+                               (o["unit"], o["unit_class"], st[0] if st else None, st[1] if st else None, j), flags, strong)
+                mine["unit_class"] = o["unit_class"]
+                return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
-    if unit is None and flags.get("words") and not cue and not flags.get("range"):
-        return j
-    if flags.get("one") and not cue and (unit is None or unit[1] not in _MEASURE_GROUPS | {"money"} and not unit[1].startswith("money")):
-        if unit is None or unit[1] not in set(lex.counted.values()):
-            return end_tok
+        unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if unit == "designation":
+            return j + 1
+    end_tok = unit[4] if unit else j
+    # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
+    if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
+        r = None if after_from else _range_end(doc, end_tok, b, lex, value, flags, between)
+        if r and r[0] > value:
+            v2, j2, f2, cur2 = r
+            u2 = (f2["glued"][0], f2["glued"][1], None, None, j2) if f2.get("glued") else \
+                (cur2, f"money:{cur2}", None, None, j2) if cur2 else _unit_at(doc, j2, b, lex, True, f2.get("mult"))
+            if u2 and u2 != "designation" and u2[1] == unit[1]:
+                low, high, value = value, v2, None
+                flags = {**flags, "range": True}
+                unit = unit[:4] + (u2[4],)
+                end_tok = u2[4]
+    # years and bare number words are not figures
+    if not _known(unit, lex):
+        if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
+            return end_tok if unit else j
+    if unit is None and not cue and not (flags.get("comma") or flags.get("mult") or flags.get("vague")):
+        return j                         # a bare number ("4", "two") says nothing on its own
+    if flags.get("one") and not cue and not _known(unit, lex):
+        return end_tok
     if flags.get("words") and not cue and s > a and doc[s - 1].lower_ in _DETS:
         return end_tok
-    if unit and unit[1] in ("time",) and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
-        return end_tok + 1
-    if unit and unit[1] == "time" and _is_yearish(flags, value):
-        pass
-    # a rate: "$58.24 per barrel", "120 km/h" is a measure already
+    if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
+        return end_tok + 1               # "8 months ago" is a date
+    if unit and unit[1] == "time" and end_tok < b and (doc[end_tok].lower_ == "old" or (
+            end_tok + 1 < b and doc[end_tok].text == "-" and doc[end_tok + 1].lower_ == "old")):
+        unit = (f"{unit[0]} of age", "age", None, None, end_tok + (1 if doc[end_tok].lower_ == "old" else 2))
+        end_tok = unit[4]
+    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
+            and s - 2 >= a and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "PERSON" \
+            and j < b and doc[j].text in (",", "."):
+        unit = ("year of age", "age", None, None, j)   # "Maddon, 66, said": an age
+    # a rate: "$58.24 per barrel", "$80 per sq m", "$3,500 a month"
     if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
-            and doc[end_tok].lower_ in ("per", "a", "an", "/") and doc[end_tok + 1].pos_ == "NOUN" \
-            and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b or doc[end_tok + 2].pos_ not in _HEAD_POS):
-        per = doc[end_tok + 1]
-        unit = (f"{unit[0]} per {per.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
-        end_tok = end_tok + 2
+            and doc[end_tok].lower_ in ("per", "a", "an", "/"):
+        hit = _match_phrase(doc, end_tok + 1, b, lex.measures)
+        per_tok = doc[end_tok + 1]
+        if hit and not (hit[1] < b and doc[hit[1]].lower_ in ("earlier", "later", "ago", "before")):
+            unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
+            end_tok = hit[1]
+        elif per_tok.pos_ == "NOUN" and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b
+                                         or doc[end_tok + 2].pos_ not in _HEAD_POS
+                                         and doc[end_tok + 2].lower_ not in ("earlier", "later", "ago", "before")):
+            unit = (f"{unit[0]} per {per_tok.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
+            end_tok = end_tok + 2
     # a cue after the figure ("60% or more") overrides one before it
     cue2, after_end = _cue_after(doc, end_tok, b, lex)
     if cue2:
@@ -441,9 +514,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
     nxt = end_tok
     if nxt + 2 < b and doc[nxt].text == "(":
         inner = _read_figure(doc, nxt + 1, nxt + 1, b, lex)
-        if isinstance(inner, dict) and len(inner["records"]) == 1 and inner["next"] < b and doc[inner["next"]].text == ")":
+        if isinstance(inner, dict) and len(inner["records"]) == 1 and inner["next"] < b \
+                and doc[inner["next"]].text == ")":
             other = inner["records"][0]
-            if unit and other["unit_class"] and (other["unit_class"].split(":")[0] == unit[1].split(":")[0]):
+            if unit and other["unit_class"] and other["unit_class"].split(":")[0] == rec["unit_class"].split(":")[0] \
+                    or (unit and unit[1] in _MEASURE_GROUPS and other["unit_class"] in _MEASURE_GROUPS):
                 val = other["value"] if other["value"] is not None else (other["low"], other["high"])
                 rec["converted"] = ((val, other["unit"]),)
                 rec["end_tok"] = inner["next"] + 1
@@ -453,7 +528,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
     return {"records": [rec], "next": max(rec["end_tok"], j)}
 
 
-_MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature"}
+_MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
 
 
 def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> dict:
