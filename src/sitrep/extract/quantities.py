@@ -30,7 +30,7 @@ from ..model import Quantity, record_id
 from .context import Context
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-_NUM_RE = re.compile(r"^(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|[$€£¥₹₽₴₩₪])?"
+_NUM_RE = re.compile(r"^([+~≈])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _GLUED_ONE = {"g", "m", "W", "V", "L", "l", "t", "h"}   # one-letter units count only glued and in this case
@@ -105,7 +105,11 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     low = t.lower_
     m = _NUM_RE.match(t.text)
     if m:
-        cur, num, suf, dash = m.groups()
+        sign, cur, num, suf, dash = m.groups()
+        if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
+            if not (i > 0 and doc[i - 1].text == "$"):
+                return None                              # "A82" alone is a designation
+            cur = "$" + cur                              # "$US55,931,000", "$A82,615,680"
         cur = lex.cur_symbols.get(cur.lower()) if cur else None
         money = bool(cur) or _money_context(doc, i, lex)
         mult, glued = 1.0, None
@@ -124,7 +128,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             mult, j = lex.suffix[doc[j].lower_], j + 1      # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
-                 "cur": cur, "glued": glued}
+                 "cur": cur, "glued": glued, "sign": sign}
         while j < end and doc[j].lower_ in lex.mult and doc[j].lower_ != "dozen":
             val *= lex.mult[doc[j].lower_]
             flags["mult"] = True
@@ -351,15 +355,16 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     if t.text in ("US", "HK", "A", "C", "NZ", "S") and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
             and doc[i + 2].text[:1].isdigit():
         cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
-    elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."):
+    elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
+                                                         or _NUM_RE.match(doc[i + 1].text)):
         cur, k = lex.cur_symbols[t.lower_], i + 1
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
-              or t.lower_ in ("a", "an") or "-" in t.lower_):
+              or t.lower_ in ("a", "an") or "-" in t.lower_ or _NUM_RE.match(t.text)):
         return None
     n = _parse_number(doc, k, b, lex)
     if n is None:
         return None
-    return cur or n[4].get("cur"), n, i
+    return n[4].get("cur") or cur, n, i
 
 
 def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool):
@@ -402,7 +407,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
             return None
     cur, (value, low, high, j, flags), s = got
     between = s > a and doc[s - 1].lower_ == "between"
-    after_from = s > a and doc[s - 1].lower_ in ("from", "by")
+    after_from = s > a and doc[s - 1].lower_ == "by"
     # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
     r = _range_end(doc, j, b, lex, value, flags, between)
     if r and after_from and r[3]:
@@ -418,9 +423,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
             flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
         elif doc[j].text in ("-", "–"):
             return j2                    # a score or an id ("3-1"): not a figure
-    if _designation(doc, s, j, a, lex, flags):
+    if not flags.get("sign") and _designation(doc, s, j, a, lex, flags):
         return j
     cue, cs = _cue_before(doc, s, a, lex)
+    if flags.get("sign") in ("~", "≈"):
+        cue = cue or "about"
     if between and flags.get("range"):
         cs = s - 1
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
