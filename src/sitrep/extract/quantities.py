@@ -34,6 +34,8 @@ _NUM_RE = re.compile(r"^([+~≈])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _GLUED_ONE = {"g", "m", "W", "V", "L", "l", "t", "h"}   # one-letter units count only glued and in this case
+_YEAR_BEFORE = {"in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "the", "early", "late",
+                "mid", "summer", "spring", "autumn", "fall", "winter", ",", "year", "between", "to"}
 _MULT_LETTERS = {"bn", "mn", "mln", "tn", "trn", "M", "B", "K", "k"}
 _DETS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that"}
 _HEAD_POS = {"NOUN", "PROPN"}
@@ -123,9 +125,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             else:
                 return None            # "5G", "1930s", "22nd", "F16": not an amount
         j = i + 1
-        if not suf and j < end and t.whitespace_ == "" and (doc[j].text in _MULT_LETTERS
-                                                            or money and doc[j].lower_ in lex.suffix):
-            mult, j = lex.suffix[doc[j].lower_], j + 1      # "$13.6M" read as 13.6 and M
+        nx = doc[j].text.rstrip(".") if j < end else ""
+        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix):
+            mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
                  "cur": cur, "glued": glued, "sign": sign}
@@ -230,7 +232,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     hit = _match_phrase(doc, j, end, lex.measures)
     if hit:
         (name, group), k = hit
-        if len(doc[j:k].text) > 1 or glued:
+        ut = doc[j:k].text
+        if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE:
             return name, group, None, None, k
     if doc[j].text in ("€", "£", "$", "¥") or doc[j].text in ("EUR", "USD", "GBP", "JPY"):
         code = lex.cur_symbols[doc[j].lower_]
@@ -480,9 +483,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
                 unit = unit[:4] + (u2[4],)
                 end_tok = u2[4]
     # years and bare number words are not figures
-    if not _known(unit, lex):
-        if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
-            return end_tok if unit else j
+    if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
+        if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE):
+            return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not (flags.get("comma") or flags.get("mult") or flags.get("vague")):
         return j                         # a bare number ("4", "two") says nothing on its own
     if flags.get("one") and not cue and not _known(unit, lex):
