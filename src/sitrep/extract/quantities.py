@@ -325,20 +325,21 @@ def _is_yearish(flags: dict, value) -> bool:
 
 # ---------------------------------------------------------------- the scan
 
-def scan(doc, lex: Lex | None = None) -> list[dict]:
-    """All figures of a spaCy doc as plain dicts (token spans and values)."""
+def scan(doc, lex: Lex | None = None, bare: bool = False) -> list[dict]:
+    """All figures of a spaCy doc as plain dicts (token spans and values). ``bare`` keeps numbers
+    that have no unit and no cue (the number reader alone, as the number suites score it)."""
     lex = lex or lexicon()
     out: list[dict] = []
     for sent in doc.sents:
-        out.extend(_scan_sentence(doc, sent.start, sent.end, lex))
+        out.extend(_scan_sentence(doc, sent.start, sent.end, lex, bare))
     return out
 
 
-def _scan_sentence(doc, a: int, b: int, lex: Lex) -> list[dict]:
+def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False) -> list[dict]:
     found: list[dict] = []
     i = a
     while i < b:
-        r = _read_figure(doc, i, a, b, lex)
+        r = _read_figure(doc, i, a, b, lex, bare)
         if r is None:
             i += 1
             continue
@@ -396,7 +397,7 @@ def _known(unit, lex: Lex) -> bool:
                            or unit[1] in lex.counted_classes)
 
 
-def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
+def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     """Read the figure starting at token i. Returns {"records", "next"}, or the token to go on
     from when what is there is not a figure, or None when no number starts at i."""
     got = _start_number(doc, i, b, lex)
@@ -424,7 +425,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
         if v2 > value:
             low, high, value, j, cur = value, v2, None, j2, cur or cur2
             flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
-        elif doc[j].text in ("-", "–"):
+        elif j < b and doc[j].text in ("-", "–"):
             return j2                    # a score or an id ("3-1"): not a figure
     if not flags.get("sign") and _designation(doc, s, j, a, lex, flags):
         return j
@@ -436,7 +437,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
             and doc[j + 1].lower_ != "strong":
         j += 1                           # "16-meter", "five-year"
-    glued = j > 0 and doc[j - 1].whitespace_ == ""
+    glued = 0 < j < len(doc) and doc[j - 1].whitespace_ == ""
     strong = False
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "strong":
         strong, j = True, j + 2
@@ -455,9 +456,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
         k = j + 1
         if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
             k += 1
-        if doc[j].lower_ == "of" and k < b and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
+        if k < b and doc[j].lower_ == "of" and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
             # "48 of 79 drones": the first takes the unit of the second
-            rest = _read_figure(doc, k, a, b, lex)
+            rest = _read_figure(doc, k, a, b, lex, bare)
             if isinstance(rest, dict) and rest["records"]:
                 o = rest["records"][0]
                 st = o["subject_tokens"]
@@ -486,11 +487,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
     if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
         if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE):
             return end_tok if unit else j            # "in 2021 most people": a year
-    if unit is None and not cue and not (flags.get("comma") or flags.get("mult") or flags.get("vague")):
+    if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")):
         return j                         # a bare number ("4", "two") says nothing on its own
-    if flags.get("one") and not cue and not _known(unit, lex):
+    if flags.get("one") and not cue and not bare and not _known(unit, lex):
         return end_tok
-    if flags.get("words") and not cue and s > a and doc[s - 1].lower_ in _DETS:
+    if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS:
         return end_tok
     if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
         return end_tok + 1               # "8 months ago" is a date
@@ -523,7 +524,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex):
     # a conversion in brackets right after: "€118 billion ($126 billion)"
     nxt = end_tok
     if nxt + 2 < b and doc[nxt].text == "(":
-        inner = _read_figure(doc, nxt + 1, nxt + 1, b, lex)
+        inner = _read_figure(doc, nxt + 1, nxt + 1, b, lex, bare)
         if isinstance(inner, dict) and len(inner["records"]) == 1 and inner["next"] < b \
                 and doc[inner["next"]].text == ")":
             other = inner["records"][0]
