@@ -30,7 +30,7 @@ from ..model import Quantity, record_id
 from .context import Context
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-_NUM_RE = re.compile(r"^([+~≈])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
+_NUM_RE = re.compile(r"^([+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _GLUED_ONE = {"g", "m", "W", "V", "L", "l", "t", "h"}   # one-letter units count only glued and in this case
@@ -108,6 +108,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     m = _NUM_RE.match(t.text)
     if m:
         sign, cur, num, suf, dash = m.groups()
+        if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":
+            return None                                  # "F-16" split oddly: a designation
         if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
             if not (i > 0 and doc[i - 1].text == "$"):
                 return None                              # "A82" alone is a designation
@@ -128,13 +130,16 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         nx = doc[j].text.rstrip(".") if j < end else ""
         if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
-        val = float(num.replace(",", "")) * mult
+        val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−") else 1)
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
                  "cur": cur, "glued": glued, "sign": sign}
-        while j < end and doc[j].lower_ in lex.mult and doc[j].lower_ != "dozen":
-            val *= lex.mult[doc[j].lower_]
+        while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"):
+            val *= lex.mult.get(doc[j].lower_, 12.0)
             flags["mult"] = True
             j += 1
+        if j < end and doc[j].text in ("k", "K", "bn", "mn") and not flags["mult"] and not suf:
+            val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k"
+            flags["mult"] = True
         return val, None, None, j, flags
     if low in lex.vague:
         base = lex.vague[low]
@@ -151,14 +156,21 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             j += 1
         return val, None, None, j, {"words": True}
     parts = low.split("-") if "-" in low else [low]
-    if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult:
+    if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult and parts[0] not in (
+            "hundred", "thousand"):
         return None
     total = current = 0.0
-    j = i
+    j = last = i
     while j < end:
+        if doc[j].is_space:
+            j += 1
+            continue
         tl = doc[j].lower_
         ps = tl.split("-") if "-" in tl and tl != "-" else [tl]
         if all(p in lex.numbers or p in lex.mult for p in ps):
+            if any(p in lex.numbers for p in ps) and current % 1000 and not any(p in lex.mult for p in ps) \
+                    and current % 100 and (current % 10 or lex.numbers.get(ps[0], 10) >= 10):
+                break                                    # "five two" is two numbers
             for p in ps:
                 if p in lex.numbers:
                     current += lex.numbers[p]
@@ -166,13 +178,30 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                     current = max(current, 1.0) * lex.mult[p]
                     if lex.mult[p] >= 1000:
                         total, current = total + current, 0.0
-            j += 1
-        elif tl in ("-", "and") and j + 1 < end and doc[j + 1].lower_ in lex.numbers and j > i \
-                and (tl == "-" or doc[j - 1].lower_ in ("hundred", "thousand")):
+            j = last = j + 1
+        elif tl in ("-", "and") and j > i and _next_word(doc, j + 1, end) in lex.numbers \
+                and (tl == "-" or doc[last - 1].lower_ in lex.mult):
             j += 1
         else:
             break
-    return total + current, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
+    value = total + current
+    j = last
+    # a fraction: "two thirds", "a half" is read at the start
+    nxt = doc[j].lower_ if j < end else ""
+    if nxt in _FRACTIONS and value and not (nxt.startswith("second")):
+        value, j = value / _FRACTIONS[nxt], j + 1
+    return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
+
+
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+              "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+
+
+def _next_word(doc, j: int, end: int) -> str:
+    while j < end and doc[j].is_space:
+        j += 1
+    return doc[j].lower_ if j < end else ""
 
 
 def _money_context(doc, i: int, lex: Lex) -> bool:
