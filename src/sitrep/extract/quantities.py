@@ -141,13 +141,13 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k"
             flags["mult"] = True
         return val, None, None, j, flags
-    if low in lex.vague:
+    if low in lex.vague and i + 1 < end and doc[i + 1].lower_ == "of":     # "hundreds of", never "scores" alone
         base = lex.vague[low]
         j = i + 1
         if j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in lex.vague and lex.vague[doc[j + 1].lower_] >= 1000:
             base *= lex.vague[doc[j + 1].lower_]
             j += 2
-        lo, hi = (base * 2, base * 10) if base in (12.0, 20.0) else (base, base * 10)
+        lo, hi = base, base * 10
         return None, lo, hi, j, {"vague": True}
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
         val, j = lex.mult[doc[i + 1].lower_], i + 2
@@ -549,6 +549,17 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     cue2, after_end = _cue_after(doc, end_tok, b, lex)
     if cue2:
         cue = cue2
+    if cue in ("at_least", "at_most") and value is not None and end_tok + 2 < b \
+            and doc[end_tok].lower_ in ("and", "but") and not flags.get("range"):
+        other = _read_figure(doc, end_tok + 1, end_tok + 1, b, lex, bare)
+        if isinstance(other, dict) and len(other["records"]) == 1:
+            o = other["records"][0]
+            if o["approx"] in ("at_least", "at_most") and o["approx"] != cue and o["value"] is not None \
+                    and (o["unit"] == (unit[0] if unit else None) or o["unit"] is None or unit is None):
+                lo_v, hi_v = (value, o["value"]) if cue == "at_least" else (o["value"], value)
+                if lo_v < hi_v:
+                    rec = _record(doc, cs, s, o["end_tok"], None, lo_v, hi_v, None, unit or None, flags, strong)
+                    return {"records": [rec], "next": other["next"]}
     rec = _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong)
     # a conversion in brackets right after: "€118 billion ($126 billion)"
     nxt = end_tok
