@@ -78,10 +78,14 @@ def found(kind: str, figs: list[dict]) -> Counter:
                 out[_r(v)] += 1
             elif kind == "currency":
                 if (f["unit_class"] or "").startswith("money"):
-                    out[(_r(v), f["unit"])] += 1
-            elif f["unit"] and not (f["unit_class"] or "").startswith("money"):
-                out[(_r(v), f["unit"].split(" per ")[0] if False else f["unit"])] += 1
+                    out[(_r(v), f["unit"].split(" per ")[0])] += 1     # the amount, not the rate
+            elif f["unit"] and f.get("group") in _DIMENSIONS:
+                out[(_r(v), f["unit"].split(" per ")[0] if " per " in f["unit"] and
+                     f["unit"].split(" per ")[1] not in ("hour", "second", "millisecond") else f["unit"])] += 1
     return out
+
+
+_DIMENSIONS = {"length", "mass", "area", "volume", "speed", "data", "power", "temperature"}
 
 
 def run(shared: Path, split: str = "all") -> dict:

@@ -32,6 +32,8 @@ from .context import Context
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 _NUM_RE = re.compile(r"^([+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
+_DENOMS = {2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128}     # "9/11" is a date, "3/4" a fraction
+_FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _GLUED_ONE = {"g", "m", "W", "V", "L", "l", "t", "h"}   # one-letter units count only glued and in this case
 _YEAR_BEFORE = {"in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "the", "early", "late",
@@ -105,11 +107,16 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     where j is the token after the number and flags notes how it was written."""
     t = doc[i]
     low = t.lower_
+    fm = _FRAC_RE.match(t.text)
+    if fm and int(fm.group(2)) in _DENOMS and int(fm.group(1)) < int(fm.group(2)):
+        return float(fm.group(1)) / float(fm.group(2)), None, None, i + 1, {"digits": True, "raw": t.text}
     m = _NUM_RE.match(t.text)
     if m:
         sign, cur, num, suf, dash = m.groups()
         if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":
             return None                                  # "F-16" split oddly: a designation
+        if sign in ("-", "−") and i > 0 and doc[i - 1].like_num:
+            sign = None                                  # "75 -300mm": a range, not a negative
         if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
             if not (i > 0 and doc[i - 1].text == "$"):
                 return None                              # "A82" alone is a designation
@@ -127,6 +134,10 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             else:
                 return None            # "5G", "1930s", "22nd", "F16": not an amount
         j = i + 1
+        if j < end and not suf and (fm := _FRAC_RE.match(doc[j].text)) and int(fm.group(2)) in _DENOMS \
+                and int(fm.group(1)) < int(fm.group(2)):
+            val_frac, j = float(fm.group(1)) / float(fm.group(2)), j + 1      # "10 1/2 miles"
+            num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
         if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
@@ -253,8 +264,10 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if hit:
         code, k = hit
         return code, f"money:{code}", None, None, k
-    if doc[j].lower_ in lex.pounds and (had_mult or (k := j + 1) < end and doc[k].lower_ == "sterling"):
-        return "GBP", "money:GBP", None, None, j + 1
+    if doc[j].lower_ in lex.pounds:
+        if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling":
+            return "GBP", "money:GBP", None, None, j + 1
+        return "pound-mass", "mass", None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.minor, 1)
     if hit and (len(doc[j].text) > 1 or glued):
         return hit[0], "money:minor", None, None, hit[1]
@@ -309,6 +322,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
             cls = lex.counted.get(key) or lex.counted.get(lemma)
             if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP":
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
+            if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
+                cls = lemma + "s"                   # a counted "power" is not the measure group "power"
             return t.text, cls or lemma, first, k, k + 1
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
                 or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
@@ -385,7 +400,7 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     t = doc[i]
     cur = None
     k = i
-    if t.text in ("US", "HK", "A", "C", "NZ", "S") and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
+    if (t.text in ("US", "HK", "A", "C", "NZ", "S", "AU") or t.lower_ in ("hk", "c", "nz", "au")) and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
             and doc[i + 2].text[:1].isdigit():
         cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
     elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
@@ -520,7 +535,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         return j                         # a bare number ("4", "two") says nothing on its own
     if flags.get("one") and not cue and not bare and not _known(unit, lex):
         return end_tok
-    if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS:
+    if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
+            and not (unit and unit[1] in _MEASURE_GROUPS):
         return end_tok
     if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
         return end_tok + 1               # "8 months ago" is a date
@@ -583,10 +599,11 @@ _MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume
 
 
 def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> dict:
-    unit_name = unit_class = None
+    unit_name = unit_class = group = None
     subj = None
     if unit:
         unit_name, unit_class, sub_first, head, k = unit
+        group = unit_class
         if head is not None:
             subj = (sub_first, head)
         if unit_class in _MEASURE_GROUPS or (unit_class or "").startswith("money"):
@@ -596,14 +613,16 @@ def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> 
             if unit_class == "time":
                 lex = lexicon()
                 key = _norm(unit_name)
-                if key in lex.time_factors and value is not None:
+                if key in lex.time_factors:
                     f, u = lex.time_factors[key]
-                    value, unit_name = value * f, u
+                    value, low, high = (None if v is None else v * f for v in (value, low, high))
+                    unit_name = u
             unit_class = _unit_class(unit_name, unit_class)
         elif strong and unit_class not in lexicon().counted.values():
             unit_class = "troops"
     return {"start_tok": cs, "num_tok": s, "end_tok": end_tok, "value": value, "low": low, "high": high,
-            "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": ()}
+            "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": (),
+            "group": group}
 
 
 def _unit_class(name: str, group: str) -> str:
