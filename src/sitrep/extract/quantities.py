@@ -227,6 +227,8 @@ def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 4):
         key = _norm(span.text)
         if key in table:
             return table[key], k
+        if k - j > 1 and key.endswith(".") and key[:-1] in table:
+            return table[key[:-1]], k                  # "per sq m." at the end of a sentence
         key2 = key.replace(" ", "")
         if key2 in table and k - j > 1:
             best = best or (table[key2], k)
@@ -353,8 +355,9 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
             return True
         if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
-                and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN"):
-            return True                             # "iPhone 11", "Galaxy S22", "Big 12"
+                and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
+                and not flags.get("glued") and not _match_phrase(doc, j, len(doc), lex.measures):
+            return True                             # "iPhone 11", "Galaxy S22", "Big 12"; not "Pro 16 inch"
     if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
         return True
     if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
@@ -471,7 +474,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
         elif j < b and doc[j].text in ("-", "–"):
             return j2                    # a score or an id ("3-1"): not a figure
-    if not flags.get("sign") and _designation(doc, s, j, a, lex, flags):
+    if flags.get("sign") not in ("+", "~", "≈") and _designation(doc, s, j, a, lex, flags):
         return j
     cue, cs = _cue_before(doc, s, a, lex)
     if flags.get("sign") in ("~", "≈"):
@@ -529,7 +532,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 end_tok = u2[4]
     # years and bare number words are not figures
     if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
-        if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE):
+        if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")):
         return j                         # a bare number ("4", "two") says nothing on its own
