@@ -534,7 +534,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
         if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
             return end_tok if unit else j            # "in 2021 most people": a year
-    if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")):
+    if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
+                                                      or "." in (flags.get("raw") or "")):
         return j                         # a bare number ("4", "two") says nothing on its own
     if flags.get("one") and not cue and not bare and not _known(unit, lex):
         return end_tok
