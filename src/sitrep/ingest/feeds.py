@@ -1,0 +1,43 @@
+"""RSS and Atom feeds (feedparser): one document per entry. The entry's
+content (or its summary) is the text, its link the source, its id the source
+id, its published (or updated) date the publication date."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Document, Rejected
+from .dates import to_iso
+from .html import fragment_text
+from .shape import mark_subheads
+
+
+def read_feed(data: bytes, source: str) -> Iterator[Document | Rejected]:
+    import feedparser
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if parsed.get("bozo") and not entries:
+        exc = parsed.get("bozo_exception")
+        yield Rejected(source, "not_xml", str(exc).splitlines()[0][:160] if exc else "not a feed")
+        return
+    if not entries:
+        yield Rejected(source, "empty", "feed has no entries")
+        return
+    site = (parsed.get("feed") or {}).get("title") or None
+    for n, e in enumerate(entries, 1):
+        html = ""
+        if e.get("content"):
+            html = max((c.get("value") or "" for c in e["content"]), key=len)
+        if len(html) < len(e.get("summary") or ""):
+            html = e["summary"]
+        text = fragment_text(html)
+        where = e.get("link") or f"{source}#entry-{n}"
+        if not text:
+            yield Rejected(where, "empty", f"entry {n} of {source} has no text")
+            continue
+        published = to_iso(e.get("published_parsed") or e.get("updated_parsed")) \
+            or to_iso(e.get("published") or e.get("updated"))
+        tags = [t.get("term") for t in e.get("tags") or [] if t.get("term")]
+        yield Document.new(text, title=(e.get("title") or "").strip() or None, published=published,
+                           source=where, source_id=e.get("id") or None, author=e.get("author") or None,
+                           site=site, category=tags[0] if tags else None, format="feed",
+                           subheads=mark_subheads(text), meta={"feed": source, "entry": n})
