@@ -12,13 +12,20 @@ from .shape import mark_subheads
 
 
 def read_feed(data: bytes, source: str) -> Iterator[Document | Rejected]:
+    """Documents of a feed's entries; a feed that is not well-formed XML and
+    gives no readable entry is one ``not_xml`` rejection."""
     import feedparser
     parsed = feedparser.parse(data)
-    entries = parsed.get("entries") or []
-    if parsed.get("bozo") and not entries:
+    out = list(_entries(parsed, source))
+    if parsed.get("bozo") and not any(isinstance(x, Document) for x in out):
         exc = parsed.get("bozo_exception")
         yield Rejected(source, "not_xml", str(exc).splitlines()[0][:160] if exc else "not a feed")
         return
+    yield from out
+
+
+def _entries(parsed, source: str) -> Iterator[Document | Rejected]:
+    entries = parsed.get("entries") or []
     if not entries:
         yield Rejected(source, "empty", "feed has no entries")
         return
