@@ -228,9 +228,8 @@ class Relation:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict:
-        d = as_dict(self)
-        d["from"] = d.pop("from_")
-        return d
+        """The record as the export contract has it (``from``, not ``from_``)."""
+        return as_dict(self)
 
 
 @dataclass(frozen=True)
