@@ -27,7 +27,10 @@ def _write(tmp_path, name, data: bytes) -> Path:
 @pytest.mark.parametrize("name,data,reason", [
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\n\t \n", "empty"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "unsupported"),
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "unsupported"),
+    ("noise.dat", bytes(range(1, 32)) * 40, "binary"),
+    ("note.xml", b"<?xml version='1.0'?><note><to>someone</to><body>hello</body></note>", "unsupported"),
     ("nul.txt", b"some text\x00\x00\x00more", "binary"),
     ("latin1.txt", "Une d\u00e9claration du minist\u00e8re.".encode("latin-1"), "not_utf8"),
     ("broken.html", b"<html><head><title>x</title></head><body><div><p>", "bad_html"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -27,6 +28,8 @@ ROUTES = {
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server API
+        if self.path == "/slow":
+            time.sleep(2)
         if self.path == "/boom":
             self.send_error(503)
             return
@@ -107,6 +110,11 @@ def test_refused_port():
     url = f"http://127.0.0.1:{_free_port()}/x"
     [r] = _read(url)
     assert r.reason == "unreachable" and r.input == url
+
+
+def test_timeout_is_unreachable(server):
+    [r] = list(iter_inputs([server + "/slow"], timeout=0.3))
+    assert r.reason == "unreachable" and "timed out" in r.detail
 
 
 def test_too_large_url(server):

@@ -15,7 +15,8 @@ type only breaks ties) and calls one reader per input shape:
 
 Nothing here raises on bad input: each failure is a ``Rejected(input, reason,
 detail)`` with a short reason word (empty, binary, not_utf8, too_large,
-bad_html, not_xml, bad_json, bad_csv, unreachable, not_found, unreadable).
+bad_html, not_xml, bad_json, bad_csv, unreachable, not_found, unreadable,
+unsupported).
 """
 from __future__ import annotations
 
@@ -82,6 +83,10 @@ def read_bytes(data: bytes, source: str, *, ext: str = "", content_type: str = "
     """Sniff ``data`` and read it with the reader for its shape."""
     if not data.strip():
         yield Rejected(source, "empty", "no content")
+        return
+    known = sn.known_binary(data)
+    if known:
+        yield Rejected(source, "unsupported", f"{known}: not a format sitrep reads")
         return
     kind = sn.binary_kind(data)
     if kind:

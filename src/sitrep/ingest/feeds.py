@@ -21,6 +21,9 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Rejected]:
         exc = parsed.get("bozo_exception")
         yield Rejected(source, "not_xml", str(exc).splitlines()[0][:160] if exc else "not a feed")
         return
+    if not parsed.get("bozo") and not parsed.get("version") and not any(isinstance(x, Document) for x in out):
+        yield Rejected(source, "unsupported", "XML, but not an RSS or Atom feed")
+        return
     yield from out
 
 

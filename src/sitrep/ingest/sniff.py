@@ -20,11 +20,19 @@ _BINARY_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP archive", b"\x1f\x8b": "gzi
                  b"SQLite format 3": "SQLite database"}
 
 
-def binary_kind(data: bytes) -> str | None:
-    """A short description when the bytes are not text (None for text)."""
+def known_binary(data: bytes) -> str | None:
+    """The name of a known non-text file type (PDF, ZIP, images, ...), or None."""
     for magic, name in _BINARY_MAGIC.items():
         if data.startswith(magic):
             return name
+    return None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A short description when the bytes are not text (None for text)."""
+    known = known_binary(data)
+    if known:
+        return known
     head = data[:8192]
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "contains NUL bytes"
@@ -64,10 +72,10 @@ def sniff(data: bytes, ext: str = "", content_type: str = "") -> str:
     if low.startswith("<"):
         if re.search(r"<(rss|feed|rdf:rdf)[\s>]", low[:3000]):
             return "feed"
-        if re.search(r"<(!doctype html|html|head|body|article|div|p)[\s>]", low):
+        if re.search(r"<(!doctype html|html)[\s>]", low):
             return "html"
-        if ext in XML_EXTS or "xml" in ct:
-            return "feed"
+        if low.startswith("<?xml") or ext in XML_EXTS or ct.endswith(("/xml", "+xml")):
+            return "feed"     # XML: the feed reader says not_xml / unsupported when it is no feed
         return "html"
     first = head.split("\n", 1)[0].strip()
     if low.startswith("["):
