@@ -106,6 +106,22 @@ def test_blank_lines_crlf_and_spaced_ages():
                                                                       ("Government", "9 days ago")]
 
 
+def test_question_headlines_quotes_and_known_category_with_sentence_headline():
+    docs, infos = _read(PAGES / "mixed-styles.txt")
+    assert [(d.category, d.title) for d in docs] == [
+        ("Politics & Diplomacy", "Minister Calls Weekend Talks With Neighbours \u201cUseful\u201d"),
+        ("Analysis", "Counting the Cost: How Much Does One Night of Air Defence Cost?"),
+        ("Analysis", "Why the Winter Will Test Both Armies"),
+        # a headline punctuated like a sentence: the repeated category line marks the article
+        ("Politics & Diplomacy", "Ministers meet again as the border crossing dispute drags on."),
+    ]
+    assert [s.text for s in docs[0].subheads] == ["Is a Deal Within Reach?"]
+    assert [s.text for s in docs[1].subheads] == ["Cheaper Answers"]
+    assert len(infos[0].sidebar) == 2
+    for d in docs:
+        _check_offsets(d)
+
+
 def test_bundled_demo_page():
     docs, infos = _read(DEMO)
     assert 5 <= len(docs) <= 7
@@ -153,6 +169,7 @@ def test_age_line(line, expected):
     ("Talks Resume With the U.S.", True),
     ("The talks ended without agreement.", False),
     ("Did the talks end without agreement after the long night of bargaining in the capital city?", False),
+    ("Counting the Cost: How Much Does One Night of Air Defence Cost?", True),
     ("x" * 200, False),
     ("-", False),
 ])

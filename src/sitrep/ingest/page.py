@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from ..model import Document, PageInfo
 from .shape import age_line, is_heading, is_separator, join_body
 
+#: a headline found after a known category line may be at most this long
+MAX_HEADLINE_CHARS = 250
+
 
 @dataclass
 class _Article:
@@ -78,7 +81,19 @@ def _parse_sidebar(lines: list[str]) -> list[dict]:
 
 
 def parse_page(text: str) -> Page:
-    """Split page text into articles and sidebar entries by line shape."""
+    """Split page text into articles and sidebar entries by line shape.
+
+    Two passes: the first finds the page's categories (first lines of
+    article-starting runs, and the sidebar's labels); the second also starts
+    an article at a lone known category line whose headline did not look like
+    a heading (a long or punctuated headline)."""
+    page = _parse(text, frozenset())
+    known = {a.category for a in page.articles if a.category}
+    known |= {e["category"] for e in page.sidebar if e.get("category")}
+    return _parse(text, frozenset(known)) if known else page
+
+
+def _parse(text: str, known: frozenset) -> Page:
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     cut = _sidebar_start(lines)
@@ -109,6 +124,12 @@ def parse_page(text: str) -> Page:
             if len(run) >= 2:
                 cur = _Article(run[0], run[1], [("sub", r) for r in run[2:]])
                 articles.append(cur)
+            elif run[0] in known and j + 1 < len(body_lines) and len(body_lines[j]) <= MAX_HEADLINE_CHARS \
+                    and not is_separator(body_lines[j]):
+                # a known category, then a headline that is not heading-shaped
+                cur = _Article(run[0], body_lines[j])
+                articles.append(cur)
+                j += 1
             elif boundary or cur is None:
                 cur = _Article(None, run[0])
                 articles.append(cur)

@@ -61,9 +61,15 @@ def is_heading(line: str) -> bool:
         return False
     if t[-1] in _SENTENCE_END and not _ABBREV_END.search(t):
         return False
-    if t[-1] == "?" and len(words) > MAX_QUESTION_WORDS:
+    if t[-1] == "?" and len(words) > MAX_QUESTION_WORDS and not is_titleish(s):
         return False
     return True
+
+
+def is_titleish(line: str) -> bool:
+    """Most longer words capitalised, as in "How Much Does One Night Cost?"."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75
 
 
 def join_body(items: list[tuple[str, str]]) -> tuple[str, tuple[Subhead, ...]]:
