@@ -74,7 +74,7 @@ def test_own_page_with_sidebar_and_title():
         ("Analysis", "3 weeks ago"), ("Energy", "an hour ago"), ("Opinion", "12 days ago"),
         ("Frontline Report", "2 years ago")]
     # the sidebar's title line is not a subhead of the last article
-    assert "Trending" not in docs[2].text
+    assert "Trending" not in docs[2].text and infos[0].title == "Trending"
     for d in docs:
         _check_offsets(d)
 
@@ -140,6 +140,14 @@ def test_text_is_body_joined_by_newlines():
     assert docs[0].text == ("First paragraph, which ends with a full stop.\nA Subhead Line\n"
                             "Second paragraph ends here too.")
     assert docs[0].subheads[0].start == docs[0].text.index("A Subhead Line")
+
+
+def test_sidebar_headline_with_sentence_punctuation():
+    text = ("News\nA Headline Here\nThe only paragraph of the only article ends with a stop.\n-\n"
+            "Crime2 days ago\nYou will not believe what happened next!\n-\nNews5 hours ago\nA Plain Headline\n")
+    page = parse_page(text)
+    assert len(page.articles) == 1
+    assert [e["headline"] for e in page.sidebar] == ["You will not believe what happened next!", "A Plain Headline"]
 
 
 def test_headline_without_category_after_separator():

@@ -166,8 +166,11 @@ def test_rejects_and_pages_are_data(any_store):
     info = PageInfo("page.txt", ({"category": "Analysis", "age": "3 weeks ago", "headline": "H"},))
     any_store.add_page(info)
     any_store.add_page(info)                 # re-ingesting a page replaces its sidebar
+    any_store.add_page(PageInfo("other.txt", info.sidebar, "Trending"))
     assert [(r["input"], r["reason"]) for r in any_store.rejects()] == [("bad.xml", "not_xml")]
-    assert any_store.pages() == [{"source": "page.txt", "sidebar": [dict(info.sidebar[0])]}]
+    assert sorted(any_store.pages(), key=lambda p: p["source"]) == [
+        {"source": "other.txt", "sidebar": [dict(info.sidebar[0])], "title": "Trending"},
+        {"source": "page.txt", "sidebar": [dict(info.sidebar[0])]}]
 
 
 def _contract_fields(shared: Path) -> dict[str, list[str]]:

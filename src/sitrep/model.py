@@ -98,7 +98,8 @@ class Rejected:
 class PageInfo:
     """What a scraped page carries besides its articles (the trending sidebar)."""
     source: str
-    sidebar: tuple[dict, ...] = ()
+    sidebar: tuple[dict, ...] = ()     # {category, age, headline} per entry
+    title: str | None = None           # the sidebar's own heading ("Trending"), when it has one
 
 
 @dataclass(frozen=True)

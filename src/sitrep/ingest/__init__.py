@@ -125,7 +125,7 @@ def _read_text(text: str, source: str) -> Iterator[Item]:
     if page.is_page:
         docs = page_documents(page, source)
         if page.sidebar:
-            yield PageInfo(source, tuple(page.sidebar))
+            yield PageInfo(source, tuple(page.sidebar), page.sidebar_title)
         if not docs:
             yield Rejected(source, "empty", "page holds no article text")
         yield from docs

@@ -56,8 +56,8 @@ def _sidebar_start(lines: list[str]) -> int:
         s = lines[i]
         if is_separator(s) or age_line(s):
             start = i
-        elif not is_heading(s):
-            break
+        elif not is_heading(s) and not (i > 0 and age_line(lines[i - 1]) and len(s) <= MAX_HEADLINE_CHARS):
+            break   # a paragraph (a headline right under an age line may be punctuated)
     return start
 
 
@@ -166,5 +166,5 @@ def page_documents(page: Page, source: str, fmt: str = "page") -> list[Document]
 def read_page(text: str, source: str) -> tuple[list[Document], PageInfo | None]:
     """Documents of a scraped page and its sidebar (None when it has none)."""
     page = parse_page(text)
-    info = PageInfo(source, tuple(page.sidebar)) if page.sidebar else None
+    info = PageInfo(source, tuple(page.sidebar), page.sidebar_title) if page.sidebar else None
     return page_documents(page, source), info
