@@ -99,9 +99,15 @@ def test_folder_recursive_and_hidden_skipped(tmp_path):
     shutil.copy(DATA / "feed.atom", tmp_path / "a" / "b" / "feed.atom")
     shutil.copy(DATA / "article.txt", tmp_path / "a" / "story.txt")
     (tmp_path / ".hidden.txt").write_text("Should not be read at all.", encoding="utf-8")
-    docs = _docs(tmp_path)
+    (tmp_path / "notes.md").write_text("Notes about the folder, not an article.", encoding="utf-8")
+    items = _items(tmp_path)
+    docs = [x for x in items if isinstance(x, Document)]
     assert len(docs) == 3
-    assert not any("Should not be read" in d.text for d in docs)
+    assert not any("Should not be read" in d.text or "Notes about" in d.text for d in docs)
+    [r] = [x for x in items if isinstance(x, Rejected)]
+    assert r.reason == "unsupported" and r.input.endswith("notes.md")
+    # named directly, the same file is read
+    assert _docs(tmp_path / "notes.md")[0].format == "text"
 
 
 @pytest.mark.parametrize("src,name,fmt", [

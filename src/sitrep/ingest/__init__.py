@@ -1,7 +1,8 @@
 """Ingestion: paths, folders and URLs in; documents, page metadata and
 rejections out.
 
-``iter_inputs`` walks the inputs (folders recursively, hidden files skipped),
+``iter_inputs`` walks the inputs (folders recursively, hidden files skipped,
+only the file types in ``FOLDER_EXTS``; a file named directly is always read),
 checks each file's size before reading it, and hands the bytes to
 ``read_bytes``, which sniffs the format from the content (the name or content
 type only breaks ties) and calls one reader per input shape:
@@ -28,6 +29,9 @@ from . import sniff as sn
 from .fetch import fetch, is_url
 
 Item = Document | PageInfo | Rejected
+
+#: file types read when walking a folder (a file named on the command line is always read)
+FOLDER_EXTS = {".txt", ".text", ".page"} | sn.HTML_EXTS | sn.XML_EXTS | sn.JSON_EXTS | sn.CSV_EXTS
 
 __all__ = ["iter_inputs", "read_bytes", "read_file", "Item"]
 
@@ -56,7 +60,11 @@ def iter_inputs(paths: Iterable[str], *, max_bytes: int = 50_000_000,
             if not files:
                 yield Rejected(p, "empty", "folder holds no files")
             for f in files:
-                yield from read_file(f, max_bytes=max_bytes)
+                if f.suffix.lower() in FOLDER_EXTS or not f.suffix:
+                    yield from read_file(f, max_bytes=max_bytes)
+                else:
+                    yield Rejected(str(f), "unsupported", f"{f.suffix} files are not read from folders; "
+                                   "name the file itself to read it")
         elif not path.exists():
             yield Rejected(p, "not_found", "no such file or folder")
         else:
