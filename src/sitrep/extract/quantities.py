@@ -38,6 +38,7 @@ _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _GLUED_ONE = {"g", "m", "W", "V", "L", "l", "t", "h"}   # one-letter units count only glued and in this case
 _YEAR_BEFORE = {"in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "the", "early", "late",
                 "mid", "summer", "spring", "autumn", "fall", "winter", ",", "year", "between", "to"}
+_DEICTIC = {"last", "next", "this", "previous", "past", "coming", "following", "same", "that", "every", "each"}
 _MULT_LETTERS = {"bn", "mn", "mln", "tn", "trn", "M", "B", "K", "k"}
 _DETS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that"}
 _HEAD_POS = {"NOUN", "PROPN"}
@@ -316,7 +317,7 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 continue
             key = _norm(t.text)
             lemma = t.lemma_.lower()
-            if key in lex.measures and k > j:          # "517 rushing yards"
+            if key in lex.measures and k > j and not any(x.lower_ in _DEICTIC for x in doc[j:k]):   # "517 rushing yards"
                 name, group = lex.measures[key]
                 return name, group, None, None, k + 1
             if key in lex.measures or lemma in lex.months:
@@ -409,6 +410,11 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
                                                          or _NUM_RE.match(doc[i + 1].text)):
         cur, k = lex.cur_symbols[t.lower_], i + 1
+    elif t.lower_ in ("minus", "negative") and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].lower_ in lex.numbers):
+        n = _parse_number(doc, i + 1, b, lex)
+        if n is None or n[0] is None:
+            return None
+        return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
               or t.lower_ in ("a", "an") or "-" in t.lower_ or _NUM_RE.match(t.text)):
         return None
@@ -530,6 +536,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 flags = {**flags, "range": True}
                 unit = unit[:4] + (u2[4],)
                 end_tok = u2[4]
+    # "a five-year plan", "a 10-year bond": a duration that names a kind of thing, not a figure
+    if unit and unit[1] == "time" and unit[4] - 1 > j - 1 and j > 0 and doc[j - 1].text in ("-", "–") \
+            and unit[4] < b and doc[unit[4]].pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") and not cue:
+        return unit[4]
+    if unit is None and s - 2 >= a and (doc[s - 1].lower_ == "aged" or doc[s - 2].lower_ == "age" and doc[s - 1].lower_ == "of"):
+        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21"
     # years and bare number words are not figures
     if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
         if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
