@@ -199,6 +199,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     value = total + current
     j = last
     # a fraction: "two thirds", "a half" is read at the start
+    if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in _FRACTIONS:
+        j += 1                                            # "two-thirds"
     nxt = doc[j].lower_ if j < end else ""
     if nxt in _FRACTIONS and value and not (nxt.startswith("second")):
         value, j = value / _FRACTIONS[nxt], j + 1
@@ -267,6 +269,9 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if hit:
         code, k = hit
         return code, f"money:{code}", None, None, k
+    hit = _match_phrase(doc, j, end, lex.measures)
+    if hit and hit[1] - j > 1:
+        return hit[0][0], hit[0][1], None, None, hit[1]      # "pound-feet" before "pounds"
     if doc[j].lower_ in lex.pounds:
         if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling":
             return "GBP", "money:GBP", None, None, j + 1
@@ -311,7 +316,7 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 k += 1
                 steps += 1
                 continue
-            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in _MOD_POS:
+            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN"):
                 k += 1
                 steps += 1
                 continue
