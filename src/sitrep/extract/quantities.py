@@ -230,7 +230,7 @@ def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 4):
         key = _norm(span.text)
         if key in table:
             return table[key], k
-        if k - j > 1 and key.endswith(".") and key[:-1] in table:
+        if k - j > 1 and key.endswith(".") and doc[k - 1].text != "." and key[:-1] in table:
             return table[key[:-1]], k                  # "per sq m." at the end of a sentence
         key2 = key.replace(" ", "")
         if key2 in table and k - j > 1:
@@ -610,6 +610,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 val = other["value"] if other["value"] is not None else (other["low"], other["high"])
                 rec["converted"] = ((val, other["unit"]),)
                 rec["end_tok"] = inner["next"] + 1
+                if rec["subject_tokens"] is None:
+                    rec["subject_tokens"] = _subject_after(doc, rec["end_tok"], b)
                 return {"records": [rec], "next": inner["next"] + 1}
     if cue2:
         rec["end_tok"] = after_end
