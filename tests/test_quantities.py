@@ -182,3 +182,21 @@ def test_newsquant_matching_rules():
     assert units_match("USD", "dollar") and units_match("percent", "percentage")
     assert units_match("fishermen", "commercial fisherman")
     assert not units_match("drones", "missile")
+
+
+def test_more_number_forms(nlp):
+    qs = figures(nlp, "Nearly two-thirds of the 900 villagers left; the lake froze at minus 12 degrees "
+                      "and a man aged 64 walked 3 1/2 miles.")
+    assert one(qs, value=900).unit == "villagers"
+    assert not [q for q in qs if q.value is not None and 0 < q.value < 1]   # a share is not a count of villagers
+    assert one(qs, value=-12).unit_class == "degree"
+    assert one(qs, value=64).unit_class == "age"
+    assert one(qs, value=3.5).unit_class == "mile"
+
+
+def test_hedge_outside_claims_from_hedges_module(nlp, monkeypatch):
+    """Outside any claim the hedge comes from hedges.hedge_for_span when that module exists."""
+    import sitrep.extract.quantities as Q
+    monkeypatch.setattr(Q, "_hedge_fn", lambda: (lambda ctx, s, e: ("reported", "reportedly")))
+    q = one(figures(nlp, "Reportedly 40 tanks crossed the border."), value=40)
+    assert q.hedge == "reported" and q.source is None

@@ -514,7 +514,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         k = j + 1
         if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
             k += 1
-        if k < b and doc[j].lower_ == "of" and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
+        if k < b and doc[j].lower_ == "of" and (value is None or value >= 1) and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
             # "48 of 79 drones": the first takes the unit of the second
             rest = _read_figure(doc, k, a, b, lex, bare)
             if isinstance(rest, dict) and rest["records"]:
@@ -687,7 +687,8 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
             source, claim_id, hedge = claim.source, claim.id, claim.hedge
         else:
             source, claim_id = None, None
-            hedge = (hedge_for_span(ctx, start, end) if hedge_for_span else None) or "asserted"
+            h = hedge_for_span(ctx, start, end) if hedge_for_span else None
+            hedge = (h[0] if isinstance(h, tuple) else h) or "asserted"     # (hedge, cue) or a hedge
         yield Quantity(id=record_id("quantity", ctx.doc.id, start, end), doc_id=ctx.doc.id, start=start, end=end,
                        text=text[start:end], value=r["value"], low=r["low"], high=r["high"], approx=r["approx"],
                        unit=r["unit"], unit_class=r["unit_class"], subject=subject, subject_start=subj_start,
