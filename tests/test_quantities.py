@@ -188,7 +188,8 @@ def test_more_number_forms(nlp):
     qs = figures(nlp, "Nearly two-thirds of the 900 villagers left; the lake froze at minus 12 degrees "
                       "and a man aged 64 walked 3 1/2 miles.")
     assert one(qs, value=900).unit == "villagers"
-    assert not [q for q in qs if q.value is not None and 0 < q.value < 1]   # a share is not a count of villagers
+    share = [q for q in qs if q.value is not None and 0 < q.value < 1]
+    assert all(q.unit != "villagers" and q.approx == "at_most" for q in share)   # a share, not 0.67 villagers
     assert one(qs, value=-12).unit_class == "degree"
     assert one(qs, value=64).unit_class == "age"
     assert one(qs, value=3.5).unit_class == "mile"
