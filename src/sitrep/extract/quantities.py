@@ -554,7 +554,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
                                                       or "." in (flags.get("raw") or "")):
         return j                         # a bare number ("4", "two") says nothing on its own
-    if flags.get("one") and not cue and not bare and not _known(unit, lex):
+    one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
+        and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
+    if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing:
         return end_tok
     if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
             and not (unit and unit[1] in _MEASURE_GROUPS):
