@@ -227,10 +227,12 @@ def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 4):
     best = None
     for k in range(min(end, j + max_words), j, -1):
         span = doc[j:k]
+        if any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]) or span[-1].is_space:
+            continue
         key = _norm(span.text)
         if key in table:
             return table[key], k
-        if k - j > 1 and key.endswith(".") and doc[k - 1].text != "." and key[:-1] in table:
+        if k - j > 1 and doc[k - 1].text.endswith(".") and len(doc[k - 1].text) > 1 and key[:-1] in table:
             return table[key[:-1]], k                  # "per sq m." at the end of a sentence
         key2 = key.replace(" ", "")
         if key2 in table and k - j > 1:
@@ -368,6 +370,8 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         return True
     if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
         return True
+    if j + 1 < len(doc) and doc[j].lower_ == "local" and doc[j + 1].lower_ == "time":
+        return True                                 # "20.00 local time"
     return False
 
 
@@ -547,6 +551,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         return unit[4]
     if unit is None and s - 2 >= a and (doc[s - 1].lower_ == "aged" or doc[s - 2].lower_ == "age" and doc[s - 1].lower_ == "of"):
         unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21"
+    # "a three-party meeting", "a 57-member body": the number names a kind of thing
+    if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
+            and unit[1] not in lex.counted_classes and not cue:
+        return unit[4]
     # years and bare number words are not figures
     if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
         if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
@@ -632,7 +640,7 @@ def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> 
         if head is not None:
             subj = (sub_first, head)
         if unit_class in _MEASURE_GROUPS or (unit_class or "").startswith("money"):
-            sa = _subject_after(doc, k, len(doc))
+            sa = _subject_after(doc, k, len(doc)) if unit_class != "time" else None
             if sa:
                 subj = sa
             if unit_class == "time":
