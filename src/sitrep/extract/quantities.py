@@ -67,6 +67,7 @@ class Lex:
         self.skip_before = set(map(str, w("skip_before")))
         self.skip_after = set(map(str, w("skip_after")))
         self.months = set(map(str, w("months")))
+        self.strong_units = set(map(str, w("strong_units")))
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
@@ -327,6 +328,9 @@ def _counted(doc, j: int, end: int, lex: Lex):
             if key in lex.measures and k > j and not any(x.lower_ in _DEICTIC for x in doc[j:k]):   # "517 rushing yards"
                 name, group = lex.measures[key]
                 return name, group, None, None, k + 1
+            if key in lex.cur_names:                   # "billions of dollars"
+                code = lex.cur_names[key]
+                return code, f"money:{code}", None, None, k + 1
             if key in lex.measures or lemma in lex.months:
                 return None
             cls = lex.counted.get(key) or lex.counted.get(lemma)
@@ -639,6 +643,8 @@ def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> 
         group = unit_class
         if head is not None:
             subj = (sub_first, head)
+            if strong and doc[head].lower_ in lexicon().strong_units:
+                unit_class = "troops"                    # "a 5,000-strong brigade"
         if unit_class in _MEASURE_GROUPS or (unit_class or "").startswith("money"):
             sa = _subject_after(doc, k, len(doc)) if unit_class != "time" else None
             if sa:
@@ -651,8 +657,6 @@ def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> 
                     value, low, high = (None if v is None else v * f for v in (value, low, high))
                     unit_name = u
             unit_class = _unit_class(unit_name, unit_class)
-        elif strong and unit_class not in lexicon().counted.values():
-            unit_class = "troops"
     return {"start_tok": cs, "num_tok": s, "end_tok": end_tok, "value": value, "low": low, "high": high,
             "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": (),
             "group": group}
