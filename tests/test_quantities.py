@@ -201,3 +201,27 @@ def test_hedge_outside_claims_from_hedges_module(nlp, monkeypatch):
     monkeypatch.setattr(Q, "_hedge_fn", lambda: (lambda ctx, s, e: ("reported", "reportedly")))
     q = one(figures(nlp, "Reportedly 40 tanks crossed the border."), value=40)
     assert q.hedge == "reported" and q.source is None
+
+
+def test_figures_command_lists_stored_figures(pipeline, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+    from sitrep.extract.commands import figure_rows
+    from sitrep.store import Store
+
+    db = str(tmp_path / "f.db")
+    store = Store(db)
+    doc = Document.new("Officials said 4,000 to 5,000 troops moved west and 12 drones were shot down.",
+                       title="Our sample", published="2024-05-01")
+    store.add([(doc, pipeline.run(doc))])
+    rows = figure_rows(store, unit="troops")
+    assert [(r["low"], r["high"], r["value"]) for r in rows] == [(4000, 5000, None)]
+    assert rows[0]["date"] == "2024-05-01" and rows[0]["title"] == "Our sample"
+    store.close()
+    res = CliRunner().invoke(cli, ["--db", db, "figures", "--unit", "drones", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert [d["value"] for d in data] == [12]
