@@ -135,6 +135,7 @@ def test_compounds(nlp):
     "Fighting continued in one region while the third convoy waited.",
     "The iPhone 15 launched with the Galaxy S24 the same week.",
     "The team won 3-1 on Sunday.",
+    "Operators rolled out 5G coverage and 3D maps.",
 ])
 def test_not_quantities(nlp, text):
     assert figures(nlp, text) == []

@@ -534,8 +534,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
         unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
-        if unit == "designation":
-            return j + 1
+        if unit == "designation" or (glued and not strong and j < b and doc[j].is_alpha and doc[j - 1].like_num
+                                     and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
+            return j + 1                        # "787 Dreamliner", "5G", "3D"
     end_tok = unit[4] if unit else j
     # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
     if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
