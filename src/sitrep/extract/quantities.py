@@ -136,6 +136,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             else:
                 return None            # "5G", "1930s", "22nd", "F16": not an amount
         j = i + 1
+        while j + 1 < end and doc[j].is_space and _FRAC_RE.match(doc[j + 1].text):
+            j += 1
         if j < end and not suf and (fm := _FRAC_RE.match(doc[j].text)) and int(fm.group(2)) in _DENOMS \
                 and int(fm.group(1)) < int(fm.group(2)):
             val_frac, j = float(fm.group(1)) / float(fm.group(2)), j + 1      # "10 1/2 miles"
@@ -162,6 +164,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             j += 2
         lo, hi = base, base * 10
         return None, lo, hi, j, {"vague": True}
+    if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
+        return 1.0 / _FRACTIONS[doc[i + 1].lower_], None, None, i + 2, {"words": True}     # "a half"
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
         val, j = lex.mult[doc[i + 1].lower_], i + 2
         while j < end and doc[j].lower_ in lex.mult:
@@ -205,6 +209,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     nxt = doc[j].lower_ if j < end else ""
     if nxt in _FRACTIONS and value and not (nxt.startswith("second")):
         value, j = value / _FRACTIONS[nxt], j + 1
+    elif nxt == "and" and j + 2 < end and doc[j + 1].lower_ in ("a", "an") and doc[j + 2].lower_ in _FRACTIONS:
+        value, j = value + 1.0 / _FRACTIONS[doc[j + 2].lower_], j + 3         # "one and a half"
     return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
 
 
