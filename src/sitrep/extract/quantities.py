@@ -32,15 +32,8 @@ from .context import Context
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 _NUM_RE = re.compile(r"^([+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
-_DENOMS = {2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128}     # "9/11" is a date, "3/4" a fraction
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
-_GLUED_ONE = {"g", "m", "W", "V", "L", "l", "t", "h"}   # one-letter units count only glued and in this case
-_YEAR_BEFORE = {"in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "the", "early", "late",
-                "mid", "summer", "spring", "autumn", "fall", "winter", ",", "year", "between", "to"}
-_DEICTIC = {"last", "next", "this", "previous", "past", "coming", "following", "same", "that", "every", "each"}
-_MULT_LETTERS = {"bn", "mn", "mln", "tn", "trn", "M", "B", "K", "k"}
-_DETS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your", "all", "this", "that"}
 _HEAD_POS = {"NOUN", "PROPN"}
 _MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
 
@@ -67,6 +60,13 @@ class Lex:
         self.skip_before = set(map(str, w("skip_before")))
         self.skip_after = set(map(str, w("skip_after")))
         self.months = set(map(str, w("months")))
+        self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
+        self.digit_fractions = set(int(x) for x in w("digit_fractions"))
+        self.mult_letters = set(map(str, w("multiplier_letters")))
+        self.glued_one = set(map(str, w("glued_one_letter")))
+        self.determiners = set(map(str, w("determiners")))
+        self.deictic = set(map(str, w("deictic")))
+        self.year_before = set(map(str, w("year_before")))
         self.strong_units = set(map(str, w("strong_units")))
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
@@ -100,6 +100,11 @@ def lexicon() -> Lex:
 
 def setup(nlp, resources: dict) -> None:
     resources["units"] = lexicon()
+
+
+_L = lexicon()
+_FRACTIONS, _DENOMS, _MULT_LETTERS, _GLUED_ONE = _L.fractions, _L.digit_fractions, _L.mult_letters, _L.glued_one
+_DETS, _DEICTIC, _YEAR_BEFORE = _L.determiners, _L.deictic, _L.year_before
 
 
 # ---------------------------------------------------------------- numbers
@@ -213,10 +218,6 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         value, j = value + 1.0 / _FRACTIONS[doc[j + 2].lower_], j + 3         # "one and a half"
     return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
 
-
-_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
-              "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 
 
 def _next_word(doc, j: int, end: int) -> str:
