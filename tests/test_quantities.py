@@ -226,3 +226,14 @@ def test_figures_command_lists_stored_figures(pipeline, tmp_path):
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert [d["value"] for d in data] == [12]
+
+
+def test_figure_takes_the_date_of_its_sentence(nlp):
+    from sitrep.model import DateRef
+    text = "On Tuesday the army lost 30 tanks. Later 12 ships sank."
+    doc = Document.new(text)
+    recs = Records(doc_id=doc.id, dates=[DateRef(id="d1", doc_id=doc.id, start=3, end=10, text="Tuesday",
+                                                 date="2024-11-12")])
+    ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=recs)
+    qs = {q.value: q for q in find_quantities(ctx)}
+    assert qs[30].date == "2024-11-12" and qs[12].date is None

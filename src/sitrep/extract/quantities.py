@@ -695,8 +695,10 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
     lex = ctx.resources.get("units") or lexicon()
     claims = sorted(ctx.records.claims, key=lambda c: c.end - c.start)
     hedge_for_span = _hedge_fn()
+    dates = [d for d in ctx.records.dates if d.date]
     for r in scan(doc, lex):
         start = doc[r["start_tok"]].idx
+        num_at = doc[r["num_tok"]].idx
         last = doc[r["end_tok"] - 1]
         end = last.idx + len(last.text)
         subj_start = subj_end = subject = None
@@ -704,7 +706,8 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
             f, h = r["subject_tokens"]
             subj_start, subj_end = doc[f].idx, doc[h].idx + len(doc[h].text)
             subject = text[subj_start:subj_end]
-        claim = next((c for c in claims if c.start <= start and end <= c.end), None)
+        # the innermost claim whose content holds the figure's number
+        claim = next((c for c in claims if c.start <= num_at < c.end), None)
         if claim is not None:
             source, claim_id, hedge = claim.source, claim.id, claim.hedge
         else:
@@ -715,4 +718,13 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
                        text=text[start:end], value=r["value"], low=r["low"], high=r["high"], approx=r["approx"],
                        unit=r["unit"], unit_class=r["unit_class"], subject=subject, subject_start=subj_start,
                        subject_end=subj_end, source=source, claim_id=claim_id, hedge=hedge,
-                       converted=r["converted"])
+                       converted=r["converted"], date=_date_near(doc, dates, r["num_tok"], num_at))
+
+
+def _date_near(doc, dates, num_tok: int, at: int) -> str | None:
+    """The resolved date nearest the figure in its sentence ("on Tuesday ... 48 drones"), if any."""
+    if not dates:
+        return None
+    sent = doc[num_tok].sent
+    near = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    return min(near, key=lambda d: abs(d.start - at)).date if near else None
