@@ -237,3 +237,12 @@ def test_figure_takes_the_date_of_its_sentence(nlp):
     ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=recs)
     qs = {q.value: q for q in find_quantities(ctx)}
     assert qs[30].date == "2024-11-12" and qs[12].date is None
+
+
+def test_cues_after_and_common_nouns(nlp):
+    qs = figures(nlp, "Up to 2000 troops and more than 300 tanks; one thing is clear: one soldier died "
+                      "and prices stayed below 2005 levels.")
+    assert one(qs, value=2000).approx == "at_most"
+    assert one(qs, value=300).approx == "at_least"
+    assert one(qs, value=1).unit_class == "troops"
+    assert not [q for q in qs if q.value == 2005]

@@ -43,6 +43,7 @@ class Lex:
         self.skip_before = set(map(str, w("skip_before")))
         self.skip_after = set(map(str, w("skip_after")))
         self.months = set(map(str, w("months")))
+        self.not_after_one = set(map(str, w("not_after_one")))
         self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
         self.digit_fractions = set(int(x) for x in w("digit_fractions"))
         self.mult_letters = set(map(str, w("multiplier_letters")))
@@ -243,6 +244,8 @@ def _cue_after(doc, j: int, end: int, lex: Lex):
     for words, cls in lex.after:
         n = len(words)
         if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
+            if j + n < end and doc[j + n].lower_ in ("than", "of", "then"):
+                continue                         # "2,000 troops and more than ..." starts another figure
             return cls, j + n
     # a glued plus: "60+"
     return None, j
