@@ -156,6 +156,10 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         while j < end and doc[j].lower_ in lex.mult:
             val *= lex.mult[doc[j].lower_]
             j += 1
+        if j + 1 < end and doc[j].lower_ == "and" and doc[j + 1].lower_ in lex.numbers:
+            rest = _parse_number(doc, j + 1, end, lex)          # "a hundred and two"
+            if rest and rest[0] is not None and rest[0] < val:
+                val, j = val + rest[0], rest[3]
         return val, None, None, j, {"words": True}
     parts = low.split("-") if "-" in low else [low]
     if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult and parts[0] not in (
