@@ -72,8 +72,10 @@ BODIES = {
     ("central", "bank"): "GOV", ("cabinet",): "GOV", ("defense", "ministry", "spokesperson"): None,
 }
 _MAX_BODY = max(map(len, BODIES))
-LOCATIVE = {"in", "at", "near", "to", "into", "over", "outside", "around", "across", "toward", "towards", "from",
-            "via", "inside", "between", "of", "visit", "visited", "visiting", "reached", "left", "arrived"}
+MOTION = {"trip", "visit", "travel", "travelled", "traveled", "flew", "went", "came", "arrived", "journey",
+          "returned", "moved", "headed", "back", "way", "route"}
+LOCATIVE = {"in", "at", "near", "into", "over", "outside", "around", "across", "toward", "towards", "via", "inside",
+            "throughout", "within", "visit", "visited", "visiting", "reached", "arrived"}
 _ORG_JUNK = {"armistice day", "world war ii", "brexit", "icbm", "gdp", "uav", "uavs"}
 
 
@@ -422,13 +424,12 @@ def _join_surnames(sdoc, acc, add, taken) -> None:
 
 
 def _place_token_starts(sdoc, gaz, hits) -> set[int]:
-    """Token starts of dictionary hits that are places by name (capitals): used for lists."""
+    """Token starts of all dictionary hits: a list of places has neighbours that are not actors."""
     out = set()
     if gaz is None:
         return out
     for s, e, label, name in hits:
-        if label == "GPE" and gaz.is_city(sdoc[s:e].text):
-            out.add(s)
+        out.add(s)
     return out
 
 
@@ -441,7 +442,9 @@ def _is_place_use(sdoc, s: int, e: int, name: str, gaz, place_toks) -> bool:
     prev = sdoc[s - 1].lower_ if s > 0 else ""
     if prev in LOCATIVE:
         return True
-    if prev in ("of",) or (s > 1 and sdoc[s - 2].lower_ in LOCATIVE and prev in ("the",)):
+    if prev == "to" and s > 1 and sdoc[s - 2].lower_ in MOTION:        # "Starmer's trip to Paris"
+        return True
+    if s > 1 and sdoc[s - 2].lower_ in ("city", "capital") and prev == "of":
         return True
     # in a list: "Cherkasy, Chernihiv, Kyiv, Odesa" (neighbours are places)
     if prev in (",", "and") or (e < len(sdoc) and sdoc[e].text in (",", "and")):
@@ -450,7 +453,9 @@ def _is_place_use(sdoc, s: int, e: int, name: str, gaz, place_toks) -> bool:
             nb.append(sdoc[s - 2])
         if e + 1 < len(sdoc) and sdoc[e].text in (",", "and"):
             nb.append(sdoc[e + 1])
-        if any(gaz.is_place(t.text) and t.is_title and not _is_state_name(t.text, gaz) for t in nb):
+        hit_starts = {h for h in place_toks}
+        if any(gaz.is_place(t.text) and t.is_title and t.i not in hit_starts and not _is_state_name(t.text, gaz)
+               for t in nb):
             return True
     return False
 
