@@ -78,7 +78,18 @@ CURATED = {
     "CUB": (["Havana"], ["Cuban"]), "VEN": (["Caracas"], ["Venezuelan"]), "MNG": ([], ["Mongolian"]),
     "UZB": ([], ["Uzbek"]), "TJK": ([], ["Tajik"]), "KGZ": ([], ["Kyrgyz"]), "TKM": ([], ["Turkmen"]),
     "MNE": ([], ["Montenegrin"]), "ALB": ([], ["Albanian"]), "BIH": ([], ["Bosnian"]), "MKD": ([], ["Macedonian"]),
-    "CYP": ([], ["Cypriot"]), "MLT": ([], ["Maltese"]),
+    "CYP": ([], ["Cypriot"]), "MLT": ([], ["Maltese"]), "VAT": (["Holy See", "Vatican City"], []),
+    "SLV": ([], ["Salvadoran"]), "PER": ([], ["Peruvian"]), "OMN": ([], ["Omani"]), "COL": ([], ["Colombian"]),
+    "ZWE": ([], ["Zimbabwean"]), "TUN": ([], ["Tunisian"]), "MAR": ([], ["Moroccan"]), "DZA": ([], ["Algerian"]),
+    "SDN": ([], ["Sudanese"]), "SOM": ([], ["Somali"]), "GHA": ([], ["Ghanaian"]), "UGA": ([], ["Ugandan"]),
+    "BGD": ([], ["Bangladeshi"]), "LKA": ([], ["Sri Lankan"]), "NPL": ([], ["Nepalese", "Nepali"]),
+    "MMR": ([], ["Burmese", "Myanmar"]), "KHM": ([], ["Cambodian"]), "ECU": ([], ["Ecuadorian"]),
+    "URY": ([], ["Uruguayan"]), "PRY": ([], ["Paraguayan"]), "GTM": ([], ["Guatemalan"]), "HND": ([], ["Honduran"]),
+    "NIC": ([], ["Nicaraguan"]), "PAN": ([], ["Panamanian"]), "CRI": ([], ["Costa Rican"]), "JAM": ([], ["Jamaican"]),
+    "HTI": ([], ["Haitian"]), "DOM": ([], ["Dominican"]), "SEN": ([], ["Senegalese"]), "MLI": ([], ["Malian"]),
+    "NER": ([], ["Nigerien"]), "TCD": ([], ["Chadian"]), "CMR": ([], ["Cameroonian"]), "COD": ([], ["Congolese"]),
+    "AGO": ([], ["Angolan"]), "MOZ": ([], ["Mozambican"]), "ZMB": ([], ["Zambian"]), "RWA": ([], ["Rwandan"]),
+    "TZA": ([], ["Tanzanian"]), "ERI": ([], ["Eritrean"]), "BHR": ([], ["Bahraini"]),
 }
 
 

@@ -157,7 +157,7 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
     i = 0
     while i < n_tok:
         tok = sdoc[i]
-        if not (tok.is_title or tok.is_upper) or not tok.is_alpha and "." not in tok.text:
+        if not (tok.is_title or tok.is_upper) or not tok.is_alpha and "." not in tok.text and "-" not in tok.text:
             i += 1
             continue
         hit = None
@@ -256,6 +256,10 @@ def resolve(gaz: Gazetteer, name: str, countries: set[str] = frozenset(), states
             demonyms: dict | None = None, actors=None) -> Gaz | None:
     """The best gazetteer row for one toponym (used by the GeoWebNews evaluation)."""
     cands = gaz.candidates(name)
+    if not cands and name.isupper() and len(name) > 3:
+        cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
+    if not cands and name in CONTINENT_DEMONYMS:
+        cands = gaz.candidates(CONTINENT_DEMONYMS[name])
     if not cands and name.lower().startswith("the "):
         cands = gaz.candidates(name[4:])
     if not cands and demonyms is not None and actors is not None:
@@ -268,6 +272,9 @@ def resolve(gaz: Gazetteer, name: str, countries: set[str] = frozenset(), states
     return gaz.rows[gaz.best(cands, countries, states, name=name)]
 
 
+CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
+                      "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
+                      "Central American": "Central America", "Middle Eastern": "Middle East"}
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "within", "inside", "near", "over", "at", "toward",
                "towards", "around", "outside", "from", "entered", "invaded", "across", "against"}
 
