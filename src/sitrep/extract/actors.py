@@ -72,6 +72,7 @@ BODIES = {
     ("central", "bank"): "GOV", ("cabinet",): "GOV", ("defense", "ministry", "spokesperson"): None,
 }
 _MAX_BODY = max(map(len, BODIES))
+_BODY_FIRST = {k[0] for k in BODIES}
 MOTION = {"trip", "visit", "travel", "travelled", "traveled", "flew", "went", "came", "arrived", "journey",
           "returned", "moved", "headed", "back", "way", "route"}
 LOCATIVE = {"in", "at", "near", "into", "over", "outside", "around", "across", "toward", "towards", "via", "inside",
@@ -169,7 +170,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
             taken[i] = True
 
     hits = sdoc.user_data.get("sitrep_actors", [])
-    person_words = {w for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()[-1:]}
+    person_words = {w for ent in doc_ents(ctx) if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()[-1:]}
     person_words |= {a.name.split()[-1] for _, _, label, name in hits if label == "PERSON"
                      for a in [ad.actors[name]] if " " in a.name}
     in_hit = [False] * (len(sdoc) + 1)
@@ -206,7 +207,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         if _is_state(actor):
             state_hits.append((s, e, actor.name))
     # 3. the model's entities not in the dictionary
-    for ent in sdoc.ents:
+    for ent in doc_ents(ctx):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or taken[ent.start] or taken[ent.end - 1]:
             continue
         if in_hit[ent.start] or in_hit[ent.end - 1]:     # a dictionary hit skipped above (a place)
@@ -238,7 +239,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
             code = _code_inside(sdoc, ent, hits, ad)
             add(" ".join(sdoc[s:ent.end].text.split()), "ORG", code, s, ent.end, known=False)
     # 4. surnames joining full names; demonyms join their state where the state is named
-    _join_surnames(sdoc, acc, add, taken)
+    _join_surnames(ctx, acc, add, taken)
     for s, e, actor in demonym_hits:
         if actor.name in acc and not taken[s]:
             add(actor.name, actor.type, actor.code, s, e)
@@ -263,6 +264,8 @@ def _body_after(sdoc, e: int):
     i = e
     if i < len(sdoc) and sdoc[i].lower_ in ("'s", "\u2019s"):
         i += 1
+    if i >= len(sdoc) or sdoc[i].lower_ not in _BODY_FIRST:
+        return None
     for n in range(_MAX_BODY, 0, -1):
         words = tuple(t.lower_ for t in sdoc[i:i + n])
         if len(words) == n and words in BODIES and BODIES[words] is not None:
@@ -403,7 +406,7 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
     add(name, "PERSON", code, s, e, role=role, known=False)
 
 
-def _join_surnames(sdoc, acc, add, taken) -> None:
+def _join_surnames(ctx, acc, add, taken) -> None:
     """Later mentions by surname join the full name given earlier in the document."""
     sur: dict[str, _Acc] = {}
     for a in list(acc.values()):
@@ -415,12 +418,13 @@ def _join_surnames(sdoc, acc, add, taken) -> None:
     sur = {k: v for k, v in sur.items() if v is not None}
     if not sur:
         return
-    for tok in sdoc:
-        if not taken[tok.i] and tok.text in sur and tok.is_title:
-            a = sur[tok.text]
+    texts, idxs, _ = token_table(ctx)
+    for i, t in enumerate(texts):
+        if t in sur and not taken[i]:
+            a = sur[t]
             first = min(a.mentions)[0] if a.mentions else 0
-            if tok.idx >= first:
-                add(a.name, "PERSON", a.code, tok.i, tok.i + 1)
+            if idxs[i] >= first:
+                add(a.name, "PERSON", a.code, i, i + 1)
 
 
 def _place_token_starts(sdoc, gaz, hits) -> set[int]:
@@ -464,7 +468,30 @@ def _is_state_name(text: str, gaz) -> bool:
     return gaz.kind_of(text) == "country"
 
 
-# ---- lookups for later stages ----
+# ---- shared per-document tables and lookups for later stages ----
+
+def token_table(ctx: Context) -> tuple[list[str], list[int], list[int]]:
+    """Token texts, start and end characters of ``ctx.sdoc``, computed once per document."""
+    t = ctx.scratch.get("token_table")
+    if t is None:
+        from spacy.attrs import IDX, LENGTH
+        text = ctx.sdoc.text
+        arr = ctx.sdoc.to_array([IDX, LENGTH]).tolist() if len(ctx.sdoc) else []
+        idxs = [a[0] for a in arr]
+        ends = [a[0] + a[1] for a in arr]
+        texts = [text[s:e] for s, e in zip(idxs, ends)]
+        t = ctx.scratch["token_table"] = (texts, idxs, ends)
+    return t
+
+
+def doc_ents(ctx: Context) -> list:
+    """``ctx.sdoc.ents`` as a list, built once per document."""
+    ents = ctx.scratch.get("ents")
+    if ents is None:
+        ents = ctx.scratch["ents"] = list(ctx.sdoc.ents)
+    return ents
+
+
 
 def _index(ctx: Context):
     ix = ctx.scratch.get("actor_index")

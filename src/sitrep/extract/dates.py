@@ -40,13 +40,15 @@ _DAY_RE = "|".join(calendar.day_name)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
 PATTERNS = re.compile(
-    rf"\b(?:(?:on|last|next|this|early|late)\s+)?(?:{_DAY_RE})(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|\b(?:yesterday|today|tomorrow)\b"
-    rf"|\bover the weekend\b|\b(?:last|this|next) weekend\b"
-    rf"|\b(?:\d+|{'|'.join(_NUM)})\s+(?:day|week|month|year)s?\s+ago\b"
-    rf"|\b(?:earlier|later) this (?:week|month|year)\b|\b(?:last|this|next|past) (?:week|month|year)\b"
-    rf"|\b(?:mid|early|late)[- ](?:{_MONTH_RE})\b\.?",
-    re.I)
+    rf"\b(?:(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)\s+)?(?:{_DAY_RE})(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"|(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"
+    rf"|[Oo]ver the weekend\b|(?:[Ll]ast|[Tt]his|[Nn]ext) weekend\b"
+    rf"|(?:\d+|{'|'.join(_NUM)})\s+(?:day|week|month|year)s?\s+ago\b"
+    rf"|(?:[Ee]arlier|[Ll]ater) this (?:week|month|year)\b|(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) (?:week|month|year)\b"
+    rf"|(?:[Mm]id|[Ee]arly|[Ll]ate)[- ](?:{'|'.join(calendar.month_name[1:])}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Aug)\b\.?)")
+# DATE entities of the model that are ages, frequencies or bare numbers, not points in time
+_NOT_DATE = re.compile(r"year-old|years? old|older than|younger than|^\d+(?:[.,]\d+)?$|^(annually|daily|monthly|"
+                       r"weekly|yearly)$", re.I)
 _YEAR_AFTER = re.compile(r",? (1[89]\d\d|20\d\d)\b")
 FUTURE = re.compile(r"\b(will|shall|is set to|are set to|is due to|are due to|expected to|scheduled|plans? to|"
                     r"planned|next|upcoming|is to|are to|would)\b", re.I)
@@ -58,7 +60,8 @@ def setup(nlp, resources: dict) -> None:
 
 def find_dates(ctx: Context) -> Iterator[DateRef]:
     text = ctx.doc.text
-    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in ctx.sdoc.ents if e.label_ == "DATE"]
+    from .actors import doc_ents
+    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc_ents(ctx) if e.label_ == "DATE"]
     spans += [(m.start(), m.end()) for m in PATTERNS.finditer(text)]
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     kept: list[tuple[int, int]] = []
@@ -74,6 +77,8 @@ def find_dates(ctx: Context) -> Iterator[DateRef]:
     anchor = ctx.anchor
     for s, e in kept:
         surface = text[s:e]
+        if _NOT_DATE.search(surface):
+            continue
         future = _future_context(ctx, s)
         d, gran = resolve(surface, anchor, future)
         yield DateRef(id=record_id("date", ctx.doc.id, s, e), doc_id=ctx.doc.id, start=s, end=e, text=surface,
@@ -129,9 +134,19 @@ _DURATION = re.compile(r"^(about |around |nearly |almost |more than |over |some 
 
 
 def _rules(low: str, a: date | None, future: bool):
-    m = re.fullmatch(r"(\d{4})", low)
-    if m and 1800 <= int(m.group(1)) <= 2100:
-        return date(int(m.group(1)), 1, 1), "year"
+    m = re.fullmatch(r"(?:(early|mid|late|end of|the end of) )?(\d{4})", low)
+    if m and 1800 <= int(m.group(2)) <= 2100:
+        return date(int(m.group(2)), 1, 1), "year"
+    m = re.fullmatch(r"(?:early |mid |late |the )?(1[89]\d0|20[0-9]0)'?s", low)
+    if m:
+        return date(int(m.group(1)), 1, 1), "decade"
+    m = re.fullmatch(rf"(?:(early|mid|late|end of|the end of)[- ])?({_MONTH_RE})\.?,? (\d{{4}})", low)
+    if m:
+        y, mon = int(m.group(3)), MONTHS[m.group(2)]
+        day = {"mid": 15, "late": calendar.monthrange(y, mon)[1]}.get(m.group(1) or "", 1)
+        if m.group(1) and m.group(1).endswith("end of"):
+            day = calendar.monthrange(y, mon)[1]
+        return date(y, mon, day), "month"
     m = re.fullmatch(rf"({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", low) or \
         re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_RE})\.?,? (\d{{4}})", low)
     if m:
@@ -146,6 +161,21 @@ def _rules(low: str, a: date | None, future: bool):
         return _safe(*map(int, m.groups())), "day"
     if a is None:
         return (None, None) if _relative(low) else None
+    low = re.sub(r"^(earlier|later|late|early) (?=(" + _DAY_RE.lower() + r")\b)", "", low)
+    low = re.sub(r"^(late|early|mid) (last|this|next) ", r"\2 ", low)
+    m = re.fullmatch(rf"last ({_MONTH_RE})", low)
+    if m:
+        mon = MONTHS[m.group(1)]
+        return date(a.year - (1 if mon >= a.month else 0), mon, 1), "month"
+    m = re.fullmatch(rf"(?:the )?end of (?:the )?({_MONTH_RE}|year|month)", low)
+    if m:
+        if m.group(1) == "year":
+            return date(a.year, 12, 31), "month"
+        if m.group(1) == "month":
+            return date(a.year, a.month, calendar.monthrange(a.year, a.month)[1]), "month"
+        mon = MONTHS[m.group(1)]
+        y = a.year - (1 if mon > a.month and not future else 0) + (1 if future and mon < a.month else 0)
+        return date(y, mon, calendar.monthrange(y, mon)[1]), "month"
     if low in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return a, "day"
     if low in ("yesterday", "last night"):
@@ -235,7 +265,10 @@ def _dateparser(low: str, anchor: date | None):
     """dateparser for the forms our rules do not cover; only with an anchor for relative text."""
     if anchor is None and _relative(low):
         return None, None
-    if not re.search(r"\d|" + _MONTH_RE, low):
+    # only full calendar dates go to dateparser (a month or weekday with a number); bare numbers,
+    # ranges and vague phrases are not dates it can decide
+    if not (re.search(rf"\b({_MONTH_RE}|{_DAY_RE.lower()})\b", low) and re.search(r"\b\d{1,4}\b", low)) \
+            or re.search(r"\d\s*[-\u2013]\s*\d", low):
         return None, None
     import dateparser
     base = datetime.combine(anchor or date.today(), datetime.min.time())

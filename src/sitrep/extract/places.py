@@ -59,6 +59,7 @@ class Gazetteer:
         self.by_country: dict[str, int] = {}
         self.states: dict[str, int] = {}        # US state code -> row
         self.person_words: set[str] = set()
+        self.first_words: set[str] = set()
         try:
             with gzip.open(path, "rt", encoding="utf-8") as f:
                 lines = f.read().split("\n")
@@ -73,15 +74,29 @@ class Gazetteer:
             self.rows.append(Gaz(name, kind, cc or None, float(lat) if lat else None, float(lon) if lon else None,
                                  int(gid) if gid else None, int(pop or 0), admin1 or None))
             for n in (name, *(aliases.split("|") if aliases else ())):
-                lst = self.by_name.setdefault(n, [])
-                if i not in lst:
+                lst = self.by_name.get(n)
+                if lst is None:
+                    self.by_name[n] = [i]
+                    self._first(n)
+                elif i not in lst:
                     lst.append(i)
             if kind == "country":
                 self.by_country[cc] = i
             elif kind == "region" and cc == "USA" and admin1:
                 self.states[admin1] = i
 
+    def _first(self, name: str) -> None:
+        """Remember the first token of a name (spaCy splits "Ivano-Frankivsk" and "U.S." differently)."""
+        w = name.split(" ", 1)[0]
+        self.first_words.add(w)
+        if "-" in w:
+            self.first_words.add(w.split("-", 1)[0])
+        if "." in w:
+            self.first_words.add(w.split(".", 1)[0])
+            self.first_words.add(w.split(".", 1)[0] + ".")
+
     def add_alias(self, alias: str, row: int) -> None:
+        self._first(alias)
         lst = self.by_name.setdefault(alias, [])
         if row not in lst:
             lst.append(row)
@@ -149,21 +164,23 @@ def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
 
 
 def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int, list[int]]]:
-    """(token start, token end, char start, char end, candidate rows) of gazetteer names in the text."""
-    sdoc, text = ctx.sdoc, ctx.doc.text
+    """(token start, token end, char start, char end, candidate rows) of gazetteer names in the text.
+    Only tokens that begin some gazetteer name are tried (a set lookup), longest name first."""
+    from .actors import token_table
+    text = ctx.doc.text
+    texts, idxs, ends = token_table(ctx)
     blocked = _blocked_chars(ctx, gaz)
+    first = gaz.first_words
     out = []
-    n_tok = len(sdoc)
+    n_tok = len(texts)
     i = 0
     while i < n_tok:
-        tok = sdoc[i]
-        if not (tok.is_title or tok.is_upper) or not tok.is_alpha and "." not in tok.text and "-" not in tok.text:
+        if texts[i] not in first:
             i += 1
             continue
         hit = None
         for n in range(min(MAX_WORDS, n_tok - i), 0, -1):
-            last = sdoc[i + n - 1]
-            s, e = tok.idx, last.idx + len(last)
+            s, e = idxs[i], ends[i + n - 1]
             cands = gaz.candidates(text[s:e])
             if cands:
                 hit = (i, i + n, s, e, cands)
@@ -248,6 +265,8 @@ def _lists_of_regions(hits, sdoc, text, gaz, prefer) -> None:
 
 
 def _joined(sdoc, end: int, start: int) -> bool:
+    if start - end > 2:
+        return False
     between = [t.lower_ for t in sdoc[end:start]]
     return between in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
 
