@@ -237,7 +237,9 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
                         known=False)
                     continue
             code = _code_inside(sdoc, ent, hits, ad)
-            add(" ".join(sdoc[s:ent.end].text.split()), "ORG", code, s, ent.end, known=False)
+            name = " ".join(sdoc[s:ent.end].text.split())
+            if name and name[0].isalpha():
+                add(name, "ORG", code, s, ent.end, known=False)
     # 4. surnames joining full names; demonyms join their state where the state is named
     _join_surnames(ctx, acc, add, taken)
     for s, e, actor in demonym_hits:
@@ -392,6 +394,8 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
     name = " ".join(sdoc[s:e].text.split())
     if name.lower().endswith("'s") or name.endswith("\u2019s"):
         name = name[:-2]
+    if not name or not name[0].isalpha():
+        return
     # a single name joins a person already named in full ("Bennett" -> "Bruce Bennett"; a Korean
     # family name "Kim" -> "Kim Jong Un" when exactly one person of the document has it first)
     if " " not in name:

@@ -49,6 +49,9 @@ PATTERNS = re.compile(
 # DATE entities of the model that are ages, frequencies or bare numbers, not points in time
 _NOT_DATE = re.compile(r"year-old|years? old|older than|younger than|^\d+(?:[.,]\d+)?$|^(annually|daily|monthly|"
                        r"weekly|yearly)$", re.I)
+_TEMPORAL = re.compile(rf"\d|\b({_MONTH_RE}|{_DAY_RE})\b|day|week|month|year|decade|centur|today|tonight|"
+                       r"yesterday|tomorrow|weekend|night|morning|afternoon|evening|spring|summer|autumn|fall|"
+                       r"winter|ago|era|age", re.I)
 _YEAR_AFTER = re.compile(r",? (1[89]\d\d|20\d\d)\b")
 FUTURE = re.compile(r"\b(will|shall|is set to|are set to|is due to|are due to|expected to|scheduled|plans? to|"
                     r"planned|next|upcoming|is to|are to|would)\b", re.I)
@@ -77,7 +80,7 @@ def find_dates(ctx: Context) -> Iterator[DateRef]:
     anchor = ctx.anchor
     for s, e in kept:
         surface = text[s:e]
-        if _NOT_DATE.search(surface):
+        if _NOT_DATE.search(surface) or not _TEMPORAL.search(surface):
             continue
         future = _future_context(ctx, s)
         d, gran = resolve(surface, anchor, future)
@@ -96,8 +99,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     m = _YEAR_AFTER.match(text, e)
     if m and re.search(rf"({_MONTH_RE})\.? \d{{1,2}}$", text[s:e], re.I):
         e = m.end()     # "November 5" + ", 2024"
-    if text[s:e].lower().startswith("on "):
-        s += 3
+    m = re.match(r"on\s+", text[s:e], re.I)
+    if m:
+        s += m.end()
     if text[e - 2:e] == "'s" or text[e - 2:e] == "\u2019s":
         e -= 2
     return s, e

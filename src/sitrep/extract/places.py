@@ -33,7 +33,7 @@ from .context import Context
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER = DATA / "places.tsv.gz"
 MAX_WORDS = 5
-KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 1.0, "city": 0.0}
+KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 0.5, "city": 0.0}
 REGION_CUES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "krai", "republic"}
 CITY_CUES = {"city", "town", "capital", "village"}
 
@@ -158,11 +158,11 @@ class Gazetteer:
         document names (for its cities), the kind the text asks for, the main name over a variant."""
         def score(i: int) -> float:
             r = self.rows[i]
-            s = KIND_BONUS.get(r.kind, 0.0) + math.log10(r.population + 10)
+            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(r.population + 10)
             if r.kind in ("region", "sea", "continent") and r.population == 0:
-                s += 3.0        # curated rows and US states carry no population: rank like a big town
+                s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
             if name is not None and r.name != name:
-                s -= 1.0
+                s -= 0.5
             if r.country and r.country in countries:
                 s += 1.5
             if r.admin1 and r.admin1 in states and r.kind == "city":
@@ -267,6 +267,9 @@ def find_places(ctx: Context) -> Iterator[Place]:
             continue            # "Alliance", "Angle": a common word, not a place name here
         if te - ts == 1 and surface in gaz.person_words and not _locative(sdoc, ts, te):
             continue
+        if (te - ts == 1 and row.kind == "city" and row.population < 100_000 and row.country not in countries
+                and not _locative(sdoc, ts, te)):
+            continue            # "Republic", "Summit": a small town abroad, named without "in"; likely a word
         g = groups.setdefault((row.name, row.country), {"row": row, "mentions": {}, "where": False})
         g["mentions"][(s, e)] = surface
         g["where"] = g["where"] or _locative(sdoc, ts, te)
