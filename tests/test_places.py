@@ -53,3 +53,14 @@ def test_countries_are_places_where_something_happens(pipeline):
     assert p[("Belarus", "BLR")].kind == "country"
     assert p[("Belarus", "BLR")].lat is not None
     assert ("Ukraine", "UKR") not in p        # acting, not a place here
+
+
+def test_every_curated_place_row_is_documented():
+    from sitrep.extract.places import DATA
+    for n, line in enumerate((DATA / "places-curated.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert len(cols) == 7, f"places-curated.tsv line {n}: 7 tab-separated columns"
+        assert cols[6].strip(), f"places-curated.tsv line {n}: help column is empty"
+        assert cols[1] in ("region", "continent", "sea", "country", "city"), f"line {n}: kind {cols[1]!r}"
