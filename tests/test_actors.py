@@ -107,3 +107,13 @@ def test_offsets_match_surface(pipeline):
     for e in recs.entities:
         for m in e.mentions:
             assert doc.text[m.start:m.end] == m.text
+
+
+def test_rank_titles_and_appositions_give_role_and_country(pipeline):
+    text = ("Pentagon spokesman Brig. Gen. Tom Hale said the drills were routine. "
+            "Jane Roe, a senior fellow at the Atlantic Council, disagreed.")
+    doc, recs = run(pipeline, text)
+    e = by_name(recs)
+    assert e["Tom Hale"].code == "USA" and e["Tom Hale"].role == "spokesman Brig. Gen."
+    assert e["Jane Roe"].code == "USA" and e["Jane Roe"].role == "senior fellow"
+    assert not any(n in e for n in ("Brig", "Gen."))

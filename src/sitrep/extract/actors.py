@@ -52,8 +52,9 @@ TITLE_WORDS = {
     "commander-in-chief", "lieutenant", "colonel", "major", "admiral", "marshal", "ministry", "department",
     "secretary-general", "economy", "justice", "opposition", "separatist", "rebel", "self-proclaimed",
     "spokesperson", "-", "u.s.", "nato", "un", "eu", "health", "energy", "emergency", "parliament", "speaker",
-    "maj", "gen", "lt", "col", "adm", "capt", "sgt", "dr", "mr", "mrs", "ms", ".", "republican", "democratic",
-    "democrat", "congressman", "congresswoman", "sen", "rep",
+    "maj", "gen", "lt", "col", "adm", "capt", "sgt", "dr", "mr", "mrs", "ms", "republican", "democratic",
+    "democrat", "congressman", "congresswoman", "sen", "rep", "brig", "brig.", "brigadier", "cpl", "cpl.", "pvt",
+    "pvt.", "cmdr", "cmdr.", "commodore", "rear", "sgt", "gov", "gov.", "amb", "amb.", "prof", "prof.", "gen.",
 }
 # after a demonym, these make the state an actor of the sentence ("North Korean troops")
 ACTOR_NOUNS = {"troops", "soldiers", "forces", "officials", "authorities", "government", "regime", "leader",
@@ -368,10 +369,12 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
     i = s - 1
     hits = {h[0]: h for h in sdoc.user_data.get("sitrep_actors", [])}
     hit_ends = {h[1]: h for h in sdoc.user_data.get("sitrep_actors", [])}
-    sent_start = sdoc[s].sent.start
-    while i >= sent_start and i >= s - 12:
+    while i >= 0 and i >= s - 12:
         tok = sdoc[i]
-        if tok.lower_ in TITLE_WORDS:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            break
+        if tok.lower_ in TITLE_WORDS or (tok.text == "." and i > 0 and sdoc[i - 1].lower_ in TITLE_WORDS
+                                         and len(sdoc[i - 1]) <= 5 and not sdoc[i - 1].whitespace_):
             role_toks.insert(0, tok)
             i -= 1
             continue
@@ -390,7 +393,10 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
         role_toks.pop(0)
     while role_toks and role_toks[-1].lower_ in _TITLE_STRIP:
         role_toks.pop()
-    role = " ".join(t.text for t in role_toks) or None
+    role = "".join(t.text_with_ws for t in role_toks).strip() or None
+    if role is None or code is None:      # "Jane Roe, a senior fellow at the Atlantic Council, said"
+        a_role, a_code = _appositive(sdoc, e, hits, ad)
+        role, code = role or a_role, code or a_code
     name = " ".join(sdoc[s:e].text.split())
     if name.lower().endswith("'s") or name.endswith("\u2019s"):
         name = name[:-2]
@@ -408,6 +414,24 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
             add(firsts[0].name, "PERSON", firsts[0].code, s, e)
             return
     add(name, "PERSON", code, s, e, role=role, known=False)
+
+
+def _appositive(sdoc, e: int, hits: dict, ad) -> tuple[str | None, str | None]:
+    """Role and country from ", a/the <role> at|of|with <organisation or state>" after a name."""
+    n = len(sdoc)
+    if e + 2 >= n or sdoc[e].text != "," or sdoc[e + 1].lower_ not in ("a", "an", "the"):
+        return None, None
+    j = e + 2
+    while j < min(n, e + 16) and sdoc[j].text not in (",", ".", ";", "\n") and not sdoc[j].is_space:
+        if sdoc[j].lower_ in ("at", "of", "with", "for", "from") and j > e + 2:
+            k = j + 1 + (1 if j + 1 < n and sdoc[j + 1].lower_ == "the" else 0)
+            h = hits.get(k)
+            if h:
+                a = ad.actors.get(h[3])
+                code = a.code.split(" ")[0] if a and a.code else None
+                return sdoc[e + 2:j].text, code
+        j += 1
+    return None, None
 
 
 def _join_surnames(ctx, acc, add, taken) -> None:
