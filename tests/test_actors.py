@@ -117,3 +117,13 @@ def test_rank_titles_and_appositions_give_role_and_country(pipeline):
     assert e["Tom Hale"].code == "USA" and e["Tom Hale"].role == "spokesman Brig. Gen."
     assert e["Jane Roe"].code == "USA" and e["Jane Roe"].role == "senior fellow"
     assert not any(n in e for n in ("Brig", "Gen."))
+
+
+def test_user_actor_file_is_used_by_the_pipeline(tmp_path: Path):
+    from sitrep.extract.pipeline import Pipeline
+    f = tmp_path / "extra.yaml"
+    f.write_text("- {name: Zorya Brigade, type: ORG, code: UKR MIL, aliases: [Zorya], help: an invented unit}\n")
+    pipe = Pipeline(stages=["entities"], actor_files=[str(f)])
+    recs = pipe.run(Document.new("Zorya said its drones hit a depot near the river."))
+    z = by_name(recs)["Zorya Brigade"]
+    assert z.code == "UKR MIL" and z.sector == "MIL" and z.mentions[0].text == "Zorya"

@@ -198,7 +198,8 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         body = _body_after(sdoc, e) if _is_state(actor) else None
         if body:
             b_end, sector = body
-            add(*_body_actor(sdoc, actor, e, b_end, sector, alias_ix, ad), s, b_end, known=False)
+            name, type_, code = _body_actor(sdoc, actor, e, b_end, sector, alias_ix, ad)
+            add(name, type_, code, s, b_end, known=name in ad.actors)
             continue
         if actor.type == "PERSON":
             r = actor.role_on(day)
@@ -234,8 +235,8 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
                 state = _last_state_before(state_hits, sdoc, s)
                 if state:
                     actor = ad.actors[state]
-                    add(*_body_actor(sdoc, actor, s, ent.end, body, alias_ix, ad, generic=True), s, ent.end,
-                        known=False)
+                    name, type_, code = _body_actor(sdoc, actor, s, ent.end, body, alias_ix, ad, generic=True)
+                    add(name, type_, code, s, ent.end, known=name in ad.actors)
                     continue
             code = _code_inside(sdoc, ent, hits, ad)
             name = " ".join(sdoc[s:ent.end].text.split())
