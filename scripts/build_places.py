@@ -41,6 +41,16 @@ EXTRA_ALIASES = {
     ("Beijing", "CN"): ["Peking"], ("Washington", "US"): ["Washington, D.C.", "Washington D.C.", "Washington DC"],
     ("New York City", "US"): ["New York", "NYC"], ("Kyiv", "UA_"): [],
 }
+# AP-style abbreviations of US states as datelines and news write them ("Riverdale, N.J.")
+US_STATE_ABBR = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."], "CT": ["Conn."],
+    "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."], "IN": ["Ind."], "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."], "LA": ["La."], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."],
+    "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
+    "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."],
+    "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
 STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina", "Florence", "Eugene", "Austin",
         "Kirby", "Martin", "Charlotte", "Marion", "Jackson", "Lincoln", "Douglas", "Franklin", "Clinton",
         "Monroe", "Hamilton", "Bush", "Trump", "Gaza City", "Deal", "Reading", "Bath", "March", "Mobile", "Split",
@@ -109,7 +119,7 @@ def main() -> None:
                      c.get("population") or 0, [], ""))
     for code, s in gc.get_us_states().items():
         _, lat, lon = biggest_in_state.get(code, (0, None, None))
-        rows.append((s["name"], "region", "USA", lat, lon, s["geonameid"], 0, [], code))
+        rows.append((s["name"], "region", "USA", lat, lon, s["geonameid"], 0, US_STATE_ABBR.get(code, []), code))
     for line in (DATA / "places-curated.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -81,6 +81,9 @@ def load_gazetteer(path: Path = GAZETTEER) -> "Gazetteer":
             with open(tmp, "wb") as f:
                 pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache)
+            for old in cache.parent.glob("gazetteer-*.pickle"):
+                if old != cache:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass
     return gaz
