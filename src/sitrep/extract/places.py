@@ -57,9 +57,10 @@ def _cache_path(path: Path) -> Path | None:
         st = path.stat()
     except OSError:
         return None
-    key = hashlib.sha1(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()[:16]
+    where = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
+    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()[:8]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
-    return base / f"gazetteer-{key}.pickle"
+    return base / f"gazetteer-{where}-{version}.pickle"
 
 
 def load_gazetteer(path: Path = GAZETTEER) -> "Gazetteer":
@@ -81,7 +82,7 @@ def load_gazetteer(path: Path = GAZETTEER) -> "Gazetteer":
             with open(tmp, "wb") as f:
                 pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache)
-            for old in cache.parent.glob("gazetteer-*.pickle"):
+            for old in cache.parent.glob(cache.name.rsplit("-", 1)[0] + "-*.pickle"):   # same file, older
                 if old != cache:
                     old.unlink(missing_ok=True)
         except OSError:
