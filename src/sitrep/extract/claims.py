@@ -1,10 +1,559 @@
-"""Stage: claims (not written yet; see the pipeline docstring for its place)."""
+"""Stage: attributed claims -- who said what, how, and how the text hedges it.
+
+Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
+
+- reporting verbs: the clause complement (ccomp; xcomp for promises and
+  calls; the object for verbs such as "reported the downing of ...") is the
+  content, the subject the source. No subject: the subject of the verb it
+  hangs on ("..., claiming that ..."), the noun a relative clause modifies
+  ("the ministry, which estimated that ..."), the agent of a passive ("as
+  reported by X"), or none for impersonal passives ("it was reported that").
+  "Officials were quoted as saying ..." keeps "officials". A parenthetical
+  verb ("This, Monten argues, is ...") takes its host clause as content.
+- "according to X" and "as reported by X": the rest of the clause is the content.
+- reporting nouns with a that-clause ("Trump's assurances that ...", "claims
+  that ...") or hearsay nouns ("reports of ...", "reports indicate that ...").
+- hearsay adverbs ("reportedly", "allegedly") make a claim with no source.
+- direct quotations (straight or curly quote marks, over several sentences or
+  paragraphs): attributed by a reporting verb just after the closing mark
+  ('," said X.' / '," he said') or before the opening one ('X said: "...'), else
+  by the quotation next to it in the same paragraph. A quotation broken by its
+  attribution ('"...," he explained, "and ..."') is one claim.
+
+The source is resolved to the canonical actor of the entities stage where an
+entity mention overlaps the source span; else it stays the text of the span
+("a senior official who spoke on condition of anonymity"). Pronoun sources
+("he said") take the person named last before them. The hedge comes from
+``hedges.py``: the cue itself ("denied", "has not confirmed"), cues whose
+scope holds the content, and a later sentence pointing back at the claim.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Iterator
 
+from ..model import Claim, record_id
+from . import hedges
 from .context import Context
 
+WH = {"who", "which", "that", "whom"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_OPEN = {"\u201c": "\u201d", '"': '"'}
 
-def find_claims(ctx: Context) -> Iterator:
-    return iter(())
+
+def setup(nlp, resources: dict) -> None:
+    hedges.setup(nlp, resources)
+
+
+def _lex(ctx) -> dict:
+    cues = hedges._cues(ctx)
+    if "_claim_sets" not in cues:
+        rv = cues["reporting_verbs"]
+        cues["_claim_sets"] = {
+            "verbs": frozenset(rv["lemmas"]),
+            "xcomp": frozenset(rv["complement_lemmas"]["lemmas"]),
+            "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
+            "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
+            "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
+            "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
+            "docs": frozenset(cues["document_sources"]["lemmas"]),
+            "anon": frozenset(cues["anonymous_words"]["words"]),
+            "hearsay": frozenset(cues["hedge_reported"]["report_subjects"]),
+            "adverbs": frozenset(cues["hedge_reported"]["adverbs"]),
+            "deny": frozenset(cues["hedge_denied"]["always_lemmas"]) | frozenset(cues["hedge_denied"]["object_lemmas"]),
+            "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
+        }
+    return cues["_claim_sets"]
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    src: tuple[int, int] | None = None      # token range [i, j) of the source
+    src_head: int | None = None             # token index of the source's head
+    hedge: str = "asserted"
+    hedge_cue: str | None = None
+    direct: bool = False
+    cited: str | None = None
+    source_name: str | None = None          # set when inherited from another claim
+
+
+# ---------------------------------------------------------------- token helpers
+
+def _trim(toks: list) -> list:
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in _OPEN:
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return toks
+
+
+def _chars(toks: list) -> tuple[int, int] | None:
+    toks = _trim(toks)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _longest_run(tokens: list, exclude: set[int]) -> list:
+    runs, cur = [], []
+    for t in tokens:
+        if t.i in exclude:
+            if cur:
+                runs.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        runs.append(cur)
+    runs = [_trim(r) for r in runs]
+    return max(runs, key=len) if runs else []
+
+
+def _source_range(tok) -> tuple[int, int]:
+    """The source phrase of a subject head: its subtree, cut before an apposition or
+    relative clause after a proper name ("Jonathan Monten, a foreign policy analyst, ...")."""
+    if tok.lower_ in PRONOUNS:
+        return tok.i, tok.i + 1
+    sub = list(tok.subtree)
+    lo, hi = sub[0].i, sub[-1].i + 1
+    if tok.pos_ == "PROPN" or tok.ent_type_:
+        for t in sub:
+            if t.i > tok.i and (t.text == "," or t.dep_ in ("appos", "relcl", "acl")):
+                hi = t.i
+                break
+    while lo < hi and tok.doc[lo].is_punct:
+        lo += 1
+    while hi > lo and tok.doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+def _subject(tok, L) -> tuple[object | None, str]:
+    """(subject head token, how): how is 'active', 'agent', 'impersonal', 'passive' or 'none'."""
+    kids = list(tok.children)
+    for c in kids:
+        if c.dep_ == "nsubj":
+            if c.lower_ in WH and tok.dep_ == "relcl":
+                return tok.head, "active"
+            return c, "active"
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    for c in kids:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0], "agent"
+    if passive:
+        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        if tok.lemma_.lower() not in L["passive"]:
+            return None, "skip"
+        if subj and subj[0].lower_ != "it":
+            return subj[0], "passive"
+        return None, "impersonal"
+    if tok.dep_ == "parataxis":
+        for c in kids:
+            if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:
+                return c, "active"
+    h, steps = tok, 0
+    while h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and h.head is not h and steps < 3:
+        h, steps = h.head, steps + 1
+        for c in h.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in WH and h.dep_ == "relcl":
+                    return h.head, "active"
+                return c, "active"
+    return None, "none"
+
+
+# ---------------------------------------------------------------- quotations
+
+@dataclass
+class _Quote:
+    open: int       # index of the opening mark
+    close: int      # index after the closing mark (paragraph end when unclosed)
+    a: int          # content start
+    b: int          # content end
+
+
+def find_quotes(text: str) -> list[_Quote]:
+    """Quotations by their marks, paragraph by paragraph; an unclosed quotation runs
+    to the end of its paragraph (the next paragraph reopens it)."""
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        i, n = 0, len(para)
+        while i < n:
+            ch = para[i]
+            if ch in _OPEN and (ch != '"' or i == 0 or not para[i - 1].isalnum()):
+                closer = _OPEN[ch]
+                j = para.find(closer, i + 1)
+                if ch == "\u201c":
+                    nxt = para.find("\u201c", i + 1)
+                    if nxt != -1 and (j == -1 or nxt < j):
+                        j = -1 if j == -1 else j
+                end = j + 1 if j != -1 else n
+                inner_end = j if j != -1 else n
+                a, b = pos + i + 1, pos + inner_end
+                seg = text[a:b]
+                b -= len(seg) - len(seg.rstrip(" ,"))
+                if b > a:
+                    out.append(_Quote(pos + i, pos + end, a, b))
+                i = end
+                continue
+            i += 1
+        pos += len(para) + 1
+    return out
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+# ---------------------------------------------------------------- the stage
+
+def find_claims(ctx: Context) -> Iterator[Claim]:
+    L = _lex(ctx)
+    doc, text = ctx.sdoc, ctx.doc.text
+    quotes = find_quotes(text)
+    long_quotes = [q for q in quotes if _words(text[q.a:q.b]) >= 4]
+
+    def in_quote(i: int) -> bool:
+        return any(q.a <= i < q.b for q in long_quotes)
+
+    drafts: list[_Draft] = []
+    bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
+    for t in doc:
+        if in_quote(t.idx):
+            continue
+        lem, low = t.lemma_.lower(), t.lower_
+        if t.pos_ in ("VERB", "AUX") and lem in L["verbs"]:
+            d = _from_verb(t, L)
+            if d is not None:
+                (drafts if d.start >= 0 else bare).append(d)
+        elif low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            d = _from_according(t)
+            if d:
+                drafts.append(d)
+        elif t.pos_ == "NOUN" and lem in L["nouns"]:
+            d = _from_noun(t, L)
+            if d:
+                drafts.append(d)
+        elif low in L["adverbs"] and t.pos_ == "ADV":
+            a, b = hedges._clause_scope(t)
+            if b - a > len(t.text) + 3:
+                drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
+    _attach_quotes(ctx, quotes, drafts, bare, L)
+    drafts = _dedup(drafts)
+    yield from _finish(ctx, drafts, L)
+
+
+def _from_verb(t, L) -> _Draft | None:
+    lem = t.lemma_.lower()
+    kids = list(t.children)
+    content, cue_end_tok = None, t
+    for c in kids:
+        if c.dep_ == "ccomp":
+            content = list(c.subtree)
+            break
+    if content is None and lem in L["xcomp"]:
+        for c in kids:
+            if c.dep_ == "xcomp":
+                content = list(c.subtree)
+                break
+    if content is None:
+        for c in kids:
+            if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    content, cue_end_tok = list(objs[0].subtree), c
+                    break
+    if content is None:
+        for c in kids:   # "were quoted as saying ..."
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.lemma_ == "say":
+                        cc = [x for x in g.children if x.dep_ == "ccomp"]
+                        if cc:
+                            content, cue_end_tok = list(cc[0].subtree), g
+    if content is None and lem in L["dobj"]:
+        for c in kids:
+            if c.dep_ == "dobj" and c.pos_ != "PRON" and len(list(c.subtree)) >= 2:
+                content = list(c.subtree)
+                break
+    subj, how = _subject(t, L)
+    if how == "skip":
+        return None
+    d = _Draft(-1, -1, t.idx, t.idx + len(t.text))
+    neg = [c for c in kids if c.dep_ == "neg"]
+    if neg:   # "has not confirmed": the cue keeps its auxiliaries and negation
+        first = min([t, *neg, *[c for c in kids if c.dep_ == "aux" and c.i < t.i]], key=lambda x: x.i)
+        d.cue_start = first.idx
+    if cue_end_tok is not t and cue_end_tok.i - t.i <= 3:
+        d.cue_end = cue_end_tok.idx + len(cue_end_tok.text)
+    if lem == "tell":
+        for c in kids:
+            if c.dep_ in ("dobj", "dative") and c.lemma_ in ("reporter", "journalist", "press", "media"):
+                d.cue_end = c.idx + len(c.text)
+    if content is None and t.dep_ == "parataxis" and subj is not None:
+        content = [x for x in t.head.subtree]
+    if subj is not None:
+        d.src = _source_range(subj)
+        d.src_head = subj.i
+        if subj.lemma_.lower() in L["nouns"] | L["hearsay"] or subj.lower_ in L["hearsay"]:
+            frm = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                   for g in c.children if g.dep_ == "pobj"]
+            if frm:
+                d.src, d.src_head = _source_range(frm[0]), frm[0].i
+            elif subj.lower_ in L["hearsay"]:
+                d.src = d.src_head = None
+                d.hedge, d.hedge_cue = "reported", subj.text
+    elif how == "impersonal":
+        d.hedge, d.hedge_cue = "reported", t.text
+    elif how == "none" and content is None:
+        return None
+    if how == "passive" and d.hedge == "asserted":
+        d.hedge, d.hedge_cue = "reported", t.text
+    if lem in L["deny"] and not neg:
+        d.hedge, d.hedge_cue = "denied", t.text
+    if neg and lem in L["check"]:
+        d.hedge, d.hedge_cue = "unverified", t.doc.text[d.cue_start:d.cue_end]
+    for c in kids:   # "the spokesperson, citing intelligence reports, said"
+        if c.dep_ == "advcl" and c.lemma_ == "cite":
+            objs = [g for g in c.children if g.dep_ == "dobj"]
+            if objs:
+                sub = list(objs[0].subtree)
+                d.cited = t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+    if content is None:
+        if d.src is None:
+            return None
+        return d   # bare: a quotation may supply the content
+    span = _chars(content)
+    if span is None:
+        return None
+    d.start, d.end = span
+    if how == "none" and d.src is None and t.dep_ not in ("ROOT",):
+        return None
+    return d
+
+
+def _from_according(t) -> _Draft | None:
+    to = t.doc[t.i + 1]
+    objs = [g for g in to.children if g.dep_ == "pobj"] or [g for g in t.children if g.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = objs[0]
+    head = t.head if t.head is not t else t
+    excl = {x.i for x in t.subtree} | {to.i} | {x.i for x in src.subtree}
+    base = list(head.subtree) if head is not t else list(t.sent)
+    if len(base) - len([x for x in base if x.i not in excl]) >= len(base) - 2:
+        base = list(t.sent)
+    content = _longest_run(base, excl)
+    span = _chars(content)
+    if span is None:
+        return None
+    d = _Draft(span[0], span[1], t.idx, to.idx + len(to.text))
+    d.src, d.src_head = _source_range(src), src.i
+    if src.lower_ in ("reports", "rumors", "rumours"):
+        d.src = d.src_head = None
+        d.hedge, d.hedge_cue = "reported", t.doc.text[t.idx:src.idx + len(src.text)]
+    return d
+
+
+def _from_noun(t, L) -> _Draft | None:
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in L["verbs"]:
+        return None   # "reports indicate that ...": the verb makes the claim
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+        return None
+    content = None
+    for c in t.children:
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            content = list(c.subtree)
+            break
+    hearsay = t.lower_ in L["hearsay"]
+    if content is None and hearsay:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    content = list(objs[0].subtree)
+    if content is None:
+        return None
+    span = _chars(content)
+    if span is None:
+        return None
+    d = _Draft(span[0], span[1], t.idx, t.idx + len(t.text))
+    for c in t.children:
+        if c.dep_ == "poss":
+            d.src, d.src_head = _source_range(c), c.i
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                d.src, d.src_head = _source_range(objs[0]), objs[0].i
+    if hearsay and d.src is None:
+        d.hedge, d.hedge_cue = "reported", t.text
+    if d.src is None and not hearsay:
+        return None
+    return d
+
+
+def _attach_quotes(ctx, quotes: list[_Quote], drafts: list[_Draft], bare: list[_Draft], L) -> None:
+    text = ctx.doc.text
+    quote_claims: list[tuple[_Quote, _Draft]] = []
+    for q in quotes:
+        direct = [d for d in drafts if d.start < q.b and q.a < d.end]
+        if direct:
+            d = min(direct, key=lambda d: abs(d.cue_start - q.close))
+            long = _words(text[q.a:q.b]) >= 4
+            if long:
+                d.start, d.end = min(d.start, q.a), max(d.end, q.b)
+            d.direct = True
+            quote_claims.append((q, d))
+            continue
+        if _words(text[q.a:q.b]) < 4:
+            continue
+        # '"...," he explained, "and ..."' -- one quotation broken by its attribution
+        if quote_claims and text[q.a:q.a + 1].islower():
+            pq, pd = quote_claims[-1]
+            between = text[pq.close:q.open]
+            if len(between) < 60 and "\n" not in between and pd.cue_start >= pq.close:
+                pd.end = q.b
+                quote_claims.append((q, pd))
+                continue
+        d = _attribution(text, q, bare)
+        if d is None:
+            prev = quote_claims[-1] if quote_claims else None
+            if prev and not re.search(r"\n\s*\n", text[prev[0].close:q.open]) and _near(text, prev[0], q):
+                src = prev[1]
+                d = _Draft(q.a, q.b, src.cue_start, src.cue_end, src.src, src.src_head, direct=True)
+                d.source_name = src.source_name
+        if d is None:
+            continue
+        d.direct = True
+        drafts.append(d)
+        quote_claims.append((q, d))
+    # a quotation that comes before the one that names its source ('"A." "B," he said.')
+    for q in quotes:
+        if _words(text[q.a:q.b]) < 4 or any(q is qq for qq, _ in quote_claims):
+            continue
+        nxt = [(qq, dd) for qq, dd in quote_claims if qq.open >= q.close and _near(text, q, qq)]
+        if nxt:
+            src = nxt[0][1]
+            d = _Draft(q.a, q.b, src.cue_start, src.cue_end, src.src, src.src_head, direct=True)
+            drafts.append(d)
+
+
+def _near(text: str, q1: _Quote, q2: _Quote) -> bool:
+    """Two quotations of one speaker: the same paragraph with little between, or the
+    second opening the next paragraph."""
+    between = text[q1.close:q2.open]
+    if "\n" in between:
+        return between.strip() == ""
+    return len(between) < 200 and not re.search(r"[.!?]\s+[A-Z][^\u201c\"]{40,}", between)
+
+
+def _attribution(text: str, q: _Quote, bare: list[_Draft]) -> _Draft | None:
+    for d in bare:
+        if d.cue_start >= q.close:
+            between = text[q.close:d.cue_start]
+            if len(between) <= 80 and not re.search(r"[.!?\u201c\n]", between) and (
+                    not between.strip() or between.lstrip().startswith(",") or text[q.close - 2:q.close - 1] in ",?!"
+                    or text[q.b:q.close].startswith((",", "?", "!"))):
+                return _Draft(q.a, q.b, d.cue_start, d.cue_end, d.src, d.src_head, d.hedge, d.hedge_cue,
+                              cited=d.cited)
+    for d in reversed(bare):
+        if d.cue_end <= q.open:
+            between = text[d.cue_end:q.open]
+            if len(between) <= 60 and re.fullmatch(r"[^.!?\u201d\n]*[:,]\s*", between):
+                return _Draft(q.a, q.b, d.cue_start, d.cue_end, d.src, d.src_head, d.hedge, d.hedge_cue,
+                              cited=d.cited)
+    return None
+
+
+def _dedup(drafts: list[_Draft]) -> list[_Draft]:
+    seen, out = set(), []
+    for d in sorted(drafts, key=lambda d: (d.start, d.cue_start, -(d.end - d.start))):
+        key = (d.start, d.end, d.cue_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+# ---------------------------------------------------------------- sources and hedges
+
+def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, str, int | None, int | None]:
+    """(source name, actor code, kind, start, end) of a draft's source."""
+    doc = ctx.sdoc
+    if d.src is None:
+        return None, None, "none", None, None
+    i, j = d.src
+    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    head = doc[d.src_head] if d.src_head is not None else doc[i]
+    if d.source_name:
+        return d.source_name, None, "named", a, b
+    if head.lower_ in PRONOUNS and j - i == 1:
+        ante = named_before(a, head.lower_)
+        if ante:
+            return ante[0], ante[1], "named", a, b
+    hit = None
+    for e in ctx.records.entities:
+        for m in e.mentions:
+            if m.start < b and a < m.end:
+                if m.start <= head.idx < m.end or hit is None:
+                    hit = e
+    lem = head.lemma_.lower()
+    kind = "document" if lem in L["docs"] else "named"
+    span_words = {t.lower_ for t in doc[i:j]}
+    if hit is not None:
+        if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
+            kind = "anonymous"
+        return hit.name, hit.code, kind, a, b
+    if kind != "document" and (head.pos_ != "PROPN" or span_words & {"anonymity", "anonymous", "unnamed"}):
+        kind = "anonymous" if (span_words & L["anon"] or head.pos_ in ("NOUN", "PRON")) else "named"
+    return ctx.doc.text[a:b], None, kind, a, b
+
+
+def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
+    doc, text = ctx.sdoc, ctx.doc.text
+    persons = sorted([(m.start, e.name, e.code) for e in ctx.records.entities if e.type == "PERSON"
+                      for m in e.mentions])
+    if not persons:
+        persons = [(ent.start_char, ent.text, None) for ent in doc.ents if ent.label_ == "PERSON"]
+
+    def named_before(pos: int, pron: str):
+        if pron in ("he", "she", "him", "her"):
+            cands = [p for p in persons if p[0] < pos]
+            return (cands[-1][1], cands[-1][2]) if cands else None
+        return None
+
+    resolved = []
+    for d in drafts:
+        name, code, kind, a, b = _resolve(ctx, d, L, named_before)
+        resolved.append((d, name, code, kind, a, b))
+    spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
+    back = hedges.back_reference_targets(ctx, spans)
+    ctx.scratch["hedge_back"] = back
+    for d, name, code, kind, a, b in resolved:
+        hedge = (d.hedge, d.hedge_cue)
+        hedge = hedges.stronger(hedge, hedges.in_scope_hedge(ctx, d.start, d.end))
+        si = hedges.sentence_of(ctx, d.start)
+        if si in back:
+            hedge = hedges.stronger(hedge, back[si])
+        content = text[d.start:d.end]
+        yield Claim(
+            id=record_id("claim", ctx.doc.id, d.start, d.end, d.cue_start),
+            doc_id=ctx.doc.id, start=d.start, end=d.end, text=content,
+            source=name, source_start=a, source_end=b, source_code=code, source_kind=kind,
+            cue=text[d.cue_start:d.cue_end], cue_start=d.cue_start, cue_end=d.cue_end,
+            hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
+            cited=d.cited,
+        )
+
+
+def _has_quote(s: str) -> bool:
+    return "\u201c" in s or "\u201d" in s or s.count('"') >= 2
