@@ -63,6 +63,9 @@ def _lex(ctx) -> dict:
             "adverbs": frozenset(cues["hedge_reported"]["adverbs"]),
             "deny": frozenset(cues["hedge_denied"]["always_lemmas"]) | frozenset(cues["hedge_denied"]["object_lemmas"]),
             "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
+            "weak": frozenset(cues["weak_verbs"]["lemmas"]),
+            "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
+            "back": frozenset(cues["back_references"]["lemmas"]),
         }
     return cues["_claim_sets"]
 
@@ -128,7 +131,7 @@ def _source_range(tok) -> tuple[int, int]:
                 break
     while lo < hi and tok.doc[lo].is_punct:
         lo += 1
-    while hi > lo and tok.doc[hi - 1].is_punct:
+    while hi > lo and (tok.doc[hi - 1].is_punct or tok.doc[hi - 1].dep_ == "case"):
         hi -= 1
     return lo, hi
 
@@ -158,6 +161,8 @@ def _subject(tok, L) -> tuple[object | None, str]:
         for c in kids:
             if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:
                 return c, "active"
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in L["nouns"]:
+        return tok.head, "active"
     h, steps = tok, 0
     while h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and h.head is not h and steps < 3:
         h, steps = h.head, steps + 1
@@ -251,6 +256,39 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     yield from _finish(ctx, drafts, L)
 
 
+def _speaker(tok, L) -> bool:
+    """Can this subject speak? A name, a person pronoun, a speaker noun or a document."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "they", "we", "i", "who")
+    lem = tok.lemma_.lower()
+    return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
+
+
+def _object_content(t, L) -> list | None:
+    """The direct object as content, with what completes it ("described X as Y", "labeled X a Y")."""
+    for c in t.children:
+        if c.dep_ != "dobj" or c.pos_ == "PRON":
+            continue
+        sub = list(c.subtree)
+        if len(sub) < 2 or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
+                            and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children)):
+            return None   # "rebuffed such claims": the claims are elsewhere
+        end = sub[-1].i
+        for g in t.children:
+            if g.i > end and (g.dep_ in ("oprd", "xcomp") or (g.dep_ == "prep" and g.lower_ == "as")):
+                end = max(end, max(x.i for x in g.subtree))
+        return list(t.doc[sub[0].i:end + 1])
+    return None
+
+
+def _host_content(t) -> list:
+    """The clause a parenthetical or "as X noted" attribution sits in, without the attribution."""
+    host = t.head if t.head is not t else t
+    return _longest_run(list(host.subtree), {x.i for x in t.subtree})
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
@@ -279,27 +317,42 @@ def _from_verb(t, L) -> _Draft | None:
                         cc = [x for x in g.children if x.dep_ == "ccomp"]
                         if cc:
                             content, cue_end_tok = list(cc[0].subtree), g
-    if content is None and lem in L["dobj"]:
+    if content is None:   # "have not found evidence of ..."
         for c in kids:
-            if c.dep_ == "dobj" and c.pos_ != "PRON" and len(list(c.subtree)) >= 2:
-                content = list(c.subtree)
-                break
+            if c.dep_ == "dobj" and c.lemma_ in ("evidence", "proof", "sign", "indication"):
+                content, cue_end_tok = list(c.subtree), c
+                pobj = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                        if g.dep_ == "pobj"]
+                if pobj:
+                    content = list(pobj[0].subtree)
+    if content is None and lem in L["dobj"]:
+        content = _object_content(t, L)
     subj, how = _subject(t, L)
     if how == "skip":
         return None
+    if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
+        return None
+    as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+    if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
+        content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
+    if content is None and how == "agent":
+        content = _host_content(t) if t.dep_ in ("acl", "advcl", "relcl") else _longest_run(
+            list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
     d = _Draft(-1, -1, t.idx, t.idx + len(t.text))
+    if as_mark and how == "agent":   # "as reported by"
+        mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
+        agent = next(c for c in kids if c.dep_ == "agent")
+        d.cue_start, d.cue_end = mark.idx, agent.idx + len(agent.text)
     neg = [c for c in kids if c.dep_ == "neg"]
     if neg:   # "has not confirmed": the cue keeps its auxiliaries and negation
         first = min([t, *neg, *[c for c in kids if c.dep_ == "aux" and c.i < t.i]], key=lambda x: x.i)
         d.cue_start = first.idx
-    if cue_end_tok is not t and cue_end_tok.i - t.i <= 3:
+    if cue_end_tok is not t and cue_end_tok.i - t.i <= 4:
         d.cue_end = cue_end_tok.idx + len(cue_end_tok.text)
     if lem == "tell":
         for c in kids:
             if c.dep_ in ("dobj", "dative") and c.lemma_ in ("reporter", "journalist", "press", "media"):
                 d.cue_end = c.idx + len(c.text)
-    if content is None and t.dep_ == "parataxis" and subj is not None:
-        content = [x for x in t.head.subtree]
     if subj is not None:
         d.src = _source_range(subj)
         d.src_head = subj.i
@@ -313,7 +366,7 @@ def _from_verb(t, L) -> _Draft | None:
                 d.hedge, d.hedge_cue = "reported", subj.text
     elif how == "impersonal":
         d.hedge, d.hedge_cue = "reported", t.text
-    elif how == "none" and content is None:
+    elif how == "none":
         return None
     if how == "passive" and d.hedge == "asserted":
         d.hedge, d.hedge_cue = "reported", t.text
@@ -328,15 +381,11 @@ def _from_verb(t, L) -> _Draft | None:
                 sub = list(objs[0].subtree)
                 d.cited = t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
     if content is None:
-        if d.src is None:
-            return None
-        return d   # bare: a quotation may supply the content
+        return d if d.src is not None else None   # bare: a quotation may supply the content
     span = _chars(content)
     if span is None:
         return None
     d.start, d.end = span
-    if how == "none" and d.src is None and t.dep_ not in ("ROOT",):
-        return None
     return d
 
 
@@ -407,9 +456,8 @@ def _attach_quotes(ctx, quotes: list[_Quote], drafts: list[_Draft], bare: list[_
         direct = [d for d in drafts if d.start < q.b and q.a < d.end]
         if direct:
             d = min(direct, key=lambda d: abs(d.cue_start - q.close))
-            long = _words(text[q.a:q.b]) >= 4
-            if long:
-                d.start, d.end = min(d.start, q.a), max(d.end, q.b)
+            if _words(text[q.a:q.b]) >= 4 and not (d.start <= q.a and q.b <= d.end):
+                d.start, d.end = q.a, q.b   # the quotation is the content, not the clause around it
             d.direct = True
             quote_claims.append((q, d))
             continue
@@ -515,7 +563,48 @@ def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, s
         return hit.name, hit.code, kind, a, b
     if kind != "document" and (head.pos_ != "PROPN" or span_words & {"anonymity", "anonymous", "unnamed"}):
         kind = "anonymous" if (span_words & L["anon"] or head.pos_ in ("NOUN", "PRON")) else "named"
-    return ctx.doc.text[a:b], None, kind, a, b
+    return _fallback_name(ctx, i, j, head), None, kind, a, b
+
+
+_DROP_DET = {"the", "some", "many", "several", "most", "other", "these", "those", "both", "all"}
+
+
+def _fallback_name(ctx, i: int, j: int, head) -> str:
+    """No entity: the name spaCy's NER gives the source's head ("Pentagon press secretary
+    Pat Ryder" -> "Pat Ryder"; "a spokesperson from Downing Street" -> "Downing Street"),
+    else the source phrase without a leading "the"/"some"."""
+    doc = ctx.sdoc
+    ents = [e for e in doc.ents if e.start >= i and e.end <= j and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+    for e in ents:
+        if e.start <= head.i < e.end and e.label_ != "NORP":
+            return e.text
+    if head.pos_ == "NOUN" and head.lemma_.lower() in ("spokesperson", "spokesman", "spokeswoman", "office") and ents:
+        inner = [e for e in ents if e.start > head.i and e.label_ != "NORP"]
+        if len(inner) == 1:
+            return inner[0].text
+    while i < j - 1 and doc[i].lower_ in _DROP_DET:
+        i += 1
+    return doc[i:j].text
+
+
+def _split_conjoined(doc, drafts: list[_Draft]) -> list[_Draft]:
+    """One claim per named source: "Blinken and Austin said" gives two claims."""
+    out = []
+    for d in drafts:
+        head = doc[d.src_head] if d.src_head is not None else None
+        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"] if head is not None else []
+        if not conj or head.pos_ != "PROPN" or d.source_name:
+            out.append(d)
+            continue
+        lo = d.src[0]
+        first_end = min(c.left_edge.i for c in conj)
+        while first_end > lo and (doc[first_end - 1].dep_ == "cc" or doc[first_end - 1].is_punct):
+            first_end -= 1
+        out.append(_Draft(**{**d.__dict__, "src": (lo, first_end)}))
+        for c in conj:
+            sub = [x for x in c.subtree if not any(x.i >= cc.left_edge.i for cc in c.children if cc.dep_ == "conj")]
+            out.append(_Draft(**{**d.__dict__, "src": (sub[0].i, sub[-1].i + 1), "src_head": c.i}))
+    return out
 
 
 def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
@@ -532,7 +621,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         return None
 
     resolved = []
-    for d in drafts:
+    for d in _split_conjoined(doc, drafts):
         name, code, kind, a, b = _resolve(ctx, d, L, named_before)
         resolved.append((d, name, code, kind, a, b))
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
@@ -546,7 +635,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             hedge = hedges.stronger(hedge, back[si])
         content = text[d.start:d.end]
         yield Claim(
-            id=record_id("claim", ctx.doc.id, d.start, d.end, d.cue_start),
+            id=record_id("claim", ctx.doc.id, d.start, d.end, d.cue_start, a),
             doc_id=ctx.doc.id, start=d.start, end=d.end, text=content,
             source=name, source_start=a, source_end=b, source_code=code, source_kind=kind,
             cue=text[d.cue_start:d.cue_end], cue_start=d.cue_start, cue_end=d.cue_end,

@@ -209,8 +209,8 @@ def back_reference_targets(ctx, claim_spans: list[tuple[int, int, str | None, in
     cue start, cue end) of the claims found.
     """
     by_sent: dict[int, set] = {}
-    for a, b, src, _cs, _ce in claim_spans:
-        by_sent.setdefault(sentence_of(ctx, a), set()).add(src)
+    for a, b, src, _cs, _ce in claim_spans:   # sources compared by their last word ("Putin" = "Vladimir Putin")
+        by_sent.setdefault(sentence_of(ctx, a), set()).add((src or "").split()[-1].lower() if src else None)
     out: dict[int, tuple[str, str]] = {}
     for c in find_hedge_cues(ctx):
         if c.hedge not in ("unverified", "denied") or not c.back_ref:
