@@ -161,8 +161,13 @@ def _subject(tok, L) -> tuple[object | None, str]:
         for c in kids:
             if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:
                 return c, "active"
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in L["nouns"]:
-        return tok.head, "active"
+    h = tok
+    for _ in range(3):   # "reports from Kyiv indicating ...", "claims made by ..."
+        if h.dep_ not in ("acl", "pcomp", "prep", "pobj") or h.head is h:
+            break
+        h = h.head
+        if h.pos_ == "NOUN" and (h.lemma_.lower() in L["nouns"] or h.lower_ in L["hearsay"]):
+            return h, "active"
     h, steps = tok, 0
     while h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and h.head is not h and steps < 3:
         h, steps = h.head, steps + 1
@@ -261,7 +266,7 @@ def _speaker(tok, L) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if tok.pos_ == "PRON":
-        return tok.lower_ in ("he", "she", "they", "we", "i", "who")
+        return tok.lower_ in ("he", "she", "we", "i", "who")
     lem = tok.lemma_.lower()
     return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
 
@@ -361,6 +366,8 @@ def _from_verb(t, L) -> _Draft | None:
                    for g in c.children if g.dep_ == "pobj"]
             if frm:
                 d.src, d.src_head = _source_range(frm[0]), frm[0].i
+                if subj.lower_ in L["hearsay"]:
+                    d.hedge, d.hedge_cue = "reported", subj.text
             elif subj.lower_ in L["hearsay"]:
                 d.src = d.src_head = None
                 d.hedge, d.hedge_cue = "reported", subj.text
@@ -380,6 +387,12 @@ def _from_verb(t, L) -> _Draft | None:
             if objs:
                 sub = list(objs[0].subtree)
                 d.cited = t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+    prt = [c for c in kids if c.dep_ == "prt" and c.i == t.i + 1]
+    if prt:   # "pointed out", "laid out"
+        d.cue_end = prt[0].idx + len(prt[0].text)
+    if content is not None and len(_trim(content)) <= 3 and any(
+            x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON" for x in content):
+        content = None   # "This assessment was echoed by ...": the claim is the earlier one
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
     span = _chars(content)
@@ -423,20 +436,25 @@ def _from_noun(t, L) -> _Draft | None:
             content = list(c.subtree)
             break
     hearsay = t.lower_ in L["hearsay"]
+    cue_end = t.idx + len(t.text)
     if content is None and hearsay:
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    content = list(objs[0].subtree)
+        holders = [t] + ([t.head] if t.dep_ == "nsubj" and 0 < t.head.i - t.i <= 4 else [])
+        for h in holders:   # "reports of ...", "reports have surfaced concerning ..."
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "about", "concerning", "on", "regarding"):
+                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    if objs and content is None:
+                        content = list(objs[0].subtree)
+                        if h is not t:
+                            cue_end = h.idx + len(h.text)
     if content is None:
         return None
     span = _chars(content)
     if span is None:
         return None
-    d = _Draft(span[0], span[1], t.idx, t.idx + len(t.text))
+    d = _Draft(span[0], span[1], t.idx, cue_end)
     for c in t.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children)):
             d.src, d.src_head = _source_range(c), c.i
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -456,7 +474,8 @@ def _attach_quotes(ctx, quotes: list[_Quote], drafts: list[_Draft], bare: list[_
         direct = [d for d in drafts if d.start < q.b and q.a < d.end]
         if direct:
             d = min(direct, key=lambda d: abs(d.cue_start - q.close))
-            if _words(text[q.a:q.b]) >= 4 and not (d.start <= q.a and q.b <= d.end):
+            adjacent = 0 <= d.cue_start - q.close <= 60 or 0 <= q.open - d.cue_end <= 40
+            if _words(text[q.a:q.b]) >= 4 and (adjacent or not (d.start <= q.a and q.b <= d.end)):
                 d.start, d.end = q.a, q.b   # the quotation is the content, not the clause around it
             d.direct = True
             quote_claims.append((q, d))
@@ -623,6 +642,8 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     resolved = []
     for d in _split_conjoined(doc, drafts):
         name, code, kind, a, b = _resolve(ctx, d, L, named_before)
+        if name is not None and name.lower() in ("it", "they", "them", "this", "that"):
+            continue   # an unresolved pronoun names no source anyone can use
         resolved.append((d, name, code, kind, a, b))
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
     back = hedges.back_reference_targets(ctx, spans)
