@@ -142,7 +142,7 @@ def _subject(tok, L) -> tuple[object | None, str]:
     for c in kids:
         if c.dep_ == "nsubj":
             if c.lower_ in WH and tok.dep_ == "relcl":
-                return tok.head, "active"
+                return c, "relative"
             return c, "active"
     passive = any(c.dep_ == "auxpass" for c in kids)
     for c in kids:
@@ -174,7 +174,7 @@ def _subject(tok, L) -> tuple[object | None, str]:
         for c in h.children:
             if c.dep_ == "nsubj":
                 if c.lower_ in WH and h.dep_ == "relcl":
-                    return h.head, "active"
+                    return c, "relative"
                 return c, "active"
     return None, "none"
 
@@ -190,26 +190,26 @@ class _Quote:
 
 
 def find_quotes(text: str) -> list[_Quote]:
-    """Quotations by their marks, paragraph by paragraph; an unclosed quotation runs
-    to the end of its paragraph (the next paragraph reopens it)."""
+    """Quotations by their marks, paragraph by paragraph. Straight and curly marks
+    close each other (scraped text mixes them); two apostrophes ('') count as one
+    mark. An unclosed quotation runs to the end of its paragraph (the next
+    paragraph reopens it)."""
+    work = text.replace("''", '" ')
     out = []
     pos = 0
-    for para in text.split("\n"):
+    for para in work.split("\n"):
         i, n = 0, len(para)
         while i < n:
             ch = para[i]
             if ch in _OPEN and (ch != '"' or i == 0 or not para[i - 1].isalnum()):
-                closer = _OPEN[ch]
-                j = para.find(closer, i + 1)
-                if ch == "\u201c":
-                    nxt = para.find("\u201c", i + 1)
-                    if nxt != -1 and (j == -1 or nxt < j):
-                        j = -1 if j == -1 else j
+                m = re.compile(r'["\u201d]').search(para, i + 1)
+                j = m.start() if m else -1
                 end = j + 1 if j != -1 else n
                 inner_end = j if j != -1 else n
                 a, b = pos + i + 1, pos + inner_end
                 seg = text[a:b]
                 b -= len(seg) - len(seg.rstrip(" ,"))
+                a += len(seg) - len(seg.lstrip(" "))
                 if b > a:
                     out.append(_Quote(pos + i, pos + end, a, b))
                 i = end
@@ -358,7 +358,13 @@ def _from_verb(t, L) -> _Draft | None:
         for c in kids:
             if c.dep_ in ("dobj", "dative") and c.lemma_ in ("reporter", "journalist", "press", "media"):
                 d.cue_end = c.idx + len(c.text)
-    if subj is not None:
+    if subj is None and how == "none" and t.i > t.sent.start and t.doc[t.i - 1].pos_ in ("PROPN", "PRON") \
+            and t.doc[t.i - 1].dep_ not in ("dobj", "pobj", "nsubj"):
+        subj, how = t.doc[t.i - 1], "active"   # a misparsed subject right before the verb
+    if how == "relative":   # "Macron, who has advocated ...": the span is "who", the source its noun
+        d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
+        d.source_name = None
+    elif subj is not None:
         d.src = _source_range(subj)
         d.src_head = subj.i
         if subj.lemma_.lower() in L["nouns"] | L["hearsay"] or subj.lower_ in L["hearsay"]:
@@ -481,6 +487,11 @@ def _attach_quotes(ctx, quotes: list[_Quote], drafts: list[_Draft], bare: list[_
             quote_claims.append((q, d))
             continue
         if _words(text[q.a:q.b]) < 4:
+            d = _attribution(text, q, bare) if text[q.b:q.close].startswith((",", "?", "!")) else None
+            if d is not None:   # '"It is over," she said.' -- short, but attributed
+                d.direct = True
+                drafts.append(d)
+                quote_claims.append((q, d))
             continue
         # '"...," he explained, "and ..."' -- one quotation broken by its attribution
         if quote_claims and text[q.a:q.a + 1].islower():
@@ -560,6 +571,7 @@ def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, s
         return None, None, "none", None, None
     i, j = d.src
     a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    sa, sb = a, b
     head = doc[d.src_head] if d.src_head is not None else doc[i]
     if d.source_name:
         return d.source_name, None, "named", a, b
@@ -567,6 +579,13 @@ def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, s
         ante = named_before(a, head.lower_)
         if ante:
             return ante[0], ante[1], "named", a, b
+    if not i <= head.i < j:   # "who": the name comes from the noun it stands for
+        i, j = _source_range(head)
+        a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if head.lower_ in PRONOUNS:
+            ante = named_before(a, head.lower_)
+            if ante:
+                return ante[0], ante[1], "named", sa, sb
     hit = None
     for e in ctx.records.entities:
         for m in e.mentions:
@@ -579,10 +598,10 @@ def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, s
     if hit is not None:
         if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
             kind = "anonymous"
-        return hit.name, hit.code, kind, a, b
+        return hit.name, hit.code, kind, sa, sb
     if kind != "document" and (head.pos_ != "PROPN" or span_words & {"anonymity", "anonymous", "unnamed"}):
         kind = "anonymous" if (span_words & L["anon"] or head.pos_ in ("NOUN", "PRON")) else "named"
-    return _fallback_name(ctx, i, j, head), None, kind, a, b
+    return _fallback_name(ctx, i, j, head), None, kind, sa, sb
 
 
 _DROP_DET = {"the", "some", "many", "several", "most", "other", "these", "those", "both", "all"}
@@ -612,7 +631,7 @@ def _split_conjoined(doc, drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         head = doc[d.src_head] if d.src_head is not None else None
         conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"] if head is not None else []
-        if not conj or head.pos_ != "PROPN" or d.source_name:
+        if not conj or head.pos_ != "PROPN" or d.source_name or not d.src[0] <= head.i < d.src[1]:
             out.append(d)
             continue
         lo = d.src[0]
@@ -642,8 +661,9 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     resolved = []
     for d in _split_conjoined(doc, drafts):
         name, code, kind, a, b = _resolve(ctx, d, L, named_before)
-        if name is not None and name.lower() in ("it", "they", "them", "this", "that"):
-            continue   # an unresolved pronoun names no source anyone can use
+        if name is not None and name.lower() in ("it", "this", "that") and \
+                doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state"):
+            continue   # "it contends": an unresolved pronoun names no source anyone can use
         resolved.append((d, name, code, kind, a, b))
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
     back = hedges.back_reference_targets(ctx, spans)
