@@ -330,6 +330,15 @@ def _from_verb(t, L) -> _Draft | None:
                         if g.dep_ == "pobj"]
                 if pobj:
                     content = list(pobj[0].subtree)
+    if content is None:   # "said in a statement that ..." (the clause hangs on the noun)
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        cl = [x for x in g.children if x.dep_ in ("acl", "ccomp")
+                              and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+                        if cl:
+                            content = list(cl[0].subtree)
     if content is None and lem in L["dobj"]:
         content = _object_content(t, L)
     subj, how = _subject(t, L)
@@ -615,7 +624,10 @@ def _fallback_name(ctx, i: int, j: int, head) -> str:
     ents = [e for e in doc.ents if e.start >= i and e.end <= j and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     for e in ents:
         if e.start <= head.i < e.end and e.label_ != "NORP":
-            return e.text
+            lo = e.start
+            if e.end - e.start == 1 and lo - 1 >= i and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound":
+                lo -= 1   # NER kept only the surname of "Ana Petrovic"
+            return doc[lo:e.end].text
     if head.pos_ == "NOUN" and head.lemma_.lower() in ("spokesperson", "spokesman", "spokeswoman", "office") and ents:
         inner = [e for e in ents if e.start > head.i and e.label_ != "NORP"]
         if len(inner) == 1:

@@ -142,7 +142,8 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
                     continue
                 neg = _negated(t)
                 if neg:
-                    toks = sorted([t, *neg], key=lambda x: x.i)
+                    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i]
+                    toks = sorted([t, *neg, *aux], key=lambda x: x.i)
                     found.append(("unverified", [toks[0], t]))
                     continue
             if low in S["unv_adj"]:
