@@ -247,3 +247,31 @@ def hedge_for_span(ctx, start: int, end: int) -> tuple[str, str | None]:
     if si in back:
         best = stronger(best, back[si])
     return best
+
+
+def speculation_cues(sdoc, cues: dict | None = None) -> list[tuple[int, int, str]]:
+    """Uncertainty cues of a parsed text (epistemic modals, conditions, beliefs and
+    expectations: "may", "if", "expected", "likely"), as (start, end, text).
+
+    Not a claim hedge ("could be in Russia" stays asserted): an analyst's filter,
+    scored against the Szeged uncertainty annotation of FactBank (eval suite ``factbank``).
+    """
+    g = (cues or load_cues())["speculation"]
+    modals, lemmas = frozenset(g["modals"]), frozenset(g["lemmas"])
+    cond, verb_only = frozenset(g["conditional_modals"]), frozenset(g["verb_only"]["lemmas"])
+    out = []
+    for t in sdoc:
+        low, lem = t.lower_, t.lemma_.lower()
+        hit = False
+        if t.tag_ == "MD":
+            hit = low in modals or lem in modals or (
+                (low in cond or lem in cond) and any(x.lower_ in ("if", "unless") for x in t.sent))
+        elif lem in verb_only:
+            hit = t.pos_ == "VERB"
+        elif low in ("if", "whether", "unless"):
+            hit = t.dep_ in ("mark", "advmod", "prep") or t.pos_ == "SCONJ"
+        elif lem in lemmas or low in lemmas:
+            hit = t.pos_ in ("VERB", "ADJ", "ADV", "NOUN", "AUX")
+        if hit:
+            out.append((t.idx, t.idx + len(t.text), t.text))
+    return out
