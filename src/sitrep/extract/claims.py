@@ -276,6 +276,8 @@ def _object_content(t, L) -> list | None:
     for c in t.children:
         if c.dep_ != "dobj" or c.pos_ == "PRON":
             continue
+        if t.lemma_ == "call" and not any(g.dep_ in ("oprd", "xcomp") for g in t.children):
+            return None   # "called the meeting" is no claim; "called the vote a mistake" is
         sub = list(c.subtree)
         if len(sub) < 2 or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
                             and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children)):
