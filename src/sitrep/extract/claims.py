@@ -231,8 +231,12 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     quotes = find_quotes(text)
     long_quotes = [q for q in quotes if _words(text[q.a:q.b]) >= 4]
 
+    inside = bytearray(len(text) + 1)   # 1 where a character is inside a long quotation
+    for q in long_quotes:
+        inside[q.a:q.b] = b"\x01" * (q.b - q.a)
+
     def in_quote(i: int) -> bool:
-        return any(q.a <= i < q.b for q in long_quotes)
+        return inside[i] == 1
 
     drafts: list[_Draft] = []
     bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
@@ -615,6 +619,13 @@ def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, s
     return _fallback_name(ctx, i, j, head), None, kind, sa, sb
 
 
+def _ents(ctx) -> list:
+    """spaCy's entity spans of the document (computed once: ``Doc.ents`` rebuilds them on each call)."""
+    if "spacy_ents" not in ctx.scratch:
+        ctx.scratch["spacy_ents"] = list(ctx.sdoc.ents)
+    return ctx.scratch["spacy_ents"]
+
+
 _DROP_DET = {"the", "some", "many", "several", "most", "other", "these", "those", "both", "all"}
 
 
@@ -623,7 +634,7 @@ def _fallback_name(ctx, i: int, j: int, head) -> str:
     Pat Ryder" -> "Pat Ryder"; "a spokesperson from Downing Street" -> "Downing Street"),
     else the source phrase without a leading "the"/"some"."""
     doc = ctx.sdoc
-    ents = [e for e in doc.ents if e.start >= i and e.end <= j and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+    ents = [e for e in _ents(ctx) if e.start >= i and e.end <= j and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     for e in ents:
         if e.start <= head.i < e.end and e.label_ != "NORP":
             lo = e.start
@@ -664,7 +675,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     persons = sorted([(m.start, e.name, e.code) for e in ctx.records.entities if e.type == "PERSON"
                       for m in e.mentions])
     if not persons:
-        persons = [(ent.start_char, ent.text, None) for ent in doc.ents if ent.label_ == "PERSON"]
+        persons = [(ent.start_char, ent.text, None) for ent in _ents(ctx) if ent.label_ == "PERSON"]
 
     def named_before(pos: int, pron: str):
         if pron in ("he", "she", "him", "her"):
