@@ -6,7 +6,7 @@ Parses the texts with ``nlp.pipe`` alone, then runs the claims stage over the
 parses, in the same process; prints parse time / (parse + claims) time. The
 brief asks the whole pipeline to keep >= 0.8 of bare parsing throughput, so
 this stage alone should stay well above that (measured ~0.93-0.95 on the
-PolNeAR dev texts, the default input when ../shared is present).
+PolNeAR dev texts, the default input: ../shared or $SITREP_SHARED).
 """
 from __future__ import annotations
 
@@ -22,7 +22,12 @@ def main(paths: list[str]) -> None:
     if paths:
         texts = [Path(p).read_text(encoding="utf-8") for p in paths]
     else:
-        base = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks" / "polnear" / "data" / "dev" / "text"
+        from sitrep.errors import SitrepError
+        from sitrep.eval import find_shared
+        try:
+            base = find_shared() / "benchmarks" / "polnear" / "data" / "dev" / "text"
+        except SitrepError as e:
+            sys.exit(str(e))
         texts = [p.read_text(encoding="utf-8") for p in sorted(base.glob("*.txt"))[:40]]
     if not texts:
         sys.exit("no input texts: pass text files or put ../shared beside the project")
