@@ -412,7 +412,8 @@ def _from_verb(t, L) -> _Draft | None:
     if prt:   # "pointed out", "laid out"
         d.cue_end = prt[0].idx + len(prt[0].text)
     if content is not None and len(_trim(content)) <= 3 and any(
-            x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON" for x in content):
+            (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
+            for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
@@ -502,7 +503,7 @@ def _attach_quotes(ctx, quotes: list[_Quote], drafts: list[_Draft], bare: list[_
             quote_claims.append((q, d))
             continue
         if _words(text[q.a:q.b]) < 4:
-            d = _attribution(text, q, bare) if text[q.b:q.close].startswith((",", "?", "!")) else None
+            d = _attribution(text, q, bare) if re.search(r"[,?!][\s'\u2019]*[\"\u201d]?$", text[q.a:q.close]) else None
             if d is not None:   # '"It is over," she said.' -- short, but attributed
                 d.direct = True
                 drafts.append(d)
@@ -553,8 +554,8 @@ def _attribution(text: str, q: _Quote, bare: list[_Draft]) -> _Draft | None:
         if d.cue_start >= q.close:
             between = text[q.close:d.cue_start]
             if len(between) <= 80 and not re.search(r"[.!?\u201c\n]", between) and (
-                    not between.strip() or between.lstrip().startswith(",") or text[q.close - 2:q.close - 1] in ",?!"
-                    or text[q.b:q.close].startswith((",", "?", "!"))):
+                    not between.strip() or between.lstrip().startswith(",")
+                    or re.search(r"[,?!\u2014-][\s'\u2019]*[\"\u201d]?$", text[q.a:q.close])):
                 return _Draft(q.a, q.b, d.cue_start, d.cue_end, d.src, d.src_head, d.hedge, d.hedge_cue,
                               cited=d.cited)
     for d in reversed(bare):
