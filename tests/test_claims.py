@@ -178,3 +178,11 @@ def test_offsets_match_the_text(run):
             assert c.source is None
     rebels = [c for c in claims if c.cue == "claimed"][0]
     assert rebels.source_kind == "anonymous" and rebels.hedge == "denied"
+
+
+def test_content_keeps_the_phrase_that_qualifies_its_figures(run):
+    doc, claims = run("The agency echoed these reports, estimating that the rebels have sent as many as "
+                      "900 fighters to the front, including 40 officers.")
+    c = one(claims, "estimating")
+    assert c.text.endswith("including 40 officers") and c.source.endswith("agency")
+    assert not [x for x in claims if x.cue == "echoed"]   # "echoed these reports" carries no content
