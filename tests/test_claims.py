@@ -186,3 +186,9 @@ def test_content_keeps_the_phrase_that_qualifies_its_figures(run):
     c = one(claims, "estimating")
     assert c.text.endswith("including 40 officers") and c.source.endswith("agency")
     assert not [x for x in claims if x.cue == "echoed"]   # "echoed these reports" carries no content
+
+
+def test_reporting_noun_with_its_topic(run):
+    doc, claims = run("The senator\u2019s criticism of the new conscription law drew a sharp reply from the army.")
+    c = one(claims, "criticism")
+    assert c.source.endswith("senator") and c.text == "the new conscription law"

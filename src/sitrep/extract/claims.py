@@ -38,7 +38,7 @@ from . import hedges
 from .context import Context
 
 WH = {"who", "which", "that", "whom"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"}
 _OPEN = {"\u201c": "\u201d", '"': '"'}
 
 
@@ -487,6 +487,20 @@ def _from_noun(t, L) -> _Draft | None:
                         content = list(objs[0].subtree)
                         if h is not t:
                             cue_end = h.idx + len(h.text)
+    has_source = any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
+                     or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in t.children)
+    if content is None and has_source:   # "Trump's criticism of U.S. spending", "his warnings about ..."
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "over", "against", "regarding"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    sub = list(objs[0].subtree)
+                    end = sub[-1].i
+                    for g in t.children:   # "criticisms of NATO as a bad deal"
+                        if g.dep_ == "prep" and g.lower_ == "as" and g.i > end:
+                            end = max(x.i for x in g.subtree)
+                    content = list(t.doc[sub[0].i:end + 1])
+                    break
     if content is None:
         return None
     span = _chars(content)
@@ -697,7 +711,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         persons = [(ent.start_char, ent.text, None) for ent in _ents(ctx) if ent.label_ == "PERSON"]
 
     def named_before(pos: int, pron: str):
-        if pron in ("he", "she", "him", "her"):
+        if pron in ("he", "she", "him", "her", "his"):
             cands = [p for p in persons if p[0] < pos]
             return (cands[-1][1], cands[-1][2]) if cands else None
         return None
