@@ -97,3 +97,12 @@ def test_bad_cue_file_is_a_one_line_error(tmp_path):
     p.write_text("- just\n- a list\n")
     with pytest.raises(SitrepError, match="cue lists"):
         hedges.load_cues(str(p))
+
+
+@pytest.mark.parametrize("text,words", [
+    ("The border guards denied entry to 14 journalists, the agency said.", "14 journalists"),
+    ("The parliament rejected the treaty after 120 deputies voted against it.", "120 deputies"),
+])
+def test_refusing_something_is_not_denying_a_statement(ctx_for, text, words):
+    ctx = ctx_for(text)
+    assert hedges.hedge_for_span(ctx, *span_of(ctx, words))[0] == "asserted"

@@ -61,7 +61,8 @@ def _lex(ctx) -> dict:
             "anon": frozenset(cues["anonymous_words"]["words"]),
             "hearsay": frozenset(cues["hedge_reported"]["report_subjects"]),
             "adverbs": frozenset(cues["hedge_reported"]["adverbs"]),
-            "deny": frozenset(cues["hedge_denied"]["always_lemmas"]) | frozenset(cues["hedge_denied"]["object_lemmas"]),
+            "deny": frozenset(cues["hedge_denied"]["always_lemmas"]),
+            "not_claims": frozenset(cues["hedge_denied"]["not_claims"]["lemmas"]),
             "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
             "weak": frozenset(cues["weak_verbs"]["lemmas"]),
             "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
@@ -398,8 +399,9 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     if how == "passive" and d.hedge == "asserted":
         d.hedge, d.hedge_cue = "reported", t.text
-    if lem in L["deny"] and not neg:
-        d.hedge, d.hedge_cue = "denied", t.text
+    if lem in L["deny"] and not neg and not any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in L["not_claims"]
+                                               for c in kids):
+        d.hedge, d.hedge_cue = "denied", t.text   # the cue itself denies ("rebuffed such claims" is found by hedges)
     if neg and lem in L["check"]:
         d.hedge, d.hedge_cue = "unverified", t.doc.text[d.cue_start:d.cue_end]
     for c in kids:   # "the spokesperson, citing intelligence reports, said"
@@ -619,14 +621,14 @@ def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, s
         return None, None, "none", None, None
     i, j = d.src
     a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    sa, sb = a, b
+    sa, sb = _strip(ctx.doc.text, a, b)
     head = doc[d.src_head] if d.src_head is not None else doc[i]
     if d.source_name:
-        return d.source_name, None, "named", a, b
+        return d.source_name, None, "named", sa, sb
     if head.lower_ in PRONOUNS and j - i == 1:
         ante = named_before(a, head.lower_)
         if ante:
-            return ante[0], ante[1], "named", a, b
+            return ante[0], ante[1], "named", sa, sb
     if not i <= head.i < j:   # "who": the name comes from the noun it stands for
         i, j = _source_range(head)
         a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
@@ -652,6 +654,15 @@ def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, s
     return _fallback_name(ctx, i, j, head), None, kind, sa, sb
 
 
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span without the whitespace (no-break spaces included) at its ends."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
 def _ents(ctx) -> list:
     """spaCy's entity spans of the document (computed once: ``Doc.ents`` rebuilds them on each call)."""
     if "spacy_ents" not in ctx.scratch:
@@ -673,14 +684,14 @@ def _fallback_name(ctx, i: int, j: int, head) -> str:
             lo = e.start
             if e.end - e.start == 1 and lo - 1 >= i and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound":
                 lo -= 1   # NER kept only the surname of "Ana Petrovic"
-            return doc[lo:e.end].text
+            return doc[lo:e.end].text.strip()
     if head.pos_ == "NOUN" and head.lemma_.lower() in ("spokesperson", "spokesman", "spokeswoman", "office") and ents:
         inner = [e for e in ents if e.start > head.i and e.label_ != "NORP"]
         if len(inner) == 1:
-            return inner[0].text
+            return inner[0].text.strip()
     while i < j - 1 and doc[i].lower_ in _DROP_DET:
         i += 1
-    return doc[i:j].text
+    return doc[i:j].text.strip()
 
 
 def _split_conjoined(doc, drafts: list[_Draft]) -> list[_Draft]:

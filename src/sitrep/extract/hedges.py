@@ -74,6 +74,7 @@ def _sets(cues: dict) -> dict[str, frozenset]:
             "report_subjects": frozenset(r["report_subjects"]),
             "check": frozenset(u["check_lemmas"]), "unv_adj": frozenset(u["adjectives"]),
             "deny": frozenset(d["always_lemmas"]), "deny_obj": frozenset(d["object_lemmas"]),
+            "not_claims": frozenset(d["not_claims"]["lemmas"]),
             "deny_adj": frozenset(d["adjectives"]),
             "claim_nouns": frozenset(cues["reporting_nouns"]["lemmas"]) | frozenset(cues["back_references"]["lemmas"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
@@ -153,7 +154,8 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
                     low == "evidence" and t.head.lower_ == "without"):
                 found.append(("unverified", [t]))
                 continue
-            if t.pos_ == "VERB" and lem in S["deny"] and not _negated(t):
+            if t.pos_ == "VERB" and lem in S["deny"] and not _negated(t) and not any(
+                    c.dep_ in ("dobj", "dative") and c.lemma_.lower() in S["not_claims"] for c in t.children):
                 found.append(("denied", [t]))
                 continue
             if t.pos_ == "VERB" and lem in S["deny_obj"] and not _negated(t):
