@@ -468,7 +468,8 @@ def _from_according(t) -> _Draft | None:
 
 
 def _from_noun(t, L) -> _Draft | None:
-    if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in L["verbs"]:
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in L["verbs"] and any(
+            c.dep_ in ("ccomp", "xcomp") for c in t.head.children):
         return None   # "reports indicate that ...": the verb makes the claim
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
         return None
