@@ -26,6 +26,7 @@ entity mention overlaps the source span; else it stays the text of the span
 ("he said") take the person named last before them. The hedge comes from
 ``hedges.py``: the cue itself ("denied", "has not confirmed"), cues whose
 scope holds the content, and a later sentence pointing back at the claim.
+Quotations live in ``quotes.py``, source names in ``sources.py``.
 """
 from __future__ import annotations
 
@@ -36,10 +37,10 @@ from typing import Iterator
 from ..model import Claim, record_id
 from . import hedges
 from .context import Context
+from .quotes import _OPEN, attach_quotes, find_quotes, words
+from .sources import ents, resolve, source_range, split_conjoined
 
 WH = {"who", "which", "that", "whom"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"}
-_OPEN = {"\u201c": "\u201d", '"': '"'}
 
 
 def setup(nlp, resources: dict) -> None:
@@ -118,25 +119,6 @@ def _longest_run(tokens: list, exclude: set[int]) -> list:
     return max(runs, key=len) if runs else []
 
 
-def _source_range(tok) -> tuple[int, int]:
-    """The source phrase of a subject head: its subtree, cut before an apposition or
-    relative clause after a proper name ("Jonathan Monten, a foreign policy analyst, ...")."""
-    if tok.lower_ in PRONOUNS:
-        return tok.i, tok.i + 1
-    sub = list(tok.subtree)
-    lo, hi = sub[0].i, sub[-1].i + 1
-    if tok.pos_ == "PROPN" or tok.ent_type_:
-        for t in sub:
-            if t.i > tok.i and (t.text == "," or t.dep_ in ("appos", "relcl", "acl")):
-                hi = t.i
-                break
-    while lo < hi and tok.doc[lo].is_punct:
-        lo += 1
-    while hi > lo and (tok.doc[hi - 1].is_punct or tok.doc[hi - 1].dep_ == "case"):
-        hi -= 1
-    return lo, hi
-
-
 def _subject(tok, L) -> tuple[object | None, str]:
     """(subject head token, how): how is 'active', 'agent', 'impersonal', 'passive' or 'none'."""
     kids = list(tok.children)
@@ -180,57 +162,11 @@ def _subject(tok, L) -> tuple[object | None, str]:
     return None, "none"
 
 
-# ---------------------------------------------------------------- quotations
-
-@dataclass
-class _Quote:
-    open: int       # index of the opening mark
-    close: int      # index after the closing mark (paragraph end when unclosed)
-    a: int          # content start
-    b: int          # content end
-
-
-def find_quotes(text: str) -> list[_Quote]:
-    """Quotations by their marks, paragraph by paragraph. Straight and curly marks
-    close each other (scraped text mixes them); two apostrophes ('') count as one
-    mark. An unclosed quotation runs to the end of its paragraph (the next
-    paragraph reopens it)."""
-    work = text.replace("''", '" ')
-    out = []
-    pos = 0
-    for para in work.split("\n"):
-        i, n = 0, len(para)
-        while i < n:
-            ch = para[i]
-            if ch in _OPEN and (ch != '"' or i == 0 or not para[i - 1].isalnum()):
-                m = re.compile(r'["\u201d]').search(para, i + 1)
-                j = m.start() if m else -1
-                end = j + 1 if j != -1 else n
-                inner_end = j if j != -1 else n
-                a, b = pos + i + 1, pos + inner_end
-                seg = text[a:b]
-                b -= len(seg) - len(seg.rstrip(" ,"))
-                a += len(seg) - len(seg.lstrip(" "))
-                if b > a:
-                    out.append(_Quote(pos + i, pos + end, a, b))
-                i = end
-                continue
-            i += 1
-        pos += len(para) + 1
-    return out
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
-
-
-# ---------------------------------------------------------------- the stage
-
 def find_claims(ctx: Context) -> Iterator[Claim]:
     L = _lex(ctx)
     doc, text = ctx.sdoc, ctx.doc.text
     quotes = find_quotes(text)
-    long_quotes = [q for q in quotes if _words(text[q.a:q.b]) >= 4]
+    long_quotes = [q for q in quotes if words(text[q.a:q.b]) >= 4]
 
     inside = bytearray(len(text) + 1)   # 1 where a character is inside a long quotation
     for q in long_quotes:
@@ -261,7 +197,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
-    _attach_quotes(ctx, quotes, drafts, bare, L)
+    attach_quotes(text, quotes, drafts, bare)
     drafts = _dedup(drafts)
     yield from _finish(ctx, drafts, L)
 
@@ -381,13 +317,13 @@ def _from_verb(t, L) -> _Draft | None:
         d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
         d.source_name = None
     elif subj is not None:
-        d.src = _source_range(subj)
+        d.src = source_range(subj)
         d.src_head = subj.i
         if subj.lemma_.lower() in L["nouns"] | L["hearsay"] or subj.lower_ in L["hearsay"]:
             frm = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                    for g in c.children if g.dep_ == "pobj"]
             if frm:
-                d.src, d.src_head = _source_range(frm[0]), frm[0].i
+                d.src, d.src_head = source_range(frm[0]), frm[0].i
                 if subj.lower_ in L["hearsay"]:
                     d.hedge, d.hedge_cue = "reported", subj.text
             elif subj.lower_ in L["hearsay"]:
@@ -460,7 +396,7 @@ def _from_according(t) -> _Draft | None:
     if span is None:
         return None
     d = _Draft(span[0], span[1], t.idx, to.idx + len(to.text))
-    d.src, d.src_head = _source_range(src), src.i
+    d.src, d.src_head = source_range(src), src.i
     if src.lower_ in ("reports", "rumors", "rumours"):
         d.src = d.src_head = None
         d.hedge, d.hedge_cue = "reported", t.doc.text[t.idx:src.idx + len(src.text)]
@@ -512,94 +448,16 @@ def _from_noun(t, L) -> _Draft | None:
     d = _Draft(span[0], span[1], t.idx, cue_end)
     for c in t.children:
         if c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children)):
-            d.src, d.src_head = _source_range(c), c.i
+            d.src, d.src_head = source_range(c), c.i
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
-                d.src, d.src_head = _source_range(objs[0]), objs[0].i
+                d.src, d.src_head = source_range(objs[0]), objs[0].i
     if hearsay and d.src is None:
         d.hedge, d.hedge_cue = "reported", t.text
     if d.src is None and not hearsay:
         return None
     return d
-
-
-def _attach_quotes(ctx, quotes: list[_Quote], drafts: list[_Draft], bare: list[_Draft], L) -> None:
-    text = ctx.doc.text
-    quote_claims: list[tuple[_Quote, _Draft]] = []
-    for q in quotes:
-        direct = [d for d in drafts if d.start < q.b and q.a < d.end]
-        if direct:
-            d = min(direct, key=lambda d: abs(d.cue_start - q.close))
-            adjacent = 0 <= d.cue_start - q.close <= 60 or 0 <= q.open - d.cue_end <= 40
-            if _words(text[q.a:q.b]) >= 4 and (adjacent or not (d.start <= q.a and q.b <= d.end)):
-                d.start, d.end = q.a, q.b   # the quotation is the content, not the clause around it
-            d.direct = True
-            quote_claims.append((q, d))
-            continue
-        if _words(text[q.a:q.b]) < 4:
-            d = _attribution(text, q, bare) if re.search(r"[,?!][\s'\u2019]*[\"\u201d]?$", text[q.a:q.close]) else None
-            if d is not None:   # '"It is over," she said.' -- short, but attributed
-                d.direct = True
-                drafts.append(d)
-                quote_claims.append((q, d))
-            continue
-        # '"...," he explained, "and ..."' -- one quotation broken by its attribution
-        if quote_claims and text[q.a:q.a + 1].islower():
-            pq, pd = quote_claims[-1]
-            between = text[pq.close:q.open]
-            if len(between) < 60 and "\n" not in between and pd.cue_start >= pq.close:
-                pd.end = q.b
-                quote_claims.append((q, pd))
-                continue
-        d = _attribution(text, q, bare)
-        if d is None:
-            prev = quote_claims[-1] if quote_claims else None
-            if prev and not re.search(r"\n\s*\n", text[prev[0].close:q.open]) and _near(text, prev[0], q):
-                src = prev[1]
-                d = _Draft(q.a, q.b, src.cue_start, src.cue_end, src.src, src.src_head, direct=True)
-                d.source_name = src.source_name
-        if d is None:
-            continue
-        d.direct = True
-        drafts.append(d)
-        quote_claims.append((q, d))
-    # a quotation that comes before the one that names its source ('"A." "B," he said.')
-    for q in quotes:
-        if _words(text[q.a:q.b]) < 4 or any(q is qq for qq, _ in quote_claims):
-            continue
-        nxt = [(qq, dd) for qq, dd in quote_claims if qq.open >= q.close and _near(text, q, qq)]
-        if nxt:
-            src = nxt[0][1]
-            d = _Draft(q.a, q.b, src.cue_start, src.cue_end, src.src, src.src_head, direct=True)
-            drafts.append(d)
-
-
-def _near(text: str, q1: _Quote, q2: _Quote) -> bool:
-    """Two quotations of one speaker: the same paragraph with little between, or the
-    second opening the next paragraph."""
-    between = text[q1.close:q2.open]
-    if "\n" in between:
-        return between.strip() == ""
-    return len(between) < 200 and not re.search(r"[.!?]\s+[A-Z][^\u201c\"]{40,}", between)
-
-
-def _attribution(text: str, q: _Quote, bare: list[_Draft]) -> _Draft | None:
-    for d in bare:
-        if d.cue_start >= q.close:
-            between = text[q.close:d.cue_start]
-            if len(between) <= 80 and not re.search(r"[.!?\u201c\n]", between) and (
-                    not between.strip() or between.lstrip().startswith(",")
-                    or re.search(r"[,?!\u2014-][\s'\u2019]*[\"\u201d]?$", text[q.a:q.close])):
-                return _Draft(q.a, q.b, d.cue_start, d.cue_end, d.src, d.src_head, d.hedge, d.hedge_cue,
-                              cited=d.cited)
-    for d in reversed(bare):
-        if d.cue_end <= q.open:
-            between = text[d.cue_end:q.open]
-            if len(between) <= 60 and re.fullmatch(r"[^.!?\u201d\n]*[:,]\s*", between):
-                return _Draft(q.a, q.b, d.cue_start, d.cue_end, d.src, d.src_head, d.hedge, d.hedge_cue,
-                              cited=d.cited)
-    return None
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
@@ -613,114 +471,12 @@ def _dedup(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-# ---------------------------------------------------------------- sources and hedges
-
-def _resolve(ctx, d: _Draft, L, named_before) -> tuple[str | None, str | None, str, int | None, int | None]:
-    """(source name, actor code, kind, start, end) of a draft's source."""
-    doc = ctx.sdoc
-    if d.src is None:
-        return None, None, "none", None, None
-    i, j = d.src
-    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    sa, sb = _strip(ctx.doc.text, a, b)
-    head = doc[d.src_head] if d.src_head is not None else doc[i]
-    if d.source_name:
-        return d.source_name, None, "named", sa, sb
-    if head.lower_ in PRONOUNS and j - i == 1:
-        ante = named_before(a, head.lower_)
-        if ante:
-            return ante[0], ante[1], "named", sa, sb
-    if not i <= head.i < j:   # "who": the name comes from the noun it stands for
-        i, j = _source_range(head)
-        a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        if head.lower_ in PRONOUNS:
-            ante = named_before(a, head.lower_)
-            if ante:
-                return ante[0], ante[1], "named", sa, sb
-    hit = None
-    for e in ctx.records.entities:
-        for m in e.mentions:
-            if m.start < b and a < m.end:
-                if m.start <= head.idx < m.end or hit is None:
-                    hit = e
-    lem = head.lemma_.lower()
-    kind = "document" if lem in L["docs"] else "named"
-    span_words = {t.lower_ for t in doc[i:j]}
-    if hit is not None:
-        if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
-            kind = "anonymous"
-        return hit.name, hit.code, kind, sa, sb
-    if kind != "document" and (head.pos_ != "PROPN" or span_words & {"anonymity", "anonymous", "unnamed"}):
-        kind = "anonymous" if (span_words & L["anon"] or head.pos_ in ("NOUN", "PRON")) else "named"
-    return _fallback_name(ctx, i, j, head), None, kind, sa, sb
-
-
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    """A span without the whitespace (no-break spaces included) at its ends."""
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def _ents(ctx) -> list:
-    """spaCy's entity spans of the document (computed once: ``Doc.ents`` rebuilds them on each call)."""
-    if "spacy_ents" not in ctx.scratch:
-        ctx.scratch["spacy_ents"] = list(ctx.sdoc.ents)
-    return ctx.scratch["spacy_ents"]
-
-
-_DROP_DET = {"the", "some", "many", "several", "most", "other", "these", "those", "both", "all"}
-
-
-def _fallback_name(ctx, i: int, j: int, head) -> str:
-    """No entity: the name spaCy's NER gives the source's head ("Pentagon press secretary
-    Pat Ryder" -> "Pat Ryder"; "a spokesperson from Downing Street" -> "Downing Street"),
-    else the source phrase without a leading "the"/"some"."""
-    doc = ctx.sdoc
-    ents = [e for e in _ents(ctx) if e.start >= i and e.end <= j and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
-    for e in ents:
-        if e.start <= head.i < e.end and e.label_ != "NORP":
-            lo = e.start
-            if e.end - e.start == 1 and lo - 1 >= i and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound":
-                lo -= 1   # NER kept only the surname of "Ana Petrovic"
-            return doc[lo:e.end].text.strip()
-    if head.pos_ == "NOUN" and head.lemma_.lower() in ("spokesperson", "spokesman", "spokeswoman", "office") and ents:
-        inner = [e for e in ents if e.start > head.i and e.label_ != "NORP"]
-        if len(inner) == 1:
-            return inner[0].text.strip()
-    while i < j - 1 and doc[i].lower_ in _DROP_DET:
-        i += 1
-    return doc[i:j].text.strip()
-
-
-def _split_conjoined(doc, drafts: list[_Draft]) -> list[_Draft]:
-    """One claim per named source: "Blinken and Austin said" gives two claims."""
-    out = []
-    for d in drafts:
-        head = doc[d.src_head] if d.src_head is not None else None
-        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"] if head is not None else []
-        if not conj or head.pos_ != "PROPN" or d.source_name or not d.src[0] <= head.i < d.src[1]:
-            out.append(d)
-            continue
-        lo = d.src[0]
-        first_end = min(c.left_edge.i for c in conj)
-        while first_end > lo and (doc[first_end - 1].dep_ == "cc" or doc[first_end - 1].is_punct):
-            first_end -= 1
-        out.append(_Draft(**{**d.__dict__, "src": (lo, first_end)}))
-        for c in conj:
-            sub = [x for x in c.subtree if not any(x.i >= cc.left_edge.i for cc in c.children if cc.dep_ == "conj")]
-            out.append(_Draft(**{**d.__dict__, "src": (sub[0].i, sub[-1].i + 1), "src_head": c.i}))
-    return out
-
-
 def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     doc, text = ctx.sdoc, ctx.doc.text
     persons = sorted([(m.start, e.name, e.code) for e in ctx.records.entities if e.type == "PERSON"
                       for m in e.mentions])
     if not persons:
-        persons = [(ent.start_char, ent.text, None) for ent in _ents(ctx) if ent.label_ == "PERSON"]
+        persons = [(ent.start_char, ent.text, None) for ent in ents(ctx) if ent.label_ == "PERSON"]
 
     def named_before(pos: int, pron: str):
         if pron in ("he", "she", "him", "her", "his"):
@@ -729,8 +485,8 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         return None
 
     resolved = []
-    for d in _split_conjoined(doc, drafts):
-        name, code, kind, a, b = _resolve(ctx, d, L, named_before)
+    for d in split_conjoined(doc, drafts):
+        name, code, kind, a, b = resolve(ctx, d, L, named_before)
         if name is not None and name.lower() in ("it", "this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state"):
             continue   # "it contends": an unresolved pronoun names no source anyone can use
