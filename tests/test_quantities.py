@@ -246,3 +246,14 @@ def test_cues_after_and_common_nouns(nlp):
     assert one(qs, value=300).approx == "at_least"
     assert one(qs, value=1).unit_class == "troops"
     assert not [q for q in qs if q.value == 2005]
+
+
+def test_named_source_outside_an_anonymous_one_gives_the_figure(nlp):
+    text = "According to the ministry spokesman Ivo Ranko, intelligence shows that 900 fighters crossed."
+    c_in = text.index("900") - len("that ")
+    outer = Claim(id="c-named", doc_id="x", start=text.index("intelligence"), end=len(text) - 1,
+                  text=text[text.index("intelligence"):-1], source="Ivo Ranko", source_kind="named")
+    inner = Claim(id="c-anon", doc_id="x", start=c_in, end=len(text) - 1, text=text[c_in:-1],
+                  source="intelligence", source_kind="document", hedge="reported")
+    q = one(figures(nlp, text, claims=[outer, inner]), value=900)
+    assert (q.source, q.claim_id) == ("Ivo Ranko", "c-named")

@@ -450,8 +450,13 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
             f, h = r["subject_tokens"]
             subj_start, subj_end = doc[f].idx, doc[h].idx + len(doc[h].text)
             subject = text[subj_start:subj_end]
-        # the innermost claim whose content holds the figure's number
-        claim = next((c for c in claims if c.start <= num_at < c.end), None)
+        # the innermost claim whose content holds the figure's number; when that claim's source is
+        # not named ("intelligence indicates ...") and an enclosing claim names one ("according to
+        # the spokesperson"), the named one gave the figure
+        holding = [c for c in claims if c.start <= num_at < c.end]
+        claim = next((c for c in holding if c.source and c.source_kind in (None, "named")), None) \
+            if holding and holding[0].source_kind in ("anonymous", "document") else None
+        claim = claim or (holding[0] if holding else None)
         if claim is not None:
             source, claim_id, hedge = claim.source, claim.id, claim.hedge
         else:
