@@ -257,3 +257,47 @@ def test_named_source_outside_an_anonymous_one_gives_the_figure(nlp):
                   source="intelligence", source_kind="document", hedge="reported")
     q = one(figures(nlp, text, claims=[outer, inner]), value=900)
     assert (q.source, q.claim_id) == ("Ivo Ranko", "c-named")
+
+
+def test_a_change_from_one_figure_to_another(nlp):
+    qs = figures(nlp, "The garrison shrank from 4,200 soldiers in spring to 3,100 by the autumn, "
+                      "and fuel fell from $92 a barrel last week to $81.")
+    t = one(qs, value=3100)
+    assert (t.from_value, t.unit_class) == (4200, "troops")
+    f = one(qs, value=81)
+    assert f.from_value == 92 and f.unit_class == "money:USD"
+    assert not [q for q in qs if q.value in (4200, 92)]          # one figure each, not two
+    qs = figures(nlp, "Output went from 250 to 310 and, from 2019 to 2022, stayed flat.")
+    assert one(qs, low=250, high=310).value is None               # a rise written as a range stays one
+    assert not [q for q in qs if q.value in (2019, 2022) or q.from_value == 2019]   # years are no change
+
+
+def test_one_of_the_superlatives_and_counted_models(nlp):
+    qs = figures(nlp, "It was one of the longest sieges of the war; the navy retired three old 400 Class frigates.")
+    assert one(qs, value=1).unit == "sieges"
+    assert one(qs, value=3).unit == "frigates"
+    assert not [q for q in qs if q.value == 400]
+
+
+def test_folded_currency_signs_and_cased_units(nlp):
+    qs = figures(nlp, "The club paid PS4.5m for the striker, the yen deal was Y=120 billion, "
+                      "and the console is called the PS5.")
+    assert one(qs, value=4.5e6).unit_class == "money:GBP"
+    assert one(qs, value=120e9).unit_class == "money:JPY"
+    assert not [q for q in qs if q.value == 5]
+    qs = figures(nlp, "The motor gives 380 Nm and 150 PS from a 12 V pack, the lamp draws 40 W, "
+                      "the cellar stays at minus-4 degrees and the flat has 48m2 of floor.")
+    assert one(qs, value=380).unit == "newton metre"
+    assert one(qs, value=150).unit == "horsepower"
+    assert one(qs, value=12).unit == "volt"
+    assert one(qs, value=40).unit == "watt"
+    assert one(qs, value=-4).unit == "degree"
+    assert one(qs, value=48).unit == "square metre"
+
+
+def test_amounts_after_capitalised_words_and_decimal_ratings(nlp):
+    qs = figures(nlp, "Norways 12 billion kroner fund grew; the reliever posted (1.2 WAR) and "
+                      "the plant runs at 40,000 barrel-a-day.")
+    assert one(qs, value=12e9).unit_class == "money:NOK"
+    assert one(qs, value=1.2).unit == "WAR"
+    assert one(qs, value=40000).unit == "barrel per day"

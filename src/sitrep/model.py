@@ -177,6 +177,7 @@ class Quantity:
     hedge: str | None = None
     converted: tuple = ()           # ((value, unit), ...) a conversion given in the text
     date: str | None = None
+    from_value: float | None = None  # a change "fell from 208 to 193": value 193, from_value 208
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,8 @@ def figures(records) -> list[tuple]:
         v = q.value if q.value is not None else (q.low, q.high)
         if isinstance(v, tuple) and (v[0] is None or v[1] is None):
             v = v[0] if v[0] is not None else v[1]
+        if getattr(q, "from_value", None) is not None and not isinstance(v, tuple):
+            v = (q.from_value, v)                # "from 208 to 193": the pair, as the gold writes it
         unit = q.unit if (q.unit_class or "").startswith("money") or q.unit_class in (None,) else q.unit
         out.append((v, unit))
         for cv, cu in q.converted:

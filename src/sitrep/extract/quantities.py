@@ -43,6 +43,9 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     """The unit written at token j: (unit, unit_class, subject_start_tok, head_tok, next_j) or None."""
     if j >= end:
         return None
+    if doc[j].text in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
+        name = lex.cased[doc[j].text]                      # "450 Nm", "a 5 W charger", "12 C"
+        return name, lex.unit_groups[name], None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.cur_names)
     if hit:
         code, k = hit
@@ -100,7 +103,7 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 continue
             key = _norm(t.text)
             lemma = t.lemma_.lower()
-            if key in lex.measures and k > j and not any(x.lower_ in _DEICTIC for x in doc[j:k]):   # "517 rushing yards"
+            if key in lex.measures and k > j and (t.tag_ == "NNS" or not any(x.lower_ in _DEICTIC for x in doc[j:k])):   # "517 rushing yards"
                 name, group = lex.measures[key]
                 return name, group, None, None, k + 1
             if key in lex.cur_names:                   # "billions of dollars"
@@ -115,6 +118,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
             return t.text, cls or lemma, first, k, k + 1
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
+                or (t.text.isdigit() and k > j and k + 1 < end and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha
+                    and len(doc[k + 1].text) > 1 and _norm(doc[k + 1].text) not in lex.measures) \
                 or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
             k += 1
             steps += 1
@@ -143,7 +148,7 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
                 and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
-                and not flags.get("glued") and not _match_phrase(doc, j, len(doc), lex.measures):
+                and not flags.get("glued") and not flags.get("mult") and not _match_phrase(doc, j, len(doc), lex.measures):
             return True                             # "iPhone 11", "Galaxy S22", "Big 12"; not "Pro 16 inch"
     if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
         return True
@@ -284,6 +289,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
         unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:
+            unit = (doc[j].text, doc[j].text, None, None, j + 1)     # "0.5 WAR": a decimal is an amount
         if unit == "designation" or (glued and not strong and j < b and doc[j].is_alpha and doc[j - 1].like_num
                                      and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
             return j + 1                        # "787 Dreamliner", "5G", "3D"
@@ -310,17 +317,27 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
             and unit[1] not in lex.counted_classes and not cue:
         return unit[4]
+    # a change "fell from 208 pounds to 193", "from $36,040 at 10pm to $34,935": one figure, the value
+    # it reached, with the value it started from (a bare "from 240 to 273" counts too)
+    if cs > a and doc[cs - 1].lower_ == "from" and value is not None and not flags.get("range") \
+            and not (_is_yearish(flags, value) and not _known(unit, lex)):
+        ch = _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong)
+        if ch:
+            return ch
     # years and bare number words are not figures
     if _is_yearish(flags, value) or _is_yearish(flags, low):
         if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
-                                                      or "." in (flags.get("raw") or "")):
+                                                      or "." in (flags.get("raw") or "")) \
+            and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from"):
         return j                         # a bare number ("4", "two") says nothing on its own
     one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
         and doc[j].lower_ not in lex.not_after_one \
         and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
-    if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing:
+    one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
+        and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
+    if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
         return end_tok
     if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
             and not (unit and unit[1] in _MEASURE_GROUPS):
@@ -384,6 +401,37 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     return {"records": [rec], "next": max(rec["end_tok"], j)}
 
 
+_CHANGE_STOP = {";", ":", "(", ")", "from", "between", "while", "but", "and"}
+
+
+def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
+    """The "to" figure of a change that starts at the figure before end_tok, merged into one record."""
+    for k in range(end_tok, min(b - 1, end_tok + 8)):
+        w = doc[k].lower_
+        if w in _CHANGE_STOP:
+            return None
+        if w != "to":
+            continue
+        other = _read_figure(doc, k + 1, k + 1, b, lex, True)
+        if not isinstance(other, dict) or not other["records"]:
+            return None
+        o = other["records"][0]
+        if o["value"] is None or o["value"] == value or o["num_tok"] != k + 1 and o["start_tok"] != k + 1:
+            return None
+        if _is_yearish(o.get("flags") or {}, o["value"]) and not o["unit"]:
+            return None
+        mine = _record(doc, cs, s, end_tok, value, None, None, cue, unit, flags, strong)
+        if mine["unit"] and o["unit"] and mine["unit_class"].split(":")[0] != o["unit_class"].split(":")[0] \
+                and mine["group"] != o["group"]:
+            return None
+        rec = dict(o, start_tok=cs, num_tok=s, from_value=mine["value"])
+        if mine["unit"]:
+            for key in ("unit", "unit_class", "group", "subject_tokens"):
+                rec[key] = mine[key] if key != "subject_tokens" or mine[key] else o[key]
+        return {"records": [rec] + other["records"][1:], "next": other["next"]}
+    return None
+
+
 _MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
 
 
@@ -411,7 +459,7 @@ def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> 
             unit_class = _unit_class(unit_name, unit_class)
     return {"start_tok": cs, "num_tok": s, "end_tok": end_tok, "value": value, "low": low, "high": high,
             "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": (),
-            "group": group}
+            "group": group, "from_value": None, "flags": flags}
 
 
 def _unit_class(name: str, group: str) -> str:
@@ -467,7 +515,7 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
                        text=text[start:end], value=r["value"], low=r["low"], high=r["high"], approx=r["approx"],
                        unit=r["unit"], unit_class=r["unit_class"], subject=subject, subject_start=subj_start,
                        subject_end=subj_end, source=source, claim_id=claim_id, hedge=hedge,
-                       converted=r["converted"], date=_date_near(doc, dates, r["num_tok"], num_at))
+                       converted=r["converted"], from_value=r.get("from_value"), date=_date_near(doc, dates, r["num_tok"], num_at))
 
 
 def _date_near(doc, dates, num_tok: int, at: int) -> str | None:
