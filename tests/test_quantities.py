@@ -301,3 +301,24 @@ def test_amounts_after_capitalised_words_and_decimal_ratings(nlp):
     assert one(qs, value=12e9).unit_class == "money:NOK"
     assert one(qs, value=1.2).unit == "WAR"
     assert one(qs, value=40000).unit == "barrel per day"
+
+
+def test_ages_rates_and_coordinated_modifiers(nlp):
+    qs = figures(nlp, "Okafor, 52, has run the depot since it opened; it screens 1,200 trucks per day, "
+                      "sold 3,000 new and used tyres, repaired 40 Volvo and Scania lorries and won "
+                      "five regional Transport Awards; its stock closed at 96.5p.")
+    assert one(qs, value=52).unit_class == "age"
+    assert one(qs, value=1200).unit == "trucks per day"
+    assert one(qs, value=3000).unit == "tyres"
+    assert one(qs, value=40).unit == "lorries"
+    assert one(qs, value=5).unit == "Awards"
+    assert one(qs, value=96.5).unit_class == "money:penny"
+
+
+def test_newsquant_rates_and_currency_names():
+    from sitrep.eval.newsquant import units_match
+    assert units_match("trucks per day", "truck per day")
+    assert units_match("USD per barrel", "united states dollar per barrel")
+    assert units_match("USD", "united states dollar") and units_match("HRK", "croatian kuna")
+    assert not units_match("USD per barrel", "dollar per gallon")
+    assert not units_match("EUR", "united states dollar")

@@ -11,7 +11,9 @@ are brought to one form: our currency codes and measure names are mapped to
 their names (USD -> dollar, percent -> percentage), counted nouns are compared
 singular and lower-cased, and a multi-word counted unit matches when its head
 word (the last) is the same ("heart transplant" = "transplant"); a gold "-"
-(no unit) matches a figure without a unit. Unlike their scorer, matching is
+(no unit) matches a figure without a unit; a rate matches when both its parts
+do ("tests per day" = "test per day"), and USD also answers to the longer name
+their normalizer gives "US$" ("united states dollar"). Unlike their scorer, matching is
 one-to-one (a found figure is used once) and a value match does not count as a
 unit match. A conversion in brackets, which we keep inside the amount it
 converts, is scored as a figure of its own, as the gold lists it.
@@ -32,7 +34,9 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "ILS": "shekel", "INR": "indian rupee", "KRW": "south korean won", "RUB": "russian ruble",
                    "UAH": "ukrainian hryvnia", "CHF": "swiss franc", "SGD": "singapore dollar", "ZAR": "south african rand",
                    "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krona",
-                   "DKK": "danish krone", "NOK": "norwegian krone"}
+                   "DKK": "danish krone", "NOK": "norwegian krone", "HRK": "croatian kuna", "MXN": "mexican peso"}
+# other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
+_CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
                   "tonne": "ton", "pound-mass": "pound-mass"}
 
@@ -78,6 +82,11 @@ def units_match(found: str | None, gold: str) -> bool:
         return True
     if f == "-" or g == "-":
         return False
+    if " per " in f and " per " in g:           # a rate: both sides match ("tests per day" = "test per day")
+        (f1, f2), (g1, g2) = f.split(" per ", 1), g.split(" per ", 1)
+        return units_match(found.split(" per ", 1)[0], g1) and units_match(f2, g2)
+    if found and found.strip() in _CURRENCY_ALIASES and g in _CURRENCY_ALIASES[found.strip()]:
+        return True
     if " per " in f or " per " in g or " of age" in g or " of age" in f:
         return False
     head = _singulars(f.split()[-1])

@@ -123,6 +123,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                 mult = lex.suffix[suf.lower()]
             elif suf.lower() in lex.cur_symbols and not suf.isalpha():
                 cur = lex.cur_symbols[suf.lower()]
+            elif _norm(suf) in lex.minor and not money:
+                glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
             elif suf in lex.cased:
                 glued = (lex.cased[suf], lex.unit_groups[lex.cased[suf]])
             elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:

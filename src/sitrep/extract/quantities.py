@@ -89,7 +89,11 @@ def _counted(doc, j: int, end: int, lex: Lex):
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
             nxt = doc[k + 1] if k + 1 < end else None
             if nxt is not None and nxt.pos_ in _HEAD_POS and nxt.text[:1].isalpha() and nxt.dep_ != "appos" \
-                    and t.dep_ in ("compound", "amod", "nmod", "nummod"):
+                    and (t.dep_ in ("compound", "amod", "nmod", "nummod") or t.dep_ == "conj" and doc[k - 1].lower_ in ("and", "or")):
+                k += 1
+                steps += 1
+                continue
+            if nxt is not None and nxt.lower_ in ("and", "or") and k + 3 < end and doc[k + 2].pos_ == t.pos_ == "PROPN":
                 k += 1
                 steps += 1
                 continue
@@ -112,11 +116,17 @@ def _counted(doc, j: int, end: int, lex: Lex):
             if key in lex.measures or lemma in lex.months:
                 return None
             cls = lex.counted.get(key) or lex.counted.get(lemma)
-            if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP":
+            if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
+                    and not (k > first and doc[first].pos_ == "ADJ"):
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
             return t.text, cls or lemma, first, k, k + 1
+        if t.lower_ in ("and", "or") and k > first and k + 2 < end and (doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN" or (
+                doc[k - 1].pos_ == "ADJ" or doc[k - 1].tag_ in ("VBN", "VBG")) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in ("VBN", "VBG"))):
+            k += 1                                 # "4,000 digital and physical sales", "Kia and Hyundai vehicles"
+            steps += 1
+            continue
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
                 or (t.text.isdigit() and k > j and k + 1 < end and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha
                     and len(doc[k + 1].text) > 1 and _norm(doc[k + 1].text) not in lex.measures) \
@@ -324,6 +334,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         ch = _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong)
         if ch:
             return ch
+    # "Maddon, 66, said", "Ms Ruiz, 41, who": a number between commas after a name is an age
+    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
+            and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
+            and (doc[s - 2].ent_type_ == "PERSON" or doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
+                 and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
+        unit = ("year of age", "age", None, None, j)
     # years and bare number words are not figures
     if _is_yearish(flags, value) or _is_yearish(flags, low):
         if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
@@ -348,10 +364,6 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             end_tok + 1 < b and doc[end_tok].text == "-" and doc[end_tok + 1].lower_ == "old")):
         unit = (f"{unit[0]} of age", "age", None, None, end_tok + (1 if doc[end_tok].lower_ == "old" else 2))
         end_tok = unit[4]
-    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
-            and s - 2 >= a and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "PERSON" \
-            and j < b and doc[j].text in (",", "."):
-        unit = ("year of age", "age", None, None, j)   # "Maddon, 66, said": an age
     # a rate: "$58.24 per barrel", "$80 per sq m", "$3,500 a month"
     if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
             and doc[end_tok].lower_ in ("per", "a", "an", "/"):
@@ -365,6 +377,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                          and doc[end_tok + 2].lower_ not in ("earlier", "later", "ago", "before")):
             unit = (f"{unit[0]} per {per_tok.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
             end_tok = end_tok + 2
+    # a rate of a thing counted: "3,000 tests per day", "40 sorties a week"
+    elif unit and unit[3] is not None and end_tok + 1 < b and doc[end_tok].lower_ in ("per", "a", "an", "every") \
+            and (hit := _match_phrase(doc, end_tok + 1, b, lex.measures)) and hit[0][1] == "time" \
+            and hit[1] - end_tok == 2 and not (hit[1] < b and doc[hit[1]].lower_ in ("earlier", "later", "ago", "before")):
+        unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
+        end_tok = hit[1]
     # a cue after the figure ("60% or more") overrides one before it
     cue2, after_end = _cue_after(doc, end_tok, b, lex)
     if cue2:
