@@ -322,3 +322,13 @@ def test_newsquant_rates_and_currency_names():
     assert units_match("USD", "united states dollar") and units_match("HRK", "croatian kuna")
     assert not units_match("USD per barrel", "dollar per gallon")
     assert not units_match("EUR", "united states dollar")
+
+
+def test_temperature_spellings_and_ages_of_age(nlp):
+    qs = figures(nlp, "The ward kept 40 infants under 6 weeks of age at 37 degrees c, the store room at 41 deg f "
+                      "and the boiler at 80 celcius; the club has won 3 straight World Cups.")
+    assert one(qs, value=6).unit == "week of age"
+    assert one(qs, value=37).unit == "celsius"
+    assert one(qs, value=41).unit == "fahrenheit"
+    assert one(qs, value=80).unit == "celsius"
+    assert one(qs, value=3).unit == "Cups"              # a trophy, not a measure of volume

@@ -107,13 +107,13 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 continue
             key = _norm(t.text)
             lemma = t.lemma_.lower()
-            if key in lex.measures and k > j and (t.tag_ == "NNS" or not any(x.lower_ in _DEICTIC for x in doc[j:k])):   # "517 rushing yards"
+            if key in lex.measures and k > j and (t.text.islower() or t.pos_ != "PROPN") and (t.tag_ == "NNS" or not any(x.lower_ in _DEICTIC for x in doc[j:k])):   # "517 rushing yards"
                 name, group = lex.measures[key]
                 return name, group, None, None, k + 1
             if key in lex.cur_names:                   # "billions of dollars"
                 code = lex.cur_names[key]
                 return code, f"money:{code}", None, None, k + 1
-            if key in lex.measures or lemma in lex.months:
+            if key in lex.measures and (t.text.islower() or t.pos_ != "PROPN") or lemma in lex.months:
                 return None
             cls = lex.counted.get(key) or lex.counted.get(lemma)
             if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
@@ -360,6 +360,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         return end_tok
     if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
         return end_tok + 1               # "8 months ago" is a date
+    if unit and unit[1] == "time" and end_tok + 1 < b and doc[end_tok].lower_ == "of" and doc[end_tok + 1].lower_ == "age":
+        unit = (f"{unit[0]} of age", "age", None, None, end_tok + 2)      # "18 months of age"
+        end_tok = unit[4]
     if unit and unit[1] == "time" and end_tok < b and (doc[end_tok].lower_ == "old" or (
             end_tok + 1 < b and doc[end_tok].text == "-" and doc[end_tok + 1].lower_ == "old")):
         unit = (f"{unit[0]} of age", "age", None, None, end_tok + (1 if doc[end_tok].lower_ == "old" else 2))
