@@ -332,3 +332,14 @@ def test_temperature_spellings_and_ages_of_age(nlp):
     assert one(qs, value=41).unit == "fahrenheit"
     assert one(qs, value=80).unit == "celsius"
     assert one(qs, value=3).unit == "Cups"              # a trophy, not a measure of volume
+
+
+def test_paired_numbers_share_a_measure_and_inches_written_in(nlp):
+    qs = figures(nlp, "Patients took 20 or 40 mg a day, the plate is 3 in thick, "
+                      "and the fare went from about $4 per ride to $6 per ride.")
+    assert one(qs, value=20).unit == one(qs, value=40).unit == "milligram per day"
+    assert one(qs, value=3).unit == "inch"
+    fare = one(qs, value=6)
+    assert fare.from_value == 4 and fare.unit == "USD per ride"
+    qs = figures(nlp, "They scored 3 and 4 goals in the two legs.")
+    assert not [q for q in qs if q.value == 3 and q.unit == "goals"]    # only a measure is shared

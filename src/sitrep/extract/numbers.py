@@ -53,6 +53,7 @@ class Lex:
         self.year_before = set(map(str, w("year_before")))
         self.strong_units = set(map(str, w("strong_units")))
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
+        self.size_words = set(map(str, w("size_words")))
         self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}

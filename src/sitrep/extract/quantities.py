@@ -334,6 +334,20 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         ch = _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong)
         if ch:
             return ch
+    # "45 and 50 mg", "2 or 3 percent": a bare number takes the measure of the one it is paired with
+    if unit is None and not flags.get("range") and j + 1 < b and doc[j].lower_ in ("and", "or") \
+            and (doc[j + 1].text[:1].isdigit() or doc[j + 1].lower_ in lex.numbers):
+        other = _read_figure(doc, j + 1, j + 1, b, lex, True)
+        if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
+            o = other["records"][0]
+            if o["unit"] and (o["group"] in _MEASURE_GROUPS or (o["group"] or "").startswith("money")) \
+                    and o["group"] != "time" and not o["from_value"]:
+                unit = (o["unit"], o["group"], None, None, j)
+    # "2 in thick", "a 3 in. pipe": "in" after a number is inches when a size word or the end follows
+    if unit is None and j < b and doc[j].lower_ in ("in", "in.") and (
+            j + 1 >= b or doc[j + 1].is_punct or doc[j + 1].lower_ in lex.size_words):
+        unit = ("inch", "length", None, None, j + 1)
+        end_tok = j + 1
     # "Maddon, 66, said", "Ms Ruiz, 41, who": a number between commas after a name is an age
     if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
             and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
@@ -446,9 +460,10 @@ def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
                 and mine["group"] != o["group"]:
             return None
         rec = dict(o, start_tok=cs, num_tok=s, from_value=mine["value"])
-        if mine["unit"]:
-            for key in ("unit", "unit_class", "group", "subject_tokens"):
-                rec[key] = mine[key] if key != "subject_tokens" or mine[key] else o[key]
+        if mine["unit"] and not o["unit"]:
+            for key in ("unit", "unit_class", "group"):
+                rec[key] = mine[key]
+        rec["subject_tokens"] = mine["subject_tokens"] or o["subject_tokens"]
         return {"records": [rec] + other["records"][1:], "next": other["next"]}
     return None
 
