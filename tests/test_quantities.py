@@ -339,6 +339,7 @@ def test_paired_numbers_share_a_measure_and_inches_written_in(nlp):
                       "and the fare went from about $4 per ride to $6 per ride.")
     assert one(qs, value=20).unit == one(qs, value=40).unit == "milligram per day"
     assert one(qs, value=3).unit == "inch"
+    assert one(figures(nlp, "The guard is 6ft 3in tall."), value=3).unit == "inch"
     fare = one(qs, value=6)
     assert fare.from_value == 4 and fare.unit == "USD per ride"
     qs = figures(nlp, "They scored 3 and 4 goals in the two legs.")

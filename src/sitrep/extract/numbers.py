@@ -124,6 +124,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                 mult = lex.suffix[suf.lower()]
             elif suf.lower() in lex.cur_symbols and not suf.isalpha():
                 cur = lex.cur_symbols[suf.lower()]
+            elif suf == "in":
+                glued = ("inch", "length")                        # "6ft 2in"
             elif _norm(suf) in lex.minor and not money:
                 glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
             elif suf in lex.cased:

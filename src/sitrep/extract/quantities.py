@@ -299,6 +299,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
         unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if unit is None and glued and doc[j].lower_ == "in":
+            unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
         if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:
             unit = (doc[j].text, doc[j].text, None, None, j + 1)     # "0.5 WAR": a decimal is an amount
         if unit == "designation" or (glued and not strong and j < b and doc[j].is_alpha and doc[j - 1].like_num
