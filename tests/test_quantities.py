@@ -344,3 +344,9 @@ def test_paired_numbers_share_a_measure_and_inches_written_in(nlp):
     assert fare.from_value == 4 and fare.unit == "USD per ride"
     qs = figures(nlp, "They scored 3 and 4 goals in the two legs.")
     assert not [q for q in qs if q.value == 3 and q.unit == "goals"]    # only a measure is shared
+
+
+def test_major_and_minor_units_make_one_amount(nlp):
+    qs = figures(nlp, "The ticket cost seven dollars and twenty-five cents; shares fell to $3.10 and 4 cents later.")
+    assert one(qs, value=7.25).unit == "USD"
+    assert one(qs, value=3.10).unit == "USD"          # a decimal amount takes no cents after it

@@ -307,6 +307,16 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                      and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
             return j + 1                        # "787 Dreamliner", "5G", "3D"
     end_tok = unit[4] if unit else j
+    # "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount
+    if unit and unit[1].startswith("money:") and unit[1] != "money:minor" and value is not None and end_tok + 1 < b \
+            and value == int(value) and not flags.get("mult") and "." not in (flags.get("raw") or ""):
+        k = end_tok + (doc[end_tok].lower_ == "and")
+        got2 = _start_number(doc, k, b, lex) if k < b else None
+        if got2 and got2[1][0] is not None and got2[1][0] < 100 and got2[1][3] < b \
+                and _match_phrase(doc, got2[1][3], b, lex.minor, 1) and len(doc[got2[1][3]].text) > 1:
+            value += got2[1][0] / 100
+            end_tok = got2[1][3] + 1
+            unit = unit[:4] + (end_tok,)
     # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
     if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
         r = None if after_from else _range_end(doc, end_tok, b, lex, value, flags, between)
