@@ -350,3 +350,10 @@ def test_major_and_minor_units_make_one_amount(nlp):
     qs = figures(nlp, "The ticket cost seven dollars and twenty-five cents; shares fell to $3.10 and 4 cents later.")
     assert one(qs, value=7.25).unit == "USD"
     assert one(qs, value=3.10).unit == "USD"          # a decimal amount takes no cents after it
+
+
+def test_two_bounds_joined_make_one_range(nlp):
+    qs = figures(nlp, "Officials expect more than 400 but fewer than 900 volunteers; over 50 trucks and under 9 buses came.")
+    q = one(qs, low=400, high=900)
+    assert q.value is None and q.unit == "volunteers"
+    assert one(qs, value=50).approx == "at_least" and one(qs, value=9).approx == "at_most"   # other things: two figures

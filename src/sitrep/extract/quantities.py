@@ -418,7 +418,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         cue = cue2
     if cue in ("at_least", "at_most") and value is not None and end_tok + 2 < b \
             and doc[end_tok].lower_ in ("and", "but") and not flags.get("range"):
-        other = _read_figure(doc, end_tok + 1, end_tok + 1, b, lex, bare)
+        k2 = next((k for k in range(end_tok + 1, min(b, end_tok + 7)) if _start_number(doc, k, b, lex)), end_tok + 1)
+        other = _read_figure(doc, k2, end_tok + 1, b, lex, bare)      # "more than 100 and less than 300"
         if isinstance(other, dict) and len(other["records"]) == 1:
             o = other["records"][0]
             if o["approx"] in ("at_least", "at_most") and o["approx"] != cue and o["value"] is not None \
@@ -426,6 +427,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 lo_v, hi_v = (value, o["value"]) if cue == "at_least" else (o["value"], value)
                 if lo_v < hi_v:
                     rec = _record(doc, cs, s, o["end_tok"], None, lo_v, hi_v, None, unit or None, flags, strong)
+                    if unit is None:
+                        rec.update({k: o[k] for k in ("unit", "unit_class", "group", "subject_tokens")})
                     return {"records": [rec], "next": other["next"]}
     rec = _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong)
     # a conversion in brackets right after: "€118 billion ($126 billion)"
