@@ -16,7 +16,9 @@ do ("tests per day" = "test per day"), and USD also answers to the longer name
 their normalizer gives "US$" ("united states dollar"). Unlike their scorer, matching is
 one-to-one (a found figure is used once) and a value match does not count as a
 unit match. A conversion in brackets, which we keep inside the amount it
-converts, is scored as a figure of its own, as the gold lists it.
+converts, is scored as a figure of its own, as the gold lists it; a change
+("from 208 to 193", our ``from_value``) is scored as the pair (208, 193), which
+is how the gold writes it.
 Metrics: value F1 (value only) and value_unit F1.
 """
 from __future__ import annotations

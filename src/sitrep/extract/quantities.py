@@ -8,7 +8,9 @@ thousands") or a range ("11,000 to 12,000", "between 30 and 40", "8- to
 or the thing counted: the head noun after the number, "North Korean troops")
 normalized to a unit class, and a conversion given in brackets ("€118 billion
 ($126 billion)": one amount, the bracket in ``converted``). A range is never
-averaged: value stays None, low/high are set.
+averaged: value stays None, low/high are set. A change "fell from 208 pounds to
+193" is one figure: value 193, ``from_value`` 208 (a rise written "from 250 to
+310" right after each other stays a range, as before).
 
 Years, dates, times, ordinals, designations ("Article 5", "47th Brigade",
 "iPhone 11"), decades ("1930s") and relative ages ("8 months ago") are not
