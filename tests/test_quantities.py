@@ -357,3 +357,13 @@ def test_two_bounds_joined_make_one_range(nlp):
     q = one(qs, low=400, high=900)
     assert q.value is None and q.unit == "volunteers"
     assert one(qs, value=50).approx == "at_least" and one(qs, value=9).approx == "at_most"   # other things: two figures
+
+
+def test_one_in_five_is_a_share(nlp):
+    qs = figures(nlp, "Nearly one in four households lost power and two out of three shops shut; "
+                      "the striker scored 2 in 9 minutes and 4 in 2021.")
+    h = one(qs, unit="share of households")
+    assert abs(h.value - 0.25) < 1e-9 and h.approx == "at_most" and h.subject == "households"
+    assert abs(one(qs, unit="share of shops").value - 2 / 3) < 1e-9
+    assert one(qs, value=9).unit_class == "minutes"              # a duration, not a share
+    assert not [q for q in qs if q.unit_class == "share" and q.value in (2 / 9, 4 / 2021)]

@@ -243,6 +243,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         if got is None:
             return None
     cur, (value, low, high, j, flags), s = got
+    share = _share(doc, s, j, a, b, lex, value, flags)
+    if share:
+        return share
     between = s > a and doc[s - 1].lower_ == "between"
     after_from = s > a and doc[s - 1].lower_ == "by"
     # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
@@ -451,6 +454,32 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _share(doc, s, j, a, b, lex, value, flags):
+    """ "one in five residents", "two out of three voters": a share, value n/m, of the thing counted."""
+    if value is None or value != int(value) or value <= 0 or j + 1 >= b or flags.get("cur"):
+        return None
+    k = j + 2 if doc[j].lower_ == "out" and doc[j + 1].lower_ == "of" else j + 1 if doc[j].lower_ == "in" else None
+    if k is None or k >= b:
+        return None
+    got = _start_number(doc, k, b, lex)
+    if not got or got[0] or got[1][0] is None or not value < got[1][0] <= 1000 or got[1][4].get("cur") \
+            or _is_yearish(got[1][4], got[1][0]) or "." in (got[1][4].get("raw") or ""):
+        return None
+    m, k2 = got[1][0], got[1][3]
+    if k2 < b and (doc[k2].lower_ in lex.months or _match_phrase(doc, k2, b, lex.measures)):
+        return None
+    unit = _counted(doc, k2, b, lex) if k2 < b else None
+    if unit == "designation":
+        return None
+    name = f"share of {unit[0]}" if unit else "share"
+    end = unit[4] if unit else k2
+    cue, cs = _cue_before(doc, s, a, lex)
+    cue2, after = _cue_after(doc, end, b, lex)                     # "2 in 5 or more"
+    rec = _record(doc, cs, s, after if cue2 else end, value / m, None, None, cue2 or cue, None, flags, False)
+    rec.update(unit=name, unit_class="share", group="share", subject_tokens=(unit[2], unit[3]) if unit else None)
+    return {"records": [rec], "next": rec["end_tok"]}
 
 
 _CHANGE_STOP = {";", ":", "(", ")", "from", "between", "while", "but", "and"}
