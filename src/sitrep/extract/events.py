@@ -1,10 +1,601 @@
-"""Stage: events (not written yet; see the pipeline docstring for its place)."""
+"""Stage: PLOVER events — who did what to whom, where, when — read from the dependency parse.
+
+The vocabulary is data (``data/event_verbs.yaml``): verb lemmas, event nouns and
+light verbs per PLOVER type. For each trigger in a sentence:
+
+* actor = the subject (or the ``by`` agent of a passive; the owner of a noun
+  event: "Russia's strike", "Russian strike", "strike by Russia"); a verb
+  without its own subject takes it from the verb it is coordinated with or
+  controlled by ("condemned X and promised aid", "decided to send troops");
+* target = the object, else the object of a target preposition of the type
+  ("talks with", "attack on"); a coordinated clause without one borrows its
+  sibling's ("X armed Ukraine, while Y supplied missiles");
+* several actors or targets in coordination give one event per pair;
+* modality: ``negated`` ("did not attack", "refused to send"), ``expected``
+  (modal verbs, "is expected to", "plans to"); a promised attack or sanction
+  is a THREATEN;
+* place, date, figures and the claim that carries the event are taken from the
+  records of the earlier stages in the same sentence.
+
+Codes come from the actors stage (entity mentions) and the actor dictionary
+(see ``event_actors``), with a sector from the head noun ("troops" = MIL).
+"""
 from __future__ import annotations
 
-from typing import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
 
+import yaml
+
+from ..model import Event, record_id
 from .context import Context
+from .event_actors import TokenActors, build_table, load_actor_entries
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+# dependencies followed when collecting the actors a noun phrase names
+PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det", "npadvmod", "cc", "prep",
+               "nummod", "quantmod", "case", "punct"}
+PHRASE_PREPS = {"of", "from", "in", "within", "inside", "by"}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
+HOSTILE = {"ASSAULT", "SANCTION", "COERCE", "FIGHT"}
+PROMISE = {"promise", "vow", "threaten", "pledge", "warn", "vowed"}
 
 
-def find_events(ctx: Context) -> Iterator:
-    return iter(())
+@lru_cache(maxsize=4)
+def load_vocab(path: str | None = None) -> dict[str, Any]:
+    """The event vocabulary, indexed for lookup: lemma -> type, phrase -> type, noun -> type."""
+    raw = yaml.safe_load(Path(path or DATA / "event_verbs.yaml").read_text(encoding="utf-8"))
+    v: dict[str, Any] = {"verb": {}, "phrase": {}, "noun": {}, "noun_phrase": {}, "reverse": {},
+                         "preps": {}, "modes": {}, "needs_item": set(), "raw": raw}
+    for ty, spec in raw["types"].items():
+        for w in spec.get("verbs") or []:
+            parts = w.lower().split()
+            if len(parts) == 1:
+                v["verb"].setdefault(parts[0], ty)
+            else:
+                v["phrase"].setdefault(parts[0], []).append((parts[1:], ty))
+        for w in spec.get("nouns") or []:
+            parts = w.lower().split()
+            (v["noun"] if len(parts) == 1 else v["noun_phrase"]).setdefault(
+                parts[-1] if len(parts) == 1 else parts[-1], ty if len(parts) == 1 else [])
+            if len(parts) > 1:
+                v["noun_phrase"][parts[-1]].append((parts[:-1], ty))
+        for w in spec.get("reverse") or []:
+            v["reverse"][w.lower()] = ty
+        v["preps"][ty] = set(spec.get("target_preps") or [])
+        v["modes"][ty] = {m: set(ws) for m, ws in (spec.get("modes") or {}).items()}
+        v["needs_item"].update(spec.get("needs_item") or [])
+        v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
+    v["light"] = set(raw["light_verbs"]["lemmas"])
+    items = raw["aid_items"]
+    v["items"] = {k: set(ws) for k, ws in items.items() if k != "help"}
+    mod = raw["modality"]
+    v["neg"] = set(mod["negation"])
+    v["neg_heads"] = set(mod["negating_heads"])
+    v["exp_aux"] = set(mod["expectation_aux"])
+    v["exp_heads"] = set(mod["expectation_heads"])
+    v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
+    return v
+
+
+def setup(nlp: Any, resources: dict[str, Any]) -> None:
+    resources["event_vocab"] = load_vocab()
+    resources["event_actor_table"] = build_table(nlp, load_actor_entries(resources.get("actor_files") or []))
+
+
+def _resources(ctx: Context) -> tuple[dict, dict]:
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    table = ctx.resources.get("event_actor_table")
+    if table is None:
+        table = ctx.resources["event_actor_table"] = build_table(
+            ctx.sdoc.vocab and _blank_nlp(), load_actor_entries(ctx.resources.get("actor_files") or []))
+    return vocab, table
+
+
+@lru_cache(maxsize=1)
+def _blank_nlp():
+    import spacy
+    return spacy.blank("en")
+
+
+def token_actors(ctx: Context) -> TokenActors:
+    """The per-document actor index, built once and shared with the relations stage."""
+    ta = ctx.scratch.get("token_actors")
+    if ta is None:
+        _, table = _resources(ctx)
+        ta = ctx.scratch["token_actors"] = TokenActors(ctx, table)
+    return ta
+
+
+# ------------------------------------------------------------------ phrases
+def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PHRASE_PREPS) -> list[tuple[str, Any]]:
+    """The actor codes a noun phrase names, in order, one per mention: (code, first token)."""
+    out: list[tuple[str, Any]] = []
+    seen: set = set()
+    sector = vocab["sector"].get(head.lemma_.lower()) or vocab["sector"].get(head.lower_)
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        code = ta.code[t.i]
+        if code is not None and ta.mention[t.i] not in seen:
+            seen.add(ta.mention[t.i])
+            if sector and " " not in code and t.i != head.i:
+                code = f"{code} {sector}"
+            out.append((code, t))
+        for c in t.children:
+            if c.dep_ not in deps:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in preps:
+                continue
+            if c.dep_ == "appos" and out:
+                continue
+            stack.append(c)
+    out.sort(key=lambda x: x[1].i)
+    return out
+
+
+def _codes(pairs: list[tuple[str, Any]]) -> list[str]:
+    seen, out = set(), []
+    for c, _ in pairs:
+        if c not in seen:
+            seen.add(c)
+            out.append(c)
+    return out
+
+
+def country(code: str | None) -> str | None:
+    return code.split()[0] if code else None
+
+
+# ------------------------------------------------------------------ triggers
+def verb_type(t, vocab: dict) -> tuple[str | None, list]:
+    """(type, extra trigger tokens) of a verb token, from phrases first ("call for"), then lemmas."""
+    lem = t.lemma_.lower()
+    for rest, ty in vocab["phrase"].get(lem, ()):
+        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative")]
+        got = []
+        for w in rest:
+            m = next((c for c in kids if c.lemma_.lower() == w or c.lower_ == w), None)
+            if m is None:
+                break
+            got.append(m)
+        else:
+            return ty, got
+    return vocab["verb"].get(lem), []
+
+
+def noun_type(t, vocab: dict) -> str | None:
+    lem, low = t.lemma_.lower(), t.lower_
+    for pre, ty in vocab["noun_phrase"].get(low, ()) or vocab["noun_phrase"].get(lem, ()):
+        kids = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod")]
+        if all(w in kids for w in pre):
+            return ty
+    return vocab["noun"].get(low) or vocab["noun"].get(lem)
+
+
+def _subject(v):
+    return next((c for c in v.children if c.dep_ in SUBJ), None)
+
+
+def _passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
+
+
+def _agent(v):
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _objects(v) -> list:
+    out = [c for c in v.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    return out
+
+
+def _preps(v, allowed: set) -> list:
+    out = []
+    for c in v.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in allowed:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+            for pc in c.children:  # "to the east of X"
+                if pc.dep_ == "prep":
+                    out.extend(p for p in pc.children if p.dep_ == "pobj")
+    return out
+
+
+def _inherited_subject(v, depth: int = 0):
+    """The subject of a verb that has none of its own: from the verb it is coordinated
+    with or that controls it ("X condemned ... and promised", "X decided to send")."""
+    if depth > 4:
+        return None, None
+    s = _subject(v)
+    if s is not None:
+        return s, v
+    h = v.head
+    if h == v:
+        return None, None
+    if v.dep_ == "conj" or v.dep_ == "xcomp" or v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN"):
+        if v.dep_ == "xcomp":  # object control: "urged X to leave" -> X leaves
+            obj = next((c for c in h.children if c.dep_ in ("dobj",)), None)
+            if obj is not None and h.lemma_.lower() in ("urge", "ask", "force", "allow", "order", "press", "call"):
+                return obj, h
+        return _inherited_subject(h, depth + 1)
+    if v.dep_ in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN", "PRON"):
+        return h, v
+    return None, None
+
+
+def modality(v, vocab: dict) -> tuple[str, str | None]:
+    """asserted / negated / expected for a trigger verb, looking up its chain of governors;
+    the second value is the lemma of the governing expectation verb, if any."""
+    t, steps = v, 0
+    exp, head_lemma = False, None
+    while t is not None and steps < 5:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in vocab["neg"]):
+                return "negated", None
+            if c.dep_ == "aux" and c.lower_ in vocab["exp_aux"]:
+                exp = True
+            if c.dep_ in ("aux", "auxpass") and c.lower_ == "to" and t == v and v.dep_ == "xcomp":
+                pass
+        lem = t.lemma_.lower()
+        if t != v:
+            if lem in vocab["neg_heads"]:
+                return "negated", None
+            if lem in vocab["exp_heads"] or (t.pos_ == "ADJ" and lem in vocab["exp_heads"]):
+                exp, head_lemma = True, head_lemma or lem
+        if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head == t:
+            # "is about to", "is set to", "is likely to": governed by an adjective or particle
+            if t.dep_ == "acomp" or t.head.lemma_.lower() in vocab["exp_heads"] and t.head != t and t.dep_ == "xcomp":
+                exp = True
+            break
+        t = t.head
+        steps += 1
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be":
+        exp = True
+    return ("expected" if exp else "asserted"), head_lemma
+
+
+def item_phrase(v, vocab: dict, ta: TokenActors):
+    """The thing supplied: the object that is not an actor, else the object of "with"."""
+    cands = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "of"):
+            cands.extend(p for p in c.children if p.dep_ == "pobj")
+    for c in cands:
+        if ta.code[c.i] is None:
+            return c
+    return None
+
+
+def item_class(tok, vocab: dict) -> str | None:
+    if tok is None:
+        return None
+    span = item_span(tok)
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    for cls in ("troops", "weapons", "money", "goods"):
+        if words & vocab["items"][cls]:
+            return cls
+    return None
+
+
+def item_span(tok):
+    """The item's phrase without a trailing relative clause or appositive."""
+    toks = [tok] + [t for t in tok.subtree if t != tok]
+    stop = {"relcl", "acl", "appos", "advcl"}
+    keep = set()
+
+    def walk(t):
+        keep.add(t.i)
+        for c in t.children:
+            if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.lower_ in (",", ";")):
+                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of",) and c.i > tok.i:
+                continue
+            walk(c)
+    walk(tok)
+    idx = sorted(keep)
+    del toks
+    s, e = idx[0], idx[-1] + 1
+    doc = tok.doc
+    while e > s and doc[e - 1].is_punct:
+        e -= 1
+    while s < e and doc[s].dep_ == "det" or (s < e and doc[s].dep_ == "poss"):
+        s += 1
+    return doc[s:e]
+
+
+def find_events(ctx: Context) -> Iterator[Event]:
+    vocab, _ = _resources(ctx)
+    ta = token_actors(ctx)
+    found: list[dict] = []
+    for sent in ctx.sdoc.sents:
+        found.extend(_sentence_events(sent, vocab, ta))
+    _borrow_targets(found)
+    seen: set = set()
+    for f in found:
+        yield from _emit(ctx, f, seen)
+
+
+def _sentence_events(sent, vocab: dict, ta: TokenActors) -> list[dict]:
+    out: list[dict] = []
+    for t in sent:
+        ev = None
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.tag_ == "VBZ"):
+            ev = _verb_event(t, vocab, ta)
+        elif t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound",):
+            ev = _noun_event(t, vocab, ta)
+        if ev:
+            ev["sent"] = sent
+            out.append(ev)
+    return out
+
+
+def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
+    ty, extra = verb_type(v, vocab)
+    lem = v.lemma_.lower()
+    noun = None
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
+        obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
+    if obj is not None and lem in vocab["light"] and noun_type(obj, vocab):
+        noun, ty = obj, noun_type(obj, vocab)
+        extra = [obj] if obj.i != v.head.i or v.dep_ != "acl" else [obj]
+    if ty is not None and obj is not None and obj.lemma_.lower() in vocab["exclude"].get(ty, ()):
+        return None
+    reverse = False
+    if ty is None and lem in vocab["reverse"]:
+        ty, reverse = vocab["reverse"][lem], True
+    if ty is None:
+        return None
+    if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX"):
+        return None  # "threatened to withdraw": the governing verb is the event
+    item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST") or reverse else None
+    icls = item_class(item, vocab)
+    if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
+        return None
+    if ty == "TEST" and icls != "weapons":
+        return None
+    subj, _ = _inherited_subject(v)
+    passive = _passive(v) and noun is None
+    actors_tok, targets = [], []
+    if reverse:
+        src = _preps(v, {"from"})
+        actors = [a for p in src for a in _codes(phrase_actors(p, ta, vocab))]
+        targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
+    elif passive:
+        agent = _agent(v)
+        actors = _codes(phrase_actors(agent, ta, vocab)) if agent is not None else []
+        theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
+        if theme is not None:
+            tcodes = _codes(phrase_actors(theme, ta, vocab))
+            forces = theme.lemma_.lower() in vocab["items"]["troops"]
+            if not actors and (forces or ty in ("MOBILIZE",)):
+                actors = tcodes  # "North Korean troops were deployed to Russia": the forces' owner acts
+            elif ty not in ("AID",) or not forces:
+                targets = tcodes
+        for c in v.children:
+            if c.dep_ == "dobj":
+                targets += _codes(phrase_actors(c, ta, vocab))
+    else:
+        actors = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
+        for o in _objects(v):
+            if (noun is not None and o == noun) or ty == "MOBILIZE":
+                continue  # "deploy troops": the object is the force, not the target
+            targets += _codes(phrase_actors(o, ta, vocab))
+    preps = vocab["preps"].get(ty, set())
+    if not targets:
+        objs = [o for o in _objects(v) if ta.code[o.i] is None]
+        for p in _preps(v, preps) + (_preps(noun, preps) if noun is not None else []) + \
+                [p for o in objs for p in _preps(o, preps - {"of"})]:
+            targets += _codes(phrase_actors(p, ta, vocab))
+            if targets:
+                break
+    if noun is not None and not targets:
+        targets = [c for c in _codes(phrase_actors(noun, ta, vocab, deps={"poss", "compound", "amod", "prep", "pobj", "conj"},
+                                                       preps={"of"}))]
+    if not targets:
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"):
+                s = _subject(c)
+                if s is not None and ty in ("DEMAND", "THREATEN", "SUPPORT", "ACCUSE"):
+                    targets = _codes(phrase_actors(s, ta, vocab))
+                if not targets:
+                    for o in _objects(c):
+                        targets += _codes(phrase_actors(o, ta, vocab))
+                if not targets:
+                    for p in _preps(c, {"from", "on", "against", "to", "with", "into"}):
+                        targets += _codes(phrase_actors(p, ta, vocab))
+    mod, head_lemma = modality(v, vocab)
+    if mod == "expected" and ty in HOSTILE and head_lemma in PROMISE:
+        ty, mod = "THREATEN", "asserted"
+    place_targets = []
+    if ty in ("ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID"):
+        for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
+                _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
+            place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+    trig = sorted([v, *extra], key=lambda t: t.i)
+    return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
+            "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets}
+
+
+def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
+    ty = noun_type(n, vocab)
+    if ty is None:
+        return None
+    h = n.head
+    if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in vocab["light"] and (
+            n.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "acl" and h.head == n)):
+        return None  # the light verb carries it (see _verb_event)
+    if n.dep_ == "acl" or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in vocab["light"]
+                              for c in n.children):
+        return None
+    owners = phrase_actors(n, ta, vocab, deps={"poss", "compound", "amod", "nmod", "conj", "cc"}, preps=set())
+    owners = [(c, t) for c, t in owners if t.i < n.i]
+    agent = []
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    agent += _codes(phrase_actors(p, ta, vocab))
+    actors = agent or _codes(owners)
+    if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
+        s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+    if not actors:
+        return None
+    if ty in ("AID",) and not (n.lemma_.lower() in vocab["items"]["money"] or item_class(n, vocab)):
+        pass
+    targets = []
+    for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"}):
+        targets += _codes(phrase_actors(p, ta, vocab))
+        if targets:
+            break
+    place_targets = []
+    if ty in ("ASSAULT", "FIGHT", "DEFEND"):
+        for p in _preps(n, {"on", "in", "against", "into", "across", "at", "over"}):
+            place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+        gov = n.head
+        if n.dep_ in ("nsubj",) and gov.pos_ == "VERB":
+            for o in _objects(gov):
+                place_targets += [ta.place_country[t.i] for t in o.subtree if ta.place_country[t.i]]
+            for p in _preps(gov, {"in", "on", "at", "across"}):
+                place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+    if not targets and not place_targets and ty != "TEST":
+        return None
+    if ty == "TEST" and item_class(n, vocab) != "weapons":
+        return None
+    gov = n.head
+    mod = modality(gov, vocab)[0] if gov.pos_ in ("VERB", "AUX") else "asserted"
+    item = None
+    icls = None
+    if ty == "AID":
+        mods = [c for c in n.children if c.dep_ in ("compound", "amod") and ta.code[c.i] is None]
+        icls = item_class(n, vocab) or ("weapons" if any(c.lower_ in vocab["items"]["weapons"] for c in mods) else None)
+        if mods:
+            item = n
+    return {"type": ty, "actors": actors, "targets": targets, "trigger": [n], "verb": gov, "noun": n,
+            "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets}
+
+
+def _borrow_targets(found: list[dict]) -> None:
+    """A clause coordinated with another of the same type shares its target
+    ("X equipped Ukraine with missiles, while Y supplied drones")."""
+    for f in found:
+        if f["targets"] or not f["actors"]:
+            continue
+        v = f["verb"]
+        for g in found:
+            if g is f or g["type"] != f["type"] or not g["targets"] or g["sent"] != f["sent"]:
+                continue
+            w = g["verb"]
+            if v.head == w or w.head == v or (v.head == w.head and v.dep_ == w.dep_ == "conj"):
+                if v.dep_ in ("conj", "advcl") or w.dep_ in ("conj", "advcl"):
+                    f["targets"] = list(g["targets"])
+                    break
+
+
+def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
+    doc = ctx.doc
+    sent = f["sent"]
+    ty = f["type"]
+    actors, targets = f["actors"], list(f["targets"])
+    if not targets and f["place_targets"]:
+        actor_c = {country(a) for a in actors}
+        targets = [c for c in dict.fromkeys(f["place_targets"]) if c not in actor_c][:1]
+    if ty == "MOBILIZE" and targets and any(country(t) != country(a) for t in targets for a in actors):
+        if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
+            ty = "AID"  # forces sent to another state: military aid in troops
+    actor_c = {country(a) for a in actors}
+    targets = [t for t in targets if country(t) not in actor_c]  # "the U.K. and France supplied Anglo-French missiles"
+    if not actors:
+        return  # an event without a known actor is not coded
+    pairs = []
+    if actors and targets:
+        pairs = [(a, t) for a in actors for t in targets if country(a) != country(t)]
+    elif len(actors) > 1 and ty in SYMMETRIC:
+        pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))
+                 if country(actors[i]) != country(actors[j])]
+    elif actors:
+        pairs = [(a, None) for a in actors]
+    else:
+        pairs = [(None, t) for t in targets]
+    if not pairs:
+        return
+    trig = f["trigger"]
+    toks = [*trig]
+    if f["subj"] is not None and f["subj"].sent is sent:
+        toks.append(f["subj"])
+    span_toks = set()
+    for t in toks:
+        span_toks.update(x.i for x in t.subtree)
+    v = f["verb"]
+    span_toks.update(x.i for x in v.subtree) if v.pos_ in ("VERB", "AUX") and f["noun"] is None or v == trig[0] else None
+    s = max(min(span_toks), sent.start)
+    e = min(max(span_toks) + 1, sent.end)
+    sd = ctx.sdoc
+    while e > s + 1 and sd[e - 1].is_punct:
+        e -= 1
+    while s < e - 1 and (sd[s].is_punct or sd[s].dep_ in ("cc", "mark") or sd[s].is_space):
+        s += 1
+    start, end = sd[s].idx, sd[e - 1].idx + len(sd[e - 1].text)
+    mode = _mode(ty, f, sd[s:e], ctx)
+    loc = _location(ctx, start, end, sent)
+    date = _date(ctx, sent)
+    qids = tuple(q.id for q in ctx.records.quantities if sent.start_char <= q.start < sent.end_char)
+    claim = _claim(ctx, trig[0].idx)
+    item = None
+    if f.get("item") is not None:
+        sp = item_span(f["item"])
+        item = sp.text if len(sp) else None
+    for a, t in pairs:
+        key = (ty, a, t, start)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield Event(id=record_id("event", doc.id, start, end, ty, a, t), doc_id=doc.id, start=start, end=end,
+                    text=doc.text[start:end], type=ty, actor=a, target=t, location=loc, date=date,
+                    claim_id=claim, mode=mode, modality=f["modality"], trigger=" ".join(x.text for x in trig),
+                    quantity_ids=qids, item=item)
+
+
+def _mode(ty: str, f: dict, span, ctx: Context) -> str | None:
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    if ty == "AID" or (ty == "REJECT" and f.get("item") is not None):
+        return f.get("item_class")
+    modes = vocab["modes"].get(ty) or {}
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    text = span.text.lower()
+    for m, ws in modes.items():
+        if words & ws or any(" " in w and w in text for w in ws):
+            return m
+    return None
+
+
+def _location(ctx: Context, start: int, end: int, sent) -> str | None:
+    best = None
+    for p in ctx.records.places:
+        for m in p.mentions:
+            if start <= m.start < end:
+                return p.name
+            if best is None and sent.start_char <= m.start < sent.end_char:
+                best = p.name
+    return best
+
+
+def _date(ctx: Context, sent) -> str | None:
+    for d in ctx.records.dates:
+        if sent.start_char <= d.start < sent.end_char:
+            return d.date or d.text
+    return None
+
+
+def _claim(ctx: Context, pos: int) -> str | None:
+    best = None
+    for c in ctx.records.claims:
+        if c.start <= pos < c.end and (best is None or c.end - c.start < best.end - best.start):
+            best = c
+    return best.id if best else None
