@@ -363,7 +363,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     passive = _passive(v) and noun is None
     actors_tok, targets = [], []
     if reverse:
-        src = _preps(v, {"from"})
+        src = _preps(v, {"from"}) + [p for o in _objects(v) for p in _preps(o, {"from"})]
         actors = [a for p in src for a in _codes(phrase_actors(p, ta, vocab))]
         targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
     elif passive:
@@ -388,7 +388,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(o, ta, vocab))
     preps = vocab["preps"].get(ty, set())
     if not targets:
-        objs = [o for o in _objects(v) if ta.code[o.i] is None]
+        objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
         for p in _preps(v, preps) + (_preps(noun, preps) if noun is not None else []) + \
                 [p for o in objs for p in _preps(o, preps - {"of"})]:
             targets += _codes(phrase_actors(p, ta, vocab))
@@ -418,6 +418,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
     trig = sorted([v, *extra], key=lambda t: t.i)
+    actor_c = {country(a) for a in actors}
+    targets = [t for t in targets if country(t) not in actor_c]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets}
 
@@ -444,6 +446,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     actors = agent or _codes(owners)
     if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+    if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None:
+        s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
     if not actors:
         return None
@@ -496,6 +501,12 @@ def _borrow_targets(found: list[dict]) -> None:
                 if v.dep_ in ("conj", "advcl") or w.dep_ in ("conj", "advcl"):
                     f["targets"] = list(g["targets"])
                     break
+        if f["targets"] or f["subj"] is None:
+            continue
+        for g in reversed(found[:found.index(f)]):  # gapping: "A armed X with tanks, while B supplied jets"
+            if g["sent"] == f["sent"] and g["type"] == f["type"] and g["targets"] and g["verb"].pos_ == "VERB":
+                f["targets"] = list(g["targets"])
+                break
 
 
 def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
@@ -509,6 +520,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if ty == "MOBILIZE" and targets and any(country(t) != country(a) for t in targets for a in actors):
         if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
             ty = "AID"  # forces sent to another state: military aid in troops
+            f = {**f, "item_class": "troops"}
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if country(t) not in actor_c]  # "the U.K. and France supplied Anglo-French missiles"
     if not actors:
