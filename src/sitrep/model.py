@@ -229,9 +229,7 @@ class Relation:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict:
-        d = as_dict(self)
-        d["from"] = d.pop("from_")
-        return d
+        return as_dict(self)  # as_dict already renames from_ to "from"
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,10 @@ def country(code: str | None) -> str | None:
 def verb_type(t, vocab: dict) -> tuple[str | None, list]:
     """(type, extra trigger tokens) of a verb token, from phrases first ("call for"), then lemmas."""
     lem = t.lemma_.lower()
+    if t.i >= 2 and t.doc[t.i - 1].text == "-":  # "test-fired" is tokenized test - fired
+        hy = f"{t.doc[t.i - 2].lower_}-{lem}"
+        if hy in vocab["verb"]:
+            return vocab["verb"][hy], [t.doc[t.i - 2]]
     for rest, ty in vocab["phrase"].get(lem, ()):
         kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative")]
         got = []
@@ -372,7 +376,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
         if theme is not None:
             tcodes = _codes(phrase_actors(theme, ta, vocab))
-            forces = theme.lemma_.lower() in vocab["items"]["troops"]
+            forces = theme.lemma_.lower() in vocab["items"]["troops"] or (
+                ty == "AID" and item_class(theme, vocab) in ("weapons", "troops"))
             if not actors and (forces or ty in ("MOBILIZE",)):
                 actors = tcodes  # "North Korean troops were deployed to Russia": the forces' owner acts
             elif ty not in ("AID",) or not forces:
@@ -387,6 +392,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 continue  # "deploy troops": the object is the force, not the target
             targets += _codes(phrase_actors(o, ta, vocab))
     preps = vocab["preps"].get(ty, set())
+    for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
+        if not targets and x.dep_ == "prep":
+            targets += [c for p in x.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
     if not targets:
         objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
         for p in _preps(v, preps) + (_preps(noun, preps) if noun is not None else []) + \
