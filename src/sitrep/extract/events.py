@@ -38,6 +38,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det", "npadvmod", "cc", "prep",
                "nummod", "quantmod", "case", "punct"}
 PHRASE_PREPS = {"of", "from", "in", "within", "inside", "by"}
+OBJ_PREPS = {"of", "from", "by"}  # "officials in X" names X; "an attack in X" only places it
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
 HOSTILE = {"ASSAULT", "SANCTION", "COERCE", "FIGHT"}
 PROMISE = {"promise", "vow", "threaten", "pledge", "warn", "vowed"}
@@ -221,7 +222,7 @@ def _inherited_subject(v, depth: int = 0):
     h = v.head
     if h == v:
         return None, None
-    if v.dep_ == "conj" or v.dep_ == "xcomp" or v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN"):
+    if v.dep_ in ("conj", "xcomp", "acomp") or v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN"):
         if v.dep_ == "xcomp":  # object control: "urged X to leave" -> X leaves
             obj = next((c for c in h.children if c.dep_ in ("dobj",)), None)
             if obj is not None and h.lemma_.lower() in ("urge", "ask", "force", "allow", "order", "press", "call"):
@@ -390,15 +391,17 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for o in _objects(v):
             if (noun is not None and o == noun) or ty == "MOBILIZE":
                 continue  # "deploy troops": the object is the force, not the target
-            targets += _codes(phrase_actors(o, ta, vocab))
+            targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     preps = vocab["preps"].get(ty, set())
     for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
         if not targets and x.dep_ == "prep":
             targets += [c for p in x.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
     if not targets:
         objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
+        # "welcomed the resumption of ties with X": the object's own partner is the target
+        objs += [p for o in list(objs) for p in _preps(o, {"of"}) if p.pos_ == "NOUN" and ta.code[p.i] is None]
         for p in _preps(v, preps) + (_preps(noun, preps) if noun is not None else []) + \
-                [p for o in objs for p in _preps(o, preps - {"of"})]:
+                [p for o in objs for p in _preps(o, (preps | {"with", "between"}) - {"of"})]:
             targets += _codes(phrase_actors(p, ta, vocab))
             if targets:
                 break
