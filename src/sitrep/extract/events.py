@@ -40,8 +40,8 @@ PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det
 PHRASE_PREPS = {"of", "from", "in", "within", "inside", "by"}
 OBJ_PREPS = {"of", "from", "by"}  # "officials in X" names X; "an attack in X" only places it
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
-HOSTILE = {"ASSAULT", "SANCTION", "COERCE", "FIGHT"}
-PROMISE = {"promise", "vow", "threaten", "pledge", "warn", "vowed"}
+HOSTILE = {"ASSAULT", "SANCTION", "COERCE"}   # announced but not yet done: a THREATEN
+COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT", "COOPERATE"}  # promised: an AGREE (intent)
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +77,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["neg_heads"] = set(mod["negating_heads"])
     v["exp_aux"] = set(mod["expectation_aux"])
     v["exp_heads"] = set(mod["expectation_heads"])
+    v["intent_heads"] = set(mod["intent_heads"])
+    v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
     return v
 
@@ -217,6 +219,14 @@ def _inherited_subject(v, depth: int = 0):
     if depth > 4:
         return None, None
     s = _subject(v)
+    if s is not None and s.tag_ == "PRP" and s.lower_ in ("it", "they", "he", "she", "we"):
+        # "Switzerland said it had expelled ...": the pronoun is the speaker of the governing clause
+        h = v
+        while h.dep_ in ("ccomp", "conj", "xcomp") and h.head != h:
+            h = h.head
+            hs = _subject(h)
+            if hs is not None and hs.tag_ != "PRP":
+                return hs, h
     if s is not None:
         return s, v
     h = v.head
@@ -356,6 +366,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, reverse = vocab["reverse"][lem], True
     if ty is None:
         return None
+    if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
+        return None  # "demonstrated the risk" is no protest
     if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX"):
         return None  # "threatened to withdraw": the governing verb is the event
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST") or reverse else None
@@ -421,8 +433,12 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                     for p in _preps(c, {"from", "on", "against", "to", "with", "into"}):
                         targets += _codes(phrase_actors(p, ta, vocab))
     mod, head_lemma = modality(v, vocab)
-    if mod == "expected" and ty in HOSTILE and head_lemma in PROMISE:
-        ty, mod = "THREATEN", "asserted"
+    if mod == "expected" and ty in HOSTILE:
+        ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "might impose export controls"
+    elif mod == "expected" and ty in COOPERATIVE and head_lemma in vocab["intent_heads"]:
+        ty, mod = "AGREE", "asserted"  # "offered to negotiate", "is willing to withdraw": intent to cooperate
+    if ty == "CONSULT" and subj is not None and subj.lemma_.lower() in vocab["items"]["troops"]:
+        ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     place_targets = []
     if ty in ("ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID"):
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
