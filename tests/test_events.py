@@ -144,7 +144,7 @@ def test_every_vocabulary_entry_documented():
     for ty, spec in data["types"].items():
         assert spec.get("help"), ty
         assert spec.get("verbs") or spec.get("nouns"), ty
-    for section in ("light_verbs", "aid_items", "modality", "sectors"):
+    for section in ("light_verbs", "aid_items", "modality", "sectors", "dyadic"):
         assert data[section].get("help"), section
 
 

@@ -79,6 +79,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["exp_heads"] = set(mod["expectation_heads"])
     v["intent_heads"] = set(mod["intent_heads"])
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
+    v["dyadic"] = set(raw["dyadic"]["types"])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
     return v
 
@@ -552,6 +553,11 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     targets = [t for t in targets if country(t) not in actor_c]  # "the U.K. and France supplied Anglo-French missiles"
     if not actors:
         return  # an event without a known actor is not coded
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    if not targets and ty in vocab["dyadic"]:
+        targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
+        if not targets:
+            return
     pairs = []
     if actors and targets:
         pairs = [(a, t) for a in actors for t in targets if country(a) != country(t)]
@@ -599,6 +605,26 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
                     text=doc.text[start:end], type=ty, actor=a, target=t, location=loc, date=date,
                     claim_id=claim, mode=mode, modality=f["modality"], trigger=" ".join(x.text for x in trig),
                     quantity_ids=qids, item=item)
+
+
+def _clause_target(f: dict, ctx: Context) -> list[str]:
+    """For a two-sided event whose target the parse did not attach: the first actor named
+    after the trigger inside the trigger verb's own clause (not in a subordinate clause)."""
+    ta = ctx.scratch["token_actors"]
+    v = f["verb"]
+    actor_c = {country(a) for a in f["actors"]}
+    stop = {"relcl", "advcl", "ccomp", "csubj", "parataxis"}
+
+    def walk(t):
+        yield t
+        for c in t.children:
+            if c.dep_ not in stop:
+                yield from walk(c)
+    trig_i = max(t.i for t in f["trigger"])
+    for t in sorted(walk(v), key=lambda x: x.i):
+        if t.i > trig_i and ta.code[t.i] and country(ta.code[t.i]) not in actor_c:
+            return [ta.code[t.i]]
+    return []
 
 
 def _mode(ty: str, f: dict, span, ctx: Context) -> str | None:
