@@ -554,7 +554,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if not actors:
         return  # an event without a known actor is not coded
     vocab = ctx.resources.get("event_vocab") or load_vocab()
-    if not targets and ty in vocab["dyadic"]:
+    if not targets and ty in vocab["dyadic"] and not (len(actors) > 1 and ty in SYMMETRIC):
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
         if not targets:
             return
