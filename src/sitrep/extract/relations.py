@@ -25,7 +25,7 @@ import yaml
 
 from ..model import Evidence, Relation, record_id
 from .context import Context
-from .events import _codes, country, load_vocab, phrase_actors, token_actors
+from .events import _codes, country, load_vocab, phrase_actors, pronoun_owner, token_actors
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
@@ -120,7 +120,7 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             partners += _codes(phrase_actors(p, ta, vocab))
-            owner_codes = _codes(owners)
+            owner_codes = _codes(owners) or pronoun_owner(t, ta)
             pairs = []
             if owner_codes and partners:
                 pairs = [(owner_codes[0], p) for p in partners]
