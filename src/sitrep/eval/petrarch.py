@@ -17,6 +17,7 @@ three letters of the code: ARNGOV -> ARN), one to one.
 * ``found``: expected events matched / expected events;
 * ``extra_per_record``: found events that match nothing / records (PETRARCH's
   own target is a few per cent; UniversalPetrarch produced 315 %);
+* ``precision``: found events that match an expected one / found events;
 * ``noevent_clean``: share of the no-event records where nothing was found.
 
 Split: records at even positions are ``dev`` (rules were tuned on these),
@@ -145,7 +146,9 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
                 matched += 1
             else:
                 extra += 1
+    n_found = matched + extra
     return {"found": round(matched / exp_n, 4) if exp_n else 0.0,
+            "precision": round(matched / n_found, 4) if n_found else 0.0,
             "extra_per_record": round(extra / len(records), 4) if records else 0.0,
             "noevent_clean": round(noev_clean / noev, 4) if noev else 1.0,
             "expected": exp_n, "records": len(records)}

@@ -313,7 +313,7 @@ def item_class(tok, vocab: dict) -> str | None:
 def item_span(tok):
     """The item's phrase without a trailing relative clause or appositive."""
     toks = [tok] + [t for t in tok.subtree if t != tok]
-    stop = {"relcl", "acl", "appos", "advcl"}
+    stop = {"relcl", "acl", "appos", "advcl", "nummod", "quantmod"}
     keep = set()
 
     def walk(t):
@@ -321,6 +321,8 @@ def item_span(tok):
         for c in t.children:
             if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.lower_ in (",", ";")):
                 continue
+            if c.dep_ == "amod" and c.i > tok.i:
+                continue  # "missiles, similar to ..." 
             if c.dep_ == "prep" and c.lower_ not in ("of",) and c.i > tok.i:
                 continue
             walk(c)
@@ -331,7 +333,8 @@ def item_span(tok):
     doc = tok.doc
     while e > s and doc[e - 1].is_punct:
         e -= 1
-    while s < e and doc[s].dep_ == "det" or (s < e and doc[s].dep_ == "poss"):
+    while s < e and (doc[s].dep_ in ("det", "poss", "case", "advmod", "quantmod", "nummod", "predet")
+                     or doc[s].like_num or doc[s].is_punct):
         s += 1
     return doc[s:e]
 
@@ -348,8 +351,10 @@ def find_events(ctx: Context) -> Iterator[Event]:
     # a noun that names an event already told by a verb ("the treaty", "the deployment") is
     # that event again, not a new one
     told = {(e.type, country(e.actor), country(e.target)) for noun_only, e in events if not noun_only}
+    repeated = ctx.scratch.setdefault("events_repeated", [])  # still evidence for the relations stage
     for noun_only, e in events:
         if noun_only and (e.type, country(e.actor), country(e.target)) in told:
+            repeated.append(e)
             continue
         yield e
 
@@ -389,7 +394,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "demonstrated the risk" is no protest
     if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX"):
         return None  # "threatened to withdraw": the governing verb is the event
-    item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST") or reverse else None
+    item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
         return None
@@ -523,13 +528,25 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     mod = modality(gov, vocab)[0] if gov.pos_ in ("VERB", "AUX") else "asserted"
     item = None
     icls = None
+    item_text = None
     if ty == "AID":
-        mods = [c for c in n.children if c.dep_ in ("compound", "amod") and ta.code[c.i] is None]
-        icls = item_class(n, vocab) or ("weapons" if any(c.lower_ in vocab["items"]["weapons"] for c in mods) else None)
-        if mods:
-            item = n
+        # "ammunition supplies", "supplies of ammunition": the thing supplied, not the supplying
+        things = [c for c in n.children if c.dep_ == "compound" and ta.code[c.i] is None]
+        things += [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" and ta.code[p.i] is None]
+        if n.lemma_.lower() in ("support", "aid", "assistance"):  # "military aid" is the item itself
+            mods = [c for c in n.children if c.dep_ in ("compound", "amod") and ta.code[c.i] is None and c.i < n.i]
+            item_text = " ".join([*(c.text for c in mods), n.text])
+            icls = item_class(n, vocab)
+        elif things:
+            item_text = " ".join(item_span(t).text for t in things)
+            icls = item_class(things[0], vocab)
+        elif any(c.dep_ == "amod" and c.lower_ in ("military", "material", "financial") for c in n.children):
+            item_text = " ".join(t.text for t in n.children if t.dep_ == "amod" and t.i < n.i) + " " + n.text
+            icls = "weapons" if "military" in item_text.lower() else "money" if "financial" in item_text.lower() else None
     return {"type": ty, "actors": actors, "targets": targets, "trigger": [n], "verb": gov, "noun": n,
-            "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets}
+            "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets,
+            "item_text": item_text}
 
 
 def _borrow_targets(found: list[dict]) -> None:
@@ -611,8 +628,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     date = _date(ctx, sent)
     qids = tuple(q.id for q in ctx.records.quantities if sent.start_char <= q.start < sent.end_char)
     claim = _claim(ctx, trig[0].idx)
-    item = None
-    if f.get("item") is not None:
+    item = f.get("item_text")
+    if item is None and f.get("item") is not None:
         sp = item_span(f["item"])
         item = sp.text if len(sp) else None
     for a, t in pairs:

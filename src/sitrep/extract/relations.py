@@ -54,7 +54,7 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
         if all((e.start, e.end) != (start, end) for e in g["ev"]):
             g["ev"].append(Evidence(ctx.doc.id, start, end, ctx.doc.text[start:end]))
 
-    for ev in ctx.records.events:
+    for ev in [*ctx.records.events, *ctx.scratch.get("events_repeated", [])]:
         if ev.modality != "asserted" or not ev.actor or not ev.target:
             continue
         for ty in TYPES:
@@ -91,7 +91,7 @@ def _relation_item(ty: str, ev) -> str | None:
     if ty == "DEPLOYS_TO":
         return "troops"
     if ty == "ALLIED_WITH":
-        return ev.item or (ev.trigger or "").split()[-1] or None
+        return ev.item or "agreement"
     return None
 
 
