@@ -240,12 +240,17 @@ def _inherited_subject(v, depth: int = 0):
             hs = _subject(h)
             if hs is not None and hs.tag_ != "PRP":
                 return hs, h
+        # "While Kyiv remains restricted ..., it has leveraged drones": an earlier subject of the sentence
+        for t in reversed(list(v.sent)[:s.i - v.sent.start]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "PRP" and t.head != v:
+                return t, t.head
     if s is not None:
         return s, v
     h = v.head
     if h == v:
         return None, None
-    if v.dep_ in ("conj", "xcomp", "acomp") or v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN"):
+    purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    if v.dep_ in ("conj", "xcomp", "acomp") or v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or purpose):
         if v.dep_ == "xcomp":  # object control: "urged X to leave" -> X leaves
             obj = next((c for c in h.children if c.dep_ in ("dobj",)), None)
             if obj is not None and h.lemma_.lower() in ("urge", "ask", "force", "allow", "order", "press", "call"):
@@ -392,6 +397,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
         return None  # "demonstrated the risk" is no protest
+    if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod") and not any(c.dep_ == "agent" for c in v.children):
+        return None  # "sees its interests as threatened", "the attacked village": a state, not an act
     if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX"):
         return None  # "threatened to withdraw": the governing verb is the event
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
@@ -489,8 +496,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     owners = phrase_actors(n, ta, vocab, deps={"poss", "compound", "amod", "nmod", "conj", "cc"}, preps=set())
     owners = [(c, t) for c, t in owners if t.i < n.i]
     agent = []
+    agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") else ("by",)
     for c in n.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
+        if c.dep_ == "prep" and c.lower_ in agent_preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     agent += _codes(phrase_actors(p, ta, vocab))
@@ -520,6 +528,14 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
                 place_targets += [ta.place_country[t.i] for t in o.subtree if ta.place_country[t.i]]
             for p in _preps(gov, {"in", "on", "at", "across"}):
                 place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+    if not targets and agent and n.dep_ == "dobj" and h.pos_ == "VERB":
+        # "the test drew condemnation from X": X condemns the test's owner
+        s, sv = _inherited_subject(h)
+        if s is not None and s.tag_ == "WDT" and sv is not None and sv.dep_ == "relcl":
+            s = sv.head  # "the test, which prompted condemnation": the test
+        if s is not None:
+            codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
+            targets = [c for c in codes if c not in actors]
     if not targets and not place_targets and ty != "TEST":
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":
