@@ -397,10 +397,13 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
         return None  # "demonstrated the risk" is no protest
-    if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod") and not any(c.dep_ == "agent" for c in v.children):
+    if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
+            c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in v.children):
         return None  # "sees its interests as threatened", "the attacked village": a state, not an act
     if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX"):
         return None  # "threatened to withdraw": the governing verb is the event
+    if v.dep_ == "acl" and v.head.pos_ == "NOUN" and noun_type(v.head, vocab) and v.tag_ != "VBN":
+        return None  # "threats to withdraw", "decision to send": the noun is the event
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
@@ -518,6 +521,12 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         targets += _codes(phrase_actors(p, ta, vocab))
         if targets:
             break
+    for c in n.children:  # "threats to withdraw from NATO": the target is in the clause the noun governs
+        if not targets and c.dep_ == "acl" and c.pos_ == "VERB":
+            for o in _objects(c):
+                targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+            for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
+                targets += _codes(phrase_actors(p, ta, vocab))
     place_targets = []
     if ty in ("ASSAULT", "FIGHT", "DEFEND"):
         for p in _preps(n, {"on", "in", "against", "into", "across", "at", "over"}):
@@ -649,7 +658,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         sp = item_span(f["item"])
         item = sp.text if len(sp) else None
     for a, t in pairs:
-        key = (ty, a, t, start)
+        key = (ty, country(a), country(t), sent.start)  # one event per pair and type in a sentence
         if key in seen:
             continue
         seen.add(key)
