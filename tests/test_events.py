@@ -171,3 +171,32 @@ def test_vocabulary_words_are_strings():
             assert isinstance(x, str), x
     for name in ("event_verbs.yaml", "relation_patterns.yaml"):
         walk(yaml.safe_load((path / name).read_text()))
+
+
+def _ctx(pipe, text, **recs):
+    from sitrep.extract import events as ev_mod
+    doc = Document.new(text)
+    ctx = Context(doc=doc, sdoc=pipe.nlp(text), resources=pipe.resources,
+                  records=Records(doc_id=doc.id, **recs))
+    return doc, ctx, list(ev_mod.find_events(ctx))
+
+
+def test_place_date_and_figures_attached(pipe):
+    from sitrep.model import DateRef, Mention, Place, Quantity
+    text = "On Friday a Keshi strike hit a depot in Vell, wounding 12 people."
+    doc = Document.new(text)
+    s = text.index("Vell")
+    place = Place(id="p1", doc_id=doc.id, name="Vell", kind="city", country="OST",
+                  mentions=(Mention(s, s + 4, "Vell"),))
+    d = text.index("Friday")
+    date = DateRef(id="d1", doc_id=doc.id, start=d, end=d + 6, text="Friday", date="2026-11-20")
+    q = text.index("12 people")
+    qty = Quantity(id="q1", doc_id=doc.id, start=q, end=q + 9, text="12 people", value=12, unit="people")
+    _, ctx, evs = _ctx(pipe, text, places=[place], dates=[date], quantities=[qty])
+    hit = [e for e in evs if e.type == "ASSAULT"]
+    assert hit, evs
+    e = hit[0]
+    # the target is the country of the place struck, when the text names no target actor
+    assert (e.actor, e.target, e.location, e.date) == ("KSH", "OST", "Vell", "2026-11-20")
+    assert e.quantity_ids == ("q1",)
+    assert doc.text[e.start:e.end] == e.text
