@@ -143,12 +143,18 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
 def pronoun_owner(n, ta: TokenActors) -> list[str]:
     """ "its alliance with Y", "their support": the owner is the nearest actor named before the
     possessive in the same sentence (news prose rarely reaches further back within a sentence)."""
-    poss = next((c for c in n.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    poss = next((c for c in n.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
     if poss is None:
         return []
     for i in range(poss.i - 1, n.sent.start - 1, -1):
         if ta.code[i]:
             return [ta.code[i]]
+    if n.sent.start > 0:  # "Trump's assurances ... His past praise": the previous sentence's subject
+        prev = n.doc[n.sent.start - 1].sent
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is not None:
+            codes = [ta.code[t.i] for t in subj.subtree if ta.code[t.i]]
+            return codes[:1]
     return []
 
 
