@@ -200,3 +200,9 @@ def test_place_date_and_figures_attached(pipe):
     assert (e.actor, e.target, e.location, e.date) == ("KSH", "OST", "Vell", "2026-11-20")
     assert e.quantity_ids == ("q1",)
     assert doc.text[e.start:e.end] == e.text
+
+
+def test_domestic_events_need_distinct_sectors(pipe):
+    got = {(e.type, e.actor, e.target) for e in events(pipe, "Valdorian police arrested Valdorian opposition activists.")}
+    assert ("COERCE", "VAL COP", "VAL OPP") in got
+    assert not [e for e in events(pipe, "Valdoria attacked Castelmar.") if e.type == "ASSAULT"]

@@ -3,7 +3,8 @@
 ``../shared/benchmarks/plover/PLOVER_GSR_CAMEO.txt`` holds 322 example
 sentences (plus one DOCUMENT record, skipped), each with one gold event: type,
 source and target actors (text and code). The actor texts of the file are
-loaded as a user actor file next to the bundled dictionary, so the suite
+loaded as a user actor file next to the bundled dictionary (with the sector the
+file gives: "Sudanese government" is SDN GOV), so the suite
 scores what this stage does — typing the event and telling actor from target
 — rather than dictionary coverage (which the actors stage owns).
 
@@ -45,6 +46,8 @@ def actor_entries(records: list[dict]) -> list[dict]:
     for r in records:
         for a in _actors(r, "source") + _actors(r, "target"):
             name, code = (a.get("actorText") or "").strip(), (a.get("code") or "").strip()
+            if code and a.get("sector"):
+                code = f"{code} {a['sector'].strip()}"  # "Sudanese government": SDN GOV
             if name and code and name.lower() not in seen:
                 seen[name.lower()] = {"name": name, "type": "GPE", "code": code,
                                       "help": "actor text from PLOVER_GSR_CAMEO.txt"}

@@ -171,6 +171,14 @@ def country(code: str | None) -> str | None:
     return code.split()[0] if code else None
 
 
+def distinct(a: str | None, b: str | None) -> bool:
+    """Two codes name different actors: other countries, or one country's different sectors
+    named as such ("RUS GOV" and "RUS OPP": the government against its opposition)."""
+    if not a or not b:
+        return True
+    return country(a) != country(b) or (" " in a and " " in b and a != b)
+
+
 # ------------------------------------------------------------------ triggers
 def verb_type(t, vocab: dict) -> tuple[str | None, list]:
     """(type, extra trigger tokens) of a verb token, from phrases first ("call for"), then lemmas."""
@@ -472,6 +480,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 if not targets:
                     for p in _preps(c, {"from", "on", "against", "to", "with", "into"}):
                         targets += _codes(phrase_actors(p, ta, vocab))
+                if not targets and c.dep_ == "xcomp":  # "threatened to break relations with X"
+                    targets = _clause_target({"verb": c, "actors": actors, "trigger": [c]}, None, ta)
     mod, head_lemma = modality(v, vocab)
     if mod == "expected" and ty in HOSTILE:
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "might impose export controls"
@@ -486,7 +496,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
     trig = sorted([v, *extra], key=lambda t: t.i)
     actor_c = {country(a) for a in actors}
-    targets = [t for t in targets if country(t) not in actor_c]
+    targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets}
 
@@ -616,7 +626,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
     actor_c = {country(a) for a in actors}
-    targets = [t for t in targets if country(t) not in actor_c]  # "the U.K. and France supplied Anglo-French missiles"
+    targets = [t for t in targets if all(distinct(a, t) for a in actors)]  # "the U.K. and France supplied Anglo-French missiles"
     if not actors:
         return  # an event without a known actor is not coded
     vocab = ctx.resources.get("event_vocab") or load_vocab()
@@ -626,10 +636,10 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             return
     pairs = []
     if actors and targets:
-        pairs = [(a, t) for a in actors for t in targets if country(a) != country(t)]
+        pairs = [(a, t) for a in actors for t in targets if distinct(a, t)]
     elif len(actors) > 1 and ty in SYMMETRIC:
         pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))
-                 if country(actors[i]) != country(actors[j])]
+                 if distinct(actors[i], actors[j])]
     elif actors:
         pairs = [(a, None) for a in actors]
     else:
@@ -674,10 +684,10 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
                                trigger=" ".join(x.text for x in trig), quantity_ids=qids, item=item)
 
 
-def _clause_target(f: dict, ctx: Context) -> list[str]:
+def _clause_target(f: dict, ctx: Context | None, ta: TokenActors | None = None) -> list[str]:
     """For a two-sided event whose target the parse did not attach: the first actor named
     after the trigger inside the trigger verb's own clause (not in a subordinate clause)."""
-    ta = ctx.scratch["token_actors"]
+    ta = ta or ctx.scratch["token_actors"]
     v = f["verb"]
     actor_c = {country(a) for a in f["actors"]}
     stop = {"relcl", "advcl", "ccomp", "csubj", "parataxis"}
