@@ -332,13 +332,14 @@ def item_class(tok, vocab: dict) -> str | None:
 def item_span(tok):
     """The item's phrase without a trailing relative clause or appositive."""
     toks = [tok] + [t for t in tok.subtree if t != tok]
-    stop = {"relcl", "acl", "appos", "advcl", "nummod", "quantmod"}
+    money = tok.like_num  # "€85 billion": the figure is the item
+    stop = {"relcl", "acl", "appos", "advcl"} | (set() if money else {"nummod", "quantmod"})
     keep = set()
 
     def walk(t):
         keep.add(t.i)
         for c in t.children:
-            if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.lower_ in (",", ";")):
+            if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.text not in ("-", "/")):
                 continue
             if c.dep_ == "amod" and c.i > tok.i:
                 continue  # "missiles, similar to ..." 
@@ -352,9 +353,14 @@ def item_span(tok):
     doc = tok.doc
     while e > s and doc[e - 1].is_punct:
         e -= 1
-    while s < e and (doc[s].dep_ in ("det", "poss", "case", "advmod", "quantmod", "nummod", "predet")
-                     or doc[s].like_num or doc[s].is_punct):
+    while s < tok.i and (doc[s].dep_ in ("det", "poss", "case", "predet") or doc[s].is_punct or not money and (
+            doc[s].dep_ in ("advmod", "quantmod", "nummod") or doc[s].like_num)):
         s += 1
+    if e < len(doc) and doc[e].text == ")" and doc[s:e].text.count("(") > doc[s:e].text.count(")"):
+        e += 1
+    nxt = doc[e] if e < len(doc) else None
+    if nxt is not None and nxt.dep_ == tok.dep_ == "dobj" and nxt.head == tok.head:
+        e = item_span(nxt).end  # a split parse: "Storm Shadow (or SCALP) | missiles"
     return doc[s:e]
 
 
@@ -435,6 +441,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         agent = _agent(v)
         actors = _codes(phrase_actors(agent, ta, vocab)) if agent is not None else []
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
+        if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
+            item, icls = theme, item_class(theme, vocab)  # "the €85 billion provided by X"
         if theme is not None:
             tcodes = _codes(phrase_actors(theme, ta, vocab))
             forces = theme.lemma_.lower() in vocab["items"]["troops"] or (
@@ -459,7 +467,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if not targets:
         objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
         # "welcomed the resumption of ties with X": the object's own partner is the target
-        objs += [p for o in list(objs) for p in _preps(o, {"of"}) if p.pos_ == "NOUN" and ta.code[p.i] is None]
+        objs += [p for o in list(objs) for p in _preps(o, {"of", "in"}) if p.pos_ == "NOUN" and ta.code[p.i] is None]
         for p in _preps(v, preps) + (_preps(noun, preps) if noun is not None else []) + \
                 [p for o in objs for p in _preps(o, (preps | {"with", "between"}) - {"of"})]:
             targets += _codes(phrase_actors(p, ta, vocab))
@@ -605,6 +613,12 @@ def _borrow_targets(found: list[dict]) -> None:
                 if v.dep_ in ("conj", "advcl") or w.dep_ in ("conj", "advcl"):
                     f["targets"] = list(g["targets"])
                     break
+        if f["targets"]:
+            continue
+        for g in found:  # "allocated aid to X, surpassing the sums provided by Y": Y's aid went to X too
+            if g is not f and g["type"] == f["type"] and g["targets"] and g["verb"].is_ancestor(f["verb"]):
+                f["targets"] = list(g["targets"])
+                break
         if f["targets"] or f["subj"] is None:
             continue
         for g in reversed(found[:found.index(f)]):  # gapping: "A armed X with tanks, while B supplied jets"
