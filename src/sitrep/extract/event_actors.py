@@ -5,8 +5,10 @@ which code ("North Korean" -> PRK, "the Kremlin" -> RUS, "Putin" -> RUS). The
 actors stage finds the entities (``ctx.records.entities``); their mentions are
 used first. Names the actors stage did not report (demonyms inside noun
 phrases, user actor files) are looked up in the actor dictionary
-(``data/actors.yaml`` plus the user's actor files, same YAML format), longest
-match first, so the events stage also works on its own.
+(``data/actors-states.yaml`` and ``data/actors.yaml`` plus the user's actor
+files, same YAML format), longest match first, case-sensitively as the actor
+dictionary is written ("US" is the United States, "us" is not), so the events
+stage also works on its own.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ MAX_WORDS = 7
 def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:
     """Entries of the built-in actor dictionary (when present) and of each user file."""
     entries: list[dict] = []
-    paths = [DATA / "actors.yaml"] if (DATA / "actors.yaml").exists() else []
+    paths = [p for p in (DATA / "actors-states.yaml", DATA / "actors.yaml") if p.exists()]
     for p in [*paths, *map(Path, files)]:
         try:
             data = yaml.safe_load(Path(p).read_text(encoding="utf-8")) or []
@@ -55,11 +57,12 @@ def build_table(nlp: Any, entries: list[dict]) -> dict[tuple[str, ...], tuple[st
         for n in names:
             if not isinstance(n, str) or not n.strip():
                 continue
-            key = tuple(t.lower_ for t in nlp.tokenizer(n.strip()))
+            key = tuple(t.text for t in nlp.tokenizer(n.strip()))
             if 0 < len(key) <= MAX_WORDS:
                 table[key] = (str(code), e["name"])
-                if key[0] == "the" and len(key) > 1:
+                if key[0].lower() == "the" and len(key) > 1:  # "the Kremlin", "The Kremlin", "Kremlin"
                     table.setdefault(key[1:], (str(code), e["name"]))
+                    table.setdefault(("The" if key[0] == "the" else "the", *key[1:]), (str(code), e["name"]))
     return table
 
 
@@ -80,7 +83,7 @@ class TokenActors:
                 span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     self._mark(span.start, span.end, code)
-        lower = [t.lower_ for t in sdoc]
+        lower = [t.text for t in sdoc]
         i = 0
         while i < n:
             if self.code[i] is not None:

@@ -359,8 +359,9 @@ def item_span(tok):
     if e < len(doc) and doc[e].text == ")" and doc[s:e].text.count("(") > doc[s:e].text.count(")"):
         e += 1
     nxt = doc[e] if e < len(doc) else None
-    if nxt is not None and nxt.dep_ == tok.dep_ == "dobj" and nxt.head == tok.head:
-        e = item_span(nxt).end  # a split parse: "Storm Shadow (or SCALP) | missiles"
+    if nxt is not None and nxt.dep_ == tok.dep_ == "dobj" and nxt.head == tok.head and nxt.i > tok.i \
+            and not nxt.is_punct:
+        e = nxt.i + 1  # a split parse: "Storm Shadow (or SCALP) | missiles"
     return doc[s:e]
 
 
