@@ -206,3 +206,9 @@ def test_domestic_events_need_distinct_sectors(pipe):
     got = {(e.type, e.actor, e.target) for e in events(pipe, "Valdorian police arrested Valdorian opposition activists.")}
     assert ("COERCE", "VAL COP", "VAL OPP") in got
     assert not [e for e in events(pipe, "Valdoria attacked Castelmar.") if e.type == "ASSAULT"]
+
+
+def test_warning_that_is_not_a_threat(pipe):
+    assert not [e for e in events(pipe, "An analyst in Lirn cautioned that Kesh could expand its navy.")
+                if e.type == "THREATEN"]
+    assert ("THREATEN", "KSH", "VAL") in triples(events(pipe, "Kesh warned Valdoria that it would respond."))

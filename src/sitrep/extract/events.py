@@ -379,9 +379,11 @@ def find_events(ctx: Context) -> Iterator[Event]:
     told = {(e.type, country(e.actor), country(e.target)) for noun_only, e in events if not noun_only}
     repeated = ctx.scratch.setdefault("events_repeated", [])  # still evidence for the relations stage
     for noun_only, e in events:
-        if noun_only and (e.type, country(e.actor), country(e.target)) in told:
+        key = (e.type, country(e.actor), country(e.target))
+        if noun_only and key in told:
             repeated.append(e)
             continue
+        told.add(key)
         yield e
 
 
@@ -481,7 +483,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for c in v.children:
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"):
                 s = _subject(c)
-                if s is not None and ty in ("DEMAND", "THREATEN", "SUPPORT", "ACCUSE"):
+                if s is not None and (ty == "DEMAND" or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
+                    # "urged X to", "demanded that X": X; but "warned that X could" names no target
                     targets = _codes(phrase_actors(s, ta, vocab))
                 if not targets:
                     for o in _objects(c):
@@ -491,6 +494,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                         targets += _codes(phrase_actors(p, ta, vocab))
                 if not targets and c.dep_ == "xcomp":  # "threatened to break relations with X"
                     targets = _clause_target({"verb": c, "actors": actors, "trigger": [c]}, None, ta)
+    if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
+        return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
     if mod == "expected" and ty in HOSTILE:
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "might impose export controls"
@@ -547,7 +552,7 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         if targets:
             break
     for c in n.children:  # "threats to withdraw from NATO": the target is in the clause the noun governs
-        if not targets and c.dep_ == "acl" and c.pos_ == "VERB":
+        if not targets and c.dep_ == "acl" and c.pos_ == "VERB" and any(x.lower_ == "to" for x in c.children):
             for o in _objects(c):
                 targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
@@ -645,7 +650,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if not actors:
         return  # an event without a known actor is not coded
     vocab = ctx.resources.get("event_vocab") or load_vocab()
-    if not targets and ty in vocab["dyadic"] and not (len(actors) > 1 and ty in SYMMETRIC):
+    noun_only = all(t.pos_ not in ("VERB", "AUX") for t in f["trigger"])
+    if not targets and ty in vocab["dyadic"] and not (len(actors) > 1 and ty in SYMMETRIC) and not noun_only:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
         if not targets:
             return
