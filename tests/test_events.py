@@ -212,3 +212,10 @@ def test_warning_that_is_not_a_threat(pipe):
     assert not [e for e in events(pipe, "An analyst in Lirn cautioned that Kesh could expand its navy.")
                 if e.type == "THREATEN"]
     assert ("THREATEN", "KSH", "VAL") in triples(events(pipe, "Kesh warned Valdoria that it would respond."))
+
+
+def test_plural_reference_to_a_list(pipe):
+    text = ("Ministers of Valdoria, Brevik and Talmar gathered in Castelmar. "
+            "Officials of the three nations then urged Kesh to halt its raids.")
+    got = triples(events(pipe, text))
+    assert {("DEMAND", "VAL", "KSH"), ("DEMAND", "BRV", "KSH"), ("DEMAND", "TAL", "KSH")} <= got

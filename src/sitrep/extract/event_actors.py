@@ -21,6 +21,8 @@ from ..errors import SitrepError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_WORDS = 7
+PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
 
 def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:
@@ -109,6 +111,40 @@ class TokenActors:
                 if span is not None:
                     for j in range(span.start, span.end):
                         self.place_country[j] = pl.country
+
+        self.group: dict[int, list[str]] = {}
+        self._plural_references(sdoc)
+
+    def _plural_references(self, sdoc) -> None:
+        """ "the three nations", "both countries", "the two sides": the last list of that many
+        actors named in this or the two sentences before (a list in coordination: "the United
+        States, Japan and South Korea")."""
+        lists: list[tuple[int, list[str]]] = []  # (position, codes) of coordinated actor lists
+        for t in sdoc:
+            if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children):
+                codes = []
+                for x in (t, *t.conjuncts):
+                    c = self.code[x.i] or next((self.code[p.i] for pr in x.children if pr.dep_ == "prep"
+                                                and pr.lower_ == "of" for p in pr.children
+                                                if p.dep_ == "pobj" and self.code[p.i]), None)
+                    if c and c.split()[0] not in [k.split()[0] for k in codes]:
+                        codes.append(c)
+                if len(codes) >= 2:
+                    lists.append((t.i, codes))
+            if t.lower_ in PLURAL_HEADS and t.pos_ == "NOUN" and self.code[t.i] is None:
+                n = None
+                for c in t.children:
+                    if c.lower_ in NUMBERS:
+                        n = NUMBERS[c.lower_]
+                if n is None:
+                    continue
+                first_sent = max(0, t.sent.start - 1)
+                for _ in range(2):  # reach back two sentences at most
+                    first_sent = sdoc[first_sent].sent.start - 1 if first_sent > 0 else 0
+                for pos, codes in reversed(lists):
+                    if pos < t.i and pos >= max(first_sent, 0) and len(codes) == n:
+                        self.group[t.i] = codes
+                        break
 
     def _mark(self, s: int, e: int, code: str) -> None:
         for j in range(s, e):

@@ -122,6 +122,10 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
     stack = [head]
     while stack:
         t = stack.pop()
+        for code in ta.group.get(t.i, ()):  # "the three nations" = the three just listed
+            if ("group", code) not in seen:
+                seen.add(("group", code))
+                out.append((f"{code} {sector}" if sector and " " not in code else code, t))
         code = ta.code[t.i]
         if code is not None and ta.mention[t.i] not in seen:
             seen.add(ta.mention[t.i])
@@ -479,7 +483,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if noun is not None and not targets:
         targets = [c for c in _codes(phrase_actors(noun, ta, vocab, deps={"poss", "compound", "amod", "prep", "pobj", "conj"},
                                                        preps={"of"}))]
-    if not targets:
+    if not targets and not (len(actors) > 1 and ty in SYMMETRIC):  # "A and B met": each other
         for c in v.children:
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"):
                 s = _subject(c)
