@@ -138,6 +138,14 @@ class TokenActors:
                         n = NUMBERS[c.lower_]
                 if n is None:
                     continue
+                here = []  # "Lavrov ... the North Korean deployment, reiterating the two countries' pact"
+                for x in sdoc[t.sent.start:t.i]:
+                    c = self.code[x.i]
+                    if c and c.split()[0] not in [k.split()[0] for k in here]:
+                        here.append(c)
+                if len(here) == n:
+                    self.group[t.i] = here
+                    continue
                 first_sent = max(0, t.sent.start - 1)
                 for _ in range(2):  # reach back two sentences at most
                     first_sent = sdoc[first_sent].sent.start - 1 if first_sent > 0 else 0
