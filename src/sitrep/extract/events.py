@@ -571,7 +571,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
                 place_targets += [ta.place_country[t.i] for t in o.subtree if ta.place_country[t.i]]
             for p in _preps(gov, {"in", "on", "at", "across"}):
                 place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
-    if not targets and agent and n.dep_ == "dobj" and h.pos_ == "VERB":
+    if h.pos_ == "VERB" and verb_type(h, vocab)[0] == "REJECT" and n.dep_ in ("dobj", "nsubjpass"):
+        return None  # "cancelled a visit by X": the visit did not happen; the REJECT is the event
+    if not targets and agent and n.dep_ == "dobj" and h.pos_ == "VERB" and ty in ("ACCUSE", "SUPPORT", "DEMAND",
+                                                                                "THREATEN"):
         # "the test drew condemnation from X": X condemns the test's owner
         s, sv = _inherited_subject(h)
         if s is not None and s.tag_ == "WDT" and sv is not None and sv.dep_ == "relcl":
