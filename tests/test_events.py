@@ -51,9 +51,18 @@ def triples(evs, modality=None):
     ("Ostrana test-fired a ballistic missile on Friday.", ("TEST", "OST", None)),
     ("Valdoria intercepted Keshi drones over the capital.", ("DEFEND", "VAL", "KSH")),
     ("Ostranian police arrested Brevikan fishermen.", ("COERCE", "OST", "BRV")),
+    ("Valdorian air defences reported the downing of nine Keshi drones.", ("DEFEND", "VAL", "KSH")),
+    ("Brevik's hosting of a Talmari delegation drew notice.", ("CONSULT", "BRV", "TAL")),
+    ("Talmari students demonstrated outside the Kesh embassy.", ("PROTEST", "TAL", None)),
+    ("The Pellisian defence minister resigned on Monday.", ("RETREAT", "PEL", None)),
 ])
 def test_each_type(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+def test_noun_objects_restrict_a_type(pipe):
+    assert not [e for e in events(pipe, "Keshi shelling caused the destruction of homes in Valdoria.")
+                if e.type == "DEFEND"]
 
 
 def test_coordinated_actors_split_into_pairs(pipe):

@@ -69,6 +69,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v["modes"][ty] = {m: set(ws) for m, ws in (spec.get("modes") or {}).items()}
         v["needs_item"].update(spec.get("needs_item") or [])
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
+        v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])
     v["light"] = set(raw["light_verbs"]["lemmas"])
     items = raw["aid_items"]
     v["items"] = {k: set(ws) for k, ws in items.items() if k != "help"}
@@ -522,6 +523,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     ty = noun_type(n, vocab)
     if ty is None:
+        return None
+    need = vocab["noun_objects"].get(ty)
+    if need and not any(p.lower_ in need or p.lemma_.lower() in need for p in _preps(n, {"of"})):
         return None
     h = n.head
     if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in vocab["light"] and (
