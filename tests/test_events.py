@@ -55,6 +55,7 @@ def triples(evs, modality=None):
     ("Brevik's hosting of a Talmari delegation drew notice.", ("CONSULT", "BRV", "TAL")),
     ("Talmari students demonstrated outside the Kesh embassy.", ("PROTEST", "TAL", None)),
     ("The Pellisian defence minister resigned on Monday.", ("RETREAT", "PEL", None)),
+    ("Talmar's reliance on Valdorian military aid has grown.", ("AID", "VAL", "TAL")),
 ])
 def test_each_type(pipe, text, expected):
     assert expected in triples(events(pipe, text))

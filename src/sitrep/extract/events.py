@@ -575,6 +575,11 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
                 place_targets += [ta.place_country[t.i] for t in o.subtree if ta.place_country[t.i]]
             for p in _preps(gov, {"in", "on", "at", "across"}):
                 place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+    if not targets and ty == "AID" and h.dep_ == "prep" and h.lower_ in ("on", "upon", "for") and \
+            h.head.lemma_.lower() in ("reliance", "dependence", "dependency", "need", "request", "appeal"):
+        # "Ukraine's reliance on US military aid": the one relying receives it
+        targets = _codes(phrase_actors(h.head, ta, vocab, deps={"poss", "compound", "amod"}, preps=set()))
+        targets = [t for t in targets if t not in actors] or pronoun_owner(h.head, ta)
     if h.pos_ == "VERB" and verb_type(h, vocab)[0] == "REJECT" and n.dep_ in ("dobj", "nsubjpass"):
         return None  # "cancelled a visit by X": the visit did not happen; the REJECT is the event
     if not targets and agent and n.dep_ == "dobj" and h.pos_ == "VERB" and ty in ("ACCUSE", "SUPPORT", "DEMAND",
