@@ -229,3 +229,14 @@ def test_plural_reference_to_a_list(pipe):
             "Officials of the three nations then urged Kesh to halt its raids.")
     got = triples(events(pipe, text))
     assert {("DEMAND", "VAL", "KSH"), ("DEMAND", "BRV", "KSH"), ("DEMAND", "TAL", "KSH")} <= got
+
+
+def test_announced_intent(pipe):
+    # promised cooperation is an AGREE (intent); an announced boycott is a THREATEN
+    assert ("AGREE", "VAL", "KSH") in triples(events(pipe, "Valdoria said it will provide food aid to Kesh."))
+    assert ("THREATEN", "BRV", "TAL") in triples(events(pipe, "Brevik said it would boycott all talks with Talmar."))
+
+
+def test_force_against_force_is_a_clash(pipe):
+    got = {(e.type, e.actor, e.target) for e in events(pipe, "Keshi tanks shelled Valdorian army positions.")}
+    assert ("FIGHT", "KSH MIL", "VAL MIL") in got

@@ -502,10 +502,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
-    if mod == "expected" and ty in HOSTILE:
-        ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "might impose export controls"
-    elif mod == "expected" and ty in COOPERATIVE and head_lemma in vocab["intent_heads"]:
-        ty, mod = "AGREE", "asserted"  # "offered to negotiate", "is willing to withdraw": intent to cooperate
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
+    if mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
+        ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
+    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
+        ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
     if ty == "CONSULT" and subj is not None and subj.lemma_.lower() in vocab["items"]["troops"]:
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     place_targets = []
@@ -711,12 +712,15 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         sp = item_span(f["item"])
         item = sp.text if len(sp) else None
     for a, t in pairs:
-        key = (ty, country(a), country(t), sent.start)  # one event per pair and type in a sentence
+        ety = ty
+        if ty == "ASSAULT" and a and t and a.endswith(" MIL") and t.endswith(" MIL"):
+            ety = "FIGHT"  # force against force is a clash; ASSAULT is one-sided
+        key = (ety, country(a), country(t), sent.start)  # one event per pair and type in a sentence
         if key in seen:
             continue
         seen.add(key)
-        yield noun_only, Event(id=record_id("event", doc.id, start, end, ty, a, t), doc_id=doc.id, start=start,
-                               end=end, text=doc.text[start:end], type=ty, actor=a, target=t, location=loc,
+        yield noun_only, Event(id=record_id("event", doc.id, start, end, ety, a, t), doc_id=doc.id, start=start,
+                               end=end, text=doc.text[start:end], type=ety, actor=a, target=t, location=loc,
                                date=date, claim_id=claim, mode=mode, modality=f["modality"],
                                trigger=" ".join(x.text for x in trig), quantity_ids=qids, item=item)
 
