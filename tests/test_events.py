@@ -56,6 +56,7 @@ def triples(evs, modality=None):
     ("Talmari students demonstrated outside the Kesh embassy.", ("PROTEST", "TAL", None)),
     ("The Pellisian defence minister resigned on Monday.", ("RETREAT", "PEL", None)),
     ("Talmar's reliance on Valdorian military aid has grown.", ("AID", "VAL", "TAL")),
+    ("Ostrana hosted Keshi warships for naval drills.", ("MOBILIZE", "OST", "KSH")),
 ])
 def test_each_type(pipe, text, expected):
     assert expected in triples(events(pipe, text))

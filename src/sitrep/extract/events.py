@@ -711,6 +711,10 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if item is None and f.get("item") is not None:
         sp = item_span(f["item"])
         item = sp.text if len(sp) else None
+    if ty == "CONSULT":  # "hosted X for naval drills": the purpose names the event
+        for p in _preps(trig[0], {"for"}) + [x for o in _objects(trig[0]) for x in _preps(o, {"for"})]:
+            if noun_type(p, ctx.resources.get("event_vocab") or load_vocab()) == "MOBILIZE":
+                ty = "MOBILIZE"
     for a, t in pairs:
         ety = ty
         if ty == "ASSAULT" and a and t and a.endswith(" MIL") and t.endswith(" MIL"):
