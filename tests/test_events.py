@@ -241,3 +241,10 @@ def test_announced_intent(pipe):
 def test_force_against_force_is_a_clash(pipe):
     got = {(e.type, e.actor, e.target) for e in events(pipe, "Keshi tanks shelled Valdorian army positions.")}
     assert ("FIGHT", "KSH MIL", "VAL MIL") in got
+
+
+def test_interception_implies_the_attack(pipe):
+    evs = events(pipe, "Valdoria shot down eleven Keshi drones over the border.")
+    got = {(e.type, e.actor, e.target, e.mode) for e in evs}
+    assert ("DEFEND", "VAL", "KSH", "drone") in got
+    assert ("ASSAULT", "KSH", "VAL", "drone") in got

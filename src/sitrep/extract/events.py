@@ -15,13 +15,16 @@ light verbs per PLOVER type. For each trigger in a sentence:
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
   is a THREATEN;
 * place, date, figures and the claim that carries the event are taken from the
-  records of the earlier stages in the same sentence.
+  records of the earlier stages in the same sentence;
+* drones or missiles shot down imply the attack they were part of (DEFEND X<-Y
+  gives ASSAULT Y->X), as conflict-event coders code both.
 
 Codes come from the actors stage (entity mentions) and the actor dictionary
 (see ``event_actors``), with a sector from the head noun ("troops" = MIL).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -382,6 +385,13 @@ def find_events(ctx: Context) -> Iterator[Event]:
     # a noun that names an event already told by a verb ("the treaty", "the deployment") is
     # that event again, not a new one
     told = {(e.type, country(e.actor), country(e.target)) for noun_only, e in events if not noun_only}
+    # drones or missiles shot down were launched at the side that downed them: the interception
+    # implies the attack ("X downed Y's drones" -> Y ASSAULT X by drone), as conflict coders code both
+    for noun_only, e in list(events):
+        if e.type == "DEFEND" and e.target and e.mode in ("drone", "missile") and e.modality == "asserted":
+            events.append((noun_only, replace(e, id=record_id("event", e.doc_id, e.start, e.end, "ASSAULT", e.target,
+                                                               e.actor), type="ASSAULT", actor=country(e.target),
+                                              target=country(e.actor))))
     repeated = ctx.scratch.setdefault("events_repeated", [])  # still evidence for the relations stage
     for noun_only, e in events:
         key = (e.type, country(e.actor), country(e.target))
