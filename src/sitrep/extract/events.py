@@ -382,9 +382,6 @@ def find_events(ctx: Context) -> Iterator[Event]:
     _borrow_targets(found)
     seen: set = set()
     events = [x for f in found for x in _emit(ctx, f, seen)]
-    # a noun that names an event already told by a verb ("the treaty", "the deployment") is
-    # that event again, not a new one
-    told = {(e.type, country(e.actor), country(e.target)) for noun_only, e in events if not noun_only}
     # drones or missiles shot down were launched at the side that downed them: the interception
     # implies the attack ("X downed Y's drones" -> Y ASSAULT X by drone), as conflict coders code both
     for noun_only, e in list(events):
@@ -392,13 +389,9 @@ def find_events(ctx: Context) -> Iterator[Event]:
             events.append((noun_only, replace(e, id=record_id("event", e.doc_id, e.start, e.end, "ASSAULT", e.target,
                                                                e.actor), type="ASSAULT", actor=country(e.target),
                                               target=country(e.actor))))
-    repeated = ctx.scratch.setdefault("events_repeated", [])  # still evidence for the relations stage
-    for noun_only, e in events:
-        key = (e.type, country(e.actor), country(e.target))
-        if noun_only and key in told:
-            repeated.append(e)
-            continue
-        told.add(key)
+    # every mention is kept, noun mentions of an event a verb already told included ("the
+    # treaty", "its supplies to Russia"): an event list counts reports, the relations aggregate them
+    for _, e in events:
         yield e
 
 

@@ -54,7 +54,7 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
         if all((e.start, e.end) != (start, end) for e in g["ev"]):
             g["ev"].append(Evidence(ctx.doc.id, start, end, ctx.doc.text[start:end]))
 
-    for ev in [*ctx.records.events, *ctx.scratch.get("events_repeated", [])]:
+    for ev in ctx.records.events:
         if ev.modality != "asserted" or not ev.actor or not ev.target:
             continue
         for ty in TYPES:
