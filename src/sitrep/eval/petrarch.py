@@ -18,6 +18,9 @@ three letters of the code: ARNGOV -> ARN), one to one.
 * ``extra_per_record``: found events that match nothing / records (PETRARCH's
   own target is a few per cent; UniversalPetrarch produced 315 %);
 * ``precision``: found events that match an expected one / found events;
+* ``pair_found``: expected (source, target) pairs found with any type (how much
+  of the gap is the type: PETRARCH's validation dictionary codes "welcomed the
+  resumption of ties" as a consultation, sitrep as SUPPORT);
 * ``noevent_clean``: share of the no-event records where nothing was found.
 
 Split: records at even positions are ``dev`` (rules were tuned on these),
@@ -126,7 +129,7 @@ def _root(code: str | None) -> str:
 
 
 def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict[str, float]:
-    exp_n = matched = extra = 0
+    exp_n = matched = extra = pair_hit = 0
     noev = noev_clean = 0
     for rec, evs in zip(records, found):
         expected = []
@@ -138,6 +141,11 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
             noev += 1
             noev_clean += not evs
         exp_n += len(expected)
+        pairs = [k[1:] for k in expected]
+        for e in evs:
+            if (_root(e.actor), _root(e.target)) in pairs:
+                pairs.remove((_root(e.actor), _root(e.target)))
+                pair_hit += 1
         pool = list(expected)
         for e in evs:
             k = (RENAME.get(e.type, e.type), _root(e.actor), _root(e.target))
@@ -149,6 +157,7 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
     n_found = matched + extra
     return {"found": round(matched / exp_n, 4) if exp_n else 0.0,
             "precision": round(matched / n_found, 4) if n_found else 0.0,
+            "pair_found": round(pair_hit / exp_n, 4) if exp_n else 0.0,
             "extra_per_record": round(extra / len(records), 4) if records else 0.0,
             "noevent_clean": round(noev_clean / noev, 4) if noev else 1.0,
             "expected": exp_n, "records": len(records)}
