@@ -21,6 +21,7 @@ from ..errors import SitrepError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_WORDS = 7
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
 PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
@@ -31,7 +32,7 @@ def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:
     paths = [p for p in (DATA / "actors-states.yaml", DATA / "actors.yaml") if p.exists()]
     for p in [*paths, *map(Path, files)]:
         try:
-            data = yaml.safe_load(Path(p).read_text(encoding="utf-8")) or []
+            data = yaml.load(Path(p).read_text(encoding="utf-8"), Loader=_LOADER) or []
         except (OSError, yaml.YAMLError) as e:
             raise SitrepError(f"{p}: cannot read this actor file ({str(e).splitlines()[0]})",
                               input=str(p), reason="bad_actor_file") from e
