@@ -21,6 +21,7 @@ from ..errors import SitrepError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_WORDS = 7
+FIRSTS = ("",)  # key under which the table keeps the set of first words of its phrases
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
 PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -87,9 +88,12 @@ class TokenActors:
                 if span is not None:
                     self._mark(span.start, span.end, code)
         lower = [t.text for t in sdoc]
+        firsts = table.get(FIRSTS)
+        if firsts is None:
+            firsts = table[FIRSTS] = {k[0] for k in table if k is not FIRSTS}
         i = 0
         while i < n:
-            if self.code[i] is not None:
+            if self.code[i] is not None or lower[i] not in firsts:
                 i += 1
                 continue
             hit = None
@@ -121,8 +125,12 @@ class TokenActors:
         actors named in this or the two sentences before (a list in coordination: "the United
         States, Japan and South Korea")."""
         lists: list[tuple[int, list[str]]] = []  # (position, codes) of coordinated actor lists
+        plural = [t for t in sdoc if t.lower_ in PLURAL_HEADS]
+        if not plural:
+            return
+        heads = {t.head.i for t in sdoc if t.dep_ == "conj"}
         for t in sdoc:
-            if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children):
+            if t.i in heads and t.dep_ != "conj":
                 codes = []
                 for x in (t, *t.conjuncts):
                     c = self.code[x.i] or next((self.code[p.i] for pr in x.children if pr.dep_ == "prep"
