@@ -89,3 +89,12 @@ def test_patterns_documented():
         for key in ("nouns", "presence"):
             if key in spec:
                 assert spec[key].get("help"), (ty, key)
+
+
+def test_forces_in_an_enemy_state_are_no_deployment():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(actor_files=[str(ACTORS)])
+    doc = Document.new("Talmar's war against Valdoria goes on. Talmari forces in Valdoria made gains.\n")
+    keys = {(r.type, r.from_, r.to) for r in pipe.run(doc).relations}
+    assert ("OPPOSES", "TAL", "VAL") in keys
+    assert ("DEPLOYS_TO", "TAL", "VAL") not in keys

@@ -64,7 +64,10 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
                     add(ty, ev.actor, ev.target, ev.start, ev.end, item)
                     break
     _noun_relations(ctx, pats, add)
+    hostile = {(a, b) for ty, a, b in found if ty == "OPPOSES"}
     for (ty, a, b), g in found.items():
+        if ty == "DEPLOYS_TO" and ((a, b) in hostile or (b, a) in hostile):
+            continue  # forces inside an enemy state are an incursion, not a deployment to it
         yield Relation(id=record_id("relation", ctx.doc.id, ty, a, b), type=ty, from_=a, to=b,
                        item="; ".join(g["items"]) or None, evidence=tuple(g["ev"]))
 
