@@ -347,12 +347,13 @@ def item_span(tok):
     def walk(t):
         keep.add(t.i)
         for c in t.children:
-            if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.text not in ("-", "/")):
+            if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.text not in ("-", "/")
+                                  and not (c.text == "," and c.nbor(1).lower_ in ("including", "such"))):
                 continue
             if c.dep_ == "amod" and c.i > tok.i:
                 continue  # "missiles, similar to ..." 
-            if c.dep_ == "prep" and c.lower_ not in ("of",) and c.i > tok.i:
-                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of", "including", "like", "as") and c.i > tok.i:
+                continue  # "technology, including semiconductors" keeps its examples
             walk(c)
     walk(tok)
     idx = sorted(keep)
