@@ -403,6 +403,11 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
         name = name[:-2]
     if not name or not name[0].isalpha():
         return
+    # "Humanitarian Aid", "Summer Time", "Gvardeyskoye airfield": a word the text also writes in lower
+    # case (or writes so here) is not a surname
+    last = sdoc[e - 1].text
+    if last.islower() or (e - s > 1 and last.lower() in _lower_words(sdoc)):
+        return
     # a single name joins a person already named in full ("Bennett" -> "Bruce Bennett"; a Korean
     # family name "Kim" -> "Kim Jong Un" when exactly one person of the document has it first)
     if " " not in name:
@@ -415,6 +420,13 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
             add(firsts[0].name, "PERSON", firsts[0].code, s, e)
             return
     add(name, "PERSON", code, s, e, role=role, known=False)
+
+
+def _lower_words(sdoc) -> set[str]:
+    lw = sdoc.user_data.get("sitrep_lower_words")
+    if lw is None:
+        lw = sdoc.user_data["sitrep_lower_words"] = {t.text for t in sdoc if t.is_lower}
+    return lw
 
 
 def _appositive(sdoc, e: int, hits: dict, ad) -> tuple[str | None, str | None]:
