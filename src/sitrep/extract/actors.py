@@ -41,44 +41,29 @@ from ..model import Entity, Mention, record_id
 from . import actordict
 from .context import Context
 
-TITLE_WORDS = {
-    "president", "president-elect", "prime", "minister", "secretary", "general", "spokesperson", "spokesman",
-    "spokeswoman", "press", "deputy", "foreign", "defense", "defence", "chief", "head", "leader", "governor",
-    "regional", "mayor", "ambassador", "envoy", "commander", "director", "chairman", "chair", "senator", "sen.",
-    "rep.", "representative", "lawmaker", "official", "adviser", "advisor", "state", "national", "security",
-    "army", "navy", "air", "force", "maj.", "gen.", "lt.", "col.", "adm.", "capt.", "sgt.", "dr.", "sir", "mr.",
-    "mrs.", "ms.", "former", "acting", "vice", "chancellor", "king", "queen", "ayatollah", "supreme", "speaker",
-    "staff", "of", "interior", "finance", "intelligence", "military", "top", "senior", "director-general",
-    "commander-in-chief", "lieutenant", "colonel", "major", "admiral", "marshal", "ministry", "department",
-    "secretary-general", "economy", "justice", "opposition", "separatist", "rebel", "self-proclaimed",
-    "spokesperson", "-", "u.s.", "nato", "un", "eu", "health", "energy", "emergency", "parliament", "speaker",
-    "maj", "gen", "lt", "col", "adm", "capt", "sgt", "dr", "mr", "mrs", "ms", "republican", "democratic",
-    "democrat", "congressman", "congresswoman", "sen", "rep", "brig", "brig.", "brigadier", "cpl", "cpl.", "pvt",
-    "pvt.", "cmdr", "cmdr.", "commodore", "rear", "sgt", "gov", "gov.", "amb", "amb.", "prof", "prof.", "gen.",
-}
-# after a demonym, these make the state an actor of the sentence ("North Korean troops")
-ACTOR_NOUNS = {"troops", "soldiers", "forces", "officials", "authorities", "government", "regime", "leader",
-               "leadership", "diplomats", "military", "army", "navy", "side", "officers", "units", "personnel"}
-_ADJ_BODIES = {("military",), ("intelligence",), ("army",), ("navy",)}   # adjectives when a noun follows
-_TITLE_STRIP = {"the", "of", "-", "and"}
+PATTERNS_FILE = actordict.DATA / "actor-patterns.yaml"
+
+
+def _load_patterns(path=PATTERNS_FILE) -> dict:
+    """The word lists of this stage, from ``data/actor-patterns.yaml`` (one group each, with help)."""
+    import yaml
+    groups = {g["group"]: g for g in yaml.load(path.read_text(encoding="utf-8"), Loader=actordict._LOADER)}
+    return groups
+
+
+_P = _load_patterns()
+TITLE_WORDS = set(_P["title_words"]["words"])
+_TITLE_STRIP = set(_P["title_strip"]["words"])
 # bodies that follow a state ("Russia's parliament"): words (lower case) -> sector
-BODIES = {
-    ("ministry", "of", "defense"): "MIL", ("ministry", "of", "defence"): "MIL", ("defense", "ministry"): "MIL",
-    ("defence", "ministry"): "MIL", ("defense", "department"): "MIL", ("department", "of", "defense"): "MIL",
-    ("military",): "MIL", ("armed", "forces"): "MIL", ("army",): "MIL", ("air", "force"): "MIL",
-    ("navy",): "MIL", ("general", "staff"): "MIL", ("national", "guard"): "MIL", ("border", "guard"): "MIL",
-    ("military", "intelligence"): "MIL", ("intelligence",): "INT", ("intelligence", "services"): "INT",
-    ("security", "service"): "INT", ("parliament",): "GOV", ("foreign", "ministry"): "GOV",
-    ("ministry", "of", "foreign", "affairs"): "GOV", ("interior", "ministry"): "GOV", ("embassy",): "GOV",
-    ("central", "bank"): "GOV", ("cabinet",): "GOV", ("defense", "ministry", "spokesperson"): None,
-}
+BODIES = {tuple(b["words"].split()): b["sector"] for b in _P["bodies"]["items"]}
+_ADJ_BODIES = {tuple(w.split()) for w in _P["adjective_bodies"]["words"]}   # adjectives when a noun follows
+# after a demonym, these make the state an actor of the sentence ("North Korean troops")
+ACTOR_NOUNS = set(_P["actor_nouns"]["words"])
 _MAX_BODY = max(map(len, BODIES))
 _BODY_FIRST = {k[0] for k in BODIES}
-MOTION = {"trip", "visit", "travel", "travelled", "traveled", "flew", "went", "came", "arrived", "journey",
-          "returned", "moved", "headed", "back", "way", "route"}
-LOCATIVE = {"in", "at", "near", "into", "over", "outside", "around", "across", "toward", "towards", "via", "inside",
-            "throughout", "within", "visit", "visited", "visiting", "reached", "arrived"}
-_ORG_JUNK = {"armistice day", "world war ii", "brexit", "icbm", "gdp", "uav", "uavs"}
+MOTION = set(_P["motion"]["words"])
+LOCATIVE = set(_P["locative"]["words"])
+_ORG_JUNK = set(_P["org_junk"]["words"])
 
 
 def setup(nlp, resources: dict) -> None:
