@@ -214,7 +214,7 @@ def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
 def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int, list[int]]]:
     """(token start, token end, char start, char end, candidate rows) of gazetteer names in the text.
     Only tokens that begin some gazetteer name are tried (a set lookup), longest name first."""
-    from .actors import token_table
+    from .actorwords import token_table
     text = ctx.doc.text
     texts, idxs, ends = token_table(ctx)
     blocked = _blocked_chars(ctx, gaz)
