@@ -188,7 +188,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
             continue
         if len(ent) == 1 and ent.text in person_words:      # joins a full name by surname (step 4)
             continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or _person_like_org(sdoc, ent):
             _add_person(sdoc, ent, acc, add, ad, taken)
         else:
             s = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -217,6 +217,24 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         sector = code.split(" ", 1)[1] if code and " " in code else None
         yield Entity(id=record_id("entity", ctx.doc.id, a.name), doc_id=ctx.doc.id, name=a.name, type=a.type,
                      code=code, role=a.role, mentions=ms, sector=sector, known=a.known)
+
+
+_ORG_WORDS = {"institute", "ministry", "council", "group", "company", "agency", "party", "union", "bank", "corp",
+              "corporation", "inc", "ltd", "university", "college", "center", "centre", "committee", "command",
+              "service", "forces", "army", "navy", "fund", "foundation", "association", "news", "times", "post",
+              "press", "club", "league", "organization", "organisation", "department", "office", "court", "fc"}
+
+
+def _person_like_org(sdoc, ent) -> bool:
+    """A model ORG that is a person's name joined to a person ("Ana Petrovic and Milan Horvat said"):
+    two or three title-case words, no organisation word, next to a PERSON across "and" or ","."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or any(t.lower_ in _ORG_WORDS or not t.is_title for t in ent):
+        return False
+    for a, b in ((ent.start - 2, ent.start - 1), (ent.end + 1, ent.end)):
+        if 0 <= a < len(sdoc) and 0 <= b < len(sdoc) and sdoc[b].lower_ in ("and", ",") \
+                and sdoc[a].ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _is_state(a: actordict.Actor) -> bool:

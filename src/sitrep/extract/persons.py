@@ -14,6 +14,13 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
         e -= 1
     if s >= e or not sdoc[s].is_title and not sdoc[s].is_upper:
         return
+    # a given name the model left out ("Ana" of "Ana Petrovic"): a title-case proper noun right before a
+    # one-word name, itself no title word and no dictionary actor
+    in_hit = {i for h in sdoc.user_data.get("sitrep_actors", []) for i in range(h[0], h[1])}
+    if e - s == 1 and s > 0 and sdoc[s - 1].is_title and sdoc[s - 1].pos_ == "PROPN" and \
+            sdoc[s - 1].lower_ not in TITLE_WORDS and (s - 1) not in in_hit and not taken[s - 1] and \
+            not sdoc[s - 1].ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        s -= 1
     # title words and organisations right before the name (inside the span or before it)
     role_toks, code = [], None
     i = s - 1
