@@ -136,3 +136,9 @@ def test_every_pattern_group_has_help():
     for g in groups:
         assert isinstance(g.get("help"), str) and g["help"].strip(), g.get("group")
         assert g.get("words") or g.get("items"), g.get("group")
+
+
+def test_names_the_model_splits_or_mislabels(pipeline):
+    doc, recs = run(pipeline, "Greta Lindqvist and Tomas Berg signed the open letter on drone exports.")
+    people = {e.name for e in recs.entities if e.type == "PERSON"}
+    assert {"Greta Lindqvist", "Tomas Berg"} <= people
