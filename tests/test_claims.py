@@ -192,3 +192,12 @@ def test_reporting_noun_with_its_topic(run):
     doc, claims = run("The senator\u2019s criticism of the new conscription law drew a sharp reply from the army.")
     c = one(claims, "criticism")
     assert c.source.endswith("senator") and c.text == "the new conscription law"
+
+
+def test_speaker_after_the_verb_and_documents_as_sources(run):
+    doc, claims = run("\u201cThe road is open again. Trucks are moving,\u201d said Petra Lind, a logistics officer.")
+    c = one(claims, "said")
+    assert c.source == "Petra Lind" and c.direct
+    doc, claims = run("The audit report says that the depot lost 300 tonnes of fuel.")
+    c = one(claims, "says")
+    assert c.source_kind == "document" and c.hedge == "asserted" and "report" in c.source

@@ -122,6 +122,14 @@ def _longest_run(tokens: list, exclude: set[int]) -> list:
 def _subject(tok, L) -> tuple[object | None, str]:
     """(subject head token, how): how is 'active', 'agent', 'impersonal', 'passive' or 'none'."""
     kids = list(tok.children)
+    text = tok.doc.text
+    if re.search(r"[,?!][\"\u201d\u2019']\s*$", text[max(tok.idx - 4, 0):tok.idx]):
+        # '"...," said Leslie Wimes, a ...': the speaker follows the verb (the parser may take
+        # the quotation's last words for the subject)
+        after = [c for c in kids if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")
+                 and c.dep_ in ("nsubj", "dobj", "npadvmod", "attr", "nsubjpass", "dep", "appos")]
+        if after:
+            return after[0], "active"
     for c in kids:
         if c.dep_ == "nsubj":
             if c.lower_ in WH and tok.dep_ == "relcl":
