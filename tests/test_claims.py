@@ -201,3 +201,9 @@ def test_speaker_after_the_verb_and_documents_as_sources(run):
     doc, claims = run("The audit report says that the depot lost 300 tonnes of fuel.")
     c = one(claims, "says")
     assert c.source_kind == "document" and c.hedge == "asserted" and "report" in c.source
+
+
+def test_quotation_signed_after_a_dash(run):
+    doc, claims = run("\u201cThe market was empty by noon and nobody came back.\u201d \u2015 Irina Vasko\n"
+                      "\u201cWe need water more than anything else.\u201d \u2015 Tomas Berg, volunteer")
+    assert sorted(c.source for c in claims if c.direct) == ["Irina Vasko", "Tomas Berg"]

@@ -205,9 +205,29 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
+    bare.extend(_dash_signatures(doc, text, quotes))
+    bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
     drafts = _dedup(drafts)
     yield from _finish(ctx, drafts, L)
+
+
+_DASH_SIG = re.compile(r"[ \t]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]{1,60}?)[ \t\u00a0]*(?=[,.;\n|]|$)")
+
+
+def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
+    """'"...." ― Jane Doe': a name after a dash right behind a quotation signs it."""
+    out = []
+    for q in quotes:
+        m = _DASH_SIG.match(text, q.close)
+        if not m:
+            continue
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is None or len(span) > 6:
+            continue
+        d = _Draft(-1, -1, m.start(1), m.end(1), (span.start, span.end), span.end - 1)
+        out.append(d)
+    return out
 
 
 def _speaker(tok, L) -> bool:
