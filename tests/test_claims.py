@@ -209,3 +209,12 @@ def test_quotation_signed_after_a_dash(run):
     doc, claims = run("\u201cThe market was empty by noon and nobody came back.\u201d \u2015 Irina Vasko\n"
                       "\u201cWe need water more than anything else.\u201d \u2015 Tomas Berg, volunteer")
     assert sorted(c.source for c in claims if c.direct) == ["Irina Vasko", "Tomas Berg"]
+
+
+def test_block_quotation_after_a_colon_and_told_to(run):
+    doc, claims = run("The commander added:\nWe will hold the bridge until the reinforcements arrive.")
+    c = one(claims, "added")
+    assert "commander" in c.source and c.text == "We will hold the bridge until the reinforcements arrive."
+    doc, claims = run("The minister told the generals to prepare a new defensive line.")
+    c = one(claims, "told")
+    assert "minister" in c.source and "prepare a new defensive line" in c.text

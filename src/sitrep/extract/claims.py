@@ -381,6 +381,11 @@ def _from_verb(t, L) -> _Draft | None:
             (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
+    if content is None and d.src is not None:   # "The governor added:" and the next paragraph
+        block = _block_after_colon(t)
+        if block:
+            d.start, d.end = block
+            return d
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
     span = _chars(content)
@@ -390,6 +395,24 @@ def _from_verb(t, L) -> _Draft | None:
     if d.cue_end <= d.start:
         d.end = _extend_tail(t.doc.text, d.end, t.sent.end_char)
     return d
+
+
+def _block_after_colon(t) -> tuple[int, int] | None:
+    """The paragraph after "X added:" when the colon ends its line (a block quotation
+    without quote marks)."""
+    text = t.doc.text
+    colon = [c for c in t.children if c.text == ":" and c.i > t.i]
+    if not colon:
+        return None
+    rest = text[colon[0].idx + 1:]
+    m = re.match(r"[ \t]*\n\s*([^\n]+)", rest)
+    if not m or rest[:m.start(1)].count("\n") > 3:
+        return None
+    a = colon[0].idx + 1 + m.start(1)
+    b = colon[0].idx + 1 + m.end(1)
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b - a > 10 else None
 
 
 _TAIL = re.compile(r",\s+(including|up from|down from|with|among|compared with|part of|some of|most of|"
