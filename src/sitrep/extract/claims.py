@@ -89,6 +89,14 @@ class _Draft:
 
 # ---------------------------------------------------------------- token helpers
 
+def _text(doc) -> str:
+    """The parsed text (``Doc.text`` rebuilds it from the tokens on every call: cached)."""
+    t = doc.user_data.get("sitrep_text")
+    if t is None:
+        t = doc.user_data["sitrep_text"] = doc.text
+    return t
+
+
 def _trim(toks: list) -> list:
     while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in _OPEN:
         toks = toks[1:]
@@ -122,7 +130,7 @@ def _longest_run(tokens: list, exclude: set[int]) -> list:
 def _subject(tok, L) -> tuple[object | None, str]:
     """(subject head token, how): how is 'active', 'agent', 'impersonal', 'passive' or 'none'."""
     kids = list(tok.children)
-    text = tok.doc.text
+    text = _text(tok.doc)
     if re.search(r"[,?!][\"\u201d\u2019']\s*$", text[max(tok.idx - 4, 0):tok.idx]):
         # '"...," said Leslie Wimes, a ...': the speaker follows the verb (the parser may take
         # the quotation's last words for the subject)
@@ -367,13 +375,13 @@ def _from_verb(t, L) -> _Draft | None:
                                                for c in kids):
         d.hedge, d.hedge_cue = "denied", t.text   # the cue itself denies ("rebuffed such claims" is found by hedges)
     if neg and lem in L["check"]:
-        d.hedge, d.hedge_cue = "unverified", t.doc.text[d.cue_start:d.cue_end]
+        d.hedge, d.hedge_cue = "unverified", _text(t.doc)[d.cue_start:d.cue_end]
     for c in kids:   # "the spokesperson, citing intelligence reports, said"
         if c.dep_ == "advcl" and c.lemma_ == "cite":
             objs = [g for g in c.children if g.dep_ == "dobj"]
             if objs:
                 sub = list(objs[0].subtree)
-                d.cited = t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+                d.cited = _text(t.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
     prt = [c for c in kids if c.dep_ == "prt" and c.i == t.i + 1]
     if prt:   # "pointed out", "laid out"
         d.cue_end = prt[0].idx + len(prt[0].text)
@@ -393,14 +401,14 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     d.start, d.end = span
     if d.cue_end <= d.start:
-        d.end = _extend_tail(t.doc.text, d.end, t.sent.end_char)
+        d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
 
 
 def _block_after_colon(t) -> tuple[int, int] | None:
     """The paragraph after "X added:" when the colon ends its line (a block quotation
     without quote marks)."""
-    text = t.doc.text
+    text = _text(t.doc)
     colon = [c for c in t.children if c.text == ":" and c.i > t.i]
     if not colon:
         return None
@@ -450,7 +458,7 @@ def _from_according(t) -> _Draft | None:
     d.src, d.src_head = source_range(src), src.i
     if src.lower_ in ("reports", "rumors", "rumours"):
         d.src = d.src_head = None
-        d.hedge, d.hedge_cue = "reported", t.doc.text[t.idx:src.idx + len(src.text)]
+        d.hedge, d.hedge_cue = "reported", _text(t.doc)[t.idx:src.idx + len(src.text)]
     return d
 
 
