@@ -1,0 +1,271 @@
+"""Storylines: articles about the same story grouped across sources, and
+near-duplicates (the same wire story on two sites) recognised.
+
+A lexical method, no model download: each document gets a signature (stored
+in ``doc_signatures``) with
+- a MinHash of its word 5-gram shingles (64 hashes): two documents whose
+  estimated shingle Jaccard is at least ``DUP_JACCARD`` are near-duplicates;
+- its key terms (the 30 most frequent content words of title and text, with
+  counts): cosine of these, weighted by inverse document frequency over all
+  signatures, of at least ``STORY_COSINE`` puts two documents in one storyline
+  (when both are dated, at most ``STORY_DAYS`` apart).
+Candidates come from an inverted index on key terms, so a new document is
+compared only with documents sharing terms. Building is incremental: new
+documents join (and may merge) the storylines already stored.
+"""
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from datetime import date as _date
+from typing import Any, Iterable
+
+import numpy as np
+from sqlalchemy import delete, insert, select
+
+from ..model import record_id
+from ..store import Store
+from ..store import schema as S
+
+DUP_JACCARD = 0.5
+STORY_COSINE = 0.30
+STORY_DAYS = 10
+MIN_SHARED_TERMS = 3
+N_HASH = 64
+N_TERMS = 30
+_PRIME = 4294967311
+_rng = np.random.RandomState(20141)
+_A = _rng.randint(1, 2 ** 31 - 1, size=N_HASH).astype(np.int64)
+_B = _rng.randint(0, 2 ** 31 - 1, size=N_HASH).astype(np.int64)
+
+_STOP = set("""a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have having he
+her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now
+of off on once only or other our ours out over own same she should so some such than that the their theirs them
+then there these they this those through to too under until up very was we were what when where which while who whom
+why will with would you your yours said says say told according also new one two three year years last week month
+since may might must shall would could percent mr mrs ms however among within without would like just still even
+many much well per including told week monday tuesday wednesday thursday friday saturday sunday""".split())
+_TOKEN = re.compile(r"[a-z][a-z’'-]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+def signature(title: str | None, text: str, published: str | None = None) -> dict[str, Any]:
+    """A document's storyline signature (JSON-able)."""
+    toks = _tokens(text)
+    shingles = {" ".join(toks[i:i + 5]) for i in range(max(1, len(toks) - 4))} if toks else set()
+    if shingles:
+        h = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.int64, count=len(shingles))
+        mh = ((h[:, None] * _A[None, :] + _B[None, :]) % _PRIME).min(axis=0)
+    else:
+        mh = np.full(N_HASH, _PRIME, dtype=np.int64)
+    words = [t.strip("'-") for t in _tokens((title or "") + " " + (title or "") + " " + text)]
+    counts = Counter(w for w in words if len(w) > 3 and w not in _STOP)
+    terms = dict(counts.most_common(N_TERMS))
+    return {"minhash": mh.tolist(), "terms": terms, "published": published, "title": title}
+
+
+def jaccard(a: list[int], b: list[int]) -> float:
+    return float(np.mean(np.asarray(a) == np.asarray(b)))
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((_date.fromisoformat(a[:10]) - _date.fromisoformat(b[:10])).days)
+    except (TypeError, ValueError):
+        return None
+
+
+class _Index:
+    """Signatures in memory: idf over key terms, an inverted index for candidates."""
+
+    def __init__(self, sigs: dict[str, dict]):
+        self.sigs = sigs
+        self.post: dict[str, set[str]] = defaultdict(set)
+        df: Counter = Counter()
+        for did, s in sigs.items():
+            for t in s["terms"]:
+                self.post[t].add(did)
+                df[t] += 1
+        n = max(1, len(sigs))
+        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+        self._vec: dict[str, tuple[dict, float]] = {}
+
+    def vec(self, did: str) -> tuple[dict, float]:
+        if did not in self._vec:
+            v = {t: c * self.idf.get(t, 1.0) for t, c in self.sigs[did]["terms"].items()}
+            self._vec[did] = (v, math.sqrt(sum(x * x for x in v.values())) or 1.0)
+        return self._vec[did]
+
+    def cosine(self, a: str, b: str) -> float:
+        va, na = self.vec(a)
+        vb, nb = self.vec(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(w * vb[t] for t, w in va.items() if t in vb) / (na * nb)
+
+    def candidates(self, did: str) -> list[str]:
+        shared: Counter = Counter()
+        for t in self.sigs[did]["terms"]:
+            post = self.post.get(t, ())
+            if len(post) > 0.2 * len(self.sigs) + 50:   # a word most documents share says nothing
+                continue
+            shared.update(post)
+        return [o for o, c in shared.items() if o != did and c >= MIN_SHARED_TERMS]
+
+
+class _UF:
+    def __init__(self):
+        self.p: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def _ensure_signatures(store: Store) -> dict[str, dict]:
+    """Signatures of every document, computing those not stored yet."""
+    sigs: dict[str, dict] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(select(S.doc_signatures.c.doc_id, S.doc_signatures.c.data)):
+            sigs[r.doc_id] = r.data
+        missing = conn.execute(select(S.documents.c.id).where(S.documents.c.id.notin_(
+            select(S.doc_signatures.c.doc_id)))).scalars().all()
+    new = {}
+    for i in range(0, len(missing), 500):
+        chunk = missing[i:i + 500]
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(S.documents.c.id, S.documents.c.title, S.documents.c.text,
+                                       S.documents.c.published).where(S.documents.c.id.in_(chunk))).all()
+        for r in rows:
+            new[r.id] = signature(r.title, r.text, r.published)
+    if new:
+        with store.engine.begin() as conn:
+            conn.execute(insert(S.doc_signatures), [{"doc_id": k, "data": v} for k, v in new.items()])
+    sigs.update(new)
+    return sigs
+
+
+def build_storylines(store: Store, *, rebuild: bool = False) -> dict[str, int]:
+    """Group documents into storylines and find near-duplicates. Documents
+    already in a storyline keep it; new ones join or merge storylines."""
+    sigs = _ensure_signatures(store)
+    idx = _Index(sigs)
+    with store.engine.connect() as conn:
+        old = defaultdict(list)
+        if not rebuild:
+            for r in conn.execute(select(S.storyline_documents)):
+                old[r.storyline_id].append(r.doc_id)
+            olddata = {r.id: (r.data or {}) for r in conn.execute(select(S.storylines))}
+        else:
+            olddata = {}
+    uf = _UF()
+    dups: set[tuple[str, str, float]] = set()
+    placed = set()
+    for sid, ds in old.items():
+        for d in ds:
+            uf.union(ds[0], d)
+            placed.add(d)
+        for a, b, j in olddata.get(sid, {}).get("duplicates", []):
+            dups.add((a, b, j))
+    order = sorted((d for d in sigs if d not in placed), key=lambda d: (sigs[d].get("published") or "", d))
+    for did in order:
+        for o in idx.candidates(did):
+            gap = _days(sigs[did].get("published"), sigs[o].get("published"))
+            if gap is not None and gap > STORY_DAYS:
+                continue
+            c = idx.cosine(did, o)
+            if c >= STORY_COSINE:
+                uf.union(did, o)
+                if c >= 0.5:
+                    j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
+                    if j >= DUP_JACCARD:
+                        a, b = sorted((did, o))
+                        dups.add((a, b, round(j, 3)))
+        uf.find(did)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for d in sigs:
+        groups[uf.find(d)].append(d)
+    rows, members = [], []
+    for ds in groups.values():
+        ds.sort(key=lambda d: (sigs[d].get("published") or "9999", d))
+        sid = record_id("storyline", "", ds[0])
+        dset = set(ds)
+        sdups = sorted(x for x in dups if x[0] in dset)
+        sources = len(_dup_clusters(ds, sdups))
+        dates = sorted(sigs[d]["published"] for d in ds if sigs[d].get("published"))
+        rows.append({"id": sid, "name": sigs[ds[0]].get("title") or _first_words(idx, ds[0]),
+                     "data": {"duplicates": [list(x) for x in sdups], "distinct": sources,
+                              "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
+                              "terms": _top_terms(idx, ds)}})
+        members.extend({"storyline_id": sid, "doc_id": d} for d in ds)
+    with store.engine.begin() as conn:
+        conn.execute(delete(S.storyline_documents))
+        conn.execute(delete(S.storylines))
+        if rows:
+            conn.execute(insert(S.storylines), rows)
+            conn.execute(insert(S.storyline_documents), members)
+    return {"storylines": len(rows), "documents": len(sigs), "new_documents": len(order),
+            "duplicate_pairs": len(dups)}
+
+
+def _first_words(idx: _Index, did: str) -> str:
+    terms = list(idx.sigs[did]["terms"])[:5]
+    return " ".join(terms) or did
+
+
+def _top_terms(idx: _Index, ds: list[str]) -> list[str]:
+    c: Counter = Counter()
+    for d in ds:
+        for t, n in idx.sigs[d]["terms"].items():
+            c[t] += n * idx.idf.get(t, 1.0)
+    return [t for t, _ in c.most_common(8)]
+
+
+def _dup_clusters(ds: Iterable[str], pairs: Iterable) -> dict[str, str]:
+    uf = _UF()
+    for d in ds:
+        uf.find(d)
+    for a, b, *_ in pairs:
+        uf.union(a, b)
+    return {d: uf.find(d) for d in uf.p if uf.find(d) == d}
+
+
+def duplicate_clusters(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Document id -> the first document of its near-duplicate cluster (only
+    documents that have a near-duplicate are listed)."""
+    uf = _UF()
+    with store.engine.connect() as conn:
+        for r in conn.execute(select(S.storylines.c.data)):
+            for a, b, *_ in (r.data or {}).get("duplicates", []):
+                uf.union(a, b)
+    want = set(doc_ids) if doc_ids is not None else None
+    return {d: uf.find(d) for d in list(uf.p) if want is None or d in want}
+
+
+def list_storylines(store: Store) -> list[dict]:
+    with store.engine.connect() as conn:
+        mem = defaultdict(list)
+        for r in conn.execute(select(S.storyline_documents)):
+            mem[r.storyline_id].append(r.doc_id)
+        out = []
+        for r in conn.execute(select(S.storylines)):
+            data = r.data or {}
+            out.append({"id": r.id, "name": r.name, "documents": sorted(mem.get(r.id, [])),
+                        "duplicates": data.get("duplicates", []), "distinct": data.get("distinct"),
+                        "first": data.get("first"), "last": data.get("last"), "terms": data.get("terms", [])})
+    out.sort(key=lambda s: (-len(s["documents"]), s["name"] or "", s["id"]))
+    return out
