@@ -30,7 +30,7 @@ from ..store import Store
 from ..store import schema as S
 
 DUP_JACCARD = 0.5
-STORY_COSINE = 0.30
+STORY_COSINE = 0.36
 STORY_DAYS = 10
 MIN_SHARED_TERMS = 3
 N_HASH = 64
@@ -49,6 +49,7 @@ why will with would you your yours said says say told according also new one two
 since may might must shall would could percent mr mrs ms however among within without would like just still even
 many much well per including told week monday tuesday wednesday thursday friday saturday sunday""".split())
 _TOKEN = re.compile(r"[a-z][a-z’'-]+")
+_NAME = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b([A-Z][a-z’'-]{3,})")
 
 
 def _tokens(text: str) -> list[str]:
@@ -66,8 +67,14 @@ def signature(title: str | None, text: str, published: str | None = None) -> dic
         mh = np.full(N_HASH, _PRIME, dtype=np.int64)
     words = [t.strip("'-") for t in _tokens((title or "") + " " + (title or "") + " " + text)]
     counts = Counter(w for w in words if len(w) > 3 and w not in _STOP)
+    # names (capitalised words not opening a sentence) say more about the story: count them twice
+    for m in _NAME.finditer(text + "\n" + (title or "")):
+        w = m.group(1).lower().replace("’", "'").strip("'-")
+        if w in counts:
+            counts[w] += 1
     terms = dict(counts.most_common(N_TERMS))
-    return {"minhash": mh.tolist(), "terms": terms, "published": published, "title": title}
+    return {"minhash": mh.tolist(), "terms": terms, "published": published, "title": title,
+            "empty": not shingles}
 
 
 def jaccard(a: list[int], b: list[int]) -> float:
@@ -190,7 +197,7 @@ def build_storylines(store: Store, *, rebuild: bool = False) -> dict[str, int]:
             c = idx.cosine(did, o)
             if c >= STORY_COSINE:
                 uf.union(did, o)
-                if c >= 0.5:
+                if c >= 0.5 and not sigs[did].get("empty") and not sigs[o].get("empty"):
                     j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
                     if j >= DUP_JACCARD:
                         a, b = sorted((did, o))
