@@ -64,6 +64,7 @@ class Figure:
     situation: str | None = None
     situation_words: str | None = None
     place: str | None = None
+    place_kind: str | None = None
     date: str | None = None
     date_from: str | None = None      # text, document
     source: str | None = None
@@ -152,12 +153,18 @@ def read_figure(q: Quantity, ctx: DocContext) -> Figure:
     sub1 = max(q.end, q.subject_end) if q.subject_end is not None else q.end
     _read_owner(f, ctx, s0, s1, sub0, sub1)
     _read_situation(f, text, s0, s1, sub0, sub1)
-    # place: a place named in the figure's words or its sentence (the nearest)
-    near = [(abs(ps - q.start), p) for ps, pe, p in ctx.places if s0 <= ps and pe <= s1]
+    # place: a place of its sentence that is not the owner, after "in", "near", ... first, the nearest
+    near = []
+    for ps, pe, p in ctx.places:
+        if not (s0 <= ps and pe <= s1) or (f.owner and (p.country == f.owner and p.kind == "country")):
+            continue
+        if f.owner_words and text[ps:pe] in f.owner_words:
+            continue
+        near.append((_prev_word(text, ps) not in cfg.place_preps, abs(ps - q.start), p))
     if near:
-        near.sort(key=lambda x: x[0])
-        p = near[0][1]
-        f.place = p.name
+        near.sort(key=lambda x: x[:2])
+        p = near[0][2]
+        f.place, f.place_kind = p.name, p.kind
         f.why.append(f"place: '{p.name}' named in its sentence")
     # date: the figure's own, a date in its sentence, else the document's
     if q.date:
@@ -209,7 +216,9 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
         if len(bw) <= 8 and not ctx.mentions_in(m[1], q.start):
             phrase = " ".join(bw)
             hit = next((v for v in cfg.agent_verbs if re.search(rf"(^|\s){re.escape(v)}($|\s)", phrase)), None)
-            if hit and not re.search(r"\b(said|says|according|reported|told|estimated|estimates|claimed)\b", phrase):
+            if hit and not re.search(r"\b(that|said|says|say|according|reported|reports|report|told|estimated|"
+                                     r"estimates|estimating|claimed|claims|noted|stated|added|announced|indicated|"
+                                     r"suggests|suggested|warned|believes|thinks)\b", phrase):
                 f.owner, f.owner_words = m[2], m[3]
                 f.owner_why = f"owner: '{m[3]}' {between.strip()} the figure"
                 return
@@ -265,6 +274,7 @@ def _fwd_words(text: str, pos: int, n: int) -> int:
 
 
 _PART = re.compile(r"(^|[\s,;(])(including|among them|among whom|of whom|of which)\s*$", re.I)
+_AND = re.compile(r"^\s*(,|and|, and|or)\s*$", re.I)
 _CONV = re.compile(r"^\s*[(\[]\s*(about|around|or|some|roughly|approximately)?\s*$", re.I)
 
 
@@ -282,6 +292,11 @@ def link_parts(figs: list[Figure], text: str) -> None:
         elif _PART.search(between) and cur.group != prev.group and len(_WORD.findall(between)) <= 12:
             cur.role, cur.parent = "part", prev.parent or prev.q.id
             cur.why.append(f"part of '{prev.q.text}' ('{between.strip(' ,')}')")
+        elif _AND.match(between) and prev.situation and prev.situation != cur.situation:
+            spec = config().situations[prev.situation]
+            if not spec.get("for") or cur.group in spec["for"]:
+                cur.situation, cur.situation_words = prev.situation, prev.situation_words
+                cur.why.append(f"situation: {prev.situation}, as '{prev.q.text}' it is joined to by 'and'")
 
 
 def inherit_owners(figs: list[Figure]) -> None:
@@ -319,16 +334,19 @@ def track_key(f: Figure, place_kinds: dict[str, str] | None = None) -> tuple[str
     group = f"money:{(f.currency or '?').upper()}" if f.group == "money" else f.group
     sit = _split_situation(f) or ""
     spec = cfg.situations.get(f.situation or "", {})
-    place = f.place if (f.place and (f.group in cfg.unit_by_place or spec.get("by_place"))) else ""
+    local = f.place and f.place_kind not in ("country", "continent")
+    place = f.place if (local and (f.group in cfg.unit_by_place or spec.get("by_place"))) else ""
     owner = f.owner or ""
-    if not owner and not sit and not place:
-        return (group, "", "", "", "doc:" + f.q.doc_id)
+    if not owner and not place:
+        # nothing says whose or where: kept to its document, with the figures of the same words
+        words = " ".join(_words(f.q.subject)) if f.q.subject else f.q.id
+        return (group, "", sit, "", f"doc:{f.q.doc_id}:{words}")
     return (group, owner, sit, place, "")
 
 
 def figure_data(f: Figure) -> dict[str, Any]:
     return {"group": f.group, "owner": f.owner, "owner_words": f.owner_words, "situation": f.situation,
-            "situation_words": f.situation_words, "place": f.place, "date": f.date, "date_from": f.date_from,
+            "situation_words": f.situation_words, "place": f.place, "place_kind": f.place_kind, "date": f.date, "date_from": f.date_from,
             "source": f.source, "hedge": f.hedge, "role": f.role, "parent": f.parent}
 
 

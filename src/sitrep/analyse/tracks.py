@@ -162,7 +162,7 @@ def _auto_name(key: tuple, figs: list[Figure]) -> str:
         lead = figs[0]
         words = lead.q.subject or lead.q.text
         if words.lower() != group:
-            name += f": {words}"
+            name = f"{name}: {words}" if name else words
     return name
 
 
@@ -416,8 +416,8 @@ def track_view(store: Store, track_id: str, same_time_days: int = 3) -> dict[str
         for b in counted[i + 1:]:
             disjoint = a["bounds"][0] > (b["bounds"][1] if b["bounds"][1] is not None else INF) or \
                 b["bounds"][0] > (a["bounds"][1] if a["bounds"][1] is not None else INF)
-            if not disjoint:
-                continue
+            if not disjoint or (a["situation"] and b["situation"] and a["situation"] != b["situation"]):
+                continue          # compatible, or not counting the same moment (in Russia / joining the fighting)
             gap = _days(a["date"], b["date"])
             if a["source"] and b["source"] and a["source"] == b["source"]:
                 if a["doc_id"] != b["doc_id"] or (gap or 0) > 0:
