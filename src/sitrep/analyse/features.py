@@ -299,9 +299,12 @@ def link_parts(figs: list[Figure], text: str) -> None:
                 cur.why.append(f"situation: {prev.situation}, as '{prev.q.text}' it is joined to by 'and'")
 
 
-def inherit_owners(figs: list[Figure]) -> None:
+def inherit_owners(figs: list[Figure], text: str) -> None:
     """A figure whose words name no owner takes the owner of the other figures of
-    its document that count the same thing, when they all agree on one."""
+    its document that count the same thing, when they all agree on one and none
+    of them stands in its own sentence (figures side by side in one sentence are
+    usually set against each other: "€118 billion ..., surpassing the €85 billion
+    provided by the United States")."""
     by: dict[tuple, set] = {}
     src: dict[tuple, Figure] = {}
     for f in figs:
@@ -313,6 +316,9 @@ def inherit_owners(figs: list[Figure]) -> None:
         if f.owner or f.role != "figure":
             continue
         k = (f.group, _split_situation(f))
+        s0, s1 = sentence_bounds(text, f.q.start, f.q.end)
+        if any(g.owner and g.group == f.group and s0 <= g.q.start < s1 for g in figs):
+            continue
         if len(by.get(k, ())) == 1:
             o = src[k]
             f.owner, f.owner_words = o.owner, o.owner_words

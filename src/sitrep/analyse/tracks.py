@@ -92,7 +92,7 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
                          [from_dict(Claim, d) for d in rows["claim"].get(did, ())], names)
         dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
         link_parts(dfigs, ctx.text)
-        inherit_owners(dfigs)
+        inherit_owners(dfigs, ctx.text)
         figs.extend(dfigs)
     return figs
 
