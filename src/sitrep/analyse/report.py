@@ -23,6 +23,7 @@ from .tracks import list_tracks, track_view
 
 MAX_EVENTS_PER_TYPE = 6
 MAX_CLAIMS = 40
+MAX_PLACES = 15
 _HEDGED = ("unverified", "denied", "reported")
 
 _TYPE_WORDS = {"AGREE": "agreements", "CONSULT": "meetings and talks", "SUPPORT": "support", "AID": "aid and supplies",
@@ -126,13 +127,21 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
         groups = []
         for typ in sorted(by_story[sid], key=lambda t: (-len(by_story[sid][t]), t)):
             es = sorted(by_story[sid][typ], key=lambda e: (published.get(e.doc_id) or "", e.doc_id, e.start))
+            # one sentence per span: the actors of events read from the same words are listed together
+            spans: dict[tuple, list[Event]] = {}
+            for e in es:
+                spans.setdefault((e.doc_id, e.start, e.end), []).append(e)
+            es = [v[0] for v in spans.values()]
             sents = []
             for e in es[:MAX_EVENTS_PER_TYPE]:
-                who = " ".join(x for x in (e.actor or "", "→", e.target or "") if x) if (e.actor or e.target) else ""
+                same = spans[(e.doc_id, e.start, e.end)]
+                actors = ", ".join(dict.fromkeys(x.actor for x in same if x.actor))
+                targets = ", ".join(dict.fromkeys(x.target for x in same if x.target))
+                who = f"{actors} → {targets}" if targets else actors
                 extra = ", ".join(x for x in (f"at {e.location}" if e.location else "", e.date or "",
                                               "expected" if e.modality == "expected" else "",
                                               "denied" if e.modality == "negated" else "") if x)
-                sents.append({"text": f"{who + ': ' if who.strip('→ ') else ''}“{_clip(e.text)}”"
+                sents.append({"text": f"{who + ': ' if who else ''}“{_clip(e.text)}”"
                                       + (f" ({extra})" if extra else ""),
                               "evidence": [ev.cite(e.doc_id, e.start, e.end)]})
             if len(es) > MAX_EVENTS_PER_TYPE:
@@ -164,8 +173,9 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
         if len(counted) >= 2:
             vals = [v for f in counted for v in (f["value"], f["low"], f["high"]) if v is not None]
             sp = {"min": min(vals), "max": max(vals)} if vals else None
+            rng = ("" if not sp else f", all {_fmt_bounds(sp)}" if sp["min"] == sp["max"] else f", from {_fmt_bounds(sp)}")
             head = (f"{t['name']}: {len(counted)} figures from {len(srcs)} "
-                    f"source{'s' if len(srcs) != 1 else ''}" + (f", from {_fmt_bounds(sp)}" if sp else "") + ".")
+                    f"source{'s' if len(srcs) != 1 else ''}{rng}.")
             report["tracks"].append({"id": t["id"], "name": t["name"],
                                      "summary": {"text": head, "evidence": [e for ln in lines for e in ln["evidence"]]},
                                      "figures": lines})
@@ -208,11 +218,21 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
     for p in _records(store, "place", docs, Place):
         for m in p.mentions:
             pl[(p.name, p.country or "")].append((p.doc_id, m.start, m.end))
-    for (name, country), ms in sorted(pl.items(), key=lambda kv: (-len({m[0] for m in kv[1]}), kv[0])):
+    ranked = sorted(pl.items(), key=lambda kv: (-len({m[0] for m in kv[1]}), -len(kv[1]), kv[0]))
+    if len(ranked) > MAX_PLACES:
+        rest = ranked[MAX_PLACES:]
+        ranked = ranked[:MAX_PLACES]
+    else:
+        rest = []
+    for (name, country), ms in ranked:
         ndoc = len({m[0] for m in ms})
         report["places"].append({"text": f"{name}" + (f" ({country})" if country else "")
                                  + f": named {_times(len(ms))} in {ndoc} document{'s' if ndoc != 1 else ''}.",
                                  "evidence": [ev.cite(*m) for m in sorted(ms)[:3]]})
+    if rest:
+        report["places"].append({"text": f"{len(rest)} more places, each named in one document: "
+                                         + ", ".join(n for (n, _), _ in rest) + ".",
+                                 "evidence": [ev.cite(*sorted(ms)[0]) for _, ms in rest]})
     # disputed and unverified claims
     claims = [c for c in _records(store, "claim", docs, Claim) if c.hedge in _HEDGED]
     claims.sort(key=lambda c: (_HEDGED.index(c.hedge), published.get(c.doc_id) or "", c.doc_id, c.start))

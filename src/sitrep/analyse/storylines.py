@@ -172,49 +172,57 @@ def build_storylines(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     sigs = _ensure_signatures(store)
     idx = _Index(sigs)
     with store.engine.connect() as conn:
-        old = defaultdict(list)
+        old: dict[str, list[str]] = defaultdict(list)
         if not rebuild:
             for r in conn.execute(select(S.storyline_documents)):
                 old[r.storyline_id].append(r.doc_id)
             olddata = {r.id: (r.data or {}) for r in conn.execute(select(S.storylines))}
         else:
             olddata = {}
-    uf = _UF()
+    groups: list[list[str]] = [sorted(ds) for ds in old.values()]
+    group_sid: list[str | None] = list(old)          # an existing storyline keeps its id
+    group_of = {d: i for i, ds in enumerate(groups) for d in ds}
     dups: set[tuple[str, str, float]] = set()
-    placed = set()
     for sid, ds in old.items():
-        for d in ds:
-            uf.union(ds[0], d)
-            placed.add(d)
         for a, b, j in olddata.get(sid, {}).get("duplicates", []):
             dups.add((a, b, j))
-    order = sorted((d for d in sigs if d not in placed), key=lambda d: (sigs[d].get("published") or "", d))
+    order = sorted((d for d in sigs if d not in group_of), key=lambda d: (sigs[d].get("published") or "", d))
     for did in order:
+        sims: dict[str, float] = {}
         for o in idx.candidates(did):
             gap = _days(sigs[did].get("published"), sigs[o].get("published"))
             if gap is not None and gap > STORY_DAYS:
                 continue
             c = idx.cosine(did, o)
-            if c >= STORY_COSINE:
-                uf.union(did, o)
-                if c >= 0.5 and not sigs[did].get("empty") and not sigs[o].get("empty"):
-                    j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
-                    if j >= DUP_JACCARD:
-                        a, b = sorted((did, o))
-                        dups.add((a, b, round(j, 3)))
-        uf.find(did)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for d in sigs:
-        groups[uf.find(d)].append(d)
+            sims[o] = c
+            if c >= 0.5 and not sigs[did].get("empty") and not sigs[o].get("empty"):
+                j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
+                if j >= DUP_JACCARD:
+                    a, b = sorted((did, o))
+                    dups.add((a, b, round(j, 3)))
+        # average link: join the storyline whose documents are, on average, most alike
+        best, best_sim = None, STORY_COSINE
+        for gi in sorted({group_of[o] for o in sims if o in group_of}):
+            m = sum(sims.get(o, 0.0) for o in groups[gi]) / len(groups[gi])
+            if m >= best_sim:
+                best, best_sim = gi, m
+        if best is None:
+            groups.append([did])
+            group_sid.append(None)
+            best = len(groups) - 1
+        else:
+            groups[best].append(did)
+        group_of[did] = best
     rows, members = [], []
-    for ds in groups.values():
+    for ds, sid in zip(groups, group_sid):
         ds.sort(key=lambda d: (sigs[d].get("published") or "9999", d))
-        sid = record_id("storyline", "", ds[0])
+        sid = sid or record_id("storyline", "", ds[0])
+        central = max(ds, key=lambda d: (sum(idx.cosine(d, o) for o in ds if o != d), d)) if len(ds) > 2 else ds[0]
         dset = set(ds)
         sdups = sorted(x for x in dups if x[0] in dset)
         sources = len(_dup_clusters(ds, sdups))
         dates = sorted(sigs[d]["published"] for d in ds if sigs[d].get("published"))
-        rows.append({"id": sid, "name": sigs[ds[0]].get("title") or _first_words(idx, ds[0]),
+        rows.append({"id": sid, "name": sigs[central].get("title") or _first_words(idx, central),
                      "data": {"duplicates": [list(x) for x in sdups], "distinct": sources,
                               "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
                               "terms": _top_terms(idx, ds)}})

@@ -425,7 +425,8 @@ def track_view(store: Store, track_id: str, same_time_days: int = 3) -> dict[str
                                       "from_text": a["text"], "to_text": b["text"], "from_date": a["date"],
                                       "to_date": b["date"], "direction": "up" if b["bounds"][0] > a["bounds"][0]
                                       else "down"})
-            elif gap is not None and gap <= same_time_days or (gap is None and a["doc_id"] == b["doc_id"]):
+            elif a["source"] and b["source"] and (gap is not None and gap <= same_time_days
+                                                  or (gap is None and a["doc_id"] == b["doc_id"])):
                 contradictions.append({"a": a["quantity_id"], "b": b["quantity_id"], "a_source": a["source"],
                                        "b_source": b["source"], "a_text": a["text"], "b_text": b["text"],
                                        "a_date": a["date"], "b_date": b["date"], "days_apart": gap})
