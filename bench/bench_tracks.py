@@ -18,7 +18,7 @@ import json
 import sys
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,9 +43,10 @@ def _copy(doc: Document, recs: Records, k: int) -> tuple[Document, Records]:
 
     def sh(r):
         kw = {"doc_id": d.id}
+        names = {f.name for f in fields(r)}
         for f in ("start", "end", "subject_start", "subject_end", "source_start", "source_end", "cue_start",
                   "cue_end"):
-            if getattr(r, f, None) is not None:
+            if f in names and getattr(r, f) is not None:
                 kw[f] = getattr(r, f) + n
         if hasattr(r, "mentions"):
             kw["mentions"] = tuple(replace(m, start=m.start + n, end=m.end + n) for m in r.mentions)

@@ -195,3 +195,13 @@ def test_migration_from_version_1(tmp_path):
     s.add(build({"bel-1"}))
     assert build_tracks(s)["figures"] == 2
     s.close()
+
+
+def test_reextracted_document_leaves_no_stale_figures(mem_store):
+    (doc, recs), = build({"bel-1"})
+    mem_store.add([(doc, recs)])
+    build_tracks(mem_store)
+    recs.quantities = recs.quantities[:1]
+    mem_store.replace_records(doc.id, recs)
+    build_tracks(mem_store)
+    assert sorted(q for t in list_tracks(mem_store) for q in t["quantities"]) == [recs.quantities[0].id]

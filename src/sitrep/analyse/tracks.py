@@ -107,10 +107,13 @@ def _unassigned_docs(store: Store) -> list[str]:
 def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
     """Put every quantity not yet in a track into one (all of them with
     ``rebuild``), then replay the user's edits. Returns counts."""
-    if rebuild:
-        with store.engine.begin() as conn:
+    with store.engine.begin() as conn:
+        if rebuild:
             conn.execute(delete(S.track_members))
             conn.execute(delete(S.tracks))
+        else:   # figures whose quantity is gone (re-extracted documents) leave their tracks
+            conn.execute(delete(S.track_members).where(
+                S.track_members.c.quantity_id.notin_(select(S.quantities.c.id))))
     todo = sorted(set(doc_ids)) if doc_ids is not None else _unassigned_docs(store)
     figs = read_figures(store, todo)
     with store.engine.connect() as conn:
