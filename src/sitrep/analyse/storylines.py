@@ -3,14 +3,16 @@ near-duplicates (the same wire story on two sites) recognised.
 
 A lexical method, no model download: each document gets a signature (stored
 in ``doc_signatures``) with
-- a MinHash of its word 5-gram shingles (64 hashes): two documents whose
-  estimated shingle Jaccard is at least ``DUP_JACCARD`` are near-duplicates;
+- a MinHash of its word 5-gram shingles (64 hashes, in 16 bands for lookup):
+  two documents whose estimated shingle Jaccard is at least ``DUP_JACCARD``
+  are near-duplicates, and a copy joins the storyline of what it copies;
 - its key terms (the 30 most frequent content words of title and text, with
   counts): cosine of these, weighted by inverse document frequency over all
   signatures, of at least ``STORY_COSINE`` puts two documents in one storyline
   (when both are dated, at most ``STORY_DAYS`` apart).
-Candidates come from an inverted index on key terms, so a new document is
-compared only with documents sharing terms. Building is incremental: new
+Candidates come from an inverted index on key terms (terms most documents
+share are skipped), so a new document is compared only with documents sharing
+rarer terms. Building is incremental: new
 documents join (and may merge) the storylines already stored.
 """
 from __future__ import annotations
@@ -33,6 +35,8 @@ DUP_JACCARD = 0.5
 STORY_COSINE = 0.36
 STORY_DAYS = 10
 MIN_SHARED_TERMS = 3
+MAX_POSTING = 20
+BANDS = 16
 N_HASH = 64
 N_TERMS = 30
 _PRIME = 4294967311
@@ -120,10 +124,37 @@ class _Index:
         shared: Counter = Counter()
         for t in self.sigs[did]["terms"]:
             post = self.post.get(t, ())
-            if len(post) > 0.2 * len(self.sigs) + 50:   # a word most documents share says nothing
+            if len(post) > max(MAX_POSTING, 0.01 * len(self.sigs)):   # a word many documents share says little
                 continue
             shared.update(post)
         return [o for o, c in shared.items() if o != did and c >= MIN_SHARED_TERMS]
+
+
+class _LSH:
+    """MinHash bands: documents sharing a band are near-duplicate candidates."""
+
+    def __init__(self, sigs: dict[str, dict]):
+        self.rows = N_HASH // BANDS
+        self.buckets: dict[tuple, list[str]] = defaultdict(list)
+        self.sigs = sigs
+        for did, s in sigs.items():
+            if not s.get("empty"):
+                for key in self._keys(s["minhash"]):
+                    self.buckets[key].append(did)
+
+    def _keys(self, mh: list[int]):
+        r = self.rows
+        return [(b, *mh[b * r:(b + 1) * r]) for b in range(BANDS)]
+
+    def candidates(self, did: str) -> set[str]:
+        s = self.sigs[did]
+        if s.get("empty"):
+            return set()
+        out: set[str] = set()
+        for key in self._keys(s["minhash"]):
+            out.update(self.buckets.get(key, ()))
+        out.discard(did)
+        return out
 
 
 class _UF:
@@ -187,25 +218,33 @@ def build_storylines(store: Store, *, rebuild: bool = False) -> dict[str, int]:
         for a, b, j in olddata.get(sid, {}).get("duplicates", []):
             dups.add((a, b, j))
     order = sorted((d for d in sigs if d not in group_of), key=lambda d: (sigs[d].get("published") or "", d))
+    lsh = _LSH(sigs)
     for did in order:
-        sims: dict[str, float] = {}
-        for o in idx.candidates(did):
-            gap = _days(sigs[did].get("published"), sigs[o].get("published"))
-            if gap is not None and gap > STORY_DAYS:
-                continue
-            c = idx.cosine(did, o)
-            sims[o] = c
-            if c >= 0.5 and not sigs[did].get("empty") and not sigs[o].get("empty"):
-                j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
-                if j >= DUP_JACCARD:
-                    a, b = sorted((did, o))
-                    dups.add((a, b, round(j, 3)))
-        # average link: join the storyline whose documents are, on average, most alike
-        best, best_sim = None, STORY_COSINE
-        for gi in sorted({group_of[o] for o in sims if o in group_of}):
-            m = sum(sims.get(o, 0.0) for o in groups[gi]) / len(groups[gi])
-            if m >= best_sim:
-                best, best_sim = gi, m
+        # near-duplicates first (MinHash bands): a copy of a placed document joins its storyline
+        near: Counter = Counter()
+        for o in lsh.candidates(did):
+            j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
+            if j >= DUP_JACCARD:
+                a, b = sorted((did, o))
+                dups.add((a, b, round(j, 3)))
+                if o in group_of:
+                    near[group_of[o]] += 1
+        best = min(near, key=lambda g: (-near[g], g)) if near else None
+        if best is None:
+            # average link: join the storyline whose documents are, on average, most alike
+            per_group: dict[int, float] = defaultdict(float)
+            for o in idx.candidates(did):
+                if o not in group_of:
+                    continue
+                gap = _days(sigs[did].get("published"), sigs[o].get("published"))
+                if gap is not None and gap > STORY_DAYS:
+                    continue
+                per_group[group_of[o]] += idx.cosine(did, o)
+            best_sim = STORY_COSINE
+            for gi in sorted(per_group):
+                m = per_group[gi] / len(groups[gi])
+                if m >= best_sim:
+                    best, best_sim = gi, m
         if best is None:
             groups.append([did])
             group_sid.append(None)
