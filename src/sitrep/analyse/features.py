@@ -215,7 +215,8 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
         bw = _words(between)
         if len(bw) <= 8 and not ctx.mentions_in(m[1], q.start):
             phrase = " ".join(bw)
-            hit = next((v for v in cfg.agent_verbs if re.search(rf"(^|\s){re.escape(v)}($|\s)", phrase)), None)
+            padded = f" {phrase} "
+            hit = next((v for v in sorted(cfg.agent_verbs) if f" {v} " in padded), None)
             if hit and not re.search(r"\b(that|said|says|say|according|reported|reports|report|told|estimated|"
                                      r"estimates|estimating|claimed|claims|noted|stated|added|announced|indicated|"
                                      r"suggests|suggested|warned|believes|thinks)\b", phrase):
@@ -245,13 +246,14 @@ def _read_situation(f: Figure, text: str, s0: int, s1: int, sub0: int, sub1: int
     hi = min(s1, _fwd_words(text, max(q.end, sub1), 10))
     window = text[lo:hi].lower()
     best: tuple[int, str, str] | None = None
-    for cue, name in cfg.cue_index:
-        spec = cfg.situations[name]
-        if spec.get("for") and f.group not in spec["for"]:
-            continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", window):
-            pos = lo + m.start()
-            dist = 0 if sub0 <= pos < sub1 else (q.start - pos if pos < q.start else pos - max(q.end, sub1))
+    for m in _cue_regex().finditer(window):
+        cue = m.group(1)
+        pos = lo + m.start()
+        dist = 0 if sub0 <= pos < sub1 else (q.start - pos if pos < q.start else pos - max(q.end, sub1))
+        for name in _cue_situations()[cue]:
+            spec = cfg.situations[name]
+            if spec.get("for") and f.group not in spec["for"]:
+                continue
             if best is None or dist < best[0]:
                 best = (dist, name, cue)
     if best:
@@ -261,6 +263,20 @@ def _read_situation(f: Figure, text: str, s0: int, s1: int, sub0: int, sub1: int
         if unit and f.group != unit:
             f.why.append(f"counts {unit}, not a force ('{best[2]}')")
             f.group = unit
+
+
+@lru_cache(maxsize=1)
+def _cue_situations() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for cue, name in config().cue_index:
+        out.setdefault(cue, []).append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern:
+    cues = sorted(_cue_situations(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])")
 
 
 def _back_words(text: str, pos: int, n: int) -> int:
