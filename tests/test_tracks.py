@@ -205,3 +205,16 @@ def test_reextracted_document_leaves_no_stale_figures(mem_store):
     mem_store.replace_records(doc.id, recs)
     build_tracks(mem_store)
     assert sorted(q for t in list_tracks(mem_store) for q in t["quantities"]) == [recs.quantities[0].id]
+
+
+def test_track_settings_are_documented():
+    from importlib import resources
+
+    import yaml
+    data = yaml.safe_load(resources.files("sitrep.data").joinpath("tracks.yaml").read_text(encoding="utf-8"))
+    for section in ("units", "situations"):
+        for name, spec in data[section].items():
+            assert str(spec.get("help", "")).strip(), f"tracks.yaml {section}.{name} has no help line"
+    for section in ("agent_verbs", "agent_after", "place_prepositions"):
+        assert str(data[section].get("help", "")).strip(), section
+        assert all(isinstance(w, str) for w in data[section]["words"]), section
