@@ -3,7 +3,7 @@ near-duplicates (the same wire story on two sites) recognised.
 
 A lexical method, no model download: each document gets a signature (stored
 in ``doc_signatures``) with
-- a MinHash of its word 5-gram shingles (64 hashes, in 16 bands for lookup):
+- a MinHash of its word 5-gram shingles (64 hashes, in 32 bands for lookup):
   two documents whose estimated shingle Jaccard is at least ``DUP_JACCARD``
   are near-duplicates, and a copy joins the storyline of what it copies;
 - its key terms (the 30 most frequent content words of title and text, with
@@ -36,13 +36,16 @@ STORY_COSINE = 0.36
 STORY_DAYS = 10
 MIN_SHARED_TERMS = 3
 MAX_POSTING = 20
-BANDS = 16
+BANDS = 32
+MAX_DUP_CHECKS = 20
 N_HASH = 64
 N_TERMS = 30
 _PRIME = 4294967311
 _rng = np.random.RandomState(20141)
 _A = _rng.randint(1, 2 ** 31 - 1, size=N_HASH).astype(np.int64)
 _B = _rng.randint(0, 2 ** 31 - 1, size=N_HASH).astype(np.int64)
+_A64 = ((_A.astype(np.uint64) << np.uint64(33)) ^ (_B.astype(np.uint64) << np.uint64(1))) | np.uint64(1)  # odd, 64-bit
+_B64 = (_B.astype(np.uint64) << np.uint64(32)) ^ _A.astype(np.uint64)
 
 _STOP = set("""a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has have having he
@@ -60,16 +63,41 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
+SIG_VERSION = 2
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1], dtype=np.uint64)
+
+
+def _shingle_hashes(toks: list[str]) -> np.ndarray:
+    """Hashes of the word 5-grams: each word hashed once (crc32), five mixed."""
+    if len(toks) < 5:
+        return np.array([zlib.crc32(" ".join(toks).encode())], dtype=np.int64) if toks else np.zeros(0, np.int64)
+    cache: dict[str, int] = {}
+    th = np.fromiter((cache.setdefault(t, zlib.crc32(t.encode())) if t not in cache else cache[t] for t in toks),
+                     dtype=np.uint64, count=len(toks))
+    n = len(toks) - 4
+    h = np.zeros(n, dtype=np.uint64)
+    for i in range(5):
+        h = (h * np.uint64(31) + th[i:i + n] * _MIX[i]) & np.uint64(0xFFFFFFFF)
+    return np.unique(h.astype(np.int64))
+
+
+def _minhash(h: np.ndarray) -> np.ndarray:
+    """64 hash functions (multiply-add, high 32 bits), the minimum of each."""
+    with np.errstate(over="ignore"):   # products wrap modulo 2**64 on purpose
+        h64 = h.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        x = (h64[:, None] * _A64[None, :] + _B64[None, :]) >> np.uint64(32)
+    return x.min(axis=0).astype(np.int64)
+
+
 def signature(title: str | None, text: str, published: str | None = None) -> dict[str, Any]:
     """A document's storyline signature (JSON-able)."""
     toks = _tokens(text)
-    shingles = {" ".join(toks[i:i + 5]) for i in range(max(1, len(toks) - 4))} if toks else set()
-    if shingles:
-        h = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.int64, count=len(shingles))
-        mh = ((h[:, None] * _A[None, :] + _B[None, :]) % _PRIME).min(axis=0)
+    h = _shingle_hashes(toks)
+    if len(h):
+        mh = _minhash(h)
     else:
-        mh = np.full(N_HASH, _PRIME, dtype=np.int64)
-    words = [t.strip("'-") for t in _tokens((title or "") + " " + (title or "") + " " + text)]
+        mh = np.full(N_HASH, 2 ** 32, dtype=np.int64)
+    words = [t.strip("'-") for t in _tokens((title or "") + " " + (title or "")) + toks]
     counts = Counter(w for w in words if len(w) > 3 and w not in _STOP)
     # names (capitalised words not opening a sentence) say more about the story: count them twice
     for m in _NAME.finditer(text + "\n" + (title or "")):
@@ -78,11 +106,11 @@ def signature(title: str | None, text: str, published: str | None = None) -> dic
             counts[w] += 1
     terms = dict(counts.most_common(N_TERMS))
     return {"minhash": mh.tolist(), "terms": terms, "published": published, "title": title,
-            "empty": not shingles}
+            "empty": not len(h), "v": SIG_VERSION}
 
 
 def jaccard(a: list[int], b: list[int]) -> float:
-    return float(np.mean(np.asarray(a) == np.asarray(b)))
+    return sum(x == y for x, y in zip(a, b)) / len(a)
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -178,10 +206,17 @@ def _ensure_signatures(store: Store) -> dict[str, dict]:
     """Signatures of every document, computing those not stored yet."""
     sigs: dict[str, dict] = {}
     with store.engine.connect() as conn:
+        stale = []
         for r in conn.execute(select(S.doc_signatures.c.doc_id, S.doc_signatures.c.data)):
-            sigs[r.doc_id] = r.data
+            if (r.data or {}).get("v") == SIG_VERSION:
+                sigs[r.doc_id] = r.data
+            else:
+                stale.append(r.doc_id)
         missing = conn.execute(select(S.documents.c.id).where(S.documents.c.id.notin_(
-            select(S.doc_signatures.c.doc_id)))).scalars().all()
+            select(S.doc_signatures.c.doc_id)))).scalars().all() + stale
+    if stale:
+        with store.engine.begin() as conn:
+            conn.execute(delete(S.doc_signatures).where(S.doc_signatures.c.doc_id.in_(stale)))
     new = {}
     for i in range(0, len(missing), 500):
         chunk = missing[i:i + 500]
@@ -221,15 +256,16 @@ def build_storylines(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     lsh = _LSH(sigs)
     for did in order:
         # near-duplicates first (MinHash bands): a copy of a placed document joins its storyline
-        near: Counter = Counter()
-        for o in lsh.candidates(did):
+        # (one confirmed copy is enough: copies of copies are found through it)
+        best = None
+        for o in sorted(lsh.candidates(did), key=lambda o: (o not in group_of, o))[:MAX_DUP_CHECKS]:
             j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
             if j >= DUP_JACCARD:
                 a, b = sorted((did, o))
                 dups.add((a, b, round(j, 3)))
                 if o in group_of:
-                    near[group_of[o]] += 1
-        best = min(near, key=lambda g: (-near[g], g)) if near else None
+                    best = group_of[o]
+                    break
         if best is None:
             # average link: join the storyline whose documents are, on average, most alike
             per_group: dict[int, float] = defaultdict(float)
@@ -256,7 +292,8 @@ def build_storylines(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     for ds, sid in zip(groups, group_sid):
         ds.sort(key=lambda d: (sigs[d].get("published") or "9999", d))
         sid = sid or record_id("storyline", "", ds[0])
-        central = max(ds, key=lambda d: (sum(idx.cosine(d, o) for o in ds if o != d), d)) if len(ds) > 2 else ds[0]
+        some = ds[:40]
+        central = max(some, key=lambda d: (sum(idx.cosine(d, o) for o in some if o != d), d)) if len(ds) > 2 else ds[0]
         dset = set(ds)
         sdups = sorted(x for x in dups if x[0] in dset)
         sources = len(_dup_clusters(ds, sdups))
