@@ -71,9 +71,8 @@ def _shingle_hashes(toks: list[str]) -> np.ndarray:
     """Hashes of the word 5-grams: each word hashed once (crc32), five mixed."""
     if len(toks) < 5:
         return np.array([zlib.crc32(" ".join(toks).encode())], dtype=np.int64) if toks else np.zeros(0, np.int64)
-    cache: dict[str, int] = {}
-    th = np.fromiter((cache.setdefault(t, zlib.crc32(t.encode())) if t not in cache else cache[t] for t in toks),
-                     dtype=np.uint64, count=len(toks))
+    cache = {t: zlib.crc32(t.encode()) for t in set(toks)}
+    th = np.fromiter(map(cache.__getitem__, toks), dtype=np.uint64, count=len(toks))
     n = len(toks) - 4
     h = np.zeros(n, dtype=np.uint64)
     for i in range(5):
@@ -97,13 +96,19 @@ def signature(title: str | None, text: str, published: str | None = None) -> dic
         mh = _minhash(h)
     else:
         mh = np.full(N_HASH, 2 ** 32, dtype=np.int64)
-    words = [t.strip("'-") for t in _tokens((title or "") + " " + (title or "")) + toks]
-    counts = Counter(w for w in words if len(w) > 3 and w not in _STOP)
+    raw = Counter(_tokens((title or "") + " " + (title or "")))   # title words first: ties go to them
+    raw.update(toks)
+    counts: Counter = Counter()
+    for t, c in raw.items():
+        w = t.strip("'-")
+        if len(w) > 3 and w not in _STOP:
+            counts[w] += c
     # names (capitalised words not opening a sentence) say more about the story: count them twice
-    for m in _NAME.finditer(text + "\n" + (title or "")):
-        w = m.group(1).lower().replace("’", "'").strip("'-")
+    names = Counter(_NAME.findall(text + "\n" + (title or "")))
+    for n, c in names.items():
+        w = n.lower().replace("’", "'").strip("'-")
         if w in counts:
-            counts[w] += 1
+            counts[w] += c
     terms = dict(counts.most_common(N_TERMS))
     return {"minhash": mh.tolist(), "terms": terms, "published": published, "title": title,
             "empty": not len(h), "v": SIG_VERSION}
