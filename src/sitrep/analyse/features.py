@@ -25,6 +25,7 @@ CONFIG_FILE = "tracks.yaml"
 class Config:
     unit_of: dict[str, str]                 # unit word -> group
     unit_by_place: set[str]
+    owned: set[str]                         # groups whose owner alone keys a track across documents
     situations: dict[str, dict]             # name -> {split, by_place, for, unit, cues}
     cue_index: list[tuple[str, str]]        # (cue phrase, situation), longest first
     agent_verbs: set[str]
@@ -39,8 +40,10 @@ def config() -> Config:
     except (OSError, yaml.YAMLError) as e:
         raise SitrepError(f"data/{CONFIG_FILE}: cannot read the track settings ({e})", input=CONFIG_FILE,
                           reason="bad_data") from e
-    unit_of, by_place = {}, set()
+    unit_of, by_place, owned = {}, set(), set()
     for group, spec in raw["units"].items():
+        if spec.get("owned"):
+            owned.add(group)
         for w in spec["words"]:
             unit_of[str(w).lower()] = group
         unit_of[group] = group
@@ -48,7 +51,7 @@ def config() -> Config:
             by_place.add(group)
     cues = sorted(((str(c).lower(), name) for name, spec in raw["situations"].items() for c in spec["cues"]),
                   key=lambda x: -len(x[0]))
-    return Config(unit_of, by_place, raw["situations"], cues, {w.lower() for w in raw["agent_verbs"]["words"]},
+    return Config(unit_of, by_place, owned, raw["situations"], cues, {w.lower() for w in raw["agent_verbs"]["words"]},
                   sorted((w.lower() for w in raw["agent_after"]["words"]), key=len, reverse=True),
                   {w.lower() for w in raw["place_prepositions"]["words"]})
 
@@ -183,6 +186,12 @@ def read_figure(q: Quantity, ctx: DocContext) -> Figure:
     return f
 
 
+_NUMBERISH = re.compile(r"^(About|Around|Approximately|Up|Over|More|Some|Nearly|At|As|Roughly|Almost|Fewer|Less|"
+                        r"Between|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|"
+                        r"Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Hundreds|Thousand|Thousands|Million|"
+                        r"Millions|Billion|Dozens?|Scores?)\b")
+
+
 def _owner_key(code_or_words: str, names: dict[str, str]) -> str:
     return names.get(code_or_words.lower(), code_or_words)
 
@@ -199,9 +208,9 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
         f.owner_why = f"owner: '{m[3]}' in its words '{text[sub0:sub1]}'"
         return
     # 2. capitalised words between the number and the unit noun ("11,000 North Korean troops"), no record
-    caps = re.findall(r"\b((?:[A-Z][\w.’'-]*\s+){1,3})(?=\w)", text[q.start:q.end])
-    caps = [c.strip() for c in caps if not re.match(r"^(About|Around|Approximately|Up|Over|More|Some|Nearly|"
-                                                    r"At|As|Roughly|Almost|Fewer|Less|Between|Some)\b", c.strip())]
+    # (not the figure's first word: "Two people", "Hundreds killed" open a sentence)
+    caps = [m.group(1).strip() for m in re.finditer(r"\b((?:[A-Z][\w.’'-]*\s+){1,3})(?=\w)", text[q.start:q.end])
+            if m.start() > 0 and not re.match(_NUMBERISH, m.group(1))]
     if caps:
         words = caps[0]
         f.owner, f.owner_words = _owner_key(words, ctx.names), words
@@ -349,16 +358,18 @@ def _split_situation(f: Figure) -> str | None:
 
 def track_key(f: Figure, place_kinds: dict[str, str] | None = None) -> tuple[str, ...]:
     """The key of the track a figure goes in: unit group (currency for money),
-    owner, situation (when it changes what is counted) and place (for counts of
-    killed, wounded, downed); a figure with none of owner, situation or place is
-    kept to its own document."""
+    owner (for groups a side owns, such as troops, drones, money, or with a
+    situation that changes what is counted), situation and place (a town or
+    region, for counts of killed and wounded); a figure with neither an owner
+    nor such a place is kept to its own document, with the figures of the same
+    subject words."""
     cfg = config()
     group = f"money:{(f.currency or '?').upper()}" if f.group == "money" else f.group
     sit = _split_situation(f) or ""
     spec = cfg.situations.get(f.situation or "", {})
     local = f.place and f.place_kind not in ("country", "continent")
     place = f.place if (local and (f.group in cfg.unit_by_place or spec.get("by_place"))) else ""
-    owner = f.owner or ""
+    owner = f.owner if (f.owner and (f.group in cfg.owned or sit)) else ""
     if not owner and not place:
         # nothing says whose or where: kept to its document, with the figures of the same words
         words = " ".join(_words(f.q.subject)) if f.q.subject else f.q.id
