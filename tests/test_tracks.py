@@ -218,3 +218,36 @@ def test_track_settings_are_documented():
     for section in ("agent_verbs", "agent_after", "place_prepositions"):
         assert str(data[section].get("help", "")).strip(), section
         assert all(isinstance(w, str) for w in data[section]["words"]), section
+
+
+def _figs(text: str, specs, entities=()):
+    from sitrep.analyse.features import DocContext, inherit_owners, link_parts, read_figure
+    from sitrep.model import Document, Quantity
+    doc = Document.new(text, published="2026-01-05")
+    qs = []
+    for surface, value, unit in specs:
+        i = text.index(surface)
+        qs.append(Quantity(f"q{i}", doc.id, i, i + len(surface), surface, value=value, unit=unit))
+    ctx = DocContext(doc, entities)
+    figs = [read_figure(q, ctx) for q in qs]
+    link_parts(figs, text)
+    inherit_owners(figs, text)
+    return {f.q.text: f for f in figs}
+
+
+def test_conversion_of_a_distance_and_number_words_are_no_owners():
+    text = ("A ceasefire holds in a 30-kilometre (18.6-mile) zone around the dam.\n"
+            "Two people died. Hundreds fled the town.")
+    f = _figs(text, [("30-kilometre", 30, "kilometre"), ("18.6-mile", 18.6, "mile"), ("Two people", 2, "people"),
+                     ("Hundreds", 100, "people")])
+    assert f["18.6-mile"].role == "conversion" and f["18.6-mile"].parent == f["30-kilometre"].q.id
+    assert f["Two people"].owner is None and f["Hundreds"].owner is None
+
+
+def test_money_is_owned_by_who_pays_not_what_is_bought():
+    from sitrep.model import Entity, Mention
+    text = "Moldova agreed to buy $2bn of Romanian bonds, the ministry said."
+    ents = [Entity("e1", "d", "Moldova", "GPE", "MDA", mentions=(Mention(0, 7, "Moldova"),)),
+            Entity("e2", "d", "Romania", "NORP", "ROU", mentions=(Mention(30, 38, "Romanian"),))]
+    f = _figs(text, [("$2bn", 2e9, "USD")], ents)["$2bn"]
+    assert f.owner == "MDA" and "agreed to buy" in f.owner_why

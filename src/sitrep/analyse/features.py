@@ -200,8 +200,10 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
     cfg = config()
     text = ctx.text
     q = f.q
-    # 1. an actor named in the figure's own words, not as a place ("North Korean troops in Russia")
-    owned = [m for m in ctx.mentions_in(sub0, sub1) if _prev_word(text, m[0]) not in cfg.place_preps]
+    # 1. an actor named in the figure's own words, not as a place ("North Korean troops in Russia");
+    # not for money: "$15bn of Ukrainian bonds" is money paid for what Ukraine owes, so only the giver counts
+    owned = [m for m in ctx.mentions_in(sub0, sub1) if _prev_word(text, m[0]) not in cfg.place_preps
+             and f.group != "money"]
     if owned:
         m = min(owned, key=lambda m: (m[0] < q.start, abs(m[0] - q.end)))
         f.owner, f.owner_words = m[2], m[3]
@@ -211,7 +213,7 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
     # (not the figure's first word: "Two people", "Hundreds killed" open a sentence)
     caps = [m.group(1).strip() for m in re.finditer(r"\b((?:[A-Z][\w.’'-]*\s+){1,3})(?=\w)", text[q.start:q.end])
             if m.start() > 0 and not re.match(_NUMBERISH, m.group(1))]
-    if caps:
+    if caps and f.group != "money":
         words = caps[0]
         f.owner, f.owner_words = _owner_key(words, ctx.names), words
         f.owner_why = f"owner: '{words}' in its words '{text[q.start:q.end]}'"
@@ -235,6 +237,8 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
     # 4. an actor right after it that provided or lost them ("provided by the United States")
     after = text[q.end:s1]
     for phrase in cfg.agent_after:
+        if phrase == "of" and f.group == "money":
+            continue        # "$2bn of Romanian bonds": what is bought, not who pays
         mm = re.match(rf"\s*(?:\w+\s+)?{re.escape(phrase)}\s+(?:the\s+)?", after, flags=re.I)
         if mm:
             right = [m for m in ctx.mentions if m[0] == q.end + mm.end() or
@@ -305,13 +309,15 @@ _CONV = re.compile(r"^\s*[(\[]\s*(about|around|or|some|roughly|approximately)?\s
 
 def link_parts(figs: list[Figure], text: str) -> None:
     """A figure right after 'including' belongs to the figure before it (a part);
-    a money figure in brackets right after another is its conversion."""
+    a figure in brackets right after another, in another currency or unit, is
+    its conversion ("€118 billion ($126 billion)", "20-kilometer (12.4-mile)")."""
     figs.sort(key=lambda f: f.q.start)
     for prev, cur in zip(figs, figs[1:]):
         between = text[prev.q.end:cur.q.start]
         if "\n" in between or len(between) > 100 or re.search(r"[.!?]\s", between):
             continue
-        if _CONV.match(between) and prev.group == cur.group == "money" and len(between) < 20:
+        if _CONV.match(between) and len(between) < 20 and (prev.group == cur.group == "money" or
+                                                           (prev.group != cur.group and cur.group != "money")):
             cur.role, cur.parent = "conversion", prev.parent or prev.q.id
             cur.why.append(f"conversion of '{prev.q.text}' given in brackets")
         elif _PART.search(between) and cur.group != prev.group and len(_WORD.findall(between)) <= 12:
