@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 from importlib import resources
 from typing import Any, Iterable
 
@@ -113,24 +114,32 @@ def unit_group(q: Quantity) -> str:
     return (q.unit_class or q.unit or "number").lower()
 
 
+def _ns(x: Any) -> Any:
+    """A record, or its stored dict read as attributes (building tracks over
+    many documents skips making dataclasses)."""
+    return SimpleNamespace(**x) if isinstance(x, dict) else x
+
+
 class DocContext:
-    """The records of one document, indexed for reading figures."""
+    """The records of one document (records or their stored dicts), indexed for
+    reading figures."""
 
     def __init__(self, doc: Document, entities: Iterable[Entity] = (), places: Iterable[Place] = (),
                  dates: Iterable[DateRef] = (), claims: Iterable[Claim] = (), names: dict[str, str] | None = None):
         self.doc = doc
         self.text = doc.text
         self.mentions: list[tuple[int, int, str, str]] = []   # start, end, code-or-name, surface
-        for e in entities:
+        for e in map(_ns, entities):
             key = (e.code.split()[0] if e.code else None)
             if not key or e.type == "PERSON":
                 continue
-            for m in e.mentions:
+            for m in map(_ns, e.mentions):
                 self.mentions.append((m.start, m.end, key, m.text))
         self.mentions.sort()
-        self.places = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0])
-        self.dates = [d for d in dates if d.date]
-        self.claims = {c.id: c for c in claims}
+        self.places = sorted(((m.start, m.end, p) for p in map(_ns, places) for m in map(_ns, p.mentions)),
+                             key=lambda x: x[0])
+        self.dates = [d for d in map(_ns, dates) if d.date]
+        self.claims = {c.id: c for c in map(_ns, claims)}
         self.names = names or {}
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:

@@ -70,7 +70,6 @@ def _names_index(store: Store) -> dict[str, str]:
 
 def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
     """Read the figures of these documents (all their quantities)."""
-    from ..model import Claim, DateRef, Entity, Place
     names = _names_index(store)
     rows = {k: _load_rows(store, S.RECORD_TABLES[k], doc_ids) for k in ("quantity", "entity", "place", "date",
                                                                           "claim")}
@@ -86,10 +85,8 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
     for did in doc_ids:
         if did not in docs or not rows["quantity"].get(did):
             continue
-        ctx = DocContext(docs[did], [from_dict(Entity, d) for d in rows["entity"].get(did, ())],
-                         [from_dict(Place, d) for d in rows["place"].get(did, ())],
-                         [from_dict(DateRef, d) for d in rows["date"].get(did, ())],
-                         [from_dict(Claim, d) for d in rows["claim"].get(did, ())], names)
+        ctx = DocContext(docs[did], rows["entity"].get(did, ()), rows["place"].get(did, ()),
+                         rows["date"].get(did, ()), rows["claim"].get(did, ()), names)
         dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
         link_parts(dfigs, ctx.text)
         inherit_owners(dfigs, ctx.text)
@@ -133,21 +130,22 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
         tid = redirect.get(tid, tid)
         members[tid].append(f)
         keys.setdefault(f.q.id, key)
-    new_tracks = 0
+    new_rows, member_rows = [], []
+    for tid, fs in members.items():
+        if tid not in existing:
+            lead = next((f for f in fs if f.role == "figure"), fs[0])
+            key = track_key(lead)
+            new_rows.append({"id": tid, "name": _auto_name(key, fs), "unit": key[0], "subject": _subject(fs),
+                             "data": {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
+                                      "place": key[3] or None, "auto": True}})
+        member_rows.extend({"track_id": tid, "quantity_id": f.q.id, "why": why_text(f), "role": f.role,
+                            "data": figure_data(f)} for f in fs)
     with store.engine.begin() as conn:
-        for tid, fs in members.items():
-            if tid not in existing:
-                lead = next((f for f in fs if f.role == "figure"), fs[0])
-                key = track_key(lead)
-                conn.execute(insert(S.tracks).values(
-                    id=tid, name=_auto_name(key, fs), unit=key[0], subject=_subject(fs),
-                    data={"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
-                          "place": key[3] or None, "auto": True}))
-                existing[tid] = None
-                new_tracks += 1
-            conn.execute(insert(S.track_members), [
-                {"track_id": tid, "quantity_id": f.q.id, "why": why_text(f), "role": f.role, "data": figure_data(f)}
-                for f in fs])
+        for i in range(0, len(new_rows), 2000):
+            conn.execute(insert(S.tracks), new_rows[i:i + 2000])
+        for i in range(0, len(member_rows), 2000):
+            conn.execute(insert(S.track_members), member_rows[i:i + 2000])
+    new_tracks = len(new_rows)
     replay_edits(store, only_new=not rebuild)
     return {"figures": len(figs), "tracks_new": new_tracks, "documents": len(todo)}
 
