@@ -10,16 +10,15 @@ from sitrep.analyse.tracks import list_tracks, track_view
 
 
 @pytest.fixture(scope="module")
-def page_store(request):
+def page_store(pipeline):
     from conftest import SHARED
     from sitrep.core import ingest
-    from sitrep.extract.pipeline import Pipeline
     from sitrep.store import Store
     page = SHARED / "corpus" / "sample" / "warya-2024-11-page.txt"
     if not page.exists():
         pytest.skip(f"{page} not found")
     store = Store(":memory:")
-    ingest([str(page)], store, extract=True, pipeline=Pipeline())
+    ingest([str(page)], store, extract=True, pipeline=pipeline)
     update(store)
     return store
 
