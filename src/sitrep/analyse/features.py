@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from types import SimpleNamespace
 from importlib import resources
@@ -87,13 +88,27 @@ _WORD = re.compile(r"[\w’'%-]+")
 _SENT_END = re.compile(r"(?<=[a-z0-9%”\"')\]][.!?])\s+|\n")
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around [start, end)."""
-    s = 0
-    for m in _SENT_END.finditer(text, max(0, start - 600), start):
-        s = m.end()
-    m = _SENT_END.search(text, end)
-    return s, (m.start() if m else len(text))
+def sentence_bounds(text: str, start: int, end: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """The sentence (or line) around [start, end); ``starts`` (from
+    ``sentence_starts``) makes it a lookup."""
+    if starts is None:
+        s = 0
+        for m in _SENT_END.finditer(text, max(0, start - 600), start):
+            s = m.end()
+        m = _SENT_END.search(text, end)
+        return s, (m.start() if m else len(text))
+    i = bisect_right(starts, start) - 1
+    s = starts[i] if i >= 0 else 0
+    j = bisect_left(starts, end)
+    while j < len(starts) and starts[j] <= end:
+        j += 1
+    e = starts[j] if j < len(starts) else len(text)
+    return s, e
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence (or line) of a text starts, after the first."""
+    return [m.end() for m in _SENT_END.finditer(text)]
 
 
 def unit_group(q: Quantity) -> str:
@@ -141,6 +156,7 @@ class DocContext:
         self.dates = [d for d in map(_ns, dates) if d.date]
         self.claims = {c.id: c for c in map(_ns, claims)}
         self.names = names or {}
+        self.starts = sentence_starts(self.text)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         return [m for m in self.mentions if m[0] >= start and m[1] <= end]
@@ -160,7 +176,7 @@ def read_figure(q: Quantity, ctx: DocContext) -> Figure:
     cfg = config()
     text = ctx.text
     f = Figure(q=q, group=unit_group(q))
-    s0, s1 = sentence_bounds(text, q.start, q.end)
+    s0, s1 = sentence_bounds(text, q.start, q.end, ctx.starts)
     sub0 = min(q.start, q.subject_start) if q.subject_start is not None else q.start
     sub1 = max(q.end, q.subject_end) if q.subject_end is not None else q.end
     _read_owner(f, ctx, s0, s1, sub0, sub1)

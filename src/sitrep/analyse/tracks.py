@@ -52,27 +52,32 @@ def _load_rows(store: Store, table, doc_ids: list[str]) -> dict[str, list[dict]]
     return out
 
 
-def _names_index(store: Store) -> dict[str, str]:
-    """Mention text (lower case) -> actor code, over all entities: lets words such
-    as "N. Korean" found without a record still name a coded owner."""
+def _names_index(store: Store, rows: dict[str, list[dict]] | None = None) -> dict[str, str]:
+    """Mention text (lower case) -> actor code: lets words such as "N. Korean"
+    found without a record still name a coded owner. Canonical names come from
+    every entity of the store (its columns, no JSON), mention texts from the
+    entities of the documents being read."""
     names: dict[str, str] = {}
+    e = S.entities
     with store.engine.connect() as conn:
-        for r in conn.execute(select(S.entities.c.data).where(S.entities.c.code.isnot(None))):
-            d = r.data
-            if d.get("type") == "PERSON":
-                continue
-            code = d["code"].split()[0]
-            for m in d.get("mentions") or ():
-                names.setdefault(m["text"].lower(), code)
-            names.setdefault(d["name"].lower(), code)
+        for r in conn.execute(select(e.c.name, e.c.code).where(e.c.code.isnot(None), e.c.type != "PERSON")
+                              .distinct()):
+            if r.name:
+                names.setdefault(r.name.lower(), r.code.split()[0])
+    for ds in (rows or {}).values():
+        for d in ds:
+            if d.get("code") and d.get("type") != "PERSON":
+                code = d["code"].split()[0]
+                for m in d.get("mentions") or ():
+                    names.setdefault(m["text"].lower(), code)
     return names
 
 
 def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
     """Read the figures of these documents (all their quantities)."""
-    names = _names_index(store)
-    rows = {k: _load_rows(store, S.RECORD_TABLES[k], doc_ids) for k in ("quantity", "entity", "place", "date",
-                                                                          "claim")}
+    rows = {k: _load_rows(store, S.RECORD_TABLES[k], doc_ids) for k in ("quantity", "entity", "place", "date")}
+    names = _names_index(store, rows["entity"])
+    rows["claim"] = _claims_needed(store, rows["quantity"])
     docs: dict[str, Document] = {}
     with store.engine.connect() as conn:
         for i in range(0, len(doc_ids), _BATCH):
@@ -92,6 +97,19 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
         inherit_owners(dfigs, ctx.text)
         figs.extend(dfigs)
     return figs
+
+
+def _claims_needed(store: Store, qrows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Source and hedge of the claims that figures without their own point to."""
+    want = sorted({d["claim_id"] for ds in qrows.values() for d in ds
+                   if d.get("claim_id") and (not d.get("source") or not d.get("hedge"))})
+    out: dict[str, list[dict]] = defaultdict(list)
+    c = S.claims
+    with store.engine.connect() as conn:
+        for i in range(0, len(want), _BATCH):
+            for r in conn.execute(select(c.c.id, c.c.doc_id, c.c.source, c.c.hedge).where(c.c.id.in_(want[i:i + _BATCH]))):
+                out[r.doc_id].append({"id": r.id, "source": r.source, "hedge": r.hedge})
+    return out
 
 
 def _unassigned_docs(store: Store) -> list[str]:
