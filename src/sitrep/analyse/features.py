@@ -260,12 +260,11 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
                 f.owner_why = f"owner: '{m[3]}' {between.strip()} the figure"
                 return
     # 4. an actor right after it that provided or lost them ("provided by the United States")
-    after = text[q.end:s1]
-    for phrase in cfg.agent_after:
-        if phrase == "of" and f.group == "money":
-            continue        # "$2bn of Romanian bonds": what is bought, not who pays
-        mm = re.match(rf"\s*(?:\w+\s+)?{re.escape(phrase)}\s+(?:the\s+)?", after, flags=re.I)
-        if mm:
+    after = text[q.end:min(s1, q.end + 80)]
+    mm = _after_regex().match(after)
+    if mm:
+        phrase = mm.group(1).lower()
+        if not (phrase == "of" and f.group == "money"):   # "$2bn of Romanian bonds": what is bought, not who pays
             right = [m for m in ctx.mentions if m[0] == q.end + mm.end() or
                      (q.end + mm.end() <= m[0] <= q.end + mm.end() + 4 and m[1] <= s1)]
             if right:
@@ -273,6 +272,12 @@ def _read_owner(f: Figure, ctx: DocContext, s0: int, s1: int, sub0: int, sub1: i
                 f.owner, f.owner_words = m[2], m[3]
                 f.owner_why = f"owner: '{m[3]}' after '{phrase}'"
                 return
+
+
+@lru_cache(maxsize=1)
+def _after_regex() -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in config().agent_after)
+    return re.compile(rf"\s*(?:\w+\s+)?({alts})\s+(?:the\s+)?", re.I)
 
 
 def _read_situation(f: Figure, text: str, s0: int, s1: int, sub0: int, sub1: int) -> None:
@@ -323,8 +328,12 @@ def _back_words(text: str, pos: int, n: int) -> int:
 
 
 def _fwd_words(text: str, pos: int, n: int) -> int:
-    ms = list(_WORD.finditer(text, pos, min(len(text), pos + 160)))
-    return ms[n - 1].end() if len(ms) >= n else (ms[-1].end() if ms else pos)
+    end = pos
+    for i, m in enumerate(_WORD.finditer(text, pos, min(len(text), pos + 160))):
+        end = m.end()
+        if i == n - 1:
+            break
+    return end
 
 
 _PART = re.compile(r"(^|[\s,;(])(including|among them|among whom|of whom|of which)\s*$", re.I)
@@ -355,7 +364,7 @@ def link_parts(figs: list[Figure], text: str) -> None:
                 cur.why.append(f"situation: {prev.situation}, as '{prev.q.text}' it is joined to by 'and'")
 
 
-def inherit_owners(figs: list[Figure], text: str) -> None:
+def inherit_owners(figs: list[Figure], text: str, starts: list[int] | None = None) -> None:
     """A figure whose words name no owner takes the owner of the other figures of
     its document that count the same thing, when they all agree on one and none
     of them stands in its own sentence (figures side by side in one sentence are
@@ -372,7 +381,7 @@ def inherit_owners(figs: list[Figure], text: str) -> None:
         if f.owner or f.role != "figure":
             continue
         k = (f.group, _split_situation(f))
-        s0, s1 = sentence_bounds(text, f.q.start, f.q.end)
+        s0, s1 = sentence_bounds(text, f.q.start, f.q.end, starts)
         if any(g.owner and g.group == f.group and s0 <= g.q.start < s1 for g in figs):
             continue
         if len(by.get(k, ())) == 1:

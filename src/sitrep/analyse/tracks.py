@@ -94,7 +94,7 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
                          rows["date"].get(did, ()), rows["claim"].get(did, ()), names)
         dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
         link_parts(dfigs, ctx.text)
-        inherit_owners(dfigs, ctx.text)
+        inherit_owners(dfigs, ctx.text, ctx.starts)
         figs.extend(dfigs)
     return figs
 
