@@ -237,3 +237,23 @@ def test_figure_takes_the_date_of_its_sentence(nlp):
     ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=recs)
     qs = {q.value: q for q in find_quantities(ctx)}
     assert qs[30].date == "2024-11-12" and qs[12].date is None
+
+
+def test_cues_after_and_common_nouns(nlp):
+    qs = figures(nlp, "Up to 2000 troops and more than 300 tanks; one thing is clear: one soldier died "
+                      "and prices stayed below 2005 levels.")
+    assert one(qs, value=2000).approx == "at_most"
+    assert one(qs, value=300).approx == "at_least"
+    assert one(qs, value=1).unit_class == "troops"
+    assert not [q for q in qs if q.value == 2005]
+
+
+def test_named_source_outside_an_anonymous_one_gives_the_figure(nlp):
+    text = "According to the ministry spokesman Ivo Ranko, intelligence shows that 900 fighters crossed."
+    c_in = text.index("900") - len("that ")
+    outer = Claim(id="c-named", doc_id="x", start=text.index("intelligence"), end=len(text) - 1,
+                  text=text[text.index("intelligence"):-1], source="Ivo Ranko", source_kind="named")
+    inner = Claim(id="c-anon", doc_id="x", start=c_in, end=len(text) - 1, text=text[c_in:-1],
+                  source="intelligence", source_kind="document", hedge="reported")
+    q = one(figures(nlp, text, claims=[outer, inner]), value=900)
+    assert (q.source, q.claim_id) == ("Ivo Ranko", "c-named")

@@ -291,7 +291,6 @@ def _record_command(name: str, kind: str, doc: str, filters: list[str]):
 
 _record_command("entities", "entity", "Actors found: people, organisations, states.\n\n\b\nExample:\n  sitrep entities --type PERSON", ["type", "code", "name"])
 _record_command("places", "place", "Places found, geocoded.\n\n\b\nExample:\n  sitrep places --country UKR", ["country", "kind", "name"])
-_record_command("figures", "quantity", "Figures: value, bounds, unit, subject, source, hedge.\n\n\b\nExample:\n  sitrep figures --unit troops", ["unit", "unit_class", "source", "hedge", "subject"])
 _record_command("claims", "claim", "Attributed claims with source, cue and hedge.\n\n\b\nExample:\n  sitrep claims --source Pentagon", ["source", "hedge", "cue"])
 _record_command("events", "event", "Events: who did what to whom, where, when.\n\n\b\nExample:\n  sitrep events --type ASSAULT --actor RUS", ["type", "actor", "target", "location"])
 

@@ -43,6 +43,7 @@ class Lex:
         self.skip_before = set(map(str, w("skip_before")))
         self.skip_after = set(map(str, w("skip_after")))
         self.months = set(map(str, w("months")))
+        self.not_after_one = set(map(str, w("not_after_one")))
         self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
         self.digit_fractions = set(int(x) for x in w("digit_fractions"))
         self.mult_letters = set(map(str, w("multiplier_letters")))
@@ -155,6 +156,10 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         while j < end and doc[j].lower_ in lex.mult:
             val *= lex.mult[doc[j].lower_]
             j += 1
+        if j + 1 < end and doc[j].lower_ == "and" and doc[j + 1].lower_ in lex.numbers:
+            rest = _parse_number(doc, j + 1, end, lex)          # "a hundred and two"
+            if rest and rest[0] is not None and rest[0] < val:
+                val, j = val + rest[0], rest[3]
         return val, None, None, j, {"words": True}
     parts = low.split("-") if "-" in low else [low]
     if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult and parts[0] not in (
@@ -243,6 +248,8 @@ def _cue_after(doc, j: int, end: int, lex: Lex):
     for words, cls in lex.after:
         n = len(words)
         if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
+            if j + n < end and doc[j + n].lower_ in ("than", "of", "then"):
+                continue                         # "2,000 troops and more than ..." starts another figure
             return cls, j + n
     # a glued plus: "60+"
     return None, j

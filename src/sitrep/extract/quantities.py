@@ -311,13 +311,14 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and unit[1] not in lex.counted_classes and not cue:
         return unit[4]
     # years and bare number words are not figures
-    if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not cue:
-        if not _known(unit, lex) or (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
+    if _is_yearish(flags, value) or _is_yearish(flags, low):
+        if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
                                                       or "." in (flags.get("raw") or "")):
         return j                         # a bare number ("4", "two") says nothing on its own
     one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
+        and doc[j].lower_ not in lex.not_after_one \
         and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing:
         return end_tok
@@ -449,8 +450,13 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
             f, h = r["subject_tokens"]
             subj_start, subj_end = doc[f].idx, doc[h].idx + len(doc[h].text)
             subject = text[subj_start:subj_end]
-        # the innermost claim whose content holds the figure's number
-        claim = next((c for c in claims if c.start <= num_at < c.end), None)
+        # the innermost claim whose content holds the figure's number; when that claim's source is
+        # not named ("intelligence indicates ...") and an enclosing claim names one ("according to
+        # the spokesperson"), the named one gave the figure
+        holding = [c for c in claims if c.start <= num_at < c.end]
+        claim = next((c for c in holding if c.source and c.source_kind in (None, "named")), None) \
+            if holding and holding[0].source_kind in ("anonymous", "document") else None
+        claim = claim or (holding[0] if holding else None)
         if claim is not None:
             source, claim_id, hedge = claim.source, claim.id, claim.hedge
         else:
