@@ -48,7 +48,7 @@ def test_every_sentence_has_evidence_into_the_text(store):
 def test_sections_answer_the_questions(store):
     rep = build_report(store)
     md = render(rep, "md")
-    assert "Belarusian troops: 4 figures from 3 sources, from 1,000 to 6,000." in md
+    assert "Belarusian troops: 4 figures from 3 named sources, from 1,000 to 6,000." in md
     assert "Lithuanian defence ministry revised its figure up" in md
     assert "EU supplies UKR (aid)" in md
     assert "Minsk (denied)" in md and "Polish intelligence (unverified)" in md

@@ -174,8 +174,11 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
             vals = [v for f in counted for v in (f["value"], f["low"], f["high"]) if v is not None]
             sp = {"min": min(vals), "max": max(vals)} if vals else None
             rng = ("" if not sp else f", all {_fmt_bounds(sp)}" if sp["min"] == sp["max"] else f", from {_fmt_bounds(sp)}")
-            head = (f"{t['name']}: {len(counted)} figures from {len(srcs)} "
-                    f"source{'s' if len(srcs) != 1 else ''}{rng}.")
+            named = [x for x in srcs if x != "unattributed"]
+            bare = sum(1 for f in counted if not f["source"])
+            head = (f"{t['name']}: {len(counted)} figures from {len(named)} named "
+                    f"source{'s' if len(named) != 1 else ''}"
+                    + (f" and {bare} unattributed" if bare else "") + f"{rng}.")
             report["tracks"].append({"id": t["id"], "name": t["name"],
                                      "summary": {"text": head, "evidence": [e for ln in lines for e in ln["evidence"]]},
                                      "figures": lines})
