@@ -321,6 +321,18 @@ class Store:
                          item="; ".join(g["items"]) or None, evidence=tuple(g["evidence"]))
                 for (ty, f, to), g in groups.items()]
 
+    def tracks(self) -> list[dict]:
+        """Figure tracks (``sitrep.analyse.tracks``): dicts with ``id``, ``name``,
+        ``unit``, ``subject``, ``quantities`` (ids) and ``why`` (per quantity)."""
+        from ..analyse.tracks import list_tracks
+        return list_tracks(self)
+
+    def storylines(self) -> list[dict]:
+        """Storylines (``sitrep.analyse.storylines``): dicts with ``id``, ``name``,
+        ``documents`` (ids) and ``duplicates`` (near-duplicate pairs)."""
+        from ..analyse.storylines import list_storylines
+        return list_storylines(self)
+
     def rejects(self, limit: int = 100) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(S.rejects).order_by(S.rejects.c.id.desc())

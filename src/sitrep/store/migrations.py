@@ -25,8 +25,22 @@ def _v1_initial(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_tsv ON documents USING GIN (tsv)"))
 
 
+def _v2_track_edits(conn: Connection) -> None:
+    """Figure tracks: member role and data columns, user edits of tracks, and
+    per-document storyline signatures. Idempotent: version 1 creates every
+    table of schema.py, so a fresh store already has them."""
+    insp = inspect(conn)
+    have = {c["name"] for c in insp.get_columns("track_members")}
+    for name, sqltype in (("role", "VARCHAR(20)"), ("data", "JSON")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE track_members ADD COLUMN {name} {sqltype}"))
+    S.track_edits.create(conn, checkfirst=True)
+    S.doc_signatures.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema with full-text search", _v1_initial),
+    (2, "track member roles, track edits, storyline signatures", _v2_track_edits),
 ]
 
 
