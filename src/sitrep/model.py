@@ -228,9 +228,7 @@ class Relation:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict:
-        d = as_dict(self)
-        d["from"] = d.pop("from_")
-        return d
+        return as_dict(self)   # (as_dict already names from_ "from")
 
 
 @dataclass(frozen=True)

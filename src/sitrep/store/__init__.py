@@ -21,6 +21,7 @@ from ..model import (CLASS_OF, Document, Evidence, PageInfo, Records, Rejected, 
                      from_dict, record_id)
 from . import schema as S
 from .migrations import current_version, migrate
+from .views import ViewsMixin
 
 __all__ = ["Store", "open_store"]
 
@@ -70,7 +71,7 @@ _FILTERS = {
 }
 
 
-class Store:
+class Store(ViewsMixin):
     def __init__(self, url: str, *, schema: str | None = None):
         self.url = url
         try:
@@ -251,6 +252,11 @@ class Store:
         if order:
             desc = order.startswith("-")
             col = table.c[order.lstrip("-")] if order.lstrip("-") in table.c else None
+            if order.lstrip("-") == "published":   # the document's publication date
+                d = S.documents
+                if not (since or until):
+                    q = q.join(d, d.c.id == table.c.doc_id)
+                col = d.c.published
             if col is None:
                 raise SitrepError(f"{order}: cannot sort {kind} records by this", input=order, reason="bad_sort")
             q = q.order_by(col.desc() if desc else col, table.c.id)

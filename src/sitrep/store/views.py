@@ -1,0 +1,224 @@
+"""Read views of the store for the web workspace and the exports: tracks and
+storylines, document metadata for a page of records, facets for filter menus,
+event counts by type and day, and map points.
+
+A mixin of ``Store`` (it uses ``self.engine`` and ``self.dialect``). Every
+query is built by SQLAlchemy with bound parameters; column names that come
+from a request are looked up in a fixed table, never pasted into SQL.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy import and_, delete, func, insert, select
+
+from ..errors import SitrepError
+from ..model import CLASS_OF, Storyline, Track, as_dict, from_dict
+from . import schema as S
+
+#: columns a facet (the distinct values of a filter menu) may be asked of, per kind
+FACETS = {
+    "entity": ("type", "code"), "place": ("kind", "country"),
+    "quantity": ("source", "hedge", "unit", "unit_class", "approx"),
+    "claim": ("source", "hedge", "cue"), "event": ("type", "actor", "target", "location"),
+    "relation": ("type", "from_code", "to_code"),
+}
+
+
+class ViewsMixin:
+    engine: Any
+    dialect: str
+
+    # ------------------------------------------------------------ documents
+    def count_documents(self, *, since: str | None = None, until: str | None = None,
+                        category: str | None = None) -> int:
+        d = S.documents
+        q = select(func.count()).select_from(d)
+        if since:
+            q = q.where(d.c.published >= since)
+        if until:
+            q = q.where(d.c.published <= until)
+        if category:
+            q = q.where(d.c.category == category)
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar_one()
+
+    def doc_meta(self, doc_ids: Iterable[str], *, with_text: bool = True) -> dict[str, dict]:
+        """``{doc_id: {title, published, source, text}}`` for a page of records."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        d = S.documents
+        cols = [d.c.id, d.c.title, d.c.published, d.c.source] + ([d.c.text] if with_text else [])
+        out: dict[str, dict] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                for r in conn.execute(select(*cols).where(d.c.id.in_(ids[i:i + 500]))).mappings():
+                    out[r["id"]] = dict(r)
+        return out
+
+    def records_by_ids(self, kind: str, ids: Iterable[str]) -> list[Any]:
+        """Records of one kind by id, in the order of ``ids`` (unknown ids are skipped)."""
+        if kind not in S.RECORD_TABLES:
+            raise SitrepError(f"{kind}: no such record kind", input=kind, reason="bad_kind")
+        ids = list(dict.fromkeys(ids))
+        t = S.RECORD_TABLES[kind]
+        found: dict[str, Any] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                for r in conn.execute(select(t.c.id, t.c.data).where(t.c.id.in_(ids[i:i + 500]))):
+                    found[r.id] = from_dict(CLASS_OF[kind], r.data)
+        return [found[i] for i in ids if i in found]
+
+    # ------------------------------------------------------------ facets and counts
+    def facets(self, kind: str, column: str, *, limit: int = 200) -> list[dict]:
+        """Distinct values of one filter column with their counts, most common first."""
+        if kind not in FACETS or column not in FACETS[kind]:
+            raise SitrepError(f"{kind}.{column}: no facet for this (facets: "
+                              + ", ".join(f"{k}.{c}" for k, cs in FACETS.items() for c in cs) + ")",
+                              input=f"{kind}.{column}", reason="bad_facet")
+        t = S.RECORD_TABLES[kind]
+        col = t.c[column]
+        n = func.count().label("n")
+        q = (select(col.label("value"), n).where(col.is_not(None)).group_by(col)
+             .order_by(n.desc(), col).limit(limit))
+        with self.engine.connect() as conn:
+            return [{"value": r.value, "count": r.n} for r in conn.execute(q)]
+
+    def event_counts(self, *, since: str | None = None, until: str | None = None,
+                     type: str | None = None, actor: str | None = None) -> list[dict]:
+        """Events per (type, day): the event's own date, else its document's publication date."""
+        e, d = S.events, S.documents
+        day = func.coalesce(e.c.date, d.c.published)
+        q = select(e.c.type, day.label("day"), func.count().label("n")).select_from(
+            e.join(d, d.c.id == e.c.doc_id))
+        if since:
+            q = q.where(day >= since)
+        if until:
+            q = q.where(day <= until)
+        if type:
+            q = q.where(e.c.type == type)
+        if actor:
+            q = q.where(e.c.actor == actor)
+        q = q.group_by(e.c.type, day).order_by(day, e.c.type)
+        with self.engine.connect() as conn:
+            return [{"type": r.type, "day": (r.day or "")[:10] or None, "count": r.n} for r in conn.execute(q)]
+
+    def place_points(self, *, country: str | None = None, limit: int = 5000) -> list[dict]:
+        """Geocoded places aggregated by (name, country, lat, lon), with how many
+        records and documents name them."""
+        p = S.places
+        n = func.count().label("n")
+        q = (select(p.c.name, p.c.kind, p.c.country, p.c.lat, p.c.lon, n,
+                    func.count(p.c.doc_id.distinct()).label("docs"))
+             .where(and_(p.c.lat.is_not(None), p.c.lon.is_not(None)))
+             .group_by(p.c.name, p.c.kind, p.c.country, p.c.lat, p.c.lon).order_by(n.desc()).limit(limit))
+        if country:
+            q = q.where(p.c.country == country)
+        with self.engine.connect() as conn:
+            return [{"name": r.name, "kind": r.kind, "country": r.country, "lat": r.lat, "lon": r.lon,
+                     "count": r.n, "documents": r.docs} for r in conn.execute(q)]
+
+    def event_points(self, *, type: str | None = None, limit: int = 5000) -> list[dict]:
+        """Events whose location is a geocoded place of the same document,
+        aggregated by (location, type) with their coordinates."""
+        e, p = S.events, S.places
+        n = func.count(e.c.id.distinct()).label("n")
+        q = (select(e.c.location, e.c.type, func.min(p.c.lat).label("lat"), func.min(p.c.lon).label("lon"),
+                    func.min(p.c.country).label("country"), n)
+             .select_from(e.join(p, and_(p.c.doc_id == e.c.doc_id,
+                                         func.lower(p.c.name) == func.lower(e.c.location))))
+             .where(and_(p.c.lat.is_not(None), p.c.lon.is_not(None)))
+             .group_by(e.c.location, e.c.type).order_by(n.desc()).limit(limit))
+        if type:
+            q = q.where(e.c.type == type)
+        with self.engine.connect() as conn:
+            return [{"location": r.location, "type": r.type, "lat": r.lat, "lon": r.lon, "country": r.country,
+                     "count": r.n} for r in conn.execute(q)]
+
+    # ------------------------------------------------------------ tracks and storylines
+    def tracks(self, *, limit: int | None = None, offset: int = 0) -> list[Track]:
+        """Figure tracks (written by the triangulation stage), members included."""
+        t, m = S.tracks, S.track_members
+        q = select(t).order_by(t.c.name, t.c.id)
+        if limit is not None:
+            q = q.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).mappings().all()
+            ids = [r["id"] for r in rows]
+            members: dict[str, list[tuple[str, str | None]]] = {}
+            if ids:
+                for r in conn.execute(select(m.c.track_id, m.c.quantity_id, m.c.why)
+                                      .where(m.c.track_id.in_(ids)).order_by(m.c.track_id, m.c.quantity_id)):
+                    members.setdefault(r.track_id, []).append((r.quantity_id, r.why))
+        out = []
+        for r in rows:
+            data = dict(r["data"] or {})
+            data.update(id=r["id"], name=r["name"], unit=r["unit"], subject=r["subject"])
+            mem = members.get(r["id"], [])
+            if mem and not data.get("quantities"):
+                data["quantities"] = [q for q, _ in mem]
+                data["why"] = [w or "" for _, w in mem]
+            out.append(from_dict(Track, data))
+        return out
+
+    def count_tracks(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(S.tracks)).scalar_one()
+
+    def storylines(self, *, limit: int | None = None, offset: int = 0) -> list[Storyline]:
+        s, m = S.storylines, S.storyline_documents
+        q = select(s).order_by(s.c.name, s.c.id)
+        if limit is not None:
+            q = q.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).mappings().all()
+            docs: dict[str, list[str]] = {}
+            ids = [r["id"] for r in rows]
+            if ids:
+                for r in conn.execute(select(m.c.storyline_id, m.c.doc_id).where(m.c.storyline_id.in_(ids))
+                                      .order_by(m.c.storyline_id, m.c.doc_id)):
+                    docs.setdefault(r.storyline_id, []).append(r.doc_id)
+        out = []
+        for r in rows:
+            data = dict(r["data"] or {})
+            data.update(id=r["id"], name=r["name"])
+            if not data.get("documents"):
+                data["documents"] = docs.get(r["id"], [])
+            out.append(from_dict(Storyline, data))
+        return out
+
+    def count_storylines(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(S.storylines)).scalar_one()
+
+    def replace_tracks(self, tracks: Iterable[Track]) -> int:
+        """Drop all tracks and store these (with their member rows)."""
+        n = 0
+        with self.engine.begin() as conn:
+            conn.execute(delete(S.track_members))
+            conn.execute(delete(S.tracks))
+            for tr in tracks:
+                conn.execute(insert(S.tracks).values(id=tr.id, name=tr.name, unit=tr.unit, subject=tr.subject,
+                                                     data=as_dict(tr)))
+                whys = list(tr.why) + [""] * (len(tr.quantities) - len(tr.why))
+                rows = [{"track_id": tr.id, "quantity_id": q, "why": w}
+                        for q, w in dict(zip(tr.quantities, whys)).items()]
+                if rows:
+                    conn.execute(insert(S.track_members), rows)
+                n += 1
+        return n
+
+    def replace_storylines(self, storylines: Iterable[Storyline]) -> int:
+        n = 0
+        with self.engine.begin() as conn:
+            conn.execute(delete(S.storyline_documents))
+            conn.execute(delete(S.storylines))
+            for st in storylines:
+                conn.execute(insert(S.storylines).values(id=st.id, name=st.name, data=as_dict(st)))
+                rows = [{"storyline_id": st.id, "doc_id": d} for d in dict.fromkeys(st.documents)]
+                if rows:
+                    conn.execute(insert(S.storyline_documents), rows)
+                n += 1
+        return n
+
