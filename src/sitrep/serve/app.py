@@ -91,7 +91,8 @@ def create_app(store: Store, token: str | None = None, hosts: Iterable[str] | No
     from .api import router as api_router
     from .exports import router as export_router
 
-    app = FastAPI(title="sitrep", version="0.1.0", responses=ERROR_RESPONSES,
+    # (no /docs: Swagger UI loads from a CDN and runs inline script; /openapi.json is served)
+    app = FastAPI(title="sitrep", version="0.1.0", responses=ERROR_RESPONSES, docs_url=None, redoc_url=None,
                   description="The records sitrep read from war news, with the spans they came from.")
     app.state.store = store
     allowed = {h.lower() for h in hosts} | {"testserver"} if hosts is not None else None
