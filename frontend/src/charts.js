@@ -33,7 +33,7 @@ function trackChart(node, track) {
     animation: false,
     legend: { top: 0, type: "scroll" },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: "time" },
+    xAxis: { type: "time", axisLabel: { formatter: "{yyyy}-{MM}-{dd}", hideOverlap: true } },
     yAxis: { type: "value", name: track.unit || "", scale: true },
     tooltip: { trigger: "item", renderMode: "richText",
       formatter: (p) => `${p.seriesName}\n${p.value[0]}: ${figureLabel(p.data.q)}\n${p.data.q.hedge || ""}` },

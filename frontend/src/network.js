@@ -47,7 +47,7 @@ async function main() {
     const types = [...new Set(rels.map((r) => r.type))].sort();
     types.forEach((t, i) => colorOf.set(t, COLORS[i % COLORS.length]));
     cy = cytoscape({
-      container: graph, wheelSensitivity: 0.3, styleEnabled: true,
+      container: graph, styleEnabled: true,
       style: [
         { selector: "node", style: { label: "data(label)", "background-color": "#17202c", color: "#17202c",
           "font-size": 12, "text-valign": "top", "text-margin-y": -4, width: "mapData(weight, 1, 20, 18, 44)",
