@@ -74,7 +74,7 @@ def serialize(store: Store, kind: str, recs: list[Any], meta: dict[str, dict] | 
 
 
 def _page(store: Store, kind: str, limit: int, offset: int, sort: str | None, since: str | None,
-          until: str | None, **filters: Any) -> dict:
+          until: str | None, /, **filters: Any) -> dict:
     filters = {k: v for k, v in filters.items() if v is not None}
     recs = store.records(kind, limit=limit, offset=offset, order=sort, since=since, until=until, **filters)
     total = store.count(kind, since=since, until=until, **filters)

@@ -242,7 +242,7 @@ class Store(ViewsMixin):
                     {"q": query, "n": limit, "o": offset})
             return [dict(r) for r in rows.mappings()]
 
-    def records(self, kind: str, *, limit: int | None = 100, offset: int = 0, order: str | None = None,
+    def records(self, kind: str, /, *, limit: int | None = 100, offset: int = 0, order: str | None = None,
                 since: str | None = None, until: str | None = None, **filters: Any) -> list[Any]:
         """Records of one kind (``entity``, ``place``, ``date``, ``quantity``, ``claim``,
         ``event``), filtered by the named columns; ``since``/``until`` filter on the
@@ -268,12 +268,12 @@ class Store(ViewsMixin):
         with self.engine.connect() as conn:
             return [from_dict(cls, r.data) for r in conn.execute(q)]
 
-    def count(self, kind: str, **filters: Any) -> int:
+    def count(self, kind: str, /, **filters: Any) -> int:
         q = self._records_query(kind, **filters)
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
 
-    def _records_query(self, kind: str, since: str | None = None, until: str | None = None, **filters: Any):
+    def _records_query(self, kind: str, /, since: str | None = None, until: str | None = None, **filters: Any):
         if kind not in S.RECORD_TABLES:
             raise SitrepError(f"{kind}: no such record kind (one of {', '.join(S.RECORD_TABLES)})",
                               input=kind, reason="bad_kind")
