@@ -239,7 +239,7 @@ def test_exports(client, store):
     ("/api/claims?direct=maybe", 422, "invalid"),
     ("/api/events?sort=value", 422, "invalid"),
     ("/api/search", 422, "invalid"),
-    ("/api/facets/claim/text", 400, "bad_facet"),
+    ("/api/facets/claim/text", 404, "not_found"),
     ("/api/facets/secret/hedge", 422, "invalid"),
     ("/api/export/pdf", 422, "invalid"),
     ("/api/export/csv?kind=claim&kind=event", 400, "bad_kind"),

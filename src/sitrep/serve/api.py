@@ -243,6 +243,10 @@ def storylines(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
 @router.get("/facets/{kind}/{column}", summary="Distinct values of a filter column with counts")
 def facets(request: Request, kind: Literal["entity", "place", "quantity", "claim", "event", "relation"],
            column: Annotated[str, Path(max_length=40)], limit: Limit = 200) -> dict:
+    from ..store.views import FACETS
+    if column not in FACETS[kind]:   # a path that names no facet is a resource that is not there
+        raise SitrepError(f"{kind}/{column}: no such facet (for {kind}: {', '.join(FACETS[kind])})",
+                          input=column, reason="not_found")
     return {"items": _store(request).facets(kind, column, limit=limit)}
 
 
