@@ -25,9 +25,13 @@ function trackChart(node, track) {
     bySource.get(key).push({ value: [day, v], q });
   }
   const series = [...bySource.entries()].map(([name, pts]) => ({
-    name, type: "line", symbolSize: 11, data: pts.sort((a, b) => a.value[0].localeCompare(b.value[0])),
-    emphasis: { focus: "series" },
+    name, type: "line", symbol: "circle", symbolSize: 12, data: pts.sort((a, b) => a.value[0].localeCompare(b.value[0])),
+    emphasis: { focus: "series" }, z: 3,
   }));
+  // the whole track, every source, in date order: how the count moved
+  const all = [...bySource.values()].flat().map((p) => p.value).sort((a, b) => a[0].localeCompare(b[0]));
+  series.unshift({ name: "all sources", type: "line", data: all, symbol: "none", silent: true, z: 1,
+    lineStyle: { type: "dashed", color: "#9aa3ad", width: 1.5 }, itemStyle: { color: "#9aa3ad" } });
   const chart = echarts.init(node, null, { renderer: "canvas" });
   chart.setOption({
     animation: false,
@@ -36,7 +40,7 @@ function trackChart(node, track) {
     xAxis: { type: "time", axisLabel: { formatter: "{yyyy}-{MM}-{dd}", hideOverlap: true } },
     yAxis: { type: "value", name: track.unit || "", scale: true },
     tooltip: { trigger: "item", renderMode: "richText",
-      formatter: (p) => `${p.seriesName}\n${p.value[0]}: ${figureLabel(p.data.q)}\n${p.data.q.hedge || ""}` },
+      formatter: (p) => !p.data.q ? "" : `${p.seriesName}\n${p.value[0]}: ${figureLabel(p.data.q)}\n${p.data.q.hedge || ""}` },
     series,
   });
   chart.on("click", (p) => { if (p.data && p.data.q) location.href = readerHref(p.data.q.doc_id, p.data.q.id); });
