@@ -137,7 +137,9 @@ async function main() {
     const span = p.get("span");
     if (span) {
       const [s, e] = span.split("-").map(Number);
-      goTo([...text.querySelectorAll("mark")].find((m) => +m.dataset.start === s && +m.dataset.end === e));
+      const marks = [...text.querySelectorAll("mark")];
+      goTo(marks.find((m) => +m.dataset.start === s && +m.dataset.end === e)
+        || marks.find((m) => +m.dataset.start < e && +m.dataset.end > s));   // else the first mark inside the span
     }
   } catch (err) {
     showError(article, err);
