@@ -167,6 +167,9 @@ def test_relations_network_tracks_storylines(client, store, docs):
     assert sup[0]["evidence"][0]["text"] == "Poland supplies air defence missiles to Ukraine"
     assert sup[0]["evidence"][0]["title"].startswith("Drones hit")
     assert {r["type"] for r in _items(client, "/api/relations", actor="PRK")["items"]} == {"DEPLOYS_TO", "ALLIED_WITH"}
+    one = _items(client, "/api/relations", evidence=1, limit=2)
+    assert one["total"] == 4 and len(one["items"]) == 2
+    assert all(r["evidence_count"] >= len(r["evidence"]) == 1 for r in one["items"])
     net = _items(client, "/api/network")
     assert {n["id"] for n in net["nodes"]} >= {"POL", "UKR", "PRK", "RUS"} and len(net["edges"]) == 4
     tr = _items(client, "/api/tracks")

@@ -14,17 +14,17 @@ function showEvidence(r) {
     el("q", {}, e.text || ""), " ", el("a", { href: readerHref(e.doc_id) + `&span=${e.start}-${e.end}` },
       e.title || e.doc_id), " ", el("span", { class: "muted" }, e.published || ""))));
   box.replaceChildren(el("h3", {}, `${r.from} ${r.type} ${r.to}`), r.item ? el("p", {}, `Items: ${r.item}`) : "",
-    el("p", { class: "muted" }, `${r.evidence.length} piece(s) of evidence`), ol);
+    el("p", { class: "muted" }, `${r.evidence_count} piece(s) of evidence` + (r.evidence_count > r.evidence.length ? `, the first ${r.evidence.length} shown` : "")), ol);
 }
 
 function draw(types) {
   const shown = rels.filter((r) => types.has(r.type));
   const nodes = new Map();
-  for (const r of shown) for (const n of [r.from, r.to]) nodes.set(n, (nodes.get(n) || 0) + r.evidence.length);
+  for (const r of shown) for (const n of [r.from, r.to]) nodes.set(n, (nodes.get(n) || 0) + r.evidence_count);
   const elements = [
     ...[...nodes].map(([id, w]) => ({ data: { id: `n:${id}`, label: id, weight: w } })),
     ...shown.map((r, i) => ({ data: { id: `e${i}`, source: `n:${r.from}`, target: `n:${r.to}`, label: r.type,
-      color: colorOf.get(r.type), width: Math.min(8, 1.5 + r.evidence.length), rel: r } })),
+      color: colorOf.get(r.type), width: Math.min(8, 1.5 + Math.log2(1 + r.evidence_count)), rel: r } })),
   ];
   cy.elements().remove();
   cy.add(elements);
@@ -32,7 +32,7 @@ function draw(types) {
     nodeRepulsion: () => 9000, idealEdgeLength: () => 120 }).run();
   const list = document.getElementById("edges");
   list.replaceChildren(...shown.map((r) => {
-    const b = el("button", { type: "button" }, `${r.from} → ${r.to}: ${r.type} (${r.evidence.length})`);
+    const b = el("button", { type: "button" }, `${r.from} → ${r.to}: ${r.type} (${r.evidence_count})`);
     b.addEventListener("click", () => showEvidence(r));
     return el("li", {}, b);
   }));

@@ -180,17 +180,18 @@ def events(request: Request, type: Text = None, actor: Text = None, target: Text
                  target=target, location=place, text=q, doc_id=doc_id)
 
 
-@router.get("/relations", summary="Lasting relations aggregated over documents, with every piece of evidence")
+@router.get("/relations", summary="Lasting relations aggregated over documents (most evidenced first), "
+            "each with its evidence count and first pieces of evidence")
 def relations(request: Request, type: Text = None, actor: Text = None, limit: Limit = 500,
-              offset: Offset = 0) -> dict:
+              offset: Offset = 0, evidence: Annotated[int, Query(ge=1, le=200)] = 10) -> dict:
     store = _store(request)
-    rels = store.relations(type=type, code=actor)
-    page = rels[offset:offset + limit]
-    meta = store.doc_meta(e.doc_id for r in page for e in r.evidence)
+    page, total = store.relation_edges(type=type, code=actor, limit=limit, offset=offset, evidence=evidence)
+    meta = store.doc_meta(e.doc_id for r, _ in page for e in r.evidence)
     items = []
-    for r in page:
+    for r, n in page:
         d = r.to_dict()
         d["kind"] = "relation"
+        d["evidence_count"] = n
         d["evidence"] = []
         for e in r.evidence:
             m = meta.get(e.doc_id, {})
@@ -199,7 +200,7 @@ def relations(request: Request, type: Text = None, actor: Text = None, limit: Li
                                   "text": text[e.start:e.end] if text else (e.text or None),
                                   "title": m.get("title"), "published": m.get("published")})
         items.append(d)
-    return {"items": items, "total": len(rels), "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 @router.get("/network", summary="The relations as a graph: nodes (actor codes) and edges")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, delete, func, insert, or_, select, tuple_
 
 from ..errors import SitrepError
-from ..model import CLASS_OF, Storyline, Track, as_dict, from_dict
+from ..model import CLASS_OF, Evidence, Relation, Storyline, Track, as_dict, from_dict, record_id
 from . import schema as S
 
 #: columns a facet (the distinct values of a filter menu) may be asked of, per kind
@@ -135,6 +135,48 @@ class ViewsMixin:
         with self.engine.connect() as conn:
             return [{"location": r.location, "type": r.type, "lat": r.lat, "lon": r.lon, "country": r.country,
                      "count": r.n} for r in conn.execute(q)]
+
+    # ------------------------------------------------------------ relations, a page at a time
+    def relation_edges(self, *, type: str | None = None, code: str | None = None, limit: int = 500,
+                       offset: int = 0, evidence: int = 10) -> tuple[list[tuple[Relation, int]], int]:
+        """Relations aggregated in SQL, most evidenced first: ``([(relation, n_evidence)], n_relations)``;
+        each relation carries at most ``evidence`` pieces of its evidence (the first by document and
+        offset) and up to 20 distinct items. Unlike ``relations()``, it never loads every row."""
+        t = S.relation_evidence
+        keys = (t.c.type, t.c.from_code, t.c.to_code)
+        cond = []
+        if type:
+            cond.append(t.c.type == type)
+        if code:
+            cond.append(or_(t.c.from_code == code, t.c.to_code == code))
+        n = func.count().label("n")
+        q = select(*keys, n).where(*cond).group_by(*keys)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+            groups = conn.execute(q.order_by(n.desc(), *keys).limit(limit).offset(offset)).all()
+            if not groups:
+                return [], total
+            wanted = [tuple(g[:3]) for g in groups]
+            rn = func.row_number().over(partition_by=keys, order_by=(t.c.doc_id, t.c.start)).label("rn")
+            inner = (select(*keys, t.c.item, t.c.doc_id, t.c.start, t.c.end, rn)
+                     .where(tuple_(*keys).in_(wanted)).subquery())
+            rows = conn.execute(select(inner).where(inner.c.rn <= max(evidence, 20))
+                                .order_by(inner.c.type, inner.c.from_code, inner.c.to_code, inner.c.rn)).all()
+        ev: dict[tuple, list[Evidence]] = {}
+        items: dict[tuple, list[str]] = {}
+        for r in rows:
+            k = (r.type, r.from_code, r.to_code)
+            if r.rn <= evidence:
+                ev.setdefault(k, []).append(Evidence(r.doc_id, r.start, r.end))
+            if r.item and r.item not in items.setdefault(k, []):
+                items[k].append(r.item)
+        out = []
+        for g in groups:
+            k = tuple(g[:3])
+            rel = Relation(id=record_id("relation", "", *k), type=k[0], from_=k[1], to=k[2],
+                           item="; ".join(items.get(k, [])) or None, evidence=tuple(ev.get(k, ())))
+            out.append((rel, g.n))
+        return out, total
 
     # ------------------------------------------------------------ tracks and storylines
     def tracks(self, *, limit: int | None = None, offset: int = 0) -> list[Track]:
