@@ -69,3 +69,31 @@ def test_views_on_each_backend(any_store):
     newest = s.records("claim", order="-published", limit=1)[0]
     assert s.document(newest.doc_id).published == "2024-11-13"
     assert s.records("place", kind="region")[0].name == "Kursk"
+
+
+def test_newest_first_pages_match_a_full_sort(mem_store):
+    """Records ordered by their document's date, read a few documents at a time,
+    give the same pages as sorting everything (sparse matches force K to grow)."""
+    from sitrep.model import Claim, Document, Records, record_id
+    items = []
+    for i in range(700):
+        text = f"Officials said that report number {i} was filed.\n"
+        doc = Document.new(text, title=f"r{i}", published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
+        recs = Records(doc.id)
+        if i % 37 == 0:
+            s = text.index("report")
+            recs.claims.append(Claim(record_id("claim", doc.id, s), doc.id, s, len(text) - 2, text[s:-2],
+                                     "Officials", 0, 9, "said", "unverified" if i % 2 else "asserted"))
+        items.append((doc, recs))
+    mem_store.add(items)
+    pub = {d.id: d.published for d, _ in items}
+    every = mem_store.records("claim", limit=None)
+    want = sorted(every, key=lambda c: (pub[c.doc_id], c.doc_id, c.start), reverse=False)
+    want_desc = sorted(every, key=lambda c: pub[c.doc_id], reverse=True)
+    got = mem_store.records("claim", order="published", limit=5) + mem_store.records("claim", order="published",
+                                                                                     limit=5, offset=5)
+    assert [c.id for c in got] == [c.id for c in want[:10]]
+    got = mem_store.records("claim", order="-published", limit=len(every))
+    assert [pub[c.doc_id] for c in got] == [pub[c.doc_id] for c in want_desc]
+    assert len(mem_store.records("claim", order="-published", limit=50, hedge="unverified")) == \
+        mem_store.count("claim", hedge="unverified")

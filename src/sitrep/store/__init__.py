@@ -247,16 +247,13 @@ class Store(ViewsMixin):
         """Records of one kind (``entity``, ``place``, ``date``, ``quantity``, ``claim``,
         ``event``), filtered by the named columns; ``since``/``until`` filter on the
         document's publication date."""
+        if order and order.lstrip("-") == "published":   # the document's publication date
+            return self._records_by_published(kind, order.startswith("-"), limit, offset, since, until, filters)
         q = self._records_query(kind, since=since, until=until, **filters)
         table = S.RECORD_TABLES[kind]
         if order:
             desc = order.startswith("-")
             col = table.c[order.lstrip("-")] if order.lstrip("-") in table.c else None
-            if order.lstrip("-") == "published":   # the document's publication date
-                d = S.documents
-                if not (since or until):
-                    q = q.join(d, d.c.id == table.c.doc_id)
-                col = d.c.published
             if col is None:
                 raise SitrepError(f"{order}: cannot sort {kind} records by this", input=order, reason="bad_sort")
             q = q.order_by(col.desc() if desc else col, table.c.id)
