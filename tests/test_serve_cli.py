@@ -97,3 +97,20 @@ def test_newest_first_pages_match_a_full_sort(mem_store):
     assert [pub[c.doc_id] for c in got] == [pub[c.doc_id] for c in want_desc]
     assert len(mem_store.records("claim", order="-published", limit=50, hedge="unverified")) == \
         mem_store.count("claim", hedge="unverified")
+
+
+def test_aggregate_cache_drops_on_ingest(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sitrep.model import Document, Event, Records, record_id
+    from sitrep.serve import create_app
+    s = Store(str(tmp_path / "c.db"))
+    build_store(s)
+    c = TestClient(create_app(s))
+    before = sum(x["count"] for x in c.get("/api/charts/events").json()["items"])
+    text = "Artillery hit a depot on the river bank.\n"
+    doc = Document.new(text, title="new", published="2024-12-01")
+    s.add([(doc, Records(doc.id, events=[Event(record_id("event", doc.id, 0), doc.id, 0, 9, "Artillery",
+                                                     "ASSAULT", "RUS")]))])
+    assert sum(x["count"] for x in c.get("/api/charts/events").json()["items"]) == before + 1
+    s.close()

@@ -8,6 +8,7 @@ Lists are ``{"items": [...], "total": n, "limit": l, "offset": o}``.
 """
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -31,6 +32,26 @@ Q = Annotated[str | None, Query(max_length=300, description="Words the record's 
 
 def _store(request: Request) -> Store:
     return request.app.state.store
+
+
+CACHE_SECONDS = 60.0
+
+
+def _cached(request: Request, key: tuple, fn):
+    """Aggregates over the whole store (chart counts, map points, relation edges,
+    facets) are cached per app for CACHE_SECONDS, and dropped at once when the
+    number of documents changes (an ingest)."""
+    cache: dict = request.app.state.__dict__.setdefault("agg_cache", {})
+    n_docs = _store(request).count_documents()
+    now = time.monotonic()
+    hit = cache.get(key)
+    if hit and hit[0] == n_docs and now - hit[1] < CACHE_SECONDS:
+        return hit[2]
+    val = fn()
+    if len(cache) > 256:
+        cache.clear()
+    cache[key] = (n_docs, now, val)
+    return val
 
 
 def _span(doc_text: str | None, doc_id: str, start: int | None, end: int | None, role: str) -> dict | None:
@@ -185,7 +206,9 @@ def events(request: Request, type: Text = None, actor: Text = None, target: Text
 def relations(request: Request, type: Text = None, actor: Text = None, limit: Limit = 500,
               offset: Offset = 0, evidence: Annotated[int, Query(ge=1, le=200)] = 10) -> dict:
     store = _store(request)
-    page, total = store.relation_edges(type=type, code=actor, limit=limit, offset=offset, evidence=evidence)
+    page, total = _cached(request, ("relations", type, actor, limit, offset, evidence),
+                          lambda: store.relation_edges(type=type, code=actor, limit=limit, offset=offset,
+                                                       evidence=evidence))
     meta = store.doc_meta(e.doc_id for r, _ in page for e in r.evidence)
     items = []
     for r, n in page:
@@ -248,17 +271,20 @@ def facets(request: Request, kind: Literal["entity", "place", "quantity", "claim
     if column not in FACETS[kind]:   # a path that names no facet is a resource that is not there
         raise SitrepError(f"{kind}/{column}: no such facet (for {kind}: {', '.join(FACETS[kind])})",
                           input=column, reason="not_found")
-    return {"items": _store(request).facets(kind, column, limit=limit)}
+    return {"items": _cached(request, ("facets", kind, column, limit),
+                             lambda: _store(request).facets(kind, column, limit=limit))}
 
 
 @router.get("/charts/events", summary="Event counts by type and day")
 def event_counts(request: Request, since: Since = None, until: Until = None, type: Text = None,
                  actor: Text = None) -> dict:
-    return {"items": _store(request).event_counts(since=since, until=until, type=type, actor=actor)}
+    return {"items": _cached(request, ("events", since, until, type, actor),
+                             lambda: _store(request).event_counts(since=since, until=until, type=type, actor=actor))}
 
 
 @router.get("/map", summary="Geocoded places and located events, aggregated, for the map")
 def map_points(request: Request, country: Annotated[str | None, Query(max_length=3)] = None,
                type: Text = None) -> dict:
     store = _store(request)
-    return {"places": store.place_points(country=country), "events": store.event_points(type=type)}
+    return _cached(request, ("map", country, type), lambda: {"places": store.place_points(country=country),
+                                                             "events": store.event_points(type=type)})

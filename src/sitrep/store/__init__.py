@@ -261,14 +261,14 @@ class Store(ViewsMixin):
             q = q.order_by(table.c.doc_id, table.c.start, table.c.id)
         if limit is not None:
             q = q.limit(limit).offset(offset)
-        cls = CLASS_OF[kind]
-        with self.engine.connect() as conn:
-            return [from_dict(cls, r.data) for r in conn.execute(q)]
+        return self._records_sorted_ids(kind, q)
 
     def count(self, kind: str, /, **filters: Any) -> int:
         q = self._records_query(kind, **filters)
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+        table = S.RECORD_TABLES[kind]
+        with self.engine.connect() as conn:   # count ids only: never read the JSON of every row
+            return conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)
+                                ).scalar_one()
 
     def _records_query(self, kind: str, /, since: str | None = None, until: str | None = None, **filters: Any):
         if kind not in S.RECORD_TABLES:
