@@ -36,7 +36,8 @@ def _doc(name: str, published: str, source: str | None = None, title: str | None
 
 
 def _ent(doc: Document, name: str, type_: str, code: str | None, *surfaces: str, role: str | None = None) -> Entity:
-    ms = tuple(Mention(*_at(doc.text, s), s) for s in surfaces)
+    ms = tuple(Mention(*_at(doc.text, *((s, 0) if isinstance(s, str) else s)), s if isinstance(s, str) else s[0])
+               for s in surfaces)
     return Entity(record_id("entity", doc.id, name), doc.id, name, type_, code, role, ms)
 
 
@@ -116,7 +117,7 @@ def sample_items() -> list[tuple[Document, Records]]:
         t.id,
         entities=[_ent(t, "Pentagon", "ORG", "USA MIL", "The Pentagon"),
                   _ent(t, "South Korean intelligence", "ORG", "KOR GOV", "South Korea's intelligence service"),
-                  _ent(t, "North Korea", "GPE", "PRK", "North Korea")],
+                  _ent(t, "North Korea", "GPE", "PRK", ("North Korea", 1))],
         places=[_place(t, "Kursk", "region", "RUS", 51.73, 36.19), _place(t, "Seoul", "city", "KOR", 37.57, 126.98)],
         quantities=[q1, q2], claims=[tc1, tc2, tc3],
         events=[_event(t, "North Korean soldiers had moved into Russia's Kursk region", "MOBILIZE", "PRK MIL", "RUS",
