@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install assets demo test eval bench clean
+.PHONY: install assets demo test eval bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Screenshots of every page (reader, ledger, charts, network, map, search) into test-output/screenshots/
+screenshots: install
+	$(BIN)/python -m pytest -q tests/test_serve_browser.py
 
 eval: install
 	$(BIN)/sitrep eval --check-floors
