@@ -246,6 +246,7 @@ def test_exports(client, store):
     ("/api/facets/secret/hedge", 422, "invalid"),
     ("/api/export/pdf", 422, "invalid"),
     ("/api/export/csv?kind=claim&kind=event", 400, "bad_kind"),
+    ("/api/claims?source=a%00b", 422, "invalid"),
 ])
 def test_one_error_shape(client, url, status, code):
     err = _check_error(client.get(url), status, code)

@@ -104,6 +104,9 @@ def create_app(store: Store, token: str | None = None, hosts: Iterable[str] | No
         if allowed is not None and hostname not in allowed:
             return error_response(400, f"{host}: this server answers only to {', '.join(sorted(allowed))}",
                                   code="bad_host")
+        if "%00" in request.url.query or "\x00" in request.url.path or "%00" in request.url.path:
+            return error_response(422, "the request contains a NUL character", code="invalid",
+                                  details=[{"where": "request", "problem": "NUL character"}])
         if token:
             given = _token_of(request)
             if given is None or not hmac.compare_digest(given.encode(), token.encode()):
