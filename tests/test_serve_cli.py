@@ -114,3 +114,23 @@ def test_aggregate_cache_drops_on_ingest(tmp_path):
                                                      "ASSAULT", "RUS")]))])
     assert sum(x["count"] for x in c.get("/api/charts/events").json()["items"]) == before + 1
     s.close()
+
+
+def test_api_on_each_backend(any_store):
+    """The main endpoints give the same answers on SQLite and PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from sitrep.serve import create_app
+    build_store(any_store)
+    c = TestClient(create_app(any_store))
+    get = lambda u: c.get(u).json()  # noqa: E731
+    assert get("/api/claims?hedge=unverified&sort=source")["total"] == 2
+    assert get("/api/claims?sort=-published&limit=1")["items"][0]["document"]["published"] == "2024-11-13"
+    assert get("/api/events?actor=RUS")["total"] == 2
+    assert get("/api/quantities?source=PENTAGON")["items"][0]["value"] == 10000
+    assert [h["title"][:5] for h in get("/api/search?q=glide%20bombs")["items"]] == ["Up to"]
+    assert get("/api/relations?type=SUPPLIES")["items"][0]["evidence_count"] == 1
+    assert sum(x["count"] for x in get("/api/charts/events")["items"]) == 6
+    assert len(get("/api/map")["places"]) == 6
+    assert get("/api/tracks")["total"] == 1
+    assert c.get("/api/claims?source=a%00b").status_code == 422
