@@ -212,13 +212,12 @@ def test_network_draws_relations_with_evidence(server, page):
     page.wait_for_selector("#graph canvas")
     page.wait_for_selector("#edges li")
     assert page.locator("#edges li").count() == 4
-    page.locator("#edges button", has_text="SUPPLIES").click()
-    assert "Poland supplies air defence missiles to Ukraine" in page.locator("#evidence").text_content()
-    page.locator("#types input[value=OPPOSES]").uncheck()
-    assert page.locator("#edges li").count() == 3
-    page.locator("#types input[value=OPPOSES]").check()
     page.locator("#edges button", has_text="OPPOSES").click()
     assert "javascript:alert" in page.locator("#evidence").text_content()    # shown as text
+    page.locator("#types input[value=OPPOSES]").uncheck()
+    assert page.locator("#edges li").count() == 3
+    page.locator("#edges button", has_text="SUPPLIES").click()
+    assert "Poland supplies air defence missiles to Ukraine" in page.locator("#evidence").text_content()
     _shot(page, "network")
     _no_injection(page)
 
