@@ -261,7 +261,10 @@ class Store(ViewsMixin):
             q = q.order_by(table.c.doc_id, table.c.start, table.c.id)
         if limit is not None:
             q = q.limit(limit).offset(offset)
-        return self._records_sorted_ids(kind, q)
+            return self._records_sorted_ids(kind, q)
+        cls = CLASS_OF[kind]
+        with self.engine.connect() as conn:   # every record: one query
+            return [from_dict(cls, r.data) for r in conn.execute(q)]
 
     def count(self, kind: str, /, **filters: Any) -> int:
         q = self._records_query(kind, **filters)
