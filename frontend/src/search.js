@@ -17,7 +17,7 @@ async function run(q) {
   history.replaceState(null, "", `/search?${new URLSearchParams({ q })}`);
   try {
     const res = await api("search", { q, limit: 50 });
-    summary.textContent = res.items.length ? `${res.items.length} documents match “${q}”` : `nothing matches “${q}”`;
+    summary.textContent = res.items.length ? `${res.items.length} document${res.items.length === 1 ? "" : "s"} match${res.items.length === 1 ? "es" : ""} “${q}”` : `nothing matches “${q}”`;
     list.replaceChildren(...res.items.map((h) => el("li", {},
       el("a", { href: readerHref(h.doc_id), class: "hit" }, h.title || h.doc_id), " ",
       el("span", { class: "muted" }, h.published || ""), snippet(h.snippet))));
