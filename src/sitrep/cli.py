@@ -352,7 +352,8 @@ def eval_cmd(suites: tuple[str, ...], split: str, shared: str | None, out_path: 
 
 # Commands of later stages live beside their library code; each such module has
 # ``register(cli)``. A module that is not there yet is simply skipped.
-_COMMAND_MODULES = ("sitrep.analyse.commands", "sitrep.serve.commands", "sitrep.scale.commands")
+_COMMAND_MODULES = ("sitrep.extract.commands", "sitrep.analyse.commands", "sitrep.serve.commands",
+                    "sitrep.scale.commands")
 
 
 def _register_commands() -> None:
