@@ -25,9 +25,10 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Records per page")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Records to skip")]
 Since = Annotated[str | None, Query(pattern=DATE, description="Published on or after (YYYY[-MM[-DD]])")]
 Until = Annotated[str | None, Query(pattern=DATE, description="Published on or before (YYYY[-MM[-DD]])")]
-Text = Annotated[str | None, Query(max_length=300)]
-DocId = Annotated[str | None, Query(max_length=64, description="Only records of this document")]
-Q = Annotated[str | None, Query(max_length=300, description="Words the record's text contains")]
+NO_NUL = r"^[^\x00]*$"          # PostgreSQL cannot store or compare NUL characters
+Text = Annotated[str | None, Query(max_length=300, pattern=NO_NUL)]
+DocId = Annotated[str | None, Query(max_length=64, pattern=NO_NUL, description="Only records of this document")]
+Q = Annotated[str | None, Query(max_length=300, pattern=NO_NUL, description="Words the record's text contains")]
 
 
 def _store(request: Request) -> Store:
@@ -126,7 +127,7 @@ def documents(request: Request, q: Q = None, since: Since = None, until: Until =
 
 
 @router.get("/search", summary="Full-text search; snippets mark matches with [ ]")
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=300)],
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=300, pattern=NO_NUL)],
            limit: Limit = 20, offset: Offset = 0) -> dict:
     store = _store(request)
     hits = store.search(q, limit=limit, offset=offset)
@@ -137,7 +138,7 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=30
 
 
 @router.get("/documents/{doc_id}", summary="One document with all its records (what the reader shows)")
-def document(request: Request, doc_id: Annotated[str, Path(max_length=64)]) -> dict:
+def document(request: Request, doc_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]) -> dict:
     store = _store(request)
     doc = store.document(doc_id)
     meta = {doc.id: {"text": doc.text, "title": doc.title, "published": doc.published}}
@@ -169,7 +170,7 @@ def entities(request: Request, type: Text = None, actor: Text = None, name: Text
 
 
 @router.get("/places", summary="Places, geocoded where known (place = exact name)")
-def places(request: Request, country: Annotated[str | None, Query(max_length=3)] = None, kind: Text = None,
+def places(request: Request, country: Annotated[str | None, Query(max_length=3, pattern=NO_NUL)] = None, kind: Text = None,
            place: Text = None, doc_id: DocId = None, limit: Limit = 50, offset: Offset = 0,
            sort: PlaceSort | None = None) -> dict:
     return _page(_store(request), "place", limit, offset, sort, None, None, country=country, kind=kind,
@@ -248,7 +249,7 @@ def tracks(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
 
 
 @router.get("/tracks/{track_id}", summary="One track with its figures")
-def track(request: Request, track_id: Annotated[str, Path(max_length=64)]) -> dict:
+def track(request: Request, track_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]) -> dict:
     store = _store(request)
     for t in store.tracks(limit=None):
         if t.id == track_id:
@@ -266,7 +267,7 @@ def storylines(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
 # ------------------------------------------------------------------ facets, charts, map
 @router.get("/facets/{kind}/{column}", summary="Distinct values of a filter column with counts")
 def facets(request: Request, kind: Literal["entity", "place", "quantity", "claim", "event", "relation"],
-           column: Annotated[str, Path(max_length=40)], limit: Limit = 200) -> dict:
+           column: Annotated[str, Path(max_length=40, pattern=NO_NUL)], limit: Limit = 200) -> dict:
     from ..store.views import FACETS
     if column not in FACETS[kind]:   # a path that names no facet is a resource that is not there
         raise SitrepError(f"{kind}/{column}: no such facet (for {kind}: {', '.join(FACETS[kind])})",
@@ -283,7 +284,7 @@ def event_counts(request: Request, since: Since = None, until: Until = None, typ
 
 
 @router.get("/map", summary="Geocoded places and located events, aggregated, for the map")
-def map_points(request: Request, country: Annotated[str | None, Query(max_length=3)] = None,
+def map_points(request: Request, country: Annotated[str | None, Query(max_length=3, pattern=NO_NUL)] = None,
                type: Text = None) -> dict:
     store = _store(request)
     return _cached(request, ("map", country, type), lambda: {"places": store.place_points(country=country),
