@@ -44,6 +44,8 @@ WEB_INDEXES = [
     ("places", ("country", "doc_id", "start")),
     ("places", ("doc_id", "name")),
     ("relation_evidence", ("type", "from_code", "to_code")),
+    ("documents", ("published", "id")),     # newest documents first, covering
+    ("documents", ("id", "published")),     # a record's date without reading the document's text
 ]
 
 

@@ -169,14 +169,14 @@ class ViewsMixin:
                      "count": r.n, "documents": r.docs} for r in conn.execute(q)]
 
     def event_points(self, *, type: str | None = None, limit: int = 5000) -> list[dict]:
-        """Events whose location is a geocoded place of the same document,
-        aggregated by (location, type) with their coordinates."""
+        """Events whose location is (by name, exactly, so the (doc_id, name) index
+        serves the join) a geocoded place of the same document, aggregated by
+        (location, type) with their coordinates."""
         e, p = S.events, S.places
         n = func.count(e.c.id.distinct()).label("n")
         q = (select(e.c.location, e.c.type, func.min(p.c.lat).label("lat"), func.min(p.c.lon).label("lon"),
                     func.min(p.c.country).label("country"), n)
-             .select_from(e.join(p, and_(p.c.doc_id == e.c.doc_id,
-                                         func.lower(p.c.name) == func.lower(e.c.location))))
+             .select_from(e.join(p, and_(p.c.doc_id == e.c.doc_id, p.c.name == e.c.location)))
              .where(and_(p.c.lat.is_not(None), p.c.lon.is_not(None)))
              .group_by(e.c.location, e.c.type).order_by(n.desc()).limit(limit))
         if type:
