@@ -134,3 +134,10 @@ def test_api_on_each_backend(any_store):
     assert len(get("/api/map")["places"]) == 6
     assert get("/api/tracks")["total"] == 1
     assert c.get("/api/claims?source=a%00b").status_code == 422
+
+
+def test_count_upto(mem_store):
+    build_store(mem_store)
+    assert mem_store.count_upto("claim", 100) == (8, True)
+    assert mem_store.count_upto("claim", 3) == (3, False)
+    assert mem_store.count_upto("claim", 3, hedge="unverified") == (2, True)

@@ -77,10 +77,12 @@ async function load() {
       { ...f, sort: state.sort, limit: PAGE, offset: state.offset });
     body.replaceChildren(...res.items.map(row));
     const what = state.kind === "claim" ? "claims" : "figures";
-    summary.textContent = res.total ? `${what} ${state.offset + 1}–${state.offset + res.items.length} of ${res.total}`
+    const of = res.total_exact === false ? `${res.total.toLocaleString("en-US")}+` : res.total.toLocaleString("en-US");
+    summary.textContent = res.total ? `${what} ${state.offset + 1}–${state.offset + res.items.length} of ${of}`
       : `no ${what} match`;
     document.getElementById("prev").disabled = state.offset === 0;
-    document.getElementById("next").disabled = state.offset + res.items.length >= res.total;
+    document.getElementById("next").disabled = res.items.length < PAGE
+      || (res.total_exact !== false && state.offset + res.items.length >= res.total);
   } catch (err) {
     showError(summary, err);
     body.replaceChildren();

@@ -4,7 +4,8 @@ data. Every record comes with ``evidence``: the spans of its document it was
 read from, each with its text, and with ``document`` (title, publication
 date). Reads go through the store's methods only.
 
-Lists are ``{"items": [...], "total": n, "limit": l, "offset": o}``.
+Lists are ``{"items": [...], "total": n, "limit": l, "offset": o}``; record lists
+count at most COUNT_CAP matches (``total_exact`` false: "at least that many").
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def _store(request: Request) -> Store:
 
 
 CACHE_SECONDS = 60.0
+COUNT_CAP = 10_000
 
 
 def _cached(request: Request, key: tuple, fn):
@@ -99,8 +101,9 @@ def _page(store: Store, kind: str, limit: int, offset: int, sort: str | None, si
           until: str | None, /, **filters: Any) -> dict:
     filters = {k: v for k, v in filters.items() if v is not None}
     recs = store.records(kind, limit=limit, offset=offset, order=sort, since=since, until=until, **filters)
-    total = store.count(kind, since=since, until=until, **filters)
-    return {"items": serialize(store, kind, recs), "total": total, "limit": limit, "offset": offset}
+    total, exact = store.count_upto(kind, COUNT_CAP, since=since, until=until, **filters)
+    return {"items": serialize(store, kind, recs), "total": total, "total_exact": exact, "limit": limit,
+            "offset": offset}
 
 
 # ------------------------------------------------------------------ documents

@@ -119,6 +119,16 @@ class ViewsMixin:
         cls = CLASS_OF[kind]
         return [from_dict(cls, data[i]) for i in ids if i in data]
 
+    def count_upto(self, kind: str, cap: int, /, **filters: Any) -> tuple[int, bool]:
+        """``(n, exact)``: the number of matching records, counting no further than
+        ``cap`` (then ``(cap, False)``) -- an exact count of a substring filter over
+        millions of rows would read them all for a number nobody needs exactly."""
+        t = S.RECORD_TABLES[kind]
+        q = self._records_query(kind, **filters).with_only_columns(t.c.id, maintain_column_froms=True)
+        with self.engine.connect() as conn:
+            n = conn.execute(select(func.count()).select_from(q.limit(cap + 1).subquery())).scalar_one()
+        return (n, True) if n <= cap else (cap, False)
+
     # ------------------------------------------------------------ facets and counts
     def facets(self, kind: str, column: str, *, limit: int = 200) -> list[dict]:
         """Distinct values of one filter column with their counts, most common first."""
