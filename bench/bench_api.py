@@ -13,7 +13,7 @@ at that volume, not extraction.
 Requests go through the ASGI app in this process (FastAPI TestClient): the
 time is the server's (routing, store queries, JSON), without a network.
 Aggregates (event counts, map points, relation edges, facets) are cached by
-the app for a minute (dropped on ingest): they are measured warm and, marked
+the app for five minutes (dropped on ingest): they are measured warm and, marked
 "cold", with the cache cleared before each request.
 Each endpoint's p95 is also given as a ratio to the p50 of a baseline request
 (GET /openapi.json, served from memory) measured in the same process.

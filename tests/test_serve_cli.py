@@ -141,3 +141,20 @@ def test_count_upto(mem_store):
     assert mem_store.count_upto("claim", 100) == (8, True)
     assert mem_store.count_upto("claim", 3) == (3, False)
     assert mem_store.count_upto("claim", 3, hedge="unverified") == (2, True)
+
+
+def test_warm_cache_fills_what_the_pages_ask(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sitrep.serve import create_app
+    from sitrep.serve.api import warm_cache
+    s = Store(str(tmp_path / "w.db"))
+    build_store(s)
+    app = create_app(s)
+    warm_cache(app)
+    assert len(app.state.agg_cache) == 2
+    c = TestClient(app)
+    assert sum(x["count"] for x in c.get("/api/charts/events").json()["items"]) == 6
+    assert len(c.get("/api/map").json()["places"]) == 6
+    assert len(app.state.agg_cache) == 2          # both answered from the warm cache
+    s.close()

@@ -36,7 +36,7 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
-CACHE_SECONDS = 60.0
+CACHE_SECONDS = 300.0
 COUNT_CAP = 10_000
 
 
@@ -104,6 +104,17 @@ def _page(store: Store, kind: str, limit: int, offset: int, sort: str | None, si
     total, exact = store.count_upto(kind, COUNT_CAP, since=since, until=until, **filters)
     return {"items": serialize(store, kind, recs), "total": total, "total_exact": exact, "limit": limit,
             "offset": offset}
+
+
+def warm_cache(app) -> None:
+    """Compute the unfiltered chart and map aggregates ahead of the first visit
+    (``sitrep serve`` runs this in a thread at start)."""
+    store = app.state.store
+    cache: dict = app.state.__dict__.setdefault("agg_cache", {})
+    n_docs = store.count_documents()
+    cache[("events", None, None, None, None)] = (n_docs, time.monotonic(), store.event_counts())
+    cache[("map", None, None)] = (n_docs, time.monotonic(), {"places": store.place_points(),
+                                                            "events": store.event_points()})
 
 
 # ------------------------------------------------------------------ documents

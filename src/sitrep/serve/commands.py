@@ -50,6 +50,10 @@ def register(cli: click.Group) -> None:
             click.echo("warning: the page assets are not built (run `make assets`); the API works, "
                        "the pages will not", err=True)
         app = create_app(store, token=token, hosts=LOOPBACK_HOSTS if loop else None)
+        import threading
+
+        from .api import warm_cache
+        threading.Thread(target=warm_cache, args=(app,), daemon=True, name="sitrep-warm").start()
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         click.echo(f"sitrep: serving {store.url} at http://{shown}:{port}/"
                    + (f"?token={token}" if token else ""), err=True)
