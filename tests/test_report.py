@@ -8,6 +8,7 @@ import pytest
 
 from sitrep.analyse.commands import update
 from sitrep.analyse.report import build_report, render, write_report
+from sitrep.analyse.storylines import list_storylines
 from sitrep.errors import SitrepError
 from tracks_sample import build
 
@@ -78,7 +79,7 @@ def test_selection_narrows_the_report(store):
     assert all("Polish intelligence" not in s["text"] for s in _sentences(rep))
     rep = build_report(store, query="air force")
     assert rep["selection"]["documents"] == 1
-    sid = next(s["id"] for s in store.storylines() if len(s["documents"]) == 2 and s["distinct"] == 1)
+    sid = next(s["id"] for s in list_storylines(store) if len(s["documents"]) == 2 and s["distinct"] == 1)
     assert build_report(store, storyline=sid[:8])["selection"]["documents"] == 2
     with pytest.raises(SitrepError, match="no such storyline"):
         build_report(store, storyline="snothing")
