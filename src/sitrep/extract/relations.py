@@ -25,7 +25,8 @@ import yaml
 
 from ..model import Evidence, Relation, record_id
 from .context import Context
-from .events import _codes, country, load_vocab, phrase_actors, pronoun_owner, token_actors
+from .event_parse import _codes, country, phrase_actors, pronoun_owner
+from .events import load_vocab, token_actors
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
