@@ -106,3 +106,14 @@ def test_bad_cue_file_is_a_one_line_error(tmp_path):
 def test_refusing_something_is_not_denying_a_statement(ctx_for, text, words):
     ctx = ctx_for(text)
     assert hedges.hedge_for_span(ctx, *span_of(ctx, words))[0] == "asserted"
+
+
+@pytest.mark.parametrize("second,hedge", [
+    ("The neighbouring state denied it.", "denied"),
+    ("The capital denied.", "denied"),
+    ("Independent monitors could not confirm this.", "unverified"),
+    ("The navy said it had lost a tug in the storm.", "asserted"),
+])
+def test_a_pronoun_is_enough_to_point_back(ctx_for, second, hedge):
+    ctx = ctx_for("The governor said that 40 drones were shot down over the port. " + second)
+    assert hedges.hedge_for_span(ctx, *span_of(ctx, "40 drones"))[0] == hedge

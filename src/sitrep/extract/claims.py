@@ -89,6 +89,14 @@ class _Draft:
 
 # ---------------------------------------------------------------- token helpers
 
+def _text(doc) -> str:
+    """The parsed text (``Doc.text`` rebuilds it from the tokens on every call: cached)."""
+    t = doc.user_data.get("sitrep_text")
+    if t is None:
+        t = doc.user_data["sitrep_text"] = doc.text
+    return t
+
+
 def _trim(toks: list) -> list:
     while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in _OPEN:
         toks = toks[1:]
@@ -122,6 +130,14 @@ def _longest_run(tokens: list, exclude: set[int]) -> list:
 def _subject(tok, L) -> tuple[object | None, str]:
     """(subject head token, how): how is 'active', 'agent', 'impersonal', 'passive' or 'none'."""
     kids = list(tok.children)
+    text = _text(tok.doc)
+    if re.search(r"[,?!][\"\u201d\u2019']\s*$", text[max(tok.idx - 4, 0):tok.idx]):
+        # '"...," said Leslie Wimes, a ...': the speaker follows the verb (the parser may take
+        # the quotation's last words for the subject)
+        after = [c for c in kids if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")
+                 and c.dep_ in ("nsubj", "dobj", "npadvmod", "attr", "nsubjpass", "dep", "appos")]
+        if after:
+            return after[0], "active"
     for c in kids:
         if c.dep_ == "nsubj":
             if c.lower_ in WH and tok.dep_ == "relcl":
@@ -197,9 +213,29 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
+    bare.extend(_dash_signatures(doc, text, quotes))
+    bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
     drafts = _dedup(drafts)
     yield from _finish(ctx, drafts, L)
+
+
+_DASH_SIG = re.compile(r"[ \t]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]{1,60}?)[ \t\u00a0]*(?=[,.;\n|]|$)")
+
+
+def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
+    """'"...." ― Jane Doe': a name after a dash right behind a quotation signs it."""
+    out = []
+    for q in quotes:
+        m = _DASH_SIG.match(text, q.close)
+        if not m:
+            continue
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is None or len(span) > 6:
+            continue
+        d = _Draft(-1, -1, m.start(1), m.end(1), (span.start, span.end), span.end - 1)
+        out.append(d)
+    return out
 
 
 def _speaker(tok, L) -> bool:
@@ -339,13 +375,13 @@ def _from_verb(t, L) -> _Draft | None:
                                                for c in kids):
         d.hedge, d.hedge_cue = "denied", t.text   # the cue itself denies ("rebuffed such claims" is found by hedges)
     if neg and lem in L["check"]:
-        d.hedge, d.hedge_cue = "unverified", t.doc.text[d.cue_start:d.cue_end]
+        d.hedge, d.hedge_cue = "unverified", _text(t.doc)[d.cue_start:d.cue_end]
     for c in kids:   # "the spokesperson, citing intelligence reports, said"
         if c.dep_ == "advcl" and c.lemma_ == "cite":
             objs = [g for g in c.children if g.dep_ == "dobj"]
             if objs:
                 sub = list(objs[0].subtree)
-                d.cited = t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+                d.cited = _text(t.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
     prt = [c for c in kids if c.dep_ == "prt" and c.i == t.i + 1]
     if prt:   # "pointed out", "laid out"
         d.cue_end = prt[0].idx + len(prt[0].text)
@@ -353,6 +389,11 @@ def _from_verb(t, L) -> _Draft | None:
             (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
+    if content is None and d.src is not None:   # "The governor added:" and the next paragraph
+        block = _block_after_colon(t)
+        if block:
+            d.start, d.end = block
+            return d
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
     span = _chars(content)
@@ -360,8 +401,26 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     d.start, d.end = span
     if d.cue_end <= d.start:
-        d.end = _extend_tail(t.doc.text, d.end, t.sent.end_char)
+        d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
+
+
+def _block_after_colon(t) -> tuple[int, int] | None:
+    """The paragraph after "X added:" when the colon ends its line (a block quotation
+    without quote marks)."""
+    text = _text(t.doc)
+    colon = [c for c in t.children if c.text == ":" and c.i > t.i]
+    if not colon:
+        return None
+    rest = text[colon[0].idx + 1:]
+    m = re.match(r"[ \t]*\n\s*([^\n]+)", rest)
+    if not m or rest[:m.start(1)].count("\n") > 3:
+        return None
+    a = colon[0].idx + 1 + m.start(1)
+    b = colon[0].idx + 1 + m.end(1)
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b - a > 10 else None
 
 
 _TAIL = re.compile(r",\s+(including|up from|down from|with|among|compared with|part of|some of|most of|"
@@ -399,7 +458,7 @@ def _from_according(t) -> _Draft | None:
     d.src, d.src_head = source_range(src), src.i
     if src.lower_ in ("reports", "rumors", "rumours"):
         d.src = d.src_head = None
-        d.hedge, d.hedge_cue = "reported", t.doc.text[t.idx:src.idx + len(src.text)]
+        d.hedge, d.hedge_cue = "reported", _text(t.doc)[t.idx:src.idx + len(src.text)]
     return d
 
 

@@ -171,9 +171,21 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
                 found.append(("denied", [t]))
         for hedge, toks in found:
             a, b = _span(toks)
-            out.append(HedgeCue(hedge, a, b, ctx.doc.text[a:b], s_start, s_end, si, back))
+            out.append(HedgeCue(hedge, a, b, ctx.doc.text[a:b], s_start, s_end, si, back or _points_back(toks[-1])))
     ctx.scratch["hedge_cues"] = out
     return out
+
+
+_BACK_PRONOUNS = {"it", "this", "that", "them", "these", "those", "so"}
+
+
+def _points_back(verb) -> bool:
+    """ "Moscow denied it", "Kyiv could not confirm this", or a bare "Moscow denied.":
+    a verification verb whose object is a pronoun, or that has no object at all."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "prep", "attr")]
+    return not objs or any(c.lower_ in _BACK_PRONOUNS for c in objs)
 
 
 def sentence_starts(ctx) -> list[int]:

@@ -14,14 +14,16 @@ from dataclasses import replace
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"}
 
 
-def source_range(tok) -> tuple[int, int]:
-    """The source phrase of a subject head: its subtree, cut before an apposition or
-    relative clause after a proper name ("Jonathan Monten, a foreign policy analyst, ...")."""
+def source_range(tok, full: bool = True) -> tuple[int, int]:
+    """The source phrase of a subject head: its whole subtree, appositions and relative
+    clauses included ("Jonathan Monten, a foreign policy analyst at ...", "a senior official
+    who spoke on condition of anonymity"); with ``full=False`` cut before an apposition or
+    relative clause after a proper name (the part a name is read from)."""
     if tok.lower_ in PRONOUNS:
         return tok.i, tok.i + 1
     sub = list(tok.subtree)
     lo, hi = sub[0].i, sub[-1].i + 1
-    if tok.pos_ == "PROPN" or tok.ent_type_:
+    if not full and (tok.pos_ == "PROPN" or tok.ent_type_):
         for t in sub:
             if t.i > tok.i and (t.text == "," or t.dep_ in ("appos", "relcl", "acl")):
                 hi = t.i
@@ -49,12 +51,17 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
         if ante:
             return ante[0], ante[1], "named", sa, sb
     if not i <= head.i < j:   # "who": the name comes from the noun it stands for
-        i, j = source_range(head)
+        i, j = source_range(head, full=False)
         a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         if head.lower_ in PRONOUNS:
             ante = named_before(a, head.lower_)
             if ante:
                 return ante[0], ante[1], "named", sa, sb
+    elif head.lower_ not in PRONOUNS:   # the name is read from the phrase without its apposition
+        ni, nj = source_range(head, full=False)
+        if i <= ni and nj <= j:
+            i, j = ni, nj
+            a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     hit = None
     for e in ctx.records.entities:
         for m in e.mentions:
