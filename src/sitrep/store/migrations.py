@@ -25,8 +25,14 @@ def _v1_initial(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_tsv ON documents USING GIN (tsv)"))
 
 
+def _v2_scale_manifest(conn: Connection) -> None:
+    """Runs and partitions of the distributed ingest (sitrep.scale), for resuming."""
+    S.metadata.create_all(conn, tables=[S.scale_runs, S.scale_partitions])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema with full-text search", _v1_initial),
+    (2, "distributed ingest manifest (scale_runs, scale_partitions)", _v2_scale_manifest),
 ]
 
 

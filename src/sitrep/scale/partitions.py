@@ -1,0 +1,185 @@
+"""Cut the input into partitions, and read one partition back as documents.
+
+A partition is a small, self-describing piece of input that any worker can
+read on its own:
+
+* ``files``: a group of whole files (or URLs), read by ``ingest.iter_inputs``
+  exactly as the single-process ``sitrep ingest`` reads them; folders are
+  expanded in the same order (sorted, recursive).
+* ``lines``: a range of lines of one JSON Lines file, found by byte offsets
+  in one streaming pass at planning time (the corpus is never loaded).
+  Lines are only split apart when the reader reads a JSON Lines file as one
+  document per line; otherwise the file stays whole.
+
+Each partition has a stable id (a hash of its spec: path, size, range and
+whether extraction runs) so that a run started again finds the partitions an
+interrupted run already loaded. Input paths must be readable at the same path
+on every worker (a shared or copied folder).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..ingest import iter_inputs
+from ..model import Document, PageInfo, Rejected
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True)
+class Partition:
+    kind: str                               # files | lines
+    paths: tuple[str, ...]                  # files/URLs (kind files) or the one JSONL file (kind lines)
+    start: int = 0                          # byte offset of the first line (kind lines)
+    end: int = 0                            # byte offset after the last line (kind lines)
+    first_line: int = 0                     # 0-based number of the first line (kind lines)
+    lines: int = 0
+    sizes: tuple[int, ...] = field(default=())  # file sizes at planning time (part of the id)
+    extract: bool = True
+
+    @property
+    def id(self) -> str:
+        key = json.dumps(asdict(self), sort_keys=True)
+        return "p" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+    def describe(self) -> str:
+        if self.kind == "lines":
+            return f"{self.paths[0]} lines {self.first_line + 1}-{self.first_line + self.lines}"
+        return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} (+{len(self.paths) - 1} files)"
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "id": self.id}
+
+
+def _is_url(p: str) -> bool:
+    return p.startswith(("http://", "https://"))
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    """Paths, folders and URLs -> files and URLs, in the order iter_inputs reads them."""
+    for p in paths:
+        if _is_url(p):
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+                yield str(f)
+        else:
+            yield str(path)
+
+
+_SPLITS_JSONL: bool | None = None
+
+
+def reader_splits_jsonl() -> bool:
+    """Does ``iter_inputs`` read a JSON Lines file as one document per line?
+    (Asked of the reader itself, so partitions never change what is read.)"""
+    global _SPLITS_JSONL
+    if _SPLITS_JSONL is None:
+        with tempfile.TemporaryDirectory(prefix="sitrep-probe-") as d:
+            f = Path(d) / "probe.jsonl"
+            f.write_text('{"id": "a", "title": "One", "text": "The first probe line of text."}\n'
+                         '{"id": "b", "title": "Two", "text": "The second probe line of text."}\n',
+                         encoding="utf-8")
+            docs = [x for x in iter_inputs([str(f)]) if isinstance(x, Document)]
+            _SPLITS_JSONL = len(docs) == 2
+    return _SPLITS_JSONL
+
+
+def plan(paths: Iterable[str], *, lines_per_partition: int = 500, files_per_partition: int = 100,
+         bytes_per_partition: int = 16_000_000, extract: bool = True,
+         max_bytes: int | None = None) -> Iterator[Partition]:
+    """Partitions of the input, in reading order; streams (never holds a file).
+    A JSON Lines file over ``max_bytes`` stays whole, so the reader rejects it
+    exactly as the single-process ingest does."""
+    group: list[str] = []
+    sizes: list[int] = []
+    split = None
+
+    def flush() -> Iterator[Partition]:
+        if group:
+            yield Partition("files", tuple(group), sizes=tuple(sizes), extract=extract)
+            group.clear()
+            sizes.clear()
+
+    for p in _expand(paths):
+        size = os.path.getsize(p) if not _is_url(p) and os.path.isfile(p) else -1
+        if p.lower().endswith(JSONL_SUFFIXES) and size > 0 and (max_bytes is None or size <= max_bytes):
+            split = reader_splits_jsonl() if split is None else split
+            if split:
+                yield from flush()
+                yield from _jsonl_ranges(p, size, lines_per_partition, extract)
+                continue
+        if group and (len(group) >= files_per_partition or sum(sizes) + max(size, 0) > bytes_per_partition):
+            yield from flush()
+        group.append(p)
+        sizes.append(size)
+    yield from flush()
+
+
+def _jsonl_ranges(path: str, size: int, per: int, extract: bool) -> Iterator[Partition]:
+    start, line_no, first, n = 0, 0, 0, 0
+    pos = 0
+    with open(path, "rb") as f:
+        for line in f:
+            pos += len(line)
+            line_no += 1
+            n += 1
+            if n >= per:
+                yield Partition("lines", (path,), start, pos, first, n, (size,), extract)
+                start, first, n = pos, line_no, 0
+    if n:
+        yield Partition("lines", (path,), start, pos, first, n, (size,), extract)
+
+
+def read(part: Partition, *, max_bytes: int) -> Iterator[Document | PageInfo | Rejected]:
+    """The documents, page metadata and rejections of one partition."""
+    if part.kind == "files":
+        yield from iter_inputs(list(part.paths), max_bytes=max_bytes)
+        return
+    # A line range is handed to the same reader as a small JSON Lines file of its
+    # own; what the reader reports as the source is mapped back to the real file.
+    real = part.paths[0]
+    with tempfile.TemporaryDirectory(prefix="sitrep-part-") as d:
+        tmp = str(Path(d) / Path(real).name)
+        with open(real, "rb") as src, open(tmp, "wb") as dst:
+            src.seek(part.start)
+            left = part.end - part.start
+            while left > 0:
+                chunk = src.read(min(left, 1 << 20))
+                if not chunk:
+                    break
+                dst.write(chunk)
+                left -= len(chunk)
+        for item in iter_inputs([tmp], max_bytes=max_bytes):
+            yield _relocate(item, tmp, real, part.first_line)
+
+
+def _relocate(item, tmp: str, real: str, first_line: int):
+    """Put the real file's path (and line numbers) back where the reader wrote the temp path."""
+    import dataclasses
+    import re
+
+    def fix(s: str | None) -> str | None:
+        if not s or not s.startswith(tmp):
+            return s
+        rest = s[len(tmp):]
+        m = re.match(r"^([#:@]|:line |#L)(\d+)(.*)$", rest)
+        if m and first_line:
+            rest = f"{m.group(1)}{int(m.group(2)) + first_line}{m.group(3)}"
+        return real + rest
+
+    if isinstance(item, Document):
+        return dataclasses.replace(item, source=fix(item.source))
+    if isinstance(item, Rejected):
+        return dataclasses.replace(item, input=fix(item.input) or item.input)
+    if isinstance(item, PageInfo):
+        return dataclasses.replace(item, source=fix(item.source) or item.source)
+    return item
