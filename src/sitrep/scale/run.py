@@ -90,7 +90,7 @@ def _client_for(client: Any, workers: int | None):
         raise SitrepError("--workers: give a number of worker processes (1 or more) or --cluster ADDRESS",
                           input="--workers", reason="bad_option")
     import logging
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=logging.ERROR)
     return Client(cluster), cluster
 

@@ -104,16 +104,10 @@ def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
     if part.extract:
         pipe = _pipeline(env)
         for doc, recs in pipe.process(fresh_docs(), batch_size=batch_size):
-            _doc_row(rows, doc)
-            for kind, table in S.RECORD_TABLES.items():
-                for rec in getattr(recs, _KIND_ATTR[kind]):
-                    for r in _rows_for(kind, table, rec, doc.id):
-                        r["data"] = json.dumps(r["data"], ensure_ascii=False)
-                        rows[table.name].append(r)
-                        counts["records"] += 1
+            counts["records"] += add_rows(rows, doc, recs)
     else:
         for doc in fresh_docs():
-            _doc_row(rows, doc)
+            add_rows(rows, doc)
     counts["documents"] = len(rows["documents"])
     encoded = shards.encode(rows)
     meta = {"partition": part.to_json(), "rejects": rejects, "pages": pages, **counts,
@@ -122,10 +116,24 @@ def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
     return {"id": part.id, "shards": encoded, "meta": meta}
 
 
+def add_rows(rows: dict[str, list[dict]], doc: Document, recs=None) -> int:
+    """Append a document's row and its records' rows (the store's columns, JSON as
+    text) to ``rows``; return the number of record rows."""
+    _doc_row(rows, doc)
+    n = 0
+    for kind, table in S.RECORD_TABLES.items():
+        for rec in getattr(recs, _KIND_ATTR[kind]) if recs is not None else ():
+            for r in _rows_for(kind, table, rec, doc.id):
+                r["data"] = json.dumps(r["data"], ensure_ascii=False)
+                rows.setdefault(table.name, []).append(r)
+                n += 1
+    return n
+
+
 def _doc_row(rows: dict, doc: Document) -> None:
     data = as_dict(doc)
     data.pop("text")
-    rows["documents"].append({"id": doc.id, "source_id": doc.source_id, "title": doc.title,
-                              "category": doc.category, "published": doc.published, "source": doc.source,
-                              "format": doc.format, "text": doc.text,
-                              "data": json.dumps(data, ensure_ascii=False, default=str)})
+    rows.setdefault("documents", []).append(
+        {"id": doc.id, "source_id": doc.source_id, "title": doc.title, "category": doc.category,
+         "published": doc.published, "source": doc.source, "format": doc.format, "text": doc.text,
+         "data": json.dumps(data, ensure_ascii=False, default=str)})
