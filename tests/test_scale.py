@@ -248,3 +248,40 @@ def test_killed_worker_loses_nothing(corpus, baseline, client, tmp_path):
     while len(client.scheduler_info()["workers"]) < 2 and time.time() < deadline:
         time.sleep(0.5)
     assert len(client.scheduler_info()["workers"]) == 2
+
+
+def test_line_ranges_are_read_as_the_whole_file_is(tmp_path, monkeypatch):
+    """With a reader that reads JSON Lines one document per line, the line
+    ranges of a file give the same documents, sources and line numbers as
+    the whole file."""
+    def jsonl_reader(paths, *, max_bytes=50_000_000):
+        for p in paths:
+            with open(p, encoding="utf-8") as f:
+                for n, line in enumerate(f, 1):
+                    if line.strip():
+                        row = json.loads(line)
+                        yield Document.new(row["text"], title=row["title"], source=f"{p}#{n}",
+                                           source_id=row["id"], format="jsonl")
+
+    monkeypatch.setattr(partitions, "iter_inputs", jsonl_reader)
+    monkeypatch.setattr(partitions, "_SPLITS_JSONL", None)
+    f = tmp_path / "wire.jsonl"
+    f.write_text("".join(json.dumps({"id": str(i), "title": _article(i)[0], "text": _article(i)[1]}) + "\n"
+                         for i in range(10)), encoding="utf-8")
+    parts = list(partitions.plan([str(f)], lines_per_partition=4))
+    assert [p.kind for p in parts] == ["lines"] * 3 and [p.lines for p in parts] == [4, 4, 2]
+    whole = list(jsonl_reader([str(f)]))
+    cut = [d for p in parts for d in partitions.read(p, max_bytes=10**6)]
+    assert cut == whole and cut[5].source == f"{f}#6"
+    big = list(partitions.plan([str(f)], lines_per_partition=4, max_bytes=100))
+    assert [p.kind for p in big] == ["files"]          # over max_bytes: stays whole, the reader rejects it
+
+
+def test_partition_size_follows_the_input_size(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(45):
+        (folder / f"n{i:02d}.txt").write_text(_article(i)[1], encoding="utf-8")
+    parts = partitions.plan([str(folder)])
+    assert [len(p.paths) for p in parts] == [10, 10, 10, 10, 5]          # at least 10 documents a partition
+    assert len(partitions.plan([str(folder)], most=500, target=2)) == 2   # ~target partitions when large

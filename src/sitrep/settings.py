@@ -33,7 +33,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
     Setting("scale_dir", "", "Run folder of `ingest --cluster/--workers` (Parquet shards per partition); "
             "default: beside a SQLite store (<db>.scale), else ./sitrep-scale."),
     Setting("scale_keep", False, "Keep each partition's Parquet shards after they are loaded into the store."),
-    Setting("partition_docs", 500, "JSON Lines lines per partition of `ingest --cluster/--workers`."),
+    Setting("partition_docs", 500, "Most documents (JSON Lines lines or files) per partition of "
+            "`ingest --cluster/--workers`; small inputs get smaller partitions (about 64 in all)."),
 ]}
 
 

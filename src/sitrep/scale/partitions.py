@@ -93,35 +93,63 @@ def reader_splits_jsonl() -> bool:
     return _SPLITS_JSONL
 
 
-def plan(paths: Iterable[str], *, lines_per_partition: int = 500, files_per_partition: int = 100,
-         bytes_per_partition: int = 16_000_000, extract: bool = True,
-         max_bytes: int | None = None) -> Iterator[Partition]:
-    """Partitions of the input, in reading order; streams (never holds a file).
-    A JSON Lines file over ``max_bytes`` stays whole, so the reader rejects it
-    exactly as the single-process ingest does."""
-    group: list[str] = []
-    sizes: list[int] = []
+def plan(paths: Iterable[str], *, lines_per_partition: int | None = None, files_per_partition: int | None = None,
+         bytes_per_partition: int = 16_000_000, extract: bool = True, max_bytes: int | None = None,
+         most: int = 500, target: int = 64) -> list[Partition]:
+    """Partitions of the input, in reading order.
+
+    Without explicit sizes, a partition holds ``total / target`` documents
+    (at least 10, at most ``most``): a small corpus still gives every worker
+    several partitions, a large one gets partitions of ``most`` documents.
+    The sizes depend only on the input, so a run started again plans the same
+    partitions. A JSON Lines file over ``max_bytes`` stays whole, so the reader
+    rejects it exactly as the single-process ingest does. Files are counted,
+    not read (JSON Lines files are scanned for line ends)."""
+    files = [(p, os.path.getsize(p) if not _is_url(p) and os.path.isfile(p) else -1) for p in _expand(paths)]
     split = None
 
-    def flush() -> Iterator[Partition]:
+    def splittable(p: str, size: int) -> bool:
+        nonlocal split
+        if not (p.lower().endswith(JSONL_SUFFIXES) and size > 0 and (max_bytes is None or size <= max_bytes)):
+            return False
+        split = reader_splits_jsonl() if split is None else split
+        return split
+
+    if lines_per_partition is None or files_per_partition is None:
+        total = sum(_count_lines(p) if splittable(p, size) else 1 for p, size in files)
+        auto = min(most, max(10, -(-total // target)))
+        lines_per_partition = lines_per_partition or auto
+        files_per_partition = files_per_partition or auto
+    out: list[Partition] = []
+    group: list[str] = []
+    sizes: list[int] = []
+
+    def flush() -> None:
         if group:
-            yield Partition("files", tuple(group), sizes=tuple(sizes), extract=extract)
+            out.append(Partition("files", tuple(group), sizes=tuple(sizes), extract=extract))
             group.clear()
             sizes.clear()
 
-    for p in _expand(paths):
-        size = os.path.getsize(p) if not _is_url(p) and os.path.isfile(p) else -1
-        if p.lower().endswith(JSONL_SUFFIXES) and size > 0 and (max_bytes is None or size <= max_bytes):
-            split = reader_splits_jsonl() if split is None else split
-            if split:
-                yield from flush()
-                yield from _jsonl_ranges(p, size, lines_per_partition, extract)
-                continue
+    for p, size in files:
+        if splittable(p, size):
+            flush()
+            out.extend(_jsonl_ranges(p, size, lines_per_partition, extract))
+            continue
         if group and (len(group) >= files_per_partition or sum(sizes) + max(size, 0) > bytes_per_partition):
-            yield from flush()
+            flush()
         group.append(p)
         sizes.append(size)
-    yield from flush()
+    flush()
+    return out
+
+
+def _count_lines(path: str) -> int:
+    n, last = 0, b"\n"
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 22):
+            n += chunk.count(b"\n")
+            last = chunk[-1:]
+    return n + (last != b"\n")
 
 
 def _jsonl_ranges(path: str, size: int, per: int, extract: bool) -> Iterator[Partition]:

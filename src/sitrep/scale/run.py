@@ -97,7 +97,7 @@ def _client_for(client: Any, workers: int | None):
 
 def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, workers: int | None = None, *,
                        work_dir: str | Path | None = None, extract: bool | None = None,
-                       lines_per_partition: int | None = None, files_per_partition: int = 100,
+                       lines_per_partition: int | None = None, files_per_partition: int | None = None,
                        retries: int = 2, max_in_flight: int | None = None, keep_shards: bool | None = None,
                        analyse_every: int = 100,
                        on_event: Callable[[str, dict], None] | None = None) -> ScaleReport:
@@ -113,8 +113,8 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
     work = Path(work_dir) if work_dir else default_work_dir(store)
     work.mkdir(parents=True, exist_ok=True)
     event = on_event or (lambda kind, info: None)
-    plan = list(partitions.plan(paths, lines_per_partition=lines_per_partition or settings.get("partition_docs"),
-                                files_per_partition=files_per_partition, extract=extract, max_bytes=max_bytes))
+    plan = partitions.plan(paths, lines_per_partition=lines_per_partition, files_per_partition=files_per_partition,
+                           most=settings.get("partition_docs"), extract=extract, max_bytes=max_bytes)
     report = ScaleReport(run_id=uuid.uuid4().hex[:12], partitions=len(plan))
     done = load.loaded_ids(store)
     todo = [p for p in plan if p.id not in done]
