@@ -93,7 +93,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json
       sitrep --db news.db ingest ../shared/corpus/sample/warya-2024-11-page.txt
       sitrep --db postgresql://localhost/news ingest --workers 2 archive.jsonl
     """
-    if cluster or workers:
+    if cluster or workers is not None:
         from .scale.commands import ingest_on_cluster
         ingest_on_cluster(ctx, paths, no_extract=no_extract, as_json=as_json, cluster=cluster, workers=workers)
         return

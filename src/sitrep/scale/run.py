@@ -76,23 +76,25 @@ def default_work_dir(store: Store) -> Path:
 
 
 def _client_for(client: Any, workers: int | None):
-    """(client, cluster we started or None) from a Client, an address or a worker count."""
+    """(client, what to close at the end) from a Client, an address or a worker count."""
     from distributed import Client, LocalCluster
     if client is not None and not isinstance(client, str):
-        return client, None
+        return client, []
     if isinstance(client, str):
         try:
-            return Client(client, timeout="20s"), None
+            c = Client(client, timeout="10s")
+            return c, [c]
         except (OSError, TimeoutError) as e:
             raise SitrepError(f"{client}: cannot reach the Dask scheduler ({e})", input=client,
                               reason="no_cluster") from e
-    if not workers or workers < 1:
-        raise SitrepError("--workers: give a number of worker processes (1 or more) or --cluster ADDRESS",
-                          input="--workers", reason="bad_option")
+    if not workers:
+        raise SitrepError("no Dask cluster: give --cluster ADDRESS or --workers N", input="--workers",
+                          reason="bad_option")
     import logging
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=logging.ERROR)
-    return Client(cluster), cluster
+    c = Client(cluster)
+    return c, [c, cluster]
 
 
 def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, workers: int | None = None, *,
@@ -107,6 +109,9 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
     (``tcp://host:8786``); without one, a LocalCluster of ``workers``
     processes is started (and closed at the end)."""
     t0 = time.perf_counter()
+    if client is None and workers is not None and workers < 1:
+        raise SitrepError("--workers: give a number of worker processes (1 or more) or --cluster ADDRESS",
+                          input="--workers", reason="bad_option")
     extract = settings.get("extract") if extract is None else extract
     keep_shards = settings.get("scale_keep") if keep_shards is None else keep_shards
     max_bytes = settings.get("max_bytes")
@@ -127,7 +132,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
     load.start_run(store, report.run_id, {"inputs": list(map(str, paths)), "work_dir": str(work),
                                           "partitions": len(plan), "skipped": report.skipped})
     event("planned", {"partitions": len(plan), "skipped": report.skipped, "reused": report.reused})
-    client_obj = cluster = None
+    client_obj, owned = None, []
     head = 0
     pending_ids: list[str] = []
     status = "interrupted"
@@ -165,7 +170,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
         load_ready()
         queue = deque(p for p in todo if p.id not in ready)
         if queue:
-            client_obj, cluster = _client_for(client, workers)
+            client_obj, owned = _client_for(client, workers)
             _compute(client_obj, queue, report, env, max_bytes, retries, max_in_flight, folder, ready, failed,
                      store, load_ready, event, extract)
         load_ready()
@@ -177,14 +182,15 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
         try:
             load.finish_run(store, report.run_id, status, report.as_dict())
         finally:
-            if cluster is not None:
-                client_obj.close()
-                cluster.close()
+            for thing in owned:
+                thing.close()
     return report
 
 
 def _compute(client, queue, report, env, max_bytes, retries, max_in_flight, folder, ready, failed, store,
              load_ready, event, extract) -> None:
+    """Run the queued partitions on the cluster, a bounded number at a time; write
+    each result's shards, retry a failed partition alone, load as results come."""
     from distributed import as_completed
     client.register_plugin(PipelinePlugin(env, extract))
     info = client.scheduler_info()["workers"]
@@ -192,43 +198,47 @@ def _compute(client, queue, report, env, max_bytes, retries, max_in_flight, fold
     threads = sum(w.get("nthreads", 1) for w in info.values()) or 1
     in_flight = max_in_flight or 2 * threads + 2
     attempts: Counter[str] = Counter()
-    running: dict[str, Any] = {}
+    running: dict[str, tuple[Any, Any]] = {}     # task key -> (partition, future)
     ac = as_completed()
 
     def submit(part) -> None:
         attempts[part.id] += 1
         fut = client.submit(run_partition, part, env=env, max_bytes=max_bytes, pure=False,
                             key=f"sitrep-{part.id}-{attempts[part.id]}")
-        running[fut.key] = part
+        running[fut.key] = (part, fut)
         ac.add(fut)
 
-    while queue and len(running) < in_flight:
-        submit(queue.popleft())
-    for fut in ac:
-        part = running.pop(fut.key)
-        try:
-            res = fut.result()
-        except Exception as e:  # noqa: BLE001 - any task failure: retry the partition alone
-            msg = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"[:500]
-            if attempts[part.id] <= retries:
-                report.retried += 1
-                event("retry", {"partition": part.id, "describe": part.describe(), "error": msg})
-                submit(part)
-            else:
-                failed.add(part.id)
-                report.failed.append({"partition": part.id, "input": part.describe(), "error": msg})
-                load.mark_failed(store, part.id, report.run_id, part.to_json(), msg)
-                event("failed", {"partition": part.id, "describe": part.describe(), "error": msg})
-        else:
-            shards.write(folder[part.id], res["shards"], res["meta"])
-            ready.add(part.id)
-            report.computed += 1
-            event("computed", {"partition": part.id, "meta": {k: v for k, v in res["meta"].items()
-                                                               if k not in ("rejects", "pages")}})
-        fut.release()
+    try:
         while queue and len(running) < in_flight:
             submit(queue.popleft())
-        load_ready()
+        for fut in ac:
+            part, _ = running.pop(fut.key)
+            try:
+                res = fut.result()
+            except Exception as e:  # noqa: BLE001 - any task failure: retry the partition alone
+                msg = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"[:500]
+                if attempts[part.id] <= retries:
+                    report.retried += 1
+                    event("retry", {"partition": part.id, "describe": part.describe(), "error": msg})
+                    submit(part)
+                else:
+                    failed.add(part.id)
+                    report.failed.append({"partition": part.id, "input": part.describe(), "error": msg})
+                    load.mark_failed(store, part.id, report.run_id, part.to_json(), msg)
+                    event("failed", {"partition": part.id, "describe": part.describe(), "error": msg})
+            else:
+                shards.write(folder[part.id], res["shards"], res["meta"])
+                ready.add(part.id)
+                report.computed += 1
+                event("computed", {"partition": part.id, "meta": {k: v for k, v in res["meta"].items()
+                                                                   if k not in ("rejects", "pages")}})
+            fut.release()
+            while queue and len(running) < in_flight:
+                submit(queue.popleft())
+            load_ready()
+    finally:
+        if running:             # interrupted: leave no task of ours running on a shared cluster
+            client.cancel([f for _, f in running.values()])
 
 
 def rebuild_analysis(store: Store, doc_ids: list[str]) -> str:
