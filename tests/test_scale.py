@@ -153,16 +153,29 @@ def test_interrupted_run_resumes_without_duplicates(corpus, baseline, client, tm
     assert len(runs) == rep.partitions
 
 
-def test_shards_on_disk_are_loaded_without_recomputing(corpus, baseline, client, tmp_path):
+def test_shards_on_disk_are_loaded_without_recomputing(corpus, baseline, client, tmp_path, monkeypatch):
+    """Shards kept on disk load into a new store with no cluster at all; after the
+    load, the incremental tracks/storylines entry points get the new documents."""
+    import sys
+    import types
+    calls = []
+    fake_tracks = types.ModuleType("sitrep.analyse.tracks")
+    fake_tracks.update = lambda store, ids: calls.append(("tracks", sorted(ids)))
+    fake_story = types.ModuleType("sitrep.analyse.storylines")
+    fake_story.build_storylines = lambda store, rebuild=False: calls.append(("storylines", rebuild))
     store = Store(str(tmp_path / "t.db"))
     work = tmp_path / "run"
     rep = ingest_distributed(corpus, store, client, work_dir=work, keep_shards=True, **SMALL)
     assert len(list(work.glob("part-*/meta.json"))) == rep.partitions
     assert list(work.glob("part-*/documents.parquet"))
     fresh = Store(str(tmp_path / "fresh.db"))
+    monkeypatch.setitem(sys.modules, "sitrep.analyse.tracks", fake_tracks)
+    monkeypatch.setitem(sys.modules, "sitrep.analyse.storylines", fake_story)
     again = ingest_distributed(corpus, fresh, None, work_dir=work, **SMALL)   # no cluster needed
     assert again.reused == rep.partitions and again.computed == 0
     assert same(fresh, baseline)
+    assert calls == [("tracks", sorted(baseline["documents"])), ("storylines", False)]
+    assert again.analysis.startswith("updated tracks and storylines")
 
 
 def test_failed_partition_is_retried_alone(corpus, baseline, tmp_path, monkeypatch):

@@ -242,23 +242,34 @@ def _compute(client, queue, report, env, max_bytes, retries, max_in_flight, fold
 
 
 def rebuild_analysis(store: Store, doc_ids: list[str]) -> str:
-    """Bring tracks and storylines up to date for newly loaded documents.
+    """Bring tracks and storylines up to date for newly loaded documents, without
+    recomputing them from zero.
 
-    HOOK: calls the triangulation stage's incremental entry points when they
-    exist (``sitrep.analyse.tracks.update(store, doc_ids)``,
-    ``sitrep.analyse.storylines.update(store, doc_ids)``); returns what it did."""
+    HOOK into the triangulation stage (sitrep.analyse), whichever of its
+    incremental entry points exists: ``tracks.update(store, doc_ids)`` or
+    ``tracks.build_tracks(store, doc_ids=...)`` (incremental unless
+    ``rebuild=True``); the same for storylines (``storylines.update`` or
+    ``storylines.build_storylines``). Returns one line saying what ran."""
     import importlib
+    import inspect
     done = []
-    for mod_name in ("sitrep.analyse.tracks", "sitrep.analyse.storylines"):
+    for name, builder in (("tracks", "build_tracks"), ("storylines", "build_storylines")):
         try:
-            mod = importlib.import_module(mod_name)
+            mod = importlib.import_module(f"sitrep.analyse.{name}")
         except ModuleNotFoundError as e:
-            if e.name and mod_name.startswith(e.name):
+            if e.name and f"sitrep.analyse.{name}".startswith(e.name):
                 continue
             raise
-        fn = getattr(mod, "update", None)
-        if fn is not None:
+        fn = getattr(mod, "update", None) or getattr(mod, builder, None)
+        if fn is None:
+            continue
+        params = inspect.signature(fn).parameters
+        if fn.__name__ == "update":
             fn(store, list(doc_ids))
-            done.append(mod_name.rsplit(".", 1)[1])
-    return f"updated {', '.join(done)} for {len(doc_ids)} new documents" if done else \
-        "no incremental analysis entry point (sitrep.analyse.tracks.update) on this branch"
+        elif "doc_ids" in params:
+            fn(store, doc_ids=list(doc_ids))
+        else:
+            fn(store)           # incremental by default: only documents not yet assigned
+        done.append(name)
+    return f"updated {' and '.join(done)} for {len(doc_ids)} new documents" if done else \
+        "tracks and storylines not updated: no sitrep.analyse.tracks/storylines on this branch"
