@@ -264,7 +264,7 @@ def rebuild_analysis(store: Store, doc_ids: list[str]) -> str:
         if fn is None:
             continue
         params = inspect.signature(fn).parameters
-        if fn.__name__ == "update":
+        if fn is getattr(mod, "update", None):
             fn(store, list(doc_ids))
         elif "doc_ids" in params:
             fn(store, doc_ids=list(doc_ids))
