@@ -65,12 +65,12 @@ def run_single(path: Path, work: Path) -> dict:
     from sitrep.extract.pipeline import get_pipeline
     from sitrep.store import Store
     store = Store(str(work / "single.db"))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     get_pipeline()                      # counted: the distributed runs load theirs too
     rep = core.ingest([str(path)], store)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
-    return {"docs": rep.read, "new": len(rep.new), "seconds": secs,
+    return {"docs": rep.read, "new": len(rep.new), "seconds": secs, "cpu_seconds": cpu,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -82,7 +82,8 @@ def run_workers(path: Path, work: Path, n: int, keep: bool) -> dict:
     rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep)
     secs = time.perf_counter() - t0
     store.close()
-    return {"docs": rep.read, "new": rep.new, "seconds": secs, "partitions": rep.partitions,
+    return {"docs": rep.read, "new": rep.new, "seconds": secs, "worker_cpu_seconds": rep.cpu_seconds,
+            "partitions": rep.partitions,
             "failed": len(rep.failed), "load_seconds": rep.load_seconds, "shard_bytes": rep.shard_bytes,
             "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()}}
 
@@ -143,6 +144,10 @@ def main() -> None:
     rate = {k: v["docs"] / v["seconds"] for k, v in res.items() if isinstance(v, dict) and "seconds" in v}
     res["docs_per_second"] = {k: round(v, 2) for k, v in rate.items()}
     res["ratio_vs_single"] = {k: round(v / rate["single"], 3) for k, v in rate.items() if k != "single"}
+    # CPU seconds per document: what the machine's load does not change (the
+    # single process counts its pipeline load; workers count partition work only)
+    res["cpu_ms_per_doc"] = {k: round(1000 * (v.get("cpu_seconds") or v.get("worker_cpu_seconds") or 0) / v["docs"], 1)
+                             for k, v in res.items() if isinstance(v, dict) and "seconds" in v and v.get("docs")}
     if a.pg and 2 in counts:
         res["postgres_load"] = run_pg_load(work, corpus, a.pg)
     res["loadavg_after"] = os.getloadavg()

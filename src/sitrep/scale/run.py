@@ -50,6 +50,7 @@ class ScaleReport:
     seconds: float = 0.0
     load_seconds: float = 0.0
     shard_bytes: int = 0
+    cpu_seconds: float = 0.0          # CPU time the workers spent on the partitions of this run
     peak_rss: dict[str, int] = field(default_factory=dict)   # worker -> peak resident bytes
     workers: int = 0
     analysis: str = ""
@@ -147,6 +148,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
                 continue
             report.shard_bytes += shards.size(folder[part.id])
             meta = shards.read_meta(folder[part.id])
+            report.cpu_seconds += meta.get("cpu_seconds", 0.0)
             if meta.get("peak_rss"):
                 w = meta.get("worker", "?")
                 report.peak_rss[w] = max(report.peak_rss.get(w, 0), meta["peak_rss"])

@@ -79,7 +79,7 @@ def run_partition(part: partitions.Partition, *, env: dict[str, str], max_bytes:
 
 
 def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     rows: dict[str, list[dict]] = {name: [] for name in shards.SCHEMAS}
     rejects: list[dict] = []
     pages: list[dict] = []
@@ -112,6 +112,7 @@ def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
     encoded = shards.encode(rows)
     meta = {"partition": part.to_json(), "rejects": rejects, "pages": pages, **counts,
             "worker": _worker_name(), "pid": os.getpid(), "seconds": round(time.perf_counter() - t0, 3),
+            "cpu_seconds": round(time.process_time() - c0, 3),
             "peak_rss": peak_rss()}
     return {"id": part.id, "shards": encoded, "meta": meta}
 
