@@ -298,3 +298,31 @@ def test_partition_size_follows_the_input_size(tmp_path):
     parts = partitions.plan([str(folder)])
     assert [len(p.paths) for p in parts] == [10, 10, 10, 10, 5]          # at least 10 documents a partition
     assert len(partitions.plan([str(folder)], most=500, target=2)) == 2   # ~target partitions when large
+
+
+def test_client_killed_mid_run_then_started_again(corpus, baseline, client, tmp_path):
+    """``sitrep ingest --workers 1`` killed (SIGKILL, with its local cluster) after
+    its first partition is loaded; the same command's library call started
+    again stores what one process stores, nothing twice."""
+    import subprocess
+    import sys
+    db = tmp_path / "k.db"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+           "SITREP_SCALE_DIR": str(tmp_path / "run"), "SITREP_PARTITION_DOCS": "2"}
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "--db", str(db), "ingest", "--workers", "1", *corpus],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+                            start_new_session=True)
+    try:
+        for line in proc.stderr:
+            if line.startswith("loaded "):
+                break
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+    store = Store(str(db))
+    before = len(load.loaded_ids(store))
+    assert before >= 1
+    rep = ingest_distributed(corpus, store, client, work_dir=tmp_path / "run", files_per_partition=2,
+                             lines_per_partition=2)
+    assert rep.skipped == before and rep.skipped + rep.reused + rep.computed == rep.partitions
+    assert same(store, baseline)
