@@ -18,7 +18,7 @@ KINDS = ("document", "entity", "place", "date", "quantity", "claim", "event", "r
 CONTRACT = {
     "document": ["id", "source_id", "title", "category", "published", "source", "text"],
     "entity": ["id", "doc_id", "name", "type", "code", "role", "mentions"],
-    "place": ["id", "doc_id", "name", "kind", "country", "lat", "lon", "mentions"],
+    "place": ["id", "doc_id", "name", "place_kind", "country", "lat", "lon", "mentions"],
     "date": ["id", "doc_id", "start", "end", "text", "date"],
     "quantity": ["id", "doc_id", "start", "end", "text", "value", "low", "high", "approx", "unit", "subject",
                  "source", "claim_id"],
@@ -55,8 +55,17 @@ def iter_records(store: Store, kinds: Iterable[str] = KINDS, page: int = 1000) -
                 if not recs:
                     break
                 for r in recs:
-                    yield {"kind": kind, **as_dict(r)}
+                    yield _tagged(kind, as_dict(r))
                 offset += page
+
+
+def _tagged(kind: str, d: dict[str, Any]) -> dict[str, Any]:
+    """``kind`` names the record kind on every line; a place's own ``kind``
+    (country, region, city) would overwrite it, so it goes to ``place_kind``."""
+    if "kind" not in d:
+        return {"kind": kind, **d}
+    own = d.pop("kind")
+    return {"kind": kind, **d, f"{kind}_kind": own}
 
 
 def write_jsonl(store: Store, out: IO[str], kinds: Iterable[str] = KINDS) -> int:

@@ -98,7 +98,8 @@ class Rejected:
 class PageInfo:
     """What a scraped page carries besides its articles (the trending sidebar)."""
     source: str
-    sidebar: tuple[dict, ...] = ()
+    sidebar: tuple[dict, ...] = ()     # {category, age, headline} per entry
+    title: str | None = None           # the sidebar's own heading ("Trending"), when it has one
 
 
 @dataclass(frozen=True)
@@ -228,9 +229,8 @@ class Relation:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict:
-        d = as_dict(self)
-        d["from"] = d.pop("from_")
-        return d
+        """The record as the export contract has it (``from``, not ``from_``)."""
+        return as_dict(self)
 
 
 @dataclass(frozen=True)

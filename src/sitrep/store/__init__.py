@@ -170,7 +170,8 @@ class Store:
     def add_page(self, info: PageInfo) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(S.pages).where(S.pages.c.source == info.source))
-            conn.execute(insert(S.pages).values(source=info.source, data={"sidebar": list(info.sidebar)},
+            conn.execute(insert(S.pages).values(source=info.source, data={"sidebar": list(info.sidebar),
+                                                              **({"title": info.title} if info.title else {})},
                                                 added_at=_now()))
 
     # ---------------------------------------------------------------- reading
