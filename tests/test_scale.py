@@ -54,14 +54,21 @@ def corpus(tmp_path_factory) -> list[str]:
         (folder / ("more" if i % 3 == 0 else ".") / f"item{i:02d}.txt").write_text(_article(i)[1], encoding="utf-8")
     (folder / "copy-of-item01.txt").write_text(_article(1)[1], encoding="utf-8")   # the same article again
     (folder / "empty.txt").write_text("  \n", encoding="utf-8")                      # rejected: empty
+    (folder / ".hidden.txt").write_text(_article(40)[1], encoding="utf-8")          # skipped in a folder
+    (folder / "more" / "notes.bin").write_bytes(b"\x00\x01 not read from a folder")  # rejected: unsupported
+    (root / "nothing").mkdir()                                                      # rejected: empty folder
+    (root / "pretty.jsonl").write_text(json.dumps({"title": "Whole", "text": _article(30)[1]}, indent=2),
+                                       encoding="utf-8")                            # one object over many lines
     lines = []
     for i in range(9, 23):
         title, text = _article(i)
         lines.append(json.dumps({"id": f"feed-{i}", "title": title, "text": text, "published": "2026-03-0" + str(i % 9 + 1)}))
     lines.append(json.dumps({"id": "feed-again", "title": "again", "text": _article(4)[1]}))
+    lines.insert(6, '{"id": "broken", "title": "cut off')                           # rejected: bad_json
+    lines.insert(3, "")
     jsonl = root / "feed.jsonl"
     jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [str(folder), str(jsonl), str(root / "missing.txt")]
+    return [str(folder), str(jsonl), str(root / "missing.txt"), str(root / "nothing"), str(root / "pretty.jsonl")]
 
 
 SMALL = {"lines_per_partition": 3, "files_per_partition": 2}
@@ -81,7 +88,7 @@ def snapshot(store: Store) -> dict:
         out["sources"] = sorted((r.doc_id, r.source, r.source_id or "") for r in conn.execute(select(S.document_sources)))
         for kind, table in S.RECORD_TABLES.items():
             out[kind] = {r.id: (r.doc_id, r.data) for r in conn.execute(select(table))}
-        out["rejects"] = sorted((r.input, r.reason) for r in conn.execute(select(S.rejects)))
+        out["rejects"] = sorted((r.input, r.reason, r.detail) for r in conn.execute(select(S.rejects)))
     return out
 
 
@@ -114,7 +121,8 @@ def test_plan_cuts_jsonl_by_lines_and_groups_files(corpus):
     assert len(set(ids)) == len(ids) and ids == [p.id for p in partitions.plan(corpus, **SMALL)]
     if partitions.reader_splits_jsonl():
         ranges = [p for p in parts if p.kind == "lines"]
-        assert sum(p.lines for p in ranges) == 15 and all(p.lines <= 3 for p in ranges)
+        assert sum(p.lines for p in ranges) == 17 and all(p.lines <= 3 for p in ranges)
+        assert all(p.paths[0].endswith("feed.jsonl") for p in ranges)     # pretty.jsonl stays whole
         data = Path(corpus[1]).read_bytes()
         assert b"".join(data[p.start:p.end] for p in ranges) == data
 
@@ -124,7 +132,7 @@ def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any
     assert rep.partitions >= 7 and rep.computed == rep.partitions and not rep.failed
     assert same(any_store, baseline)
     assert (rep.new, rep.duplicates) == baseline["counts"] and rep.duplicates >= 1
-    assert {r["reason"] for r in rep.rejected} == {"empty", "not_found"}
+    assert {r["reason"] for r in rep.rejected} == {"empty", "not_found", "unsupported", "bad_json"}
     assert rep.peak_rss and all(0 < v < 1.5 * 2**30 for v in rep.peak_rss.values())
     again = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)
     assert again.skipped == rep.partitions and again.computed == 0 and again.new == 0
@@ -263,30 +271,23 @@ def test_killed_worker_loses_nothing(corpus, baseline, client, tmp_path):
     assert len(client.scheduler_info()["workers"]) == 2
 
 
-def test_line_ranges_are_read_as_the_whole_file_is(tmp_path, monkeypatch):
-    """With a reader that reads JSON Lines one document per line, the line
-    ranges of a file give the same documents, sources and line numbers as
-    the whole file."""
-    def jsonl_reader(paths, *, max_bytes=50_000_000):
-        for p in paths:
-            with open(p, encoding="utf-8") as f:
-                for n, line in enumerate(f, 1):
-                    if line.strip():
-                        row = json.loads(line)
-                        yield Document.new(row["text"], title=row["title"], source=f"{p}#{n}",
-                                           source_id=row["id"], format="jsonl")
-
-    monkeypatch.setattr(partitions, "iter_inputs", jsonl_reader)
-    monkeypatch.setattr(partitions, "_SPLITS_JSONL", None)
+def test_line_ranges_are_read_as_the_whole_file_is(tmp_path):
+    """The line ranges of a JSON Lines file give the same documents (sources,
+    line numbers) and rejections (line numbers) as the whole file."""
+    from sitrep.ingest import iter_inputs
+    if not partitions.reader_splits_jsonl():
+        pytest.skip("this reader reads a JSON Lines file as one document")
     f = tmp_path / "wire.jsonl"
-    f.write_text("".join(json.dumps({"id": str(i), "title": _article(i)[0], "text": _article(i)[1]}) + "\n"
-                         for i in range(10)), encoding="utf-8")
-    parts = list(partitions.plan([str(f)], lines_per_partition=4))
+    rows = [json.dumps({"id": str(i), "title": _article(i)[0], "text": _article(i)[1]}) for i in range(10)]
+    rows[6] = '{"id": "6", "title": '
+    f.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    parts = partitions.plan([str(f)], lines_per_partition=4)
     assert [p.kind for p in parts] == ["lines"] * 3 and [p.lines for p in parts] == [4, 4, 2]
-    whole = list(jsonl_reader([str(f)]))
+    whole = list(iter_inputs([str(f)]))
     cut = [d for p in parts for d in partitions.read(p, max_bytes=10**6)]
-    assert cut == whole and cut[5].source == f"{f}#6"
-    big = list(partitions.plan([str(f)], lines_per_partition=4, max_bytes=100))
+    assert cut == whole and [getattr(d, "meta", None) for d in cut] == [getattr(d, "meta", None) for d in whole]
+    assert cut[5].meta["input"] == f"{f}:6" and cut[6].input == f"{f}:7" and cut[6].detail.startswith("line 7")
+    big = partitions.plan([str(f)], lines_per_partition=4, max_bytes=100)
     assert [p.kind for p in big] == ["files"]          # over max_bytes: stays whole, the reader rejects it
 
 

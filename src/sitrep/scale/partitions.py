@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .. import ingest
 from ..ingest import iter_inputs
 from ..model import Document, PageInfo, Rejected
 
@@ -42,6 +43,7 @@ class Partition:
     lines: int = 0
     sizes: tuple[int, ...] = field(default=())  # file sizes at planning time (part of the id)
     extract: bool = True
+    rejected: tuple[tuple[str, str, str], ...] = ()   # (input, reason, detail) found walking folders
 
     @property
     def id(self) -> str:
@@ -51,6 +53,8 @@ class Partition:
     def describe(self) -> str:
         if self.kind == "lines":
             return f"{self.paths[0]} lines {self.first_line + 1}-{self.first_line + self.lines}"
+        if not self.paths:
+            return f"{len(self.rejected)} rejected inputs"
         return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} (+{len(self.paths) - 1} files)"
 
     def to_json(self) -> dict:
@@ -61,18 +65,33 @@ def _is_url(p: str) -> bool:
     return p.startswith(("http://", "https://"))
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str]:
-    """Paths, folders and URLs -> files and URLs, in the order iter_inputs reads them."""
+def _expand(paths: Iterable[str]) -> Iterator[str | Rejected]:
+    """Paths, folders and URLs -> the files and URLs ``iter_inputs`` reads, in its
+    order, and what it rejects while walking a folder. This mirrors the folder
+    walk of ``ingest.iter_inputs`` (hidden files and __pycache__ skipped, only
+    ``FOLDER_EXTS`` read, an empty folder rejected); test_scale checks that the
+    two agree on a folder holding each case."""
+    exts = getattr(ingest, "FOLDER_EXTS", None)
     for p in paths:
+        p = str(p)
         if _is_url(p):
             yield p
             continue
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+        if not path.is_dir():
+            yield p
+            continue
+        files = sorted(f for f in path.rglob("*") if f.is_file()
+                       and not any(part.startswith(".") or part == "__pycache__"
+                                   for part in f.relative_to(path).parts))
+        if not files:
+            yield Rejected(p, "empty", "folder holds no files")
+        for f in files:
+            if exts is None or f.suffix.lower() in exts or not f.suffix:
                 yield str(f)
-        else:
-            yield str(path)
+            else:
+                yield Rejected(str(f), "unsupported", f"{f.suffix} files are not read from folders; "
+                               "name the file itself to read it")
 
 
 _SPLITS_JSONL: bool | None = None
@@ -105,15 +124,21 @@ def plan(paths: Iterable[str], *, lines_per_partition: int | None = None, files_
     partitions. A JSON Lines file over ``max_bytes`` stays whole, so the reader
     rejects it exactly as the single-process ingest does. Files are counted,
     not read (JSON Lines files are scanned for line ends)."""
-    files = [(p, os.path.getsize(p) if not _is_url(p) and os.path.isfile(p) else -1) for p in _expand(paths)]
+    files: list[tuple[str | Rejected, int]] = [
+        (p, os.path.getsize(p) if isinstance(p, str) and not _is_url(p) and os.path.isfile(p) else -1)
+        for p in _expand(paths)]
     split = None
+    checked: dict[str, bool] = {}
 
-    def splittable(p: str, size: int) -> bool:
+    def splittable(p: str | Rejected, size: int) -> bool:
         nonlocal split
-        if not (p.lower().endswith(JSONL_SUFFIXES) and size > 0 and (max_bytes is None or size <= max_bytes)):
+        if not (isinstance(p, str) and p.lower().endswith(JSONL_SUFFIXES) and size > 0
+                and (max_bytes is None or size <= max_bytes)):
             return False
         split = reader_splits_jsonl() if split is None else split
-        return split
+        if split and p not in checked:
+            checked[p] = _first_line_is_object(p)
+        return split and checked[p]
 
     if lines_per_partition is None or files_per_partition is None:
         total = sum(_count_lines(p) if splittable(p, size) else 1 for p, size in files)
@@ -123,14 +148,20 @@ def plan(paths: Iterable[str], *, lines_per_partition: int | None = None, files_
     out: list[Partition] = []
     group: list[str] = []
     sizes: list[int] = []
+    rejected: list[tuple[str, str, str]] = []
 
     def flush() -> None:
-        if group:
-            out.append(Partition("files", tuple(group), sizes=tuple(sizes), extract=extract))
+        if group or rejected:
+            out.append(Partition("files", tuple(group), sizes=tuple(sizes), extract=extract,
+                                 rejected=tuple(rejected)))
             group.clear()
             sizes.clear()
+            rejected.clear()
 
     for p, size in files:
+        if isinstance(p, Rejected):
+            rejected.append((p.input, p.reason, p.detail))
+            continue
         if splittable(p, size):
             flush()
             out.extend(_jsonl_ranges(p, size, lines_per_partition, extract))
@@ -141,6 +172,20 @@ def plan(paths: Iterable[str], *, lines_per_partition: int | None = None, files_
         sizes.append(size)
     flush()
     return out
+
+
+def _first_line_is_object(path: str) -> bool:
+    """Only a file of one JSON object a line is cut into line ranges (a JSON
+    array, or one pretty-printed object, is read whole by the reader)."""
+    with open(path, "rb") as f:
+        for raw in f:
+            raw = raw.strip().lstrip(b"\xef\xbb\xbf")
+            if raw:
+                try:
+                    return isinstance(json.loads(raw), dict)
+                except ValueError:
+                    return False
+    return False
 
 
 def _count_lines(path: str) -> int:
@@ -169,6 +214,8 @@ def _jsonl_ranges(path: str, size: int, per: int, extract: bool) -> Iterator[Par
 
 def read(part: Partition, *, max_bytes: int) -> Iterator[Document | PageInfo | Rejected]:
     """The documents, page metadata and rejections of one partition."""
+    for inp, reason, detail in part.rejected:
+        yield Rejected(inp, reason, detail)
     if part.kind == "files":
         yield from iter_inputs(list(part.paths), max_bytes=max_bytes)
         return
@@ -191,7 +238,9 @@ def read(part: Partition, *, max_bytes: int) -> Iterator[Document | PageInfo | R
 
 
 def _relocate(item, tmp: str, real: str, first_line: int):
-    """Put the real file's path (and line numbers) back where the reader wrote the temp path."""
+    """Put the real file's path and line numbers back where the reader wrote the
+    temp file's (``source``, ``meta["input"]`` = ``path:N``, a rejection's input
+    and its ``line N`` detail)."""
     import dataclasses
     import re
 
@@ -199,15 +248,21 @@ def _relocate(item, tmp: str, real: str, first_line: int):
         if not s or not s.startswith(tmp):
             return s
         rest = s[len(tmp):]
-        m = re.match(r"^([#:@]|:line |#L)(\d+)(.*)$", rest)
-        if m and first_line:
-            rest = f"{m.group(1)}{int(m.group(2)) + first_line}{m.group(3)}"
+        m = re.match(r"^([#:])(\d+)$", rest)
+        if m:
+            rest = f"{m.group(1)}{int(m.group(2)) + first_line}"
         return real + rest
 
     if isinstance(item, Document):
-        return dataclasses.replace(item, source=fix(item.source))
+        meta = item.meta
+        if isinstance(meta.get("input"), str):
+            meta = {**meta, "input": fix(meta["input"])}
+        return dataclasses.replace(item, source=fix(item.source), meta=meta)
     if isinstance(item, Rejected):
-        return dataclasses.replace(item, input=fix(item.input) or item.input)
+        detail = item.detail
+        if item.input.startswith(tmp + ":") and first_line:
+            detail = re.sub(r"^line (\d+)", lambda m: f"line {int(m.group(1)) + first_line}", detail)
+        return dataclasses.replace(item, input=fix(item.input) or item.input, detail=detail)
     if isinstance(item, PageInfo):
         return dataclasses.replace(item, source=fix(item.source) or item.source)
     return item
