@@ -78,11 +78,12 @@ def run_workers(path: Path, work: Path, n: int, keep: bool) -> dict:
     from sitrep.scale import ingest_distributed
     from sitrep.store import Store
     store = Store(str(work / f"w{n}.db"))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep)
-    secs = time.perf_counter() - t0
+    secs, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
     return {"docs": rep.read, "new": rep.new, "seconds": secs, "worker_cpu_seconds": rep.cpu_seconds,
+            "client_cpu_seconds": client_cpu,
             "partitions": rep.partitions,
             "failed": len(rep.failed), "load_seconds": rep.load_seconds, "shard_bytes": rep.shard_bytes,
             "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()}}
@@ -108,7 +109,7 @@ def run_pg_load(work: Path, path: Path, pg: str) -> dict:
             size = c.execute("SELECT coalesce(sum(pg_total_relation_size(format('%%I.%%I', schemaname, tablename))), 0) "
                              "FROM pg_tables WHERE schemaname = %s", (schema,)).fetchone()[0]
         return {"docs": rep.new, "reused_partitions": rep.reused, "computed": rep.computed, "seconds": secs,
-                "copy_seconds": rep.load_seconds, "size_mb": round(size / 2**20, 1)}
+                "copy_seconds": rep.load_seconds, "size_mb": round(float(size) / 2**20, 1)}
     finally:
         with psycopg.connect(pg, autocommit=True) as c:
             c.execute(f'DROP SCHEMA "{schema}" CASCADE')
@@ -146,8 +147,16 @@ def main() -> None:
     res["ratio_vs_single"] = {k: round(v / rate["single"], 3) for k, v in rate.items() if k != "single"}
     # CPU seconds per document: what the machine's load does not change (the
     # single process counts its pipeline load; workers count partition work only)
-    res["cpu_ms_per_doc"] = {k: round(1000 * (v.get("cpu_seconds") or v.get("worker_cpu_seconds") or 0) / v["docs"], 1)
+    # (distributed: the workers' CPU plus the client's: planning, shards, bulk load)
+    res["cpu_ms_per_doc"] = {k: round(1000 * (v.get("cpu_seconds") or (v.get("worker_cpu_seconds", 0)
+                                                                          + v.get("client_cpu_seconds", 0))) / v["docs"], 1)
                              for k, v in res.items() if isinstance(v, dict) and "seconds" in v and v.get("docs")}
+    # what 2 free cores would give: the single process's CPU cost per document over
+    # the distributed run's, times the workers (the client shares the cores)
+    for n in counts:
+        v = res[f"workers_{n}"]
+        res[f"cpu_bound_ratio_{n}"] = round(n * res["single"]["cpu_seconds"]
+                                            / (v["worker_cpu_seconds"] + v["client_cpu_seconds"] * n), 3)
     if a.pg and 2 in counts:
         res["postgres_load"] = run_pg_load(work, corpus, a.pg)
     res["loadavg_after"] = os.getloadavg()
