@@ -156,7 +156,7 @@ def main() -> None:
     for n in counts:
         v = res[f"workers_{n}"]
         res[f"cpu_bound_ratio_{n}"] = round(n * res["single"]["cpu_seconds"]
-                                            / (v["worker_cpu_seconds"] + v["client_cpu_seconds"] * n), 3)
+                                            / (v["worker_cpu_seconds"] + v["client_cpu_seconds"]), 3)
     if a.pg and 2 in counts:
         res["postgres_load"] = run_pg_load(work, corpus, a.pg)
     res["loadavg_after"] = os.getloadavg()
