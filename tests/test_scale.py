@@ -157,8 +157,15 @@ def test_interrupted_run_resumes_without_duplicates(corpus, baseline, client, tm
     rep = ingest_distributed(corpus, store, client, work_dir=tmp_path / "run", **SMALL)
     assert rep.skipped == 2 and rep.skipped + rep.reused + rep.computed == rep.partitions
     assert same(store, baseline)
-    runs = load.loaded_ids(store)
-    assert len(runs) == rep.partitions
+    assert len(load.loaded_ids(store)) == rep.partitions
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+    res = CliRunner().invoke(cli, ["--db", str(tmp_path / "t.db"), "scale", "status", "--json"], obj={})
+    assert res.exit_code == 0, res.output
+    runs = json.loads(res.output)["runs"]
+    assert sorted(r["status"] for r in runs) == ["done", "interrupted"]
+    assert next(r for r in runs if r["status"] == "done")["data"]["skipped"] == 2
 
 
 def test_shards_on_disk_are_loaded_without_recomputing(corpus, baseline, client, tmp_path, monkeypatch):
