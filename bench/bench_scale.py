@@ -46,7 +46,7 @@ def build_corpus(n: int, out: Path, fmt: str) -> Path:
                 r = rows[i % len(rows)]
                 k = i // len(rows)
                 f.write(json.dumps({**r, "id": f"{r.get('id', i)}-copy{k}",
-                                    "text": f"{r['text']}\nFiled in edition {k} of the archive."}) + "\n")
+                                    "text": f"{r['text']}\nFiled as item {i} in edition {k} of the archive."}) + "\n")
     else:
         tmp.mkdir()
         for i in range(n):
@@ -54,7 +54,7 @@ def build_corpus(n: int, out: Path, fmt: str) -> Path:
             k = i // len(rows)
             sub = tmp / f"{i // 1000:04d}"
             sub.mkdir(exist_ok=True)
-            (sub / f"{i:07d}.txt").write_text(f"{r.get('title') or ''}\n{r['text']}\nFiled in edition {k} of the archive.\n",
+            (sub / f"{i:07d}.txt").write_text(f"{r.get('title') or ''}\n{r['text']}\nFiled as item {i} in edition {k} of the archive.\n",
                                               encoding="utf-8")
     os.replace(tmp, target)
     return target
