@@ -92,8 +92,12 @@ def _client_for(client: Any, workers: int | None):
         raise SitrepError("no Dask cluster: give --cluster ADDRESS or --workers N", input="--workers",
                           reason="bad_option")
     import logging
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                           silence_logs=logging.ERROR)
+
+    import dask
+    # the statistical profiler samples the task thread every 10 ms: CPU the pipeline can use
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                               silence_logs=logging.ERROR)
     c = Client(cluster)
     return c, [c, cluster]
 
