@@ -304,7 +304,6 @@ def _record_command(name: str, kind: str, doc: str, filters: list[str]):
 
 _record_command("entities", "entity", "Actors found: people, organisations, states.\n\n\b\nExample:\n  sitrep entities --type PERSON", ["type", "code", "name"])
 _record_command("places", "place", "Places found, geocoded.\n\n\b\nExample:\n  sitrep places --country UKR", ["country", "kind", "name"])
-_record_command("figures", "quantity", "Figures: value, bounds, unit, subject, source, hedge.\n\n\b\nExample:\n  sitrep figures --unit troops", ["unit", "unit_class", "source", "hedge", "subject"])
 _record_command("claims", "claim", "Attributed claims with source, cue and hedge.\n\n\b\nExample:\n  sitrep claims --source Pentagon", ["source", "hedge", "cue"])
 _record_command("events", "event", "Events: who did what to whom, where, when.\n\n\b\nExample:\n  sitrep events --type ASSAULT --actor RUS", ["type", "actor", "target", "location"])
 
@@ -364,7 +363,8 @@ def eval_cmd(suites: tuple[str, ...], split: str, shared: str | None, out_path: 
 
 # Commands of later stages live beside their library code; each such module has
 # ``register(cli)``. A module that is not there yet is simply skipped.
-_COMMAND_MODULES = ("sitrep.analyse.commands", "sitrep.serve.commands", "sitrep.scale.commands")
+_COMMAND_MODULES = ("sitrep.extract.commands", "sitrep.analyse.commands", "sitrep.serve.commands",
+                    "sitrep.scale.commands")
 
 
 def _register_commands() -> None:

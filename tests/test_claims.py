@@ -1,0 +1,220 @@
+"""Attributed claims on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Document
+
+
+@pytest.fixture(scope="module")
+def run():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(stages=["entities", "claims"])
+
+    def _run(text: str):
+        doc = Document.new(text)
+        return doc, pipe.run(doc).claims
+    return _run
+
+
+def one(claims, cue: str):
+    found = [c for c in claims if c.cue.lower() == cue.lower()]
+    assert found, f"no claim with cue {cue!r} in {[c.cue for c in claims]}"
+    return found[0]
+
+
+def test_indirect_speech_source_cue_content(run):
+    doc, claims = run("The harbour master said on Friday that two tankers had left the port.")
+    c = one(claims, "said")
+    assert "two tankers had left the port" in c.text
+    assert "harbour master" in c.source
+    assert c.source_kind == "anonymous" and c.hedge == "asserted" and not c.direct
+
+
+def test_direct_quote_with_source_after(run):
+    doc, claims = run("\u201cWe will not retreat from the river,\u201d the brigade commander said.")
+    c = one(claims, "said")
+    assert c.direct and c.text == "We will not retreat from the river"
+    assert "brigade commander" in c.source
+
+
+def test_direct_quote_said_before_name(run):
+    doc, claims = run('"The bridge is gone and the road is cut," said Olena Marchuk, a local councillor.')
+    c = one(claims, "said")
+    assert c.direct and c.source == "Olena Marchuk"
+    assert c.text.startswith("The bridge is gone")
+
+
+def test_quote_over_two_sentences_is_one_claim(run):
+    doc, claims = run("\u201cThe convoy arrived at dawn. It carried food and fuel for the whole town,\u201d "
+                      "the mayor told reporters.")
+    quotes = [c for c in claims if c.direct]
+    assert len(quotes) == 1
+    c = quotes[0]
+    assert c.text.startswith("The convoy arrived") and c.text.endswith("for the whole town")
+    assert c.cue == "told reporters" and "mayor" in c.source
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker(run):
+    text = ("Maria Kovalenko, a nurse in the town, said: \u201cThe shelling began at night and did not stop.\n"
+            "\u201cBy morning the school next to our clinic had been hit.\u201d")
+    doc, claims = run(text)
+    quotes = [c for c in claims if c.direct]
+    assert len(quotes) == 2
+    assert all(c.source == "Maria Kovalenko" for c in quotes)
+    assert any(c.text.startswith("By morning") for c in quotes)
+
+
+def test_according_to(run):
+    doc, claims = run("According to the regional governor, three villages lost power after the strike.")
+    c = one(claims, "According to")
+    assert "three villages lost power" in c.text and "governor" in c.source
+
+
+def test_impersonal_passive_is_reported_without_source(run):
+    doc, claims = run("It was reported that the dam had been breached overnight.")
+    c = one(claims, "reported")
+    assert c.source is None and c.source_kind == "none" and c.hedge == "reported"
+    assert "dam had been breached" in c.text
+
+
+def test_quoted_as_saying_keeps_the_officials(run):
+    doc, claims = run("Two officials were quoted as saying the airfield was badly damaged.")
+    c = [c for c in claims if "airfield" in c.text][0]
+    assert "officials" in c.source and c.hedge == "reported"
+
+
+def test_source_citing_another_source_keeps_both(run):
+    doc, claims = run("The spokesperson, citing satellite images, said the fuel depot had burned down.")
+    c = one(claims, "said")
+    assert "spokesperson" in c.source and c.cited == "satellite images"
+
+
+def test_said_in_a_statement(run):
+    doc, claims = run("The foreign ministry said in a statement that the talks had collapsed.")
+    c = one(claims, "said")
+    assert "ministry" in c.source and "talks had collapsed" in c.text
+
+
+def test_reporting_nouns(run):
+    doc, claims = run("Reports indicate that the ferry sank near the northern coast.")
+    c = one(claims, "indicate")
+    assert c.source is None and c.hedge == "reported" and "ferry sank" in c.text
+    doc, claims = run("The minister\u2019s claims that the border was sealed drew scorn from the opposition.")
+    c = one(claims, "claims")
+    assert c.source.endswith("minister") and "border was sealed" in c.text
+
+
+def test_reportedly_makes_a_sourceless_reported_claim(run):
+    doc, claims = run("Kyiv reportedly received four new radar systems last week.")
+    c = one(claims, "reportedly")
+    assert c.source is None and c.hedge == "reported" and "radar systems" in c.text
+
+
+def test_parenthetical_and_as_noted(run):
+    doc, claims = run("The plan, the analyst argued, would fail within a month.")
+    c = one(claims, "argued")
+    assert "analyst" in c.source and "would fail within a month" in c.text
+    doc, claims = run("As the envoy noted, the ceasefire held for only a week.")
+    c = one(claims, "noted")
+    assert "envoy" in c.source and "ceasefire held" in c.text
+
+
+def test_conjoined_named_sources_give_one_claim_each(run):
+    doc, claims = run("Ana Petrovic and Milan Horvat said the ceasefire was over.")
+    srcs = sorted(c.source for c in claims if c.cue == "said")
+    assert len(srcs) == 2 and any(x.endswith("Petrovic") for x in srcs) and any(x.endswith("Horvat") for x in srcs)
+    spans = sorted(doc.text[c.source_start:c.source_end] for c in claims)
+    assert spans == ["Ana Petrovic", "Milan Horvat"]
+
+
+def test_hedge_from_a_following_verification_sentence(run):
+    doc, claims = run("The governor claimed that 40 drones were shot down over the city. "
+                      "The army has not verified these claims.")
+    assert one(claims, "claimed").hedge == "unverified"
+    doc, claims = run("The governor claimed that 40 drones were shot down over the city. "
+                      "The neighbouring state denied the claims on Monday.")
+    assert one(claims, "claimed").hedge == "denied"
+
+
+def test_denial_as_cue(run):
+    doc, claims = run("The ministry denied that its jets struck the market.")
+    c = one(claims, "denied")
+    assert c.hedge == "denied" and "jets struck the market" in c.text
+
+
+def test_unverified_in_the_claim_itself(run):
+    doc, claims = run("The agency has not confirmed whether the missiles were fired from the coast.")
+    c = one(claims, "has not confirmed")
+    assert c.hedge == "unverified"
+
+
+def test_pronoun_source_takes_the_person_named_before(run):
+    doc, claims = run("Defence Minister Ana Petrovic visited the base on Tuesday. "
+                      "\u201cWe are ready for whatever comes next,\u201d she said.")
+    c = one(claims, "said")
+    assert c.source == "Ana Petrovic" and doc.text[c.source_start:c.source_end] == "she"
+
+
+def test_things_that_mean_are_not_sources(run):
+    doc, claims = run("The treaty signals a shift in the balance of power.")
+    assert not claims
+
+
+def test_offsets_match_the_text(run):
+    text = ("Officials in the capital said that the power grid was stable.\n"
+            "\u201cThe lights will stay on,\u201d the energy minister told reporters. \u201cWe have reserves.\u201d\n"
+            "According to a report by the national audit office, repairs will cost 3 million euros.\n"
+            "Rebel commanders, who spoke on condition of anonymity, claimed the town had fallen. "
+            "The government dismissed such claims as propaganda.")
+    doc, claims = run(text)
+    assert len(claims) >= 4
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.text
+        assert doc.text[c.cue_start:c.cue_end] == c.cue
+        if c.source_start is not None:
+            surface = doc.text[c.source_start:c.source_end]
+            assert surface.strip() == surface and surface
+            assert c.source == surface or c.source in surface or surface.lower() in ("he", "she", "who")
+        else:
+            assert c.source is None
+    rebels = [c for c in claims if c.cue == "claimed"][0]
+    assert rebels.source_kind == "anonymous" and rebels.hedge == "denied"
+
+
+def test_content_keeps_the_phrase_that_qualifies_its_figures(run):
+    doc, claims = run("The agency echoed these reports, estimating that the rebels have sent as many as "
+                      "900 fighters to the front, including 40 officers.")
+    c = one(claims, "estimating")
+    assert c.text.endswith("including 40 officers") and c.source.endswith("agency")
+    assert not [x for x in claims if x.cue == "echoed"]   # "echoed these reports" carries no content
+
+
+def test_reporting_noun_with_its_topic(run):
+    doc, claims = run("The senator\u2019s criticism of the new conscription law drew a sharp reply from the army.")
+    c = one(claims, "criticism")
+    assert c.source.endswith("senator") and c.text == "the new conscription law"
+
+
+def test_speaker_after_the_verb_and_documents_as_sources(run):
+    doc, claims = run("\u201cThe road is open again. Trucks are moving,\u201d said Petra Lind, a logistics officer.")
+    c = one(claims, "said")
+    assert c.source == "Petra Lind" and c.direct
+    doc, claims = run("The audit report says that the depot lost 300 tonnes of fuel.")
+    c = one(claims, "says")
+    assert c.source_kind == "document" and c.hedge == "asserted" and "report" in c.source
+
+
+def test_quotation_signed_after_a_dash(run):
+    doc, claims = run("\u201cThe market was empty by noon and nobody came back.\u201d \u2015 Irina Vasko\n"
+                      "\u201cWe need water more than anything else.\u201d \u2015 Tomas Berg, volunteer")
+    assert sorted(c.source for c in claims if c.direct) == ["Irina Vasko", "Tomas Berg"]
+
+
+def test_block_quotation_after_a_colon_and_told_to(run):
+    doc, claims = run("The commander added:\nWe will hold the bridge until the reinforcements arrive.")
+    c = one(claims, "added")
+    assert "commander" in c.source and c.text == "We will hold the bridge until the reinforcements arrive."
+    doc, claims = run("The minister told the generals to prepare a new defensive line.")
+    c = one(claims, "told")
+    assert "minister" in c.source and "prepare a new defensive line" in c.text

@@ -1,0 +1,66 @@
+"""Places: gazetteer lookups, context disambiguation, curation (our own sentences)."""
+from __future__ import annotations
+
+from sitrep.extract.places import GAZETTEER, Gazetteer
+from sitrep.model import Document
+
+
+def places(pipeline, text):
+    doc = Document.new(text, published="2024-11-12")
+    recs = pipeline.run(doc)
+    for p in recs.places:
+        for m in p.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    return {(p.name, p.country): p for p in recs.places}
+
+
+def test_gazetteer_is_compact_and_has_oblasts_and_regions():
+    assert GAZETTEER.stat().st_size < 5_000_000
+    g = Gazetteer()
+    kinds = {g.rows[i].kind for i in g.candidates("Kursk")}
+    assert kinds == {"city", "region"}
+    for name in ("Zaporizhzhia", "Luhansk", "Kherson", "Belgorod", "Crimea", "Eastern Europe", "Northeast Asia",
+                 "Middle East", "Europe", "Asia"):
+        assert g.candidates(name), name
+    for junk in ("Winston", "Michel", "Alliance"):
+        assert not g.candidates(junk), junk
+
+
+def test_oblast_when_the_text_says_region_else_city(pipeline):
+    p = places(pipeline, "Shelling hit the Belgorod region overnight. In the city of Kharkiv, a school burned.")
+    assert p[("Belgorod", "RUS")].kind == "region"
+    assert p[("Kharkiv", "UKR")].kind == "city"
+    p = places(pipeline, "Drones were shot down over the regions of Sumy, Poltava and Cherkasy.")
+    assert {p[(n, "UKR")].kind for n in ("Sumy", "Poltava", "Cherkasy")} == {"region"}
+
+
+def test_ambiguous_names_follow_the_document(pipeline):
+    p = places(pipeline, "Protesters gathered in Moscow, where police detained dozens.")
+    assert ("Moscow", "RUS") in p
+    p = places(pipeline, "The university in Moscow, Idaho, cancelled classes after the storm hit Idaho.")
+    assert ("Moscow", "USA") in p and ("Idaho", "USA") in p
+
+
+def test_people_and_organisations_are_not_places(pipeline):
+    p = places(pipeline, "Analysts at the Kiel Institute compared the speech of Winston Churchill with one "
+                         "given in Paris.")
+    assert ("Kiel", "DEU") not in p and ("Paris", "FRA") in p
+    assert not any(name == "Winston" for name, _ in p)
+
+
+def test_countries_are_places_where_something_happens(pipeline):
+    p = places(pipeline, "Troops were sent to Belarus for exercises. Ukraine said it would respond.")
+    assert p[("Belarus", "BLR")].kind == "country"
+    assert p[("Belarus", "BLR")].lat is not None
+    assert ("Ukraine", "UKR") not in p        # acting, not a place here
+
+
+def test_every_curated_place_row_is_documented():
+    from sitrep.extract.places import DATA
+    for n, line in enumerate((DATA / "places-curated.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert len(cols) == 7, f"places-curated.tsv line {n}: 7 tab-separated columns"
+        assert cols[6].strip(), f"places-curated.tsv line {n}: help column is empty"
+        assert cols[1] in ("region", "continent", "sea", "country", "city"), f"line {n}: kind {cols[1]!r}"

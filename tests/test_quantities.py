@@ -1,0 +1,259 @@
+"""The quantities stage on sentences of our own: values, ranges, bounds, units,
+subjects, compounds, what is not a figure, offsets and the link to claims."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.extract.context import Context
+from sitrep.extract.quantities import DATA, find_quantities
+from sitrep.model import Claim, Document, Records
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline):
+    return pipeline.nlp
+
+
+def figures(nlp, text, claims=()):
+    doc = Document.new(text)
+    recs = Records(doc_id=doc.id, claims=list(claims))
+    ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=recs)
+    out = list(find_quantities(ctx))
+    for q in out:                                   # every record points at its own surface
+        assert text[q.start:q.end] == q.text
+        assert q.doc_id == doc.id
+        if q.subject is not None:
+            assert text[q.subject_start:q.subject_end] == q.subject
+    return out
+
+
+def one(qs, **want):
+    hits = [q for q in qs if all(getattr(q, k) == v for k, v in want.items())]
+    assert len(hits) == 1, (want, [(q.text, q.value, q.low, q.high, q.approx, q.unit_class) for q in qs])
+    return hits[0]
+
+
+def test_digits_and_words(nlp):
+    qs = figures(nlp, "The convoy carried 1,500 soldiers and three tanks across the river.")
+    one(qs, value=1500, unit_class="troops")
+    one(qs, value=3, unit_class="tanks")
+    assert len(qs) == 2
+
+
+def test_multipliers_and_vague_counts(nlp):
+    qs = figures(nlp, "Aid agencies counted 2.4 million people on the move, a dozen drones overhead, "
+                      "hundreds of shells a day and tens of thousands of refugees at the border.")
+    one(qs, value=2_400_000, unit_class="people")
+    one(qs, value=12, unit_class="drones")
+    sh = one(qs, unit_class="shells")
+    assert (sh.value, sh.low, sh.high) == (None, 100, 1000)
+    rf = one(qs, unit_class="refugees")
+    assert (rf.value, rf.low, rf.high) == (None, 10_000, 100_000)
+
+
+def test_currencies_and_conversion(nlp):
+    qs = figures(nlp, "The ministry set aside £2.5bn, the bank lent €300 million and donors pledged "
+                      "nearly €73 billion ($79 billion) over the decade.")
+    one(qs, value=2.5e9, unit_class="money:GBP", unit="GBP")
+    one(qs, value=3e8, unit_class="money:EUR")
+    conv = one(qs, value=73e9)
+    assert conv.unit_class == "money:EUR" and conv.approx == "at_most"
+    assert conv.converted == ((79e9, "USD"),)
+    assert "($79 billion)" in conv.text
+    assert not [q for q in qs if q.value == 79e9]      # one amount, not two
+
+
+def test_ranges_are_never_averaged(nlp):
+    qs = figures(nlp, "Between 20 and 25 ships sailed while 4,000 to 5,000 troops waited "
+                      "behind a 5- to 10-kilometre buffer.")
+    for lo, hi, cls in ((20, 25, "ships"), (4000, 5000, "troops"), (5, 10, "kilometre")):
+        q = one(qs, low=lo, high=hi)
+        assert q.value is None and q.unit_class == cls
+
+
+@pytest.mark.parametrize("text,value,approx", [
+    ("Roughly 300 fighters joined the assault.", 300, "about"),
+    ("Scouts saw an estimated 40 tanks near the bridge.", 40, "about"),
+    ("The navy fired more than 70 missiles overnight.", 70, "at_least"),
+    ("The blast injured at least nine people in the market.", 9, "at_least"),
+    ("The plan would send up to 600 troops to the border.", 600, "at_most"),
+    ("The column stopped almost 12 miles from the city.", 12, "at_most"),
+    ("Fewer than 20 aircraft remain in service.", 20, "at_most"),
+    ("Rebels hold as many as 900 prisoners in the camp.", 900, "at_most"),
+    ("Prices rose by some 15 percent or more in a month.", 15, "at_least"),
+])
+def test_approximation_and_bounds(nlp, text, value, approx):
+    q = one(figures(nlp, text), value=value)
+    assert q.approx == approx
+
+
+def test_unit_classes(nlp):
+    qs = figures(nlp, "The brigade lost 40 soldiers; the other side reported 80 casualties, "
+                      "with 12 killed and 30 wounded, while 600 forces stayed in reserve.")
+    assert one(qs, value=40).unit_class == "troops"
+    assert one(qs, value=600).unit_class == "troops"
+    assert one(qs, value=80).unit_class == "casualties"
+    assert one(qs, value=12).unit_class == "killed"
+    assert one(qs, value=30).unit_class == "wounded"
+
+
+def test_measures(nlp):
+    qs = figures(nlp, "The rocket flew 300 km, the shells weigh 43kg and turnout fell to 46%.")
+    assert one(qs, value=300).unit_class == "kilometre"
+    assert one(qs, value=43).unit_class == "kilogram"
+    assert one(qs, value=46).unit_class == "percent"
+
+
+def test_subject_is_words_of_the_text(nlp):
+    text = "Satellite images show 2,000 North Korean troops near the border."
+    q = one(figures(nlp, text), value=2000)
+    assert q.subject == "North Korean troops"
+    assert text[q.subject_start:q.subject_end] == "North Korean troops"
+    assert q.text == "2,000 North Korean troops"
+
+
+def test_compounds(nlp):
+    qs = figures(nlp, "Air defences stopped 27 of 40 drones and a 5,000-strong brigade moved north.")
+    assert one(qs, value=27).unit_class == "drones"
+    assert one(qs, value=40).unit_class == "drones"
+    assert one(qs, value=5000).unit_class == "troops"
+    qs = figures(nlp, "Crews shot down 19 Russian drones and three cruise missiles before dawn.")
+    assert one(qs, value=19).unit_class == "drones"
+    assert one(qs, value=3).unit_class == "missiles"
+    assert len(qs) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 the talks resumed on 4 March at 10:30 in the capital.",
+    "The war entered its second year as the 92nd Assault Brigade held the line.",
+    "Members invoked Article 51 and cited Resolution 2231 in the debate.",
+    "Opinion3 weeks ago",
+    "The two presidents met in the 1990s and again in 2019.",
+    "Fighting continued in one region while the third convoy waited.",
+    "The iPhone 15 launched with the Galaxy S24 the same week.",
+    "The team won 3-1 on Sunday.",
+    "Operators rolled out 5G coverage and 3D maps.",
+])
+def test_not_quantities(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_claims_give_source_and_hedge(nlp):
+    text = "The governor said 14 people were hurt. Officials counted 300 homes without power."
+    content_start = text.index("14")
+    content_end = text.index(".") + 0
+    outer = Claim(id="c-outer", doc_id="x", start=0, end=text.index(".") + 1, text=text[:text.index(".") + 1],
+                  source="Outer Source", hedge="reported")
+    inner = Claim(id="c-inner", doc_id="x", start=content_start, end=content_end,
+                  text=text[content_start:content_end], source="Regional Governor", hedge="unverified")
+    qs = figures(nlp, text, claims=[outer, inner])
+    hurt = one(qs, value=14)
+    assert (hurt.source, hurt.hedge, hurt.claim_id) == ("Regional Governor", "unverified", "c-inner")
+    homes = one(qs, value=300)
+    assert homes.source is None and homes.claim_id is None
+    assert homes.hedge in ("asserted", "reported", "unverified", "denied")
+
+
+def test_units_file_is_documented():
+    data = yaml.safe_load(Path(DATA).read_text(encoding="utf-8"))
+
+    def groups(node, path):
+        if isinstance(node, dict) and ("words" in node or "before" in node or "after" in node):
+            yield path, node
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                yield from groups(v, f"{path}.{k}")
+        elif isinstance(node, list):
+            for n, v in enumerate(node):
+                yield from groups(v, f"{path}[{n}]")
+
+    found = list(groups(data, "units"))
+    assert len(found) > 20
+    for path, g in found:
+        assert str(g.get("help", "")).strip(), f"{path} has no help line"
+
+
+def test_newsquant_matching_rules():
+    from sitrep.eval.newsquant import gold_value, units_match, values_match
+    assert gold_value("11000-12000") == (11000.0, 12000.0)       # a range stays a range
+    assert not values_match(11500.0, gold_value("11000-12000"))
+    assert units_match("USD", "dollar") and units_match("percent", "percentage")
+    assert units_match("fishermen", "commercial fisherman")
+    assert not units_match("drones", "missile")
+
+
+def test_more_number_forms(nlp):
+    qs = figures(nlp, "Nearly two-thirds of the 900 villagers left; the lake froze at minus 12 degrees "
+                      "and a man aged 64 walked 3 1/2 miles.")
+    assert one(qs, value=900).unit == "villagers"
+    share = [q for q in qs if q.value is not None and 0 < q.value < 1]
+    assert all(q.unit != "villagers" and q.approx == "at_most" for q in share)   # a share, not 0.67 villagers
+    assert one(qs, value=-12).unit_class == "degree"
+    assert one(qs, value=64).unit_class == "age"
+    assert one(qs, value=3.5).unit_class == "mile"
+
+
+def test_hedge_outside_claims_from_hedges_module(nlp, monkeypatch):
+    """Outside any claim the hedge comes from hedges.hedge_for_span when that module exists."""
+    import sitrep.extract.quantities as Q
+    monkeypatch.setattr(Q, "_hedge_fn", lambda: (lambda ctx, s, e: ("reported", "reportedly")))
+    q = one(figures(nlp, "Reportedly 40 tanks crossed the border."), value=40)
+    assert q.hedge == "reported" and q.source is None
+
+
+def test_figures_command_lists_stored_figures(pipeline, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+    from sitrep.extract.commands import figure_rows
+    from sitrep.store import Store
+
+    db = str(tmp_path / "f.db")
+    store = Store(db)
+    doc = Document.new("Officials said 4,000 to 5,000 troops moved west and 12 drones were shot down.",
+                       title="Our sample", published="2024-05-01")
+    store.add([(doc, pipeline.run(doc))])
+    rows = figure_rows(store, unit="troops")
+    assert [(r["low"], r["high"], r["value"]) for r in rows] == [(4000, 5000, None)]
+    assert rows[0]["date"] == "2024-05-01" and rows[0]["title"] == "Our sample"
+    store.close()
+    res = CliRunner().invoke(cli, ["--db", db, "figures", "--unit", "drones", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert [d["value"] for d in data] == [12]
+
+
+def test_figure_takes_the_date_of_its_sentence(nlp):
+    from sitrep.model import DateRef
+    text = "On Tuesday the army lost 30 tanks. Later 12 ships sank."
+    doc = Document.new(text)
+    recs = Records(doc_id=doc.id, dates=[DateRef(id="d1", doc_id=doc.id, start=3, end=10, text="Tuesday",
+                                                 date="2024-11-12")])
+    ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=recs)
+    qs = {q.value: q for q in find_quantities(ctx)}
+    assert qs[30].date == "2024-11-12" and qs[12].date is None
+
+
+def test_cues_after_and_common_nouns(nlp):
+    qs = figures(nlp, "Up to 2000 troops and more than 300 tanks; one thing is clear: one soldier died "
+                      "and prices stayed below 2005 levels.")
+    assert one(qs, value=2000).approx == "at_most"
+    assert one(qs, value=300).approx == "at_least"
+    assert one(qs, value=1).unit_class == "troops"
+    assert not [q for q in qs if q.value == 2005]
+
+
+def test_named_source_outside_an_anonymous_one_gives_the_figure(nlp):
+    text = "According to the ministry spokesman Ivo Ranko, intelligence shows that 900 fighters crossed."
+    c_in = text.index("900") - len("that ")
+    outer = Claim(id="c-named", doc_id="x", start=text.index("intelligence"), end=len(text) - 1,
+                  text=text[text.index("intelligence"):-1], source="Ivo Ranko", source_kind="named")
+    inner = Claim(id="c-anon", doc_id="x", start=c_in, end=len(text) - 1, text=text[c_in:-1],
+                  source="intelligence", source_kind="document", hedge="reported")
+    q = one(figures(nlp, text, claims=[outer, inner]), value=900)
+    assert (q.source, q.claim_id) == ("Ivo Ranko", "c-named")
