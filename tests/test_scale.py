@@ -100,6 +100,7 @@ def baseline(corpus, tmp_path_factory, ) -> dict:
     snap["counts"] = (len(rep.new), len(rep.duplicates))
     store.close()
     assert len(snap["documents"]) >= 10
+    assert sum(len(snap[k]) for k in S.RECORD_TABLES) > 20        # records to compare, of several kinds
     return snap
 
 
