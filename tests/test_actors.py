@@ -127,3 +127,18 @@ def test_user_actor_file_is_used_by_the_pipeline(tmp_path: Path):
     recs = pipe.run(Document.new("Zorya said its drones hit a depot near the river."))
     z = by_name(recs)["Zorya Brigade"]
     assert z.code == "UKR MIL" and z.sector == "MIL" and z.mentions[0].text == "Zorya"
+
+
+def test_every_pattern_group_has_help():
+    from sitrep.extract.actors import PATTERNS_FILE
+    groups = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+    assert {g["group"] for g in groups} >= {"title_words", "bodies", "actor_nouns", "locative"}
+    for g in groups:
+        assert isinstance(g.get("help"), str) and g["help"].strip(), g.get("group")
+        assert g.get("words") or g.get("items"), g.get("group")
+
+
+def test_names_the_model_splits_or_mislabels(pipeline):
+    doc, recs = run(pipeline, "Greta Lindqvist and Tomas Berg signed the open letter on drone exports.")
+    people = {e.name for e in recs.entities if e.type == "PERSON"}
+    assert {"Greta Lindqvist", "Tomas Berg"} <= people

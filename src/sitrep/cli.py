@@ -232,33 +232,34 @@ def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "events-csv", "geojson", "graphml"]),
+              default="jsonl", show_default=True)
 @click.option("--kind", "kinds", multiple=True, help="Kinds to export (repeatable; default all for jsonl, "
               "document for csv).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default stdout).")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, kinds: tuple[str, ...], out_path: str) -> None:
-    """Export the store as JSON Lines (the export contract) or CSV.
+    """Export the store: JSON Lines (the export contract), CSV of one kind,
+    events as CSV with GDELT/ACLED-like columns, GeoJSON of places and events
+    (QGIS), GraphML of the relations (Gephi).
 
     \b
     Example:
       sitrep export --format jsonl --out sitrep.jsonl
       sitrep export --format csv --kind event --out events.csv
+      sitrep export --format geojson --out places.geojson
     """
     from . import export as ex
     store = _open(ctx)
     for k in kinds:
         if k not in ex.KINDS:
             raise SitrepError(f"{k}: no such kind (one of {', '.join(ex.KINDS)})", input=k, reason="bad_kind")
-    f = click.open_file(out_path, "w", encoding="utf-8")
-    with f:
-        if fmt == "jsonl":
-            ex.write_jsonl(store, f, kinds or ex.KINDS)
-        else:
-            if len(kinds) > 1:
-                raise SitrepError("--kind: CSV takes one kind per file", input="--kind", reason="bad_kind")
-            ex.write_csv(store, f, kinds[0] if kinds else "document")
+    if fmt == "csv" and len(kinds) > 1:
+        raise SitrepError("--kind: CSV takes one kind per file", input="--kind", reason="bad_kind")
+    from .formats import write_export
+    with click.open_file(out_path, "w", encoding="utf-8") as f:
+        write_export(store, fmt, f, list(kinds) or None)
 
 
 @cli.command()

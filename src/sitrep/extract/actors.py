@@ -39,47 +39,11 @@ from typing import Iterator
 
 from ..model import Entity, Mention, record_id
 from . import actordict
+from .actorwords import (_ADJ_BODIES, _BODY_FIRST, _MAX_BODY, _ORG_JUNK, ACTOR_NOUNS, BODIES, LOCATIVE, MOTION,
+                         TITLE_WORDS, doc_ents)
+from .actorwords import PATTERNS_FILE, token_table  # noqa: F401 - re-exported for other stages and tests
 from .context import Context
-
-TITLE_WORDS = {
-    "president", "president-elect", "prime", "minister", "secretary", "general", "spokesperson", "spokesman",
-    "spokeswoman", "press", "deputy", "foreign", "defense", "defence", "chief", "head", "leader", "governor",
-    "regional", "mayor", "ambassador", "envoy", "commander", "director", "chairman", "chair", "senator", "sen.",
-    "rep.", "representative", "lawmaker", "official", "adviser", "advisor", "state", "national", "security",
-    "army", "navy", "air", "force", "maj.", "gen.", "lt.", "col.", "adm.", "capt.", "sgt.", "dr.", "sir", "mr.",
-    "mrs.", "ms.", "former", "acting", "vice", "chancellor", "king", "queen", "ayatollah", "supreme", "speaker",
-    "staff", "of", "interior", "finance", "intelligence", "military", "top", "senior", "director-general",
-    "commander-in-chief", "lieutenant", "colonel", "major", "admiral", "marshal", "ministry", "department",
-    "secretary-general", "economy", "justice", "opposition", "separatist", "rebel", "self-proclaimed",
-    "spokesperson", "-", "u.s.", "nato", "un", "eu", "health", "energy", "emergency", "parliament", "speaker",
-    "maj", "gen", "lt", "col", "adm", "capt", "sgt", "dr", "mr", "mrs", "ms", "republican", "democratic",
-    "democrat", "congressman", "congresswoman", "sen", "rep", "brig", "brig.", "brigadier", "cpl", "cpl.", "pvt",
-    "pvt.", "cmdr", "cmdr.", "commodore", "rear", "sgt", "gov", "gov.", "amb", "amb.", "prof", "prof.", "gen.",
-}
-# after a demonym, these make the state an actor of the sentence ("North Korean troops")
-ACTOR_NOUNS = {"troops", "soldiers", "forces", "officials", "authorities", "government", "regime", "leader",
-               "leadership", "diplomats", "military", "army", "navy", "side", "officers", "units", "personnel"}
-_ADJ_BODIES = {("military",), ("intelligence",), ("army",), ("navy",)}   # adjectives when a noun follows
-_TITLE_STRIP = {"the", "of", "-", "and"}
-# bodies that follow a state ("Russia's parliament"): words (lower case) -> sector
-BODIES = {
-    ("ministry", "of", "defense"): "MIL", ("ministry", "of", "defence"): "MIL", ("defense", "ministry"): "MIL",
-    ("defence", "ministry"): "MIL", ("defense", "department"): "MIL", ("department", "of", "defense"): "MIL",
-    ("military",): "MIL", ("armed", "forces"): "MIL", ("army",): "MIL", ("air", "force"): "MIL",
-    ("navy",): "MIL", ("general", "staff"): "MIL", ("national", "guard"): "MIL", ("border", "guard"): "MIL",
-    ("military", "intelligence"): "MIL", ("intelligence",): "INT", ("intelligence", "services"): "INT",
-    ("security", "service"): "INT", ("parliament",): "GOV", ("foreign", "ministry"): "GOV",
-    ("ministry", "of", "foreign", "affairs"): "GOV", ("interior", "ministry"): "GOV", ("embassy",): "GOV",
-    ("central", "bank"): "GOV", ("cabinet",): "GOV", ("defense", "ministry", "spokesperson"): None,
-}
-_MAX_BODY = max(map(len, BODIES))
-_BODY_FIRST = {k[0] for k in BODIES}
-MOTION = {"trip", "visit", "travel", "travelled", "traveled", "flew", "went", "came", "arrived", "journey",
-          "returned", "moved", "headed", "back", "way", "route"}
-LOCATIVE = {"in", "at", "near", "into", "over", "outside", "around", "across", "toward", "towards", "via", "inside",
-            "throughout", "within", "visit", "visited", "visiting", "reached", "arrived"}
-_ORG_JUNK = {"armistice day", "world war ii", "brexit", "icbm", "gdp", "uav", "uavs"}
-
+from .persons import _add_person, _join_surnames
 
 def setup(nlp, resources: dict) -> None:
     """Load the actor dictionary and add the ``sitrep_actors`` matcher in front of the NER."""
@@ -224,7 +188,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
             continue
         if len(ent) == 1 and ent.text in person_words:      # joins a full name by surname (step 4)
             continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or _person_like_org(sdoc, ent):
             _add_person(sdoc, ent, acc, add, ad, taken)
         else:
             s = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -253,6 +217,24 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         sector = code.split(" ", 1)[1] if code and " " in code else None
         yield Entity(id=record_id("entity", ctx.doc.id, a.name), doc_id=ctx.doc.id, name=a.name, type=a.type,
                      code=code, role=a.role, mentions=ms, sector=sector, known=a.known)
+
+
+_ORG_WORDS = {"institute", "ministry", "council", "group", "company", "agency", "party", "union", "bank", "corp",
+              "corporation", "inc", "ltd", "university", "college", "center", "centre", "committee", "command",
+              "service", "forces", "army", "navy", "fund", "foundation", "association", "news", "times", "post",
+              "press", "club", "league", "organization", "organisation", "department", "office", "court", "fc"}
+
+
+def _person_like_org(sdoc, ent) -> bool:
+    """A model ORG that is a person's name joined to a person ("Ana Petrovic and Milan Horvat said"):
+    two or three title-case words, no organisation word, next to a PERSON across "and" or ","."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or any(t.lower_ in _ORG_WORDS or not t.is_title for t in ent):
+        return False
+    for a, b in ((ent.start - 2, ent.start - 1), (ent.end + 1, ent.end)):
+        if 0 <= a < len(sdoc) and 0 <= b < len(sdoc) and sdoc[b].lower_ in ("and", ",") \
+                and sdoc[a].ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _is_state(a: actordict.Actor) -> bool:
@@ -356,106 +338,6 @@ def _code_inside(sdoc, ent, hits, ad) -> str | None:
     return None
 
 
-def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
-    """An unknown person: strip title words off the span; the title before it gives role and code."""
-    s, e = ent.start, ent.end
-    while s < e and (sdoc[s].lower_ in TITLE_WORDS or sdoc[s].lower_ == "the"):
-        s += 1
-    while e > s and sdoc[e - 1].is_punct:
-        e -= 1
-    if s >= e or not sdoc[s].is_title and not sdoc[s].is_upper:
-        return
-    # title words and organisations right before the name (inside the span or before it)
-    role_toks, code = [], None
-    i = s - 1
-    hits = {h[0]: h for h in sdoc.user_data.get("sitrep_actors", [])}
-    hit_ends = {h[1]: h for h in sdoc.user_data.get("sitrep_actors", [])}
-    while i >= 0 and i >= s - 12:
-        tok = sdoc[i]
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            break
-        if tok.lower_ in TITLE_WORDS or (tok.text == "." and i > 0 and sdoc[i - 1].lower_ in TITLE_WORDS
-                                         and len(sdoc[i - 1]) <= 5 and not sdoc[i - 1].whitespace_):
-            role_toks.insert(0, tok)
-            i -= 1
-            continue
-        h = hit_ends.get(i + 1)
-        if h and h[0] in hits:
-            a = ad.actors.get(h[3])
-            if a and a.code and code is None:
-                code = a.code.split(" ")[0]
-            i = h[0] - 1
-            continue
-        if tok.lower_ in ("'s", "\u2019s") and i > 0:
-            i -= 1
-            continue
-        break
-    while role_toks and role_toks[0].lower_ in _TITLE_STRIP:
-        role_toks.pop(0)
-    while role_toks and role_toks[-1].lower_ in _TITLE_STRIP:
-        role_toks.pop()
-    role = "".join(t.text_with_ws for t in role_toks).strip() or None
-    if role is None or code is None:      # "Jane Roe, a senior fellow at the Atlantic Council, said"
-        a_role, a_code = _appositive(sdoc, e, hits, ad)
-        role, code = role or a_role, code or a_code
-    name = " ".join(sdoc[s:e].text.split())
-    if name.lower().endswith("'s") or name.endswith("\u2019s"):
-        name = name[:-2]
-    if not name or not name[0].isalpha():
-        return
-    # a single name joins a person already named in full ("Bennett" -> "Bruce Bennett"; a Korean
-    # family name "Kim" -> "Kim Jong Un" when exactly one person of the document has it first)
-    if " " not in name:
-        for a in acc.values():
-            if a.type == "PERSON" and a.name.split()[-1] == name and " " in a.name:
-                add(a.name, "PERSON", a.code, s, e)
-                return
-        firsts = [a for a in acc.values() if a.type == "PERSON" and " " in a.name and a.name.split()[0] == name]
-        if len(firsts) == 1:
-            add(firsts[0].name, "PERSON", firsts[0].code, s, e)
-            return
-    add(name, "PERSON", code, s, e, role=role, known=False)
-
-
-def _appositive(sdoc, e: int, hits: dict, ad) -> tuple[str | None, str | None]:
-    """Role and country from ", a/the <role> at|of|with <organisation or state>" after a name."""
-    n = len(sdoc)
-    if e + 2 >= n or sdoc[e].text != "," or sdoc[e + 1].lower_ not in ("a", "an", "the"):
-        return None, None
-    j = e + 2
-    while j < min(n, e + 16) and sdoc[j].text not in (",", ".", ";", "\n") and not sdoc[j].is_space:
-        if sdoc[j].lower_ in ("at", "of", "with", "for", "from") and j > e + 2:
-            k = j + 1 + (1 if j + 1 < n and sdoc[j + 1].lower_ == "the" else 0)
-            h = hits.get(k)
-            if h:
-                a = ad.actors.get(h[3])
-                code = a.code.split(" ")[0] if a and a.code else None
-                return sdoc[e + 2:j].text, code
-        j += 1
-    return None, None
-
-
-def _join_surnames(ctx, acc, add, taken) -> None:
-    """Later mentions by surname join the full name given earlier in the document."""
-    sur: dict[str, _Acc] = {}
-    for a in list(acc.values()):
-        if a.type != "PERSON" or " " not in a.name:
-            continue
-        last = a.name.split()[-1]
-        if len(last) > 2 and "-" not in last:
-            sur[last] = None if last in sur and sur[last] is not a else a
-    sur = {k: v for k, v in sur.items() if v is not None}
-    if not sur:
-        return
-    texts, idxs, _ = token_table(ctx)
-    for i, t in enumerate(texts):
-        if t in sur and not taken[i]:
-            a = sur[t]
-            first = min(a.mentions)[0] if a.mentions else 0
-            if idxs[i] >= first:
-                add(a.name, "PERSON", a.code, i, i + 1)
-
-
 def _place_token_starts(sdoc, gaz, hits) -> set[int]:
     """Token starts of all dictionary hits: a list of places has neighbours that are not actors."""
     out = set()
@@ -497,30 +379,7 @@ def _is_state_name(text: str, gaz) -> bool:
     return gaz.kind_of(text) == "country"
 
 
-# ---- shared per-document tables and lookups for later stages ----
-
-def token_table(ctx: Context) -> tuple[list[str], list[int], list[int]]:
-    """Token texts, start and end characters of ``ctx.sdoc``, computed once per document."""
-    t = ctx.scratch.get("token_table")
-    if t is None:
-        from spacy.attrs import IDX, LENGTH
-        text = ctx.sdoc.text
-        arr = ctx.sdoc.to_array([IDX, LENGTH]).tolist() if len(ctx.sdoc) else []
-        idxs = [a[0] for a in arr]
-        ends = [a[0] + a[1] for a in arr]
-        texts = [text[s:e] for s, e in zip(idxs, ends)]
-        t = ctx.scratch["token_table"] = (texts, idxs, ends)
-    return t
-
-
-def doc_ents(ctx: Context) -> list:
-    """``ctx.sdoc.ents`` as a list, built once per document."""
-    ents = ctx.scratch.get("ents")
-    if ents is None:
-        ents = ctx.scratch["ents"] = list(ctx.sdoc.ents)
-    return ents
-
-
+# ---- lookups for later stages ----
 
 def _index(ctx: Context):
     ix = ctx.scratch.get("actor_index")

@@ -63,7 +63,7 @@ def setup(nlp, resources: dict) -> None:
 
 def find_dates(ctx: Context) -> Iterator[DateRef]:
     text = ctx.doc.text
-    from .actors import doc_ents
+    from .actorwords import doc_ents
     spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc_ents(ctx) if e.label_ == "DATE"]
     spans += [(m.start(), m.end()) for m in PATTERNS.finditer(text)]
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))

@@ -145,7 +145,24 @@ track_members = Table(
     Column("track_id", String(40), nullable=False, index=True),
     Column("quantity_id", String(40), nullable=False, index=True),
     Column("why", Text),
+    Column("role", String(20)),        # figure, part ("including 500 officers"), conversion ("($126 billion)")
+    Column("data", JSON),              # what was read for the figure: owner, situation, place, date
     UniqueConstraint("track_id", "quantity_id", name="uq_track_member"),
+)
+# User edits of tracks (split, merge, rename), replayed after every rebuild (migration 2).
+track_edits = Table(
+    "track_edits", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("op", String(20), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("at", String(40)),
+)
+# Per-document signatures for storylines (MinHash, key terms), so new documents
+# join storylines without recomputing the old ones (migration 2).
+doc_signatures = Table(
+    "doc_signatures", metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("data", JSON, nullable=False),
 )
 storylines = Table(
     "storylines", metadata,
