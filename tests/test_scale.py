@@ -135,6 +135,12 @@ def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any
     assert (rep.new, rep.duplicates) == baseline["counts"] and rep.duplicates >= 1
     assert {r["reason"] for r in rep.rejected} == {"empty", "not_found", "unsupported", "bad_json"}
     assert rep.peak_rss and all(0 < v < 1.5 * 2**30 for v in rep.peak_rss.values())
+    try:
+        import sitrep.analyse.tracks  # noqa: F401
+    except ModuleNotFoundError:
+        pass
+    else:   # tracks built incrementally after the load, from the loaded figures
+        assert rep.analysis.startswith("updated tracks") and any_store.stats()["tracks"] > 0
     again = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)
     assert again.skipped == rep.partitions and again.computed == 0 and again.new == 0
     assert same(any_store, baseline)
@@ -177,8 +183,10 @@ def test_shards_on_disk_are_loaded_without_recomputing(corpus, baseline, client,
     calls = []
     fake_tracks = types.ModuleType("sitrep.analyse.tracks")
     fake_tracks.update = lambda store, ids: calls.append(("tracks", sorted(ids)))
+    fake_tracks.update.__module__ = "sitrep.analyse.tracks"
     fake_story = types.ModuleType("sitrep.analyse.storylines")
     fake_story.build_storylines = lambda store, rebuild=False: calls.append(("storylines", rebuild))
+    fake_story.build_storylines.__module__ = "sitrep.analyse.storylines"
     store = Store(str(tmp_path / "t.db"))
     work = tmp_path / "run"
     rep = ingest_distributed(corpus, store, client, work_dir=work, keep_shards=True, **SMALL)

@@ -266,9 +266,12 @@ def rebuild_analysis(store: Store, doc_ids: list[str]) -> str:
             if e.name and f"sitrep.analyse.{name}".startswith(e.name):
                 continue
             raise
-        fn = getattr(mod, "update", None) or getattr(mod, builder, None)
-        if fn is None:
+        # only functions of that module (tracks.py imports SQLAlchemy's ``update``)
+        own = [f for f in (getattr(mod, "update", None), getattr(mod, builder, None))
+               if callable(f) and getattr(f, "__module__", None) == mod.__name__]
+        if not own:
             continue
+        fn = own[0]
         params = inspect.signature(fn).parameters
         if fn is getattr(mod, "update", None):
             fn(store, list(doc_ids))
