@@ -180,7 +180,10 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
             _compute(client_obj, queue, report, env, max_bytes, retries, max_in_flight, folder, ready, failed,
                      store, load_ready, event, extract)
         load_ready()
-        if pending_ids:
+        if report.skipped or report.reused:
+            # a resumed run: documents an interrupted run loaded may have missed their update
+            report.analysis = rebuild_analysis(store, None)
+        elif pending_ids:
             report.analysis = rebuild_analysis(store, pending_ids)
         status = "failed" if report.failed else "done"
     finally:
@@ -247,7 +250,7 @@ def _compute(client, queue, report, env, max_bytes, retries, max_in_flight, fold
             client.cancel([f for _, f in running.values()])
 
 
-def rebuild_analysis(store: Store, doc_ids: list[str]) -> str:
+def rebuild_analysis(store: Store, doc_ids: list[str] | None) -> str:
     """Bring tracks and storylines up to date for newly loaded documents, without
     recomputing them from zero.
 
@@ -255,7 +258,8 @@ def rebuild_analysis(store: Store, doc_ids: list[str]) -> str:
     incremental entry points exists: ``tracks.update(store, doc_ids)`` or
     ``tracks.build_tracks(store, doc_ids=...)`` (incremental unless
     ``rebuild=True``); the same for storylines (``storylines.update`` or
-    ``storylines.build_storylines``). Returns one line saying what ran."""
+    ``storylines.build_storylines``). ``doc_ids=None``: every document not yet
+    in a track or storyline. Returns one line saying what ran."""
     import importlib
     import inspect
     done = []
@@ -274,11 +278,12 @@ def rebuild_analysis(store: Store, doc_ids: list[str]) -> str:
         fn = own[0]
         params = inspect.signature(fn).parameters
         if fn is getattr(mod, "update", None):
-            fn(store, list(doc_ids))
-        elif "doc_ids" in params:
+            fn(store, None if doc_ids is None else list(doc_ids))
+        elif "doc_ids" in params and doc_ids is not None:
             fn(store, doc_ids=list(doc_ids))
         else:
             fn(store)           # incremental by default: only documents not yet assigned
         done.append(name)
-    return f"updated {' and '.join(done)} for {len(doc_ids)} new documents" if done else \
+    which = "every document not yet assigned" if doc_ids is None else f"{len(doc_ids)} new documents"
+    return f"updated {' and '.join(done)} for {which}" if done else \
         "tracks and storylines not updated: no sitrep.analyse.tracks/storylines on this branch"
