@@ -217,6 +217,7 @@ class Event:
     modality: str = "asserted"      # asserted, expected, negated
     trigger: str | None = None
     quantity_ids: tuple[str, ...] = ()
+    item: str | None = None         # what was supplied, withheld or agreed ("artillery shells", "treaty")
 
 
 @dataclass(frozen=True)
