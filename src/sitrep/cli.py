@@ -7,6 +7,7 @@ user can cause (``SitrepError``) become one line on stderr and exit status 1
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -18,6 +19,8 @@ from . import settings
 from .errors import SitrepError
 from .model import as_dict
 
+if not sys.stdout.isatty():
+    os.environ.setdefault("COLUMNS", "160")   # tables piped or logged stay readable
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
