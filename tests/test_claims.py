@@ -218,3 +218,36 @@ def test_block_quotation_after_a_colon_and_told_to(run):
     doc, claims = run("The minister told the generals to prepare a new defensive line.")
     c = one(claims, "told")
     assert "minister" in c.source and "prepare a new defensive line" in c.text
+
+
+def test_belief_intention_and_stance_cues_have_their_class(run):
+    doc, claims = run("The harbour master fears the pier will collapse before spring.")
+    c = one(claims, "fears")
+    assert c.cue_class == "belief" and "pier will collapse" in c.text and "harbour master" in c.source
+    doc, claims = run("The farmers' union plans to block the northern road on Tuesday.")
+    c = one(claims, "plans")
+    assert c.cue_class == "intention" and c.text.startswith("to block the northern road")
+    doc, claims = run("The mayor backs the new curfew for the old town.")
+    c = one(claims, "backs")
+    assert c.cue_class == "stance" and "curfew" in c.text
+    doc, claims = run("The engineer said that the pier was safe.")
+    assert one(claims, "said").cue_class == "speech"
+
+
+def test_attitude_needs_a_speaking_subject_of_its_own(run):
+    doc, claims = run("The new figures support the view that the harvest failed.")
+    assert not [c for c in claims if c.cue == "support"]
+    doc, claims = run("A pact endorsed by the council took effect on Monday.")
+    assert not [c for c in claims if c.cue == "endorsed"]
+
+
+def test_attitude_inside_a_said_clause_is_part_of_that_claim(run):
+    doc, claims = run("The mayor said she hopes the bridge will reopen by June.")
+    assert [c.cue for c in claims] == ["said"]
+    assert "bridge will reopen" in claims[0].text
+
+
+def test_any_verb_with_a_that_clause_and_a_speaker(run):
+    doc, claims = run("The inspectors determined that the valve had been tampered with.")
+    c = one(claims, "determined")
+    assert c.cue_class == "other" and "valve had been tampered" in c.text and "inspectors" in c.source

@@ -69,6 +69,17 @@ def _lex(ctx) -> dict:
             "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
         }
+        av = cues["attitude_verbs"]
+        classes: dict[str, str] = {}
+        for cls in ("stance", "intention", "belief"):   # the first group wins: belief, intention, stance
+            classes.update({lem: cls for lem in av[cls]["lemmas"]})
+        S = cues["_claim_sets"]
+        S["class"] = classes
+        S["attitude"] = frozenset(classes)
+        S["xcomp"] = S["xcomp"] | frozenset(av["intention"]["lemmas"])
+        S["dobj"] = S["dobj"] | frozenset(av["stance"]["lemmas"])
+        S["stance"] = frozenset(av["stance"]["lemmas"])
+        S["that_except"] = frozenset(av["that_clause"]["except"])
     return cues["_claim_sets"]
 
 
@@ -85,6 +96,7 @@ class _Draft:
     direct: bool = False
     cited: str | None = None
     source_name: str | None = None          # set when inherited from another claim
+    cue_class: str = "speech"               # speech, belief, intention, stance, other
 
 
 # ---------------------------------------------------------------- token helpers
@@ -197,7 +209,8 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
         if in_quote(t.idx):
             continue
         lem, low = t.lemma_.lower(), t.lower_
-        if t.pos_ in ("VERB", "AUX") and lem in L["verbs"]:
+        if t.pos_ in ("VERB", "AUX") and (lem in L["verbs"] or lem in L["attitude"] or (
+                lem not in L["that_except"] and _that_clause(t))):
             d = _from_verb(t, L)
             if d is not None:
                 (drafts if d.start >= 0 else bare).append(d)
@@ -216,7 +229,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
-    drafts = _dedup(drafts)
+    drafts = _nested(_dedup(drafts))
     yield from _finish(ctx, drafts, L)
 
 
@@ -238,6 +251,12 @@ def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
     return out
 
 
+def _that_clause(t) -> bool:
+    """Has the verb a clause complement opened by "that" ("determined that ...")?"""
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in t.children)
+
+
 def _speaker(tok, L) -> bool:
     """Can this subject speak? A name, a person pronoun, a speaker noun or a document."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -246,6 +265,11 @@ def _speaker(tok, L) -> bool:
         return tok.lower_ in ("he", "she", "we", "i", "who")
     lem = tok.lemma_.lower()
     return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
+
+
+def _holder(tok, L) -> bool:
+    """Can this subject hold a belief or a stance? A speaker that is no document."""
+    return _speaker(tok, L) and tok.lemma_.lower() not in L["docs"]
 
 
 def _object_content(t, L) -> list | None:
@@ -261,7 +285,8 @@ def _object_content(t, L) -> list | None:
             return None   # "rebuffed such claims": the claims are elsewhere
         end = sub[-1].i
         for g in t.children:
-            if g.i > end and (g.dep_ in ("oprd", "xcomp") or (g.dep_ == "prep" and g.lower_ == "as")):
+            if g.i > end and (g.dep_ in ("oprd", "xcomp") or (g.dep_ == "prep" and g.lower_ == "as") or (
+                    g.dep_ == "prep" and g.lower_ in ("for", "to") and t.lemma_.lower() in L["stance"])):
                 end = max(end, max(x.i for x in g.subtree))
         return list(t.doc[sub[0].i:end + 1])
     return None
@@ -325,6 +350,11 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
         return None
+    if lem not in L["verbs"] and (how not in ("active", "relative") or subj.head.i != t.i or (
+            t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in kids)) or not _holder(
+            subj.head.head if how == "relative" else subj, L)):
+        return None   # beliefs and stances are a person's or a body's, said of them in their own
+        # clause: "the data support X", "a treaty endorsed by ...", "..., hoping to ..." are none
     as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
     if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
         content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
@@ -332,6 +362,7 @@ def _from_verb(t, L) -> _Draft | None:
         content = _host_content(t) if t.dep_ in ("acl", "advcl", "relcl") else _longest_run(
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
     d = _Draft(-1, -1, t.idx, t.idx + len(t.text))
+    d.cue_class = L["class"].get(lem) or ("speech" if lem in L["verbs"] else "other")
     if as_mark and how == "agent":   # "as reported by"
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
         agent = next(c for c in kids if c.dep_ == "agent")
@@ -519,6 +550,14 @@ def _from_noun(t, L) -> _Draft | None:
     return d
 
 
+def _nested(drafts: list[_Draft]) -> list[_Draft]:
+    """A belief, intention or stance inside what someone is said to have said is part of that
+    claim, not one of its own ("She said she plans to ..." is one claim, by "said")."""
+    speech = [d for d in drafts if d.cue_class == "speech" and d.start >= 0]
+    return [d for d in drafts if d.cue_class == "speech" or not any(
+        s.start <= d.cue_start < s.end and s.cue_start != d.cue_start for s in speech)]
+
+
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
     seen, out = set(), []
     for d in sorted(drafts, key=lambda d: (d.start, d.cue_start, -(d.end - d.start))):
@@ -566,7 +605,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             source=name, source_start=a, source_end=b, source_code=code, source_kind=kind,
             cue=text[d.cue_start:d.cue_end], cue_start=d.cue_start, cue_end=d.cue_end,
             hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
-            cited=d.cited,
+            cited=d.cited, cue_class=d.cue_class,
         )
 
 
