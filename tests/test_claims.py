@@ -251,3 +251,14 @@ def test_any_verb_with_a_that_clause_and_a_speaker(run):
     doc, claims = run("The inspectors determined that the valve had been tampered with.")
     c = one(claims, "determined")
     assert c.cue_class == "other" and "valve had been tampered" in c.text and "inspectors" in c.source
+
+
+def test_name_and_colon_opening_a_line(run):
+    text = ("Kovalenko: Ferry service to the island will resume next week\n\n"
+            "MORGAN: What happened at the pier last night?\n"
+            "Photo: a crane at the harbour on Monday morning\n")
+    doc, claims = run(text)
+    colon = [c for c in claims if c.cue == ":"]
+    assert [doc.text[c.source_start:c.source_end] for c in colon] == ["Kovalenko", "MORGAN"]
+    assert colon[0].text == "Ferry service to the island will resume next week"
+    assert colon[1].text.startswith("What happened at the pier")

@@ -12,9 +12,9 @@ Scoring, per document and per role (source, cue, content): the gold spans are
 the distinct spans of that role over all attributions; the found spans the
 distinct ``source_start:source_end``, ``cue_start:cue_end`` and
 ``start:end`` of sitrep's claims. Spans are compared after trimming
-whitespace and punctuation at both ends; a gold span that is punctuation only
-(PolNeAR marks the colon of "Pence: ..." as a cue) is kept as it is rather
-than trimmed to nothing, so it can be matched.
+whitespace and punctuation at both ends; a cue that is punctuation only
+(PolNeAR marks the colon of "Pence: ..." as a cue), gold or found, is kept as
+it is rather than trimmed to nothing, so it can be matched.
 
 - exact: same start and end;
 - overlap: at least one character in common.
@@ -153,7 +153,7 @@ def score_split(docs, pipeline) -> dict[str, float]:
         recs = pipeline.extract(doc, sdoc)
         found = {
             "source": {_trim(text, c.source_start, c.source_end) for c in recs.claims if c.source_start is not None},
-            "cue": {_trim(text, c.cue_start, c.cue_end) for c in recs.claims if c.cue_start is not None},
+            "cue": {_trim(text, c.cue_start, c.cue_end, keep_empty=True) for c in recs.claims if c.cue_start is not None},
             "content": {_trim(text, c.start, c.end) for c in recs.claims},
         }
         for role in ROLES:

@@ -226,6 +226,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
+    drafts.extend(_colon_lines(doc, text, L))
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
@@ -234,6 +235,36 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
 
 
 _DASH_SIG = re.compile(r"[ \t]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]{1,60}?)[ \t\u00a0]*(?=[,.;\n|]|$)")
+
+
+_COLON_LINE = re.compile(r"^[ \t]*[\"\u201c']?([A-Z][\w.'\u2019&\- ]{0,50}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
+_LABELS = {"note", "update", "editor", "photo", "source", "sources", "read", "related", "watch", "tags",
+           "posted", "credit", "image", "video", "listen", "see", "also", "q", "a", "question", "answer"}
+
+
+def _colon_lines(doc, text: str, L) -> list[_Draft]:
+    """'Pence: Flowers won't be at the debate' (a headline) and 'WALLACE: Let's start ...' (a
+    transcript): a line opened by a name and a colon is the name's claim; the colon is the cue."""
+    out = []
+    for m in _COLON_LINE.finditer(text):
+        a, b = m.span(1)
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not 0 < len(span) <= 5 or words(m.group(2)) < 3:
+            continue
+        if {t.lower_ for t in span} & _LABELS:
+            continue
+        root = span.root
+        named = all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() or t.dep_ in ("det", "case", "cc")
+                    for t in span)
+        if not (named or root.lemma_.lower() in L["docs"]):
+            continue
+        ca, cb = m.span(2)
+        while cb > ca and text[cb - 1] in " \t\"\u201d":
+            cb -= 1
+        colon = text.index(":", b)
+        d = _Draft(ca, cb, colon, colon + 1, (span.start, span.end), root.i)
+        out.append(d)
+    return out
 
 
 def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
