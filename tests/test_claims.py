@@ -262,3 +262,11 @@ def test_name_and_colon_opening_a_line(run):
     assert [doc.text[c.source_start:c.source_end] for c in colon] == ["Kovalenko", "MORGAN"]
     assert colon[0].text == "Ferry service to the island will resume next week"
     assert colon[1].text.startswith("What happened at the pier")
+
+
+def test_content_the_parse_hung_elsewhere_is_the_rest_of_the_phrase(run):
+    doc, claims = run("The governor tweeted late on Sunday that the curfew would end at midnight.")
+    c = one(claims, "tweeted")
+    assert "curfew would end at midnight" in c.text and "governor" in c.source
+    doc, claims = run("The governor spoke briefly to reporters outside the hall.")
+    assert not [c for c in claims if c.cue == "spoke"]   # an addressee is no content

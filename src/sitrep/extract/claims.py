@@ -31,7 +31,7 @@ Quotations live in ``quotes.py``, source names in ``sources.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..model import Claim, record_id
@@ -97,6 +97,7 @@ class _Draft:
     cited: str | None = None
     source_name: str | None = None          # set when inherited from another claim
     cue_class: str = "speech"               # speech, belief, intention, stance, other
+    tok: int = -1                           # token index of the cue word
 
 
 # ---------------------------------------------------------------- token helpers
@@ -230,6 +231,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
+    drafts.extend(_unquoted_rest(doc, drafts, bare))
     drafts = _nested(_dedup(drafts))
     yield from _finish(ctx, drafts, L)
 
@@ -305,13 +307,14 @@ def _holder(tok, L) -> bool:
 
 def _object_content(t, L) -> list | None:
     """The direct object as content, with what completes it ("described X as Y", "labeled X a Y")."""
+    stance = t.lemma_.lower() in L["stance"]
     for c in t.children:
-        if c.dep_ != "dobj" or c.pos_ == "PRON":
-            continue
+        if c.dep_ != "dobj" or (c.pos_ == "PRON" and not stance):
+            continue   # "attacked him" is a stance; "reported it" points elsewhere
         if t.lemma_ == "call" and not any(g.dep_ in ("oprd", "xcomp") for g in t.children):
             return None   # "called the meeting" is no claim; "called the vote a mistake" is
         sub = list(c.subtree)
-        if len(sub) < 2 or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
+        if (len(sub) < 2 and not stance) or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
                             and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children)):
             return None   # "rebuffed such claims": the claims are elsewhere
         end = sub[-1].i
@@ -381,7 +384,7 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
         return None
-    if lem not in L["verbs"] and (how not in ("active", "relative") or subj.head.i != t.i or (
+    if lem not in L["verbs"] and (how not in ("active", "relative") or subj.head.i not in (t.i, t.head.i if t.dep_ == "conj" else t.i) or (
             t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in kids)) or not _holder(
             subj.head.head if how == "relative" else subj, L)):
         return None   # beliefs and stances are a person's or a body's, said of them in their own
@@ -392,7 +395,7 @@ def _from_verb(t, L) -> _Draft | None:
     if content is None and how == "agent":
         content = _host_content(t) if t.dep_ in ("acl", "advcl", "relcl") else _longest_run(
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
-    d = _Draft(-1, -1, t.idx, t.idx + len(t.text))
+    d = _Draft(-1, -1, t.idx, t.idx + len(t.text), tok=t.i)
     d.cue_class = L["class"].get(lem) or ("speech" if lem in L["verbs"] else "other")
     if as_mark and how == "agent":   # "as reported by"
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
@@ -465,6 +468,33 @@ def _from_verb(t, L) -> _Draft | None:
     if d.cue_end <= d.start:
         d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
+
+
+def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft]) -> list[_Draft]:
+    """A cue with a source whose content the parse did not hang where we look ("Trump tweeted
+    in the morning that ...", "responded by listing ...") and that no quotation took: the
+    rest of the verb's phrase after it is the content."""
+    used = {d.cue_start for d in drafts}
+    out: list[_Draft] = []
+    for d in bare:
+        if d.tok < 0 or d.cue_start in used:
+            continue
+        t = doc[d.tok]
+        if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or d.cue_class != "speech" or any(
+                c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
+            continue   # an object is content only for the verbs that say so (object_lemmas)
+        rest = _trim([x for x in t.subtree if x.i > t.i and not (d.src and d.src[0] <= x.i < d.src[1])])
+        if len(rest) < 4 or any(x.text in _OPEN or x.text == "\u201d" for x in rest[:2]):
+            continue
+        lead = next((x for x in rest if x.dep_ != "advmod"), rest[0])
+        if lead.lower_ in ("to", "with"):
+            continue   # "speaking to reporters", "responded swiftly to the strike": an addressee
+        if any(not (rest[k].i + 1 == rest[k + 1].i) for k in range(len(rest) - 1)):
+            continue   # only an unbroken phrase
+        span = _chars(rest)
+        if span:
+            out.append(replace(d, start=span[0], end=span[1]))
+    return out
 
 
 def _block_after_colon(t) -> tuple[int, int] | None:
