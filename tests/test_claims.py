@@ -270,3 +270,12 @@ def test_content_the_parse_hung_elsewhere_is_the_rest_of_the_phrase(run):
     assert "curfew would end at midnight" in c.text and "governor" in c.source
     doc, claims = run("The governor spoke briefly to reporters outside the hall.")
     assert not [c for c in claims if c.cue == "spoke"]   # an addressee is no content
+
+
+def test_participle_after_a_speaking_noun_and_prepositional_content(run):
+    doc, claims = run("The council published a statement criticizing the port authority for the delays.")
+    c = one(claims, "criticizing")
+    assert "statement" in doc.text[c.source_start:c.source_end] and "port authority" in c.text
+    doc, claims = run("The mayor accused the ferry company of hiding the damage.")
+    c = one(claims, "accused")
+    assert "hiding the damage" in c.text and "mayor" in c.source

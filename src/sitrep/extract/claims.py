@@ -169,6 +169,9 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if subj and subj[0].lower_ != "it":
             return subj[0], "passive"
         return None, "impersonal"
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
+            and tok.head.i < tok.i and _speaker(tok.head, L):
+        return tok.head, "active"   # "a tweet attacking X", "footage of the envoy saying that ..."
     if tok.dep_ == "parataxis":
         for c in kids:
             if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:
@@ -302,7 +305,7 @@ def _speaker(tok, L) -> bool:
 
 def _holder(tok, L) -> bool:
     """Can this subject hold a belief or a stance? A speaker that is no document."""
-    return _speaker(tok, L) and tok.lemma_.lower() not in L["docs"]
+    return (_speaker(tok, L) or tok.lower_ == "they") and tok.lemma_.lower() not in L["docs"]
 
 
 def _object_content(t, L) -> list | None:
@@ -345,6 +348,10 @@ def _from_verb(t, L) -> _Draft | None:
             if c.dep_ == "xcomp":
                 content = list(c.subtree)
                 break
+    if content is None:   # "accused the company of hiding ...": the phrase hangs on the object
+        for o in kids:
+            if o.dep_ == "dobj" and any(c.dep_ == "prep" and (lem, c.lower_) in L["preps"] for c in o.children):
+                content = list(o.subtree)
     if content is None:
         for c in kids:
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
@@ -384,11 +391,13 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
         return None
-    if lem not in L["verbs"] and (how not in ("active", "relative") or subj.head.i not in (t.i, t.head.i if t.dep_ == "conj" else t.i) or (
-            t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in kids)) or not _holder(
+    if lem not in L["verbs"] and (how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
+                t.i, t.head.i if t.dep_ == "conj" else t.i) or (
+            t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not any(c.dep_ == "aux" for c in kids)) or not (_speaker if t.dep_ == "acl" else _holder)(
             subj.head.head if how == "relative" else subj, L)):
-        return None   # beliefs and stances are a person's or a body's, said of them in their own
-        # clause: "the data support X", "a treaty endorsed by ...", "..., hoping to ..." are none
+        return None   # beliefs and stances are a person's or a body's (or a statement's: "a tweet
+        # attacking X"), said of them in their own clause: "the data support X", "a treaty
+        # endorsed by ...", "..., hoping to ..." are none
     as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
     if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
         content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
