@@ -489,7 +489,7 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft]) -> list[_Draft
         if d.tok < 0 or d.cue_start in used:
             continue
         t = doc[d.tok]
-        if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or d.cue_class != "speech" or any(
+        if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or any(
                 c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
             continue   # an object is content only for the verbs that say so (object_lemmas)
         rest = _trim([x for x in t.subtree if x.i > t.i and not (d.src and d.src[0] <= x.i < d.src[1])])
