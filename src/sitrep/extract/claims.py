@@ -10,6 +10,14 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   reported by X"), or none for impersonal passives ("it was reported that").
   "Officials were quoted as saying ..." keeps "officials". A parenthetical
   verb ("This, Monten argues, is ...") takes its host clause as content.
+- belief, intention and stance verbs ("believes", "plans to", "backs the plan"; the
+  ``attitude_verbs`` of cues.yaml) and any other verb with a that-clause ("the panel
+  determined that ...") make claims when their own subject can hold a view; the
+  claim's ``cue_class`` says which (speech, belief, intention, stance, other). Inside
+  the content of a speech claim they are part of it ("she said she hopes ...": one claim).
+- a speech cue with a source but no content where the parse should hang it takes the
+  rest of its phrase ("tweeted late on Sunday that ...") unless a quotation took it.
+- a line opened by a name and a colon ("Pence: ...", "WALLACE: ...") is the name's claim.
 - "according to X" and "as reported by X": the rest of the clause is the content.
 - reporting nouns with a that-clause ("Trump's assurances that ...", "claims
   that ...") or hearsay nouns ("reports of ...", "reports indicate that ...").
@@ -496,8 +504,9 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft]) -> list[_Draft
         if len(rest) < 4 or any(x.text in _OPEN or x.text == "\u201d" for x in rest[:2]):
             continue
         lead = next((x for x in rest if x.dep_ != "advmod"), rest[0])
-        if lead.lower_ in ("to", "with"):
-            continue   # "speaking to reporters", "responded swiftly to the strike": an addressee
+        if lead.lower_ in ("to", "with") or t.lemma_ in ("speak", "talk"):
+            continue   # "speaking to reporters", "responded swiftly to the strike": an addressee;
+            # "spoke for five minutes": speaking has content only by its prepositions (prep_objects)
         if any(not (rest[k].i + 1 == rest[k + 1].i) for k in range(len(rest) - 1)):
             continue   # only an unbroken phrase
         span = _chars(rest)
