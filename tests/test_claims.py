@@ -279,3 +279,12 @@ def test_participle_after_a_speaking_noun_and_prepositional_content(run):
     doc, claims = run("The mayor accused the ferry company of hiding the damage.")
     c = one(claims, "accused")
     assert "hiding the damage" in c.text and "mayor" in c.source
+
+
+def test_that_clause_on_the_addressee_and_a_name_ending_a_phrase(run):
+    doc, claims = run("Ramos told co-host Lena Fischer that the port would stay closed.")
+    c = one(claims, "told")
+    assert "port would stay closed" in c.text and c.source == "Ramos"
+    doc, claims = run("At a briefing with the editors of the Harbour Gazette Ramos said that the port would reopen.")
+    c = one(claims, "said")
+    assert "port would reopen" in c.text and doc.text[c.source_start:c.source_end] == "Ramos"

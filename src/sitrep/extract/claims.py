@@ -356,6 +356,14 @@ def _from_verb(t, L) -> _Draft | None:
             if c.dep_ == "xcomp":
                 content = list(c.subtree)
                 break
+    if content is None:   # "told co-host Jo Reyes that ...": the clause hangs on the addressee
+        for o in kids:
+            if o.dep_ in ("dobj", "dative") and o.i > t.i:
+                cl = [x for x in o.children if x.dep_ == "ccomp" and x.i > o.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+                if cl:
+                    content = list(cl[0].subtree)
+                    break
     if content is None:   # "accused the company of hiding ...": the phrase hangs on the object
         for o in kids:
             if o.dep_ == "dobj" and any(c.dep_ == "prep" and (lem, c.lower_) in L["preps"] for c in o.children):
@@ -428,14 +436,18 @@ def _from_verb(t, L) -> _Draft | None:
         for c in kids:
             if c.dep_ in ("dobj", "dative") and c.lemma_ in ("reporter", "journalist", "press", "media"):
                 d.cue_end = c.idx + len(c.text)
-    if subj is None and how == "none" and t.i > t.sent.start and t.doc[t.i - 1].pos_ in ("PROPN", "PRON") \
-            and t.doc[t.i - 1].dep_ not in ("dobj", "pobj", "nsubj"):
+    prev = t.doc[t.i - 1] if t.i > t.sent.start else None
+    if subj is None and how == "none" and prev is not None and prev.pos_ in ("PROPN", "PRON") and (
+            prev.dep_ not in ("dobj", "pobj", "nsubj") or (prev.dep_ == "pobj" and prev.pos_ == "PROPN"
+                                                          and t.dep_ == "ROOT" and content is not None)):
         subj, how = t.doc[t.i - 1], "active"   # a misparsed subject right before the verb
+        if subj.dep_ == "pobj":   # "... of the Gazette Ramos said": the name, not the phrase it ends
+            d.src, d.src_head = (subj.i, subj.i + 1), subj.i
     if how == "relative":   # "Macron, who has advocated ...": the span is "who", the source its noun
         d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
         d.source_name = None
     elif subj is not None:
-        d.src = source_range(subj)
+        d.src = d.src or source_range(subj)
         d.src_head = subj.i
         if subj.lemma_.lower() in L["nouns"] | L["hearsay"] or subj.lower_ in L["hearsay"]:
             frm = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
