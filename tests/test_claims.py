@@ -288,3 +288,13 @@ def test_that_clause_on_the_addressee_and_a_name_ending_a_phrase(run):
     doc, claims = run("At a briefing with the editors of the Harbour Gazette Ramos said that the port would reopen.")
     c = one(claims, "said")
     assert "port would reopen" in c.text and doc.text[c.source_start:c.source_end] == "Ramos"
+
+
+def test_continued_only_attributes_a_quotation(run):
+    doc, claims = run('"The water is still rising," the engineer continued.')
+    c = one(claims, "continued")
+    assert c.direct and c.text == "The water is still rising" and "engineer" in c.source
+    doc, claims = run("The engineer continued to inspect the dam for another hour.")
+    assert not [c for c in claims if c.cue == "continued"]
+    doc, claims = run("The crowd outside the town hall chanted that the mayor must resign.")
+    assert "mayor must resign" in one(claims, "chanted").text

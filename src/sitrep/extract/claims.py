@@ -64,6 +64,7 @@ def _lex(ctx) -> dict:
             "xcomp": frozenset(rv["complement_lemmas"]["lemmas"]),
             "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
             "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
+            "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
             "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
             "docs": frozenset(cues["document_sources"]["lemmas"]),
@@ -242,7 +243,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
-    drafts.extend(_unquoted_rest(doc, drafts, bare))
+    drafts.extend(_unquoted_rest(doc, drafts, bare, L))
     drafts = _nested(_dedup(drafts))
     yield from _finish(ctx, drafts, L)
 
@@ -409,7 +410,8 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     if lem not in L["verbs"] and (how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
                 t.i, t.head.i if t.dep_ == "conj" else t.i) or (
-            t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not any(c.dep_ == "aux" for c in kids)) or not (_speaker if t.dep_ == "acl" else _holder)(
+            t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not (t.tag_ == "VBG" and lem in L["stance"])
+            and not any(c.dep_ == "aux" for c in kids)) or not (_speaker if t.dep_ == "acl" else _holder)(
             subj.head.head if how == "relative" else subj, L)):
         return None   # beliefs and stances are a person's or a body's (or a statement's: "a tweet
         # attacking X"), said of them in their own clause: "the data support X", "a treaty
@@ -479,6 +481,8 @@ def _from_verb(t, L) -> _Draft | None:
     prt = [c for c in kids if c.dep_ == "prt" and c.i == t.i + 1]
     if prt:   # "pointed out", "laid out"
         d.cue_end = prt[0].idx + len(prt[0].text)
+    if lem in L["quote_only"]:
+        content = None
     if content is not None and len(_trim(content)) <= 3 and any(
             (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
@@ -499,7 +503,7 @@ def _from_verb(t, L) -> _Draft | None:
     return d
 
 
-def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft]) -> list[_Draft]:
+def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Draft]:
     """A cue with a source whose content the parse did not hang where we look ("Trump tweeted
     in the morning that ...", "responded by listing ...") and that no quotation took: the
     rest of the verb's phrase after it is the content."""
@@ -509,7 +513,7 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft]) -> list[_Draft
         if d.tok < 0 or d.cue_start in used:
             continue
         t = doc[d.tok]
-        if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or any(
+        if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or t.lemma_ in L["quote_only"] or any(
                 c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
             continue   # an object is content only for the verbs that say so (object_lemmas)
         rest = _trim([x for x in t.subtree if x.i > t.i and not (d.src and d.src[0] <= x.i < d.src[1])])
