@@ -298,3 +298,11 @@ def test_continued_only_attributes_a_quotation(run):
     assert not [c for c in claims if c.cue == "continued"]
     doc, claims = run("The crowd outside the town hall chanted that the mayor must resign.")
     assert "mayor must resign" in one(claims, "chanted").text
+
+
+def test_object_as_last_resort_content(run):
+    doc, claims = run("The harbour master cited the storm as the cause of the delay.")
+    c = one(claims, "cited")
+    assert "storm as the cause" in c.text and "harbour master" in c.source
+    doc, claims = run("The mayor added a second ferry to the winter timetable.")
+    assert not [c for c in claims if c.cue == "added"]   # adding things is no claim

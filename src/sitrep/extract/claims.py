@@ -65,6 +65,7 @@ def _lex(ctx) -> dict:
             "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
             "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
+            "object_never": frozenset(rv["object_never"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
             "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
             "docs": frozenset(cues["document_sources"]["lemmas"]),
@@ -403,6 +404,8 @@ def _from_verb(t, L) -> _Draft | None:
                             content = list(cl[0].subtree)
     if content is None and lem in L["dobj"]:
         content = _object_content(t, L)
+    if content is None and lem in L["verbs"] and lem not in L["object_never"] and lem not in L["weak"]:
+        content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     subj, how = _subject(t, L)
     if how == "skip":
         return None
