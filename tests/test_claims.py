@@ -306,3 +306,10 @@ def test_object_as_last_resort_content(run):
     assert "storm as the cause" in c.text and "harbour master" in c.source
     doc, claims = run("The mayor added a second ferry to the winter timetable.")
     assert not [c for c in claims if c.cue == "added"]   # adding things is no claim
+
+
+def test_indefinite_and_role_nouns_hold_views(run):
+    doc, claims = run("Everyone on the island expects the ferry to be late again.")
+    assert "ferry to be late" in one(claims, "expects").text
+    doc, claims = run("Most regulators oppose the merger of the two ports.")
+    assert "merger" in one(claims, "oppose").text

@@ -307,7 +307,7 @@ def _speaker(tok, L) -> bool:
     """Can this subject speak? A name, a person pronoun, a speaker noun or a document."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" and tok.lemma_.lower() not in L["speakers"]:   # "everyone", "someone": the list
         return tok.lower_ in ("he", "she", "we", "i", "who")
     lem = tok.lemma_.lower()
     return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
@@ -315,7 +315,7 @@ def _speaker(tok, L) -> bool:
 
 def _holder(tok, L) -> bool:
     """Can this subject hold a belief or a stance? A speaker that is no document."""
-    return (_speaker(tok, L) or tok.lower_ == "they") and tok.lemma_.lower() not in L["docs"]
+    return (_speaker(tok, L) or tok.lower_ in ("they", "you")) and tok.lemma_.lower() not in L["docs"]
 
 
 def _object_content(t, L) -> list | None:
