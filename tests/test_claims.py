@@ -313,3 +313,16 @@ def test_indefinite_and_role_nouns_hold_views(run):
     assert "ferry to be late" in one(claims, "expects").text
     doc, claims = run("Most regulators oppose the merger of the two ports.")
     assert "merger" in one(claims, "oppose").text
+
+
+def test_pronoun_speaker_is_the_subject_before_not_a_name_in_the_quote(run):
+    text = ("Nadia Kowalczyk, a port economist in Gdansk, expects a hard winter if Viktor Orban blocks the aid. "
+            "\u201cThe [Orban] veto would hurt every shipyard on the coast,\u201d she explained.")
+    doc, claims = run(text)
+    assert one(claims, "explained").source == "Nadia Kowalczyk"
+
+
+def test_common_noun_source_is_not_named_by_a_name_in_its_modifier(run):
+    doc, claims = run("Harbour officials, wary of Viktor Orban's threats, are stressing the need for unity.")
+    c = one(claims, "stressing")
+    assert c.source != "Viktor Orban" and "officials" in doc.text[c.source_start:c.source_end]

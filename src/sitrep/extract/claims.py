@@ -674,14 +674,25 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     if not persons:
         persons = [(ent.start_char, ent.text, None) for ent in ents(ctx) if ent.label_ == "PERSON"]
 
+    skip = (0, 0)   # the claim's own content: a person named inside the quotation is not its speaker
+
     def named_before(pos: int, pron: str):
         if pron in ("he", "she", "him", "her", "his"):
-            cands = [p for p in persons if p[0] < pos]
-            return (cands[-1][1], cands[-1][2]) if cands else None
+            cands = [p for p in persons if p[0] < pos and not skip[0] <= p[0] < skip[1]]
+            if not cands:
+                return None
+            # the subject of the sentence before is the likelier speaker than a person it mentions
+            # ("Martin expects trouble if Trump renews tariffs. '...,' he said": Martin)
+            last_sent = doc[doc.char_span(cands[-1][0], cands[-1][0] + 1, alignment_mode="expand").start].sent
+            subj = [(p, _is_subject(doc, p[0])) for p in cands if p[0] >= last_sent.start_char]
+            main = [p for p, k in subj if k == 2] or [p for p, k in subj if k == 1]
+            best = main[-1] if main else cands[-1]
+            return best[1], best[2]
         return None
 
     resolved = []
     for d in split_conjoined(doc, drafts):
+        skip = (d.start, d.end)
         name, code, kind, a, b = resolve(ctx, d, L, named_before)
         if name is not None and name.lower() in ("it", "this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state"):
@@ -705,6 +716,19 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
             cited=d.cited, cue_class=d.cue_class,
         )
+
+
+def _is_subject(doc, pos: int) -> int:
+    """2: the subject of its sentence's main verb; 1: of another verb; 0: no subject."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return 0
+    t = span[0]
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    return 2 if t.head.dep_ == "ROOT" else 1
 
 
 def _has_quote(s: str) -> bool:

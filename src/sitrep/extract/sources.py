@@ -63,6 +63,8 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
             i, j = ni, nj
             a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     hit = None
+    if head.pos_ == "NOUN" and i <= head.i < j:   # "officials, wary of Trump's plans": not Trump
+        b = min(b, head.idx + len(head.text))
     for e in ctx.records.entities:
         for m in e.mentions:
             if m.start < b and a < m.end:
