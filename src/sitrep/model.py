@@ -199,6 +199,7 @@ class Claim:
     source_kind: str | None = None  # named, anonymous, document, none
     cited: str | None = None        # a source the source cites ("citing intelligence reports")
     hedge_cue: str | None = None
+    cue_class: str = "speech"       # speech, belief, intention, stance (data/cues.yaml), other
 
 
 @dataclass(frozen=True)
