@@ -275,3 +275,76 @@ def test_attack_article_runs_no_script(server, page):
     page.goto(server["url"] + "/ledger")
     page.wait_for_selector("#ledger tbody tr")
     assert HOSTILE_TITLE in page.locator("#ledger").text_content()
+
+
+# ------------------------------------------------------------------ the shared page, real extraction
+# The README's screenshots: `sitrep serve` over the shared scraped page as the pipeline reads it.
+
+@pytest.fixture(scope="module")
+def page_server(tmp_path_factory, pipeline):
+    import uvicorn
+
+    from sitrep.analyse.commands import update
+    from sitrep.core import ingest
+    from sitrep.serve import create_app
+    from sitrep.store import Store
+    from conftest import SHARED
+    page_file = SHARED / "corpus" / "sample" / "warya-2024-11-page.txt"
+    if not page_file.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{page_file} is missing")
+        pytest.skip(f"{page_file} is missing")
+    store = Store(str(tmp_path_factory.mktemp("page") / "page.db"))
+    ingest([str(page_file)], store, pipeline=pipeline)
+    update(store)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "store": store}
+    srv.should_exit = True
+    th.join(timeout=10)
+    store.close()
+
+
+def test_shared_page_reader(page_server, page):
+    store = page_server["store"]
+    doc = next(d for d in store.documents(limit=None) if d.title.startswith("Speculation Surrounding"))
+    page.goto(f"{page_server['url']}/reader?doc={doc.id}")
+    page.wait_for_selector("#doc-text mark")
+    for kind in ("actor", "place", "figure", "claim", "event"):
+        assert page.locator(f"#doc-text mark.k-{kind}").count() >= 1, kind
+    assert "GUR" in page.locator("#figures").text_content()
+    page.locator("#doc-text mark.k-figure").first.hover()
+    _shot(page, "page-reader")
+    _no_injection(page)
+
+
+def test_shared_page_ledger_charts_network_map(page_server, page):
+    url = page_server["url"]
+    page.goto(url + "/ledger")
+    page.wait_for_selector("#ledger tbody tr")
+    assert page.locator("#ledger tbody tr").count() >= 20
+    _shot(page, "page-ledger")
+    page.goto(url + "/charts")
+    page.wait_for_selector(".track-chart canvas")
+    page.wait_for_timeout(300)
+    titles = page.locator(".track h3").all_text_contents()
+    assert any("North Korean troops" in t for t in titles), titles
+    _shot(page, "page-charts")
+    page.goto(url + "/network")
+    page.wait_for_selector("#graph canvas")
+    page.wait_for_selector("#edges li")
+    edges = page.locator("#edges").text_content()
+    assert "SUPPLIES" in edges and "IRN" in edges and "PRK" in edges
+    page.wait_for_timeout(500)
+    _shot(page, "page-network")
+    page.goto(url + "/map")
+    page.wait_for_selector("#map-svg path.country")
+    assert page.locator("#map-svg circle.place").count() >= 5
+    _shot(page, "page-map")
+    _no_injection(page)

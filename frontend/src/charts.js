@@ -14,7 +14,41 @@ echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, 
 const charts = [];
 window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
 
+// A track whose documents carry no dates (a scraped page) is drawn by source
+// instead of over time: a point per figure, a bar from low to high for bounds.
+function undatedChart(node, track) {
+  const sources = [...new Set(track.members.map((q) => q.source || "(no source)"))];
+  const points = [];
+  const bars = [];
+  for (const q of track.members) {
+    const x = q.source || "(no source)";
+    const v = q.value ?? q.high ?? q.low;
+    if (v === null || v === undefined) continue;
+    points.push({ value: [x, v], q });
+    if (q.low !== null && q.low !== undefined && q.high !== null && q.high !== undefined) {
+      bars.push([{ coord: [x, q.low] }, { coord: [x, q.high] }]);
+    }
+  }
+  const chart = echarts.init(node, null, { renderer: "canvas" });
+  chart.setOption({
+    animation: false,
+    grid: { left: 70, right: 20, top: 30, bottom: 70 },
+    xAxis: { type: "category", data: sources, axisLabel: { interval: 0, rotate: 20 } },
+    yAxis: { type: "value", name: track.unit || "", scale: true },
+    tooltip: { trigger: "item", renderMode: "richText",
+      formatter: (p) => !p.data || !p.data.q ? "" : `${p.value[0]}\n${figureLabel(p.data.q)}\n${p.data.q.hedge || ""}` },
+    series: [{ name: "figures (undated)", type: "scatter", symbolSize: 14, data: points,
+      markLine: { symbol: "none", silent: true, lineStyle: { width: 6, opacity: 0.4 }, data: bars } }],
+  });
+  chart.on("click", (p) => { if (p.data && p.data.q) location.href = readerHref(p.data.q.doc_id, p.data.q.id); });
+  charts.push(chart);
+}
+
 function trackChart(node, track) {
+  if (!track.members.some((q) => docDate(q))) {
+    undatedChart(node, track);
+    return;
+  }
   const bySource = new Map();
   for (const q of track.members) {
     const day = docDate(q);
@@ -50,7 +84,9 @@ function trackChart(node, track) {
 async function tracks() {
   const box = document.getElementById("tracks");
   try {
-    const res = await api("tracks", { limit: 20 });
+    const res = await api("tracks", { limit: 200 });
+    // the tracks with most figures first: those are what sources disagree about
+    res.items = res.items.sort((a, b) => b.members.length - a.members.length).slice(0, 20);
     if (!res.items.length) {
       box.replaceChildren(el("p", { class: "muted", id: "no-tracks" },
         "No figure tracks in this store yet: tracks are made by the triangulation stage (sitrep.analyse)."));
