@@ -248,3 +248,20 @@ def test_interception_implies_the_attack(pipe):
     got = {(e.type, e.actor, e.target, e.mode) for e in evs}
     assert ("DEFEND", "VAL", "KSH", "drone") in got
     assert ("ASSAULT", "KSH", "VAL", "drone") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Valdoria forgave Kesh for the border incident last spring.", ("SUPPORT", "VAL", "KSH")),
+    ("Ostrana lodged a complaint against Brevik over the closed crossings.", ("ACCUSE", "OST", "BRV")),
+    ("Kesh allowed Talmar to reopen its consulate in the capital.", ("CONCEDE", "KSH", "TAL")),
+    ("Valdoria shared evidence with Ostrana about the smuggling ring.", ("COOPERATE", "VAL", "OST")),
+    ("The troops of Kesh began an invasion of Talmar at dawn.", ("ASSAULT", "KSH", "TAL")),
+])
+def test_general_vocabulary(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_refusing_to_accept_is_a_rejection(pipe):
+    evs = events(pipe, "Kesh will not accept the new border proposal from Talmar.")
+    assert ("REJECT", "KSH", "TAL") in triples(evs, "asserted")
+    assert not any(e.type == "AGREE" and e.modality != "negated" for e in evs)

@@ -42,6 +42,7 @@ from .event_parse import (OBJ_PREPS, SUBJ, _agent, _codes, _inherited_subject, _
 DATA = Path(__file__).resolve().parents[1] / "data"
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
 HOSTILE = {"ASSAULT", "SANCTION", "COERCE"}   # announced but not yet done: a THREATEN
+REFUSABLE = {"accept", "agree", "approve", "ratify"}  # negated, these verbs say the actor rejects
 COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT", "COOPERATE"}  # promised: an AGREE (intent)
 
 
@@ -233,7 +234,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for c in v.children:
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"):
                 s = _subject(c)
-                if s is not None and (ty == "DEMAND" or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
+                if s is not None and (ty in ("DEMAND", "CONCEDE") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
                     # "urged X to", "demanded that X": X; but "warned that X could" names no target
                     targets = _codes(phrase_actors(s, ta, vocab))
                 if not targets:
@@ -252,6 +253,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
+    if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
+        ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
     if ty == "CONSULT" and subj is not None and subj.lemma_.lower() in vocab["items"]["troops"]:
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     place_targets = []
