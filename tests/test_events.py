@@ -255,7 +255,7 @@ def test_interception_implies_the_attack(pipe):
     ("Ostrana lodged a complaint against Brevik over the closed crossings.", ("ACCUSE", "OST", "BRV")),
     ("Kesh allowed Talmar to reopen its consulate in the capital.", ("CONCEDE", "KSH", "TAL")),
     ("Valdoria shared evidence with Ostrana about the smuggling ring.", ("COOPERATE", "VAL", "OST")),
-    ("The troops of Kesh began an invasion of Talmar at dawn.", ("ASSAULT", "KSH", "TAL")),
+    ("The troops of Kesh began an invasion of Talmar at dawn.", ("FIGHT", "KSH", "TAL")),
 ])
 def test_general_vocabulary(pipe, text, expected):
     assert expected in triples(events(pipe, text))
@@ -265,3 +265,11 @@ def test_refusing_to_accept_is_a_rejection(pipe):
     evs = events(pipe, "Kesh will not accept the new border proposal from Talmar.")
     assert ("REJECT", "KSH", "TAL") in triples(evs, "asserted")
     assert not any(e.type == "AGREE" and e.modality != "negated" for e in evs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The government of Kesh accepted demands from Talmar that it reopen the border.", ("CONCEDE", "KSH", "TAL")),
+    ("A first group of Keshi peacekeeping troops arrived in Talmar on Monday.", ("AID", "KSH", "TAL")),
+])
+def test_concessions_and_arriving_forces(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

@@ -255,7 +255,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
-    if ty == "CONSULT" and subj is not None and subj.lemma_.lower() in vocab["items"]["troops"]:
+    heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"] if subj is not None else []
+    if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     place_targets = []
     if ty in ("ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID"):
