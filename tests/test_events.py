@@ -273,3 +273,13 @@ def test_refusing_to_accept_is_a_rejection(pipe):
 ])
 def test_concessions_and_arriving_forces(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kesh said on Monday that Talmar must hand back the seized trawler.", {("DEMAND", "KSH", "TAL")}),
+    ("Valdoria insisted Ostrana should pay for the damaged bridge.", {("DEMAND", "VAL", "OST")}),
+    ("Kesh said it must rebuild its army.", set()),
+])
+def test_saying_another_must_act_is_a_demand(pipe, text, expected):
+    got = {x for x in triples(events(pipe, text)) if x[0] == "DEMAND"}
+    assert got == expected

@@ -83,6 +83,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intent_heads"] = set(mod["intent_heads"])
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
+    dm = raw.get("demand_by_saying") or {}
+    v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
     return v
 
@@ -167,6 +169,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     reverse = False
     if ty is None and lem in vocab["reverse"]:
         ty, reverse = vocab["reverse"][lem], True
+    if ty is None and lem in vocab["demand_speech"] and any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
+            for c in v.children):
+        ty = "DEMAND"  # "X said Y must return the aircraft": X demands of Y
     if ty is None:
         return None
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
