@@ -255,6 +255,8 @@ def test_interception_implies_the_attack(pipe):
     ("Ostrana lodged a complaint against Brevik over the closed crossings.", ("ACCUSE", "OST", "BRV")),
     ("Kesh allowed Talmar to reopen its consulate in the capital.", ("CONCEDE", "KSH", "TAL")),
     ("Valdoria shared evidence with Ostrana about the smuggling ring.", ("COOPERATE", "VAL", "OST")),
+    ("Kesh contributed ten tanks to Talmar.", ("AID", "KSH", "TAL")),
+    ("Kesh tore up its treaty with Talmar.", ("REJECT", "KSH", "TAL")),
     ("A court in Valdoria ordered Kesh to return the impounded freighter.", ("DEMAND", "VAL", "KSH")),
     ("The troops of Kesh began an invasion of Talmar at dawn.", ("FIGHT", "KSH", "TAL")),
 ])
