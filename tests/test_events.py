@@ -286,3 +286,9 @@ def test_concessions_and_arriving_forces(pipe, text, expected):
 def test_saying_another_must_act_is_a_demand(pipe, text, expected):
     got = {x for x in triples(events(pipe, text)) if x[0] == "DEMAND"}
     assert got == expected
+
+
+def test_a_promise_with_unless_is_a_threat(pipe):
+    got = triples(events(pipe, "Kesh will withdraw its soldiers from Talmar unless the talks resume."))
+    assert ("THREATEN", "KSH", "TAL") in got
+    assert ("AGREE", "KSH", "TAL") not in got

@@ -255,7 +255,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
-    if mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
+    if mod == "expected" and ty != "THREATEN" and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
+        ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
+    elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
