@@ -32,7 +32,13 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/sitrep --db $(DEMO_DB) ingest src/sitrep/samples/
 	$(BIN)/sitrep --db $(DEMO_DB) ls
+	$(BIN)/sitrep --db $(DEMO_DB) figures
+	$(BIN)/sitrep --db $(DEMO_DB) claims --hedge unverified
+	$(BIN)/sitrep --db $(DEMO_DB) relations
+	$(BIN)/sitrep --db $(DEMO_DB) tracks
+	$(BIN)/sitrep --db $(DEMO_DB) report --format md --out demo-report.md
 	$(BIN)/sitrep --db $(DEMO_DB) stats
+	@echo "The situation report is in demo-report.md; browse the store with: $(BIN)/sitrep --db $(DEMO_DB) serve"
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -45,4 +51,4 @@ eval: install
 	$(BIN)/sitrep eval --check-floors
 
 clean:
-	rm -rf $(VENV) frontend/node_modules src/sitrep/serve/static/build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) demo-report.md frontend/node_modules src/sitrep/serve/static/build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -7,6 +7,7 @@ user can cause (``SitrepError``) become one line on stderr and exit status 1
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -18,6 +19,8 @@ from . import settings
 from .errors import SitrepError
 from .model import as_dict
 
+if not sys.stdout.isatty():
+    os.environ.setdefault("COLUMNS", "160")   # tables piped or logged stay readable
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -70,8 +73,12 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--no-extract", is_flag=True, help="Only store documents; run `sitrep extract` later.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Run extraction on a running Dask cluster (scheduler address, e.g. tcp://host:8786).")
+@click.option("--workers", type=int, default=None, help="Run extraction on a local Dask cluster of N processes.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json: bool, cluster: str | None,
+           workers: int | None) -> None:
     """Read files, folders and URLs into the store and extract records.
 
     Reads scraped text pages, HTML articles, RSS/Atom feeds, JSON Lines and
@@ -80,10 +87,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json
     cannot be read are reported one line each; the exit status is the number
     of failed inputs.
 
+    With --cluster or --workers, the input is cut into partitions that Dask
+    workers extract in parallel, and the results are loaded in bulk; a run
+    that was interrupted skips what it already loaded (see `sitrep scale`).
+
     \b
     Example:
       sitrep --db news.db ingest ../shared/corpus/sample/warya-2024-11-page.txt
+      sitrep --db postgresql://localhost/news ingest --workers 2 archive.jsonl
     """
+    if cluster or workers is not None:
+        from .scale.commands import ingest_on_cluster
+        ingest_on_cluster(ctx, paths, no_extract=no_extract, as_json=as_json, cluster=cluster, workers=workers)
+        return
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .core import ingest as run_ingest

@@ -70,10 +70,16 @@ def _v2_web_indexes(conn: Connection) -> None:
         conn.execute(text(f'CREATE INDEX IF NOT EXISTS {name} ON {table} ({quoted})'))
 
 
+def _v4_scale_manifest(conn: Connection) -> None:
+    """Runs and partitions of the distributed ingest (sitrep.scale), for resuming."""
+    S.metadata.create_all(conn, tables=[S.scale_runs, S.scale_partitions])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema with full-text search", _v1_initial),
     (2, "track member roles, track edits, storyline signatures", _v2_track_edits),
     (3, "composite indexes for filtered record pages", _v2_web_indexes),
+    (4, "distributed ingest manifest (scale_runs, scale_partitions)", _v4_scale_manifest),
 ]
 
 

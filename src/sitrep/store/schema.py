@@ -189,3 +189,27 @@ RECORD_TABLES = {
     "event": events,
     "relation": relation_evidence,
 }
+
+# Distributed ingest (sitrep.scale): one row per run, one per input partition.
+# A partition row is written in the same transaction as the partition's documents
+# and records, so a partition marked "loaded" is in the store exactly once.
+scale_runs = Table(
+    "scale_runs", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("started_at", String(40)),
+    Column("finished_at", String(40)),
+    Column("status", String(20)),          # running, done, failed, interrupted
+    Column("data", JSON),                  # inputs, options, counts, peak memory per worker
+)
+scale_partitions = Table(
+    "scale_partitions", metadata,
+    Column("id", String(40), primary_key=True),   # hash of the partition's input spec (stable across runs)
+    Column("run_id", String(40), index=True),
+    Column("status", String(20), nullable=False),  # loaded, failed
+    Column("spec", JSON),
+    Column("documents", Integer),
+    Column("duplicates", Integer),
+    Column("records", Integer),
+    Column("error", Text),
+    Column("at", String(40)),
+)
