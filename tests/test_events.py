@@ -248,3 +248,47 @@ def test_interception_implies_the_attack(pipe):
     got = {(e.type, e.actor, e.target, e.mode) for e in evs}
     assert ("DEFEND", "VAL", "KSH", "drone") in got
     assert ("ASSAULT", "KSH", "VAL", "drone") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Valdoria forgave Kesh for the border incident last spring.", ("SUPPORT", "VAL", "KSH")),
+    ("Ostrana lodged a complaint against Brevik over the closed crossings.", ("ACCUSE", "OST", "BRV")),
+    ("Kesh allowed Talmar to reopen its consulate in the capital.", ("CONCEDE", "KSH", "TAL")),
+    ("Valdoria shared evidence with Ostrana about the smuggling ring.", ("COOPERATE", "VAL", "OST")),
+    ("Kesh contributed ten tanks to Talmar.", ("AID", "KSH", "TAL")),
+    ("Kesh tore up its treaty with Talmar.", ("REJECT", "KSH", "TAL")),
+    ("A court in Valdoria ordered Kesh to return the impounded freighter.", ("DEMAND", "VAL", "KSH")),
+    ("The troops of Kesh began an invasion of Talmar at dawn.", ("FIGHT", "KSH", "TAL")),
+])
+def test_general_vocabulary(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_refusing_to_accept_is_a_rejection(pipe):
+    evs = events(pipe, "Kesh will not accept the new border proposal from Talmar.")
+    assert ("REJECT", "KSH", "TAL") in triples(evs, "asserted")
+    assert not any(e.type == "AGREE" and e.modality != "negated" for e in evs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The government of Kesh accepted demands from Talmar that it reopen the border.", ("CONCEDE", "KSH", "TAL")),
+    ("A first group of Keshi peacekeeping troops arrived in Talmar on Monday.", ("AID", "KSH", "TAL")),
+])
+def test_concessions_and_arriving_forces(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kesh said on Monday that Talmar must hand back the seized trawler.", {("DEMAND", "KSH", "TAL")}),
+    ("Valdoria insisted Ostrana should pay for the damaged bridge.", {("DEMAND", "VAL", "OST")}),
+    ("Kesh said it must rebuild its army.", set()),
+])
+def test_saying_another_must_act_is_a_demand(pipe, text, expected):
+    got = {x for x in triples(events(pipe, text)) if x[0] == "DEMAND"}
+    assert got == expected
+
+
+def test_a_promise_with_unless_is_a_threat(pipe):
+    got = triples(events(pipe, "Kesh will withdraw its soldiers from Talmar unless the talks resume."))
+    assert ("THREATEN", "KSH", "TAL") in got
+    assert ("AGREE", "KSH", "TAL") not in got

@@ -98,3 +98,14 @@ def test_forces_in_an_enemy_state_are_no_deployment():
     keys = {(r.type, r.from_, r.to) for r in pipe.run(doc).relations}
     assert ("OPPOSES", "TAL", "VAL") in keys
     assert ("DEPLOYS_TO", "TAL", "VAL") not in keys
+
+
+def test_a_clash_opposes_both_sides():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(actor_files=[str(ACTORS)])
+    doc = Document.new("Keshi soldiers are grappling with Talmari forces along the river.\n")
+    recs = pipe.run(doc)
+    assert ("FIGHT", "KSH", "TAL") in {(e.type, e.actor.split()[0], e.target and e.target.split()[0])
+                                      for e in recs.events}
+    keys = {(r.type, r.from_, r.to) for r in recs.relations}
+    assert {("OPPOSES", "KSH", "TAL"), ("OPPOSES", "TAL", "KSH")} <= keys

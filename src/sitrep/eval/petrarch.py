@@ -4,7 +4,8 @@
 records about fictional states with the (source, target, CAMEO code) events
 PETRARCH2 must code, or ``noevents``. The fictional actors of
 ``PETR.Validate.actors.txt`` are converted to sitrep's actor YAML and loaded as
-a user actor file (as a user would load their own dictionary); PETRARCH's verb
+a user actor file (as a user would load their own dictionary), with the agents of
+``PETR.Validate.agents.txt`` that stand as actors on their own ("MSF [NGO~]"); PETRARCH's verb
 dictionary is not used: the events come from sitrep's own vocabulary.
 
 Scoring. CAMEO codes are mapped to PLOVER with ``plover/CAMEO2PLOVER-2021.txt``
@@ -40,6 +41,7 @@ HELP = "PETRARCH2 unit-test records (fictional actors): PLOVER type + source + t
 
 RECORDS = "benchmarks/petrarch2/PETR.UnitTest.records.xml"
 ACTORS = "benchmarks/petrarch2/PETR.Validate.actors.txt"
+AGENTS = "benchmarks/petrarch2/PETR.Validate.agents.txt"
 CAMEO = "benchmarks/plover/CAMEO2PLOVER-2021.txt"
 RENAME = {"REQUEST": "DEMAND", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 
@@ -119,6 +121,20 @@ def convert_actors(path: Path) -> list[dict]:
     return out
 
 
+def convert_agents(path: Path) -> list[dict]:
+    """The agents that PETRARCH codes as a primary actor on their own (a code ending in ``~``:
+    "MSF [NGO~]") -> actor entries. The other agents ("GOVERNMENT [~GOV]") only give a sector,
+    which sitrep reads from its own sector words; the scoring compares the actor root only."""
+    out = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#")[0].strip()
+        m = re.match(r"^([A-Z][A-Z_.\- ]*?)\s*(?:\{[^}]*\})?\s*\[([A-Z]{3})~\]", line)
+        if m:
+            out.append({"name": _name(m.group(1)), "type": "ORG", "code": m.group(2), "aliases": [],
+                        "help": "converted from PETR.Validate.agents.txt"})
+    return out
+
+
 def _name(s: str) -> str:
     s = s.replace("_", " ").strip().strip("+").strip()
     return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in s.split())
@@ -171,7 +187,8 @@ def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
     table = cameo_map(shared / CAMEO)
     with tempfile.TemporaryDirectory() as tmp:
         afile = Path(tmp) / "petrarch-actors.yaml"
-        afile.write_text(yaml.safe_dump(convert_actors(shared / ACTORS), allow_unicode=True), encoding="utf-8")
+        afile.write_text(yaml.safe_dump(convert_actors(shared / ACTORS) + convert_agents(shared / AGENTS),
+                                         allow_unicode=True), encoding="utf-8")
         pipe = Pipeline(actor_files=[str(afile)], stages=("entities", "places", "dates", "claims", "events"))
         docs = [Document.new(r["text"]) for r in records]
         found = [[e for e in recs.events if e.modality != "negated"] for _, recs in pipe.process(docs)]

@@ -42,6 +42,7 @@ from .event_parse import (OBJ_PREPS, SUBJ, _agent, _codes, _inherited_subject, _
 DATA = Path(__file__).resolve().parents[1] / "data"
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
 HOSTILE = {"ASSAULT", "SANCTION", "COERCE"}   # announced but not yet done: a THREATEN
+REFUSABLE = {"accept", "agree", "approve", "ratify"}  # negated, these verbs say the actor rejects
 COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT", "COOPERATE"}  # promised: an AGREE (intent)
 
 
@@ -82,6 +83,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intent_heads"] = set(mod["intent_heads"])
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
+    dm = raw.get("demand_by_saying") or {}
+    v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
     return v
 
@@ -166,6 +169,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     reverse = False
     if ty is None and lem in vocab["reverse"]:
         ty, reverse = vocab["reverse"][lem], True
+    if ty is None and lem in vocab["demand_speech"] and any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
+            for c in v.children):
+        ty = "DEMAND"  # "X said Y must return the aircraft": X demands of Y
     if ty is None:
         return None
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
@@ -233,7 +240,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for c in v.children:
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"):
                 s = _subject(c)
-                if s is not None and (ty == "DEMAND" or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
+                if s is not None and (ty in ("DEMAND", "CONCEDE") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
                     # "urged X to", "demanded that X": X; but "warned that X could" names no target
                     targets = _codes(phrase_actors(s, ta, vocab))
                 if not targets:
@@ -248,11 +255,18 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
-    if mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
+    if mod == "expected" and ty != "THREATEN" and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
+        ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
+    elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
-    if ty == "CONSULT" and subj is not None and subj.lemma_.lower() in vocab["items"]["troops"]:
+    if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
+        ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
+    heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"] if subj is not None else []
+    if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     place_targets = []
     if ty in ("ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID"):

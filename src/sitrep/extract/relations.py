@@ -63,6 +63,8 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
                 if _event_matches(ev, rule):
                     item = ev.item if ty in ("SUPPLIES", "WITHHOLDS") else _relation_item(ty, ev)
                     add(ty, ev.actor, ev.target, ev.start, ev.end, item)
+                    if rule.get("direction") == "both":  # a clash: each side opposes the other
+                        add(ty, ev.target, ev.actor, ev.start, ev.end, item)
                     break
     _noun_relations(ctx, pats, add)
     hostile = {(a, b) for ty, a, b in found if ty == "OPPOSES"}
