@@ -33,7 +33,10 @@ from .context import Context
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER = DATA / "places.tsv.gz"
 MAX_WORDS = 5
-KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 0.5, "city": 0.0}
+KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 0.5, "city": 0.0, "district": -1.0}
+SMALL = 15_000          # towns below this size are found in text only in the document's own countries
+# the war's theatre: its small towns are named in war news without their country
+THEATRE = {"UKR", "RUS", "BLR", "MDA", "GEO", "EST", "LVA", "LTU"}
 REGION_CUES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "krai", "republic"}
 CITY_CUES = {"city", "town", "capital", "village"}
 
@@ -58,7 +61,7 @@ def _cache_path(path: Path) -> Path | None:
     except OSError:
         return None
     where = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
-    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()[:8]
+    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|2".encode()).hexdigest()[:8]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
     return base / f"gazetteer-{where}-{version}.pickle"
 
@@ -96,9 +99,39 @@ def load_gazetteer(path: Path = GAZETTEER) -> "Gazetteer":
     return gaz
 
 
+def _parse(line: str) -> Gaz:
+    name, kind, cc, lat, lon, gid, pop, admin1 = line.split("\t")
+    return Gaz(name, kind, cc or None, float(lat) if lat else None, float(lon) if lon else None,
+               int(gid) if gid else None, int(pop or 0), admin1 or None)
+
+
+class _Rows:
+    """The gazetteer's rows as one string of TSV lines and their offsets, parsed into ``Gaz`` when read:
+    a pickle of 180,000 tuples takes half a second to load, one string and an array a few milliseconds."""
+
+    def __init__(self, lines: list[str]):
+        from array import array
+        self.text = "\n".join(lines) + "\n"
+        offs, at = array("I"), 0
+        for ln in lines:
+            offs.append(at)
+            at += len(ln) + 1
+        offs.append(at)
+        self.offs = offs
+
+    def __len__(self) -> int:
+        return len(self.offs) - 1
+
+    def __getitem__(self, i: int) -> Gaz:
+        return _parse(self.text[self.offs[i]:self.offs[i + 1] - 1])
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
 class Gazetteer:
     def __init__(self, path: Path = GAZETTEER):
-        self.rows: list[Gaz] = []
+        self.rows: _Rows
         self.by_name: dict[str, list[int]] = {}
         self.by_country: dict[str, int] = {}
         self.states: dict[str, int] = {}        # US state code -> row
@@ -110,14 +143,14 @@ class Gazetteer:
         except OSError as e:
             raise SitrepError(f"{path}: cannot read the place gazetteer ({e})", input=str(path),
                               reason="no_gazetteer") from e
-        rows, by_name = self.rows, self.by_name
-        for i, line in enumerate(lines[2:]):
+        rows: list[str] = []
+        by_name = self.by_name
+        for line in lines[2:]:
             if not line:
                 continue
             name, kind, cc, lat, lon, gid, pop, aliases, admin1 = line.split("\t")
             i = len(rows)
-            rows.append(Gaz(name, kind, cc or None, float(lat) if lat else None, float(lon) if lon else None,
-                            int(gid) if gid else None, int(pop or 0), admin1 or None))
+            rows.append("\t".join((name, kind, cc, lat, lon, gid, pop, admin1)))
             for n in (name, *aliases.split("|")) if aliases else (name,):
                 lst = by_name.get(n)
                 if lst is None:
@@ -128,6 +161,7 @@ class Gazetteer:
                 self.by_country[cc] = i
             elif kind == "region" and cc == "USA" and admin1:
                 self.states[admin1] = i
+        self.rows = _Rows(rows)
         fw = {n.partition(" ")[0] for n in by_name}
         fw |= {w.partition("-")[0] for w in fw if "-" in w} | {w.partition(".")[0] for w in fw if "." in w}
         fw |= {w + "." for w in fw if "." not in w and len(w) <= 3}
@@ -168,7 +202,10 @@ class Gazetteer:
         document names (for its cities), the kind the text asks for, the main name over a variant."""
         def score(i: int) -> float:
             r = self.rows[i]
-            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(r.population + 10)
+            pop = r.population
+            if r.kind in ("region", "district"):
+                pop //= 20      # a division's population is the sum of its towns': its capital still wins
+            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(pop + 10)
             if r.kind in ("region", "sea", "continent") and r.population == 0:
                 s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
             if name is not None and r.name != name:
@@ -176,7 +213,7 @@ class Gazetteer:
             if r.country and r.country in countries:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
-            if r.admin1 and r.admin1 in states and r.kind == "city":
+            if r.admin1 and r.admin1 in states and r.kind in ("city", "district"):
                 s += 6.0
             if prefer and r.kind == prefer:
                 s += 4.0
@@ -280,6 +317,9 @@ def find_places(ctx: Context) -> Iterator[Place]:
         if (te - ts == 1 and row.kind == "city" and row.population < 100_000 and row.country not in countries
                 and not _locative(sdoc, ts, te)):
             continue            # "Republic", "Summit": a small town abroad, named without "in"; likely a word
+        if ((row.kind == "city" and row.population < SMALL or row.kind == "district") and row.country not in THEATRE
+                and countries.get(row.country, 0.0) < 0.3 and not (row.admin1 and row.admin1 in states)):
+            continue            # a village or county named like a word or a person, in a country the text is not about
         g = groups.setdefault((row.name, row.country), {"row": row, "mentions": {}, "where": False})
         g["mentions"][(s, e)] = surface
         g["where"] = g["where"] or _locative(sdoc, ts, te)
@@ -299,7 +339,7 @@ def context_countries(gaz: Gazetteer, codes: Iterable[str], hits) -> dict[str, f
     tally: Counter = Counter(codes)
     for *_, cands in hits:
         r = gaz.rows[gaz.best(cands)]
-        if r.country:
+        if r.country and (r.population >= SMALL or r.kind not in ("city", "district") or r.country in THEATRE):
             tally[r.country] += 2 if len(cands) == 1 else 1
     total = sum(tally.values()) or 1
     return {c: n / total for c, n in tally.items()}
