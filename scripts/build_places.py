@@ -53,6 +53,7 @@ US_STATE_ABBR = {
     "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
     "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."],
     "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+    "DC": ["D.C."],
 }
 STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina", "Florence", "Eugene", "Austin",
         "Kirby", "Martin", "Charlotte", "Marion", "Jackson", "Lincoln", "Douglas", "Franklin", "Clinton",
@@ -75,7 +76,7 @@ def variants(name: str, alts: list[str]) -> list[str]:
     for a in alts:
         if (a != name and a.isascii() and len(a) >= 4 and a[0] == name[0] and a[0].isupper()
                 and not a.isupper() and not any(c.isdigit() for c in a) and a.count(" ") <= 2
-                and not name.startswith(a) and difflib.SequenceMatcher(None, a.lower(), name.lower()).ratio() >= 0.6 and a not in STOP):
+                and not name.startswith(a) and difflib.SequenceMatcher(None, a.lower(), fold(name).lower()).ratio() >= 0.6 and a not in STOP):
             out.append(a)
     return sorted(set(out))
 
@@ -101,7 +102,8 @@ def main() -> None:
             continue
         # small theatre towns keep their main name only: their variants collide with big cities' names
         aliases = variants(c["name"], c.get("alternatenames") or []) if pop >= MIN_POP else []
-        aliases.append(fold(c["name"]))
+        if fold(c["name"]) not in STOP:
+            aliases.append(fold(c["name"]))
         rows.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
                      c["geonameid"], pop, sorted(set(aliases) - {c["name"]}), c.get("admin1code") if cc == "US" else ""))
         biggest = largest.get((c["name"], cc))

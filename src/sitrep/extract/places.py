@@ -208,13 +208,15 @@ class Gazetteer:
             s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(pop + 10)
             if r.kind in ("region", "sea", "continent") and r.population == 0:
                 s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
+                if r.kind != "region":
+                    s += 1.5    # "Atlantic", "Pacific": the ocean, not a village of the name
             if name is not None and r.name != name:
                 s -= 0.5
             if r.country and r.country in countries:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
-            if r.admin1 and r.admin1 in states and r.kind in ("city", "district"):
-                s += 6.0
+            if r.admin1 and r.admin1 in states:
+                s += 6.0 if r.kind == "city" else 2.0 if r.kind == "district" else 0.0
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
@@ -230,7 +232,9 @@ def setup(nlp, resources: dict) -> None:
             if a.type == "GPE" and a.code in gaz.by_country:
                 row = gaz.by_country[a.code]
                 for n in (a.name, *a.aliases):
-                    if not n.startswith("the ") and not gaz.is_city(n):
+                    if not n.startswith("the ") and not any(gaz.rows[i].kind == "city" and
+                                                            gaz.rows[i].population >= 100_000
+                                                            for i in gaz.candidates(n)):
                         gaz.add_alias(n, row)
         # single words of people's names ("Kim", "Austin") are places only after a preposition
         gaz.person_words = {w for a in ad.actors.values() if a.type == "PERSON"
@@ -386,14 +390,29 @@ def resolve(gaz: Gazetteer, name: str, countries: set[str] = frozenset(), states
         cands = gaz.candidates(CONTINENT_DEMONYMS[name])
     if not cands and name.lower().startswith("the "):
         cands = gaz.candidates(name[4:])
-    if not cands and demonyms is not None and actors is not None:
+    if demonyms is not None and actors is not None:      # "Canadian": Canada, not the Texas town
         state = demonyms.get(name.lower().replace("\u2019", "'"))
         a = actors.actors.get(state) if state else None
         if a and a.code in gaz.by_country:
-            cands = [gaz.by_country[a.code]]
+            cands = [*cands, gaz.by_country[a.code]]
+    if not cands:
+        cands = _inner(gaz, name)
     if not cands:
         return None
     return gaz.rows[gaz.best(cands, countries, states, name=name)]
+
+
+def _inner(gaz: Gazetteer, name: str) -> list[int]:
+    """Candidates of the longest place name inside a name that is not one: "Colorado State University",
+    "Dubai World Cup", "West Surrey" (an organisation or event standing for its place)."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            c = [j for j in gaz.candidates(" ".join(words[i:i + n]))
+                 if gaz.rows[j].kind not in ("city", "district") or gaz.rows[j].population >= SMALL]
+            if c:               # not a village named "University" or "West"
+                return c
+    return []
 
 
 CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
