@@ -325,6 +325,9 @@ def find_places(ctx: Context) -> Iterator[Place]:
         if ((row.kind == "city" and row.population < SMALL or row.kind == "district") and row.country not in THEATRE
                 and countries.get(row.country, 0.0) < 0.3 and not (row.admin1 and row.admin1 in states)):
             continue            # a village or county named like a word or a person, in a country the text is not about
+        if (te - ts == 1 and row.kind == "district" and not (row.admin1 and row.admin1 in states)
+                and (not _locative(sdoc, ts, te) or te < len(sdoc) and sdoc[te].is_title)):
+            continue            # "White" (County) in "the White House": a county's bare name only where it is a place
         g = groups.setdefault((row.name, row.country), {"row": row, "mentions": {}, "where": False})
         g["mentions"][(s, e)] = surface
         g["where"] = g["where"] or _locative(sdoc, ts, te)
