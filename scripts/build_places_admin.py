@@ -38,6 +38,19 @@ LONG_FORMS = {"State": "{} State", "Province": "{} Province", "County": "{} Coun
               "Governorate": "{} Governorate", "District": "{} District", "Prefecture": "{} Prefecture"}
 
 
+def common(name: str, pop: int) -> bool:
+    """A one-word name that is a common English word ("Bank", "Region", "Hit", "West") names a place
+    only if the place is large: word frequency (wordfreq's Zipf scale) against population."""
+    if " " in name or "-" in name:
+        return False
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError as e:
+        raise SystemExit("scripts/build_places.py needs the build-time package wordfreq (requirements-build.txt)") from e
+    z = zipf_frequency(name, "en")
+    return z >= 4.8 and pop < 100_000 or z >= 4.0 and pop < 15_000
+
+
 def fold(name: str) -> str:
     """ASCII spelling of a name: "Tamil Nādu" -> "Tamil Nadu" (accents dropped; other letters kept)."""
     s = unicodedata.normalize("NFKD", name)
@@ -95,7 +108,9 @@ def admin_rows(iso3: dict[str, str], curated: list[list], city_pop: dict[tuple[s
             continue
         main = fold(name)
         names = [main, _short(main)] + [a for a in alts.split("|") if a]
-        names = [n for n in dict.fromkeys(names) if _good(n, stop)]
+        n_towns, slat, slon, pop = acc[i + 1]
+        names = [n for k, n in enumerate(dict.fromkeys(names))        # alternate names: no common words at all
+                 if _good(n, stop) and not common(n, pop // 20 if k == 0 else 0)]
         if not names:
             continue
         cur = next((by_curated[(n, cc3)] for n in names if (n, cc3) in by_curated), None)
@@ -110,8 +125,7 @@ def admin_rows(iso3: dict[str, str], curated: list[list], city_pop: dict[tuple[s
         short = _short(main)
         if typ in LONG_FORMS and short and LONG_FORMS[typ].format(short) != main:
             names.append(LONG_FORMS[typ].format(short))      # "Oaxaca State", "Lagos State"
-        n, slat, slon, pop = acc[i + 1]
         admin1 = gcode.split(".")[1] if cc2 == "US" and level == "2" else ""
-        out.append((names[0], "region" if level == "1" else "district", cc3, round(slat / n, 4), round(slon / n, 4),
+        out.append((names[0], "region" if level == "1" else "district", cc3, round(slat / n_towns, 4), round(slon / n_towns, 4),
                     int(gid), pop, sorted(set(names[1:]) - {names[0]}), admin1))
     return out
