@@ -61,7 +61,7 @@ def _cache_path(path: Path) -> Path | None:
     except OSError:
         return None
     where = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
-    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|2".encode()).hexdigest()[:8]
+    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|4".encode()).hexdigest()[:8]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
     return base / f"gazetteer-{where}-{version}.pickle"
 
@@ -132,7 +132,7 @@ class _Rows:
 class Gazetteer:
     def __init__(self, path: Path = GAZETTEER):
         self.rows: _Rows
-        self.by_name: dict[str, list[int]] = {}
+        self.by_name: dict[str, int | list[int]] = {}     # a name's row, or its rows when several
         self.by_country: dict[str, int] = {}
         self.states: dict[str, int] = {}        # US state code -> row
         self.person_words: set[str] = set()
@@ -154,7 +154,10 @@ class Gazetteer:
             for n in (name, *aliases.split("|")) if aliases else (name,):
                 lst = by_name.get(n)
                 if lst is None:
-                    by_name[n] = [i]
+                    by_name[n] = i          # most names have one row: an int pickles and loads faster than a list
+                elif lst.__class__ is int:
+                    if lst != i:
+                        by_name[n] = [lst, i]
                 elif i not in lst:
                     lst.append(i)
             if kind == "country":
@@ -162,7 +165,8 @@ class Gazetteer:
             elif kind == "region" and cc == "USA" and admin1:
                 self.states[admin1] = i
         self.rows = _Rows(rows)
-        fw = {n.partition(" ")[0] for n in by_name}
+        # first words of names that do not begin with a capital ("al-Bab"); any capitalised token is tried
+        fw = {n.partition(" ")[0] for n in by_name if not n[:1].isupper()}
         fw |= {w.partition("-")[0] for w in fw if "-" in w} | {w.partition(".")[0] for w in fw if "." in w}
         fw |= {w + "." for w in fw if "." not in w and len(w) <= 3}
         self.first_words = fw
@@ -170,6 +174,8 @@ class Gazetteer:
     def _first(self, name: str) -> None:
         """Remember the first token of a name (spaCy splits "Ivano-Frankivsk" and "U.S." differently)."""
         w = name.split(" ", 1)[0]
+        if w[:1].isupper():
+            return
         self.first_words.add(w)
         if "-" in w:
             self.first_words.add(w.split("-", 1)[0])
@@ -179,12 +185,22 @@ class Gazetteer:
 
     def add_alias(self, alias: str, row: int) -> None:
         self._first(alias)
-        lst = self.by_name.setdefault(alias, [])
-        if row not in lst:
+        lst = self.by_name.get(alias)
+        if lst is None:
+            self.by_name[alias] = row
+        elif lst.__class__ is int:
+            if lst != row:
+                self.by_name[alias] = [lst, row]
+        elif row not in lst:
             lst.append(row)
 
     def candidates(self, name: str) -> list[int]:
-        return self.by_name.get(name) or self.by_name.get(name.replace("\u2019", "'")) or []
+        v = self.by_name.get(name)
+        if v is None:
+            v = self.by_name.get(name.replace("\u2019", "'"))
+            if v is None:
+                return []
+        return [v] if v.__class__ is int else v
 
     def is_place(self, name: str) -> bool:
         return bool(self.candidates(name))
@@ -255,7 +271,7 @@ def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
 
 def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int, list[int]]]:
     """(token start, token end, char start, char end, candidate rows) of gazetteer names in the text.
-    Only tokens that begin some gazetteer name are tried (a set lookup), longest name first."""
+    Only capitalised tokens and those that begin some lower-case gazetteer name are tried, longest name first."""
     from .actorwords import token_table
     text = ctx.doc.text
     texts, idxs, ends = token_table(ctx)
@@ -265,7 +281,7 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
     n_tok = len(texts)
     i = 0
     while i < n_tok:
-        if texts[i] not in first:
+        if not texts[i][:1].isupper() and texts[i] not in first:
             i += 1
             continue
         hit = None
