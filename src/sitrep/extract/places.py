@@ -436,7 +436,9 @@ def _inner(gaz: Gazetteer, name: str) -> list[int]:
 
 CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
                       "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
-                      "Central American": "Central America", "Middle Eastern": "Middle East"}
+                      "Central American": "Central America", "Middle Eastern": "Middle East",
+                      # the bloc named where a place is meant ("exports to the EU"): its continent
+                      "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "within", "inside", "near", "over", "at", "toward",
                "towards", "around", "outside", "from", "entered", "invaded", "across", "against"}
 
