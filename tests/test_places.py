@@ -84,3 +84,12 @@ def test_resolving_demonyms_and_names_inside_names():
     assert resolve(g, "Colorado State University").name == "Colorado"
     assert resolve(g, "Atlantic").kind == "sea"
     assert resolve(g, "Hawaii", {"USA": 1.0}).kind == "region"
+
+
+def test_local_news_towns_lie_in_the_state_of_the_others(pipeline):
+    from sitrep.extract.places import load_gazetteer
+    p = places(pipeline, "Flooding closed roads in Gainesville and Dahlonega, two towns north of Atlanta, "
+                         "and in Marietta on Tuesday.")
+    g = load_gazetteer()
+    gid = p[("Gainesville", "USA")].geonameid
+    assert [g.rows[i].admin1 for i in g.candidates("Gainesville") if g.rows[i].geonameid == gid] == ["GA"]

@@ -238,7 +238,7 @@ class Gazetteer:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
             if r.admin1 and r.admin1 in states:
-                s += 6.0 if r.kind == "city" else 2.0 if r.kind == "district" else 0.0
+                s += 6.0 if r.kind == "city" else 2.0 if r.kind == "district" else 4.0
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
@@ -333,6 +333,8 @@ def find_places(ctx: Context) -> Iterator[Place]:
         elif (nxt in CITY_CUES or prev2 in ("city of", "town of")) and prefer.get(key) != "region":
             prefer[key] = "city"
     _lists_of_regions(hits, sdoc, ctx.doc.text, gaz, prefer)
+    states |= town_states(gaz, (gaz.rows[gaz.best(c, countries, states, prefer.get(ctx.doc.text[s:e]))]
+                                for _, _, s, e, c in hits))
     groups: dict[tuple[str, str | None], dict] = {}
     for ts, te, s, e, cands in hits:
         surface = ctx.doc.text[s:e]
@@ -360,6 +362,15 @@ def find_places(ctx: Context) -> Iterator[Place]:
         ms = tuple(Mention(s, e, t) for (s, e), t in sorted(g["mentions"].items()))
         yield Place(id=record_id("place", ctx.doc.id, name, cc), doc_id=ctx.doc.id, name=name, kind=r.kind,
                     country=cc, lat=r.lat, lon=r.lon, mentions=ms, geonameid=r.geonameid)
+
+
+def town_states(gaz: Gazetteer, rows: Iterable[Gaz]) -> set[str]:
+    """The US state most of a document's US towns and counties lie in (a third of them or more): local
+    news names its towns without their state ("Gainesville" in a story about Hall County, Georgia)."""
+    from collections import Counter
+    tally = Counter(r.admin1 for r in rows if r.admin1 and r.kind in ("city", "district", "region"))
+    total = sum(tally.values())
+    return {a for a, n in tally.items() if n >= 2 and n * 3 >= total}
 
 
 def context_countries(gaz: Gazetteer, codes: Iterable[str], hits) -> dict[str, float]:
