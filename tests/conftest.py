@@ -29,6 +29,8 @@ _PG_SKIP = _pg_reachable()
 @pytest.fixture
 def shared() -> Path:
     if not (SHARED / "gold").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"../shared not found at {SHARED} (CI must have it: the gold gate runs there)")
         pytest.skip(f"../shared not found at {SHARED}")
     return SHARED
 

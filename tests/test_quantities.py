@@ -257,3 +257,113 @@ def test_named_source_outside_an_anonymous_one_gives_the_figure(nlp):
                   source="intelligence", source_kind="document", hedge="reported")
     q = one(figures(nlp, text, claims=[outer, inner]), value=900)
     assert (q.source, q.claim_id) == ("Ivo Ranko", "c-named")
+
+
+def test_a_change_from_one_figure_to_another(nlp):
+    qs = figures(nlp, "The garrison shrank from 4,200 soldiers in spring to 3,100 by the autumn, "
+                      "and fuel fell from $92 a barrel last week to $81.")
+    t = one(qs, value=3100)
+    assert (t.from_value, t.unit_class) == (4200, "troops")
+    f = one(qs, value=81)
+    assert f.from_value == 92 and f.unit_class == "money:USD"
+    assert not [q for q in qs if q.value in (4200, 92)]          # one figure each, not two
+    qs = figures(nlp, "Output went from 250 to 310 and, from 2019 to 2022, stayed flat.")
+    assert one(qs, low=250, high=310).value is None               # a rise written as a range stays one
+    assert not [q for q in qs if q.value in (2019, 2022) or q.from_value == 2019]   # years are no change
+
+
+def test_one_of_the_superlatives_and_counted_models(nlp):
+    qs = figures(nlp, "It was one of the longest sieges of the war; the navy retired three old 400 Class frigates.")
+    assert one(qs, value=1).unit == "sieges"
+    assert one(qs, value=3).unit == "frigates"
+    assert not [q for q in qs if q.value == 400]
+
+
+def test_folded_currency_signs_and_cased_units(nlp):
+    qs = figures(nlp, "The club paid PS4.5m for the striker, the yen deal was Y=120 billion, "
+                      "and the console is called the PS5.")
+    assert one(qs, value=4.5e6).unit_class == "money:GBP"
+    assert one(qs, value=120e9).unit_class == "money:JPY"
+    assert not [q for q in qs if q.value == 5]
+    qs = figures(nlp, "The motor gives 380 Nm and 150 PS from a 12 V pack, the lamp draws 40 W, "
+                      "the cellar stays at minus-4 degrees and the flat has 48m2 of floor.")
+    assert one(qs, value=380).unit == "newton metre"
+    assert one(qs, value=150).unit == "horsepower"
+    assert one(qs, value=12).unit == "volt"
+    assert one(qs, value=40).unit == "watt"
+    assert one(qs, value=-4).unit == "degree"
+    assert one(qs, value=48).unit == "square metre"
+
+
+def test_amounts_after_capitalised_words_and_decimal_ratings(nlp):
+    qs = figures(nlp, "Norways 12 billion kroner fund grew; the reliever posted (1.2 WAR) and "
+                      "the plant runs at 40,000 barrel-a-day.")
+    assert one(qs, value=12e9).unit_class == "money:NOK"
+    assert one(qs, value=1.2).unit == "WAR"
+    assert one(qs, value=40000).unit == "barrel per day"
+
+
+def test_ages_rates_and_coordinated_modifiers(nlp):
+    qs = figures(nlp, "Okafor, 52, has run the depot since it opened; it screens 1,200 trucks per day, "
+                      "sold 3,000 new and used tyres, repaired 40 Volvo and Scania lorries and won "
+                      "five regional Transport Awards; its stock closed at 96.5p.")
+    assert one(qs, value=52).unit_class == "age"
+    assert one(qs, value=1200).unit == "trucks per day"
+    assert one(qs, value=3000).unit == "tyres"
+    assert one(qs, value=40).unit == "lorries"
+    assert one(qs, value=5).unit == "Awards"
+    assert one(qs, value=96.5).unit_class == "money:penny"
+
+
+def test_newsquant_rates_and_currency_names():
+    from sitrep.eval.newsquant import units_match
+    assert units_match("trucks per day", "truck per day")
+    assert units_match("USD per barrel", "united states dollar per barrel")
+    assert units_match("USD", "united states dollar") and units_match("HRK", "croatian kuna")
+    assert not units_match("USD per barrel", "dollar per gallon")
+    assert not units_match("EUR", "united states dollar")
+
+
+def test_temperature_spellings_and_ages_of_age(nlp):
+    qs = figures(nlp, "The ward kept 40 infants under 6 weeks of age at 37 degrees c, the store room at 41 deg f "
+                      "and the boiler at 80 celcius; the club has won 3 straight World Cups.")
+    assert one(qs, value=6).unit == "week of age"
+    assert one(qs, value=37).unit == "celsius"
+    assert one(qs, value=41).unit == "fahrenheit"
+    assert one(qs, value=80).unit == "celsius"
+    assert one(qs, value=3).unit == "Cups"              # a trophy, not a measure of volume
+
+
+def test_paired_numbers_share_a_measure_and_inches_written_in(nlp):
+    qs = figures(nlp, "Patients took 20 or 40 mg a day, the plate is 3 in thick, "
+                      "and the fare went from about $4 per ride to $6 per ride.")
+    assert one(qs, value=20).unit == one(qs, value=40).unit == "milligram per day"
+    assert one(qs, value=3).unit == "inch"
+    assert one(figures(nlp, "The guard is 6ft 3in tall."), value=3).unit == "inch"
+    fare = one(qs, value=6)
+    assert fare.from_value == 4 and fare.unit == "USD per ride"
+    qs = figures(nlp, "They scored 3 and 4 goals in the two legs.")
+    assert not [q for q in qs if q.value == 3 and q.unit == "goals"]    # only a measure is shared
+
+
+def test_major_and_minor_units_make_one_amount(nlp):
+    qs = figures(nlp, "The ticket cost seven dollars and twenty-five cents; shares fell to $3.10 and 4 cents later.")
+    assert one(qs, value=7.25).unit == "USD"
+    assert one(qs, value=3.10).unit == "USD"          # a decimal amount takes no cents after it
+
+
+def test_two_bounds_joined_make_one_range(nlp):
+    qs = figures(nlp, "Officials expect more than 400 but fewer than 900 volunteers; over 50 trucks and under 9 buses came.")
+    q = one(qs, low=400, high=900)
+    assert q.value is None and q.unit == "volunteers"
+    assert one(qs, value=50).approx == "at_least" and one(qs, value=9).approx == "at_most"   # other things: two figures
+
+
+def test_one_in_five_is_a_share(nlp):
+    qs = figures(nlp, "Nearly one in four households lost power and two out of three shops shut; "
+                      "the striker scored 2 in 9 minutes and 4 in 2021.")
+    h = one(qs, unit="share of households")
+    assert abs(h.value - 0.25) < 1e-9 and h.approx == "at_most" and h.subject == "households"
+    assert abs(one(qs, unit="share of shops").value - 2 / 3) < 1e-9
+    assert one(qs, value=9).unit_class == "minutes"              # a duration, not a share
+    assert not [q for q in qs if q.unit_class == "share" and q.value in (2 / 9, 4 / 2021)]

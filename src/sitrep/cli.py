@@ -7,6 +7,7 @@ user can cause (``SitrepError``) become one line on stderr and exit status 1
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -18,6 +19,8 @@ from . import settings
 from .errors import SitrepError
 from .model import as_dict
 
+if not sys.stdout.isatty():
+    os.environ.setdefault("COLUMNS", "160")   # tables piped or logged stay readable
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -70,8 +73,12 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--no-extract", is_flag=True, help="Only store documents; run `sitrep extract` later.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Run extraction on a running Dask cluster (scheduler address, e.g. tcp://host:8786).")
+@click.option("--workers", type=int, default=None, help="Run extraction on a local Dask cluster of N processes.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json: bool, cluster: str | None,
+           workers: int | None) -> None:
     """Read files, folders and URLs into the store and extract records.
 
     Reads scraped text pages, HTML articles, RSS/Atom feeds, JSON Lines and
@@ -80,10 +87,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json
     cannot be read are reported one line each; the exit status is the number
     of failed inputs.
 
+    With --cluster or --workers, the input is cut into partitions that Dask
+    workers extract in parallel, and the results are loaded in bulk; a run
+    that was interrupted skips what it already loaded (see `sitrep scale`).
+
     \b
     Example:
       sitrep --db news.db ingest ../shared/corpus/sample/warya-2024-11-page.txt
+      sitrep --db postgresql://localhost/news ingest --workers 2 archive.jsonl
     """
+    if cluster or workers is not None:
+        from .scale.commands import ingest_on_cluster
+        ingest_on_cluster(ctx, paths, no_extract=no_extract, as_json=as_json, cluster=cluster, workers=workers)
+        return
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .core import ingest as run_ingest
@@ -219,33 +235,34 @@ def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "events-csv", "geojson", "graphml"]),
+              default="jsonl", show_default=True)
 @click.option("--kind", "kinds", multiple=True, help="Kinds to export (repeatable; default all for jsonl, "
               "document for csv).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default stdout).")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, kinds: tuple[str, ...], out_path: str) -> None:
-    """Export the store as JSON Lines (the export contract) or CSV.
+    """Export the store: JSON Lines (the export contract), CSV of one kind,
+    events as CSV with GDELT/ACLED-like columns, GeoJSON of places and events
+    (QGIS), GraphML of the relations (Gephi).
 
     \b
     Example:
       sitrep export --format jsonl --out sitrep.jsonl
       sitrep export --format csv --kind event --out events.csv
+      sitrep export --format geojson --out places.geojson
     """
     from . import export as ex
     store = _open(ctx)
     for k in kinds:
         if k not in ex.KINDS:
             raise SitrepError(f"{k}: no such kind (one of {', '.join(ex.KINDS)})", input=k, reason="bad_kind")
-    f = click.open_file(out_path, "w", encoding="utf-8")
-    with f:
-        if fmt == "jsonl":
-            ex.write_jsonl(store, f, kinds or ex.KINDS)
-        else:
-            if len(kinds) > 1:
-                raise SitrepError("--kind: CSV takes one kind per file", input="--kind", reason="bad_kind")
-            ex.write_csv(store, f, kinds[0] if kinds else "document")
+    if fmt == "csv" and len(kinds) > 1:
+        raise SitrepError("--kind: CSV takes one kind per file", input="--kind", reason="bad_kind")
+    from .formats import write_export
+    with click.open_file(out_path, "w", encoding="utf-8") as f:
+        write_export(store, fmt, f, list(kinds) or None)
 
 
 @cli.command()

@@ -177,6 +177,7 @@ class Quantity:
     hedge: str | None = None
     converted: tuple = ()           # ((value, unit), ...) a conversion given in the text
     date: str | None = None
+    from_value: float | None = None  # a change "fell from 208 to 193": value 193, from_value 208
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ class Claim:
     source_kind: str | None = None  # named, anonymous, document, none
     cited: str | None = None        # a source the source cites ("citing intelligence reports")
     hedge_cue: str | None = None
+    cue_class: str = "speech"       # speech, belief, intention, stance (data/cues.yaml), other
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ class Event:
     modality: str = "asserted"      # asserted, expected, negated
     trigger: str | None = None
     quantity_ids: tuple[str, ...] = ()
+    item: str | None = None         # what was supplied, withheld or agreed ("artillery shells", "treaty")
 
 
 @dataclass(frozen=True)

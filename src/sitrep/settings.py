@@ -30,6 +30,11 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL before giving up (reason unreachable)."),
     Setting("batch_size", 50, "Documents per spaCy batch and per store transaction during ingest."),
     Setting("extract", True, "Run extraction during ingest (set 0 to only store documents)."),
+    Setting("scale_dir", "", "Run folder of `ingest --cluster/--workers` (Parquet shards per partition); "
+            "default: beside a SQLite store (<db>.scale), else ./sitrep-scale."),
+    Setting("scale_keep", False, "Keep each partition's Parquet shards after they are loaded into the store."),
+    Setting("partition_docs", 500, "Most documents (JSON Lines lines or files) per partition of "
+            "`ingest --cluster/--workers`; small inputs get smaller partitions (about 64 in all)."),
 ]}
 
 

@@ -11,10 +11,14 @@ are brought to one form: our currency codes and measure names are mapped to
 their names (USD -> dollar, percent -> percentage), counted nouns are compared
 singular and lower-cased, and a multi-word counted unit matches when its head
 word (the last) is the same ("heart transplant" = "transplant"); a gold "-"
-(no unit) matches a figure without a unit. Unlike their scorer, matching is
+(no unit) matches a figure without a unit; a rate matches when both its parts
+do ("tests per day" = "test per day"), and USD also answers to the longer name
+their normalizer gives "US$" ("united states dollar"). Unlike their scorer, matching is
 one-to-one (a found figure is used once) and a value match does not count as a
 unit match. A conversion in brackets, which we keep inside the amount it
-converts, is scored as a figure of its own, as the gold lists it.
+converts, is scored as a figure of its own, as the gold lists it; a change
+("from 208 to 193", our ``from_value``) is scored as the pair (208, 193), which
+is how the gold writes it.
 Metrics: value F1 (value only) and value_unit F1.
 """
 from __future__ import annotations
@@ -32,7 +36,9 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "ILS": "shekel", "INR": "indian rupee", "KRW": "south korean won", "RUB": "russian ruble",
                    "UAH": "ukrainian hryvnia", "CHF": "swiss franc", "SGD": "singapore dollar", "ZAR": "south african rand",
                    "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krona",
-                   "DKK": "danish krone", "NOK": "norwegian krone"}
+                   "DKK": "danish krone", "NOK": "norwegian krone", "HRK": "croatian kuna", "MXN": "mexican peso"}
+# other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
+_CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
                   "tonne": "ton", "pound-mass": "pound-mass"}
 
@@ -78,6 +84,11 @@ def units_match(found: str | None, gold: str) -> bool:
         return True
     if f == "-" or g == "-":
         return False
+    if " per " in f and " per " in g:           # a rate: both sides match ("tests per day" = "test per day")
+        (f1, f2), (g1, g2) = f.split(" per ", 1), g.split(" per ", 1)
+        return units_match(found.split(" per ", 1)[0], g1) and units_match(f2, g2)
+    if found and found.strip() in _CURRENCY_ALIASES and g in _CURRENCY_ALIASES[found.strip()]:
+        return True
     if " per " in f or " per " in g or " of age" in g or " of age" in f:
         return False
     head = _singulars(f.split()[-1])
@@ -115,6 +126,8 @@ def figures(records) -> list[tuple]:
         v = q.value if q.value is not None else (q.low, q.high)
         if isinstance(v, tuple) and (v[0] is None or v[1] is None):
             v = v[0] if v[0] is not None else v[1]
+        if getattr(q, "from_value", None) is not None and not isinstance(v, tuple):
+            v = (q.from_value, v)                # "from 208 to 193": the pair, as the gold writes it
         unit = q.unit if (q.unit_class or "").startswith("money") or q.unit_class in (None,) else q.unit
         out.append((v, unit))
         for cv, cu in q.converted:

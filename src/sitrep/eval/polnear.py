@@ -1,21 +1,27 @@
 """PolNeAR attribution (``benchmarks/polnear``): source, cue and content spans.
 
 PolNeAR annotates 2016 US election news in brat standoff: ``T`` lines are
-spans typed Source, Cue or Content (a span may be discontinuous: its pieces
-are joined, the outer bounds used), ``E`` lines link them into one
-attribution. A text annotated by several annotators is scored against the
+spans typed Source, Cue or Content (a span may be discontinuous, "a;b c;d":
+exact match compares its outer bounds, overlap needs a character in common
+with one of its pieces, not with the gap between them), ``E`` lines link them
+into one attribution; a source or cue shared by several attributions is one
+span. A text annotated by several annotators is scored against the
 first annotation file (sorted by name). Dev is for tuning, test for reporting.
 
 Scoring, per document and per role (source, cue, content): the gold spans are
 the distinct spans of that role over all attributions; the found spans the
 distinct ``source_start:source_end``, ``cue_start:cue_end`` and
 ``start:end`` of sitrep's claims. Spans are compared after trimming
-whitespace and punctuation at both ends.
+whitespace and punctuation at both ends; a cue that is punctuation only
+(PolNeAR marks the colon of "Pence: ..." as a cue), gold or found, is kept as
+it is rather than trimmed to nothing, so it can be matched.
 
 - exact: same start and end;
 - overlap: at least one character in common.
 
-Each found span matches at most one gold span (greedy, in text order).
+Each found span matches at most one gold span and each gold span at most one
+found span (a maximum matching: a greedy one undercounts when a long found
+span overlaps two gold spans).
 Precision = matched found / found, recall = matched gold / gold, F1 their
 harmonic mean, summed over the documents of the split. For content, spans
 are long and annotators differ on their edges: the overlap figure is the
@@ -34,8 +40,9 @@ _TRIM = " \t\n\r.,;:!?\"'\u201c\u201d\u2018\u2019()-\u2014\u2015"
 
 
 def read_ann(path: Path) -> list[dict[str, tuple[int, int]]]:
-    """The attributions of one .ann file: [{role: (start, end)}]."""
-    spans: dict[str, tuple[str, int, int]] = {}
+    """The attributions of one .ann file: [{role: (start, end)}]; a discontinuous span
+    also gives its pieces under ``role + "_pieces"``."""
+    spans: dict[str, tuple] = {}
     events: list[list[str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -44,8 +51,9 @@ def read_ann(path: Path) -> list[dict[str, tuple[int, int]]]:
             if len(head) < 2:
                 continue
             kind, offs = head
-            nums = [int(x) for piece in offs.split(";") for x in piece.split()]
-            spans[parts[0]] = (kind, min(nums), max(nums))
+            pieces = [tuple(int(x) for x in piece.split()) for piece in offs.split(";")]
+            nums = [x for p in pieces for x in p]
+            spans[parts[0]] = (kind, min(nums), max(nums), tuple(sorted(pieces)))
         elif line.startswith("E") and len(parts) >= 2:
             events.append(parts[1].split())
     out = []
@@ -55,7 +63,9 @@ def read_ann(path: Path) -> list[dict[str, tuple[int, int]]]:
             role, _, tid = arg.partition(":")
             role = role.rstrip("0123456789").lower()
             if role in ROLES and tid in spans:
-                att[role] = spans[tid][1:]
+                att[role] = spans[tid][1:3]
+                if len(spans[tid][3]) > 1:
+                    att[role + "_pieces"] = spans[tid][3]
         if att:
             out.append(att)
     return out
@@ -76,32 +86,61 @@ def load_split(shared: Path, split: str) -> list[tuple[str, str, list[dict]]]:
     return out
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def _trim(text: str, a: int, b: int, keep_empty: bool = False) -> tuple[int, int]:
+    a0, b0 = a, b
     while a < b and text[a] in _TRIM:
         a += 1
     while b > a and text[b - 1] in _TRIM:
         b -= 1
+    if keep_empty and b <= a:
+        return a0, b0
     return a, b
 
 
-def _match(found: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool) -> int:
-    used: set[int] = set()
-    n = 0
-    for fa, fb in sorted(found):
-        for j, (ga, gb) in enumerate(gold):
-            if j in used:
-                continue
-            if (fa == ga and fb == gb) if exact else (fa < gb and ga < fb):
-                used.add(j)
-                n += 1
-                break
-    return n
+def _match(found: list[tuple[int, int]], gold: list[tuple], exact: bool) -> int:
+    """Size of a maximum matching of found to gold spans. A gold span is (start, end) or
+    (start, end, pieces): overlap with a discontinuous span means overlap with a piece."""
+    def hit(f, g) -> bool:
+        if exact:
+            return f[0] == g[0] and f[1] == g[1]
+        pieces = g[2] if len(g) > 2 else (g[:2],)
+        return any(f[0] < pb and pa < f[1] for pa, pb in pieces)
+
+    edges = [[j for j, g in enumerate(gold) if hit(f, g)] for f in sorted(found)]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    return sum(augment(i, set()) for i in range(len(edges)))
 
 
 def _prf(tp_f: int, nf: int, tp_g: int, ng: int) -> tuple[float, float, float]:
     p = tp_f / nf if nf else 0.0
     r = tp_g / ng if ng else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _gold_spans(text: str, atts: list[dict], role: str) -> set[tuple]:
+    """The distinct gold spans of a role: trimmed (start, end), with the trimmed pieces of a
+    discontinuous span as a third item."""
+    out = set()
+    for a in atts:
+        if role not in a:
+            continue
+        span = _trim(text, *a[role], keep_empty=True)
+        pieces = a.get(role + "_pieces")
+        if pieces:
+            kept = tuple(p for p in (_trim(text, *p) for p in pieces) if p[1] > p[0])
+            span = span + (kept or (span,),)
+        out.add(span)
+    return out
 
 
 def score_split(docs, pipeline) -> dict[str, float]:
@@ -114,11 +153,11 @@ def score_split(docs, pipeline) -> dict[str, float]:
         recs = pipeline.extract(doc, sdoc)
         found = {
             "source": {_trim(text, c.source_start, c.source_end) for c in recs.claims if c.source_start is not None},
-            "cue": {_trim(text, c.cue_start, c.cue_end) for c in recs.claims if c.cue_start is not None},
+            "cue": {_trim(text, c.cue_start, c.cue_end, keep_empty=True) for c in recs.claims if c.cue_start is not None},
             "content": {_trim(text, c.start, c.end) for c in recs.claims},
         }
         for role in ROLES:
-            gold = sorted({_trim(text, *a[role]) for a in atts if role in a})
+            gold = sorted(_gold_spans(text, atts, role))
             f = sorted(x for x in found[role] if x[1] > x[0])
             for m in ("exact", "overlap"):
                 k = _match(f, gold, m == "exact")

@@ -10,6 +10,14 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   reported by X"), or none for impersonal passives ("it was reported that").
   "Officials were quoted as saying ..." keeps "officials". A parenthetical
   verb ("This, Monten argues, is ...") takes its host clause as content.
+- belief, intention and stance verbs ("believes", "plans to", "backs the plan"; the
+  ``attitude_verbs`` of cues.yaml) and any other verb with a that-clause ("the panel
+  determined that ...") make claims when their own subject can hold a view; the
+  claim's ``cue_class`` says which (speech, belief, intention, stance, other). Inside
+  the content of a speech claim they are part of it ("she said she hopes ...": one claim).
+- a speech cue with a source but no content where the parse should hang it takes the
+  rest of its phrase ("tweeted late on Sunday that ...") unless a quotation took it.
+- a line opened by a name and a colon ("Pence: ...", "WALLACE: ...") is the name's claim.
 - "according to X" and "as reported by X": the rest of the clause is the content.
 - reporting nouns with a that-clause ("Trump's assurances that ...", "claims
   that ...") or hearsay nouns ("reports of ...", "reports indicate that ...").
@@ -31,7 +39,7 @@ Quotations live in ``quotes.py``, source names in ``sources.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..model import Claim, record_id
@@ -56,6 +64,8 @@ def _lex(ctx) -> dict:
             "xcomp": frozenset(rv["complement_lemmas"]["lemmas"]),
             "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
             "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
+            "quote_only": frozenset(rv["quote_only"]["lemmas"]),
+            "object_never": frozenset(rv["object_never"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
             "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
             "docs": frozenset(cues["document_sources"]["lemmas"]),
@@ -69,6 +79,17 @@ def _lex(ctx) -> dict:
             "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
         }
+        av = cues["attitude_verbs"]
+        classes: dict[str, str] = {}
+        for cls in ("stance", "intention", "belief"):   # the first group wins: belief, intention, stance
+            classes.update({lem: cls for lem in av[cls]["lemmas"]})
+        S = cues["_claim_sets"]
+        S["class"] = classes
+        S["attitude"] = frozenset(classes)
+        S["xcomp"] = S["xcomp"] | frozenset(av["intention"]["lemmas"])
+        S["dobj"] = S["dobj"] | frozenset(av["stance"]["lemmas"])
+        S["stance"] = frozenset(av["stance"]["lemmas"])
+        S["that_except"] = frozenset(av["that_clause"]["except"])
     return cues["_claim_sets"]
 
 
@@ -85,6 +106,8 @@ class _Draft:
     direct: bool = False
     cited: str | None = None
     source_name: str | None = None          # set when inherited from another claim
+    cue_class: str = "speech"               # speech, belief, intention, stance, other
+    tok: int = -1                           # token index of the cue word
 
 
 # ---------------------------------------------------------------- token helpers
@@ -156,6 +179,9 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if subj and subj[0].lower_ != "it":
             return subj[0], "passive"
         return None, "impersonal"
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
+            and tok.head.i < tok.i and _speaker(tok.head, L):
+        return tok.head, "active"   # "a tweet attacking X", "footage of the envoy saying that ..."
     if tok.dep_ == "parataxis":
         for c in kids:
             if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:
@@ -197,7 +223,8 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
         if in_quote(t.idx):
             continue
         lem, low = t.lemma_.lower(), t.lower_
-        if t.pos_ in ("VERB", "AUX") and lem in L["verbs"]:
+        if t.pos_ in ("VERB", "AUX") and (lem in L["verbs"] or lem in L["attitude"] or (
+                lem not in L["that_except"] and _that_clause(t))):
             d = _from_verb(t, L)
             if d is not None:
                 (drafts if d.start >= 0 else bare).append(d)
@@ -213,14 +240,46 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
+    drafts.extend(_colon_lines(doc, text, L))
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
-    drafts = _dedup(drafts)
+    drafts.extend(_unquoted_rest(doc, drafts, bare, L))
+    drafts = _nested(_dedup(drafts))
     yield from _finish(ctx, drafts, L)
 
 
 _DASH_SIG = re.compile(r"[ \t]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]{1,60}?)[ \t\u00a0]*(?=[,.;\n|]|$)")
+
+
+_COLON_LINE = re.compile(r"^[ \t]*[\"\u201c']?([A-Z][\w.'\u2019&\- ]{0,50}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
+_LABELS = {"note", "update", "editor", "photo", "source", "sources", "read", "related", "watch", "tags",
+           "posted", "credit", "image", "video", "listen", "see", "also", "q", "a", "question", "answer"}
+
+
+def _colon_lines(doc, text: str, L) -> list[_Draft]:
+    """'Pence: Flowers won't be at the debate' (a headline) and 'WALLACE: Let's start ...' (a
+    transcript): a line opened by a name and a colon is the name's claim; the colon is the cue."""
+    out = []
+    for m in _COLON_LINE.finditer(text):
+        a, b = m.span(1)
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not 0 < len(span) <= 5 or words(m.group(2)) < 3:
+            continue
+        if {t.lower_ for t in span} & _LABELS:
+            continue
+        root = span.root
+        named = all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() or t.dep_ in ("det", "case", "cc")
+                    for t in span)
+        if not (named or root.lemma_.lower() in L["docs"]):
+            continue
+        ca, cb = m.span(2)
+        while cb > ca and text[cb - 1] in " \t\"\u201d":
+            cb -= 1
+        colon = text.index(":", b)
+        d = _Draft(ca, cb, colon, colon + 1, (span.start, span.end), root.i)
+        out.append(d)
+    return out
 
 
 def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
@@ -238,30 +297,43 @@ def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
     return out
 
 
+def _that_clause(t) -> bool:
+    """Has the verb a clause complement opened by "that" ("determined that ...")?"""
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in t.children)
+
+
 def _speaker(tok, L) -> bool:
     """Can this subject speak? A name, a person pronoun, a speaker noun or a document."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" and tok.lemma_.lower() not in L["speakers"]:   # "everyone", "someone": the list
         return tok.lower_ in ("he", "she", "we", "i", "who")
     lem = tok.lemma_.lower()
     return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
 
 
+def _holder(tok, L) -> bool:
+    """Can this subject hold a belief or a stance? A speaker that is no document."""
+    return (_speaker(tok, L) or tok.lower_ in ("they", "you")) and tok.lemma_.lower() not in L["docs"]
+
+
 def _object_content(t, L) -> list | None:
     """The direct object as content, with what completes it ("described X as Y", "labeled X a Y")."""
+    stance = t.lemma_.lower() in L["stance"]
     for c in t.children:
-        if c.dep_ != "dobj" or c.pos_ == "PRON":
-            continue
+        if c.dep_ != "dobj" or (c.pos_ == "PRON" and not stance):
+            continue   # "attacked him" is a stance; "reported it" points elsewhere
         if t.lemma_ == "call" and not any(g.dep_ in ("oprd", "xcomp") for g in t.children):
             return None   # "called the meeting" is no claim; "called the vote a mistake" is
         sub = list(c.subtree)
-        if len(sub) < 2 or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
+        if (len(sub) < 2 and not stance) or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
                             and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children)):
             return None   # "rebuffed such claims": the claims are elsewhere
         end = sub[-1].i
         for g in t.children:
-            if g.i > end and (g.dep_ in ("oprd", "xcomp") or (g.dep_ == "prep" and g.lower_ == "as")):
+            if g.i > end and (g.dep_ in ("oprd", "xcomp") or (g.dep_ == "prep" and g.lower_ == "as") or (
+                    g.dep_ == "prep" and g.lower_ in ("for", "to") and t.lemma_.lower() in L["stance"])):
                 end = max(end, max(x.i for x in g.subtree))
         return list(t.doc[sub[0].i:end + 1])
     return None
@@ -286,6 +358,18 @@ def _from_verb(t, L) -> _Draft | None:
             if c.dep_ == "xcomp":
                 content = list(c.subtree)
                 break
+    if content is None:   # "told co-host Jo Reyes that ...": the clause hangs on the addressee
+        for o in kids:
+            if o.dep_ in ("dobj", "dative") and o.i > t.i:
+                cl = [x for x in o.children if x.dep_ == "ccomp" and x.i > o.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+                if cl:
+                    content = list(cl[0].subtree)
+                    break
+    if content is None:   # "accused the company of hiding ...": the phrase hangs on the object
+        for o in kids:
+            if o.dep_ == "dobj" and any(c.dep_ == "prep" and (lem, c.lower_) in L["preps"] for c in o.children):
+                content = list(o.subtree)
     if content is None:
         for c in kids:
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
@@ -320,18 +404,29 @@ def _from_verb(t, L) -> _Draft | None:
                             content = list(cl[0].subtree)
     if content is None and lem in L["dobj"]:
         content = _object_content(t, L)
+    if content is None and lem in L["verbs"] and lem not in L["object_never"] and lem not in L["weak"]:
+        content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     subj, how = _subject(t, L)
     if how == "skip":
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
         return None
+    if lem not in L["verbs"] and (how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
+                t.i, t.head.i if t.dep_ == "conj" else t.i) or (
+            t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not (t.tag_ == "VBG" and lem in L["stance"])
+            and not any(c.dep_ == "aux" for c in kids)) or not (_speaker if t.dep_ == "acl" else _holder)(
+            subj.head.head if how == "relative" else subj, L)):
+        return None   # beliefs and stances are a person's or a body's (or a statement's: "a tweet
+        # attacking X"), said of them in their own clause: "the data support X", "a treaty
+        # endorsed by ...", "..., hoping to ..." are none
     as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
     if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
         content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
     if content is None and how == "agent":
         content = _host_content(t) if t.dep_ in ("acl", "advcl", "relcl") else _longest_run(
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
-    d = _Draft(-1, -1, t.idx, t.idx + len(t.text))
+    d = _Draft(-1, -1, t.idx, t.idx + len(t.text), tok=t.i)
+    d.cue_class = L["class"].get(lem) or ("speech" if lem in L["verbs"] else "other")
     if as_mark and how == "agent":   # "as reported by"
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
         agent = next(c for c in kids if c.dep_ == "agent")
@@ -346,14 +441,18 @@ def _from_verb(t, L) -> _Draft | None:
         for c in kids:
             if c.dep_ in ("dobj", "dative") and c.lemma_ in ("reporter", "journalist", "press", "media"):
                 d.cue_end = c.idx + len(c.text)
-    if subj is None and how == "none" and t.i > t.sent.start and t.doc[t.i - 1].pos_ in ("PROPN", "PRON") \
-            and t.doc[t.i - 1].dep_ not in ("dobj", "pobj", "nsubj"):
+    prev = t.doc[t.i - 1] if t.i > t.sent.start else None
+    if subj is None and how == "none" and prev is not None and prev.pos_ in ("PROPN", "PRON") and (
+            prev.dep_ not in ("dobj", "pobj", "nsubj") or (prev.dep_ == "pobj" and prev.pos_ == "PROPN"
+                                                          and t.dep_ == "ROOT" and content is not None)):
         subj, how = t.doc[t.i - 1], "active"   # a misparsed subject right before the verb
+        if subj.dep_ == "pobj":   # "... of the Gazette Ramos said": the name, not the phrase it ends
+            d.src, d.src_head = (subj.i, subj.i + 1), subj.i
     if how == "relative":   # "Macron, who has advocated ...": the span is "who", the source its noun
         d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
         d.source_name = None
     elif subj is not None:
-        d.src = source_range(subj)
+        d.src = d.src or source_range(subj)
         d.src_head = subj.i
         if subj.lemma_.lower() in L["nouns"] | L["hearsay"] or subj.lower_ in L["hearsay"]:
             frm = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
@@ -385,6 +484,8 @@ def _from_verb(t, L) -> _Draft | None:
     prt = [c for c in kids if c.dep_ == "prt" and c.i == t.i + 1]
     if prt:   # "pointed out", "laid out"
         d.cue_end = prt[0].idx + len(prt[0].text)
+    if lem in L["quote_only"]:
+        content = None
     if content is not None and len(_trim(content)) <= 3 and any(
             (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
@@ -403,6 +504,34 @@ def _from_verb(t, L) -> _Draft | None:
     if d.cue_end <= d.start:
         d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
+
+
+def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Draft]:
+    """A cue with a source whose content the parse did not hang where we look ("Trump tweeted
+    in the morning that ...", "responded by listing ...") and that no quotation took: the
+    rest of the verb's phrase after it is the content."""
+    used = {d.cue_start for d in drafts}
+    out: list[_Draft] = []
+    for d in bare:
+        if d.tok < 0 or d.cue_start in used:
+            continue
+        t = doc[d.tok]
+        if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or t.lemma_ in L["quote_only"] or any(
+                c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
+            continue   # an object is content only for the verbs that say so (object_lemmas)
+        rest = _trim([x for x in t.subtree if x.i > t.i and not (d.src and d.src[0] <= x.i < d.src[1])])
+        if len(rest) < 4 or any(x.text in _OPEN or x.text == "\u201d" for x in rest[:2]):
+            continue
+        lead = next((x for x in rest if x.dep_ != "advmod"), rest[0])
+        if lead.lower_ in ("to", "with") or t.lemma_ in ("speak", "talk"):
+            continue   # "speaking to reporters", "responded swiftly to the strike": an addressee;
+            # "spoke for five minutes": speaking has content only by its prepositions (prep_objects)
+        if any(not (rest[k].i + 1 == rest[k + 1].i) for k in range(len(rest) - 1)):
+            continue   # only an unbroken phrase
+        span = _chars(rest)
+        if span:
+            out.append(replace(d, start=span[0], end=span[1]))
+    return out
 
 
 def _block_after_colon(t) -> tuple[int, int] | None:
@@ -519,6 +648,14 @@ def _from_noun(t, L) -> _Draft | None:
     return d
 
 
+def _nested(drafts: list[_Draft]) -> list[_Draft]:
+    """A belief, intention or stance inside what someone is said to have said is part of that
+    claim, not one of its own ("She said she plans to ..." is one claim, by "said")."""
+    speech = [d for d in drafts if d.cue_class == "speech" and d.start >= 0]
+    return [d for d in drafts if d.cue_class == "speech" or not any(
+        s.start <= d.cue_start < s.end and s.cue_start != d.cue_start for s in speech)]
+
+
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
     seen, out = set(), []
     for d in sorted(drafts, key=lambda d: (d.start, d.cue_start, -(d.end - d.start))):
@@ -537,14 +674,25 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     if not persons:
         persons = [(ent.start_char, ent.text, None) for ent in ents(ctx) if ent.label_ == "PERSON"]
 
+    skip = (0, 0)   # the claim's own content: a person named inside the quotation is not its speaker
+
     def named_before(pos: int, pron: str):
         if pron in ("he", "she", "him", "her", "his"):
-            cands = [p for p in persons if p[0] < pos]
-            return (cands[-1][1], cands[-1][2]) if cands else None
+            cands = [p for p in persons if p[0] < pos and not skip[0] <= p[0] < skip[1]]
+            if not cands:
+                return None
+            # the subject of the sentence before is the likelier speaker than a person it mentions
+            # ("Martin expects trouble if Trump renews tariffs. '...,' he said": Martin)
+            last_sent = doc[doc.char_span(cands[-1][0], cands[-1][0] + 1, alignment_mode="expand").start].sent
+            subj = [(p, _is_subject(doc, p[0])) for p in cands if p[0] >= last_sent.start_char]
+            main = [p for p, k in subj if k == 2] or [p for p, k in subj if k == 1]
+            best = main[-1] if main else cands[-1]
+            return best[1], best[2]
         return None
 
     resolved = []
     for d in split_conjoined(doc, drafts):
+        skip = (d.start, d.end)
         name, code, kind, a, b = resolve(ctx, d, L, named_before)
         if name is not None and name.lower() in ("it", "this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state"):
@@ -566,8 +714,21 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             source=name, source_start=a, source_end=b, source_code=code, source_kind=kind,
             cue=text[d.cue_start:d.cue_end], cue_start=d.cue_start, cue_end=d.cue_end,
             hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
-            cited=d.cited,
+            cited=d.cited, cue_class=d.cue_class,
         )
+
+
+def _is_subject(doc, pos: int) -> int:
+    """2: the subject of its sentence's main verb; 1: of another verb; 0: no subject."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return 0
+    t = span[0]
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    return 2 if t.head.dep_ == "ROOT" else 1
 
 
 def _has_quote(s: str) -> bool:

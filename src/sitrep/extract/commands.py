@@ -31,7 +31,7 @@ def figure_rows(store, subject: str | None = None, unit: str | None = None, sour
         d = docs[q.doc_id]
         rows.append({"id": q.id, "subject": q.subject, "text": q.text, "value": q.value, "low": q.low,
                      "high": q.high, "approx": q.approx, "unit": q.unit, "unit_class": q.unit_class,
-                     "converted": [list(c) for c in q.converted], "source": q.source, "hedge": q.hedge,
+                     "converted": [list(c) for c in q.converted], "from_value": q.from_value, "source": q.source, "hedge": q.hedge,
                      "claim_id": q.claim_id, "date": q.date or d.published, "doc_id": q.doc_id,
                      "title": d.title, "start": q.start, "end": q.end})
     rows.sort(key=lambda r: ((r["subject"] or "").lower(), r["date"] or "", r["doc_id"], r["start"]))
@@ -43,6 +43,8 @@ def _figure(r: dict) -> str:
         v = f"{r['low']:g}-{r['high']:g}" if r["low"] is not None and r["high"] is not None else ""
     else:
         v = f"{r['value']:g}"
+        if r.get("from_value") is not None:
+            v = f"{r['from_value']:g} -> {v}"              # a change: "from 208 to 193"
     return {"about": "~", "at_least": ">=", "at_most": "<="}.get(r["approx"] or "", "") + v
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-_NUM_RE = re.compile(r"^([+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$]{1,5})?([-–])?$")
+_NUM_RE = re.compile(r"^(minus-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$″′]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 
@@ -52,6 +52,9 @@ class Lex:
         self.deictic = set(map(str, w("deictic")))
         self.year_before = set(map(str, w("year_before")))
         self.strong_units = set(map(str, w("strong_units")))
+        self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
+        self.size_words = set(map(str, w("size_words")))
+        self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
@@ -65,6 +68,7 @@ class Lex:
                 continue
             for k, v in g["words"].items():
                 self.measures[_norm(str(k))] = (str(v), group)
+        self.unit_groups = {name: group for name, group in self.measures.values()}
         self.counted: dict[str, str] = {}
         for g in d["counted"]:
             for word in g["words"]:
@@ -104,6 +108,10 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             return None                                  # "F-16" split oddly: a designation
         if sign in ("-", "−") and i > 0 and doc[i - 1].like_num:
             sign = None                                  # "75 -300mm": a range, not a negative
+        if cur in lex.ascii_cur:                         # "PS2.7m", "Y=590": a folded £ or ¥
+            if cur == "PS" and not ("," in num or "." in num or suf or len(num) > 2):
+                return None                              # "PS5" is a console
+            cur = {"GBP": "£", "JPY": "¥"}[lex.ascii_cur[cur]]
         if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
             if not (i > 0 and doc[i - 1].text == "$"):
                 return None                              # "A82" alone is a designation
@@ -116,6 +124,12 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                 mult = lex.suffix[suf.lower()]
             elif suf.lower() in lex.cur_symbols and not suf.isalpha():
                 cur = lex.cur_symbols[suf.lower()]
+            elif suf == "in":
+                glued = ("inch", "length")                        # "6ft 2in"
+            elif _norm(suf) in lex.minor and not money:
+                glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
+            elif suf in lex.cased:
+                glued = (lex.cased[suf], lex.unit_groups[lex.cased[suf]])
             elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
                 glued = lex.measures[_norm(suf)]
             else:
@@ -130,7 +144,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         nx = doc[j].text.rstrip(".") if j < end else ""
         if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
-        val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−") else 1)
+        val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
                  "cur": cur, "glued": glued, "sign": sign}
         while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"):
@@ -214,7 +228,7 @@ def _money_context(doc, i: int, lex: Lex) -> bool:
     return i > 0 and doc[i - 1].lower_ in lex.cur_symbols
 
 
-def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 4):
+def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 5):
     """Longest entry of table that the tokens from j spell (with or without the spaces between)."""
     best = None
     for k in range(min(end, j + max_words), j, -1):

@@ -83,6 +83,11 @@ def _newline_boundaries(doc):
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[i + 1].is_sent_start = True
+            # and the line's second token does not start one: left free, the parser cut
+            # "Trump" / "’s" / "criticisms of NATO ..." into three sentences after a subhead
+            nxt = doc[i + 1]
+            if i + 2 < len(doc) and "\n" not in nxt.text + nxt.whitespace_ and not nxt.is_space:
+                doc[i + 2].is_sent_start = False
     return doc
 
 

@@ -8,7 +8,9 @@ thousands") or a range ("11,000 to 12,000", "between 30 and 40", "8- to
 or the thing counted: the head noun after the number, "North Korean troops")
 normalized to a unit class, and a conversion given in brackets ("€118 billion
 ($126 billion)": one amount, the bracket in ``converted``). A range is never
-averaged: value stays None, low/high are set.
+averaged: value stays None, low/high are set. A change "fell from 208 pounds to
+193" is one figure: value 193, ``from_value`` 208 (a rise written "from 250 to
+310" right after each other stays a range, as before).
 
 Years, dates, times, ordinals, designations ("Article 5", "47th Brigade",
 "iPhone 11"), decades ("1930s") and relative ages ("8 months ago") are not
@@ -43,6 +45,9 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     """The unit written at token j: (unit, unit_class, subject_start_tok, head_tok, next_j) or None."""
     if j >= end:
         return None
+    if doc[j].text in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
+        name = lex.cased[doc[j].text]                      # "450 Nm", "a 5 W charger", "12 C"
+        return name, lex.unit_groups[name], None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.cur_names)
     if hit:
         code, k = hit
@@ -86,7 +91,11 @@ def _counted(doc, j: int, end: int, lex: Lex):
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
             nxt = doc[k + 1] if k + 1 < end else None
             if nxt is not None and nxt.pos_ in _HEAD_POS and nxt.text[:1].isalpha() and nxt.dep_ != "appos" \
-                    and t.dep_ in ("compound", "amod", "nmod", "nummod"):
+                    and (t.dep_ in ("compound", "amod", "nmod", "nummod") or t.dep_ == "conj" and doc[k - 1].lower_ in ("and", "or")):
+                k += 1
+                steps += 1
+                continue
+            if nxt is not None and nxt.lower_ in ("and", "or") and k + 3 < end and doc[k + 2].pos_ == t.pos_ == "PROPN":
                 k += 1
                 steps += 1
                 continue
@@ -100,21 +109,29 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 continue
             key = _norm(t.text)
             lemma = t.lemma_.lower()
-            if key in lex.measures and k > j and not any(x.lower_ in _DEICTIC for x in doc[j:k]):   # "517 rushing yards"
+            if key in lex.measures and k > j and (t.text.islower() or t.pos_ != "PROPN") and (t.tag_ == "NNS" or not any(x.lower_ in _DEICTIC for x in doc[j:k])):   # "517 rushing yards"
                 name, group = lex.measures[key]
                 return name, group, None, None, k + 1
             if key in lex.cur_names:                   # "billions of dollars"
                 code = lex.cur_names[key]
                 return code, f"money:{code}", None, None, k + 1
-            if key in lex.measures or lemma in lex.months:
+            if key in lex.measures and (t.text.islower() or t.pos_ != "PROPN") or lemma in lex.months:
                 return None
             cls = lex.counted.get(key) or lex.counted.get(lemma)
-            if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP":
+            if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
+                    and not (k > first and doc[first].pos_ == "ADJ"):
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
             return t.text, cls or lemma, first, k, k + 1
+        if t.lower_ in ("and", "or") and k > first and k + 2 < end and (doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN" or (
+                doc[k - 1].pos_ == "ADJ" or doc[k - 1].tag_ in ("VBN", "VBG")) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in ("VBN", "VBG"))):
+            k += 1                                 # "4,000 digital and physical sales", "Kia and Hyundai vehicles"
+            steps += 1
+            continue
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
+                or (t.text.isdigit() and k > j and k + 1 < end and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha
+                    and len(doc[k + 1].text) > 1 and _norm(doc[k + 1].text) not in lex.measures) \
                 or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
             k += 1
             steps += 1
@@ -143,7 +160,7 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
                 and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
-                and not flags.get("glued") and not _match_phrase(doc, j, len(doc), lex.measures):
+                and not flags.get("glued") and not flags.get("mult") and not _match_phrase(doc, j, len(doc), lex.measures):
             return True                             # "iPhone 11", "Galaxy S22", "Big 12"; not "Pro 16 inch"
     if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
         return True
@@ -226,6 +243,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         if got is None:
             return None
     cur, (value, low, high, j, flags), s = got
+    share = _share(doc, s, j, a, b, lex, value, flags)
+    if share:
+        return share
     between = s > a and doc[s - 1].lower_ == "between"
     after_from = s > a and doc[s - 1].lower_ == "by"
     # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
@@ -284,10 +304,24 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
         unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if unit is None and glued and doc[j].lower_ == "in":
+            unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
+        if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:
+            unit = (doc[j].text, doc[j].text, None, None, j + 1)     # "0.5 WAR": a decimal is an amount
         if unit == "designation" or (glued and not strong and j < b and doc[j].is_alpha and doc[j - 1].like_num
                                      and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
             return j + 1                        # "787 Dreamliner", "5G", "3D"
     end_tok = unit[4] if unit else j
+    # "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount
+    if unit and unit[1].startswith("money:") and unit[1] != "money:minor" and value is not None and end_tok + 1 < b \
+            and value == int(value) and not flags.get("mult") and "." not in (flags.get("raw") or ""):
+        k = end_tok + (doc[end_tok].lower_ == "and")
+        got2 = _start_number(doc, k, b, lex) if k < b else None
+        if got2 and got2[1][0] is not None and got2[1][0] < 100 and got2[1][3] < b \
+                and _match_phrase(doc, got2[1][3], b, lex.minor, 1) and len(doc[got2[1][3]].text) > 1:
+            value += got2[1][0] / 100
+            end_tok = got2[1][3] + 1
+            unit = unit[:4] + (end_tok,)
     # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
     if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
         r = None if after_from else _range_end(doc, end_tok, b, lex, value, flags, between)
@@ -310,31 +344,60 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
             and unit[1] not in lex.counted_classes and not cue:
         return unit[4]
+    # a change "fell from 208 pounds to 193", "from $36,040 at 10pm to $34,935": one figure, the value
+    # it reached, with the value it started from (a bare "from 240 to 273" counts too)
+    if cs > a and doc[cs - 1].lower_ == "from" and value is not None and not flags.get("range") \
+            and not (_is_yearish(flags, value) and not _known(unit, lex)):
+        ch = _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong)
+        if ch:
+            return ch
+    # "45 and 50 mg", "2 or 3 percent": a bare number takes the measure of the one it is paired with
+    if unit is None and not flags.get("range") and j + 1 < b and doc[j].lower_ in ("and", "or") \
+            and (doc[j + 1].text[:1].isdigit() or doc[j + 1].lower_ in lex.numbers):
+        other = _read_figure(doc, j + 1, j + 1, b, lex, True)
+        if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
+            o = other["records"][0]
+            if o["unit"] and (o["group"] in _MEASURE_GROUPS or (o["group"] or "").startswith("money")) \
+                    and o["group"] != "time" and not o["from_value"]:
+                unit = (o["unit"], o["group"], None, None, j)
+    # "2 in thick", "a 3 in. pipe": "in" after a number is inches when a size word or the end follows
+    if unit is None and j < b and doc[j].lower_ in ("in", "in.") and (
+            j + 1 >= b or doc[j + 1].is_punct or doc[j + 1].lower_ in lex.size_words):
+        unit = ("inch", "length", None, None, j + 1)
+        end_tok = j + 1
+    # "Maddon, 66, said", "Ms Ruiz, 41, who": a number between commas after a name is an age
+    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
+            and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
+            and (doc[s - 2].ent_type_ == "PERSON" or doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
+                 and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
+        unit = ("year of age", "age", None, None, j)
     # years and bare number words are not figures
     if _is_yearish(flags, value) or _is_yearish(flags, low):
         if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
-                                                      or "." in (flags.get("raw") or "")):
+                                                      or "." in (flags.get("raw") or "")) \
+            and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from"):
         return j                         # a bare number ("4", "two") says nothing on its own
     one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
         and doc[j].lower_ not in lex.not_after_one \
         and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
-    if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing:
+    one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
+        and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
+    if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
         return end_tok
     if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
             and not (unit and unit[1] in _MEASURE_GROUPS):
         return end_tok
     if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
         return end_tok + 1               # "8 months ago" is a date
+    if unit and unit[1] == "time" and end_tok + 1 < b and doc[end_tok].lower_ == "of" and doc[end_tok + 1].lower_ == "age":
+        unit = (f"{unit[0]} of age", "age", None, None, end_tok + 2)      # "18 months of age"
+        end_tok = unit[4]
     if unit and unit[1] == "time" and end_tok < b and (doc[end_tok].lower_ == "old" or (
             end_tok + 1 < b and doc[end_tok].text == "-" and doc[end_tok + 1].lower_ == "old")):
         unit = (f"{unit[0]} of age", "age", None, None, end_tok + (1 if doc[end_tok].lower_ == "old" else 2))
         end_tok = unit[4]
-    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
-            and s - 2 >= a and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "PERSON" \
-            and j < b and doc[j].text in (",", "."):
-        unit = ("year of age", "age", None, None, j)   # "Maddon, 66, said": an age
     # a rate: "$58.24 per barrel", "$80 per sq m", "$3,500 a month"
     if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
             and doc[end_tok].lower_ in ("per", "a", "an", "/"):
@@ -348,13 +411,20 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                          and doc[end_tok + 2].lower_ not in ("earlier", "later", "ago", "before")):
             unit = (f"{unit[0]} per {per_tok.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
             end_tok = end_tok + 2
+    # a rate of a thing counted: "3,000 tests per day", "40 sorties a week"
+    elif unit and unit[3] is not None and end_tok + 1 < b and doc[end_tok].lower_ in ("per", "a", "an", "every") \
+            and (hit := _match_phrase(doc, end_tok + 1, b, lex.measures)) and hit[0][1] == "time" \
+            and hit[1] - end_tok == 2 and not (hit[1] < b and doc[hit[1]].lower_ in ("earlier", "later", "ago", "before")):
+        unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
+        end_tok = hit[1]
     # a cue after the figure ("60% or more") overrides one before it
     cue2, after_end = _cue_after(doc, end_tok, b, lex)
     if cue2:
         cue = cue2
     if cue in ("at_least", "at_most") and value is not None and end_tok + 2 < b \
             and doc[end_tok].lower_ in ("and", "but") and not flags.get("range"):
-        other = _read_figure(doc, end_tok + 1, end_tok + 1, b, lex, bare)
+        k2 = next((k for k in range(end_tok + 1, min(b, end_tok + 7)) if _start_number(doc, k, b, lex)), end_tok + 1)
+        other = _read_figure(doc, k2, end_tok + 1, b, lex, bare)      # "more than 100 and less than 300"
         if isinstance(other, dict) and len(other["records"]) == 1:
             o = other["records"][0]
             if o["approx"] in ("at_least", "at_most") and o["approx"] != cue and o["value"] is not None \
@@ -362,6 +432,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 lo_v, hi_v = (value, o["value"]) if cue == "at_least" else (o["value"], value)
                 if lo_v < hi_v:
                     rec = _record(doc, cs, s, o["end_tok"], None, lo_v, hi_v, None, unit or None, flags, strong)
+                    if unit is None:
+                        rec.update({k: o[k] for k in ("unit", "unit_class", "group", "subject_tokens")})
                     return {"records": [rec], "next": other["next"]}
     rec = _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong)
     # a conversion in brackets right after: "€118 billion ($126 billion)"
@@ -382,6 +454,64 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _share(doc, s, j, a, b, lex, value, flags):
+    """ "one in five residents", "two out of three voters": a share, value n/m, of the thing counted."""
+    if value is None or value != int(value) or value <= 0 or j + 1 >= b or flags.get("cur"):
+        return None
+    k = j + 2 if doc[j].lower_ == "out" and doc[j + 1].lower_ == "of" else j + 1 if doc[j].lower_ == "in" else None
+    if k is None or k >= b:
+        return None
+    got = _start_number(doc, k, b, lex)
+    if not got or got[0] or got[1][0] is None or not value < got[1][0] <= 1000 or got[1][4].get("cur") \
+            or _is_yearish(got[1][4], got[1][0]) or "." in (got[1][4].get("raw") or ""):
+        return None
+    m, k2 = got[1][0], got[1][3]
+    if k2 < b and (doc[k2].lower_ in lex.months or _match_phrase(doc, k2, b, lex.measures)):
+        return None
+    unit = _counted(doc, k2, b, lex) if k2 < b else None
+    if unit == "designation":
+        return None
+    name = f"share of {unit[0]}" if unit else "share"
+    end = unit[4] if unit else k2
+    cue, cs = _cue_before(doc, s, a, lex)
+    cue2, after = _cue_after(doc, end, b, lex)                     # "2 in 5 or more"
+    rec = _record(doc, cs, s, after if cue2 else end, value / m, None, None, cue2 or cue, None, flags, False)
+    rec.update(unit=name, unit_class="share", group="share", subject_tokens=(unit[2], unit[3]) if unit else None)
+    return {"records": [rec], "next": rec["end_tok"]}
+
+
+_CHANGE_STOP = {";", ":", "(", ")", "from", "between", "while", "but", "and"}
+
+
+def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
+    """The "to" figure of a change that starts at the figure before end_tok, merged into one record."""
+    for k in range(end_tok, min(b - 1, end_tok + 8)):
+        w = doc[k].lower_
+        if w in _CHANGE_STOP:
+            return None
+        if w != "to":
+            continue
+        other = _read_figure(doc, k + 1, k + 1, b, lex, True)
+        if not isinstance(other, dict) or not other["records"]:
+            return None
+        o = other["records"][0]
+        if o["value"] is None or o["value"] == value or o["num_tok"] != k + 1 and o["start_tok"] != k + 1:
+            return None
+        if _is_yearish(o.get("flags") or {}, o["value"]) and not o["unit"]:
+            return None
+        mine = _record(doc, cs, s, end_tok, value, None, None, cue, unit, flags, strong)
+        if mine["unit"] and o["unit"] and mine["unit_class"].split(":")[0] != o["unit_class"].split(":")[0] \
+                and mine["group"] != o["group"]:
+            return None
+        rec = dict(o, start_tok=cs, num_tok=s, from_value=mine["value"])
+        if mine["unit"] and not o["unit"]:
+            for key in ("unit", "unit_class", "group"):
+                rec[key] = mine[key]
+        rec["subject_tokens"] = mine["subject_tokens"] or o["subject_tokens"]
+        return {"records": [rec] + other["records"][1:], "next": other["next"]}
+    return None
 
 
 _MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
@@ -411,7 +541,7 @@ def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> 
             unit_class = _unit_class(unit_name, unit_class)
     return {"start_tok": cs, "num_tok": s, "end_tok": end_tok, "value": value, "low": low, "high": high,
             "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": (),
-            "group": group}
+            "group": group, "from_value": None, "flags": flags}
 
 
 def _unit_class(name: str, group: str) -> str:
@@ -467,7 +597,7 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
                        text=text[start:end], value=r["value"], low=r["low"], high=r["high"], approx=r["approx"],
                        unit=r["unit"], unit_class=r["unit_class"], subject=subject, subject_start=subj_start,
                        subject_end=subj_end, source=source, claim_id=claim_id, hedge=hedge,
-                       converted=r["converted"], date=_date_near(doc, dates, r["num_tok"], num_at))
+                       converted=r["converted"], from_value=r.get("from_value"), date=_date_near(doc, dates, r["num_tok"], num_at))
 
 
 def _date_near(doc, dates, num_tok: int, at: int) -> str | None:

@@ -1,10 +1,169 @@
-"""Stage: relations (not written yet; see the pipeline docstring for its place)."""
+"""Stage: lasting relations between actors, with the spans that show them.
+
+A relation is a tie that outlasts one event: SUPPLIES (with the item),
+WITHHOLDS, ALLIED_WITH, DEPLOYS_TO, OPPOSES. They come from
+
+* the events of this document (``data/relation_patterns.yaml`` ``from_events``):
+  asserted AID with an item -> SUPPLIES, troops -> DEPLOYS_TO, REJECT of a supply
+  item (withhold) -> WITHHOLDS, a defence AGREE -> ALLIED_WITH, ASSAULT / FIGHT /
+  SANCTION -> OPPOSES; negated and merely expected events give none;
+* relation nouns in the parse (``nouns``): "Russia's war in Ukraine", "the
+  Russia-Ukraine war", "an alliance between Moscow and Pyongyang";
+* the presence of forces (``presence``): "North Korean troops in Russia".
+
+One Relation per (type, from, to) per document, holding every evidence span
+(``doc.text[start:end] == evidence.text``); the store aggregates them over
+documents (``store.relations()``). Codes are the country part of actor codes.
+"""
 from __future__ import annotations
 
-from typing import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
 
+import yaml
+
+from ..model import Evidence, Relation, record_id
 from .context import Context
+from .event_parse import _codes, country, phrase_actors, pronoun_owner
+from .events import load_vocab, token_actors
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
 
 
-def find_relations(ctx: Context) -> Iterator:
-    return iter(())
+@lru_cache(maxsize=4)
+def load_patterns(path: str | None = None) -> dict[str, Any]:
+    return yaml.safe_load(Path(path or DATA / "relation_patterns.yaml").read_text(encoding="utf-8"))
+
+
+def setup(nlp: Any, resources: dict[str, Any]) -> None:
+    resources["relation_patterns"] = load_patterns()
+
+
+def find_relations(ctx: Context) -> Iterator[Relation]:
+    pats = ctx.resources.get("relation_patterns") or load_patterns()
+    found: dict[tuple[str, str, str], dict] = {}
+
+    def add(ty: str, a: str | None, b: str | None, start: int, end: int, item: str | None) -> None:
+        a, b = country(a), country(b)
+        if not a or not b or a == b:
+            return
+        g = found.setdefault((ty, a, b), {"items": [], "ev": []})
+        if item and item not in g["items"]:
+            g["items"].append(item)
+        if all((e.start, e.end) != (start, end) for e in g["ev"]):
+            g["ev"].append(Evidence(ctx.doc.id, start, end, ctx.doc.text[start:end]))
+
+    for ev in ctx.records.events:
+        if ev.modality != "asserted" or not ev.actor or not ev.target:
+            continue
+        for ty in TYPES:
+            for rule in (pats.get(ty) or {}).get("from_events") or []:
+                if _event_matches(ev, rule):
+                    item = ev.item if ty in ("SUPPLIES", "WITHHOLDS") else _relation_item(ty, ev)
+                    add(ty, ev.actor, ev.target, ev.start, ev.end, item)
+                    break
+    _noun_relations(ctx, pats, add)
+    hostile = {(a, b) for ty, a, b in found if ty == "OPPOSES"}
+    for (ty, a, b), g in found.items():
+        if ty == "DEPLOYS_TO" and ((a, b) in hostile or (b, a) in hostile):
+            continue  # forces inside an enemy state are an incursion, not a deployment to it
+        yield Relation(id=record_id("relation", ctx.doc.id, ty, a, b), type=ty, from_=a, to=b,
+                       item="; ".join(g["items"]) or None, evidence=tuple(g["ev"]))
+
+
+def _event_matches(ev, rule: dict) -> bool:
+    if ev.type != rule["type"]:
+        return False
+    if rule.get("modes") and ev.mode not in rule["modes"]:
+        return False
+    if rule.get("triggers") and not any(w in (ev.trigger or "").lower() for w in rule["triggers"]):
+        return False
+    if rule.get("words"):
+        text = ev.text.lower()
+        if not any(w in text for w in rule["words"]):
+            return False
+    if rule["type"] in ("AID", "REJECT") and rule.get("modes") is None and not (ev.item or ev.mode):
+        return False
+    if rule["type"] == "REJECT" and not ev.mode:
+        return False  # withholding is about a supply item (weapons, money, troops)
+    return True
+
+
+def _relation_item(ty: str, ev) -> str | None:
+    if ty == "DEPLOYS_TO":
+        return "troops"
+    if ty == "ALLIED_WITH":
+        return ev.item or "agreement"
+    return None
+
+
+def _noun_relations(ctx: Context, pats: dict, add) -> None:
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    ta = token_actors(ctx)
+    rules = [(ty, (pats.get(ty) or {}).get("nouns")) for ty in TYPES]
+    rules = [(ty, r) for ty, r in rules if r]
+    presence = (pats.get("DEPLOYS_TO") or {}).get("presence")
+    for t in ctx.sdoc:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lem = t.lemma_.lower()
+        for ty, r in rules:
+            if lem not in r["lemmas"] and t.lower_ not in r["lemmas"]:
+                continue
+            if r.get("words") and lem not in r["words"] and not any(
+                    c.lower_ in r["words"] for c in t.children if c.dep_ in ("amod", "compound")):
+                continue
+            owners = [(c, x) for c, x in phrase_actors(t, ta, vocab, deps={"poss", "compound", "amod", "nmod",
+                                                                              "punct", "conj", "cc"}, preps=set())
+                      if x.i < t.i]
+            partners = []
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in r["preps"]:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            partners += _codes(phrase_actors(p, ta, vocab))
+            owner_codes = _codes(owners) or pronoun_owner(t, ta)
+            pairs = []
+            if owner_codes and partners:
+                pairs = [(owner_codes[0], p) for p in partners]
+            elif len(owner_codes) >= 2:
+                pairs = [(owner_codes[0], owner_codes[1])]  # "the Russia-Ukraine war"
+            elif len(partners) >= 2 and any(c.lower_ == "between" for c in t.children):
+                pairs = [(partners[0], partners[1])]
+            if not pairs:
+                continue
+            span = _span(t)
+            for a, b in pairs:
+                add(ty, a, b, span[0], span[1], t.text if ty == "ALLIED_WITH" else None)
+        if presence and lem in presence["lemmas"]:
+            owners = _codes([(c, x) for c, x in phrase_actors(t, ta, vocab, deps={"amod", "compound", "poss"},
+                                                            preps=set()) if x.i < t.i])
+            where = []
+            for c in [*t.children, *([t.head] if t.dep_ == "nsubj" else [])]:
+                if c.dep_ == "prep" and c.lower_ in presence["preps"]:
+                    where += [p for p in c.children if p.dep_ == "pobj"]
+            if t.dep_ == "nsubj":
+                for c in t.head.children:
+                    if c.dep_ == "prep" and c.lower_ in presence["preps"]:
+                        where += [p for p in c.children if p.dep_ == "pobj"]
+            places = [ta.code[p.i] or ta.place_country[p.i] for p in where]
+            for a in owners[:1]:
+                for b in places:
+                    if b:
+                        s, e = _span(t, extra=where)
+                        add("DEPLOYS_TO", a, b, s, e, "troops")
+
+
+def _span(t, extra=()) -> tuple[int, int]:
+    """The relation noun's phrase (owner, noun, partner), without trailing clauses."""
+    near = [x for x in t.subtree if abs(x.i - t.i) < 12 and x.dep_ not in ("relcl", "acl", "appos")]
+    lo = min(x.i for x in [t, *near, *extra])
+    hi = max(x.i for x in [t, *near, *extra])
+    doc = t.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("det", "cc")):
+        lo += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)

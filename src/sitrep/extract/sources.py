@@ -63,6 +63,8 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
             i, j = ni, nj
             a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     hit = None
+    if head.pos_ == "NOUN" and i <= head.i < j:   # "officials, wary of Trump's plans": not Trump
+        b = min(b, head.idx + len(head.text))
     for e in ctx.records.entities:
         for m in e.mentions:
             if m.start < b and a < m.end:
@@ -74,10 +76,26 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
     if hit is not None:
         if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
             kind = "anonymous"
-        return hit.name, hit.code, kind, sa, sb
+        return _fuller(doc, head, hit, L), hit.code, kind, sa, sb
     if kind != "document" and (head.pos_ != "PROPN" or span_words & {"anonymity", "anonymous", "unnamed"}):
         kind = "anonymous" if (span_words & L["anon"] or head.pos_ in ("NOUN", "PRON")) else "named"
     return _fallback_name(ctx, i, j, head), None, kind, sa, sb
+
+
+def _fuller(doc, head, hit, L) -> str:
+    """The entity's name, or the full proper name around the head when NER kept only part of
+    it ("Ana Petrovic" with the mention "Petrovic") and the dictionary gave no canonical
+    name: the head's run of proper-noun compounds, titles ("President") left out."""
+    if head.pos_ != "PROPN":
+        return hit.name
+    lo = head.i
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound" \
+            and doc[lo - 1].head.i in range(lo, head.i + 1) and doc[lo - 1].lemma_.lower() not in L["speakers"]:
+        lo -= 1
+    full = doc[lo:head.i + 1].text
+    if lo < head.i and full.endswith(hit.name) and len(full) > len(hit.name):
+        return full
+    return hit.name
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from ..model import (CLASS_OF, Document, Evidence, PageInfo, Records, Rejected, 
                      from_dict, record_id)
 from . import schema as S
 from .migrations import current_version, migrate
+from .views import ViewsMixin
 
 __all__ = ["Store", "open_store"]
 
@@ -70,7 +71,7 @@ _FILTERS = {
 }
 
 
-class Store:
+class Store(ViewsMixin):
     def __init__(self, url: str, *, schema: str | None = None):
         self.url = url
         try:
@@ -242,11 +243,13 @@ class Store:
                     {"q": query, "n": limit, "o": offset})
             return [dict(r) for r in rows.mappings()]
 
-    def records(self, kind: str, *, limit: int | None = 100, offset: int = 0, order: str | None = None,
+    def records(self, kind: str, /, *, limit: int | None = 100, offset: int = 0, order: str | None = None,
                 since: str | None = None, until: str | None = None, **filters: Any) -> list[Any]:
         """Records of one kind (``entity``, ``place``, ``date``, ``quantity``, ``claim``,
         ``event``), filtered by the named columns; ``since``/``until`` filter on the
         document's publication date."""
+        if order and order.lstrip("-") == "published":   # the document's publication date
+            return self._records_by_published(kind, order.startswith("-"), limit, offset, since, until, filters)
         q = self._records_query(kind, since=since, until=until, **filters)
         table = S.RECORD_TABLES[kind]
         if order:
@@ -259,16 +262,19 @@ class Store:
             q = q.order_by(table.c.doc_id, table.c.start, table.c.id)
         if limit is not None:
             q = q.limit(limit).offset(offset)
+            return self._records_sorted_ids(kind, q)
         cls = CLASS_OF[kind]
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn:   # every record: one query
             return [from_dict(cls, r.data) for r in conn.execute(q)]
 
-    def count(self, kind: str, **filters: Any) -> int:
+    def count(self, kind: str, /, **filters: Any) -> int:
         q = self._records_query(kind, **filters)
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+        table = S.RECORD_TABLES[kind]
+        with self.engine.connect() as conn:   # count ids only: never read the JSON of every row
+            return conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)
+                                ).scalar_one()
 
-    def _records_query(self, kind: str, since: str | None = None, until: str | None = None, **filters: Any):
+    def _records_query(self, kind: str, /, since: str | None = None, until: str | None = None, **filters: Any):
         if kind not in S.RECORD_TABLES:
             raise SitrepError(f"{kind}: no such record kind (one of {', '.join(S.RECORD_TABLES)})",
                               input=kind, reason="bad_kind")

@@ -25,8 +25,61 @@ def _v1_initial(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_tsv ON documents USING GIN (tsv)"))
 
 
+def _v2_track_edits(conn: Connection) -> None:
+    """Figure tracks: member role and data columns, user edits of tracks, and
+    per-document storyline signatures. Idempotent: version 1 creates every
+    table of schema.py, so a fresh store already has them."""
+    insp = inspect(conn)
+    have = {c["name"] for c in insp.get_columns("track_members")}
+    for name, sqltype in (("role", "VARCHAR(20)"), ("data", "JSON")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE track_members ADD COLUMN {name} {sqltype}"))
+    S.track_edits.create(conn, checkfirst=True)
+    S.doc_signatures.create(conn, checkfirst=True)
+
+
+#: (table, columns) of the indexes the web workspace's filters and default order need:
+#: a filter column followed by the default order (doc_id, start), so that a filtered,
+#: ordered page reads only its own rows.
+WEB_INDEXES = [
+    ("claims", ("hedge", "doc_id", "start")),
+    ("quantities", ("hedge", "doc_id", "start")),
+    ("quantities", ("unit_class", "doc_id", "start")),
+    ("quantities", ("doc_id", "start")),
+    ("claims", ("doc_id", "start")),
+    ("events", ("doc_id", "start")),
+    ("entities", ("doc_id", "start")),
+    ("places", ("doc_id", "start")),
+    ("events", ("type", "doc_id", "start")),
+    ("events", ("actor", "doc_id", "start")),
+    ("events", ("doc_id", "location")),
+    ("entities", ("type", "doc_id", "start")),
+    ("places", ("country", "doc_id", "start")),
+    ("places", ("doc_id", "name")),
+    ("relation_evidence", ("type", "from_code", "to_code")),
+    ("documents", ("published", "id")),     # newest documents first, covering
+    ("documents", ("id", "published")),     # a record's date without reading the document's text
+]
+
+
+def _v2_web_indexes(conn: Connection) -> None:
+    """Composite indexes for filtered, ordered pages of records (the API and the ledger)."""
+    for table, cols in WEB_INDEXES:
+        name = f"ix_{table}_" + "_".join(cols)
+        quoted = ", ".join(f'"{c}"' for c in cols)   # fixed names from the list above, never user text
+        conn.execute(text(f'CREATE INDEX IF NOT EXISTS {name} ON {table} ({quoted})'))
+
+
+def _v4_scale_manifest(conn: Connection) -> None:
+    """Runs and partitions of the distributed ingest (sitrep.scale), for resuming."""
+    S.metadata.create_all(conn, tables=[S.scale_runs, S.scale_partitions])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema with full-text search", _v1_initial),
+    (2, "track member roles, track edits, storyline signatures", _v2_track_edits),
+    (3, "composite indexes for filtered record pages", _v2_web_indexes),
+    (4, "distributed ingest manifest (scale_runs, scale_partitions)", _v4_scale_manifest),
 ]
 
 

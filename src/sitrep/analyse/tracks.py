@@ -1,0 +1,456 @@
+"""Figure tracks: the quantities of the store that count the same thing, side
+by side, across documents and sources.
+
+A figure goes in the track of its key (unit group, owner, situation, place;
+see ``features.track_key``); every figure is in exactly one track. Building is
+incremental: only quantities not yet in a track are read, and they join the
+tracks already stored (``build_tracks``); ``rebuild=True`` starts over. User
+edits (split, merge, rename) are stored as operations in ``track_edits`` and
+replayed after every build, so they survive a rebuild.
+
+``track_view`` shows one track: each figure with value or bounds, source,
+hedge, date stated and evidence; the spread; the latest figure of each source;
+contradictions between sources; revisions of one source.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date as _date
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from sqlalchemy import delete, insert, select, update
+
+from ..errors import SitrepError
+from ..model import Document, Quantity, from_dict, record_id
+from ..store import Store
+from ..store import schema as S
+from .features import (DocContext, Figure, figure_data, inherit_owners, link_parts, read_figure, track_key,
+                       why_text)
+
+__all__ = ["build_tracks", "track_view", "list_tracks", "edit_split", "edit_merge", "edit_rename", "interval"]
+
+_BATCH = 500
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def track_id_for(key: tuple) -> str:
+    return record_id("track", "", *key)
+
+
+# ------------------------------------------------------------------ building
+def _load_rows(store: Store, table, doc_ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    with store.engine.connect() as conn:
+        for i in range(0, len(doc_ids), _BATCH):
+            chunk = doc_ids[i:i + _BATCH]
+            for r in conn.execute(select(table.c.doc_id, table.c.data).where(table.c.doc_id.in_(chunk))):
+                out[r.doc_id].append(r.data)
+    return out
+
+
+def _names_index(store: Store, rows: dict[str, list[dict]] | None = None) -> dict[str, str]:
+    """Mention text (lower case) -> actor code: lets words such as "N. Korean"
+    found without a record still name a coded owner. Canonical names come from
+    every entity of the store (its columns, no JSON), mention texts from the
+    entities of the documents being read."""
+    names: dict[str, str] = {}
+    e = S.entities
+    with store.engine.connect() as conn:
+        for r in conn.execute(select(e.c.name, e.c.code).where(e.c.code.isnot(None), e.c.type != "PERSON")
+                              .distinct()):
+            if r.name:
+                names.setdefault(r.name.lower(), r.code.split()[0])
+    for ds in (rows or {}).values():
+        for d in ds:
+            if d.get("code") and d.get("type") != "PERSON":
+                code = d["code"].split()[0]
+                for m in d.get("mentions") or ():
+                    names.setdefault(m["text"].lower(), code)
+    return names
+
+
+def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
+    """Read the figures of these documents (all their quantities)."""
+    rows = {k: _load_rows(store, S.RECORD_TABLES[k], doc_ids) for k in ("quantity", "entity", "place", "date")}
+    names = _names_index(store, rows["entity"])
+    rows["claim"] = _claims_needed(store, rows["quantity"])
+    docs: dict[str, Document] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(doc_ids), _BATCH):
+            chunk = doc_ids[i:i + _BATCH]
+            for r in conn.execute(select(S.documents).where(S.documents.c.id.in_(chunk))).mappings():
+                data = dict(r["data"] or {})
+                data.update(id=r["id"], text=r["text"])
+                docs[r["id"]] = from_dict(Document, data)
+    figs: list[Figure] = []
+    for did in doc_ids:
+        if did not in docs or not rows["quantity"].get(did):
+            continue
+        ctx = DocContext(docs[did], rows["entity"].get(did, ()), rows["place"].get(did, ()),
+                         rows["date"].get(did, ()), rows["claim"].get(did, ()), names)
+        dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
+        link_parts(dfigs, ctx.text)
+        inherit_owners(dfigs, ctx.text, ctx.starts)
+        figs.extend(dfigs)
+    return figs
+
+
+def _claims_needed(store: Store, qrows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Source and hedge of the claims that figures without their own point to."""
+    want = sorted({d["claim_id"] for ds in qrows.values() for d in ds
+                   if d.get("claim_id") and (not d.get("source") or not d.get("hedge"))})
+    out: dict[str, list[dict]] = defaultdict(list)
+    c = S.claims
+    with store.engine.connect() as conn:
+        for i in range(0, len(want), _BATCH):
+            for r in conn.execute(select(c.c.id, c.c.doc_id, c.c.source, c.c.hedge).where(c.c.id.in_(want[i:i + _BATCH]))):
+                out[r.doc_id].append({"id": r.id, "source": r.source, "hedge": r.hedge})
+    return out
+
+
+def _unassigned_docs(store: Store) -> list[str]:
+    q, m = S.quantities, S.track_members
+    with store.engine.connect() as conn:
+        return sorted(set(conn.execute(select(q.c.doc_id).where(q.c.id.notin_(select(m.c.quantity_id))))
+                          .scalars()))
+
+
+def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Put every quantity not yet in a track into one (all of them with
+    ``rebuild``), then replay the user's edits. Returns counts."""
+    with store.engine.begin() as conn:
+        if rebuild:
+            conn.execute(delete(S.track_members))
+            conn.execute(delete(S.tracks))
+        else:   # figures whose quantity is gone (re-extracted documents) leave their tracks
+            conn.execute(delete(S.track_members).where(
+                S.track_members.c.quantity_id.notin_(select(S.quantities.c.id))))
+    todo = sorted(set(doc_ids)) if doc_ids is not None else _unassigned_docs(store)
+    figs = read_figures(store, todo)
+    with store.engine.connect() as conn:
+        assigned = set(conn.execute(select(S.track_members.c.quantity_id)).scalars())
+        existing = {r.id: r for r in conn.execute(select(S.tracks))}
+    figs = [f for f in figs if f.q.id not in assigned]
+    redirect = _redirects(store)
+    keys: dict[str, tuple] = {}
+    for f in figs:
+        keys[f.q.id] = track_key(f)
+    members: dict[str, list[Figure]] = defaultdict(list)
+    for f in figs:
+        key = keys.get(f.parent) if f.parent else keys[f.q.id]
+        if key is None:
+            key = keys[f.q.id]
+        tid = track_id_for(key)
+        tid = redirect.get(tid, tid)
+        members[tid].append(f)
+        keys.setdefault(f.q.id, key)
+    new_rows, member_rows = [], []
+    for tid, fs in members.items():
+        if tid not in existing:
+            lead = next((f for f in fs if f.role == "figure"), fs[0])
+            key = track_key(lead)
+            new_rows.append({"id": tid, "name": _auto_name(key, fs), "unit": key[0], "subject": _subject(fs),
+                             "data": {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
+                                      "place": key[3] or None, "auto": True}})
+        member_rows.extend({"track_id": tid, "quantity_id": f.q.id, "why": why_text(f), "role": f.role,
+                            "data": figure_data(f)} for f in fs)
+    with store.engine.begin() as conn:
+        for i in range(0, len(new_rows), 2000):
+            conn.execute(insert(S.tracks), new_rows[i:i + 2000])
+        for i in range(0, len(member_rows), 2000):
+            conn.execute(insert(S.track_members), member_rows[i:i + 2000])
+    new_tracks = len(new_rows)
+    replay_edits(store, only_new=not rebuild)
+    return {"figures": len(figs), "tracks_new": new_tracks, "documents": len(todo)}
+
+
+def _auto_name(key: tuple, figs: list[Figure]) -> str:
+    group, owner, sit, place, docpart = key
+    lead = next((f for f in figs if f.owner_words), None)
+    who = lead.owner_words if lead else (owner or "")
+    name = " ".join(x for x in (who, group.replace("money:", "money ")) if x)
+    if sit and sit != group:
+        name += f", {sit}"
+    if place:
+        name += f", in {place}"
+    if docpart:
+        lead = figs[0]
+        words = lead.q.subject or lead.q.text
+        if words.lower() != group:
+            name = f"{name}: {words}" if name else words
+    return name
+
+
+def _subject(figs: list[Figure]) -> str | None:
+    for f in figs:
+        if f.q.subject:
+            return f.q.subject
+    return figs[0].q.text if figs else None
+
+
+# ------------------------------------------------------------------ user edits
+def _add_edit(store: Store, op: str, data: dict) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(insert(S.track_edits).values(op=op, data=data, at=_now()))
+    replay_edits(store)
+
+
+def _track_exists(store: Store, tid: str) -> dict:
+    with store.engine.connect() as conn:
+        r = conn.execute(select(S.tracks).where(S.tracks.c.id == tid)).mappings().first()
+        if r is None and len(tid) >= 4:
+            rs = conn.execute(select(S.tracks).where(S.tracks.c.id.like(tid + "%"))).mappings().all()
+            r = rs[0] if len(rs) == 1 else None
+    if r is None:
+        raise SitrepError(f"{tid}: no such track (see `sitrep tracks`)", input=tid, reason="not_found")
+    return dict(r)
+
+
+def edit_rename(store: Store, track_id: str, name: str) -> str:
+    tid = _track_exists(store, track_id)["id"]
+    if not name.strip():
+        raise SitrepError("name: a track's name cannot be empty", input="name", reason="empty")
+    _add_edit(store, "rename", {"track": tid, "name": name.strip()})
+    return tid
+
+
+def edit_merge(store: Store, track_ids: list[str], name: str | None = None) -> str:
+    if len(track_ids) < 2:
+        raise SitrepError("merge: give two or more tracks", input="merge", reason="too_few")
+    tids = [_track_exists(store, t)["id"] for t in track_ids]
+    _add_edit(store, "merge", {"into": tids[0], "tracks": tids[1:]})
+    if name:
+        _add_edit(store, "rename", {"track": tids[0], "name": name})
+    return tids[0]
+
+
+def edit_split(store: Store, track_id: str, quantity_ids: list[str], name: str | None = None) -> str:
+    """Move these figures of a track to a new track; returns the new track's id."""
+    tid = _track_exists(store, track_id)["id"]
+    with store.engine.connect() as conn:
+        have = set(conn.execute(select(S.track_members.c.quantity_id)
+                                .where(S.track_members.c.track_id == tid)).scalars())
+    qids = sorted(set(quantity_ids))
+    missing = [q for q in qids if q not in have]
+    if missing or not qids:
+        raise SitrepError(f"{(missing or ['(none)'])[0]}: not a figure of track {tid}", input=tid, reason="bad_split")
+    if len(qids) == len(have):
+        raise SitrepError(f"{tid}: a split must leave at least one figure in the track", input=tid, reason="bad_split")
+    new = record_id("track", "", "split", tid, *qids)
+    _add_edit(store, "split", {"track": tid, "new": new, "quantities": qids, "name": name})
+    return new
+
+
+def _edits(store: Store) -> list[dict]:
+    with store.engine.connect() as conn:
+        return [{"id": r.id, "op": r.op, **r.data} for r in
+                conn.execute(select(S.track_edits).order_by(S.track_edits.c.id))]
+
+
+def _redirects(store: Store) -> dict[str, str]:
+    """Track id -> the track it was merged into (followed to the end)."""
+    red: dict[str, str] = {}
+    for e in _edits(store):
+        if e["op"] == "merge":
+            for t in e["tracks"]:
+                red[t] = e["into"]
+    for k in list(red):
+        seen = {k}
+        while red[k] in red and red[k] not in seen:
+            seen.add(red[k])
+            red[k] = red[red[k]]
+    return red
+
+
+def replay_edits(store: Store, only_new: bool = False) -> None:
+    """Apply the stored edits in order (idempotent: applying twice changes nothing)."""
+    m, t = S.track_members, S.tracks
+    with store.engine.begin() as conn:
+        for e in _edits(store):
+            if e["op"] == "merge":
+                for src in e["tracks"]:
+                    moving = conn.execute(select(m.c.quantity_id).where(m.c.track_id == src)).scalars().all()
+                    if moving:
+                        conn.execute(delete(m).where(m.c.track_id == e["into"], m.c.quantity_id.in_(moving)))
+                        conn.execute(update(m).where(m.c.track_id == src).values(track_id=e["into"]))
+                        conn.execute(update(m).where(m.c.track_id == e["into"], m.c.quantity_id.in_(moving))
+                                     .values(why=_append_why(conn, e["into"], moving, f"merged by the user from {src}")))
+                    conn.execute(delete(t).where(t.c.id == src))
+                _mark_edited(conn, e["into"])
+            elif e["op"] == "split":
+                qids = e["quantities"]
+                rows = conn.execute(select(m.c.quantity_id, m.c.track_id).where(m.c.quantity_id.in_(qids))).all()
+                if not rows:
+                    continue
+                if conn.execute(select(t.c.id).where(t.c.id == e["new"])).first() is None:
+                    old = conn.execute(select(t).where(t.c.id == e["track"])).mappings().first()
+                    base = dict(old["data"] or {}) if old else {}
+                    base.update(auto=False, split_from=e["track"])
+                    conn.execute(insert(t).values(id=e["new"], name=e.get("name") or
+                                                  f"{old['name'] if old else 'track'} (split)",
+                                                  unit=old["unit"] if old else None,
+                                                  subject=old["subject"] if old else None, data=base))
+                for qid, cur in rows:
+                    if cur == e["new"]:
+                        continue
+                    conn.execute(update(m).where(m.c.quantity_id == qid, m.c.track_id == cur)
+                                 .values(track_id=e["new"]))
+                _mark_edited(conn, e["new"])
+            elif e["op"] == "rename":
+                conn.execute(update(t).where(t.c.id == e["track"]).values(name=e["name"]))
+                _mark_edited(conn, e["track"])
+        # tracks left without figures (all split or merged away) are dropped
+        conn.execute(delete(t).where(t.c.id.notin_(select(m.c.track_id))))
+
+
+def _append_why(conn, tid: str, qids: list[str], note: str):
+    from sqlalchemy import literal
+    return S.track_members.c.why + literal("; " + note)
+
+
+def _mark_edited(conn, tid: str) -> None:
+    r = conn.execute(select(S.tracks.c.data).where(S.tracks.c.id == tid)).first()
+    if r is None:
+        return
+    data = dict(r.data or {})
+    if not data.get("edited"):
+        data["edited"] = True
+        conn.execute(update(S.tracks).where(S.tracks.c.id == tid).values(data=data))
+
+
+# ------------------------------------------------------------------ reading
+def list_tracks(store: Store) -> list[dict]:
+    """Every track with its member quantity ids, largest first."""
+    t, m = S.tracks, S.track_members
+    with store.engine.connect() as conn:
+        mem: dict[str, list[tuple]] = defaultdict(list)
+        for r in conn.execute(select(m.c.track_id, m.c.quantity_id, m.c.why, m.c.role, m.c.data)):
+            mem[r.track_id].append(r)
+        out = []
+        for r in conn.execute(select(t)).mappings():
+            ms = sorted(mem.get(r["id"], []), key=lambda x: x.quantity_id)
+            data = r["data"] or {}
+            sources = sorted({(x.data or {}).get("source") or "" for x in ms if x.role == "figure"} - {""})
+            out.append({"id": r["id"], "name": r["name"], "unit": r["unit"], "subject": r["subject"],
+                        "quantities": [x.quantity_id for x in ms], "why": [x.why for x in ms],
+                        "owner": data.get("owner"), "situation": data.get("situation"), "place": data.get("place"),
+                        "edited": bool(data.get("edited")), "sources": sources,
+                        "figures": sum(1 for x in ms if x.role == "figure")})
+    out.sort(key=lambda d: (-len(d["sources"]), -d["figures"], d["name"] or "", d["id"]))
+    return out
+
+
+INF = float("inf")
+
+
+def interval(value: float | None, low: float | None, high: float | None, approx: str | None) -> tuple[float, float]:
+    """The bounds a figure states: "about" allows 10 %, "more than" is open above,
+    "up to" is open below (to zero), a range is its ends."""
+    if low is not None or high is not None:
+        lo, hi = (low if low is not None else 0.0), (high if high is not None else INF)
+        if approx == "about":
+            lo, hi = lo * 0.9, hi * 1.1
+        return lo, hi
+    if value is None:
+        return 0.0, INF
+    if approx == "about":
+        return value * 0.9, value * 1.1
+    if approx == "at_least":
+        return value, INF
+    if approx == "at_most":
+        return 0.0, value
+    return value, value
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((_date.fromisoformat(a[:10]) - _date.fromisoformat(b[:10])).days)
+    except (TypeError, ValueError):
+        return None
+
+
+def track_view(store: Store, track_id: str, same_time_days: int = 3) -> dict[str, Any]:
+    """One track for reading: figures, spread, latest per source, contradictions,
+    revisions. Near-duplicate documents (storylines) fold a figure repeated by
+    several sites into one figure reported several times."""
+    tr = _track_exists(store, track_id)
+    tid = tr["id"]
+    m = S.track_members
+    with store.engine.connect() as conn:
+        mem = conn.execute(select(m.c.quantity_id, m.c.why, m.c.role, m.c.data).where(m.c.track_id == tid)).all()
+        qrows = {r.id: r.data for r in conn.execute(select(S.quantities.c.id, S.quantities.c.data)
+                                                    .where(S.quantities.c.id.in_([x.quantity_id for x in mem])))}
+        docs = {r.id: r for r in conn.execute(select(S.documents.c.id, S.documents.c.title, S.documents.c.published,
+                                                     S.documents.c.source)
+                                              .where(S.documents.c.id.in_({d["doc_id"] for d in qrows.values()})))}
+    from .storylines import duplicate_clusters
+    dup = duplicate_clusters(store, list(docs))
+    figures = []
+    for x in mem:
+        q = qrows.get(x.quantity_id)
+        if q is None:
+            continue
+        info = x.data or {}
+        d = docs.get(q["doc_id"])
+        lo, hi = interval(q.get("value"), q.get("low"), q.get("high"), q.get("approx"))
+        figures.append({
+            "quantity_id": q["id"], "doc_id": q["doc_id"], "start": q["start"], "end": q["end"], "text": q["text"],
+            "value": q.get("value"), "low": q.get("low"), "high": q.get("high"), "approx": q.get("approx"),
+            "unit": q.get("unit"), "bounds": [lo, None if hi == INF else hi],
+            "source": info.get("source") or q.get("source"), "hedge": info.get("hedge") or q.get("hedge"),
+            "date": info.get("date"), "date_from": info.get("date_from"), "situation": info.get("situation"),
+            "place": info.get("place"), "role": x.role or "figure", "parent": info.get("parent"),
+            "why": x.why, "doc_title": d.title if d else None, "published": d.published if d else None,
+            "reported_in": [q["doc_id"]]})
+    figures.sort(key=lambda f: (f["date"] or "", f["doc_id"], f["start"]))
+    # fold repeats: the same source's same figure in near-duplicate documents
+    folded: dict[tuple, dict] = {}
+    main = []
+    for f in figures:
+        k = (dup.get(f["doc_id"], f["doc_id"]), f["source"], f["value"], f["low"], f["high"], f["approx"], f["role"])
+        if f["doc_id"] != k[0] or k in folded:
+            if k in folded:
+                folded[k]["reported_in"].append(f["doc_id"])
+                continue
+        folded[k] = f
+        main.append(f)
+    counted = [f for f in main if f["role"] == "figure"]
+    spread = None
+    if counted:
+        los = [f["bounds"][0] for f in counted]
+        his = [f["bounds"][1] for f in counted if f["bounds"][1] is not None]
+        vals = [v for f in counted for v in (f["value"], f["low"], f["high"]) if v is not None]
+        spread = {"min": min(vals) if vals else min(los), "max": max(vals) if vals else (max(his) if his else None),
+                  "sources": len({f["source"] or ("doc:" + f["doc_id"]) for f in counted}),
+                  "figures": len(counted), "reports": sum(len(f["reported_in"]) for f in counted)}
+    latest: dict[str, dict] = {}
+    for f in counted:
+        latest[f["source"] or "(unattributed)"] = f
+    contradictions, revisions = [], []
+    for i, a in enumerate(counted):
+        for b in counted[i + 1:]:
+            disjoint = a["bounds"][0] > (b["bounds"][1] if b["bounds"][1] is not None else INF) or \
+                b["bounds"][0] > (a["bounds"][1] if a["bounds"][1] is not None else INF)
+            if not disjoint or (a["situation"] and b["situation"] and a["situation"] != b["situation"]):
+                continue          # compatible, or not counting the same moment (in Russia / joining the fighting)
+            gap = _days(a["date"], b["date"])
+            if a["source"] and b["source"] and a["source"] == b["source"]:
+                if a["doc_id"] != b["doc_id"] or (gap or 0) > 0:
+                    revisions.append({"source": a["source"], "from": a["quantity_id"], "to": b["quantity_id"],
+                                      "from_text": a["text"], "to_text": b["text"], "from_date": a["date"],
+                                      "to_date": b["date"], "direction": "up" if b["bounds"][0] > a["bounds"][0]
+                                      else "down"})
+            elif a["source"] and b["source"] and (gap is not None and gap <= same_time_days
+                                                  or (gap is None and a["doc_id"] == b["doc_id"])):
+                contradictions.append({"a": a["quantity_id"], "b": b["quantity_id"], "a_source": a["source"],
+                                       "b_source": b["source"], "a_text": a["text"], "b_text": b["text"],
+                                       "a_date": a["date"], "b_date": b["date"], "days_apart": gap})
+    return {"id": tid, "name": tr["name"], "unit": tr["unit"], "subject": tr["subject"],
+            "data": tr["data"] or {}, "figures": main, "spread": spread,
+            "latest": {s: {"quantity_id": f["quantity_id"], "text": f["text"], "date": f["date"]}
+                       for s, f in sorted(latest.items())},
+            "contradictions": contradictions, "revisions": revisions}

@@ -1,0 +1,170 @@
+"""Actor codes on the tokens of a parsed document, for the events and relations stages.
+
+Events need to know, for any token of the parse, which actor it names and with
+which code ("North Korean" -> PRK, "the Kremlin" -> RUS, "Putin" -> RUS). The
+actors stage finds the entities (``ctx.records.entities``); their mentions are
+used first. Names the actors stage did not report (demonyms inside noun
+phrases, user actor files) are looked up in the actor dictionary
+(``data/actors-states.yaml`` and ``data/actors.yaml`` plus the user's actor
+files, same YAML format), longest match first, case-sensitively as the actor
+dictionary is written ("US" is the United States, "us" is not), so the events
+stage also works on its own.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ..errors import SitrepError
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MAX_WORDS = 7
+FIRSTS = ("",)  # key under which the table keeps the set of first words of its phrases
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
+PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:
+    """Entries of the built-in actor dictionary (when present) and of each user file."""
+    entries: list[dict] = []
+    paths = [p for p in (DATA / "actors-states.yaml", DATA / "actors.yaml") if p.exists()]
+    for p in [*paths, *map(Path, files)]:
+        try:
+            data = yaml.load(Path(p).read_text(encoding="utf-8"), Loader=_LOADER) or []
+        except (OSError, yaml.YAMLError) as e:
+            raise SitrepError(f"{p}: cannot read this actor file ({str(e).splitlines()[0]})",
+                              input=str(p), reason="bad_actor_file") from e
+        if isinstance(data, dict):
+            data = data.get("actors", [])
+        if not isinstance(data, list):
+            raise SitrepError(f"{p}: an actor file is a YAML list of actors", input=str(p),
+                              reason="bad_actor_file")
+        entries.extend(e for e in data if isinstance(e, dict) and e.get("name"))
+    return entries
+
+
+def build_table(nlp: Any, entries: list[dict]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Phrase (lower-case token texts) -> (code, canonical name). Later files win, so a user
+    file can recode a built-in actor."""
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    for e in entries:
+        code = e.get("code")
+        names = [e["name"], *(e.get("aliases") or []), *(e.get("demonyms") or [])]
+        for role in e.get("roles") or []:
+            if isinstance(role, dict) and role.get("code") and not code:
+                code = role["code"]
+        if not code:
+            continue
+        for n in names:
+            if not isinstance(n, str) or not n.strip():
+                continue
+            key = tuple(t.text for t in nlp.tokenizer(n.strip()))
+            if 0 < len(key) <= MAX_WORDS:
+                table[key] = (str(code), e["name"])
+                if key[0].lower() == "the" and len(key) > 1:  # "the Kremlin", "The Kremlin", "Kremlin"
+                    table.setdefault(key[1:], (str(code), e["name"]))
+                    table.setdefault(("The" if key[0] == "the" else "the", *key[1:]), (str(code), e["name"]))
+    return table
+
+
+class TokenActors:
+    """For one document: ``code[i]`` is the actor code on token i (or None) and ``mention[i]``
+    the (start, end) token span of the mention it belongs to."""
+
+    def __init__(self, ctx: Any, table: dict[tuple[str, ...], tuple[str, str]]):
+        sdoc = ctx.sdoc
+        n = len(sdoc)
+        self.code: list[str | None] = [None] * n
+        self.mention: list[tuple[int, int] | None] = [None] * n
+        for ent in getattr(ctx.records, "entities", []) or []:
+            code = getattr(ent, "code", None)
+            if not code:
+                continue
+            for m in ent.mentions:
+                span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    self._mark(span.start, span.end, code)
+        lower = [t.text for t in sdoc]
+        firsts = table.get(FIRSTS)
+        if firsts is None:
+            firsts = table[FIRSTS] = {k[0] for k in table if k is not FIRSTS}
+        i = 0
+        while i < n:
+            if self.code[i] is not None or lower[i] not in firsts:
+                i += 1
+                continue
+            hit = None
+            for k in range(min(MAX_WORDS, n - i), 0, -1):
+                v = table.get(tuple(lower[i:i + k]))
+                if v is not None and all(c is None for c in self.code[i:i + k]):
+                    hit = (k, v[0])
+                    break
+            if hit:
+                self._mark(i, i + hit[0], hit[1])
+                i += hit[0]
+            else:
+                i += 1
+        self.place_country: list[str | None] = [None] * n
+        for pl in getattr(ctx.records, "places", []) or []:
+            if not pl.country:
+                continue
+            for m in pl.mentions:
+                span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for j in range(span.start, span.end):
+                        self.place_country[j] = pl.country
+
+        self.group: dict[int, list[str]] = {}
+        self._plural_references(sdoc)
+
+    def _plural_references(self, sdoc) -> None:
+        """ "the three nations", "both countries", "the two sides": the last list of that many
+        actors named in this or the two sentences before (a list in coordination: "the United
+        States, Japan and South Korea")."""
+        lists: list[tuple[int, list[str]]] = []  # (position, codes) of coordinated actor lists
+        plural = [t for t in sdoc if t.lower_ in PLURAL_HEADS]
+        if not plural:
+            return
+        heads = {t.head.i for t in sdoc if t.dep_ == "conj"}
+        for t in sdoc:
+            if t.i in heads and t.dep_ != "conj":
+                codes = []
+                for x in (t, *t.conjuncts):
+                    c = self.code[x.i] or next((self.code[p.i] for pr in x.children if pr.dep_ == "prep"
+                                                and pr.lower_ == "of" for p in pr.children
+                                                if p.dep_ == "pobj" and self.code[p.i]), None)
+                    if c and c.split()[0] not in [k.split()[0] for k in codes]:
+                        codes.append(c)
+                if len(codes) >= 2:
+                    lists.append((t.i, codes))
+            if t.lower_ in PLURAL_HEADS and t.pos_ == "NOUN" and self.code[t.i] is None:
+                n = None
+                for c in t.children:
+                    if c.lower_ in NUMBERS:
+                        n = NUMBERS[c.lower_]
+                if n is None:
+                    continue
+                here = []  # "Lavrov ... the North Korean deployment, reiterating the two countries' pact"
+                for x in sdoc[t.sent.start:t.i]:
+                    c = self.code[x.i]
+                    if c and c.split()[0] not in [k.split()[0] for k in here]:
+                        here.append(c)
+                if len(here) == n:
+                    self.group[t.i] = here
+                    continue
+                first_sent = max(0, t.sent.start - 1)
+                for _ in range(2):  # reach back two sentences at most
+                    first_sent = sdoc[first_sent].sent.start - 1 if first_sent > 0 else 0
+                for pos, codes in reversed(lists):
+                    if pos < t.i and pos >= max(first_sent, 0) and len(codes) == n:
+                        self.group[t.i] = codes
+                        break
+
+    def _mark(self, s: int, e: int, code: str) -> None:
+        for j in range(s, e):
+            if self.code[j] is None:
+                self.code[j] = code
+                self.mention[j] = (s, e)

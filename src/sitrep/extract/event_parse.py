@@ -1,0 +1,275 @@
+"""Reading the dependency parse for events: who a phrase names, what a token triggers,
+who acts, whom it targets, what is supplied, and whether it happened (modality).
+
+Helpers of ``events`` (and ``relations``); plain functions over spaCy tokens and
+the per-document actor index (``event_actors.TokenActors``).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .event_actors import TokenActors
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+# dependencies followed when collecting the actors a noun phrase names
+PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det", "npadvmod", "cc", "prep",
+               "nummod", "quantmod", "case", "punct"}
+PHRASE_PREPS = {"of", "from", "in", "within", "inside", "by"}
+OBJ_PREPS = {"of", "from", "by"}  # "officials in X" names X; "an attack in X" only places it
+
+
+# ------------------------------------------------------------------ phrases
+def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PHRASE_PREPS) -> list[tuple[str, Any]]:
+    """The actor codes a noun phrase names, in order, one per mention: (code, first token)."""
+    out: list[tuple[str, Any]] = []
+    seen: set = set()
+    sector = vocab["sector"].get(head.lemma_.lower()) or vocab["sector"].get(head.lower_)
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for code in ta.group.get(t.i, ()):  # "the three nations" = the three just listed
+            if ("group", code) not in seen:
+                seen.add(("group", code))
+                out.append((f"{code} {sector}" if sector and " " not in code else code, t))
+        code = ta.code[t.i]
+        if code is not None and ta.mention[t.i] not in seen:
+            seen.add(ta.mention[t.i])
+            if sector and " " not in code and t.i != head.i:
+                code = f"{code} {sector}"
+            out.append((code, t))
+        for c in t.children:
+            if c.dep_ not in deps:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in preps:
+                continue
+            if c.dep_ == "appos" and out:
+                continue
+            stack.append(c)
+    out.sort(key=lambda x: x[1].i)
+    return out
+
+
+def pronoun_owner(n, ta: TokenActors) -> list[str]:
+    """ "its alliance with Y", "their support": the owner is the nearest actor named before the
+    possessive in the same sentence (news prose rarely reaches further back within a sentence)."""
+    poss = next((c for c in n.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+    if poss is None:
+        return []
+    for i in range(poss.i - 1, n.sent.start - 1, -1):
+        if ta.code[i]:
+            return [ta.code[i]]
+    if n.sent.start > 0:  # "Trump's assurances ... His past praise": the previous sentence's subject
+        prev = n.doc[n.sent.start - 1].sent
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is not None:
+            codes = [ta.code[t.i] for t in subj.subtree if ta.code[t.i]]
+            return codes[:1]
+    return []
+
+
+def _codes(pairs: list[tuple[str, Any]]) -> list[str]:
+    seen, out = set(), []
+    for c, _ in pairs:
+        if c not in seen:
+            seen.add(c)
+            out.append(c)
+    return out
+
+
+def country(code: str | None) -> str | None:
+    return code.split()[0] if code else None
+
+
+def distinct(a: str | None, b: str | None) -> bool:
+    """Two codes name different actors: other countries, or one country's different sectors
+    named as such ("RUS GOV" and "RUS OPP": the government against its opposition)."""
+    if not a or not b:
+        return True
+    return country(a) != country(b) or (" " in a and " " in b and a != b)
+
+
+# ------------------------------------------------------------------ triggers
+def verb_type(t, vocab: dict) -> tuple[str | None, list]:
+    """(type, extra trigger tokens) of a verb token, from phrases first ("call for"), then lemmas."""
+    lem = t.lemma_.lower()
+    if t.i >= 2 and t.doc[t.i - 1].text == "-":  # "test-fired" is tokenized test - fired
+        hy = f"{t.doc[t.i - 2].lower_}-{lem}"
+        if hy in vocab["verb"]:
+            return vocab["verb"][hy], [t.doc[t.i - 2]]
+    for rest, ty in vocab["phrase"].get(lem, ()):
+        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative")]
+        got = []
+        for w in rest:
+            m = next((c for c in kids if c.lemma_.lower() == w or c.lower_ == w), None)
+            if m is None:
+                break
+            got.append(m)
+        else:
+            return ty, got
+    return vocab["verb"].get(lem), []
+
+
+def noun_type(t, vocab: dict) -> str | None:
+    lem, low = t.lemma_.lower(), t.lower_
+    for pre, ty in vocab["noun_phrase"].get(low, ()) or vocab["noun_phrase"].get(lem, ()):
+        kids = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod")]
+        if all(w in kids for w in pre):
+            return ty
+    return vocab["noun"].get(low) or vocab["noun"].get(lem)
+
+
+def _subject(v):
+    return next((c for c in v.children if c.dep_ in SUBJ), None)
+
+
+def _passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
+
+
+def _agent(v):
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _objects(v) -> list:
+    out = [c for c in v.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    return out
+
+
+def _preps(v, allowed: set) -> list:
+    out = []
+    for c in v.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in allowed:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+            for pc in c.children:  # "to the east of X"
+                if pc.dep_ == "prep":
+                    out.extend(p for p in pc.children if p.dep_ == "pobj")
+    return out
+
+
+def _inherited_subject(v, depth: int = 0):
+    """The subject of a verb that has none of its own: from the verb it is coordinated
+    with or that controls it ("X condemned ... and promised", "X decided to send")."""
+    if depth > 4:
+        return None, None
+    s = _subject(v)
+    if s is not None and s.tag_ == "PRP" and s.lower_ in ("it", "they", "he", "she", "we"):
+        # "Switzerland said it had expelled ...": the pronoun is the speaker of the governing clause
+        h = v
+        while h.dep_ in ("ccomp", "conj", "xcomp") and h.head != h:
+            h = h.head
+            hs = _subject(h)
+            if hs is not None and hs.tag_ != "PRP":
+                return hs, h
+        # "While Kyiv remains restricted ..., it has leveraged drones": an earlier subject of the sentence
+        for t in reversed(list(v.sent)[:s.i - v.sent.start]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ != "PRP" and t.head != v:
+                return t, t.head
+    if s is not None:
+        return s, v
+    h = v.head
+    if h == v:
+        return None, None
+    purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    if v.dep_ in ("conj", "xcomp", "acomp") or v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or purpose):
+        if v.dep_ == "xcomp":  # object control: "urged X to leave" -> X leaves
+            obj = next((c for c in h.children if c.dep_ in ("dobj",)), None)
+            if obj is not None and h.lemma_.lower() in ("urge", "ask", "force", "allow", "order", "press", "call"):
+                return obj, h
+        return _inherited_subject(h, depth + 1)
+    if v.dep_ in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN", "PRON"):
+        return h, v
+    return None, None
+
+
+def modality(v, vocab: dict) -> tuple[str, str | None]:
+    """asserted / negated / expected for a trigger verb, looking up its chain of governors;
+    the second value is the lemma of the governing expectation verb, if any."""
+    t, steps = v, 0
+    exp, head_lemma = False, None
+    while t is not None and steps < 5:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in vocab["neg"]):
+                return "negated", None
+            if c.dep_ == "aux" and c.lower_ in vocab["exp_aux"]:
+                exp = True
+            if c.dep_ in ("aux", "auxpass") and c.lower_ == "to" and t == v and v.dep_ == "xcomp":
+                pass
+        lem = t.lemma_.lower()
+        if t != v:
+            if lem in vocab["neg_heads"]:
+                return "negated", None
+            if lem in vocab["exp_heads"] or (t.pos_ == "ADJ" and lem in vocab["exp_heads"]):
+                exp, head_lemma = True, head_lemma or lem
+        if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head == t:
+            # "is about to", "is set to", "is likely to": governed by an adjective or particle
+            if t.dep_ == "acomp" or t.head.lemma_.lower() in vocab["exp_heads"] and t.head != t and t.dep_ == "xcomp":
+                exp = True
+            break
+        t = t.head
+        steps += 1
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be":
+        exp = True
+    return ("expected" if exp else "asserted"), head_lemma
+
+
+def item_phrase(v, vocab: dict, ta: TokenActors):
+    """The thing supplied: the object that is not an actor, else the object of "with"."""
+    cands = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "of"):
+            cands.extend(p for p in c.children if p.dep_ == "pobj")
+    for c in cands:
+        if ta.code[c.i] is None:
+            return c
+    return None
+
+
+def item_class(tok, vocab: dict) -> str | None:
+    if tok is None:
+        return None
+    span = item_span(tok)
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    for cls in ("troops", "weapons", "money", "goods"):
+        if words & vocab["items"][cls]:
+            return cls
+    return None
+
+
+def item_span(tok):
+    """The item's phrase without a trailing relative clause or appositive."""
+    toks = [tok] + [t for t in tok.subtree if t != tok]
+    money = tok.like_num  # "€85 billion": the figure is the item
+    stop = {"relcl", "acl", "appos", "advcl"} | (set() if money else {"nummod", "quantmod"})
+    keep = set()
+
+    def walk(t):
+        keep.add(t.i)
+        for c in t.children:
+            if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.text not in ("-", "/")
+                                  and not (c.text == "," and c.nbor(1).lower_ in ("including", "such"))):
+                continue
+            if c.dep_ == "amod" and c.i > tok.i:
+                continue  # "missiles, similar to ..." 
+            if c.dep_ == "prep" and c.lower_ not in ("of", "including", "like", "as") and c.i > tok.i:
+                continue  # "technology, including semiconductors" keeps its examples
+            walk(c)
+    walk(tok)
+    idx = sorted(keep)
+    del toks
+    s, e = idx[0], idx[-1] + 1
+    doc = tok.doc
+    while e > s and doc[e - 1].is_punct:
+        e -= 1
+    while s < tok.i and (doc[s].dep_ in ("det", "poss", "case", "predet") or doc[s].is_punct or not money and (
+            doc[s].dep_ in ("advmod", "quantmod", "nummod") or doc[s].like_num)):
+        s += 1
+    if e < len(doc) and doc[e].text == ")" and doc[s:e].text.count("(") > doc[s:e].text.count(")"):
+        e += 1
+    nxt = doc[e] if e < len(doc) else None
+    if nxt is not None and nxt.dep_ == tok.dep_ == "dobj" and nxt.head == tok.head and nxt.i > tok.i \
+            and not nxt.is_punct:
+        e = nxt.i + 1  # a split parse: "Storm Shadow (or SCALP) | missiles"
+    return doc[s:e]

@@ -1,0 +1,140 @@
+"""What runs on a Dask worker: one loaded pipeline per worker process, and the
+task that turns one partition into Parquet shards.
+
+The pipeline is loaded once per process (``PipelinePlugin`` loads it when the
+worker starts, so the first task does not pay for it; ``_pipeline`` is the
+per-process cache either way) and documents stream through it in spaCy
+batches: a worker holds one partition's output at a time, never the corpus.
+A lock keeps two threads of one worker from sharing the pipeline (start
+workers with ``--nthreads 1``; more threads only wait).
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import threading
+import time
+from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from ..model import Document, PageInfo, Rejected, as_dict
+from ..store import _rows_for
+from ..store import schema as S
+from . import partitions, shards
+
+_LOCK = threading.Lock()
+_KIND_ATTR = {"entity": "entities", "place": "places", "date": "dates", "quantity": "quantities",
+              "claim": "claims", "event": "events", "relation": "relations"}
+
+
+def _apply_env(env: dict[str, str]) -> None:
+    """The client's SITREP_* settings (model, actor files, ...) on this worker."""
+    for k, v in (env or {}).items():
+        if k.startswith("SITREP_"):
+            os.environ[k] = v
+
+
+def _pipeline(env: dict[str, str] | None = None):
+    from ..extract import pipeline as P
+    if P._PIPELINE is None:
+        _apply_env(env or {})
+    return P.get_pipeline()
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the extraction pipeline once when a worker starts (or joins)."""
+    name = "sitrep-pipeline"
+
+    def __init__(self, env: dict[str, str], extract: bool = True):
+        self.env = env
+        self.extract = extract
+
+    def setup(self, worker) -> None:
+        if self.extract:
+            with _LOCK:
+                _pipeline(self.env)
+
+
+def peak_rss() -> int:
+    """Peak resident memory of this process so far, in bytes (Linux: ru_maxrss is in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _worker_name() -> str:
+    try:
+        from distributed import get_worker
+        return get_worker().address
+    except Exception:  # noqa: BLE001 - not on a worker (a local call)
+        return f"pid {os.getpid()}"
+
+
+def run_partition(part: partitions.Partition, *, env: dict[str, str], max_bytes: int,
+                  batch_size: int | None = None) -> dict[str, Any]:
+    """Read, deduplicate and extract one partition; return its shards (Parquet
+    bytes per table) and its meta (rejects, pages, counts, peak memory)."""
+    with _LOCK:
+        return _run(part, env=env, max_bytes=max_bytes, batch_size=batch_size)
+
+
+def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
+    t0, c0 = time.perf_counter(), time.process_time()
+    rows: dict[str, list[dict]] = {name: [] for name in shards.SCHEMAS}
+    rejects: list[dict] = []
+    pages: list[dict] = []
+    seen: set[str] = set()
+    counts = {"read": 0, "documents": 0, "records": 0}
+
+    def fresh_docs():
+        """New documents of this partition, in order; every document read leaves a source row."""
+        for item in partitions.read(part, max_bytes=max_bytes):
+            if isinstance(item, Rejected):
+                rejects.append(as_dict(item))
+            elif isinstance(item, PageInfo):
+                pages.append({"source": item.source, "sidebar": list(item.sidebar)})
+            elif isinstance(item, Document):
+                counts["read"] += 1
+                rows["sources"].append({"doc_id": item.id, "source": item.source or "(unknown)",
+                                        "source_id": item.source_id})
+                if item.id not in seen:
+                    seen.add(item.id)
+                    yield item
+
+    if part.extract:
+        pipe = _pipeline(env)
+        for doc, recs in pipe.process(fresh_docs(), batch_size=batch_size):
+            counts["records"] += add_rows(rows, doc, recs)
+    else:
+        for doc in fresh_docs():
+            add_rows(rows, doc)
+    counts["documents"] = len(rows["documents"])
+    encoded = shards.encode(rows)
+    meta = {"partition": part.to_json(), "rejects": rejects, "pages": pages, **counts,
+            "worker": _worker_name(), "pid": os.getpid(), "seconds": round(time.perf_counter() - t0, 3),
+            "cpu_seconds": round(time.process_time() - c0, 3),
+            "peak_rss": peak_rss()}
+    return {"id": part.id, "shards": encoded, "meta": meta}
+
+
+def add_rows(rows: dict[str, list[dict]], doc: Document, recs=None) -> int:
+    """Append a document's row and its records' rows (the store's columns, JSON as
+    text) to ``rows``; return the number of record rows."""
+    _doc_row(rows, doc)
+    n = 0
+    for kind, table in S.RECORD_TABLES.items():
+        for rec in getattr(recs, _KIND_ATTR[kind]) if recs is not None else ():
+            for r in _rows_for(kind, table, rec, doc.id):
+                r["data"] = json.dumps(r["data"], ensure_ascii=False)
+                rows.setdefault(table.name, []).append(r)
+                n += 1
+    return n
+
+
+def _doc_row(rows: dict, doc: Document) -> None:
+    data = as_dict(doc)
+    data.pop("text")
+    rows.setdefault("documents", []).append(
+        {"id": doc.id, "source_id": doc.source_id, "title": doc.title, "category": doc.category,
+         "published": doc.published, "source": doc.source, "format": doc.format, "text": doc.text,
+         "data": json.dumps(data, ensure_ascii=False, default=str)})

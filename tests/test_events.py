@@ -1,0 +1,250 @@
+"""Events on our own sentences about invented states (tests/data/fictional-actors.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.model import Claim, Document, Records
+from sitrep.extract.context import Context
+
+ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    from sitrep.extract.pipeline import Pipeline
+    return Pipeline(actor_files=[str(ACTORS)])
+
+
+def events(pipe, text, **kw):
+    doc = Document.new(text)
+    recs = pipe.run(doc)
+    for e in recs.events:
+        assert doc.text[e.start:e.end] == e.text  # every event traces to its characters
+        assert e.doc_id == doc.id
+    return recs.events
+
+
+def triples(evs, modality=None):
+    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0]) for e in evs
+            if modality is None or e.modality == modality}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Valdoria signed a trade agreement with Kesh on Tuesday.", ("AGREE", "VAL", "KSH")),
+    ("President Arno Vesk met Mira Tolan in Castelmar.", ("CONSULT", "VAL", "KSH")),
+    ("Ostrana praised Brevik for its mediation.", ("SUPPORT", "OST", "BRV")),
+    ("Valdoria has supplied howitzers and ammunition to Ostrana.", ("AID", "VAL", "OST")),
+    ("Kesh provided Talmar with drones.", ("AID", "KSH", "TAL")),
+    ("Talmar received rockets from Pellis last spring.", ("AID", "PEL", "TAL")),
+    ("Valdorian troops were deployed along the coast.", ("MOBILIZE", "VAL", None)),
+    ("Kesh threatened Brevik with a naval blockade.", ("THREATEN", "KSH", "BRV")),
+    ("Ostrana accused Valdoria of shelling its border villages.", ("ACCUSE", "OST", "VAL")),
+    ("Brevik urged Kesh to release the detained sailors.", ("DEMAND", "BRV", "KSH")),
+    ("Pellis rejected the proposal from Talmar.", ("REJECT", "PEL", "TAL")),
+    ("Valdoria imposed sanctions on Kesh after the vote.", ("SANCTION", "VAL", "KSH")),
+    ("Keshi drones attacked Ostrana overnight.", ("ASSAULT", "KSH", "OST")),
+    ("Brevikan forces clashed with Talmari units near the river.", ("FIGHT", "BRV", "TAL")),
+    ("Kesh withdrew its forces from Pellis.", ("RETREAT", "KSH", "PEL")),
+    ("Ostrana test-fired a ballistic missile on Friday.", ("TEST", "OST", None)),
+    ("Valdoria intercepted Keshi drones over the capital.", ("DEFEND", "VAL", "KSH")),
+    ("Ostranian police arrested Brevikan fishermen.", ("COERCE", "OST", "BRV")),
+    ("Valdorian air defences reported the downing of nine Keshi drones.", ("DEFEND", "VAL", "KSH")),
+    ("Brevik's hosting of a Talmari delegation drew notice.", ("CONSULT", "BRV", "TAL")),
+    ("Talmari students demonstrated outside the Kesh embassy.", ("PROTEST", "TAL", None)),
+    ("The Pellisian defence minister resigned on Monday.", ("RETREAT", "PEL", None)),
+    ("Talmar's reliance on Valdorian military aid has grown.", ("AID", "VAL", "TAL")),
+    ("Ostrana hosted Keshi warships for naval drills.", ("MOBILIZE", "OST", "KSH")),
+])
+def test_each_type(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_noun_objects_restrict_a_type(pipe):
+    assert not [e for e in events(pipe, "Keshi shelling caused the destruction of homes in Valdoria.")
+                if e.type == "DEFEND"]
+
+
+def test_coordinated_actors_split_into_pairs(pipe):
+    evs = events(pipe, "Valdoria, Kesh, Brevik and Talmar welcomed the accord with Ostrana.")
+    got = triples(evs)
+    for a in ("VAL", "KSH", "BRV", "TAL"):
+        assert ("SUPPORT", a, "OST") in got
+
+
+def test_coordinated_targets_split(pipe):
+    got = triples(events(pipe, "Pellis condemned Valdoria and Kesh for the raid."))
+    assert {("ACCUSE", "PEL", "VAL"), ("ACCUSE", "PEL", "KSH")} <= got
+
+
+def test_symmetric_meeting_one_event_per_pair(pipe):
+    got = triples(events(pipe, "Valdoria and Kesh held talks in Lirn."))
+    assert ("CONSULT", "VAL", "KSH") in got
+    assert ("CONSULT", "KSH", "VAL") not in got
+
+
+def test_withholding_is_not_aid(pipe):
+    evs = events(pipe, "Brevik has withheld its long-range missiles from Talmar.")
+    assert ("AID", "BRV", "TAL") not in triples(evs)
+    assert ("REJECT", "BRV", "TAL") in triples(evs)
+
+
+def test_negation(pipe):
+    evs = events(pipe, "Kesh did not attack Ostrana.")
+    assert ("ASSAULT", "KSH", "OST") not in triples(evs, "asserted")
+    assert all(e.modality == "negated" for e in evs if e.type == "ASSAULT")
+
+
+def test_refusal_negates(pipe):
+    evs = events(pipe, "Valdoria refused to send tanks to Ostrana.")
+    assert ("AID", "VAL", "OST") not in triples(evs, "asserted")
+
+
+@pytest.mark.parametrize("text", [
+    "Valdorian tanks could be sent to Ostrana next month.",
+    "Kesh is expected to sign a treaty with Pellis.",
+    "Brevik plans to deploy troops to Talmar.",
+])
+def test_expectation(pipe, text):
+    evs = events(pipe, text)
+    assert evs, text
+    assert all(e.modality == "expected" for e in evs)
+
+
+def test_promised_sanctions_are_a_threat(pipe):
+    got = triples(events(pipe, "Valdoria has promised to impose tariffs on Keshi steel."))
+    assert ("THREATEN", "VAL", "KSH") in got
+
+
+def test_mode_and_item(pipe):
+    evs = events(pipe, "Kesh launched a drone attack on Ostrana.")
+    assert any(e.type == "ASSAULT" and e.mode == "drone" for e in evs)
+    evs = events(pipe, "Valdoria supplied artillery shells to Talmar.")
+    aid = [e for e in evs if e.type == "AID"]
+    assert aid and aid[0].mode == "weapons" and aid[0].item == "artillery shells"
+
+
+def test_generic_verb_needs_an_item(pipe):
+    assert not [e for e in events(pipe, "Kesh offered condolences to Brevik.") if e.type == "AID"]
+
+
+def test_sector_from_head_noun(pipe):
+    evs = events(pipe, "Valdorian soldiers shelled Talmar.")
+    assert any(e.actor == "VAL MIL" and e.target == "TAL" for e in evs)
+
+
+def test_claim_linking(pipe):
+    from sitrep.extract import events as ev_mod
+    text = "Officials in Lirn said that Kesh attacked Ostrana."
+    doc = Document.new(text)
+    sdoc = pipe.nlp(text)
+    start = text.index("Kesh")
+    claim = Claim(id="c1", doc_id=doc.id, start=start, end=len(text) - 1, text=text[start:-1],
+                  source="officials", hedge="reported")
+    recs = Records(doc_id=doc.id, claims=[claim])
+    ctx = Context(doc=doc, sdoc=sdoc, resources=pipe.resources, records=recs)
+    evs = list(ev_mod.find_events(ctx))
+    assert any(e.type == "ASSAULT" and e.claim_id == "c1" for e in evs)
+
+
+def test_every_vocabulary_entry_documented():
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "event_verbs.yaml"
+    data = yaml.safe_load(path.read_text())
+    for ty, spec in data["types"].items():
+        assert spec.get("help"), ty
+        assert spec.get("verbs") or spec.get("nouns"), ty
+    for section in ("light_verbs", "aid_items", "modality", "sectors", "dyadic"):
+        assert data[section].get("help"), section
+
+
+def test_plover_types_covered():
+    from sitrep.extract.events import load_vocab
+    types = set(load_vocab()["raw"]["types"])
+    assert {"AGREE", "CONSULT", "SUPPORT", "AID", "MOBILIZE", "THREATEN", "ACCUSE", "DEMAND", "REJECT",
+            "SANCTION", "ASSAULT", "FIGHT", "COERCE", "RETREAT", "TEST", "DEFEND", "PROTEST", "CONCEDE",
+            "COOPERATE"} <= types
+
+
+def test_vocabulary_words_are_strings():
+    """YAML reads a bare on/no/off as a boolean: every word must stay a word."""
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data"
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+        else:
+            assert isinstance(x, str), x
+    for name in ("event_verbs.yaml", "relation_patterns.yaml"):
+        walk(yaml.safe_load((path / name).read_text()))
+
+
+def _ctx(pipe, text, **recs):
+    from sitrep.extract import events as ev_mod
+    doc = Document.new(text)
+    ctx = Context(doc=doc, sdoc=pipe.nlp(text), resources=pipe.resources,
+                  records=Records(doc_id=doc.id, **recs))
+    return doc, ctx, list(ev_mod.find_events(ctx))
+
+
+def test_place_date_and_figures_attached(pipe):
+    from sitrep.model import DateRef, Mention, Place, Quantity
+    text = "On Friday a Keshi strike hit a depot in Vell, wounding 12 people."
+    doc = Document.new(text)
+    s = text.index("Vell")
+    place = Place(id="p1", doc_id=doc.id, name="Vell", kind="city", country="OST",
+                  mentions=(Mention(s, s + 4, "Vell"),))
+    d = text.index("Friday")
+    date = DateRef(id="d1", doc_id=doc.id, start=d, end=d + 6, text="Friday", date="2026-11-20")
+    q = text.index("12 people")
+    qty = Quantity(id="q1", doc_id=doc.id, start=q, end=q + 9, text="12 people", value=12, unit="people")
+    _, ctx, evs = _ctx(pipe, text, places=[place], dates=[date], quantities=[qty])
+    hit = [e for e in evs if e.type == "ASSAULT"]
+    assert hit, evs
+    e = hit[0]
+    # the target is the country of the place struck, when the text names no target actor
+    assert (e.actor, e.target, e.location, e.date) == ("KSH", "OST", "Vell", "2026-11-20")
+    assert e.quantity_ids == ("q1",)
+    assert doc.text[e.start:e.end] == e.text
+
+
+def test_domestic_events_need_distinct_sectors(pipe):
+    got = {(e.type, e.actor, e.target) for e in events(pipe, "Valdorian police arrested Valdorian opposition activists.")}
+    assert ("COERCE", "VAL COP", "VAL OPP") in got
+    assert not [e for e in events(pipe, "Valdoria attacked Castelmar.") if e.type == "ASSAULT"]
+
+
+def test_warning_that_is_not_a_threat(pipe):
+    assert not [e for e in events(pipe, "An analyst in Lirn cautioned that Kesh could expand its navy.")
+                if e.type == "THREATEN"]
+    assert ("THREATEN", "KSH", "VAL") in triples(events(pipe, "Kesh warned Valdoria that it would respond."))
+
+
+def test_plural_reference_to_a_list(pipe):
+    text = ("Ministers of Valdoria, Brevik and Talmar gathered in Castelmar. "
+            "Officials of the three nations then urged Kesh to halt its raids.")
+    got = triples(events(pipe, text))
+    assert {("DEMAND", "VAL", "KSH"), ("DEMAND", "BRV", "KSH"), ("DEMAND", "TAL", "KSH")} <= got
+
+
+def test_announced_intent(pipe):
+    # promised cooperation is an AGREE (intent); an announced boycott is a THREATEN
+    assert ("AGREE", "VAL", "KSH") in triples(events(pipe, "Valdoria said it will provide food aid to Kesh."))
+    assert ("THREATEN", "BRV", "TAL") in triples(events(pipe, "Brevik said it would boycott all talks with Talmar."))
+
+
+def test_force_against_force_is_a_clash(pipe):
+    got = {(e.type, e.actor, e.target) for e in events(pipe, "Keshi tanks shelled Valdorian army positions.")}
+    assert ("FIGHT", "KSH MIL", "VAL MIL") in got
+
+
+def test_interception_implies_the_attack(pipe):
+    evs = events(pipe, "Valdoria shot down eleven Keshi drones over the border.")
+    got = {(e.type, e.actor, e.target, e.mode) for e in evs}
+    assert ("DEFEND", "VAL", "KSH", "drone") in got
+    assert ("ASSAULT", "KSH", "VAL", "drone") in got

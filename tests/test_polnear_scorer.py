@@ -1,0 +1,40 @@
+"""The PolNeAR scorer on brat annotations written for this test."""
+from __future__ import annotations
+
+from sitrep.eval import polnear as P
+
+TEXT = 'Mayor Dubois: "The river is rising," she said, "and the bridge will close."'
+
+
+def _ann(tmp_path, lines):
+    p = tmp_path / "x.ann"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return P.read_ann(p)
+
+
+def test_discontinuous_content_overlaps_only_its_pieces(tmp_path):
+    a1 = TEXT.index("The river"), TEXT.index('," she')
+    a2 = TEXT.index("and the"), TEXT.index('."')
+    atts = _ann(tmp_path, [f"T1\tContent {a1[0]} {a1[1]};{a2[0]} {a2[1]}\tx",
+                           f"T2\tCue {TEXT.index('said')} {TEXT.index('said') + 4}\tsaid",
+                           "E1\tAttribution:T2 Content:T1 Cue:T2"])
+    gold = sorted(P._gold_spans(TEXT, atts, "content"))
+    assert len(gold) == 1 and gold[0][:2] == (a1[0], a2[1])
+    she = (TEXT.index("she"), TEXT.index("she") + 3)
+    assert P._match([she], gold, exact=False) == 0          # in the gap between the pieces
+    assert P._match([(a2[0], a2[1])], gold, exact=False) == 1
+    assert P._match([(a1[0], a2[1])], gold, exact=True) == 1  # exact compares the outer bounds
+
+
+def test_punctuation_only_cue_is_kept(tmp_path):
+    c = TEXT.index(":")
+    atts = _ann(tmp_path, [f"T1\tCue {c} {c + 1}\t:", "E1\tAttribution:T1 Cue:T1"])
+    assert P._gold_spans(TEXT, atts, "cue") == {(c, c + 1)}
+
+
+def test_matching_is_maximal_not_greedy():
+    gold = [(0, 10), (20, 30)]
+    found = [(5, 25), (22, 28)]   # greedy would give (5, 25) the first gold and (22, 28) the second
+    assert P._match(found, gold, exact=False) == 2
+    found = [(0, 25), (5, 8)]     # greedy gives (0, 25) the first gold span, leaving (5, 8) nothing
+    assert P._match(found, gold, exact=False) == 2

@@ -1,0 +1,100 @@
+"""Relations on our own sentences about invented states (tests/data/fictional-actors.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.model import Document
+
+ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
+
+ARTICLE = (
+    "Valdoria and Kesh Seal a Defence Pact\n"
+    "Valdoria has signed a mutual defence treaty with Kesh. "
+    "Kesh has supplied artillery shells and drones to Valdoria, while Ostrana has provided Valdoria with "
+    "anti-ship missiles. Brevik, however, has withheld its cruise missiles from Valdoria. "
+    "Several thousand Keshi troops are stationed in Valdoria. "
+    "The Valdoria-Talmar war entered its second winter.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def recs():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(actor_files=[str(ACTORS)])
+    doc = Document.new(ARTICLE)
+    return doc, pipe.run(doc)
+
+
+def rels(recs):
+    return {(r.type, r.from_, r.to): r for r in recs[1].relations}
+
+
+@pytest.mark.parametrize("key", [
+    ("ALLIED_WITH", "VAL", "KSH"),
+    ("SUPPLIES", "KSH", "VAL"),
+    ("SUPPLIES", "OST", "VAL"),
+    ("WITHHOLDS", "BRV", "VAL"),
+    ("DEPLOYS_TO", "KSH", "VAL"),
+    ("OPPOSES", "VAL", "TAL"),
+])
+def test_network(recs, key):
+    assert key in rels(recs)
+
+
+def test_items(recs):
+    r = rels(recs)
+    assert "artillery shells and drones" in r[("SUPPLIES", "KSH", "VAL")].item
+    assert "cruise missiles" in r[("WITHHOLDS", "BRV", "VAL")].item
+    assert ("SUPPLIES", "BRV", "VAL") not in r
+
+
+def test_evidence_spans(recs):
+    doc, rs = recs
+    for r in rs.relations:
+        assert r.evidence
+        for e in r.evidence:
+            assert e.doc_id == doc.id
+            assert doc.text[e.start:e.end] == e.text
+
+
+def test_store_aggregates_across_documents(mem_store):
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(actor_files=[str(ACTORS)])
+    docs = [Document.new("Kesh has supplied drones to Valdoria.\n"),
+            Document.new("Kesh delivered rockets to Valdoria in March.\n")]
+    mem_store.add([(d, pipe.run(d)) for d in docs])
+    agg = [r for r in mem_store.relations() if (r.type, r.from_, r.to) == ("SUPPLIES", "KSH", "VAL")]
+    assert len(agg) == 1 and len(agg[0].evidence) == 2
+    assert {e.doc_id for e in agg[0].evidence} == {d.id for d in docs}
+
+
+def test_network_exports(recs):
+    from sitrep.network import to_graphml, to_json
+    g = to_graphml(recs[1].relations)
+    assert "<graphml" in g and 'source="KSH"' in g
+    j = to_json(recs[1].relations)
+    assert {"id": "VAL"} in j["nodes"]
+
+
+def test_patterns_documented():
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "relation_patterns.yaml"
+    data = yaml.safe_load(path.read_text())
+    for ty, spec in data.items():
+        assert spec.get("help"), ty
+        for rule in spec.get("from_events") or []:
+            assert rule.get("help"), (ty, rule)
+        for key in ("nouns", "presence"):
+            if key in spec:
+                assert spec[key].get("help"), (ty, key)
+
+
+def test_forces_in_an_enemy_state_are_no_deployment():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(actor_files=[str(ACTORS)])
+    doc = Document.new("Talmar's war against Valdoria goes on. Talmari forces in Valdoria made gains.\n")
+    keys = {(r.type, r.from_, r.to) for r in pipe.run(doc).relations}
+    assert ("OPPOSES", "TAL", "VAL") in keys
+    assert ("DEPLOYS_TO", "TAL", "VAL") not in keys
