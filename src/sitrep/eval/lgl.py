@@ -2,9 +2,9 @@
 Lieberman, Samet & Sankaranarayanan 2010): 588 local US news articles with
 toponyms resolved to GeoNames. Scored like GeoWebNews (see ``gwn``): the gold
 span is given and sitrep resolves it in the article's context; ``country``
-compares with the gold's own country. Local news names many small towns and
-streets that sitrep's compact gazetteer (cities of 15,000+) lacks, so this is
-a hard suite for it. No split is given: the first half of the articles (file
+compares with the gold's own country. Local news names many small towns, counties and
+streets; sitrep's gazetteer has towns of 1,000+ and counties, not streets or
+buildings. No split is given: the first half of the articles (file
 order) is ``dev``, the second ``test``."""
 from __future__ import annotations
 

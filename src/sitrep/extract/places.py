@@ -11,6 +11,12 @@ or organisation named by the actors stage ("Winston Churchill", "Kiel
 Institute", "Washington Institute") and not a capital acting for its state
 ("Moscow said"); country names are both actors (entities) and places.
 
+The gazetteer holds towns of 1,000 people and more, and every country's first-
+and second-level divisions (kinds ``region`` and ``district``). A town under
+15,000 people or a district is taken from text only where the document is about
+its country (or names its US state; the war's theatre excepted): "Sequim" in a story from Washington state,
+not "Hinton" in one from Syria. A county's bare name needs a place context.
+
 Ambiguous names are resolved by the document: candidates in a country the
 document names (its states, its unambiguous places) win, and a US state named
 in the text pulls its cities ("Moscow" is Russia's unless the text says
@@ -33,7 +39,10 @@ from .context import Context
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER = DATA / "places.tsv.gz"
 MAX_WORDS = 5
-KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 0.5, "city": 0.0}
+KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 0.5, "city": 0.0, "district": -1.0}
+SMALL = 15_000          # towns below this size are found in text only in the document's own countries
+# the war's theatre: its small towns are named in war news without their country
+THEATRE = {"UKR", "RUS", "BLR", "MDA", "GEO", "EST", "LVA", "LTU"}
 REGION_CUES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "krai", "republic"}
 CITY_CUES = {"city", "town", "capital", "village"}
 
@@ -58,7 +67,7 @@ def _cache_path(path: Path) -> Path | None:
     except OSError:
         return None
     where = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
-    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()[:8]
+    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|4".encode()).hexdigest()[:8]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
     return base / f"gazetteer-{where}-{version}.pickle"
 
@@ -96,10 +105,40 @@ def load_gazetteer(path: Path = GAZETTEER) -> "Gazetteer":
     return gaz
 
 
+def _parse(line: str) -> Gaz:
+    name, kind, cc, lat, lon, gid, pop, admin1 = line.split("\t")
+    return Gaz(name, kind, cc or None, float(lat) if lat else None, float(lon) if lon else None,
+               int(gid) if gid else None, int(pop or 0), admin1 or None)
+
+
+class _Rows:
+    """The gazetteer's rows as one string of TSV lines and their offsets, parsed into ``Gaz`` when read:
+    a pickle of 180,000 tuples takes half a second to load, one string and an array a few milliseconds."""
+
+    def __init__(self, lines: list[str]):
+        from array import array
+        self.text = "\n".join(lines) + "\n"
+        offs, at = array("I"), 0
+        for ln in lines:
+            offs.append(at)
+            at += len(ln) + 1
+        offs.append(at)
+        self.offs = offs
+
+    def __len__(self) -> int:
+        return len(self.offs) - 1
+
+    def __getitem__(self, i: int) -> Gaz:
+        return _parse(self.text[self.offs[i]:self.offs[i + 1] - 1])
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
 class Gazetteer:
     def __init__(self, path: Path = GAZETTEER):
-        self.rows: list[Gaz] = []
-        self.by_name: dict[str, list[int]] = {}
+        self.rows: _Rows
+        self.by_name: dict[str, int | list[int]] = {}     # a name's row, or its rows when several
         self.by_country: dict[str, int] = {}
         self.states: dict[str, int] = {}        # US state code -> row
         self.person_words: set[str] = set()
@@ -110,25 +149,30 @@ class Gazetteer:
         except OSError as e:
             raise SitrepError(f"{path}: cannot read the place gazetteer ({e})", input=str(path),
                               reason="no_gazetteer") from e
-        rows, by_name = self.rows, self.by_name
-        for i, line in enumerate(lines[2:]):
+        rows: list[str] = []
+        by_name = self.by_name
+        for line in lines[2:]:
             if not line:
                 continue
             name, kind, cc, lat, lon, gid, pop, aliases, admin1 = line.split("\t")
             i = len(rows)
-            rows.append(Gaz(name, kind, cc or None, float(lat) if lat else None, float(lon) if lon else None,
-                            int(gid) if gid else None, int(pop or 0), admin1 or None))
+            rows.append("\t".join((name, kind, cc, lat, lon, gid, pop, admin1)))
             for n in (name, *aliases.split("|")) if aliases else (name,):
                 lst = by_name.get(n)
                 if lst is None:
-                    by_name[n] = [i]
+                    by_name[n] = i          # most names have one row: an int pickles and loads faster than a list
+                elif lst.__class__ is int:
+                    if lst != i:
+                        by_name[n] = [lst, i]
                 elif i not in lst:
                     lst.append(i)
             if kind == "country":
                 self.by_country[cc] = i
             elif kind == "region" and cc == "USA" and admin1:
                 self.states[admin1] = i
-        fw = {n.partition(" ")[0] for n in by_name}
+        self.rows = _Rows(rows)
+        # first words of names that do not begin with a capital ("al-Bab"); any capitalised token is tried
+        fw = {n.partition(" ")[0] for n in by_name if not n[:1].isupper()}
         fw |= {w.partition("-")[0] for w in fw if "-" in w} | {w.partition(".")[0] for w in fw if "." in w}
         fw |= {w + "." for w in fw if "." not in w and len(w) <= 3}
         self.first_words = fw
@@ -136,6 +180,8 @@ class Gazetteer:
     def _first(self, name: str) -> None:
         """Remember the first token of a name (spaCy splits "Ivano-Frankivsk" and "U.S." differently)."""
         w = name.split(" ", 1)[0]
+        if w[:1].isupper():
+            return
         self.first_words.add(w)
         if "-" in w:
             self.first_words.add(w.split("-", 1)[0])
@@ -145,12 +191,22 @@ class Gazetteer:
 
     def add_alias(self, alias: str, row: int) -> None:
         self._first(alias)
-        lst = self.by_name.setdefault(alias, [])
-        if row not in lst:
+        lst = self.by_name.get(alias)
+        if lst is None:
+            self.by_name[alias] = row
+        elif lst.__class__ is int:
+            if lst != row:
+                self.by_name[alias] = [lst, row]
+        elif row not in lst:
             lst.append(row)
 
     def candidates(self, name: str) -> list[int]:
-        return self.by_name.get(name) or self.by_name.get(name.replace("\u2019", "'")) or []
+        v = self.by_name.get(name)
+        if v is None:
+            v = self.by_name.get(name.replace("\u2019", "'"))
+            if v is None:
+                return []
+        return [v] if v.__class__ is int else v
 
     def is_place(self, name: str) -> bool:
         return bool(self.candidates(name))
@@ -168,16 +224,21 @@ class Gazetteer:
         document names (for its cities), the kind the text asks for, the main name over a variant."""
         def score(i: int) -> float:
             r = self.rows[i]
-            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(r.population + 10)
+            pop = r.population
+            if r.kind in ("region", "district"):
+                pop //= 20      # a division's population is the sum of its towns': its capital still wins
+            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(pop + 10)
             if r.kind in ("region", "sea", "continent") and r.population == 0:
                 s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
+                if r.kind != "region":
+                    s += 1.5    # "Atlantic", "Pacific": the ocean, not a village of the name
             if name is not None and r.name != name:
                 s -= 0.5
             if r.country and r.country in countries:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
-            if r.admin1 and r.admin1 in states and r.kind == "city":
-                s += 6.0
+            if r.admin1 and r.admin1 in states:
+                s += 6.0 if r.kind == "city" else 2.0 if r.kind == "district" else 4.0
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
@@ -193,7 +254,9 @@ def setup(nlp, resources: dict) -> None:
             if a.type == "GPE" and a.code in gaz.by_country:
                 row = gaz.by_country[a.code]
                 for n in (a.name, *a.aliases):
-                    if not n.startswith("the ") and not gaz.is_city(n):
+                    if not n.startswith("the ") and not any(gaz.rows[i].kind == "city" and
+                                                            gaz.rows[i].population >= 100_000
+                                                            for i in gaz.candidates(n)):
                         gaz.add_alias(n, row)
         # single words of people's names ("Kim", "Austin") are places only after a preposition
         gaz.person_words = {w for a in ad.actors.values() if a.type == "PERSON"
@@ -214,7 +277,7 @@ def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
 
 def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int, list[int]]]:
     """(token start, token end, char start, char end, candidate rows) of gazetteer names in the text.
-    Only tokens that begin some gazetteer name are tried (a set lookup), longest name first."""
+    Only capitalised tokens and those that begin some lower-case gazetteer name are tried, longest name first."""
     from .actorwords import token_table
     text = ctx.doc.text
     texts, idxs, ends = token_table(ctx)
@@ -224,7 +287,7 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
     n_tok = len(texts)
     i = 0
     while i < n_tok:
-        if texts[i] not in first:
+        if not texts[i][:1].isupper() and texts[i] not in first:
             i += 1
             continue
         hit = None
@@ -254,6 +317,7 @@ def find_places(ctx: Context) -> Iterator[Place]:
                                         if e.type == "GPE" and e.code and len(e.code) >= 3), hits)
     states = set()
     for *_, cands in hits:
+        cands = [c for c in cands if gaz.rows[c].kind != "district"]      # "Idaho" is also Idaho County
         if len(cands) == 1:
             r = gaz.rows[cands[0]]
             if r.kind == "region" and r.admin1:
@@ -269,6 +333,8 @@ def find_places(ctx: Context) -> Iterator[Place]:
         elif (nxt in CITY_CUES or prev2 in ("city of", "town of")) and prefer.get(key) != "region":
             prefer[key] = "city"
     _lists_of_regions(hits, sdoc, ctx.doc.text, gaz, prefer)
+    states |= town_states(gaz, (gaz.rows[gaz.best(c, countries, states, prefer.get(ctx.doc.text[s:e]))]
+                                for _, _, s, e, c in hits))
     groups: dict[tuple[str, str | None], dict] = {}
     for ts, te, s, e, cands in hits:
         surface = ctx.doc.text[s:e]
@@ -280,6 +346,12 @@ def find_places(ctx: Context) -> Iterator[Place]:
         if (te - ts == 1 and row.kind == "city" and row.population < 100_000 and row.country not in countries
                 and not _locative(sdoc, ts, te)):
             continue            # "Republic", "Summit": a small town abroad, named without "in"; likely a word
+        if ((row.kind == "city" and row.population < SMALL or row.kind == "district") and row.country not in THEATRE
+                and countries.get(row.country, 0.0) < 0.3 and not (row.admin1 and row.admin1 in states)):
+            continue            # a village or county named like a word or a person, in a country the text is not about
+        if (te - ts == 1 and row.kind == "district" and not (row.admin1 and row.admin1 in states)
+                and (not _locative(sdoc, ts, te) or te < len(sdoc) and sdoc[te].is_title)):
+            continue            # "White" (County) in "the White House": a county's bare name only where it is a place
         g = groups.setdefault((row.name, row.country), {"row": row, "mentions": {}, "where": False})
         g["mentions"][(s, e)] = surface
         g["where"] = g["where"] or _locative(sdoc, ts, te)
@@ -292,6 +364,15 @@ def find_places(ctx: Context) -> Iterator[Place]:
                     country=cc, lat=r.lat, lon=r.lon, mentions=ms, geonameid=r.geonameid)
 
 
+def town_states(gaz: Gazetteer, rows: Iterable[Gaz]) -> set[str]:
+    """The US state most of a document's US towns and counties lie in (a third of them or more): local
+    news names its towns without their state ("Gainesville" in a story about Hall County, Georgia)."""
+    from collections import Counter
+    tally = Counter(r.admin1 for r in rows if r.admin1 and r.kind in ("city", "district", "region"))
+    total = sum(tally.values())
+    return {a for a, n in tally.items() if n >= 2 and n * 3 >= total}
+
+
 def context_countries(gaz: Gazetteer, codes: Iterable[str], hits) -> dict[str, float]:
     """The document's countries with their share of its mentions: states named as actors, and the
     country of each place mention resolved without context (unambiguous ones count double)."""
@@ -299,7 +380,7 @@ def context_countries(gaz: Gazetteer, codes: Iterable[str], hits) -> dict[str, f
     tally: Counter = Counter(codes)
     for *_, cands in hits:
         r = gaz.rows[gaz.best(cands)]
-        if r.country:
+        if r.country and (r.population >= SMALL or r.kind not in ("city", "district") or r.country in THEATRE):
             tally[r.country] += 2 if len(cands) == 1 else 1
     total = sum(tally.values()) or 1
     return {c: n / total for c, n in tally.items()}
@@ -345,19 +426,36 @@ def resolve(gaz: Gazetteer, name: str, countries: set[str] = frozenset(), states
         cands = gaz.candidates(CONTINENT_DEMONYMS[name])
     if not cands and name.lower().startswith("the "):
         cands = gaz.candidates(name[4:])
-    if not cands and demonyms is not None and actors is not None:
+    if demonyms is not None and actors is not None:      # "Canadian": Canada, not the Texas town
         state = demonyms.get(name.lower().replace("\u2019", "'"))
         a = actors.actors.get(state) if state else None
         if a and a.code in gaz.by_country:
-            cands = [gaz.by_country[a.code]]
+            cands = [*cands, gaz.by_country[a.code]]
+    if not cands:
+        cands = _inner(gaz, name)
     if not cands:
         return None
     return gaz.rows[gaz.best(cands, countries, states, name=name)]
 
 
+def _inner(gaz: Gazetteer, name: str) -> list[int]:
+    """Candidates of the longest place name inside a name that is not one: "Colorado State University",
+    "Dubai World Cup", "West Surrey" (an organisation or event standing for its place)."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            c = [j for j in gaz.candidates(" ".join(words[i:i + n]))
+                 if gaz.rows[j].kind not in ("city", "district") or gaz.rows[j].population >= SMALL]
+            if c:               # not a village named "University" or "West"
+                return c
+    return []
+
+
 CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
                       "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
-                      "Central American": "Central America", "Middle Eastern": "Middle East"}
+                      "Central American": "Central America", "Middle Eastern": "Middle East",
+                      # the bloc named where a place is meant ("exports to the EU"): its continent
+                      "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "within", "inside", "near", "over", "at", "toward",
                "towards", "around", "outside", "from", "entered", "invaded", "across", "against"}
 
