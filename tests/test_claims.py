@@ -157,7 +157,7 @@ def test_pronoun_source_takes_the_person_named_before(run):
 
 
 def test_things_that_mean_are_not_sources(run):
-    doc, claims = run("The treaty signals a shift in the balance of power.")
+    doc, claims = run("The accord signals a turn in how the region is balanced.")
     assert not claims
 
 
