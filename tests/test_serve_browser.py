@@ -6,6 +6,7 @@ run), and saves a screenshot of each page into test-output/screenshots/.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -58,12 +59,21 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
-    from sitrep.serve import create_app
     from sitrep.store import Store
     store = Store(str(tmp_path_factory.mktemp("browser") / "web.db"))
     items = build_store(store)
+    docs = {d.source_id: d for d, _ in items}
+    with _serving(store) as url:
+        yield {"url": url, "docs": docs, "store": store}
+    store.close()
+
+
+@contextlib.contextmanager
+def _serving(store):
+    """`sitrep serve`'s app over ``store`` on a free loopback port, in a thread."""
+    import uvicorn
+
+    from sitrep.serve import create_app
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
     th = threading.Thread(target=srv.run, daemon=True)
@@ -72,11 +82,11 @@ def server(tmp_path_factory):
         if srv.started:
             break
         time.sleep(0.05)
-    docs = {d.source_id: d for d, _ in items}
-    yield {"url": f"http://127.0.0.1:{port}", "docs": docs, "store": store}
-    srv.should_exit = True
-    th.join(timeout=10)
-    store.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        th.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -282,11 +292,8 @@ def test_attack_article_runs_no_script(server, page):
 
 @pytest.fixture(scope="module")
 def page_server(tmp_path_factory, pipeline):
-    import uvicorn
-
     from sitrep.analyse.commands import update
     from sitrep.core import ingest
-    from sitrep.serve import create_app
     from sitrep.store import Store
     from conftest import SHARED
     page_file = SHARED / "corpus" / "sample" / "warya-2024-11-page.txt"
@@ -297,17 +304,8 @@ def page_server(tmp_path_factory, pipeline):
     store = Store(str(tmp_path_factory.mktemp("page") / "page.db"))
     ingest([str(page_file)], store, pipeline=pipeline)
     update(store)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store}
-    srv.should_exit = True
-    th.join(timeout=10)
+    with _serving(store) as url:
+        yield {"url": url, "store": store}
     store.close()
 
 
