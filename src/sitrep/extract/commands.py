@@ -38,13 +38,18 @@ def figure_rows(store, subject: str | None = None, unit: str | None = None, sour
     return rows[:limit] if limit else rows
 
 
+def _num(x: float) -> str:
+    """12000.0 -> '12,000'; 1.25 -> '1.25' (never scientific notation)."""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.2f}"
+
+
 def _figure(r: dict) -> str:
     if r["value"] is None:
-        v = f"{r['low']:g}-{r['high']:g}" if r["low"] is not None and r["high"] is not None else ""
+        v = f"{_num(r['low'])}-{_num(r['high'])}" if r["low"] is not None and r["high"] is not None else ""
     else:
-        v = f"{r['value']:g}"
+        v = _num(r["value"])
         if r.get("from_value") is not None:
-            v = f"{r['from_value']:g} -> {v}"              # a change: "from 208 to 193"
+            v = f"{_num(r['from_value'])} -> {v}"              # a change: "from 208 to 193"
     return {"about": "~", "at_least": ">=", "at_most": "<="}.get(r["approx"] or "", "") + v
 
 
