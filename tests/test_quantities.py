@@ -367,3 +367,11 @@ def test_one_in_five_is_a_share(nlp):
     assert abs(one(qs, unit="share of shops").value - 2 / 3) < 1e-9
     assert one(qs, value=9).unit_class == "minutes"              # a duration, not a share
     assert not [q for q in qs if q.unit_class == "share" and q.value in (2 / 9, 4 / 2021)]
+
+
+def test_figures_command_prints_plain_numbers():
+    from sitrep.extract.commands import _figure
+    row = {"value": 3e6, "low": None, "high": None, "approx": "at_least"}
+    assert _figure(row) == ">=3,000,000"
+    assert _figure({"value": None, "low": 11000.0, "high": 12000.0, "approx": None}) == "11,000-12,000"
+    assert _figure({"value": 1.25, "low": None, "high": None, "approx": "about"}) == "~1.25"
