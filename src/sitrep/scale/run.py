@@ -94,8 +94,13 @@ def _client_for(client: Any, workers: int | None):
     import logging
 
     import dask
-    # the statistical profiler samples the task thread every 10 ms: CPU the pipeline can use
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    # the statistical profiler samples the task thread every 10 ms: CPU the pipeline can use;
+    # MALLOC_TRIM_THRESHOLD_ (Dask's default for new workers) costs ~20% CPU per document
+    # (worker.relax_malloc_trim); the thread pools stay at 1 per worker process
+    environ = {k: v for k, v in (dask.config.get("distributed.nanny.pre-spawn-environ") or {}).items()
+               if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.worker.profile.enabled": False,
+                          "distributed.nanny.pre-spawn-environ": environ}):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.ERROR)
     c = Client(cluster)
