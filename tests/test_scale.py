@@ -343,3 +343,30 @@ def test_client_killed_mid_run_then_started_again(corpus, baseline, client, tmp_
                              lines_per_partition=2)
     assert rep.skipped == before and rep.skipped + rep.reused + rep.computed == rep.partitions
     assert same(store, baseline)
+
+
+def test_worker_undoes_dask_malloc_trim_setting(monkeypatch):
+    """A worker started by a Nanny has MALLOC_TRIM_THRESHOLD_ set (it fixes glibc's
+    mmap threshold and costs ~20% CPU per document): the plugin resets the
+    thresholds where glibc is there, and does nothing where the variable is not set."""
+    import ctypes.util
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    assert worker.relax_malloc_trim() is False
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    glibc = os.uname().sysname == "Linux" and (ctypes.util.find_library("c") or "").startswith("libc.so")
+    assert worker.relax_malloc_trim() is glibc
+
+
+def test_local_cluster_workers_start_without_malloc_trim_variable(monkeypatch):
+    from sitrep.scale.run import _client_for
+    # a Nanny copies its pre-spawn variables into the client's own environment, so a
+    # cluster started earlier in this process (the fixtures') leaves it set here
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    c, owned = _client_for(None, 1)
+    try:
+        env = list(c.run(lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
+                         ).values())
+        assert env == [(None, "1")]
+    finally:
+        for thing in owned:
+            thing.close()
