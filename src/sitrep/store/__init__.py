@@ -21,7 +21,7 @@ from ..model import (CLASS_OF, Document, Evidence, PageInfo, Records, Rejected, 
                      from_dict, record_id)
 from . import schema as S
 from .migrations import current_version, migrate
-from .views import ViewsMixin
+from .views import ViewsMixin, documents_filter
 
 __all__ = ["Store", "open_store"]
 
@@ -196,13 +196,7 @@ class Store(ViewsMixin):
     def documents(self, *, limit: int | None = 50, offset: int = 0, since: str | None = None,
                   until: str | None = None, category: str | None = None, order: str = "added") -> list[Document]:
         d = S.documents
-        q = select(d)
-        if since:
-            q = q.where(d.c.published >= since)
-        if until:
-            q = q.where(d.c.published <= until)
-        if category:
-            q = q.where(d.c.category == category)
+        q = documents_filter(select(d), since, until, category)
         q = q.order_by(d.c.published.desc(), d.c.id) if order == "published" else q.order_by(d.c.added_at, d.c.id)
         if limit is not None:
             q = q.limit(limit).offset(offset)

@@ -25,6 +25,18 @@ FACETS = {
 }
 
 
+def documents_filter(q, since: str | None, until: str | None, category: str | None):
+    """Narrow a query over ``documents`` by publication date range and category."""
+    d = S.documents
+    if since:
+        q = q.where(d.c.published >= since)
+    if until:
+        q = q.where(d.c.published <= until)
+    if category:
+        q = q.where(d.c.category == category)
+    return q
+
+
 class ViewsMixin:
     engine: Any
     dialect: str
@@ -32,14 +44,7 @@ class ViewsMixin:
     # ------------------------------------------------------------ documents
     def count_documents(self, *, since: str | None = None, until: str | None = None,
                         category: str | None = None) -> int:
-        d = S.documents
-        q = select(func.count()).select_from(d)
-        if since:
-            q = q.where(d.c.published >= since)
-        if until:
-            q = q.where(d.c.published <= until)
-        if category:
-            q = q.where(d.c.category == category)
+        q = documents_filter(select(func.count()).select_from(S.documents), since, until, category)
         with self.engine.connect() as conn:
             return conn.execute(q).scalar_one()
 
