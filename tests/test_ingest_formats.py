@@ -157,3 +157,11 @@ def test_page_info_is_yielded_before_its_documents(shared):
 ])
 def test_dates(value, iso):
     assert to_iso(value) == iso
+
+
+def test_empty_text_field_is_named_in_the_reason():
+    from sitrep.ingest.tabular import record_document
+    blank = record_document({"id": "x1", "text": "  "}, "f.jsonl", "f.jsonl:1", "jsonl")
+    missing = record_document({"id": "x2", "title": "only a title"}, "f.jsonl", "f.jsonl:2", "jsonl")
+    assert (blank.reason, blank.detail) == ("empty", "the 'text' field is empty")
+    assert (missing.reason, missing.detail) == ("empty", "no text field (text, body or content)")

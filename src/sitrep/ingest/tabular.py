@@ -43,6 +43,9 @@ def record_document(rec: Any, source: str, where: str, fmt: str) -> Document | R
         return Rejected(where, "bad_json" if fmt != "csv" else "bad_csv", "not an object")
     text = _get(rec, "text")
     if not isinstance(text, str) or not text.strip():
+        named = [k for k in rec if str(k).lower() in FIELDS["text"]]
+        if named:
+            return Rejected(where, "empty", f"the {named[0]!r} field is empty")
         return Rejected(where, "empty", "no text field (text, body or content)")
     text = text.replace("\r\n", "\n").strip()
     url = _get(rec, "url")
