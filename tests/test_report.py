@@ -90,8 +90,46 @@ def test_deterministic_and_written(store, tmp_path):
     b = write_report(store, str(tmp_path / "b.md"), "md")
     assert (tmp_path / "a.md").read_bytes() == (tmp_path / "b.md").read_bytes()
     assert a["evidence"] == b["evidence"]
-    with pytest.raises(SitrepError, match="md or html"):
-        render(a, "pdf")
+    with pytest.raises(SitrepError, match="md, html or pdf"):
+        render(a, "docx")
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdf_has_the_figures_the_sources_and_links_to_evidence(store, tmp_path):
+    pytest.importorskip("fpdf")
+    pytest.importorskip("pypdf")
+    from pypdf import PdfReader
+    rep = build_report(store)
+    data = render(rep, "pdf")
+    assert data.startswith(b"%PDF-") and data == render(rep, "pdf")          # deterministic bytes
+    text = " ".join(_pdf_text(data).split())
+    assert "Belarusian troops: 4 figures from 3 named sources, from 1,000 to 6,000." in text
+    for src in ("Lithuanian defence ministry", "Polish intelligence", "Minsk"):
+        assert src in text
+    assert '"a drone attack on Lviv killed 3 people"' in text                 # quotes made plain, kept
+    # every evidence entry names its document and offsets, and the body links to it
+    for e in rep["evidence"]:
+        assert f"{e['id']} doc {e['doc_id']} [{e['start']}:{e['end']}]" in text
+    import io
+    reader = PdfReader(io.BytesIO(data))
+    links = [a.get_object() for p in reader.pages for a in p.get("/Annots", [])
+             if a.get_object().get("/Subtype") == "/Link"]
+    cited = {e["id"] for s in _sentences(rep) for e in s["evidence"]}
+    assert len(links) >= len(cited) and all("/Dest" in a or "/A" in a for a in links)
+    assert [o.title for o in reader.outline if not isinstance(o, list)][:1] == ["Situation report"]
+
+
+def test_pdf_text_is_latin1_and_keeps_meaning():
+    from sitrep.analyse.report_pdf import pdf_text
+    assert pdf_text("“Kyiv” — €5 → Львів…") == '"Kyiv"  -  EUR 5 -> Lviv...'
+    assert pdf_text("Zürich, Łódź, Ωmega, 東京") == "Zürich, Lódz, Omega, ??"
+    assert all(ord(c) < 256 for c in pdf_text("Ελλάδα ﬁ ₴ \u200b"))
 
 
 def test_cli_report(tmp_path):
@@ -105,5 +143,9 @@ def test_cli_report(tmp_path):
     r = CliRunner().invoke(cli, ["--db", db, "report", "--format", "html", "--out", str(out)])
     assert r.exit_code == 0, r.output
     assert "evidence spans" in r.output and out.read_text(encoding="utf-8").count('class="ev"') > 15
+    pdf = tmp_path / "r.pdf"
+    r = CliRunner().invoke(cli, ["--db", db, "report", "--format", "pdf", "--out", str(pdf)])
+    assert r.exit_code == 0, r.output
+    assert pdf.read_bytes().startswith(b"%PDF-") and "Polish intelligence" in _pdf_text(pdf.read_bytes())
     r = CliRunner().invoke(cli, ["--db", db, "report", "--since", "March", "--out", str(out)])
     assert r.exit_code == 1 and "not a date" in r.output

@@ -1,5 +1,6 @@
 """The situation report: a briefing for a chosen set of documents (a date
-range, a search, a storyline, or everything), as Markdown or HTML.
+range, a search, a storyline, or everything), as Markdown, HTML or PDF
+(``report_pdf``).
 
 Every sentence is made from records and carries the evidence spans it rests
 on (document id and offsets); the evidence list at the end quotes each span.
@@ -271,10 +272,16 @@ def _clip(s: str, n: int = 220) -> str:
     return s if len(s) <= n else s[:n - 1].rstrip() + "…"
 
 
-def render(report: dict[str, Any], fmt: str) -> str:
-    """The report as Markdown (``md``) or HTML (``html``)."""
-    if fmt not in ("md", "html"):
-        raise SitrepError(f"{fmt}: report format is md or html", input=fmt, reason="bad_format")
+FORMATS = ("md", "html", "pdf")
+
+
+def render(report: dict[str, Any], fmt: str) -> str | bytes:
+    """The report as Markdown (``md``) or HTML (``html``) text, or as PDF (``pdf``) bytes."""
+    if fmt not in FORMATS:
+        raise SitrepError(f"{fmt}: report format is md, html or pdf", input=fmt, reason="bad_format")
+    if fmt == "pdf":
+        from .report_pdf import render_pdf
+        return render_pdf(report)
     env = jinja2.Environment(loader=jinja2.PackageLoader("sitrep.analyse", "templates"),
                              autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -291,10 +298,10 @@ def _md_escape(s: str) -> str:
 
 def write_report(store: Store, out: str, fmt: str, **selection: Any) -> dict[str, Any]:
     rep = build_report(store, **selection)
-    text = render(rep, fmt)
+    data = render(rep, fmt)
     try:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
+        with open(out, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
     except OSError as e:
         raise SitrepError(f"{out}: cannot write the report ({e.strerror})", input=out, reason="io") from e
     return rep
