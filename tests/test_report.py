@@ -12,7 +12,8 @@ from sitrep.analyse.storylines import list_storylines
 from sitrep.errors import SitrepError
 from tracks_sample import build
 
-SECTIONS = ("tracks", "other_figures", "relations", "places", "disputed", "contradictions")
+SECTIONS = ("tracks", "other_figures", "supplies", "relations", "places", "disputed", "contradictions", "documents",
+            "brief")
 
 
 @pytest.fixture
@@ -31,6 +32,8 @@ def _sentences(rep):
         yield from t["figures"]
     for k in SECTIONS[1:]:
         yield from rep[k]
+    for st in rep["statements"]:
+        yield from st["sentences"]
 
 
 def test_every_sentence_has_evidence_into_the_text(store):
@@ -51,7 +54,7 @@ def test_sections_answer_the_questions(store):
     md = render(rep, "md")
     assert "Belarusian troops: 4 figures from 3 named sources, from 1,000 to 6,000." in md
     assert "Lithuanian defence ministry revised its figure up" in md
-    assert "EU supplies UKR (aid)" in md
+    assert "European Union supplies Ukraine (aid)" in md           # actor codes read as names
     assert "Minsk (denied)" in md and "Polish intelligence (unverified)" in md
     # the attack reported by two sites is one event, not two
     assert md.count("“a drone attack on Lviv killed 3 people”") == 1
@@ -62,6 +65,37 @@ def test_sections_answer_the_questions(store):
             assert re.search(r"\[e\d+\]\(#e\d+\)$", line), line
     for m in re.finditer(r"\(#(e\d+)\)", body):
         assert f'<a id="{m.group(1)}"></a>' in md
+
+
+def test_at_a_glance_who_said_what_and_documents(store):
+    rep = build_report(store)
+    md = render(rep, "md")
+    glance = md.split("## At a glance")[1].split("## Key developments")[0]
+    assert "Lowest: Minsk, “no more than 1,000 soldiers”; highest: Polish intelligence, " \
+           "“more than 6,000 Belarusian troops” (unverified)." in glance
+    assert "Supplies to Ukraine come from European Union (aid)." in glance
+    assert "2 claims are not asserted as fact: 1 unverified and 1 denied" in glance
+    said = md.split("## Who said what")[1].split("## Places involved")[0]
+    assert "### Polish intelligence\n- estimated (unverified): “more than 6,000 Belarusian troops" in said
+    assert "### Minsk\n- insists (denied):" in said
+    docs = md.split("## Documents read")[1].split("## Evidence")[0]
+    assert docs.count("\n- ") == 5 and "Belarus moves troops toward the border, published 2026-03-02" in docs
+
+
+def test_actor_names_and_supplies_by_recipient():
+    from sitrep.analyse.report_sections import actor_name, supplies_by_recipient
+    from sitrep.model import Evidence, Relation
+    assert (actor_name("RUS"), actor_name("PRK MIL"), actor_name("USA GOV")) == \
+        ("Russia", "North Korea (military)", "United States (government)")
+    assert actor_name("NATO") == "NATO" and actor_name("ZZZ XYZ") == "ZZZ XYZ" and actor_name(None) == ""
+    ev = [Evidence(doc_id=d, start=s, end=s + 5) for d, s in (("a", 0), ("b", 10), ("c", 20), ("z", 0))]
+    rels = [Relation(id="1", type="SUPPLIES", from_="IRN", to="RUS", item="drones", evidence=(ev[0], ev[1])),
+            Relation(id="2", type="SUPPLIES", from_="PRK", to="RUS", item="shells", evidence=(ev[2],)),
+            Relation(id="3", type="SUPPLIES", from_="POL", to="UKR", evidence=(ev[3],)),
+            Relation(id="4", type="OPPOSES", from_="RUS", to="UKR", evidence=(ev[0],))]
+    out = supplies_by_recipient(rels, {"a", "b", "c"}, lambda d, s, e: {"id": f"{d}{s}"})
+    assert out == [{"text": "Supplies to Russia come from Iran (drones) and North Korea (shells).",
+                    "evidence": [{"id": "a0"}, {"id": "b10"}, {"id": "c20"}]}]
 
 
 def test_html_has_anchors_and_is_escaped(store):

@@ -138,7 +138,7 @@ class _Writer:
             sec()
 
     def sections(self):
-        return [self.developments, self.figures, self.contradictions, self.relations, self.statements,
+        return [self.brief, self.developments, self.figures, self.contradictions, self.relations, self.statements,
                 self.places, self.disputed, self.documents, self.evidence]
 
     def _list(self, title: str, items: list[dict], empty: str) -> None:
@@ -147,6 +147,10 @@ class _Writer:
             self.para(empty)
         for s in items:
             self.item(s)
+
+    def brief(self) -> None:
+        self._list("At a glance", self.r["brief"],
+                   "Nothing in the selection gives figures, supplies, warnings or hedged claims.")
 
     def developments(self) -> None:
         self.heading("Key developments", 1)
@@ -182,14 +186,12 @@ class _Writer:
         self.heading("Relations: who supplies, allies with, deploys to whom", 1)
         if not self.r["relations"]:
             self.para("No relations were found.")
-        for s in self.r.get("supplies", []):
+        for s in self.r["supplies"]:
             self.item(s)
         for s in self.r["relations"]:
             self.item(s)
 
     def statements(self) -> None:
-        if "statements" not in self.r:
-            return
         self.heading("Who said what", 1)
         if not self.r["statements"]:
             self.para("No attributed statement was found.")
@@ -207,8 +209,7 @@ class _Writer:
                    "No claim in the selection is marked unverified, reported or denied.")
 
     def documents(self) -> None:
-        if "documents" in self.r:
-            self._list("Documents read", self.r["documents"], "No documents were selected.")
+        self._list("Documents read", self.r["documents"], "No documents were selected.")
 
     def evidence(self) -> None:
         pdf = self.pdf
