@@ -106,6 +106,8 @@ def page(browser):
     pg.errors = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.csp = []              # what the Content-Security-Policy refused (a page must need nothing it forbids)
+    pg.on("console", lambda m: pg.csp.append(m.text) if "Content Security Policy" in m.text else None)
     yield pg
     ctx.close()
 
@@ -228,8 +230,15 @@ def test_network_draws_relations_with_evidence(server, page):
     assert page.locator("#edges li").count() == 3
     page.locator("#edges button", has_text="SUPPLIES").click()
     assert "Poland supplies air defence missiles to Ukraine" in page.locator("#evidence").text_content()
+    # Cytoscape drew the nodes, inside a container positioned by app.css, not by an injected <style>
+    assert page.evaluate("document.querySelectorAll('head style').length") == 0
+    assert page.evaluate("getComputedStyle(document.getElementById('graph')).position") == "relative"
+    assert page.evaluate("(() => { const c = document.querySelector('#graph canvas:last-of-type'); "
+                         "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; "
+                         "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })()") > 200
     _shot(page, "network")
     _no_injection(page)
+    assert page.csp == [], page.csp
 
 
 def test_map_draws_countries_places_and_events(server, page):
