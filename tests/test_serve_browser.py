@@ -133,6 +133,7 @@ def _no_injection(page) -> None:
     assert page.evaluate("document.querySelectorAll('a[href^=\"javascript:\" i]').length") == 0
     assert page.evaluate("[...document.scripts].every(s => s.src.includes('/static/build/'))")
     assert page.evaluate("document.querySelectorAll('main img, main svg script, main iframe').length") == 0
+    assert page.csp == [], page.csp
 
 
 def test_overview(server, page):
@@ -285,6 +286,7 @@ def test_attack_article_runs_no_script(server, page):
     assert page.evaluate("window.__pwned") is None
     page.dialogs.clear()
     page.errors.clear()
+    page.csp.clear()
     for url in ["/", "/ledger", "/ledger?kind=quantity", "/network", "/map", "/charts", "/search?q=shelter",
                 "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"]:
         page.goto(server["url"] + url)
