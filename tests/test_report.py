@@ -183,3 +183,39 @@ def test_cli_report(tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF-") and "Polish intelligence" in _pdf_text(pdf.read_bytes())
     r = CliRunner().invoke(cli, ["--db", db, "report", "--since", "March", "--out", str(out)])
     assert r.exit_code == 1 and "not a date" in r.output
+
+
+# two invented articles, read by the real pipeline
+OWN_ARTICLES = {
+    "latvia.txt": "Latvia says Belarus is moving troops to the border\n\nThe Latvian defence ministry said on Monday "
+                  "that about 2,500 Belarusian troops were gathering near the border town of Daugavpils. Polish "
+                  "intelligence estimated that more than 4,000 Belarusian soldiers had arrived, a claim that has "
+                  "not been verified. Iran has supplied drones to Russia, according to Western officials. President "
+                  "Alexander Lukashenko warned that Belarus would respond to any provocation.\n",
+    "lithuania.txt": "Lithuania raises its count of Belarusian soldiers\n\nThe Lithuanian foreign ministry said on "
+                     "Tuesday that 3,000 Belarusian soldiers were now stationed near Hrodna. Minsk denied that any "
+                     "troops had moved. North Korea has supplied artillery shells to Russia, the ministry said.\n",
+}
+
+
+def test_pdf_of_a_real_store_answers_the_questions(tmp_path, pipeline):
+    pytest.importorskip("pypdf")
+    from sitrep.core import ingest
+    from sitrep.store import Store
+    for name, text in OWN_ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Store(str(tmp_path / "own.db")) as store:
+        ingest([str(tmp_path / n) for n in OWN_ARTICLES], store, pipeline=pipeline)
+        update(store)
+        rep = write_report(store, str(tmp_path / "own.pdf"), "pdf")
+        for e in rep["evidence"]:         # every quoted span is the stored text at its offsets
+            assert e["quote"] == " ".join(store.document(e["doc_id"]).text[e["start"]:e["end"]].split())
+    text = " ".join(_pdf_text((tmp_path / "own.pdf").read_bytes()).split())
+    assert "Belarusian troops: 3 figures from 3 named sources, from 2,500 to 4,000." in text
+    for src in ("Latvian defence ministry", "Lithuanian foreign ministry", "Polish intelligence"):
+        assert src in text
+    assert "Supplies to Russia come from Iran (drones) and North Korea (artillery shells)." in text
+    assert 'Alexander Lukashenko - warned: "that Belarus would respond to any provocation"' in text
+    assert "(unverified" in text and "Latvia says Belarus is moving troops to the border" in text
+    for e in rep["evidence"]:
+        assert f"{e['id']} doc {e['doc_id']} [{e['start']}:{e['end']}]" in text

@@ -80,7 +80,7 @@ def statements(claims: list[Claim], published: dict[str, str | None], cite: Call
         src = " ".join((c.source or "").split())
         if not src or src.split()[0].lower() in _PRONOUN_HEADS:
             continue
-        if c.source_kind in ("anonymous", "document", "none"):
+        if c.source_kind in ("anonymous", "none") or (c.source_kind == "document" and not c.source_code):
             collective.append(c)
         else:
             named[src].append(c)
@@ -89,8 +89,8 @@ def statements(claims: list[Claim], published: dict[str, str | None], cite: Call
         return (published.get(c.doc_id) or "", c.doc_id, c.start)
 
     def line(c: Claim, who: str = "") -> dict:
-        note = f" ({c.hedge})" if c.hedge and c.hedge != "asserted" else ""
         cue = " ".join((c.cue or "said").split())
+        note = f" ({c.hedge})" if c.hedge and c.hedge != "asserted" and c.hedge != cue.lower() else ""
         return {"text": f"{who}{cue}{note}: “{clip(c.text)}”", "evidence": [cite(c.doc_id, c.start, c.end)]}
 
     out = []
