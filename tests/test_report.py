@@ -161,7 +161,7 @@ def test_pdf_has_the_figures_the_sources_and_links_to_evidence(store, tmp_path):
 
 def test_pdf_text_is_latin1_and_keeps_meaning():
     from sitrep.analyse.report_pdf import pdf_text
-    assert pdf_text("“Kyiv” — €5 → Львів…") == '"Kyiv"  -  EUR 5 -> Lviv...'
+    assert pdf_text("“Kyiv” — €5 → Львів…") == '"Kyiv" - EUR 5 -> Lviv...'
     assert pdf_text("Zürich, Łódź, Ωmega, 東京") == "Zürich, Lódz, Omega, ??"
     assert all(ord(c) < 256 for c in pdf_text("Ελλάδα ﬁ ₴ \u200b"))
 

@@ -17,6 +17,7 @@ same report gives the same bytes.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import datetime, timezone
 from typing import Any
@@ -51,7 +52,7 @@ def pdf_text(s: str) -> str:
             continue
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
         out.append(base if base and all(ord(c) < 256 for c in base) else "?")
-    return "".join(out)
+    return re.sub(r"(?<=\S)  +(?=\S)", " ", "".join(out))
 
 
 def render_pdf(report: dict[str, Any]) -> bytes:
