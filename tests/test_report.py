@@ -12,7 +12,8 @@ from sitrep.analyse.storylines import list_storylines
 from sitrep.errors import SitrepError
 from tracks_sample import build
 
-SECTIONS = ("tracks", "other_figures", "relations", "places", "disputed", "contradictions")
+SECTIONS = ("tracks", "other_figures", "supplies", "relations", "places", "disputed", "contradictions", "documents",
+            "brief")
 
 
 @pytest.fixture
@@ -31,6 +32,8 @@ def _sentences(rep):
         yield from t["figures"]
     for k in SECTIONS[1:]:
         yield from rep[k]
+    for st in rep["statements"]:
+        yield from st["sentences"]
 
 
 def test_every_sentence_has_evidence_into_the_text(store):
@@ -51,7 +54,7 @@ def test_sections_answer_the_questions(store):
     md = render(rep, "md")
     assert "Belarusian troops: 4 figures from 3 named sources, from 1,000 to 6,000." in md
     assert "Lithuanian defence ministry revised its figure up" in md
-    assert "EU supplies UKR (aid)" in md
+    assert "European Union supplies Ukraine (aid)" in md           # actor codes read as names
     assert "Minsk (denied)" in md and "Polish intelligence (unverified)" in md
     # the attack reported by two sites is one event, not two
     assert md.count("“a drone attack on Lviv killed 3 people”") == 1
@@ -62,6 +65,37 @@ def test_sections_answer_the_questions(store):
             assert re.search(r"\[e\d+\]\(#e\d+\)$", line), line
     for m in re.finditer(r"\(#(e\d+)\)", body):
         assert f'<a id="{m.group(1)}"></a>' in md
+
+
+def test_at_a_glance_who_said_what_and_documents(store):
+    rep = build_report(store)
+    md = render(rep, "md")
+    glance = md.split("## At a glance")[1].split("## Key developments")[0]
+    assert "Lowest: Minsk, “no more than 1,000 soldiers”; highest: Polish intelligence, " \
+           "“more than 6,000 Belarusian troops” (unverified)." in glance
+    assert "Supplies to Ukraine come from European Union (aid)." in glance
+    assert "2 claims are not asserted as fact: 1 unverified and 1 denied" in glance
+    said = md.split("## Who said what")[1].split("## Places involved")[0]
+    assert "### Polish intelligence\n- estimated (unverified): “more than 6,000 Belarusian troops" in said
+    assert "### Minsk\n- insists (denied):" in said
+    docs = md.split("## Documents read")[1].split("## Evidence")[0]
+    assert docs.count("\n- ") == 5 and "Belarus moves troops toward the border, published 2026-03-02" in docs
+
+
+def test_actor_names_and_supplies_by_recipient():
+    from sitrep.analyse.report_sections import actor_name, supplies_by_recipient
+    from sitrep.model import Evidence, Relation
+    assert (actor_name("RUS"), actor_name("PRK MIL"), actor_name("USA GOV")) == \
+        ("Russia", "North Korea (military)", "United States (government)")
+    assert actor_name("NATO") == "NATO" and actor_name("ZZZ XYZ") == "ZZZ XYZ" and actor_name(None) == ""
+    ev = [Evidence(doc_id=d, start=s, end=s + 5) for d, s in (("a", 0), ("b", 10), ("c", 20), ("z", 0))]
+    rels = [Relation(id="1", type="SUPPLIES", from_="IRN", to="RUS", item="drones", evidence=(ev[0], ev[1])),
+            Relation(id="2", type="SUPPLIES", from_="PRK", to="RUS", item="shells", evidence=(ev[2],)),
+            Relation(id="3", type="SUPPLIES", from_="POL", to="UKR", evidence=(ev[3],)),
+            Relation(id="4", type="OPPOSES", from_="RUS", to="UKR", evidence=(ev[0],))]
+    out = supplies_by_recipient(rels, {"a", "b", "c"}, lambda d, s, e: {"id": f"{d}{s}"})
+    assert out == [{"text": "Supplies to Russia come from Iran (drones) and North Korea (shells).",
+                    "evidence": [{"id": "a0"}, {"id": "b10"}, {"id": "c20"}]}]
 
 
 def test_html_has_anchors_and_is_escaped(store):
@@ -90,8 +124,46 @@ def test_deterministic_and_written(store, tmp_path):
     b = write_report(store, str(tmp_path / "b.md"), "md")
     assert (tmp_path / "a.md").read_bytes() == (tmp_path / "b.md").read_bytes()
     assert a["evidence"] == b["evidence"]
-    with pytest.raises(SitrepError, match="md or html"):
-        render(a, "pdf")
+    with pytest.raises(SitrepError, match="md, html or pdf"):
+        render(a, "docx")
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdf_has_the_figures_the_sources_and_links_to_evidence(store, tmp_path):
+    pytest.importorskip("fpdf")
+    pytest.importorskip("pypdf")
+    from pypdf import PdfReader
+    rep = build_report(store)
+    data = render(rep, "pdf")
+    assert data.startswith(b"%PDF-") and data == render(rep, "pdf")          # deterministic bytes
+    text = " ".join(_pdf_text(data).split())
+    assert "Belarusian troops: 4 figures from 3 named sources, from 1,000 to 6,000." in text
+    for src in ("Lithuanian defence ministry", "Polish intelligence", "Minsk"):
+        assert src in text
+    assert '"a drone attack on Lviv killed 3 people"' in text                 # quotes made plain, kept
+    # every evidence entry names its document and offsets, and the body links to it
+    for e in rep["evidence"]:
+        assert f"{e['id']} doc {e['doc_id']} [{e['start']}:{e['end']}]" in text
+    import io
+    reader = PdfReader(io.BytesIO(data))
+    links = [a.get_object() for p in reader.pages for a in p.get("/Annots", [])
+             if a.get_object().get("/Subtype") == "/Link"]
+    cited = {e["id"] for s in _sentences(rep) for e in s["evidence"]}
+    assert len(links) >= len(cited) and all("/Dest" in a or "/A" in a for a in links)
+    assert [o.title for o in reader.outline if not isinstance(o, list)][:1] == ["Situation report"]
+
+
+def test_pdf_text_is_latin1_and_keeps_meaning():
+    from sitrep.analyse.report_pdf import pdf_text
+    assert pdf_text("“Kyiv” — €5 → Львів…") == '"Kyiv" - EUR 5 -> Lviv...'
+    assert pdf_text("Zürich, Łódź, Ωmega, 東京") == "Zürich, Lódz, Omega, ??"
+    assert all(ord(c) < 256 for c in pdf_text("Ελλάδα ﬁ ₴ \u200b"))
 
 
 def test_cli_report(tmp_path):
@@ -105,5 +177,45 @@ def test_cli_report(tmp_path):
     r = CliRunner().invoke(cli, ["--db", db, "report", "--format", "html", "--out", str(out)])
     assert r.exit_code == 0, r.output
     assert "evidence spans" in r.output and out.read_text(encoding="utf-8").count('class="ev"') > 15
+    pdf = tmp_path / "r.pdf"
+    r = CliRunner().invoke(cli, ["--db", db, "report", "--format", "pdf", "--out", str(pdf)])
+    assert r.exit_code == 0, r.output
+    assert pdf.read_bytes().startswith(b"%PDF-") and "Polish intelligence" in _pdf_text(pdf.read_bytes())
     r = CliRunner().invoke(cli, ["--db", db, "report", "--since", "March", "--out", str(out)])
     assert r.exit_code == 1 and "not a date" in r.output
+
+
+# two invented articles, read by the real pipeline
+OWN_ARTICLES = {
+    "latvia.txt": "Latvia says Belarus is moving troops to the border\n\nThe Latvian defence ministry said on Monday "
+                  "that about 2,500 Belarusian troops were gathering near the border town of Daugavpils. Polish "
+                  "intelligence estimated that more than 4,000 Belarusian soldiers had arrived, a claim that has "
+                  "not been verified. Iran has supplied drones to Russia, according to Western officials. President "
+                  "Alexander Lukashenko warned that Belarus would respond to any provocation.\n",
+    "lithuania.txt": "Lithuania raises its count of Belarusian soldiers\n\nThe Lithuanian foreign ministry said on "
+                     "Tuesday that 3,000 Belarusian soldiers were now stationed near Hrodna. Minsk denied that any "
+                     "troops had moved. North Korea has supplied artillery shells to Russia, the ministry said.\n",
+}
+
+
+def test_pdf_of_a_real_store_answers_the_questions(tmp_path, pipeline):
+    pytest.importorskip("pypdf")
+    from sitrep.core import ingest
+    from sitrep.store import Store
+    for name, text in OWN_ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Store(str(tmp_path / "own.db")) as store:
+        ingest([str(tmp_path / n) for n in OWN_ARTICLES], store, pipeline=pipeline)
+        update(store)
+        rep = write_report(store, str(tmp_path / "own.pdf"), "pdf")
+        for e in rep["evidence"]:         # every quoted span is the stored text at its offsets
+            assert e["quote"] == " ".join(store.document(e["doc_id"]).text[e["start"]:e["end"]].split())
+    text = " ".join(_pdf_text((tmp_path / "own.pdf").read_bytes()).split())
+    assert "Belarusian troops: 3 figures from 3 named sources, from 2,500 to 4,000." in text
+    for src in ("Latvian defence ministry", "Lithuanian foreign ministry", "Polish intelligence"):
+        assert src in text
+    assert "Supplies to Russia come from Iran (drones) and North Korea (artillery shells)." in text
+    assert 'Alexander Lukashenko - warned: "that Belarus would respond to any provocation"' in text
+    assert "(unverified" in text and "Latvia says Belarus is moving troops to the border" in text
+    for e in rep["evidence"]:
+        assert f"{e['id']} doc {e['doc_id']} [{e['start']}:{e['end']}]" in text

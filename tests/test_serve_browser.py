@@ -106,6 +106,8 @@ def page(browser):
     pg.errors = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.csp = []              # what the Content-Security-Policy refused (a page must need nothing it forbids)
+    pg.on("console", lambda m: pg.csp.append(m.text) if "Content Security Policy" in m.text else None)
     yield pg
     ctx.close()
 
@@ -131,6 +133,7 @@ def _no_injection(page) -> None:
     assert page.evaluate("document.querySelectorAll('a[href^=\"javascript:\" i]').length") == 0
     assert page.evaluate("[...document.scripts].every(s => s.src.includes('/static/build/'))")
     assert page.evaluate("document.querySelectorAll('main img, main svg script, main iframe').length") == 0
+    assert page.csp == [], page.csp
 
 
 def test_overview(server, page):
@@ -228,8 +231,15 @@ def test_network_draws_relations_with_evidence(server, page):
     assert page.locator("#edges li").count() == 3
     page.locator("#edges button", has_text="SUPPLIES").click()
     assert "Poland supplies air defence missiles to Ukraine" in page.locator("#evidence").text_content()
+    # Cytoscape drew the nodes, inside a container positioned by app.css, not by an injected <style>
+    assert page.evaluate("document.querySelectorAll('head style').length") == 0
+    assert page.evaluate("getComputedStyle(document.getElementById('graph')).position") == "relative"
+    assert page.evaluate("(() => { const c = document.querySelector('#graph canvas:last-of-type'); "
+                         "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; "
+                         "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })()") > 200
     _shot(page, "network")
     _no_injection(page)
+    assert page.csp == [], page.csp
 
 
 def test_map_draws_countries_places_and_events(server, page):
@@ -276,6 +286,7 @@ def test_attack_article_runs_no_script(server, page):
     assert page.evaluate("window.__pwned") is None
     page.dialogs.clear()
     page.errors.clear()
+    page.csp.clear()
     for url in ["/", "/ledger", "/ledger?kind=quantity", "/network", "/map", "/charts", "/search?q=shelter",
                 "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"]:
         page.goto(server["url"] + url)

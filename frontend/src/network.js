@@ -5,6 +5,18 @@
 import cytoscape from "cytoscape";
 import { api, el, markNav, readerHref, showError } from "./common.js";
 
+// Cytoscape puts a <style> element into <head> for its container unless an element with this id is
+// there already; our Content-Security-Policy refuses inline styles, so app.css carries that one rule
+// (.graph and .__________cytoscape_container: position relative) and a placeholder takes the id.
+// The graph's own style is passed to Cytoscape as objects (below) and drawn on canvas: no CSS at all.
+const CY_SHEET = "__________cytoscape_stylesheet";
+
+function claimCytoscapeSheet() {
+  if (!document.getElementById(CY_SHEET)) {
+    document.head.append(el("meta", { id: CY_SHEET, name: "cytoscape-stylesheet", content: "/static/app.css" }));
+  }
+}
+
 const COLORS = ["#3b6fd1", "#c2405f", "#2d8a4e", "#c77800", "#8a4fc2", "#1d8197", "#6b6b6b", "#a0522d"];
 let cy, rels = [], colorOf = new Map();
 
@@ -46,6 +58,7 @@ async function main() {
     rels = res.items;
     const types = [...new Set(rels.map((r) => r.type))].sort();
     types.forEach((t, i) => colorOf.set(t, COLORS[i % COLORS.length]));
+    claimCytoscapeSheet();
     cy = cytoscape({
       container: graph, styleEnabled: true,
       style: [

@@ -177,18 +177,20 @@ def register(cli: click.Group) -> None:
     @click.option("--until", default=None, help="Only documents published on or before this date.")
     @click.option("--query", default=None, help="Only documents matching this full-text search.")
     @click.option("--storyline", default=None, help="Only the documents of this storyline (id or id prefix).")
-    @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+    @click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True,
+                  help="Markdown, HTML (links to the evidence) or PDF (internal links to the evidence).")
     @click.option("--out", "out_path", required=True, help="File to write.")
     @click.pass_context
     def report_cmd(ctx: click.Context, since: str | None, until: str | None, query: str | None,
                    storyline: str | None, fmt: str, out_path: str) -> None:
-        """Write a situation report (Markdown or HTML) for a selection: key
+        """Write a situation report (Markdown, HTML or PDF) for a selection: key
         developments, figure tracks, relations, places, disputed claims; every
         line linked to its evidence.
 
         \b
         Example:
           sitrep report --format html --out report.html
+          sitrep report --format pdf --out report.pdf
           sitrep report --since 2024-10-01 --query "North Korea" --format md --out nk.md
         """
         from .report import sentence_count, write_report

@@ -1,5 +1,6 @@
 """The situation report: a briefing for a chosen set of documents (a date
-range, a search, a storyline, or everything), as Markdown or HTML.
+range, a search, a storyline, or everything), as Markdown, HTML or PDF
+(``report_pdf``).
 
 Every sentence is made from records and carries the evidence spans it rests
 on (document id and offsets); the evidence list at the end quotes each span.
@@ -18,6 +19,7 @@ from ..errors import SitrepError
 from ..model import Claim, Event, Place
 from ..store import Store
 from ..store import schema as S
+from .report_sections import actor_name, brief, documents, statements, supplies_by_recipient
 from .storylines import list_storylines
 from .tracks import list_tracks, track_view
 
@@ -103,7 +105,8 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
                  "first": min((p for p in published.values() if p), default=None),
                  "last": max((p for p in published.values() if p), default=None)}
     report: dict[str, Any] = {"selection": selection, "developments": [], "tracks": [], "other_figures": [],
-                              "relations": [], "places": [], "disputed": [], "contradictions": []}
+                              "supplies": [], "relations": [], "statements": [], "places": [], "disputed": [],
+                              "contradictions": [], "documents": []}
     # key developments: events grouped by storyline and type
     story_of, story_name = {}, {}
     for s in list_storylines(store):
@@ -135,8 +138,8 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
             sents = []
             for e in es[:MAX_EVENTS_PER_TYPE]:
                 same = spans[(e.doc_id, e.start, e.end)]
-                actors = ", ".join(dict.fromkeys(x.actor for x in same if x.actor))
-                targets = ", ".join(dict.fromkeys(x.target for x in same if x.target))
+                actors = ", ".join(dict.fromkeys(actor_name(x.actor) for x in same if x.actor))
+                targets = ", ".join(dict.fromkeys(actor_name(x.target) for x in same if x.target))
                 who = f"{actors} → {targets}" if targets else actors
                 extra = ", ".join(x for x in (f"at {e.location}" if e.location else "", e.date or "",
                                               "expected" if e.modality == "expected" else "",
@@ -178,9 +181,10 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
             bare = sum(1 for f in counted if not f["source"])
             head = (f"{t['name']}: {len(counted)} figures from {len(named)} named "
                     f"source{'s' if len(named) != 1 else ''}"
-                    + (f" and {bare} unattributed" if bare else "") + f"{rng}.")
+                    + (f" and {bare} unattributed" if bare else "") + f"{rng}." + _ends(counted, sp))
             report["tracks"].append({"id": t["id"], "name": t["name"],
-                                     "summary": {"text": head, "evidence": [e for ln in lines for e in ln["evidence"]]},
+                                     "summary": {"text": head, "evidence": list({e["id"]: e for ln in lines
+                                                                                 for e in ln["evidence"]}.values())},
                                      "figures": lines})
             for c in view["contradictions"]:
                 fa = next((f for f in figs if f["quantity_id"] == c["a"]), None)
@@ -205,14 +209,16 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
             report["other_figures"].append({"text": f"{t['name']}: " + lines[0]["text"] if lines else t["name"],
                                             "evidence": [e for ln in lines for e in ln["evidence"]]})
     # relations with evidence in the selection; "new" when none before the selection's start
-    for r in sorted(store.relations(), key=lambda r: (r.type, r.from_, r.to)):
+    relations = sorted(store.relations(), key=lambda r: (r.type, r.from_, r.to))
+    report["supplies"] = supplies_by_recipient(relations, dset, ev.cite)
+    for r in relations:
         inside = [e for e in r.evidence if e.doc_id in dset]
         if not inside:
             continue
         before = [e for e in r.evidence if e.doc_id not in dset and since and (published.get(e.doc_id) or "") < since]
         verb = _REL_WORDS.get(r.type, r.type.lower())
         report["relations"].append({
-            "text": f"{r.from_} {verb} {r.to}" + (f" ({r.item})" if r.item else "")
+            "text": f"{actor_name(r.from_)} {verb} {actor_name(r.to)}" + (f" ({r.item})" if r.item else "")
                     + ("" if before else " (new in this selection)" if since else "")
                     + f" — {len(inside)} piece{'s' if len(inside) != 1 else ''} of evidence.",
             "evidence": [ev.cite(e.doc_id, e.start, e.end) for e in inside[:8]]})
@@ -237,15 +243,35 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
                                          + ", ".join(n for (n, _), _ in rest) + ".",
                                  "evidence": [ev.cite(*sorted(ms)[0]) for _, ms in rest]})
     # disputed and unverified claims
-    claims = [c for c in _records(store, "claim", docs, Claim) if c.hedge in _HEDGED]
+    all_claims = _records(store, "claim", docs, Claim)
+    report["statements"] = statements(all_claims, published, ev.cite, _clip)
+    claims = [c for c in all_claims if c.hedge in _HEDGED]
     claims.sort(key=lambda c: (_HEDGED.index(c.hedge), published.get(c.doc_id) or "", c.doc_id, c.start))
     for c in claims[:MAX_CLAIMS]:
         cites = [ev.cite(c.doc_id, c.start, c.end)]
         report["disputed"].append({"text": f"{c.source or 'An unnamed source'} ({c.hedge}"
                                            + (f", “{c.hedge_cue}”" if c.hedge_cue else "") + f"): “{_clip(c.text)}”",
                                    "evidence": cites})
+    report["documents"] = documents(docs, texts, titles, published, ev.cite)
+    report["brief"] = brief(report, [c.hedge for c in claims], report["disputed"])
     report["evidence"] = ev.items
     return report
+
+
+def _ends(counted: list[dict], sp: dict | None) -> str:
+    """Who gives the lowest and the highest figure of a track (when they differ)."""
+    if not sp or sp["min"] == sp["max"]:
+        return ""
+
+    def who(f: dict) -> str:
+        hedge = f" ({f['hedge']})" if f["hedge"] and f["hedge"] != "asserted" else ""
+        return f"{f['source'] or 'an unattributed report'}, “{f['text']}”{hedge}"
+
+    def has(f: dict, v: float) -> bool:
+        return v in (f["value"], f["low"], f["high"])
+    lo = next(f for f in counted if has(f, sp["min"]))
+    hi = next(f for f in counted if has(f, sp["max"]))
+    return f" Lowest: {who(lo)}; highest: {who(hi)}."
 
 
 def _records(store: Store, kind: str, docs: list[str], cls) -> list:
@@ -266,15 +292,21 @@ def _times(n: int) -> str:
     return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
-def _clip(s: str, n: int = 220) -> str:
+def _clip(s: str, n: int = 280) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[:n - 1].rstrip() + "…"
 
 
-def render(report: dict[str, Any], fmt: str) -> str:
-    """The report as Markdown (``md``) or HTML (``html``)."""
-    if fmt not in ("md", "html"):
-        raise SitrepError(f"{fmt}: report format is md or html", input=fmt, reason="bad_format")
+FORMATS = ("md", "html", "pdf")
+
+
+def render(report: dict[str, Any], fmt: str) -> str | bytes:
+    """The report as Markdown (``md``) or HTML (``html``) text, or as PDF (``pdf``) bytes."""
+    if fmt not in FORMATS:
+        raise SitrepError(f"{fmt}: report format is md, html or pdf", input=fmt, reason="bad_format")
+    if fmt == "pdf":
+        from .report_pdf import render_pdf
+        return render_pdf(report)
     env = jinja2.Environment(loader=jinja2.PackageLoader("sitrep.analyse", "templates"),
                              autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -291,10 +323,10 @@ def _md_escape(s: str) -> str:
 
 def write_report(store: Store, out: str, fmt: str, **selection: Any) -> dict[str, Any]:
     rep = build_report(store, **selection)
-    text = render(rep, fmt)
+    data = render(rep, fmt)
     try:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
+        with open(out, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
     except OSError as e:
         raise SitrepError(f"{out}: cannot write the report ({e.strerror})", input=out, reason="io") from e
     return rep
@@ -306,6 +338,8 @@ def sentence_count(report: dict[str, Any]) -> Counter:
     for d in report["developments"]:
         for g in d["groups"]:
             c["developments"] += len(g["sentences"])
-    for k in ("tracks", "other_figures", "relations", "places", "disputed", "contradictions"):
+    for k in ("tracks", "other_figures", "supplies", "relations", "places", "disputed", "contradictions"):
         c[k] = len(report[k])
+    c["statements"] = sum(len(s["sentences"]) for s in report["statements"])
+    c["documents"] = len(report["documents"])
     return c

@@ -24,18 +24,19 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import SitrepError
 from ..store import Store
+from .pages import PAGES as PAGE_TABLE, render_page
 
 log = logging.getLogger("sitrep.serve")
 
 STATIC = Path(__file__).parent / "static"
-PAGES = ("reader", "ledger", "charts", "network", "map", "search")
+PAGES = tuple(n for n in PAGE_TABLE if n != "index")     # served at /NAME; the index at /
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -172,8 +173,7 @@ def _token_of(request: Request) -> str | None:
 
 
 def _page(name: str) -> Response:
-    path = STATIC / "pages" / f"{name}.html"
-    return FileResponse(path, media_type="text/html; charset=utf-8")
+    return HTMLResponse(render_page(name), media_type="text/html; charset=utf-8")
 
 
 def _page_route(name: str):
