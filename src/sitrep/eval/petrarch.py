@@ -179,22 +179,34 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
             "expected": exp_n, "records": len(records)}
 
 
+VERBS = "benchmarks/petrarch2/PETR.Validate.verbs.txt"
+DISCARDS = "benchmarks/petrarch2/PETR.Validate.discards.txt"
+USER_SUFFIX = "_userverbs"
+
+
 def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
     from ..extract.pipeline import Pipeline
     from ..model import Document
 
     records = read_records(shared / RECORDS)
     table = cameo_map(shared / CAMEO)
+    stages = ("entities", "places", "dates", "claims", "events")
     with tempfile.TemporaryDirectory() as tmp:
         afile = Path(tmp) / "petrarch-actors.yaml"
         afile.write_text(yaml.safe_dump(convert_actors(shared / ACTORS) + convert_agents(shared / AGENTS),
                                          allow_unicode=True), encoding="utf-8")
-        pipe = Pipeline(actor_files=[str(afile)], stages=("entities", "places", "dates", "claims", "events"))
         docs = [Document.new(r["text"]) for r in records]
+        pipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[], discard_files=[])
         found = [[e for e in recs.events if e.modality != "negated"] for _, recs in pipe.process(docs)]
+        # the same records with PETRARCH's validation verb dictionary and discards loaded as user files
+        upipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[str(shared / VERBS)],
+                         discard_files=[str(shared / DISCARDS)], cameo_plover=str(shared / CAMEO))
+        ufound = [[e for e in recs.events if e.modality != "negated"] for _, recs in upipe.process(docs)]
     out: dict[str, dict[str, Any]] = {}
     idx = {"dev": range(0, len(records), 2), "test": range(1, len(records), 2), "all": range(len(records))}
     for name in (("dev", "test", "all") if split == "all" else (split,)):
         ii = list(idx[name])
         out[name] = score([records[i] for i in ii], [found[i] for i in ii], table)
+        user = score([records[i] for i in ii], [ufound[i] for i in ii], table)
+        out[name].update({k + USER_SUFFIX: v for k, v in user.items() if k not in ("expected", "records")})
     return out
