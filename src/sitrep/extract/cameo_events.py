@@ -33,13 +33,14 @@ from ..model import Event, record_id
 from .cameo_verbs import (Elem, Pattern, Verb, VerbDict, expand_synset, load_cameo_plover, load_discards,
                           load_verbs, plover_type)
 from .context import Context
-from .event_parse import _agent, _inherited_subject, _passive, country, distinct, modality, phrase_actors
+from .event_parse import _agent, _inherited_subject, _passive, country, distinct, modality, phrase_actors, PHRASE_DEPS, _codes
 
 MAIN_DEPS = {"ROOT", "xcomp", "ccomp", "conj", "acomp", "pcomp", "prep", "aux"}
 STOP_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "amod", "npadvmod", "nmod", "appos",
              "pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 NEG_WORDS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "DECLINED", "REFUSED", "FAILED"}
-CLAUSE_STOP = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"}
+MEMBER_DEPS = PHRASE_DEPS - {"conj", "cc", "appos"}
+CLAUSE_STOP = {"relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
 
 def setup(nlp: Any, resources: dict[str, Any]) -> None:
@@ -146,7 +147,7 @@ def _main_clause(v) -> bool:
 
 def _entry(v, vd: VerbDict) -> tuple[Verb, Any] | None:
     """The dictionary verb a token is (with its particles and preceding words), and its last token."""
-    cands = vd.lookup(v.lemma_, v.text)
+    cands = vd.lookup(v.text, v.lemma_)
     best = None
     doc = v.doc
     for c in sorted(cands, key=lambda c: -(len(c.before) + len(c.after))):
@@ -230,6 +231,8 @@ def _negative(p: Pattern, vd: VerbDict) -> bool:
 
 
 def _actors(tok, ta, vocab) -> list[str]:
+    """The actors a phrase names: one per coordinated member (its first code: "an MSF Arnor
+    diplomat" is one actor, "X and Y" two)."""
     if tok is None:
         return []
     head = tok
@@ -239,11 +242,23 @@ def _actors(tok, ta, vocab) -> list[str]:
             if not (s <= x.head.i < e) or x.head is x:
                 head = x
                 break
-    out, seen = [], set()
-    for c, _ in phrase_actors(head, ta, vocab):
-        if c not in seen:
-            seen.add(c)
-            out.append(c)
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    out: list[str] = []
+    members = [head, *head.conjuncts]
+    for a in head.children:  # "Mordor, Rohan, Fornost and Bree": a list parsed as apposition
+        if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i]:
+            members += [a, *a.conjuncts]
+    for h in members:
+        codes = phrase_actors(h, ta, vocab, deps=MEMBER_DEPS)
+        if not codes:
+            continue
+        first = codes[0][1]
+        for m in (first, *first.conjuncts) if first is not h else (first,):
+            # "the ambassadors of X, Y and Z": the coordination is inside the member
+            c = ta.code[m.i] or next(iter(_codes(phrase_actors(m, ta, vocab, deps=MEMBER_DEPS))), None)
+            if c and c not in out:
+                out.append(c)
     if not out and ta.code[tok.i]:
         out = [ta.code[tok.i]]
     return out
@@ -262,6 +277,11 @@ def _clause_target(v, last, ta, vocab, own: set) -> list[str]:
     for t in sorted(walk(v), key=lambda x: x.i):
         if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
             return _actors(t, ta, vocab)
+    for c in v.children:  # "X allowed that Y is ...": the complement clause's first actor
+        if c.dep_ == "ccomp":
+            for t in c.subtree:
+                if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
+                    return _actors(t, ta, vocab)
     return []
 
 
@@ -333,8 +353,7 @@ def _match_at(e: Elem, j: int, step: int, toks, vd: VerbDict, ta) -> list[int]:
         q = j
         while 0 <= q + step < len(toks) and s <= toks[q + step].i < x:
             q += step
-        if e.kind == "compound" and not (any(c.dep_ == "conj" for c in t.head.children) or t.head.dep_ == "conj"
-                                         or any(c.dep_ == "conj" for c in t.children)):
+        if e.kind == "compound" and not (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)):
             return []
         return [q + step]
     return []

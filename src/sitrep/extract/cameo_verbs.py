@@ -19,8 +19,8 @@ Supported subset of the format:
   actor, ``&NAME`` any member of a synset, ``_`` joins words that must be
   adjacent (a space lets other words intervene);
 * codes: ``[---]`` codes nothing; ``[A:B]`` is a paired event (A from the source
-  to the target, B from the target back to the source); codes that are not
-  CAMEO codes (``[abc]``, ``[+++]``) code nothing once mapped to PLOVER.
+  to the target, B from the target back to the source); a pattern whose code is
+  not a CAMEO code (``[abc]``, ``[+++]``) is ignored.
 
 Not supported: TABARI ``replace:`` and ``<` `>`` tags inside patterns, the ``|``
 alternative within a pattern, issue/agent codes inside verb codes, and PETRARCH's
@@ -195,7 +195,7 @@ def parse_verbs(text: str) -> VerbDict:
         if s.startswith("-"):
             body, pcode = _code(s[1:])
             pre, post = parse_pattern(body)
-            if pre or post or "*" in body:
+            if (pre or post or "*" in body) and re.match(r"^(---|\d{2,4}[A-Za-z]?(:\d{2,4}[A-Za-z]?)?)$", pcode):
                 order += 1
                 vd.patterns[block].append(Pattern(pre, post, pcode, body.strip(), order))
             continue
