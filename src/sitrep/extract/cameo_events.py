@@ -190,17 +190,21 @@ def _code(ctx, sent, toks, v, last, verb: Verb, vd: VerbDict, ta, vocab, table) 
     sources = _actors(slots.get("source"), ta, vocab)
     targets = _actors(slots.get("target"), ta, vocab)
     compound = _actors(slots.get("compound"), ta, vocab)
+    used = [subj]
     if not sources:
         if passive:
             ag = _agent(v)
             sources = _actors(ag, ta, vocab)
+            used.append(ag)
         elif subj is not None:
             sources = _actors(subj, ta, vocab)
     if not targets:
         if passive and subj is not None and not slots.get("source"):
             targets = _actors(subj, ta, vocab)
         if not targets:
-            targets = _clause_target(v, last, ta, vocab, {country(s) for s in sources})
+            tt = _clause_target(v, last, ta, {country(s) for s in sources})
+            targets = _actors(tt, ta, vocab)
+            used.append(tt)
     if compound and best and any(e.kind == "compound" for e in best[0].pre):
         pairs = [(a, b) for a in compound for b in compound if a != b and distinct(a, b)]
     else:
@@ -217,7 +221,7 @@ def _code(ctx, sent, toks, v, last, verb: Verb, vd: VerbDict, ta, vocab, table) 
             if ty is None:
                 continue
             yield {"type": ty, "actor": x, "target": y, "modality": mod, "trigger": trig,
-                   "span": _span(ctx, sent, v, last, slots, subj)}
+                   "span": _span(ctx, sent, v, last, slots, used)}
 
 
 def _negative(p: Pattern, vd: VerbDict) -> bool:
@@ -264,8 +268,8 @@ def _actors(tok, ta, vocab) -> list[str]:
     return out
 
 
-def _clause_target(v, last, ta, vocab, own: set) -> list[str]:
-    """The first actor named after the verb inside its own clause, with its coordinated actors."""
+def _clause_target(v, last, ta, own: set):
+    """The first actor token after the verb inside its own clause (else in its complement clause)."""
     def walk(t):
         yield t
         for c in t.children:
@@ -276,18 +280,19 @@ def _clause_target(v, last, ta, vocab, own: set) -> list[str]:
             yield from walk(c)
     for t in sorted(walk(v), key=lambda x: x.i):
         if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
-            return _actors(t, ta, vocab)
+            return t
     for c in v.children:  # "X allowed that Y is ...": the complement clause's first actor
         if c.dep_ == "ccomp":
             for t in c.subtree:
                 if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
-                    return _actors(t, ta, vocab)
-    return []
+                    return t
+    return None
 
 
-def _span(ctx, sent, v, last, slots, subj) -> tuple[int, int]:
+def _span(ctx, sent, v, last, slots, used) -> tuple[int, int]:
+    """From the first to the last token of the verb, its source and target mentions."""
     idx = [v.i, last.i]
-    for t in (slots.get("source"), slots.get("target"), slots.get("compound"), subj):
+    for t in (slots.get("source"), slots.get("target"), slots.get("compound"), *used):
         if t is not None and t.sent == sent:
             idx.append(t.i)
             m = ctx.scratch["token_actors"].mention[t.i]
