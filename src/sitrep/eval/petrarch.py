@@ -6,7 +6,8 @@ PETRARCH2 must code, or ``noevents``. The fictional actors of
 ``PETR.Validate.actors.txt`` are converted to sitrep's actor YAML and loaded as
 a user actor file (as a user would load their own dictionary), with the agents of
 ``PETR.Validate.agents.txt`` that stand as actors on their own ("MSF [NGO~]"); PETRARCH's verb
-dictionary is not used: the events come from sitrep's own vocabulary.
+dictionary is not used for these: the events come from sitrep's own vocabulary
+(see the user-verbs mode below for the run with it).
 
 Scoring. CAMEO codes are mapped to PLOVER with ``plover/CAMEO2PLOVER-2021.txt``
 (REQUEST is our DEMAND; the 2021 table folds armed clashes into ASSAULT, so our
@@ -23,6 +24,15 @@ three letters of the code: ARNGOV -> ARN), one to one.
   of the gap is the type: PETRARCH's validation dictionary codes "welcomed the
   resumption of ties" as a consultation, sitrep as SUPPORT);
 * ``noevent_clean``: share of the no-event records where nothing was found.
+
+User-verbs mode (metrics with the suffix ``_userverbs``): the same records coded a
+second time with PETRARCH's validation verb dictionary ``PETR.Validate.verbs.txt``
+and discards file loaded as user files (settings ``verbs``, ``discards``; the
+CAMEO codes of its patterns mapped with the same CAMEO2PLOVER table, setting
+``cameo_plover``), as a CAMEO coder would run sitrep with their own dictionary:
+``extract/cameo_verbs.py`` reads the format, ``extract/cameo_events.py`` applies
+the patterns on the dependency parse (main-clause verbs only) instead of sitrep's
+own vocabulary. The first metrics above keep measuring sitrep's own vocabulary.
 
 Split: records at even positions are ``dev`` (rules were tuned on these),
 odd positions ``test``.

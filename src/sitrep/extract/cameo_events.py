@@ -251,7 +251,7 @@ def _actors(tok, ta, vocab) -> list[str]:
     out: list[str] = []
     members = [head, *head.conjuncts]
     for a in head.children:  # "Mordor, Rohan, Fornost and Bree": a list parsed as apposition
-        if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i]:
+        if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i] and a.conjuncts:
             members += [a, *a.conjuncts]
     for h in members:
         codes = phrase_actors(h, ta, vocab, deps=MEMBER_DEPS)
@@ -281,8 +281,8 @@ def _clause_target(v, last, ta, own: set):
     for t in sorted(walk(v), key=lambda x: x.i):
         if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
             return t
-    for c in v.children:  # "X allowed that Y is ...": the complement clause's first actor
-        if c.dep_ == "ccomp":
+    for c in v.children:  # "X allowed that Y is ...", "X signed a deal to supply Y": the complement
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)):
             for t in c.subtree:
                 if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
                     return t
