@@ -110,3 +110,21 @@ def test_own_vocabulary_without_user_files():
     p = Pipeline(actor_files=[str(ACTORS)], verb_files=[], discard_files=[],
                  stages=("entities", "places", "dates", "claims", "events"))
     assert p.resources["cameo_verbs"] is None and p.resources["discards"] is None
+
+
+def test_bundled_cameo_table_has_help_lines():
+    import yaml
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "cameo_plover.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert raw["help"] and raw["rename"]["help"]
+    for code, spec in raw["codes"].items():
+        assert spec.get("help") and spec.get("type"), code
+
+
+def test_ingest_cli_verbs_option(tmp_path):
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+    res = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "ingest", "--verbs", str(tmp_path / "none.txt"),
+                                   str(tmp_path)])
+    assert res.exit_code == 1 and "no such verbs file" in res.output
