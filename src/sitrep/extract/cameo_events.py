@@ -167,6 +167,14 @@ def _entry(v, vd: VerbDict) -> tuple[Verb, Any] | None:
         if ok:
             best = (c, last)
             break
+    if best is None:  # "will not wire tap": the parser made the first word of WIRE_+TAP the verb
+        for k in (1, 2):
+            if v.i + k >= len(doc):
+                break
+            w = doc[v.i + k]
+            for c in vd.lookup(w.text, w.lemma_):
+                if len(c.before) == k and all(doc[v.i + q].text.upper() == b for q, b in enumerate(c.before)):
+                    return c, w
     return best
 
 
