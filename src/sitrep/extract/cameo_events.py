@@ -139,7 +139,8 @@ def _main_clause(v) -> bool:
     for _ in range(12):
         if t.dep_ == "ROOT" or t.head is t:
             return True
-        if t.dep_ not in MAIN_DEPS:
+        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if t.dep_ not in MAIN_DEPS and not purpose:  # "X hosted Y to celebrate ...": the purpose is told too
             return False
         t = t.head
     return False
@@ -259,7 +260,7 @@ def _actors(tok, ta, vocab) -> list[str]:
     out: list[str] = []
     members = [head, *head.conjuncts]
     for a in head.children:  # "Mordor, Rohan, Fornost and Bree": a list parsed as apposition
-        if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i] and a.conjuncts:
+        if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i] and (a.conjuncts or head.conjuncts):
             members += [a, *a.conjuncts]
     for h in members:
         codes = phrase_actors(h, ta, vocab, deps=MEMBER_DEPS)
