@@ -125,6 +125,10 @@ def convert_actors(path: Path) -> list[dict]:
     out = []
     for e in entries:
         code = e.get("code") or e.get("code_any")
+        for n in [e["name"], *e["aliases"]]:  # "NEW ZEALAND", "PRINCE OF DOL AMROTH": as written in prose too
+            t = _title(n)
+            if t != n and t not in e["aliases"]:
+                e["aliases"].append(t)
         if code and re.match(r"^[A-Z]{3}", code):
             out.append({"name": e["name"], "type": e["type"], "code": code, "aliases": e["aliases"],
                         "help": "converted from PETR.Validate.actors.txt"})
@@ -148,6 +152,16 @@ def convert_agents(path: Path) -> list[dict]:
 def _name(s: str) -> str:
     s = s.replace("_", " ").strip().strip("+").strip()
     return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in s.split())
+
+
+def _title(name: str) -> str:
+    """A several-word name in title case ("New Zealand", "Prince of Dol Amroth"); one word stays as
+    _name left it (short words are acronyms: "AU")."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return " ".join(w.lower() if w.lower() in ("of", "the", "and", "for") and i else
+                    (w[0].upper() + w[1:].lower() if w.isalpha() else w) for i, w in enumerate(words))
 
 
 def _root(code: str | None) -> str:
