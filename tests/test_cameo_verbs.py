@@ -128,3 +128,15 @@ def test_ingest_cli_verbs_option(tmp_path):
     res = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "ingest", "--verbs", str(tmp_path / "none.txt"),
                                    str(tmp_path)])
     assert res.exit_code == 1 and "no such verbs file" in res.output
+
+
+def test_lists_and_purpose_clauses(pipe):
+    # a list the parser reads as apposition still gives one actor per member
+    got = triples(events(pipe, "Valdoria, the small Kesh, and Ostrana restored ties with Talmar."))
+    assert got == [("COOPERATE", "KSH", "TAL"), ("COOPERATE", "OST", "TAL"), ("COOPERATE", "VAL", "TAL")]
+    # "X, AGENCY reported": an apposition without a list is not a second actor
+    assert triples(events(pipe, "Ostrana restored ties with Brevik, Pellis radio reported.")) == [
+        ("COOPERATE", "OST", "BRV")]
+    # the purpose clause of a verb the dictionary does not know is coded
+    assert triples(events(pipe, "Kesh sent envoys to Lirn to restore ties with Ostrana.")) == [
+        ("COOPERATE", "KSH", "OST")]

@@ -137,7 +137,7 @@ def _main_clause(v) -> bool:
         return False
     t = v
     for _ in range(12):
-        if t.dep_ == "ROOT" or t.head is t:
+        if t.dep_ == "ROOT" or t.head.i == t.i:
             return True
         purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if t.dep_ not in MAIN_DEPS and not purpose:  # "X hosted Y to celebrate ...": the purpose is told too
@@ -207,6 +207,10 @@ def _code(ctx, sent, toks, v, last, verb: Verb, vd: VerbDict, ta, vocab, table) 
             used.append(ag)
         elif subj is not None:
             sources = _actors(subj, ta, vocab)
+            for c in v.children:  # "A, B, and C did": a list the parser cut into two subjects
+                if c.dep_ == subj.dep_ and c.i != subj.i and subj.head.i == v.i:
+                    sources += [x for x in _actors(c, ta, vocab) if x not in sources]
+                    used.append(c)
     if not targets:
         if passive and subj is not None and not slots.get("source"):
             targets = _actors(subj, ta, vocab)
@@ -252,22 +256,23 @@ def _actors(tok, ta, vocab) -> list[str]:
     if ta.mention[tok.i]:  # the syntactic head of the mention the token belongs to
         s, e = ta.mention[tok.i]
         for x in tok.doc[s:e]:
-            if not (s <= x.head.i < e) or x.head is x:
+            if not (s <= x.head.i < e) or x.head.i == x.i:
                 head = x
                 break
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     out: list[str] = []
     members = [head, *head.conjuncts]
     for a in head.children:  # "Mordor, Rohan, Fornost and Bree": a list parsed as apposition
-        if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i] and (a.conjuncts or head.conjuncts):
+        if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i] and (a.conjuncts or head.conjuncts
+                                                                     or any(c.dep_ == "cc" for c in head.children)):
             members += [a, *a.conjuncts]
     for h in members:
         codes = phrase_actors(h, ta, vocab, deps=MEMBER_DEPS)
         if not codes:
             continue
         first = codes[0][1]
-        for m in (first, *first.conjuncts) if first is not h else (first,):
+        for m in (first, *first.conjuncts) if first.i != h.i else (first,):
             # "the ambassadors of X, Y and Z": the coordination is inside the member
             c = ta.code[m.i] or next(iter(_codes(phrase_actors(m, ta, vocab, deps=MEMBER_DEPS))), None)
             if c and c not in out:
