@@ -5,9 +5,10 @@ records about fictional states with the (source, target, CAMEO code) events
 PETRARCH2 must code, or ``noevents``. The fictional actors of
 ``PETR.Validate.actors.txt`` are converted to sitrep's actor YAML and loaded as
 a user actor file (as a user would load their own dictionary), with the agents of
-``PETR.Validate.agents.txt`` that stand as actors on their own ("MSF [NGO~]"); PETRARCH's verb
-dictionary is not used for these: the events come from sitrep's own vocabulary
-(see the user-verbs mode below for the run with it).
+``PETR.Validate.agents.txt`` that stand as actors on their own ("MSF [NGO~]"), and its
+discards file ``PETR.Validate.discards.txt`` (setting ``discards``: sentences about typhoons or
+baseball code nothing); PETRARCH's verb dictionary is not used for these: the events come from
+sitrep's own vocabulary (see the user-verbs mode below for the run with it).
 
 Scoring. CAMEO codes are mapped to PLOVER with ``plover/CAMEO2PLOVER-2021.txt``
 (REQUEST is our DEMAND; the 2021 table folds armed clashes into ASSAULT, so our
@@ -220,7 +221,8 @@ def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
         afile.write_text(yaml.safe_dump(convert_actors(shared / ACTORS) + convert_agents(shared / AGENTS),
                                          allow_unicode=True), encoding="utf-8")
         docs = [Document.new(r["text"]) for r in records]
-        pipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[], discard_files=[])
+        pipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[],
+                        discard_files=[str(shared / DISCARDS)])
         found = [[e for e in recs.events if e.modality != "negated"] for _, recs in pipe.process(docs)]
         # the same records with PETRARCH's validation verb dictionary and discards loaded as user files
         upipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[str(shared / VERBS)],
