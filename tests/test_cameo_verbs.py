@@ -140,3 +140,32 @@ def test_lists_and_purpose_clauses(pipe):
     # the purpose clause of a verb the dictionary does not know is coded
     assert triples(events(pipe, "Kesh sent envoys to Lirn to restore ties with Ostrana.")) == [
         ("COOPERATE", "KSH", "OST")]
+
+
+def test_discards_with_own_vocabulary():
+    from sitrep.extract.pipeline import Pipeline
+    p = Pipeline(actor_files=[str(ACTORS)], verb_files=[], discard_files=[str(DISCARDS)],
+                 stages=("entities", "places", "dates", "claims", "events"))
+    assert triples(events(p, "Valdoria shelled Kesh on Monday.")) == [("ASSAULT", "VAL", "KSH")]
+    assert events(p, "Valdoria shelled Kesh on Monday, during a football match.") == []
+
+
+def test_ingest_with_verbs_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+    from sitrep.extract import pipeline as P
+    from sitrep.store import open_store
+    monkeypatch.setenv("SITREP_VERBS", "")   # restored after the test
+    monkeypatch.setenv("SITREP_DISCARDS", "")
+    monkeypatch.setenv("SITREP_ACTORS", str(ACTORS))
+    page = tmp_path / "page.txt"
+    page.write_text("Ostrana restored rail links with Brevik on Monday.\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    try:
+        res = CliRunner().invoke(cli, ["--db", str(db), "ingest", "--verbs", str(VERBS), str(page)])
+        assert res.exit_code == 0, res.output
+        evs = open_store(str(db)).records("event")
+    finally:
+        P._PIPELINE = None  # the next tests load their own
+    assert [(e.type, e.actor, e.target) for e in evs] == [("AID", "OST", "BRV")]  # the verb file's 071

@@ -107,6 +107,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json
                 if not os.path.isfile(f):
                     raise SitrepError(f"{f}: no such {name} file", input=f, reason="bad_verb_file")
             os.environ[settings.SETTINGS[name].env] = ":".join(os.path.abspath(f) for f in files)
+            from .extract import pipeline as _pipeline
+            _pipeline._PIPELINE = None  # a pipeline loaded earlier in this process did not have them
     if cluster or workers is not None:
         from .scale.commands import ingest_on_cluster
         ingest_on_cluster(ctx, paths, no_extract=no_extract, as_json=as_json, cluster=cluster, workers=workers)
