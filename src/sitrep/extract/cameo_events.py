@@ -33,11 +33,10 @@ from ..model import Event, record_id
 from .cameo_verbs import (Elem, Pattern, Verb, VerbDict, expand_synset, load_cameo_plover, load_discards,
                           load_verbs, plover_type)
 from .context import Context
-from .event_parse import _agent, _inherited_subject, _passive, country, distinct, modality, phrase_actors, PHRASE_DEPS, _codes
+from .event_parse import (PHRASE_DEPS, _agent, _codes, _inherited_subject, _passive, country, distinct, modality,
+                          phrase_actors)
 
 MAIN_DEPS = {"ROOT", "xcomp", "ccomp", "conj", "acomp", "pcomp", "prep", "aux"}
-STOP_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "amod", "npadvmod", "nmod", "appos",
-             "pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 NEG_WORDS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "DECLINED", "REFUSED", "FAILED"}
 MEMBER_DEPS = PHRASE_DEPS - {"conj", "cc", "appos"}
 CLAUSE_STOP = {"relcl", "advcl", "ccomp", "csubj", "parataxis"}

@@ -22,10 +22,14 @@ Supported subset of the format:
   to the target, B from the target back to the source); a pattern whose code is
   not a CAMEO code (``[abc]``, ``[+++]``) is ignored.
 
-Not supported: TABARI ``replace:`` and ``<` `>`` tags inside patterns, the ``|``
-alternative within a pattern, issue/agent codes inside verb codes, and PETRARCH's
-automatic generation of irregular verb forms (sitrep matches spaCy's lemma instead,
-plus the forms listed in ``{ }`` and the verb as written: ``SAID``, ``MET``).
+Not supported: TABARI ``replace:`` and ``<`` ``>`` tags inside patterns, the ``|``
+alternative within a pattern, issue/agent codes inside verb codes, prefix (stem)
+matching of pattern words (a word matches a token as written, case-insensitively),
+nouns as verbs ("inching nearer to accord" is not coded), and PETRARCH's automatic
+generation of irregular verb forms (sitrep matches spaCy's lemma instead, plus the
+forms listed in ``{ }`` and the verb as written: ``SAID``, ``MET``). PETRARCH actor
+and agent dictionaries are not read here: actors come from sitrep's actor files
+(``eval/petrarch.py`` shows a conversion).
 
 The CAMEO->PLOVER table is read in the format of PLOVER's ``CAMEO2PLOVER`` file
 (``030: AGREE, ...``); the bundled ``data/cameo_plover.yaml`` is a coarse
