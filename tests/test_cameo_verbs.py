@@ -169,3 +169,17 @@ def test_ingest_with_verbs_file(tmp_path, monkeypatch):
     finally:
         P._PIPELINE = None  # the next tests load their own
     assert [(e.type, e.actor, e.target) for e in evs] == [("AID", "OST", "BRV")]  # the verb file's 071
+
+
+def test_several_actor_code(tmp_path):
+    """PETRARCH's "FRO/BIL/SAM" codes: one name standing for several actors gives one event each."""
+    from sitrep.extract.cameo_events import split_code
+    from sitrep.extract.pipeline import Pipeline
+    assert split_code("VAL/KSH GOV") == ["VAL GOV", "KSH GOV"] and split_code("OST") == ["OST"]
+    league = tmp_path / "league.yaml"
+    league.write_text('- {name: Harbour League, type: ORG, code: VAL/KSH, help: "invented: two states at once"}\n',
+                      encoding="utf-8")
+    p = Pipeline(actor_files=[str(ACTORS), str(league)], verb_files=[str(VERBS)], discard_files=[],
+                 stages=("entities", "places", "dates", "claims", "events"))
+    assert triples(events(p, "The Harbour League restored ties with Ostrana.")) == [
+        ("COOPERATE", "KSH", "OST"), ("COOPERATE", "VAL", "OST")]

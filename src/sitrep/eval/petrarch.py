@@ -33,7 +33,9 @@ CAMEO codes of its patterns mapped with the same CAMEO2PLOVER table, setting
 ``cameo_plover``), as a CAMEO coder would run sitrep with their own dictionary:
 ``extract/cameo_verbs.py`` reads the format, ``extract/cameo_events.py`` applies
 the patterns on the dependency parse (main-clause verbs only) instead of sitrep's
-own vocabulary. The first metrics above keep measuring sitrep's own vocabulary.
+own vocabulary. Actor codes naming several actors ("THE_SHIRE [FRO/BIL/SAM]") are kept
+whole in the converted actor file; the user-verbs mode codes one event per actor.
+The first metrics above keep measuring sitrep's own vocabulary.
 
 Split: records at even positions are ``dev`` (rules were tuned on these),
 odd positions ``test``.
@@ -109,9 +111,9 @@ def convert_actors(path: Path) -> list[dict]:
         if s.startswith("[") and cur is not None:
             code = s[1:].split("]")[0].split()[0] if s[1:].split("]")[0].split() else ""
             if code and not cur.get("code") and "<" not in s and ">" not in s and re.search(r"\d", s) is None:
-                cur["code"] = code.split("/")[0]
+                cur["code"] = code
             elif code and not cur.get("code_any"):
-                cur["code_any"] = code.split("/")[0]
+                cur["code_any"] = code
             continue
         if raw[:1].isspace() or s.startswith("&") or s.startswith("!"):
             continue
@@ -121,7 +123,7 @@ def convert_actors(path: Path) -> list[dict]:
         cur = {"name": name, "type": "GPE", "aliases": []}
         m = re.search(r"\[([^\]]+)\]", s)
         if m and m.group(1).split():
-            cur["code"] = m.group(1).split()[0].split("/")[0]
+            cur["code"] = m.group(1).split()[0]
         entries.append(cur)
     out = []
     for e in entries:

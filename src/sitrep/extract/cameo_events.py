@@ -278,7 +278,17 @@ def _actors(tok, ta, vocab) -> list[str]:
                 out.append(c)
     if not out and ta.code[tok.i]:
         out = [ta.code[tok.i]]
-    return out
+    return [x for c in out for x in split_code(c)]
+
+
+def split_code(code: str) -> list[str]:
+    """PETRARCH's several-actor codes ("FRO/BIL/SAM": one name for three actors), one per actor,
+    the sector kept ("FRO/BIL GOV" -> "FRO GOV", "BIL GOV")."""
+    head, _, sector = code.partition(" ")
+    parts = [p for p in head.split("/") if p]
+    if len(parts) < 2:
+        return [code]
+    return [f"{p} {sector}" if sector else p for p in parts]
 
 
 def _clause_target(v, last, ta, own: set):
