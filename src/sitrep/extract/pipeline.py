@@ -43,7 +43,7 @@ _STAGE_FUNCS = {
     "relations": ("relations", "find_relations"),
 }
 # modules whose ``setup(nlp, resources)`` adds components or loads data once
-_SETUP_MODULES = ("actors", "places", "dates", "claims", "quantities", "events", "relations")
+_SETUP_MODULES = ("actors", "places", "dates", "claims", "quantities", "events", "cameo_events", "relations")
 
 
 def load_model(name: str | None = None):
@@ -95,7 +95,8 @@ class Pipeline:
     """``Pipeline().process(docs)`` yields ``(document, records)`` pairs."""
 
     def __init__(self, model: str | None = None, stages: Iterable[str] | None = None,
-                 actor_files: Iterable[str] | None = None):
+                 actor_files: Iterable[str] | None = None, verb_files: Iterable[str] | None = None,
+                 discard_files: Iterable[str] | None = None, cameo_plover: str | None = None):
         from spacy.language import Language
 
         t0 = time.perf_counter()
@@ -103,7 +104,11 @@ class Pipeline:
         if "sitrep_newlines" not in Language.factories:
             Language.component("sitrep_newlines", func=_newline_boundaries)
         self.nlp.add_pipe("sitrep_newlines", before="parser")
-        self.resources: dict[str, Any] = {"actor_files": list(actor_files or _split(settings.get("actors")))}
+        self.resources: dict[str, Any] = {
+            "actor_files": list(actor_files or _split(settings.get("actors"))),
+            "verb_files": list(verb_files if verb_files is not None else _split(settings.get("verbs"))),
+            "discard_files": list(discard_files if discard_files is not None else _split(settings.get("discards"))),
+            "cameo_plover": cameo_plover or settings.get("cameo_plover") or None}
         self.stages: list[tuple[str, Callable]] = []
         wanted = tuple(stages) if stages is not None else STAGE_NAMES
         for mod_name in _SETUP_MODULES:

@@ -1,0 +1,185 @@
+"""User verb files in PETRARCH2/CAMEO format (tests/data/cameo-verbs-sample.txt, written for
+these tests) applied to our own sentences about invented states (tests/data/fictional-actors.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.extract.cameo_verbs import load_cameo_plover, parse_pattern, parse_verbs, plover_type
+from sitrep.model import Document
+
+DATA = Path(__file__).parent / "data"
+ACTORS = DATA / "fictional-actors.yaml"
+VERBS = DATA / "cameo-verbs-sample.txt"
+DISCARDS = DATA / "cameo-discards-sample.txt"
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    from sitrep.extract.pipeline import Pipeline
+    return Pipeline(actor_files=[str(ACTORS)], verb_files=[str(VERBS)], discard_files=[str(DISCARDS)],
+                    stages=("entities", "places", "dates", "claims", "events"))
+
+
+def events(pipe, text):
+    doc = Document.new(text)
+    evs = pipe.run(doc).events
+    for e in evs:
+        assert doc.text[e.start:e.end] == e.text  # offsets trace to the characters
+        assert e.doc_id == doc.id
+    return evs
+
+
+def triples(evs):
+    return sorted((e.type, e.actor, e.target) for e in evs if e.modality != "negated")
+
+
+def test_parse_blocks_synsets_and_patterns():
+    vd = parse_verbs(VERBS.read_text(encoding="utf-8"))
+    assert vd.synsets["TIEWORDS"] == [("TRADE",), ("RAIL",)]
+    shell = vd.lookup("shelled")[0]
+    assert shell.word == "SHELL" and shell.code == "190"
+    pats = vd.patterns[shell.block]
+    assert [p.code for p in pats] == ["172"]
+    assert pats[0].post[1].adj  # BORDER_POSTS: adjacent words
+    # the pattern with a code that is not CAMEO is dropped
+    assert vd.patterns[vd.lookup("praise")[0].block] == []
+    pre, post = parse_pattern("+ * FROM $")
+    assert [e.kind for e in pre] == ["target"] and [e.kind for e in post] == ["word", "source"]
+
+
+def test_cameo_to_plover_table():
+    table = load_cameo_plover(None)
+    assert plover_type("064", table) == "COOPERATE"
+    assert plover_type("0841", table) == "CONCEDE"
+    assert plover_type("010", table) is None  # statements have no PLOVER type
+    assert plover_type("abc", table) is None
+
+
+def test_default_code_with_offsets(pipe):
+    text = "Valdoria is about to restore diplomatic relations with Kesh, officials in Lirn said."
+    evs = events(pipe, text)
+    assert triples(evs) == [("COOPERATE", "VAL", "KSH")]
+    e = evs[0]
+    assert e.trigger == "restore"
+    assert text[e.start:e.end].startswith("Valdoria") and text[e.start:e.end].endswith("Kesh")
+
+
+def test_pattern_with_synset_wins(pipe):
+    assert triples(events(pipe, "Ostrana restored rail links with Brevik on Monday.")) == [
+        ("AID", "OST", "BRV")]  # the pattern's 071, not the verb's 064
+    evs = events(pipe, "Ostrana will not restore ties with Brevik.")
+    assert [(e.type, e.modality) for e in evs] == [("REJECT", "asserted")]  # 128: the refusal itself
+
+
+def test_forms_and_adjacent_words(pipe):
+    assert triples(events(pipe, "Talmar shelled border posts near Pellis.")) == [("COERCE", "TAL", "PEL")]
+    assert triples(events(pipe, "Talmar shelled the border posts of Pellis.")) == [("COERCE", "TAL", "PEL")]
+    # BORDER_POSTS needs the two words side by side: else the verb's own code (190)
+    assert triples(events(pipe, "Talmar shelled border villages and posts of Pellis.")) == [("FIGHT", "TAL", "PEL")]
+
+
+def test_paired_code_and_compound(pipe):
+    assert triples(events(pipe, "Kesh hosted Valdoria for two days.")) == [
+        ("CONSULT", "KSH", "VAL"), ("CONSULT", "VAL", "KSH")]
+    assert triples(events(pipe, "Talmar and Pellis agree that the border should be reopened.")) == [
+        ("AGREE", "PEL", "TAL"), ("AGREE", "TAL", "PEL")]
+
+
+def test_target_and_source_slots(pipe):
+    evs = events(pipe, "Brevik was released from Ostrana after talks.")
+    assert triples(evs) == [("CONCEDE", "OST", "BRV")]
+
+
+def test_subordinate_clause_and_null_codes(pipe):
+    # the verb of the "after" clause is not coded; "stated" has no PLOVER type
+    assert triples(events(pipe, "Kesh stated its position after Valdoria restored ties with Ostrana.")) == []
+
+
+def test_discards(pipe):
+    assert events(pipe, "Valdoria restored ties with Kesh before the football match.") == []
+    doc = "Valdoria restored ties with Kesh. The chess olympiad opens in Lirn."
+    assert events(pipe, doc) == []
+    assert triples(events(pipe, "Valdoria restored ties with Kesh. The match opens in Lirn.")) == [
+        ("COOPERATE", "VAL", "KSH")]
+
+
+def test_own_vocabulary_without_user_files():
+    from sitrep.extract.pipeline import Pipeline
+    p = Pipeline(actor_files=[str(ACTORS)], verb_files=[], discard_files=[],
+                 stages=("entities", "places", "dates", "claims", "events"))
+    assert p.resources["cameo_verbs"] is None and p.resources["discards"] is None
+
+
+def test_bundled_cameo_table_has_help_lines():
+    import yaml
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "cameo_plover.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert raw["help"] and raw["rename"]["help"]
+    for code, spec in raw["codes"].items():
+        assert spec.get("help") and spec.get("type"), code
+
+
+def test_ingest_cli_verbs_option(tmp_path):
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+    res = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "ingest", "--verbs", str(tmp_path / "none.txt"),
+                                   str(tmp_path)])
+    assert res.exit_code == 1 and "no such verbs file" in res.output
+
+
+def test_lists_and_purpose_clauses(pipe):
+    # a list the parser reads as apposition still gives one actor per member
+    got = triples(events(pipe, "Valdoria, the small Kesh, and Ostrana restored ties with Talmar."))
+    assert got == [("COOPERATE", "KSH", "TAL"), ("COOPERATE", "OST", "TAL"), ("COOPERATE", "VAL", "TAL")]
+    # "X, AGENCY reported": an apposition without a list is not a second actor
+    assert triples(events(pipe, "Ostrana restored ties with Brevik, Pellis radio reported.")) == [
+        ("COOPERATE", "OST", "BRV")]
+    # the purpose clause of a verb the dictionary does not know is coded
+    assert triples(events(pipe, "Kesh sent envoys to Lirn to restore ties with Ostrana.")) == [
+        ("COOPERATE", "KSH", "OST")]
+
+
+def test_discards_with_own_vocabulary():
+    from sitrep.extract.pipeline import Pipeline
+    p = Pipeline(actor_files=[str(ACTORS)], verb_files=[], discard_files=[str(DISCARDS)],
+                 stages=("entities", "places", "dates", "claims", "events"))
+    assert triples(events(p, "Valdoria shelled Kesh on Monday.")) == [("ASSAULT", "VAL", "KSH")]
+    assert events(p, "Valdoria shelled Kesh on Monday, during a football match.") == []
+
+
+def test_ingest_with_verbs_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+    from sitrep.extract import pipeline as P
+    from sitrep.store import open_store
+    monkeypatch.setenv("SITREP_VERBS", "")   # restored after the test
+    monkeypatch.setenv("SITREP_DISCARDS", "")
+    monkeypatch.setenv("SITREP_ACTORS", str(ACTORS))
+    page = tmp_path / "page.txt"
+    page.write_text("Ostrana restored rail links with Brevik on Monday.\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    try:
+        res = CliRunner().invoke(cli, ["--db", str(db), "ingest", "--verbs", str(VERBS), str(page)])
+        assert res.exit_code == 0, res.output
+        evs = open_store(str(db)).records("event")
+    finally:
+        P._PIPELINE = None  # the next tests load their own
+    assert [(e.type, e.actor, e.target) for e in evs] == [("AID", "OST", "BRV")]  # the verb file's 071
+
+
+def test_several_actor_code(tmp_path):
+    """PETRARCH's "FRO/BIL/SAM" codes: one name standing for several actors gives one event each."""
+    from sitrep.extract.cameo_events import split_code
+    from sitrep.extract.pipeline import Pipeline
+    assert split_code("VAL/KSH GOV") == ["VAL GOV", "KSH GOV"] and split_code("OST") == ["OST"]
+    league = tmp_path / "league.yaml"
+    league.write_text('- {name: Harbour League, type: ORG, code: VAL/KSH, help: "invented: two states at once"}\n',
+                      encoding="utf-8")
+    p = Pipeline(actor_files=[str(ACTORS), str(league)], verb_files=[str(VERBS)], discard_files=[],
+                 stages=("entities", "places", "dates", "claims", "events"))
+    assert triples(events(p, "The Harbour League restored ties with Ostrana.")) == [
+        ("COOPERATE", "KSH", "OST"), ("COOPERATE", "VAL", "OST")]
