@@ -127,3 +127,18 @@ def test_gazetteer_names_without_the_arabic_article_and_long_forms_of_states():
 def test_a_town_without_its_article_is_found_in_war_news(pipeline):
     p = places(pipeline, "Drone strikes hit a fuel depot near Qamishli overnight, local officials in Syria said.")
     assert any(cc == "SYR" and pl.kind == "city" and pl.mentions[0].text == "Qamishli" for (_, cc), pl in p.items())
+
+
+def test_a_county_lies_in_the_state_the_document_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Montgomery County", {"USA": 1.0}, {"IA"}).admin1 == "IA"
+    assert resolve(g, "Montgomery County", {"USA": 1.0}, {"MD"}).admin1 == "MD"
+
+
+def test_a_small_town_inside_an_office_name_only_in_the_documents_country():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    r = resolve(g, "Clonakilty Municipal District", {"IRL": 0.9, "GBR": 0.1})
+    assert (r.name, r.country) == ("Clonakilty", "IRL")
+    assert resolve(g, "Republic Square", {"ARM": 1.0}) is None      # not Republic, Missouri

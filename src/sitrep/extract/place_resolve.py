@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .places import Gaz, Gazetteer
 
 SMALL = 15_000
+BIG = 100_000
 CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
                       "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
                       "Central American": "Central America", "Middle Eastern": "Middle East",
@@ -80,22 +81,34 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
     if adj:
         cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
     if not cands:
-        cands = _inner(gaz, name, demonyms, actors)
+        cands = _inner(gaz, name, demonyms, actors, countries)
     if not cands:
         return None
     return gaz.rows[gaz.best(cands, countries, states, name=name)]
 
 
-def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=None) -> list[int]:
+def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=None,
+           countries: dict | set = frozenset()) -> list[int]:
     """Candidates of the longest place name inside a name that is not one: "Colorado State University",
-    "Dubai World Cup", "West Surrey" (an organisation or event standing for its place); else of a
-    demonym inside it ("British Embassy", "European Central Bank")."""
+    "Dubai World Cup", "West Surrey", "Guma Local Government Area" (an organisation, event or office
+    standing for its place); else of a demonym inside it ("British Embassy", "European Central Bank").
+    A town or district inside a name counts where it is large, or lies in a country the document is
+    about: not a village named "University", "West" or "Republic" abroad."""
+    share = countries if isinstance(countries, dict) else dict.fromkeys(countries, 1.0)
+
+    def ok(j: int) -> bool:
+        r = gaz.rows[j]
+        if r.kind not in ("city", "district"):
+            return True
+        if not share:
+            return r.population >= SMALL
+        return r.population >= BIG or share.get(r.country, 0.0) >= 0.2
+
     words = name.split()
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
-            c = [j for j in gaz.candidates(" ".join(words[i:i + n]))
-                 if gaz.rows[j].kind not in ("city", "district") or gaz.rows[j].population >= SMALL]
-            if c:               # not a village named "University" or "West"
+            c = [j for j in gaz.candidates(" ".join(words[i:i + n])) if ok(j)]
+            if c:
                 return c
     for n in range(min(2, len(words) - 1), 0, -1):
         for i in range(len(words) - n + 1):

@@ -238,7 +238,7 @@ class Gazetteer:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
             if r.admin1 and r.admin1 in states:
-                s += 6.0 if r.kind == "city" else 2.0 if r.kind == "district" else 4.0
+                s += 6.0 if r.kind in ("city", "district") else 4.0
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
