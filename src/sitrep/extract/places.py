@@ -11,7 +11,8 @@ or organisation named by the actors stage ("Winston Churchill", "Kiel
 Institute", "Washington Institute") and not a capital acting for its state
 ("Moscow said"); country names are both actors (entities) and places.
 
-The gazetteer holds towns of 1,000 people and more, and every country's first-
+The gazetteer holds towns of 1,000 people and more (500 in the war's theatre and
+the English-speaking countries), and every country's first-
 and second-level divisions (kinds ``region`` and ``district``). A town under
 15,000 people or a district is taken from text only where the document is about
 its country (or names its US state; the war's theatre excepted): "Sequim" in a story from Washington state,
