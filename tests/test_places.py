@@ -142,3 +142,13 @@ def test_a_small_town_inside_an_office_name_only_in_the_documents_country():
     r = resolve(g, "Clonakilty Municipal District", {"IRL": 0.9, "GBR": 0.1})
     assert (r.name, r.country) == ("Clonakilty", "IRL")
     assert resolve(g, "Republic Square", {"ARM": 1.0}) is None      # not Republic, Missouri
+
+
+def test_a_demonym_inside_a_name_only_where_the_document_is_about_its_country():
+    from sitrep.extract.pipeline import Pipeline
+    from sitrep.extract.places import resolve
+    pipe = Pipeline(stages=("entities", "places"))
+    g, dem, act = pipe.resources["gazetteer"], pipe.resources["actor_demonym_index"], pipe.resources["actors"]
+    assert resolve(g, "Italian Market", {"USA": 0.9, "ITA": 0.1}, set(), dem, act) is None   # a street market
+    assert resolve(g, "Swedish Embassy", {"SWE": 0.5, "KEN": 0.5}, set(), dem, act).country == "SWE"
+    assert resolve(g, "Delta Water Authority", {"EGY": 1.0}) is None     # not Delta, British Columbia

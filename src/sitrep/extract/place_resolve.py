@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .places import Gaz, Gazetteer
 
 SMALL = 15_000
-BIG = 100_000
+BIG = 300_000
 CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
                       "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
                       "Central American": "Central America", "Middle Eastern": "Middle East",
@@ -91,7 +91,8 @@ def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=Non
            countries: dict | set = frozenset()) -> list[int]:
     """Candidates of the longest place name inside a name that is not one: "Colorado State University",
     "Dubai World Cup", "West Surrey", "Guma Local Government Area" (an organisation, event or office
-    standing for its place); else of a demonym inside it ("British Embassy", "European Central Bank").
+    standing for its place); else of a demonym inside it ("British Embassy", "European Central Bank")
+    where the document is about that country.
     A town or district inside a name counts where it is large, or lies in a country the document is
     about: not a village named "University", "West" or "Republic" abroad."""
     share = countries if isinstance(countries, dict) else dict.fromkeys(countries, 1.0)
@@ -112,7 +113,8 @@ def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=Non
                 return c
     for n in range(min(2, len(words) - 1), 0, -1):
         for i in range(len(words) - n + 1):
-            c = _adjective(gaz, " ".join(words[i:i + n]), demonyms, actors)
-            if c:
+            c = [j for j in _adjective(gaz, " ".join(words[i:i + n]), demonyms, actors)
+                 if not share or gaz.rows[j].country is None or share.get(gaz.rows[j].country, 0.0) >= 0.2]
+            if c:               # "French Quarter" in a story from New Orleans: not France
                 return c
     return []
