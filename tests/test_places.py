@@ -152,3 +152,15 @@ def test_a_demonym_inside_a_name_only_where_the_document_is_about_its_country():
     assert resolve(g, "Italian Market", {"USA": 0.9, "ITA": 0.1}, set(), dem, act) is None   # a street market
     assert resolve(g, "Swedish Embassy", {"SWE": 0.5, "KEN": 0.5}, set(), dem, act).country == "SWE"
     assert resolve(g, "Delta Water Authority", {"EGY": 1.0}) is None     # not Delta, British Columbia
+
+
+def test_every_place_form_is_documented_and_names_a_gazetteer_place():
+    from sitrep.extract.place_resolve import _form_rows
+    from sitrep.extract.places import DATA, load_gazetteer
+    g = load_gazetteer()
+    for n, line in enumerate((DATA / "places-forms.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert len(cols) == 4 and cols[3].strip(), f"places-forms.tsv line {n}: 4 columns, the last a help text"
+        assert _form_rows(g, cols[0]), f"places-forms.tsv line {n}: {cols[1]!r} is not in the gazetteer"
