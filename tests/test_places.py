@@ -164,3 +164,9 @@ def test_every_place_form_is_documented_and_names_a_gazetteer_place():
         cols = line.split("\t")
         assert len(cols) == 4 and cols[3].strip(), f"places-forms.tsv line {n}: 4 columns, the last a help text"
         assert _form_rows(g, cols[0]), f"places-forms.tsv line {n}: {cols[1]!r} is not in the gazetteer"
+
+
+def test_abbreviated_first_words_of_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Ft. Worth", {"USA": 1.0}).name == "Fort Worth"

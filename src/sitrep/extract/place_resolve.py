@@ -25,6 +25,9 @@ CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia"
                       "Central American": "Central America", "Middle Eastern": "Middle East",
                       # the bloc named where a place is meant ("exports to the EU"): its continent
                       "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
+# abbreviated first words of place names and their full forms, tried both ways when a name is not found
+PREFIXES = (("St.", "Saint"), ("St", "Saint"), ("St.", "St"), ("Mt.", "Mount"), ("Mt", "Mount"), ("Ft.", "Fort"),
+            ("Ft", "Fort"), ("Pt.", "Port"))
 _FORMS: dict[str, tuple[str, str]] | None = None
 
 
@@ -77,6 +80,11 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = [gaz.states[name]]                    # a US state's postal code: "NJ"
     if not cands and name.lower().startswith("the "):
         cands = gaz.candidates(name[4:])
+    if not cands:
+        for short, full in PREFIXES:                  # "Ft. Worth", "Saint Helens", "St Albans"
+            for a, b in ((short + " ", full + " "), (full + " ", short + " ")):
+                if name.startswith(a) and not cands:
+                    cands = gaz.candidates(b + name[len(a):])
     adj = _adjective(gaz, name, demonyms, actors)     # "Canadian": Canada, not the Texas town
     if adj:
         cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
