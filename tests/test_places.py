@@ -93,3 +93,80 @@ def test_local_news_towns_lie_in_the_state_of_the_others(pipeline):
     g = load_gazetteer()
     gid = p[("Gainesville", "USA")].geonameid
     assert [g.rows[i].admin1 for i in g.candidates("Gainesville") if g.rows[i].geonameid == gid] == ["GA"]
+
+
+def test_resolving_codes_adjectives_and_demonyms_inside_names():
+    """Known toponym spans (GeoWebNews-style): a state's postal code, a nation's adjective, a demonym
+    inside an organisation's name."""
+    from sitrep.extract.pipeline import Pipeline
+    from sitrep.extract.places import resolve
+    pipe = Pipeline(stages=("entities", "places"))
+    g, dem, act = pipe.resources["gazetteer"], pipe.resources["actor_demonym_index"], pipe.resources["actors"]
+    nj = resolve(g, "NJ", {"USA": 1.0})
+    assert (nj.name, nj.kind) == ("New Jersey", "region")
+    assert resolve(g, "English", {}, set(), dem, act).name == "England"
+    assert resolve(g, "Welsh", {}, set(), dem, act).name == "Wales"
+    assert resolve(g, "Bavarian", {}, set(), dem, act).country == "DEU"
+    assert resolve(g, "British Consulate General", {}, set(), dem, act).country == "GBR"
+    assert resolve(g, "Norwegian Refugee Council", {}, set(), dem, act).country == "NOR"
+    assert resolve(g, "Nj") is None                   # only the capitals are a code
+
+
+def test_gazetteer_names_without_the_arabic_article_and_long_forms_of_states():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    q = resolve(g, "Qamishli")                         # GeoNames: "Al Qamishli"
+    assert q is not None and q.country == "SYR" and q.kind == "city"
+    s = resolve(g, "Sokoto State")                     # the state, though "Sokoto" alone is its capital
+    assert (s.kind, s.country) == ("region", "NGA")
+    assert resolve(g, "Sokoto").kind == "city"
+    # an alternate name that is another town's own name stays that town's
+    assert resolve(g, "Southold", {"USA": 1.0}).name == "Southold"
+
+
+def test_a_town_without_its_article_is_found_in_war_news(pipeline):
+    p = places(pipeline, "Drone strikes hit a fuel depot near Qamishli overnight, local officials in Syria said.")
+    assert any(cc == "SYR" and pl.kind == "city" and pl.mentions[0].text == "Qamishli" for (_, cc), pl in p.items())
+
+
+def test_a_county_lies_in_the_state_the_document_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Montgomery County", {"USA": 1.0}, {"IA"}).admin1 == "IA"
+    assert resolve(g, "Montgomery County", {"USA": 1.0}, {"MD"}).admin1 == "MD"
+
+
+def test_a_small_town_inside_an_office_name_only_in_the_documents_country():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    r = resolve(g, "Clonakilty Municipal District", {"IRL": 0.9, "GBR": 0.1})
+    assert (r.name, r.country) == ("Clonakilty", "IRL")
+    assert resolve(g, "Republic Square", {"ARM": 1.0}) is None      # not Republic, Missouri
+
+
+def test_a_demonym_inside_a_name_only_where_the_document_is_about_its_country():
+    from sitrep.extract.pipeline import Pipeline
+    from sitrep.extract.places import resolve
+    pipe = Pipeline(stages=("entities", "places"))
+    g, dem, act = pipe.resources["gazetteer"], pipe.resources["actor_demonym_index"], pipe.resources["actors"]
+    assert resolve(g, "Italian Market", {"USA": 0.9, "ITA": 0.1}, set(), dem, act) is None   # a street market
+    assert resolve(g, "Swedish Embassy", {"SWE": 0.5, "KEN": 0.5}, set(), dem, act).country == "SWE"
+    assert resolve(g, "Delta Water Authority", {"EGY": 1.0}) is None     # not Delta, British Columbia
+
+
+def test_every_place_form_is_documented_and_names_a_gazetteer_place():
+    from sitrep.extract.place_resolve import _form_rows
+    from sitrep.extract.places import DATA, load_gazetteer
+    g = load_gazetteer()
+    for n, line in enumerate((DATA / "places-forms.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert len(cols) == 4 and cols[3].strip(), f"places-forms.tsv line {n}: 4 columns, the last a help text"
+        assert _form_rows(g, cols[0]), f"places-forms.tsv line {n}: {cols[1]!r} is not in the gazetteer"
+
+
+def test_abbreviated_first_words_of_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Ft. Worth", {"USA": 1.0}).name == "Fort Worth"

@@ -11,7 +11,8 @@ or organisation named by the actors stage ("Winston Churchill", "Kiel
 Institute", "Washington Institute") and not a capital acting for its state
 ("Moscow said"); country names are both actors (entities) and places.
 
-The gazetteer holds towns of 1,000 people and more, and every country's first-
+The gazetteer holds towns of 1,000 people and more (500 in the war's theatre and
+the English-speaking countries), and every country's first-
 and second-level divisions (kinds ``region`` and ``district``). A town under
 15,000 people or a district is taken from text only where the document is about
 its country (or names its US state; the war's theatre excepted): "Sequim" in a story from Washington state,
@@ -238,7 +239,7 @@ class Gazetteer:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
             if r.admin1 and r.admin1 in states:
-                s += 6.0 if r.kind == "city" else 2.0 if r.kind == "district" else 4.0
+                s += 6.0 if r.kind in ("city", "district") else 4.0
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
@@ -416,46 +417,6 @@ def _joined(sdoc, end: int, start: int) -> bool:
     return between in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
 
 
-def resolve(gaz: Gazetteer, name: str, countries: set[str] = frozenset(), states: set[str] = frozenset(),
-            demonyms: dict | None = None, actors=None) -> Gaz | None:
-    """The best gazetteer row for one toponym (used by the GeoWebNews evaluation)."""
-    cands = gaz.candidates(name)
-    if not cands and name.isupper() and len(name) > 3:
-        cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
-    if not cands and name in CONTINENT_DEMONYMS:
-        cands = gaz.candidates(CONTINENT_DEMONYMS[name])
-    if not cands and name.lower().startswith("the "):
-        cands = gaz.candidates(name[4:])
-    if demonyms is not None and actors is not None:      # "Canadian": Canada, not the Texas town
-        state = demonyms.get(name.lower().replace("\u2019", "'"))
-        a = actors.actors.get(state) if state else None
-        if a and a.code in gaz.by_country:
-            cands = [*cands, gaz.by_country[a.code]]
-    if not cands:
-        cands = _inner(gaz, name)
-    if not cands:
-        return None
-    return gaz.rows[gaz.best(cands, countries, states, name=name)]
-
-
-def _inner(gaz: Gazetteer, name: str) -> list[int]:
-    """Candidates of the longest place name inside a name that is not one: "Colorado State University",
-    "Dubai World Cup", "West Surrey" (an organisation or event standing for its place)."""
-    words = name.split()
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
-            c = [j for j in gaz.candidates(" ".join(words[i:i + n]))
-                 if gaz.rows[j].kind not in ("city", "district") or gaz.rows[j].population >= SMALL]
-            if c:               # not a village named "University" or "West"
-                return c
-    return []
-
-
-CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
-                      "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
-                      "Central American": "Central America", "Middle Eastern": "Middle East",
-                      # the bloc named where a place is meant ("exports to the EU"): its continent
-                      "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "within", "inside", "near", "over", "at", "toward",
                "towards", "around", "outside", "from", "entered", "invaded", "across", "against"}
 
@@ -473,3 +434,6 @@ def _locative(sdoc, ts: int, te: int) -> bool:
     return p == "of" and i > 0 and sdoc[i - 1].lower_ in ("invasion", "territory", "parts", "part", "regions",
                                                             "city", "capital", "border", "north", "south",
                                                             "east", "west", "occupation", "annexation")
+
+
+from .place_resolve import resolve  # noqa: E402,F401 - the GeoWebNews resolver, re-exported

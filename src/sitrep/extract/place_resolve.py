@@ -1,0 +1,128 @@
+"""Resolving one known toponym span to a gazetteer row (the GeoWebNews and LGL evaluations).
+
+Unlike ``places.find_places``, which must first decide whether a capitalised run of words is a place,
+this resolver is handed a span that an annotator marked as a toponym and picks the most likely row:
+
+- the name itself, a dateline's capitals ("WASHINGTON"), a US state's postal code ("NJ");
+- an adjective or demonym: a country's (from the actor dictionary: "Canadian"), a continent's
+  ("European"), or a region's or nation's (``data/places-forms.tsv``: "English", "Kurdish");
+- the longest place name inside a name that is not one ("Colorado State University"), else a demonym
+  inside it ("British Embassy", "Russian Academy of Sciences");
+
+then ``Gazetteer.best`` ranks the candidates by kind, population and the document's countries and states.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .places import Gaz, Gazetteer
+
+SMALL = 15_000
+BIG = 300_000
+CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "South American": "South America",
+                      "North American": "North America", "Latin American": "Latin America", "Arab": "Middle East",
+                      "Central American": "Central America", "Middle Eastern": "Middle East",
+                      # the bloc named where a place is meant ("exports to the EU"): its continent
+                      "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
+# abbreviated first words of place names and their full forms, tried both ways when a name is not found
+PREFIXES = (("St.", "Saint"), ("St", "Saint"), ("St.", "St"), ("Mt.", "Mount"), ("Mt", "Mount"), ("Ft.", "Fort"),
+            ("Ft", "Fort"), ("Pt.", "Port"))
+_FORMS: dict[str, tuple[str, str]] | None = None
+
+
+def forms() -> dict[str, tuple[str, str]]:
+    """Region and nation adjectives from ``data/places-forms.tsv``: form -> (place name, country ISO3)."""
+    global _FORMS
+    if _FORMS is None:
+        from .places import DATA
+        out = {}
+        for line in (DATA / "places-forms.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                form, name, cc, _help = line.split("\t")
+                out[form] = (name, cc)
+        _FORMS = out
+    return _FORMS
+
+
+def _form_rows(gaz: "Gazetteer", form: str) -> list[int]:
+    hit = forms().get(form)
+    if hit is None:
+        return []
+    name, cc = hit
+    cands = [i for i in gaz.candidates(name) if not cc or gaz.rows[i].country == cc]
+    wide = [i for i in cands if gaz.rows[i].kind != "city"]          # "Quebecois": the province
+    return wide or cands
+
+
+def _adjective(gaz: "Gazetteer", name: str, demonyms: dict | None, actors) -> list[int]:
+    """Rows an adjective or demonym stands for: "Canadian" (the country), "European", "English"."""
+    out = []
+    if demonyms is not None and actors is not None:
+        state = demonyms.get(name.lower().replace("\u2019", "'"))
+        a = actors.actors.get(state) if state else None
+        if a and a.code in gaz.by_country:
+            out.append(gaz.by_country[a.code])
+    if not out and name in CONTINENT_DEMONYMS:
+        out = list(gaz.candidates(CONTINENT_DEMONYMS[name]))
+    if not out:
+        out = _form_rows(gaz, name)
+    return out
+
+
+def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), states: set[str] = frozenset(),
+            demonyms: dict | None = None, actors=None) -> "Gaz | None":
+    """The best gazetteer row for one toponym (used by the GeoWebNews and LGL evaluations)."""
+    cands = gaz.candidates(name)
+    if not cands and name.isupper() and len(name) > 3:
+        cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
+    if not cands and len(name) == 2 and name.isupper() and name.isalpha() and name in gaz.states:
+        cands = [gaz.states[name]]                    # a US state's postal code: "NJ"
+    if not cands and name.lower().startswith("the "):
+        cands = gaz.candidates(name[4:])
+    if not cands:
+        for short, full in PREFIXES:                  # "Ft. Worth", "Saint Helens", "St Albans"
+            for a, b in ((short + " ", full + " "), (full + " ", short + " ")):
+                if name.startswith(a) and not cands:
+                    cands = gaz.candidates(b + name[len(a):])
+    adj = _adjective(gaz, name, demonyms, actors)     # "Canadian": Canada, not the Texas town
+    if adj:
+        cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
+    if not cands:
+        cands = _inner(gaz, name, demonyms, actors, countries)
+    if not cands:
+        return None
+    return gaz.rows[gaz.best(cands, countries, states, name=name)]
+
+
+def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=None,
+           countries: dict | set = frozenset()) -> list[int]:
+    """Candidates of the longest place name inside a name that is not one: "Colorado State University",
+    "Dubai World Cup", "West Surrey", "Guma Local Government Area" (an organisation, event or office
+    standing for its place); else of a demonym inside it ("British Embassy", "European Central Bank")
+    where the document is about that country.
+    A town or district inside a name counts where it is large, or lies in a country the document is
+    about: not a village named "University", "West" or "Republic" abroad."""
+    share = countries if isinstance(countries, dict) else dict.fromkeys(countries, 1.0)
+
+    def ok(j: int) -> bool:
+        r = gaz.rows[j]
+        if r.kind not in ("city", "district"):
+            return True
+        if not share:
+            return r.population >= SMALL
+        return r.population >= BIG or share.get(r.country, 0.0) >= 0.2
+
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            c = [j for j in gaz.candidates(" ".join(words[i:i + n])) if ok(j)]
+            if c:
+                return c
+    for n in range(min(2, len(words) - 1), 0, -1):
+        for i in range(len(words) - n + 1):
+            c = [j for j in _adjective(gaz, " ".join(words[i:i + n]), demonyms, actors)
+                 if not share or gaz.rows[j].country is None or share.get(gaz.rows[j].country, 0.0) >= 0.2]
+            if c:               # "French Quarter" in a story from New Orleans: not France
+                return c
+    return []
