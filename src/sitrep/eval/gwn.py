@@ -13,11 +13,9 @@ stages find in the whole article). Metrics:
 - ``country``: the resolved country equals the gold place's country (the gold
   id's country where sitrep's gazetteer has the id, else the country of the
   gazetteer city nearest to the gold point; "none" matches "none": an ocean
-  resolved to a sea row). A toponym the gazetteer has no name for falls back to
-  the document's main country (the one its entities and places name most), the
-  coarse answer a geoparser gives for an unknown street, church or river;
-- ``resolved``: share of toponyms the gazetteer has a name for (before that
-  fallback);
+  resolved to a sea row). A toponym the gazetteer has no name for counts as
+  wrong: the scorer credits only what the places stage itself would store;
+- ``resolved``: share of toponyms the gazetteer has a name for;
 - ``exact_nouns``: ``exact`` over the toponyms that are names, not adjectives
   (``modifierType`` other than "Adjective": "Russian", "Kurdish" left out). This
   is closer to the mordecai3 evaluation (Halterman 2023), which keeps only gold
@@ -123,13 +121,9 @@ def score(arts: list[dict], pipe) -> dict[str, float]:
             nouns += not t.get("adjective")
             r = resolve(gaz, t["name"], countries, states, pipe.resources.get("actor_demonym_index"),
                         pipe.resources.get("actors"))
-            if r is not None:
-                found += 1
-            elif countries:     # not in the gazetteer: the document's main country
-                top = max(countries, key=countries.get)
-                r = gaz.rows[gaz.by_country[top]] if top in gaz.by_country else None
-            if r is None:
+            if r is None:       # not in the gazetteer: sitrep gives no place, so no credit
                 continue
+            found += 1
             hit = r.geonameid == t["gid"]
             exact += hit
             exact_nouns += hit and not t.get("adjective")

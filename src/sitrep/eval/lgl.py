@@ -2,7 +2,7 @@
 Lieberman, Samet & Sankaranarayanan 2010): 588 local US news articles with
 toponyms resolved to GeoNames. Scored like GeoWebNews (see ``gwn``): the gold
 span is given and sitrep resolves it in the article's context (a name the gazetteer
-lacks falls back to the article's main country); ``country``
+lacks counts as wrong); ``country``
 compares with the gold's own country. Local news names many small towns, counties and
 streets; sitrep's gazetteer has towns of 1,000+ (500+ in the US) and counties, not streets or
 buildings. No split is given: the first half of the articles (file
