@@ -326,3 +326,50 @@ def test_common_noun_source_is_not_named_by_a_name_in_its_modifier(run):
     doc, claims = run("Harbour officials, wary of Viktor Orban's threats, are stressing the need for unity.")
     c = one(claims, "stressing")
     assert c.source != "Viktor Orban" and "officials" in doc.text[c.source_start:c.source_end]
+
+
+# ---------------------------------------------------------------- figures attributed across sentences
+
+@pytest.fixture(scope="module")
+def figures():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(stages=["entities", "claims", "quantities"])
+
+    def _run(text: str):
+        doc = Document.new(text)
+        recs = pipe.run(doc)
+        return {doc.text[q.start:q.end]: q for q in recs.quantities}
+    return _run
+
+
+def test_figure_takes_the_source_of_the_next_sentence_that_points_back(figures):
+    qs = figures("Reports that as many as 6,000 militia fighters could cross the river have alarmed the capital. "
+                 "These fighters are expected to reach the front by Sunday, according to Defence Minister "
+                 "Alma Varga and her deputy Ivo Brandt.")
+    assert qs["as many as 6,000 militia fighters"].source == "Alma Varga"
+    qs = figures("Up to 6,000 militia fighters may cross the river this week. The fighters, drawn from the "
+                 "north, are expected to reach the front by Sunday, according to Defence Minister Alma Varga.")
+    assert qs["Up to 6,000 militia fighters"].source == "Alma Varga"
+
+
+def test_figure_keeps_no_source_when_the_next_sentence_is_about_something_else(figures):
+    qs = figures("Rescuers pulled 40 people from the rubble. The mayor said the search would continue overnight.")
+    assert qs["40 people"].source is None
+
+
+def test_ownerless_estimate_takes_the_source_of_the_sentence_before(figures):
+    qs = figures("Ostrava sent about 2,000 soldiers to the border, the army reported on Tuesday. "
+                 "This buildup marks a sharp rise from the first estimate of 500 soldiers in March.")
+    assert qs["500 soldiers"].source == "army"
+    qs = figures("Ostrava sent about 2,000 soldiers to the border, the army reported on Tuesday. "
+                 "This buildup follows the arrival of 500 soldiers in March.")
+    assert qs["500 soldiers"].source is None   # no estimate: the army did not give this figure
+
+
+def test_estimate_owned_by_a_noun_phrase(figures):
+    qs = figures("An initial estimate from the regional governor of 700 destroyed homes was later doubled.")
+    assert qs["700 destroyed homes"].source == "regional governor"
+    qs = figures("An initial estimate from the regional governor put the toll at 700 dead.")
+    assert qs["700 dead"].source == "regional governor"
+    qs = figures("The governor's estimate of 4,500 displaced families was revised on Friday.")
+    assert qs["4,500 displaced families"].source == "governor"

@@ -45,6 +45,9 @@ def _lex(ctx) -> dict:
         S["dobj"] = S["dobj"] | frozenset(av["stance"]["lemmas"])
         S["stance"] = frozenset(av["stance"]["lemmas"])
         S["that_except"] = frozenset(av["that_clause"]["except"])
+        fe = cues.get("figure_estimates", {})
+        S["estimates"] = frozenset(fe.get("lemmas", ()))
+        S["estimate_verbs"] = frozenset(fe.get("verbs", ()))
     return cues["_claim_sets"]
 
 

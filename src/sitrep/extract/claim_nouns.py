@@ -115,6 +115,8 @@ def _from_noun(t, L) -> _Draft | None:
                             end = max(x.i for x in g.subtree)
                     content = list(t.doc[sub[0].i:end + 1])
                     break
+    if content is None and has_source and t.lemma_.lower() in L["estimates"]:
+        content = _estimate_content(t, L)
     if content is None:
         return None
     span = _chars(content)
@@ -128,9 +130,32 @@ def _from_noun(t, L) -> _Draft | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 d.src, d.src_head = source_range(objs[0]), objs[0].i
+    if d.src is not None and d.src[0] < content[0].i < d.src[1]:   # "from X of 700 ...": X alone
+        d.src = (d.src[0], content[0].i - 1)
     if hearsay and d.src is None:
         d.hedge, d.hedge_cue = "reported", t.text
     if d.src is None and not hearsay:
         return None
     return d
 
+
+def _estimate_content(t, L) -> list | None:
+    """What an owned estimate gives when no "of" phrase hangs on the noun itself: "an estimate
+    from the governor of 700 homes" (the "of" phrase parsed onto the source) or "the governor's
+    estimate put the toll at 40" (the predicate of a verb of ``figure_estimates.verbs``)."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for p in g.children:
+                    if p.dep_ == "prep" and p.lower_ == "of" and p.i > g.i:
+                        sub = list(p.subtree)[1:]
+                        if sub and any(x.like_num for x in sub):
+                            return sub
+    h = t.head
+    if t.dep_ == "nsubj" and h.lemma_.lower() in L["estimate_verbs"]:
+        rest = [x for x in h.subtree if x.i > h.i]
+        if rest and any(x.like_num for x in rest):
+            return [h] + rest
+    return None
