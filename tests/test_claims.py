@@ -373,3 +373,45 @@ def test_estimate_owned_by_a_noun_phrase(figures):
     assert qs["700 dead"].source == "regional governor"
     qs = figures("The governor's estimate of 4,500 displaced families was revised on Friday.")
     assert qs["4,500 displaced families"].source == "governor"
+
+
+# ---------------------------------------------------------------- cues PolNeAR counts (own sentences)
+
+def test_called_with_a_predicate_is_a_claim_even_on_a_pronoun_or_short_object(run):
+    _, claims = run("The union called the charges unsubstantiated.")
+    assert "charges unsubstantiated" in one(claims, "called").text
+    _, claims = run("Dole called him a master at negotiation.")
+    c = one(claims, "called")
+    assert c.source == "Dole" and "him a master" in c.text
+    _, claims = run("The council called the meeting for Tuesday morning.")
+    assert not [c for c in claims if c.cue == "called"]
+
+
+def test_headline_opened_by_a_surname_tagged_as_noun(run):
+    _, claims = run("Varga: Bridge Will Not Be Rebuilt Before Winter, Mayor Was Misled By Engineers.\n\nMore below.")
+    c = one(claims, ":")
+    assert c.source == "Varga" and c.text.startswith("Bridge Will Not")
+    _, claims = run("The Latest: Flood waters recede from the old town.\n\nMore below.")
+    assert not [c for c in claims if c.cue == ":"]
+
+
+def test_passive_stance_takes_its_agent_as_source(run):
+    _, claims = run("The mayor has been endorsed by the farmers' union.")
+    c = one(claims, "endorsed")
+    assert "union" in c.source and c.text == "The mayor"
+
+
+def test_groups_and_poll_shares_hold_views(run):
+    _, claims = run("Farmers want policies that protect the river.")
+    assert one(claims, "want").text == "policies that protect the river"
+    _, claims = run("Twelve percent indicated that they were not sure.")
+    assert one(claims, "indicated").source == "Twelve percent"
+    _, claims = run("The leaders met in Oslo on Friday, offering new aid to the flooded region.")
+    assert not [c for c in claims if c.cue == "offering"]   # an offer of aid is no view
+    _, claims = run("The trip will also see him meet the new cabinet.")
+    assert not [c for c in claims if c.cue == "see"]
+
+
+def test_as_clause_with_an_object_is_no_parenthetical(run):
+    _, claims = run("The shortages could spread to the capital as families feel the cost of the blockade.")
+    assert not [c for c in claims if c.cue == "feel"]

@@ -18,6 +18,7 @@ def _lex(ctx) -> dict:
             "verbs": frozenset(rv["lemmas"]),
             "xcomp": frozenset(rv["complement_lemmas"]["lemmas"]),
             "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
+            "predicate": frozenset(rv["predicate_lemmas"]["lemmas"]),
             "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "object_never": frozenset(rv["object_never"]["lemmas"]),
@@ -44,6 +45,9 @@ def _lex(ctx) -> dict:
         S["xcomp"] = S["xcomp"] | frozenset(av["intention"]["lemmas"])
         S["dobj"] = S["dobj"] | frozenset(av["stance"]["lemmas"])
         S["stance"] = frozenset(av["stance"]["lemmas"])
+        S["intention"] = frozenset(av["intention"]["lemmas"])
+        S["minds"] = S["intention"] | frozenset(av["belief"]["lemmas"])
+        S["wants"] = frozenset(av["intention_objects"]["lemmas"])
         S["that_except"] = frozenset(av["that_clause"]["except"])
         fe = cues.get("figure_estimates", {})
         S["estimates"] = frozenset(fe.get("lemmas", ()))

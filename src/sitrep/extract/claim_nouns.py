@@ -13,7 +13,9 @@ _DASH_SIG = re.compile(r"[ \t]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"\u201c']?([A-Z][\w.'\u2019&\- ]{0,50}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
 _LABELS = {"note", "update", "editor", "photo", "source", "sources", "read", "related", "watch", "tags",
-           "posted", "credit", "image", "video", "listen", "see", "also", "q", "a", "question", "answer"}
+           "posted", "credit", "image", "video", "listen", "see", "also", "q", "a", "question", "answer",
+           "breaking", "exclusive", "analysis", "opinion", "live", "factbox", "explainer", "timeline", "warning",
+           "step", "part", "chapter", "summary", "latest", "background", "correction", "disclaimer", "caption", "transcript"}
 
 
 def _colon_lines(doc, text: str, L) -> list[_Draft]:
@@ -29,7 +31,8 @@ def _colon_lines(doc, text: str, L) -> list[_Draft]:
             continue
         root = span.root
         named = all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() or t.dep_ in ("det", "case", "cc")
-                    for t in span)
+                    for t in span) or (len(span) <= 3 and all(t.text[:1].isupper() or t.is_punct for t in span)
+                                       and text[a - 1:a] in ("", "\n"))   # "Pence: ..." (tagged a noun)
         if not (named or root.lemma_.lower() in L["docs"]):
             continue
         ca, cb = m.span(2)

@@ -70,13 +70,20 @@ def _object_content(t, L) -> list | None:
     """The direct object as content, with what completes it ("described X as Y", "labeled X a Y")."""
     stance = t.lemma_.lower() in L["stance"]
     for c in t.children:
-        if c.dep_ != "dobj" or (c.pos_ == "PRON" and not stance):
-            continue   # "attacked him" is a stance; "reported it" points elsewhere
-        if t.lemma_ == "call" and not any(g.dep_ in ("oprd", "xcomp") for g in t.children):
-            return None   # "called the meeting" is no claim; "called the vote a mistake" is
+        if c.dep_ != "dobj":
+            continue
+        pred = any(g.i > c.i and (g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
+            g.dep_ == "prep" and g.lower_ == "as")) for g in t.children)   # not "see him make history"
+        if t.lemma_.lower() in L["predicate"]:
+            if not pred:
+                return None   # "called the meeting" is no claim; "called the vote a mistake" is
+        else:
+            pred = False   # "labeling it an escalation": "it" points at a claim made before
+        if c.pos_ == "PRON" and not stance and not pred:
+            continue   # "attacked him" is a stance; "reported it" points elsewhere; "called him a liar" a claim
         sub = list(c.subtree)
-        if (len(sub) < 2 and not stance) or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
-                            and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children)):
+        if not pred and ((len(sub) < 2 and not stance) or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
+                         and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children))):
             return None   # "rebuffed such claims": the claims are elsewhere
         end = sub[-1].i
         for g in t.children:
@@ -85,6 +92,14 @@ def _object_content(t, L) -> list | None:
                 end = max(end, max(x.i for x in g.subtree))
         return list(t.doc[sub[0].i:end + 1])
     return None
+
+
+def _mind(tok, L) -> bool:
+    """Can this subject want, hope or believe? A holder, or any plural noun or name but a
+    document: groups want and fear ("farmers want ...", "states that may not want to ..."),
+    a trip does not ("the trip will see him ...")."""
+    return _holder(tok, L) or ((tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN")
+                               and tok.lemma_.lower() not in L["docs"])
 
 
 def _host_content(t) -> list:
@@ -154,20 +169,30 @@ def _from_verb(t, L) -> _Draft | None:
         content = _object_content(t, L)
     if content is None and lem in L["verbs"] and lem not in L["object_never"] and lem not in L["weak"]:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
+    if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
+        content = _object_content(t, L)
     subj, how = _subject(t, L)
     if how == "skip":
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
         return None
-    if lem not in L["verbs"] and (how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
-                t.i, t.head.i if t.dep_ == "conj" else t.i) or (
+    passive_stance = how == "agent" and lem in L["stance"] and t.dep_ != "acl" and any(
+        c.dep_ == "nsubjpass" for c in kids) and _holder(subj, L)   # "the nominee was endorsed by three papers"
+    if passive_stance and content is None:
+        content = list(next(c for c in kids if c.dep_ == "nsubjpass").subtree)
+    vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"]
+    if lem not in L["verbs"] and not passive_stance and (
+            how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
+                t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i) or (
             t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not (t.tag_ == "VBG" and lem in L["stance"])
-            and not any(c.dep_ == "aux" for c in kids)) or not (_speaker if t.dep_ == "acl" else _holder)(
+            and not vbg_advcl and not any(c.dep_ == "aux" for c in kids)) or not (
+            _speaker if t.dep_ == "acl" else _mind if lem in L["minds"] else _holder)(
             subj.head.head if how == "relative" else subj, L)):
         return None   # beliefs and stances are a person's or a body's (or a statement's: "a tweet
         # attacking X"), said of them in their own clause: "the data support X", "a treaty
-        # endorsed by ...", "..., hoping to ..." are none
-    as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        # endorsed by ...", "..., hoping to ..." are none; "X met ..., offering Y" is X's
+    as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and not any(
+        c.dep_ == "dobj" for c in kids)   # "as X noted, ..."; "as families feel the toll" is no attribution
     if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
         content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
     if content is None and how == "agent":
@@ -234,7 +259,7 @@ def _from_verb(t, L) -> _Draft | None:
         d.cue_end = prt[0].idx + len(prt[0].text)
     if lem in L["quote_only"]:
         content = None
-    if content is not None and len(_trim(content)) <= 3 and any(
+    if content is not None and len(_trim(content)) <= 3 and not any(c.dep_ == "oprd" for c in kids) and any(
             (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
