@@ -31,7 +31,7 @@ def _colon_lines(doc, text: str, L) -> list[_Draft]:
             continue
         root = span.root
         named = all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() or t.dep_ in ("det", "case", "cc")
-                    for t in span) or (len(span) <= 3 and all(t.text[:1].isupper() or t.is_punct for t in span)
+                    for t in span) or (len(span) == 1 and span[0].text[:1].isupper()
                                        and text[a - 1:a] in ("", "\n"))   # "Pence: ..." (tagged a noun)
         if not (named or root.lemma_.lower() in L["docs"]):
             continue

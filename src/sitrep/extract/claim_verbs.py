@@ -74,6 +74,8 @@ def _object_content(t, L) -> list | None:
             continue
         pred = any(g.i > c.i and (g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
             g.dep_ == "prep" and g.lower_ == "as")) for g in t.children)   # not "see him make history"
+        if c.lower_ in ("what", "which", "that", "whom", "who"):
+            pred = False   # "what he called tribalism": a phrase of the clause around it
         if t.lemma_.lower() in L["predicate"]:
             if not pred:
                 return None   # "called the meeting" is no claim; "called the vote a mistake" is
