@@ -415,3 +415,16 @@ def test_groups_and_poll_shares_hold_views(run):
 def test_as_clause_with_an_object_is_no_parenthetical(run):
     _, claims = run("The shortages could spread to the capital as families feel the cost of the blockade.")
     assert not [c for c in claims if c.cue == "feel"]
+
+
+def test_object_verbs_with_a_name_or_an_as_phrase(run):
+    _, claims = run("The governor has not mentioned Varga since the debate.")
+    assert one(claims, "has not mentioned").text.startswith("Varga")
+    _, claims = run("Ruiz cited it as an example of the council's neglect.")
+    assert "as an example" in one(claims, "cited").text
+
+
+def test_passive_accusation_without_agent_is_a_sourceless_reported_claim(run):
+    _, claims = run("The former mayor was accused of diverting flood relief funds.")
+    c = [c for c in claims if c.cue.startswith("accused")][0]
+    assert c.source is None and c.hedge == "reported" and c.text == "diverting flood relief funds"

@@ -79,13 +79,16 @@ def _object_content(t, L) -> list | None:
         if t.lemma_.lower() in L["predicate"]:
             if not pred:
                 return None   # "called the meeting" is no claim; "called the vote a mistake" is
-        else:
-            pred = False   # "labeling it an escalation": "it" points at a claim made before
+        elif not any(g.i > c.i and g.dep_ == "prep" and g.lower_ == "as" for g in t.children):
+            pred = False   # "labeling it an escalation": "it" points at a claim made before; "cited it as
+            # an example" says what it is
         if c.pos_ == "PRON" and not stance and not pred:
             continue   # "attacked him" is a stance; "reported it" points elsewhere; "called him a liar" a claim
         sub = list(c.subtree)
-        if not pred and ((len(sub) < 2 and not stance) or (len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
-                         and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children))):
+        named = len(sub) == 1 and c.pos_ == "PROPN"   # "has not mentioned Machado"
+        if not pred and ((len(sub) < 2 and not stance and not named) or (
+                len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
+                and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children))):
             return None   # "rebuffed such claims": the claims are elsewhere
         end = sub[-1].i
         for g in t.children:
@@ -174,6 +177,8 @@ def _from_verb(t, L) -> _Draft | None:
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
         content = _object_content(t, L)
     subj, how = _subject(t, L)
+    if how == "skip" and lem in L["charges"] and content is not None and cue_end_tok is not t:
+        subj, how = None, "impersonal"   # "he was accused of fraud": an allegation nobody is named for
     if how == "skip":
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
