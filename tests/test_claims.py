@@ -428,3 +428,11 @@ def test_passive_accusation_without_agent_is_a_sourceless_reported_claim(run):
     _, claims = run("The former mayor was accused of diverting flood relief funds.")
     c = [c for c in claims if c.cue.startswith("accused")][0]
     assert c.source is None and c.hedge == "reported" and c.text == "diverting flood relief funds"
+
+
+def test_dash_signatures_after_a_mistyped_opening_mark_and_a_no_break_space(run):
+    _, claims = run("Readers wrote in.\n\u201dThe river is rising and nobody listens to us.\u201d \u2015 Ana Ruiz\n"
+                    "\u201cThe mayor has done nothing for this town.\u201d\u00a0\u2015 Bo Lind")
+    by = {c.source: c for c in claims if c.cue == "\u2015"}
+    assert by["Ana Ruiz"].text.startswith("The river is rising")
+    assert by["Bo Lind"].text.startswith("The mayor has done nothing")
