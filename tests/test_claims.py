@@ -436,3 +436,9 @@ def test_dash_signatures_after_a_mistyped_opening_mark_and_a_no_break_space(run)
     by = {c.source: c for c in claims if c.cue == "\u2015"}
     assert by["Ana Ruiz"].text.startswith("The river is rising")
     assert by["Bo Lind"].text.startswith("The mayor has done nothing")
+
+
+def test_a_document_finding_takes_the_rest_of_its_phrase(run):
+    _, claims = run("A 2014 study by a law professor found 31 cases of fraud out of a million ballots.")
+    c = one(claims, "found")
+    assert "study" in c.source and c.text == "31 cases of fraud out of a million ballots"

@@ -183,6 +183,9 @@ def _from_verb(t, L) -> _Draft | None:
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
         return None
+    if content is None and lem in L["weak"] and subj is not None and subj.lemma_.lower() in L["docs"]:
+        if any(c.dep_ == "dobj" for c in kids):   # "a 2014 study found 31 cases of fraud", "the poll shows
+            content = [x for x in t.subtree if x.i > t.i]   # Varga with a lead": the rest of the phrase
     passive_stance = how == "agent" and lem in L["stance"] and t.dep_ != "acl" and any(
         c.dep_ == "nsubjpass" for c in kids) and _holder(subj, L)   # "the nominee was endorsed by three papers"
     if passive_stance and content is None:
