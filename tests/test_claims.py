@@ -442,3 +442,10 @@ def test_a_document_finding_takes_the_rest_of_its_phrase(run):
     _, claims = run("A 2014 study by a law professor found 31 cases of fraud out of a million ballots.")
     c = one(claims, "found")
     assert "study" in c.source and c.text == "31 cases of fraud out of a million ballots"
+
+
+def test_that_clause_after_a_reporting_noun_is_the_nouns(run):
+    _, claims = run("The governor is seizing upon a Valley Herald report that the dam had cracked in 1995.")
+    c = one(claims, "report")
+    assert c.source == "Valley Herald" and "the dam had cracked" in c.text
+    assert not [c for c in claims if c.cue == "seizing"]

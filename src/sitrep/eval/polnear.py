@@ -27,6 +27,11 @@ harmonic mean, summed over the documents of the split. For content, spans
 are long and annotators differ on their edges: the overlap figure is the
 meaningful one.
 
+PolNeAR itself defines no scorer for systems (the benchmark folder holds only the
+data; the upstream README reports annotator agreement: token-wise Krippendorff's
+alpha and attribution-wise agreement), so the per-role exact and overlap F1 of the
+attribution-extraction literature (PARC3) is used.
+
 Univocal figures (``univocal_*``, added beside the figures above, which stay
 as they were). PolNeAR's README states that its annotation is univocal: each
 token has one label and takes part in at most one attribution, so an

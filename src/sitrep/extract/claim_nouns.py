@@ -104,8 +104,11 @@ def _from_noun(t, L) -> _Draft | None:
                         content = list(objs[0].subtree)
                         if h is not t:
                             cue_end = h.idx + len(h.text)
+    if content is None:
+        content = noun_clause(t)
     has_source = any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
-                     or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in t.children)
+                     or (c.dep_ == "prep" and c.lower_ in ("from", "by")) or _named_compound(c)
+                     for c in t.children)
     if content is None and has_source:   # "Trump's criticism of U.S. spending", "his warnings about ..."
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "over", "against", "regarding"):
@@ -133,6 +136,8 @@ def _from_noun(t, L) -> _Draft | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 d.src, d.src_head = source_range(objs[0]), objs[0].i
+        elif _named_compound(c) and d.src is None:   # "a Valley Herald report that ..."
+            d.src, d.src_head = source_range(c), c.i
     if d.src is not None and d.src[0] < content[0].i < d.src[1]:   # "from X of 700 ...": X alone
         d.src = (d.src[0], content[0].i - 1)
     if hearsay and d.src is None:
@@ -161,4 +166,21 @@ def _estimate_content(t, L) -> list | None:
         rest = [x for x in h.subtree if x.i > h.i]
         if rest and any(x.like_num for x in rest):
             return [h] + rest
+    return None
+
+
+def _named_compound(c) -> bool:
+    """A name compounded with a reporting noun names its source ("a Pentagon report that ...")."""
+    return c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < c.head.i
+
+
+def noun_clause(t) -> list | None:
+    """The that-clause right after a reporting noun that the parser hung on the verb above it
+    ("seizing upon a Times report that the dam had cracked"): the noun's content."""
+    doc = t.doc
+    if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "that" or doc[t.i + 1].dep_ != "mark":
+        return None
+    cl = doc[t.i + 1].head
+    if cl.dep_ == "ccomp" and cl.head in t.ancestors and cl.left_edge.i == t.i + 1:
+        return list(cl.subtree)
     return None

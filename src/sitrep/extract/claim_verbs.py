@@ -99,6 +99,16 @@ def _object_content(t, L) -> list | None:
     return None
 
 
+def _noun_owned(c, L) -> bool:
+    """Is this that-clause the content of the reporting noun right before it ("a report that
+    ...") rather than of the verb the parser hung it on?"""
+    first = c.left_edge
+    if first.lower_ != "that" or first.i == 0:
+        return False
+    prev = c.doc[first.i - 1]
+    return prev.pos_ == "NOUN" and prev.lemma_.lower() in L["nouns"] and prev.i > c.head.i
+
+
 def _mind(tok, L) -> bool:
     """Can this subject want, hope or believe? A holder, or any plural noun or name but a
     document: groups want and fear ("farmers want ...", "states that may not want to ..."),
@@ -118,9 +128,12 @@ def _from_verb(t, L) -> _Draft | None:
     kids = list(t.children)
     content, cue_end_tok = None, t
     for c in kids:
-        if c.dep_ == "ccomp":
+        if c.dep_ == "ccomp" and not _noun_owned(c, L):
             content = list(c.subtree)
             break
+    if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
+            c.dep_ == "ccomp" and not _noun_owned(c, L) for c in kids):
+        return None   # only its that-clause made it a cue, and that clause is a noun's
     if content is None and lem in L["xcomp"]:
         for c in kids:
             if c.dep_ == "xcomp":
