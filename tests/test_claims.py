@@ -449,3 +449,11 @@ def test_that_clause_after_a_reporting_noun_is_the_nouns(run):
     c = one(claims, "report")
     assert c.source == "Valley Herald" and "the dam had cracked" in c.text
     assert not [c for c in claims if c.cue == "seizing"]
+
+
+def test_raised_passive_is_a_sourceless_reported_claim(run):
+    _, claims = run("The rebel commander is believed to have fled across the border.")
+    c = [c for c in claims if "believed" in c.cue][0]
+    assert c.source is None and c.hedge == "reported" and "to have fled across the border" in c.text
+    _, claims = run("Officials were quoted as saying the bridge would reopen.")
+    assert one(claims, "quoted as saying").source == "Officials"

@@ -99,6 +99,20 @@ def _object_content(t, L) -> list | None:
     return None
 
 
+def _raised(t, kids, L) -> list | None:
+    """'X is believed/said/thought to ...' with no agent: X and its infinitive are the content
+    of a claim nobody is named for (the lemmas of ``no_subject_needed``)."""
+    if t.lemma_.lower() not in L["passive"] or not any(c.dep_ == "auxpass" for c in kids) or any(
+            c.dep_ == "agent" for c in kids):
+        return None
+    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > t.i]
+    sp = [c for c in kids if c.dep_ == "nsubjpass" and c.i < t.i]
+    if not xc or not sp or sp[0].lower_ in ("it", "there") or sp[0].pos_ == "PRON" and sp[0].lower_ in ("who", "which", "that"):
+        return None
+    subj = list(sp[0].subtree)
+    return subj + list(xc[0].subtree)
+
+
 def _noun_owned(c, L) -> bool:
     """Is this that-clause the content of the reporting noun right before it ("a report that
     ...") rather than of the verb the parser hung it on?"""
@@ -189,7 +203,12 @@ def _from_verb(t, L) -> _Draft | None:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
         content = _object_content(t, L)
+    raised = _raised(t, kids, L) if content is None else None
+    if raised:
+        content = raised
     subj, how = _subject(t, L)
+    if raised:
+        subj, how = None, "impersonal"   # "the commander is believed to have fled": nobody named believes it
     if how == "skip" and lem in L["charges"] and content is not None and cue_end_tok is not t:
         subj, how = None, "impersonal"   # "he was accused of fraud": an allegation nobody is named for
     if how == "skip":
