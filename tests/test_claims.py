@@ -326,3 +326,134 @@ def test_common_noun_source_is_not_named_by_a_name_in_its_modifier(run):
     doc, claims = run("Harbour officials, wary of Viktor Orban's threats, are stressing the need for unity.")
     c = one(claims, "stressing")
     assert c.source != "Viktor Orban" and "officials" in doc.text[c.source_start:c.source_end]
+
+
+# ---------------------------------------------------------------- figures attributed across sentences
+
+@pytest.fixture(scope="module")
+def figures():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(stages=["entities", "claims", "quantities"])
+
+    def _run(text: str):
+        doc = Document.new(text)
+        recs = pipe.run(doc)
+        return {doc.text[q.start:q.end]: q for q in recs.quantities}
+    return _run
+
+
+def test_figure_takes_the_source_of_the_next_sentence_that_points_back(figures):
+    qs = figures("Reports that as many as 6,000 militia fighters could cross the river have alarmed the capital. "
+                 "These fighters are expected to reach the front by Sunday, according to Defence Minister "
+                 "Alma Varga and her deputy Ivo Brandt.")
+    assert qs["as many as 6,000 militia fighters"].source == "Alma Varga"
+    qs = figures("Up to 6,000 militia fighters may cross the river this week. The fighters, drawn from the "
+                 "north, are expected to reach the front by Sunday, according to Defence Minister Alma Varga.")
+    assert qs["Up to 6,000 militia fighters"].source == "Alma Varga"
+
+
+def test_figure_keeps_no_source_when_the_next_sentence_is_about_something_else(figures):
+    qs = figures("Rescuers pulled 40 people from the rubble. The mayor said the search would continue overnight.")
+    assert qs["40 people"].source is None
+
+
+def test_ownerless_estimate_takes_the_source_of_the_sentence_before(figures):
+    qs = figures("Ostrava sent about 2,000 soldiers to the border, the army reported on Tuesday. "
+                 "This buildup marks a sharp rise from the first estimate of 500 soldiers in March.")
+    assert qs["500 soldiers"].source == "army"
+    qs = figures("Ostrava sent about 2,000 soldiers to the border, the army reported on Tuesday. "
+                 "This buildup follows the arrival of 500 soldiers in March.")
+    assert qs["500 soldiers"].source is None   # no estimate: the army did not give this figure
+
+
+def test_estimate_owned_by_a_noun_phrase(figures):
+    qs = figures("An initial estimate from the regional governor of 700 destroyed homes was later doubled.")
+    assert qs["700 destroyed homes"].source == "regional governor"
+    qs = figures("An initial estimate from the regional governor put the toll at 700 dead.")
+    assert qs["700 dead"].source == "regional governor"
+    qs = figures("The governor's estimate of 4,500 displaced families was revised on Friday.")
+    assert qs["4,500 displaced families"].source == "governor"
+
+
+# ---------------------------------------------------------------- cues PolNeAR counts (own sentences)
+
+def test_called_with_a_predicate_is_a_claim_even_on_a_pronoun_or_short_object(run):
+    _, claims = run("The union called the charges unsubstantiated.")
+    assert "charges unsubstantiated" in one(claims, "called").text
+    _, claims = run("Dole called him a master at negotiation.")
+    c = one(claims, "called")
+    assert c.source == "Dole" and "him a master" in c.text
+    _, claims = run("The council called the meeting for Tuesday morning.")
+    assert not [c for c in claims if c.cue == "called"]
+
+
+def test_headline_opened_by_a_surname_tagged_as_noun(run):
+    _, claims = run("Varga: Bridge Will Not Be Rebuilt Before Winter, Mayor Was Misled By Engineers.\n\nMore below.")
+    c = one(claims, ":")
+    assert c.source == "Varga" and c.text.startswith("Bridge Will Not")
+    _, claims = run("The Latest: Flood waters recede from the old town.\n\nMore below.")
+    assert not [c for c in claims if c.cue == ":"]
+
+
+def test_passive_stance_takes_its_agent_as_source(run):
+    _, claims = run("The mayor has been endorsed by the farmers' union.")
+    c = one(claims, "endorsed")
+    assert "union" in c.source and c.text == "The mayor"
+
+
+def test_groups_and_poll_shares_hold_views(run):
+    _, claims = run("Farmers want policies that protect the river.")
+    assert one(claims, "want").text == "policies that protect the river"
+    _, claims = run("Twelve percent indicated that they were not sure.")
+    assert one(claims, "indicated").source == "Twelve percent"
+    _, claims = run("The leaders met in Oslo on Friday, offering new aid to the flooded region.")
+    assert not [c for c in claims if c.cue == "offering"]   # an offer of aid is no view
+    _, claims = run("The trip will also see him meet the new cabinet.")
+    assert not [c for c in claims if c.cue == "see"]
+
+
+def test_as_clause_with_an_object_is_no_parenthetical(run):
+    _, claims = run("The shortages could spread to the capital as families feel the cost of the blockade.")
+    assert not [c for c in claims if c.cue == "feel"]
+
+
+def test_object_verbs_with_a_name_or_an_as_phrase(run):
+    _, claims = run("The governor has not mentioned Varga since the debate.")
+    assert one(claims, "has not mentioned").text.startswith("Varga")
+    _, claims = run("Ruiz cited it as an example of the council's neglect.")
+    assert "as an example" in one(claims, "cited").text
+
+
+def test_passive_accusation_without_agent_is_a_sourceless_reported_claim(run):
+    _, claims = run("The former mayor was accused of diverting flood relief funds.")
+    c = [c for c in claims if c.cue.startswith("accused")][0]
+    assert c.source is None and c.hedge == "reported" and c.text == "diverting flood relief funds"
+
+
+def test_dash_signatures_after_a_mistyped_opening_mark_and_a_no_break_space(run):
+    _, claims = run("Readers wrote in.\n\u201dThe river is rising and nobody listens to us.\u201d \u2015 Ana Ruiz\n"
+                    "\u201cThe mayor has done nothing for this town.\u201d\u00a0\u2015 Bo Lind")
+    by = {c.source: c for c in claims if c.cue == "\u2015"}
+    assert by["Ana Ruiz"].text.startswith("The river is rising")
+    assert by["Bo Lind"].text.startswith("The mayor has done nothing")
+
+
+def test_a_document_finding_takes_the_rest_of_its_phrase(run):
+    _, claims = run("A 2014 study by a law professor found 31 cases of fraud out of a million ballots.")
+    c = one(claims, "found")
+    assert "study" in c.source and c.text == "31 cases of fraud out of a million ballots"
+
+
+def test_that_clause_after_a_reporting_noun_is_the_nouns(run):
+    _, claims = run("The governor is seizing upon a Valley Herald report that the dam had cracked in 1995.")
+    c = one(claims, "report")
+    assert c.source == "Valley Herald" and "the dam had cracked" in c.text
+    assert not [c for c in claims if c.cue == "seizing"]
+
+
+def test_raised_passive_is_a_sourceless_reported_claim(run):
+    _, claims = run("The rebel commander is believed to have fled across the border.")
+    c = [c for c in claims if "believed" in c.cue][0]
+    assert c.source is None and c.hedge == "reported" and "to have fled across the border" in c.text
+    _, claims = run("Officials were quoted as saying the bridge would reopen.")
+    assert one(claims, "quoted as saying").source == "Officials"

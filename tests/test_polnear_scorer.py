@@ -38,3 +38,19 @@ def test_matching_is_maximal_not_greedy():
     assert P._match(found, gold, exact=False) == 2
     found = [(0, 25), (5, 8)]     # greedy gives (0, 25) the first gold span, leaving (5, 8) nothing
     assert P._match(found, gold, exact=False) == 2
+
+
+def test_univocal_leaves_out_claims_nested_in_another_claims_content():
+    from sitrep.model import Claim
+    text = 'The envoy condemned what the minister called "a reckless breach" of the truce.'
+    def claim(cue, content):
+        a, b = text.index(content), text.index(content) + len(content)
+        return Claim(id=cue, doc_id="d", start=a, end=b, text=content, cue=cue,
+                     cue_start=text.index(cue), cue_end=text.index(cue) + len(cue))
+    outer = claim("condemned", 'what the minister called "a reckless breach" of the truce')
+    inner = claim("called", '"a reckless breach" of the truce')
+    assert P.univocal([outer, inner]) == [outer]
+    # a quotation broken by its attribution: each holds the other's cue, both stay
+    a = Claim(id="a", doc_id="d", start=0, end=40, text=text[:40], cue_start=10, cue_end=15)
+    b = Claim(id="b", doc_id="d", start=5, end=30, text=text[5:30], cue_start=20, cue_end=25)
+    assert P.univocal([a, b]) == [a, b]

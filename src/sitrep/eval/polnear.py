@@ -26,6 +26,22 @@ Precision = matched found / found, recall = matched gold / gold, F1 their
 harmonic mean, summed over the documents of the split. For content, spans
 are long and annotators differ on their edges: the overlap figure is the
 meaningful one.
+
+PolNeAR itself defines no scorer for systems (the benchmark folder holds only the
+data; the upstream README reports annotator agreement: token-wise Krippendorff's
+alpha and attribution-wise agreement), so the per-role exact and overlap F1 of the
+attribution-extraction literature (PARC3) is used.
+
+Univocal figures (``univocal_*``, added beside the figures above, which stay
+as they were). PolNeAR's README states that its annotation is univocal: each
+token has one label and takes part in at most one attribution, so an
+attribution nested in another's content ('X condemned what Y called "a
+breach"') is never annotated when the outer one is. sitrep reports nested
+claims, which the plain figures count as false hits against PolNeAR. The
+univocal figures first reduce sitrep's claims to a univocal set, as an
+annotator would: a claim whose cue lies inside the content of another claim
+is left out (the outer one kept), then score the same way. They are the fair
+reading of PolNeAR; the plain figures are kept for comparison with earlier runs.
 """
 from __future__ import annotations
 
@@ -143,34 +159,50 @@ def _gold_spans(text: str, atts: list[dict], role: str) -> set[tuple]:
     return out
 
 
+def univocal(claims) -> list:
+    """The claims an annotator of univocal attributions would mark: a claim whose cue lies
+    inside another claim's content is left out (the outer claim stays)."""
+    def nested(c) -> bool:
+        return c.cue_start is not None and any(
+            o is not c and o.start <= c.cue_start < o.end and not (o.cue_start == c.cue_start)
+            and not (c.start <= (o.cue_start if o.cue_start is not None else -1) < c.end) for o in claims)
+    return [c for c in claims if not nested(c)]
+
+
+def _found(text: str, claims) -> dict[str, set]:
+    return {
+        "source": {_trim(text, c.source_start, c.source_end) for c in claims if c.source_start is not None},
+        "cue": {_trim(text, c.cue_start, c.cue_end, keep_empty=True) for c in claims if c.cue_start is not None},
+        "content": {_trim(text, c.start, c.end) for c in claims},
+    }
+
+
 def score_split(docs, pipeline) -> dict[str, float]:
     from ..model import Document
 
-    tot = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
+    kinds = ("", "univocal_")
+    tot = {(u, r, m): [0, 0, 0] for u in kinds for r in ROLES for m in ("exact", "overlap")}
     texts = [t for _, t, _ in docs]
     for (name, text, atts), sdoc in zip(docs, pipeline.nlp.pipe(texts, batch_size=8)):
         doc = Document.new(text, source_id=name)
         recs = pipeline.extract(doc, sdoc)
-        found = {
-            "source": {_trim(text, c.source_start, c.source_end) for c in recs.claims if c.source_start is not None},
-            "cue": {_trim(text, c.cue_start, c.cue_end, keep_empty=True) for c in recs.claims if c.cue_start is not None},
-            "content": {_trim(text, c.start, c.end) for c in recs.claims},
-        }
-        for role in ROLES:
-            gold = sorted(_gold_spans(text, atts, role))
-            f = sorted(x for x in found[role] if x[1] > x[0])
-            for m in ("exact", "overlap"):
-                k = _match(f, gold, m == "exact")
-                t = tot[(role, m)]
-                t[0] += k
-                t[1] += len(f)
-                t[2] += len(gold)
+        for u, claims in (("", recs.claims), ("univocal_", univocal(recs.claims))):
+            found = _found(text, claims)
+            for role in ROLES:
+                gold = sorted(_gold_spans(text, atts, role))
+                f = sorted(x for x in found[role] if x[1] > x[0])
+                for m in ("exact", "overlap"):
+                    k = _match(f, gold, m == "exact")
+                    t = tot[(u, role, m)]
+                    t[0] += k
+                    t[1] += len(f)
+                    t[2] += len(gold)
     out: dict[str, float] = {}
-    for (role, m), (tp, nf, ng) in tot.items():
+    for (u, role, m), (tp, nf, ng) in tot.items():
         p, r, f1 = _prf(tp, nf, tp, ng)
-        out[f"{role}_{m}_precision"] = round(p, 4)
-        out[f"{role}_{m}_recall"] = round(r, 4)
-        out[f"{role}_{m}_f1"] = round(f1, 4)
+        out[f"{u}{role}_{m}_precision"] = round(p, 4)
+        out[f"{u}{role}_{m}_recall"] = round(r, 4)
+        out[f"{u}{role}_{m}_f1"] = round(f1, 4)
     return out
 
 

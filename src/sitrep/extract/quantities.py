@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Quantity, record_id
+from .claim_links import figure_claim
 from .context import Context
 from .numbers import (DATA, _DETS, _DEICTIC, _YEAR_BEFORE, _GLUED_ONE, Lex, _YEARISH, _cue_after,  # noqa: F401
                       _cue_before, _match_phrase, _norm, _start_number, lexicon)
@@ -587,6 +588,8 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
         claim = next((c for c in holding if c.source and c.source_kind in (None, "named")), None) \
             if holding and holding[0].source_kind in ("anonymous", "document") else None
         claim = claim or (holding[0] if holding else None)
+        if claim is None or not claim.source:   # attributed in the next or previous sentence (claims' module)
+            claim = figure_claim(ctx, num_at, claims) or claim
         if claim is not None:
             source, claim_id, hedge = claim.source, claim.id, claim.hedge
         else:

@@ -32,7 +32,8 @@ def find_quotes(text: str) -> list[Quote]:
     """Quotations by their marks, paragraph by paragraph. Straight and curly marks
     close each other (scraped text mixes them); two apostrophes ('') count as one
     mark. An unclosed quotation runs to the end of its paragraph (the next
-    paragraph reopens it)."""
+    paragraph reopens it). A closing curly mark that opens a paragraph, before a letter, opens
+    a quotation (scraped text mistypes it)."""
     work = text.replace("''", '" ')
     out = []
     pos = 0
@@ -40,7 +41,9 @@ def find_quotes(text: str) -> list[Quote]:
         i, n = 0, len(para)
         while i < n:
             ch = para[i]
-            if ch in _OPEN and (ch != '"' or i == 0 or not para[i - 1].isalnum()):
+            if (ch in _OPEN and (ch != '"' or i == 0 or not para[i - 1].isalnum())) or (
+                    ch == "\u201d" and i == 0 and n > 1 and para[1].isalnum()):   # a paragraph opened by a
+                # closing mark ('\u201dThe river ...') opens a quotation all the same
                 m = re.compile(r'["\u201d]').search(para, i + 1)
                 j = m.start() if m else -1
                 end = j + 1 if j != -1 else n

@@ -1,0 +1,135 @@
+"""Drafts of attributed claims and the helpers the claim finders share: the cue sets read
+from ``data/cues.yaml``, token-list trimming, and the tests of whether a subject can speak
+(``_speaker``) or hold a view (``_holder``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import hedges
+from .quotes import _OPEN
+
+WH = {"who", "which", "that", "whom"}
+
+def _lex(ctx) -> dict:
+    cues = hedges._cues(ctx)
+    if "_claim_sets" not in cues:
+        rv = cues["reporting_verbs"]
+        cues["_claim_sets"] = {
+            "verbs": frozenset(rv["lemmas"]),
+            "xcomp": frozenset(rv["complement_lemmas"]["lemmas"]),
+            "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
+            "predicate": frozenset(rv["predicate_lemmas"]["lemmas"]),
+            "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
+            "charges": frozenset(rv["passive_charges"]["lemmas"]),
+            "quote_only": frozenset(rv["quote_only"]["lemmas"]),
+            "object_never": frozenset(rv["object_never"]["lemmas"]),
+            "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
+            "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
+            "docs": frozenset(cues["document_sources"]["lemmas"]),
+            "anon": frozenset(cues["anonymous_words"]["words"]),
+            "hearsay": frozenset(cues["hedge_reported"]["report_subjects"]),
+            "adverbs": frozenset(cues["hedge_reported"]["adverbs"]),
+            "deny": frozenset(cues["hedge_denied"]["always_lemmas"]),
+            "not_claims": frozenset(cues["hedge_denied"]["not_claims"]["lemmas"]),
+            "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
+            "weak": frozenset(cues["weak_verbs"]["lemmas"]),
+            "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
+            "back": frozenset(cues["back_references"]["lemmas"]),
+        }
+        av = cues["attitude_verbs"]
+        classes: dict[str, str] = {}
+        for cls in ("stance", "intention", "belief"):   # the first group wins: belief, intention, stance
+            classes.update({lem: cls for lem in av[cls]["lemmas"]})
+        S = cues["_claim_sets"]
+        S["class"] = classes
+        S["attitude"] = frozenset(classes)
+        S["xcomp"] = S["xcomp"] | frozenset(av["intention"]["lemmas"])
+        S["dobj"] = S["dobj"] | frozenset(av["stance"]["lemmas"])
+        S["stance"] = frozenset(av["stance"]["lemmas"])
+        S["intention"] = frozenset(av["intention"]["lemmas"])
+        S["minds"] = S["intention"] | frozenset(av["belief"]["lemmas"])
+        S["wants"] = frozenset(av["intention_objects"]["lemmas"])
+        S["that_except"] = frozenset(av["that_clause"]["except"])
+        fe = cues.get("figure_estimates", {})
+        S["estimates"] = frozenset(fe.get("lemmas", ()))
+        S["estimate_verbs"] = frozenset(fe.get("verbs", ()))
+    return cues["_claim_sets"]
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    src: tuple[int, int] | None = None      # token range [i, j) of the source
+    src_head: int | None = None             # token index of the source's head
+    hedge: str = "asserted"
+    hedge_cue: str | None = None
+    direct: bool = False
+    cited: str | None = None
+    source_name: str | None = None          # set when inherited from another claim
+    cue_class: str = "speech"               # speech, belief, intention, stance, other
+    tok: int = -1                           # token index of the cue word
+
+
+# ---------------------------------------------------------------- token helpers
+
+def _text(doc) -> str:
+    """The parsed text (``Doc.text`` rebuilds it from the tokens on every call: cached)."""
+    t = doc.user_data.get("sitrep_text")
+    if t is None:
+        t = doc.user_data["sitrep_text"] = doc.text
+    return t
+
+
+def _trim(toks: list) -> list:
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in _OPEN:
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return toks
+
+
+def _chars(toks: list) -> tuple[int, int] | None:
+    toks = _trim(toks)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _longest_run(tokens: list, exclude: set[int]) -> list:
+    runs, cur = [], []
+    for t in tokens:
+        if t.i in exclude:
+            if cur:
+                runs.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        runs.append(cur)
+    runs = [_trim(r) for r in runs]
+    return max(runs, key=len) if runs else []
+
+
+def _that_clause(t) -> bool:
+    """Has the verb a clause complement opened by "that" ("determined that ...")?"""
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in t.children)
+
+
+def _speaker(tok, L) -> bool:
+    """Can this subject speak? A name, a person pronoun, a speaker noun or a document."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PRON" and tok.lemma_.lower() not in L["speakers"]:   # "everyone", "someone": the list
+        return tok.lower_ in ("he", "she", "we", "i", "who")
+    lem = tok.lemma_.lower()
+    return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
+
+
+def _holder(tok, L) -> bool:
+    """Can this subject hold a belief or a stance? A speaker that is no document."""
+    return (_speaker(tok, L) or tok.lower_ in ("they", "you")) and tok.lemma_.lower() not in L["docs"]
+
