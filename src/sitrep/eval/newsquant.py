@@ -36,11 +36,24 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "ILS": "shekel", "INR": "indian rupee", "KRW": "south korean won", "RUB": "russian ruble",
                    "UAH": "ukrainian hryvnia", "CHF": "swiss franc", "SGD": "singapore dollar", "ZAR": "south african rand",
                    "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krona",
-                   "DKK": "danish krone", "NOK": "norwegian krone", "HRK": "croatian kuna", "MXN": "mexican peso"}
+                   "DKK": "danish krone", "NOK": "norwegian krone", "HRK": "croatian kuna", "MXN": "mexican peso",
+                   "NGN": "nigerian naira", "AED": "united arab emirates dirham", "SAR": "saudi riyal", "IRR": "iranian rial",
+                   "THB": "thai baht", "IDR": "indonesian rupiah", "PLN": "polish zloty", "HUF": "hungarian forint",
+                   "CZK": "czech koruna", "BDT": "bangladeshi taka", "GHS": "ghanaian cedi", "ETB": "ethiopian birr",
+                   "KZT": "kazakhstani tenge", "GEL": "georgian lari", "AZN": "azerbaijani manat", "AMD": "armenian dram",
+                   "MMK": "myanmar kyat", "VND": "vietnamese dong", "AFN": "afghan afghani", "KES": "kenyan shilling",
+                   "UGX": "ugandan shilling", "TZS": "tanzanian shilling", "EGP": "egyptian pound", "LBP": "lebanese pound",
+                   "SYP": "syrian pound", "PKR": "pakistani rupee", "LKR": "sri lankan rupee", "PHP": "philippine peso",
+                   "ARS": "argentine peso", "CLP": "chilean peso", "COP": "colombian peso", "IQD": "iraqi dinar",
+                   "JOD": "jordanian dinar", "KWD": "kuwaiti dinar", "RSD": "serbian dinar", "LYD": "libyan dinar",
+                   "BYN": "belarusian ruble", "BGN": "bulgarian lev", "RON": "romanian leu", "ZMW": "zambian kwacha",
+                   "BTC": "bitcoin"}
 # other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
 _CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
-                  "tonne": "ton", "pound-mass": "pound-mass"}
+                  "tonne": "ton", "pound-mass": "pound-mass",
+                  # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot
+                  "foot pound-force": "pound-foot"}
 
 
 _IRREGULAR = {"men": "man", "women": "woman", "people": "people", "children": "child", "feet": "foot",
@@ -136,26 +149,35 @@ def figures(records) -> list[tuple]:
 
 
 def score(pairs) -> dict[str, float]:
-    """pairs: [(found figures, gold quantities)] -> P/R/F1 for value and value+unit."""
-    n_found = n_gold = tp_v = tp_u = 0
+    """pairs: [(found figures, gold quantities)] -> P/R/F1 for value and value+unit, counted as CQE's
+    ``calculate_metrics`` counts; ``*_1to1`` are the same metrics with one-to-one matching (stricter)."""
+    n_found = n_gold = tp_v = tp_u = tp_v1 = tp_u1 = 0
     for found, gold in pairs:
         n_found += len(found)
         n_gold += len(gold)
+        budget = len(gold)                       # theirs: at most one value hit per gold figure in all
         used_v, used_u = set(), set()
         for g in gold:
             gv = gold_value(g["value"])
             for k, (fv, fu) in enumerate(found):
+                if not values_match(fv, gv):
+                    continue
+                if budget > 0:
+                    tp_v, budget = tp_v + 1, budget - 1
+                if units_match(fu, g["normalized_unit"]):
+                    tp_u += 1                    # theirs: every found figure of that value and unit
+            for k, (fv, fu) in enumerate(found):
                 if k not in used_v and values_match(fv, gv):
                     used_v.add(k)
-                    tp_v += 1
+                    tp_v1 += 1
                     break
             for k, (fv, fu) in enumerate(found):
                 if k not in used_u and values_match(fv, gv) and units_match(fu, g["normalized_unit"]):
                     used_u.add(k)
-                    tp_u += 1
+                    tp_u1 += 1
                     break
     out = {}
-    for name, tp in (("value", tp_v), ("value_unit", tp_u)):
+    for name, tp in (("value", tp_v), ("value_unit", tp_u), ("value_1to1", tp_v1), ("value_unit_1to1", tp_u1)):
         p = tp / n_found if n_found else 0.0
         r = tp / n_gold if n_gold else 0.0
         out[f"{name}_p"], out[f"{name}_r"] = round(p, 4), round(r, 4)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-_NUM_RE = re.compile(r"^(minus-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
+_NUM_RE = re.compile(r"^(minus-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$″′]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
@@ -68,6 +68,11 @@ class Lex:
                 continue
             for k, v in g["words"].items():
                 self.measures[_norm(str(k))] = (str(v), group)
+        si = d.get("si_units") or {}
+        for pre in (si.get("prefixes") or {}).get("words", {}):
+            for spelling, (name, group) in (si.get("bases") or {}).get("words", {}).items():
+                for word in _plurals(pre + str(spelling)):
+                    self.measures.setdefault(_norm(word), (pre + str(name), str(group)))
         self.unit_groups = {name: group for name, group in self.measures.values()}
         self.counted: dict[str, str] = {}
         for g in d["counted"]:
@@ -75,6 +80,11 @@ class Lex:
                 self.counted[_norm(word)] = g["class"]
         self.counted_classes = set(self.counted.values())
         self.max_unit_words = 4
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """A unit name and its plural ("kilopascal", "kilopascals"; "megahertz" has none)."""
+    return (word,) if word.endswith(("z", "s")) else (word, word + "s")
 
 
 def _norm(s: str) -> str:
