@@ -80,6 +80,16 @@ class Lex:
                 self.counted[_norm(word)] = g["class"]
         self.counted_classes = set(self.counted.values())
         self.max_unit_words = 4
+        # the cues by their last (before a figure) or first (after it) word, longest first
+        self.before_by_last: dict[str, list] = {}
+        self.after_by_first: dict[str, list] = {}
+        for words, cls in self.before:
+            self.before_by_last.setdefault(words[-1], []).append((words, cls))
+        for words, cls in self.after:
+            self.after_by_first.setdefault(words[0], []).append((words, cls))
+        # words after "a"/"an" that make it a number ("a half", "a dozen", "over a century")
+        self.after_a = set(self.fractions) | set(self.mult) | set(self.time_factors) | {"year", "month", "week", "day"}
+        self.start_cache: dict[int, int] = {}     # orth id -> may the word start a figure (quantity_scan)
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -239,25 +249,36 @@ def _money_context(doc, i: int, lex: Lex) -> bool:
 
 
 def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 5):
-    """Longest entry of table that the tokens from j spell (with or without the spaces between)."""
+    """Longest entry of table that the tokens from j spell (with or without the spaces between);
+    a phrase never runs over a space token or a line break."""
+    words, seps = [], []
+    for t in doc[j:min(end, j + max_words)]:
+        if t.is_space:
+            break
+        words.append(t.lower_)
+        seps.append(" " if t.whitespace_ else "")
+        if "\n" in t.whitespace_:
+            break
     best = None
-    for k in range(min(end, j + max_words), j, -1):
-        span = doc[j:k]
-        if any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]) or span[-1].is_space:
-            continue
-        key = _norm(span.text)
+    for n in range(len(words), 0, -1):
+        key = "".join(w + sp for w, sp in zip(words[:n - 1], seps)) + words[n - 1]
+        if not key.isascii():
+            key = _norm(key)
         if key in table:
-            return table[key], k
-        if k - j > 1 and doc[k - 1].text.endswith(".") and len(doc[k - 1].text) > 1 and key[:-1] in table:
-            return table[key[:-1]], k                  # "per sq m." at the end of a sentence
-        key2 = key.replace(" ", "")
-        if key2 in table and k - j > 1:
-            best = best or (table[key2], k)
+            return table[key], j + n
+        if n > 1 and len(words[n - 1]) > 1 and words[n - 1].endswith(".") and key[:-1] in table:
+            return table[key[:-1]], j + n                # "per sq m." at the end of a sentence
+        if n > 1:
+            key2 = key.replace(" ", "")
+            if key2 in table:
+                best = best or (table[key2], j + n)
     return best
 
 
 def _cue_before(doc, s: int, sent_start: int, lex: Lex):
-    for words, cls in lex.before:
+    if s <= sent_start:
+        return None, s
+    for words, cls in lex.before_by_last.get(doc[s - 1].lower_, ()):
         n = len(words)
         if s - n < sent_start:
             continue
@@ -269,7 +290,9 @@ def _cue_before(doc, s: int, sent_start: int, lex: Lex):
 
 
 def _cue_after(doc, j: int, end: int, lex: Lex):
-    for words, cls in lex.after:
+    if j >= end:
+        return None, j
+    for words, cls in lex.after_by_first.get(doc[j].lower_, ()):
         n = len(words)
         if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
             if j + n < end and doc[j + n].lower_ in ("than", "of", "then"):
