@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-_NUM_RE = re.compile(r"^(minus-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼])?"
+_NUM_RE = re.compile(r"^(minus-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$″′]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
@@ -55,6 +55,8 @@ class Lex:
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
         self.size_words = set(map(str, w("size_words")))
         self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
+        self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
+        self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
@@ -142,14 +144,16 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         if suf:
             if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
                 mult = lex.suffix[suf.lower()]
-            elif suf.lower() in lex.cur_symbols and not suf.isalpha():
-                cur = lex.cur_symbols[suf.lower()]
+            elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or len(suf) == 3 and suf.isupper()):
+                cur = lex.cur_symbols[suf.lower()]               # "100€", "500USD"
             elif suf == "in":
                 glued = ("inch", "length")                        # "6ft 2in"
             elif _norm(suf) in lex.minor and not money:
                 glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
             elif suf in lex.cased:
                 glued = (lex.cased[suf], lex.unit_groups[lex.cased[suf]])
+            elif suf == "m" and _plural_next(doc, i + 1, end):
+                mult = lex.suffix["m"]                             # "1.5m people", "3m barrels": millions
             elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
                 glued = lex.measures[_norm(suf)]
             else:
@@ -162,7 +166,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val_frac, j = float(fm.group(1)) / float(fm.group(2)), j + 1      # "10 1/2 miles"
             num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
-        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix):
+        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
+                                                            or nx == "m" and _plural_next(doc, j + 1, end)):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
@@ -183,6 +188,13 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             j += 2
         lo, hi = base, base * 10
         return None, lo, hi, j, {"vague": True}
+    if t.text in lex.vulgar or t.text[:-1].isdigit() and t.text[-1:] in lex.vulgar:     # "½", "2¼"
+        whole = float(t.text[:-1]) if len(t.text) > 1 else 0.0
+        return whole + lex.vulgar[t.text[-1]], None, None, i + 1, {"digits": True, "raw": t.text, "frac": True}
+    if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in lex.mult:
+        got = _parse_number(doc, i + 1, end, lex)             # "half a million"
+        if got and got[0] is not None:
+            return got[0] / 2, None, None, got[3], dict(got[4], mult=True)
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
         return 1.0 / _FRACTIONS[doc[i + 1].lower_], None, None, i + 2, {"words": True}     # "a half"
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
@@ -236,6 +248,11 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         value, j = value + 1.0 / _FRACTIONS[doc[j + 2].lower_], j + 3         # "one and a half"
     return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
 
+
+
+def _plural_next(doc, j: int, end: int) -> bool:
+    """A plural noun at j: a glued "m" before it is millions ("1.5m people", "3m barrels"), not metres."""
+    return j < end and (doc[j].tag_ == "NNS" or doc[j].lower_ == "people")
 
 
 def _next_word(doc, j: int, end: int) -> str:
@@ -319,7 +336,7 @@ def _start_number(doc, i: int, b: int, lex: Lex):
             return None
         return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
-              or t.lower_ in ("a", "an") or "-" in t.lower_ or _NUM_RE.match(t.text)):
+              or t.lower_ in ("a", "an", "half") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):
         return None
     n = _parse_number(doc, k, b, lex)
     if n is None:

@@ -139,6 +139,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                      and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
             return j + 1                        # "787 Dreamliner", "5G", "3D"
     end_tok = unit[4] if unit else j
+    if unit and unit[0] == "degree" and end_tok < b and doc[end_tok].lower_ in lex.degree_scales \
+            and (len(doc[end_tok].text) > 1 or doc[end_tok].text in ("C", "F")):
+        end_tok += 1                                       # "100° Celsius", "40 ° F"
+        unit = (lex.degree_scales[doc[end_tok - 1].lower_], "temperature", None, None, end_tok)
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount
     if unit and unit[1].startswith("money:") and unit[1] != "money:minor" and value is not None and end_tok + 1 < b \
             and value == int(value) and not flags.get("mult") and "." not in (flags.get("raw") or ""):
@@ -156,7 +160,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             v2, j2, f2, cur2 = r
             u2 = (f2["glued"][0], f2["glued"][1], None, None, j2) if f2.get("glued") else \
                 (cur2, f"money:{cur2}", None, None, j2) if cur2 else _unit_at(doc, j2, b, lex, True, f2.get("mult"))
-            if u2 and u2 != "designation" and u2[1] == unit[1]:
+            if u2 and u2 != "designation" and u2[1] == unit[1] and u2[0] == unit[0]:
                 low, high, value = value, v2, None
                 flags = {**flags, "range": True}
                 unit = unit[:4] + (u2[4],)

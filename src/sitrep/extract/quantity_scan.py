@@ -16,7 +16,7 @@ from .quantity_figure import _read_figure
 # ---------------------------------------------------------------- the scan
 
 _A_NEXT_TIME = ("year", "month", "week", "day")
-_CUR_PREFIX = ("us", "hk", "a", "c", "nz", "s", "au", "minus", "negative", "a", "an")
+_CUR_PREFIX = ("us", "hk", "a", "c", "nz", "s", "au", "minus", "negative", "half")
 
 
 def _start_kind(word: str, lex: Lex) -> int:
@@ -24,7 +24,7 @@ def _start_kind(word: str, lex: Lex) -> int:
     low = word.lower()
     if low in ("a", "an"):
         return 2
-    if any(c.isdigit() for c in word) or low in lex.vague or low in lex.cur_symbols or low in _CUR_PREFIX:
+    if any(c.isnumeric() for c in word) or low in lex.vague or low in lex.cur_symbols or low in _CUR_PREFIX:
         return 1
     parts = low.split("-")
     return int(all(p in lex.numbers or p in lex.mult for p in parts))

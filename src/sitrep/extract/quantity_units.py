@@ -44,7 +44,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
         ut = doc[j:k].text
         if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE:
             return name, group, None, None, k
-    if doc[j].text in ("€", "£", "$", "¥") or doc[j].text in ("EUR", "USD", "GBP", "JPY"):
+    if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 3 and doc[j].text.isalpha() \
+            and doc[j].lower_ in lex.cur_symbols and (doc[j].is_upper or doc[j].lower_ in _LOWER_CODES):   # "20 EUR", "10 rmb"
         code = lex.cur_symbols[doc[j].lower_]
         return code, f"money:{code}", None, None, j + 1
     w = doc[j].lower_
@@ -169,6 +170,7 @@ def _unit_class(name: str, group: str) -> str:
 
 
 _LATER = ("earlier", "later", "ago", "before")
+_LOWER_CODES = ("usd", "eur", "gbp", "jpy", "rmb", "cny", "btc", "inr", "aud", "nzd", "hkd", "chf")
 
 
 def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
