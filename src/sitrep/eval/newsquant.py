@@ -2,24 +2,31 @@
 
 Split: dev = even positions, test = odd positions of NewsQuant.json.
 
-Matching, in the spirit of CQE's ``evaluate_models.py``: within a sentence a
-found figure matches a gold one when the values are equal (relative tolerance
-1e-5, as their ``np.isclose``; a gold range "a-b" needs low and high equal,
-never an average) and the units name the same thing. CQE compares its own
-normalized unit strings exactly; ours are normalized differently, so both sides
-are brought to one form: our currency codes and measure names are mapped to
-their names (USD -> dollar, percent -> percentage), counted nouns are compared
-singular and lower-cased, and a multi-word counted unit matches when its head
-word (the last) is the same ("heart transplant" = "transplant"); a gold "-"
-(no unit) matches a figure without a unit; a rate matches when both its parts
-do ("tests per day" = "test per day"), and USD also answers to the longer name
-their normalizer gives "US$" ("united states dollar"). Unlike their scorer, matching is
-one-to-one (a found figure is used once) and a value match does not count as a
-unit match. A conversion in brackets, which we keep inside the amount it
-converts, is scored as a figure of its own, as the gold lists it; a change
-("from 208 to 193", our ``from_value``) is scored as the pair (208, 193), which
-is how the gold writes it.
-Metrics: value F1 (value only) and value_unit F1.
+How CQE's ``evaluation/evaluate_models.py`` scores (``calculate_metrics``), and how we follow it:
+
+- Values: equal within ``np.isclose`` (rtol 1e-5, atol 1e-8); a gold range "a-b" needs a found
+  range with both bounds equal (never an average). Same here.
+- Counting: for each gold quantity of a sentence, every found one of equal value counts a value
+  hit, up to as many hits as the sentence has gold quantities; and every found one of equal value
+  AND unit counts a value+unit hit (no one-to-one pairing: a found figure may answer several gold
+  ones). P = hits / found, R = hits / gold. ``value_f1`` and ``value_unit_f1`` are counted exactly
+  so. Because that is laxer than one-to-one matching when a sentence repeats a value, the same
+  metrics with one-to-one matching (each found figure used once) are reported too
+  (``value_1to1_*``, ``value_unit_1to1_*``); on dev they are about 0.005 lower.
+- Units: theirs is exact equality of CQE's own lower-cased normalized unit strings. Ours are named
+  differently, so both sides are brought to one form first (``unit_key``): currency codes to their
+  names (USD -> dollar, also "united states dollar" as their normalizer names "US$"), percent ->
+  percentage, one unit under two of their names taken as one ("lb-ft" foot pound-force =
+  "pound-feet" pound-foot), lower case; then equality, or for a rate both parts ("tests per
+  day" = "test per day"); a gold "-" (no unit) matches a figure without a unit.
+  For a thing counted we are LAXER than exact equality: our unit is the head noun ("troops"),
+  theirs the phrase their extractor chose ("commercial fisherman", "barrel of oil"), so the
+  found head noun (singular or plural) matches when it is one of the gold phrase's words.
+  A value match alone never counts as a unit match (as theirs).
+- A conversion in brackets, which we keep inside the amount it converts, is scored as a figure
+  of its own, as the gold lists it; a change ("from 208 to 193", our ``from_value``) is scored
+  as the pair (208, 193), which is how the gold writes it.
+Metrics: value F1 (value only) and value_unit F1, with P and R, as above.
 """
 from __future__ import annotations
 
