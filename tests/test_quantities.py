@@ -436,3 +436,14 @@ def test_newsquant_counts_as_cqe_scorer_and_names_one_unit_once():
     assert s["value_r"] == 1.0 and s["value_unit_r"] == 1.0       # theirs: one found figure answers both
     assert s["value_1to1_r"] == s["value_unit_1to1_r"] == 0.5     # one-to-one: it answers one
     assert units_match("pound-foot", "foot pound-force") and units_match("NGN", "nigerian naira")
+
+
+def test_scientific_notation_sub_prefix_and_slash_after_a_letter(nlp):
+    qs = figures(nlp, "The spores measured 2.5×10−6 metres, the sample held 4e9 cells and weighed 1.4 g/cm3; "
+                      "a sub-3 nanometre node is planned, and the hall is 5 x 10 metres.")
+    assert abs(one(qs, unit="metre", approx=None, value=2.5e-6).value - 2.5e-6) < 1e-12
+    assert one(qs, value=4e9).unit == "cells"
+    assert one(qs, value=1.4).unit == "gram per cubic centimetre"
+    sub = one(qs, value=3)
+    assert sub.unit == "nanometre" and sub.approx == "at_most"
+    assert one(qs, value=10).unit == "metre"                 # "5 x 10" alone is a size, not 5e10

@@ -95,6 +95,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     cue, cs = _cue_before(doc, s, a, lex)
     if flags.get("sign") in ("~", "≈"):
         cue = cue or "about"
+    elif flags.get("sign") == "sub-":
+        cue = cue or "at_most"                 # "a sub-7 nanometre chip"
     if between and flags.get("range"):
         cs = s - 1
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
