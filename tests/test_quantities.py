@@ -447,3 +447,13 @@ def test_scientific_notation_sub_prefix_and_slash_after_a_letter(nlp):
     sub = one(qs, value=3)
     assert sub.unit == "nanometre" and sub.approx == "at_most"
     assert one(qs, value=10).unit == "metre"                 # "5 x 10" alone is a size, not 5e10
+
+
+def test_cased_metric_symbols(nlp):
+    qs = figures(nlp, "The probe drew 20 mW from a 5 kW line, held 3 mmol of salt and spent 40 J; "
+                      "4 MV ships and 3 TV crews waited.")
+    assert one(qs, value=20).unit == "milliwatt"           # "mW" is not "MW"
+    assert one(qs, value=5).unit == "kilowatt"
+    assert one(qs, value=3, unit="millimole").unit_class == "millimole"
+    assert one(qs, value=40).unit == "joule"
+    assert one(qs, value=4).unit == "ships" and one(qs, unit="crews").value == 3

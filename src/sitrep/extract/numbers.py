@@ -16,7 +16,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 _NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$″′]{1,5}[23]?)?([-–])?$")
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω]{1,5}[23]?)?([-–])?$")
 _SCI_RE = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]([+\-−]?\d{1,3})|[×xX]10([\-−]\d{1,3})?)$")
 _EXP_RE = re.compile(r"^[\-−]?\d{1,3}$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
@@ -78,6 +78,18 @@ class Lex:
                 for word in _plurals(pre + str(spelling)):
                     self.measures.setdefault(_norm(word), (pre + str(name), str(group)))
         self.unit_groups = {name: group for name, group in self.measures.values()}
+        sym = d.get("si_symbols") or {}
+        bases = {str(k): (str(v[0]), str(v[1])) for k, v in (sym.get("bases") or {}).get("words", {}).items()}
+        skip = set(map(str, (sym.get("exclude") or {}).get("words", [])))
+        single = set(map(str, (sym.get("single") or {}).get("words", [])))
+        made = {b: n for b, n in bases.items() if len(b) > 1 or b in single}
+        for pre, pname in ((sym.get("prefixes") or {}).get("words", {})).items():
+            for b, n in bases.items():
+                made[str(pre) + b] = (str(pname) + n[0], n[1])
+        for symbol, (name, group) in made.items():
+            if symbol not in skip and symbol not in self.cased and self.measures.get(_norm(symbol), ("",))[0] != name:
+                self.cased[symbol] = name              # "mW" milliwatt though "mw" is read as megawatt
+            self.unit_groups.setdefault(name, group)
         self.counted: dict[str, str] = {}
         for g in d["counted"]:
             for word in g["words"]:

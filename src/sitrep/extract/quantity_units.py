@@ -21,8 +21,11 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     """The unit written at token j: (unit, unit_class, subject_start_tok, head_tok, next_j) or None."""
     if j >= end:
         return None
-    if doc[j].text in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
-        name = lex.cased[doc[j].text]                      # "450 Nm", "a 5 W charger", "12 C"
+    sym = doc[j].text
+    if sym[-1:] == "." and sym not in lex.cased and (j + 1 >= len(doc) or doc[j + 1].is_punct or doc[j + 1].is_title):
+        sym = sym[:-1]                                     # "at 5 nA." closing the sentence
+    if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
+        name = lex.cased[sym]                              # "450 Nm", "a 5 W charger", "12 C", "20 mW"
         return name, lex.unit_groups[name], None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.cur_names)
     if hit:
