@@ -15,8 +15,9 @@ How CQE's ``evaluation/evaluate_models.py`` scores (``calculate_metrics``), and 
   (``value_1to1_*``, ``value_unit_1to1_*``); on dev they are about 0.005 lower.
 - Units: theirs is exact equality of CQE's own lower-cased normalized unit strings. Ours are named
   differently, so both sides are brought to one form first (``unit_key``): currency codes to their
-  names (USD -> dollar, also "united states dollar" as their normalizer names "US$"), percent ->
-  percentage, one unit under two of their names taken as one ("lb-ft" foot pound-force =
+  names (USD -> dollar, also "united states dollar" as their normalizer names "US$"), our measure
+  names to the keys of CQE's unit table (``unit.json``) where they differ (percent -> percentage,
+  tonne -> metric ton, cubic centimetre -> millilitre, nautical mile -> mile), one unit under two of their names taken as one ("lb-ft" foot pound-force =
   "pound-feet" pound-foot), lower case; then equality, or for a rate both parts ("tests per
   day" = "test per day"); a gold "-" (no unit) matches a figure without a unit.
   For a thing counted we are LAXER than exact equality: our unit is the head noun ("troops"),
@@ -42,10 +43,10 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "HKD": "hong kong dollar", "NZD": "new zealand dollar", "MYR": "malaysian ringgit",
                    "ILS": "shekel", "INR": "indian rupee", "KRW": "south korean won", "RUB": "russian ruble",
                    "UAH": "ukrainian hryvnia", "CHF": "swiss franc", "SGD": "singapore dollar", "ZAR": "south african rand",
-                   "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krona",
+                   "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krone",
                    "DKK": "danish krone", "NOK": "norwegian krone", "HRK": "croatian kuna", "MXN": "mexican peso",
                    "NGN": "nigerian naira", "AED": "united arab emirates dirham", "SAR": "saudi riyal", "IRR": "iranian rial",
-                   "THB": "thai baht", "IDR": "indonesian rupiah", "PLN": "polish zloty", "HUF": "hungarian forint",
+                   "THB": "thai baht", "IDR": "indonesian rupiah", "PLN": "polish złoty", "HUF": "hungarian forint",
                    "CZK": "czech koruna", "BDT": "bangladeshi taka", "GHS": "ghanaian cedi", "ETB": "ethiopian birr",
                    "KZT": "kazakhstani tenge", "GEL": "georgian lari", "AZN": "azerbaijani manat", "AMD": "armenian dram",
                    "MMK": "myanmar kyat", "VND": "vietnamese dong", "AFN": "afghan afghani", "KES": "kenyan shilling",
@@ -58,7 +59,8 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
 # other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
 _CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
-                  "tonne": "ton", "pound-mass": "pound-mass",
+                  "tonne": "metric ton", "pound-mass": "pound-mass", "cubic centimetre": "millilitre", "nautical mile": "mile",
+                  "atmosphere": "standard atmosphere", "troy ounce": "ounce", "megapixels": "megapixel",
                   # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot
                   "foot pound-force": "pound-foot"}
 
