@@ -457,3 +457,9 @@ def test_cased_metric_symbols(nlp):
     assert one(qs, value=3, unit="millimole").unit_class == "millimole"
     assert one(qs, value=40).unit == "joule"
     assert one(qs, value=4).unit == "ships" and one(qs, unit="crews").value == 3
+
+
+def test_a_fraction_of_a_measure_takes_the_measure(nlp):
+    qs = figures(nlp, "The tank held 3/4 of a UK gallon, the patrol walked a third of a mile and half of the crews rested.")
+    assert one(qs, value=0.75).unit == "gallon"
+    assert abs(one(qs, unit="mile").value - 1 / 3) < 1e-9

@@ -61,6 +61,8 @@ _CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
                   "tonne": "metric ton", "pound-mass": "pound-mass", "cubic centimetre": "millilitre", "nautical mile": "mile",
                   "atmosphere": "standard atmosphere", "troy ounce": "ounce", "megapixels": "megapixel",
+                  "kilotonne": "kiloton", "megatonne": "megaton", "gigatonne": "gigaton", "microlitre": "cubic millimetre",
+                  "kilolitre": "cubic metre",
                   # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot
                   "foot pound-force": "pound-foot"}
 

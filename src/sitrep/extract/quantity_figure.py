@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase,
                       _start_number)
-from .quantity_units import (_MEASURE_GROUPS, _counted, _known, _rate, _record, _subject_after, _unit_at)
+from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
+                             _unit_at)
 
 # ---------------------------------------------------------------- skips
 
@@ -132,7 +133,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 mine["unit_class"] = o["unit_class"]
                 return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
-        unit = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult"))
         if unit is None and glued and doc[j].lower_ == "in":
             unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
         if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:

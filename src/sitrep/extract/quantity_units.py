@@ -200,3 +200,19 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
         unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
         end_tok = hit[1]
     return unit, end_tok
+
+
+def _fraction_of(doc, j: int, b: int, lex: Lex, value):
+    """A fraction of a measure: "1/16 of a pint", "a third of a mile", "a quarter of an hour" take
+    the measure as their unit (one word may stand between: "of a US gallon")."""
+    if value is None or not 0 < value < 1 or j + 1 >= b or doc[j].lower_ != "of":
+        return None
+    k = j + 2 if doc[j + 1].lower_ in ("a", "an", "the") else j + 1
+    for m in (k, k + 1):
+        if m >= b or m > k and doc[k].pos_ not in ("PROPN", "ADJ"):
+            break
+        hit = _match_phrase(doc, m, b, lex.measures)
+        if hit and (len(doc[m].text) > 1 or not doc[m].is_alpha):
+            (name, group), end = hit
+            return name, group, None, None, end
+    return None
