@@ -299,7 +299,7 @@ def test_amounts_after_capitalised_words_and_decimal_ratings(nlp):
     qs = figures(nlp, "Norways 12 billion kroner fund grew; the reliever posted (1.2 WAR) and "
                       "the plant runs at 40,000 barrel-a-day.")
     assert one(qs, value=12e9).unit_class == "money:NOK"
-    assert one(qs, value=1.2).unit == "WAR"
+    assert one(qs, value=1.2).unit == "win above replacement"      # the rating by its name
     assert one(qs, value=40000).unit == "barrel per day"
 
 
