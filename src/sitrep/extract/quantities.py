@@ -14,8 +14,11 @@ averaged: value stays None, low/high are set. A change "fell from 208 pounds to
 
 Years, dates, times, ordinals, designations ("Article 5", "47th Brigade",
 "iPhone 11"), decades ("1930s") and relative ages ("8 months ago") are not
-figures. All words are data in ``data/units.yaml``; numbers and cues are read
-by ``numbers.py``, units, subjects and figures here.
+figures. All words are data in ``data/units.yaml``. The work is split in plain
+modules: numbers and cues are read by ``numbers.py``, units by ``quantity_units.py``,
+one figure by ``quantity_figure.py``, the document scan (only from tokens that may
+start a number) by ``quantity_scan.py``; this module is the stage and keeps their
+names importable (``from sitrep.extract.quantities import scan, lexicon``).
 
 Each figure inherits source, hedge and claim id from the innermost claim whose
 content span holds it (claims run before this stage); outside any claim its
