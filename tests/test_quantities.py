@@ -463,3 +463,10 @@ def test_a_fraction_of_a_measure_takes_the_measure(nlp):
     qs = figures(nlp, "The tank held 3/4 of a UK gallon, the patrol walked a third of a mile and half of the crews rested.")
     assert one(qs, value=0.75).unit == "gallon"
     assert abs(one(qs, unit="mile").value - 1 / 3) < 1e-9
+
+
+def test_hyphenated_scales_and_indian_digit_groups(nlp):
+    qs = figures(nlp, "The council approved a $2.4-billion plan, a 300-million-euro bond and paid Rs 45,67,890 in fees.")
+    assert one(qs, value=2.4e9).unit == "USD"
+    assert one(qs, value=3e8).unit == "EUR"
+    assert one(qs, value=4567890).unit == "INR"

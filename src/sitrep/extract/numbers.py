@@ -16,7 +16,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 _NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω]{1,5}[23]?)?([-–])?$")
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω]{1,5}[23]?)?([-–])?$")
 _SCI_RE = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]([+\-−]?\d{1,3})|[×xX]10([\-−]\d{1,3})?)$")
 _EXP_RE = re.compile(r"^[\-−]?\d{1,3}$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
@@ -189,6 +189,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
                  "cur": cur, "glued": glued, "sign": sign}
+        if j + 1 < end and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == doc[j].whitespace_ == "" \
+                and doc[j + 1].lower_ in lex.mult and lex.mult[doc[j + 1].lower_] >= 1000:
+            j += 1                                       # "$1.2-billion", "a 500-million-euro loan"
         while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"):
             val *= lex.mult.get(doc[j].lower_, 12.0)
             flags["mult"] = True
