@@ -470,3 +470,9 @@ def test_hyphenated_scales_and_indian_digit_groups(nlp):
     assert one(qs, value=2.4e9).unit == "USD"
     assert one(qs, value=3e8).unit == "EUR"
     assert one(qs, value=4567890).unit == "INR"
+
+
+def test_a_decimal_before_killed_is_not_a_death_toll(nlp):
+    qs = figures(nlp, "A tremor of magnitude 5.8 killed 9 villagers near the border.")
+    assert one(qs, value=5.8).unit is None
+    assert one(qs, value=9).unit == "villagers"

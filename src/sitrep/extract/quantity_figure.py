@@ -11,6 +11,8 @@ from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_befor
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
                              _unit_at)
 
+_PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
+
 # ---------------------------------------------------------------- skips
 
 def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
@@ -141,6 +143,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         if unit == "designation" or (glued and not strong and j < b and doc[j].is_alpha and doc[j - 1].like_num
                                      and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
             return j + 1                        # "787 Dreamliner", "5G", "3D"
+    if unit and unit[2] == unit[3] == j and doc[j].lower_ in _PARTICIPLES and value is not None and value != int(value) \
+            and not flags.get("mult"):
+        unit = None                                        # "magnitude 6.4 killed": no one is 6.4 killed
     end_tok = unit[4] if unit else j
     if unit and unit[0] == "degree" and end_tok < b and doc[end_tok].lower_ in lex.degree_scales \
             and (len(doc[end_tok].text) > 1 or doc[end_tok].text in ("C", "F")):
