@@ -299,7 +299,7 @@ def test_amounts_after_capitalised_words_and_decimal_ratings(nlp):
     qs = figures(nlp, "Norways 12 billion kroner fund grew; the reliever posted (1.2 WAR) and "
                       "the plant runs at 40,000 barrel-a-day.")
     assert one(qs, value=12e9).unit_class == "money:NOK"
-    assert one(qs, value=1.2).unit == "WAR"
+    assert one(qs, value=1.2).unit == "win above replacement"      # the rating by its name
     assert one(qs, value=40000).unit == "barrel per day"
 
 
@@ -375,3 +375,104 @@ def test_figures_command_prints_plain_numbers():
     assert _figure(row) == ">=3,000,000"
     assert _figure({"value": None, "low": 11000.0, "high": 12000.0, "approx": None}) == "11,000-12,000"
     assert _figure({"value": 1.25, "low": None, "high": None, "approx": "about"}) == "~1.25"
+
+
+def test_metric_prefixes_and_pressure_energy_units(nlp):
+    qs = figures(nlp, "The test rig held 12 kilopascals, then 3.5 MPa; the battery stored 40 megajoules "
+                      "and the dam adds 2.4 gigawatt hours a year.")
+    assert one(qs, value=12).unit == "kilopascal"
+    assert one(qs, value=3.5).unit == "megapascal"
+    assert one(qs, value=40).unit == "megajoule"
+    assert one(qs, value=2.4).unit == "gigawatt hour per year"
+
+
+def test_more_currencies_by_name_sign_and_code(nlp):
+    qs = figures(nlp, "The ministry paid 4 billion naira, ₦900 million more in fees, 500USD per visa and 75 EUR a night; "
+                      "the sale raised 12 million zlotys.")
+    assert one(qs, value=4e9).unit_class == "money:NGN"
+    assert one(qs, value=9e8).unit_class == "money:NGN"
+    assert one(qs, value=500).unit == "USD per visa"
+    assert one(qs, value=75).unit == "EUR per night"
+    assert one(qs, value=12e6).unit_class == "money:PLN"
+
+
+def test_half_a_million_and_glued_m_before_a_plural(nlp):
+    qs = figures(nlp, "Half a million volunteers and 2.5m households signed up, though the fence is only 2m high.")
+    assert one(qs, value=5e5).unit == "volunteers"
+    assert one(qs, value=2.5e6).unit == "households"
+    assert one(qs, value=2).unit == "metre"
+
+
+def test_degrees_with_a_scale_and_fraction_characters(nlp):
+    qs = figures(nlp, "Ovens ran at 220° Celsius for ¾ hour, and the pipe is 3½ inches wide.")
+    assert one(qs, value=220).unit == "celsius"
+    assert one(qs, value=0.75).unit_class == "hours"
+    assert one(qs, value=3.5).unit == "inch"
+
+
+def test_range_ends_need_the_same_unit(nlp):
+    qs = figures(nlp, "Support grew 3 percentage points to 41 per cent, and between 5% and 7% of firms agreed.")
+    assert one(qs, value=3).unit == "percentage point"
+    assert one(qs, value=41).unit == "percent"
+    assert one(qs, low=5, high=7).unit == "percent"
+
+
+def test_scan_reads_only_from_tokens_that_may_start_a_figure(nlp):
+    from sitrep.extract.numbers import lexicon
+    from sitrep.extract.quantity_scan import _scan_sentence, scan, starts
+    doc = nlp("Two hundred engineers and a dozen medics reached the camp, about 40 km away, with €3m in aid.")
+    lex = lexicon()
+    first = starts(doc, lex)
+    assert [doc[i].text for i in first][:2] == ["Two", "hundred"]
+    assert "camp" not in [doc[i].text for i in first] and "a" in [doc[i].text for i in first]
+    every = [r for s in doc.sents for r in _scan_sentence(doc, s.start, s.end, lex)]   # every token tried
+    assert [(r["value"], r["unit"]) for r in scan(doc, lex)] == [(r["value"], r["unit"]) for r in every]
+
+
+def test_newsquant_counts_as_cqe_scorer_and_names_one_unit_once():
+    from sitrep.eval.newsquant import score, units_match
+    gold = [{"value": "5", "normalized_unit": "dollar"}, {"value": "5", "normalized_unit": "dollar"}]
+    s = score([([(5.0, "USD")], gold)])
+    assert s["value_r"] == 1.0 and s["value_unit_r"] == 1.0       # theirs: one found figure answers both
+    assert s["value_1to1_r"] == s["value_unit_1to1_r"] == 0.5     # one-to-one: it answers one
+    assert units_match("pound-foot", "foot pound-force") and units_match("NGN", "nigerian naira")
+
+
+def test_scientific_notation_sub_prefix_and_slash_after_a_letter(nlp):
+    qs = figures(nlp, "The spores measured 2.5×10−6 metres, the sample held 4e9 cells and weighed 1.4 g/cm3; "
+                      "a sub-3 nanometre node is planned, and the hall is 5 x 10 metres.")
+    assert abs(one(qs, unit="metre", approx=None, value=2.5e-6).value - 2.5e-6) < 1e-12
+    assert one(qs, value=4e9).unit == "cells"
+    assert one(qs, value=1.4).unit == "gram per cubic centimetre"
+    sub = one(qs, value=3)
+    assert sub.unit == "nanometre" and sub.approx == "at_most"
+    assert one(qs, value=10).unit == "metre"                 # "5 x 10" alone is a size, not 5e10
+
+
+def test_cased_metric_symbols(nlp):
+    qs = figures(nlp, "The probe drew 20 mW from a 5 kW line, held 3 mmol of salt and spent 40 J; "
+                      "4 MV ships and 3 TV crews waited.")
+    assert one(qs, value=20).unit == "milliwatt"           # "mW" is not "MW"
+    assert one(qs, value=5).unit == "kilowatt"
+    assert one(qs, value=3, unit="millimole").unit_class == "millimole"
+    assert one(qs, value=40).unit == "joule"
+    assert one(qs, value=4).unit == "ships" and one(qs, unit="crews").value == 3
+
+
+def test_a_fraction_of_a_measure_takes_the_measure(nlp):
+    qs = figures(nlp, "The tank held 3/4 of a UK gallon, the patrol walked a third of a mile and half of the crews rested.")
+    assert one(qs, value=0.75).unit == "gallon"
+    assert abs(one(qs, unit="mile").value - 1 / 3) < 1e-9
+
+
+def test_hyphenated_scales_and_indian_digit_groups(nlp):
+    qs = figures(nlp, "The council approved a $2.4-billion plan, a 300-million-euro bond and paid Rs 45,67,890 in fees.")
+    assert one(qs, value=2.4e9).unit == "USD"
+    assert one(qs, value=3e8).unit == "EUR"
+    assert one(qs, value=4567890).unit == "INR"
+
+
+def test_a_decimal_before_killed_is_not_a_death_toll(nlp):
+    qs = figures(nlp, "A tremor of magnitude 5.8 killed 9 villagers near the border.")
+    assert one(qs, value=5.8).unit is None
+    assert one(qs, value=9).unit == "villagers"

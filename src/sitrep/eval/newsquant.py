@@ -2,24 +2,32 @@
 
 Split: dev = even positions, test = odd positions of NewsQuant.json.
 
-Matching, in the spirit of CQE's ``evaluate_models.py``: within a sentence a
-found figure matches a gold one when the values are equal (relative tolerance
-1e-5, as their ``np.isclose``; a gold range "a-b" needs low and high equal,
-never an average) and the units name the same thing. CQE compares its own
-normalized unit strings exactly; ours are normalized differently, so both sides
-are brought to one form: our currency codes and measure names are mapped to
-their names (USD -> dollar, percent -> percentage), counted nouns are compared
-singular and lower-cased, and a multi-word counted unit matches when its head
-word (the last) is the same ("heart transplant" = "transplant"); a gold "-"
-(no unit) matches a figure without a unit; a rate matches when both its parts
-do ("tests per day" = "test per day"), and USD also answers to the longer name
-their normalizer gives "US$" ("united states dollar"). Unlike their scorer, matching is
-one-to-one (a found figure is used once) and a value match does not count as a
-unit match. A conversion in brackets, which we keep inside the amount it
-converts, is scored as a figure of its own, as the gold lists it; a change
-("from 208 to 193", our ``from_value``) is scored as the pair (208, 193), which
-is how the gold writes it.
-Metrics: value F1 (value only) and value_unit F1.
+How CQE's ``evaluation/evaluate_models.py`` scores (``calculate_metrics``), and how we follow it:
+
+- Values: equal within ``np.isclose`` (rtol 1e-5, atol 1e-8); a gold range "a-b" needs a found
+  range with both bounds equal (never an average). Same here.
+- Counting: for each gold quantity of a sentence, every found one of equal value counts a value
+  hit, up to as many hits as the sentence has gold quantities; and every found one of equal value
+  AND unit counts a value+unit hit (no one-to-one pairing: a found figure may answer several gold
+  ones). P = hits / found, R = hits / gold. ``value_f1`` and ``value_unit_f1`` are counted exactly
+  so. Because that is laxer than one-to-one matching when a sentence repeats a value, the same
+  metrics with one-to-one matching (each found figure used once) are reported too
+  (``value_1to1_*``, ``value_unit_1to1_*``); on dev they are about 0.005 lower.
+- Units: theirs is exact equality of CQE's own lower-cased normalized unit strings. Ours are named
+  differently, so both sides are brought to one form first (``unit_key``): currency codes to their
+  names (USD -> dollar, also "united states dollar" as their normalizer names "US$"), our measure
+  names to the keys of CQE's unit table (``unit.json``) where they differ (percent -> percentage,
+  tonne -> metric ton, cubic centimetre -> millilitre, nautical mile -> mile), one unit under two of their names taken as one ("lb-ft" foot pound-force =
+  "pound-feet" pound-foot), lower case; then equality, or for a rate both parts ("tests per
+  day" = "test per day"); a gold "-" (no unit) matches a figure without a unit.
+  For a thing counted we are LAXER than exact equality: our unit is the head noun ("troops"),
+  theirs the phrase their extractor chose ("commercial fisherman", "barrel of oil"), so the
+  found head noun (singular or plural) matches when it is one of the gold phrase's words.
+  A value match alone never counts as a unit match (as theirs).
+- A conversion in brackets, which we keep inside the amount it converts, is scored as a figure
+  of its own, as the gold lists it; a change ("from 208 to 193", our ``from_value``) is scored
+  as the pair (208, 193), which is how the gold writes it.
+Metrics: value F1 (value only) and value_unit F1, with P and R, as above.
 """
 from __future__ import annotations
 
@@ -35,12 +43,28 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "HKD": "hong kong dollar", "NZD": "new zealand dollar", "MYR": "malaysian ringgit",
                    "ILS": "shekel", "INR": "indian rupee", "KRW": "south korean won", "RUB": "russian ruble",
                    "UAH": "ukrainian hryvnia", "CHF": "swiss franc", "SGD": "singapore dollar", "ZAR": "south african rand",
-                   "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krona",
-                   "DKK": "danish krone", "NOK": "norwegian krone", "HRK": "croatian kuna", "MXN": "mexican peso"}
+                   "BRL": "brazilian real", "TRY": "turkish lira", "TWD": "new taiwan dollar", "SEK": "swedish krone",
+                   "DKK": "danish krone", "NOK": "norwegian krone", "HRK": "croatian kuna", "MXN": "mexican peso",
+                   "NGN": "nigerian naira", "AED": "united arab emirates dirham", "SAR": "saudi riyal", "IRR": "iranian rial",
+                   "THB": "thai baht", "IDR": "indonesian rupiah", "PLN": "polish złoty", "HUF": "hungarian forint",
+                   "CZK": "czech koruna", "BDT": "bangladeshi taka", "GHS": "ghanaian cedi", "ETB": "ethiopian birr",
+                   "KZT": "kazakhstani tenge", "GEL": "georgian lari", "AZN": "azerbaijani manat", "AMD": "armenian dram",
+                   "MMK": "myanmar kyat", "VND": "vietnamese dong", "AFN": "afghan afghani", "KES": "kenyan shilling",
+                   "UGX": "ugandan shilling", "TZS": "tanzanian shilling", "EGP": "egyptian pound", "LBP": "lebanese pound",
+                   "SYP": "syrian pound", "PKR": "pakistani rupee", "LKR": "sri lankan rupee", "PHP": "philippine peso",
+                   "ARS": "argentine peso", "CLP": "chilean peso", "COP": "colombian peso", "IQD": "iraqi dinar",
+                   "JOD": "jordanian dinar", "KWD": "kuwaiti dinar", "RSD": "serbian dinar", "LYD": "libyan dinar",
+                   "BYN": "belarusian ruble", "BGN": "bulgarian lev", "RON": "romanian leu", "ZMW": "zambian kwacha",
+                   "BTC": "bitcoin"}
 # other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
 _CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
-                  "tonne": "ton", "pound-mass": "pound-mass"}
+                  "tonne": "metric ton", "pound-mass": "pound-mass", "cubic centimetre": "millilitre", "nautical mile": "mile",
+                  "atmosphere": "standard atmosphere", "troy ounce": "ounce", "megapixels": "megapixel",
+                  "kilotonne": "kiloton", "megatonne": "megaton", "gigatonne": "gigaton", "microlitre": "cubic millimetre",
+                  "kilolitre": "cubic metre",
+                  # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot
+                  "foot pound-force": "pound-foot"}
 
 
 _IRREGULAR = {"men": "man", "women": "woman", "people": "people", "children": "child", "feet": "foot",
@@ -136,26 +160,35 @@ def figures(records) -> list[tuple]:
 
 
 def score(pairs) -> dict[str, float]:
-    """pairs: [(found figures, gold quantities)] -> P/R/F1 for value and value+unit."""
-    n_found = n_gold = tp_v = tp_u = 0
+    """pairs: [(found figures, gold quantities)] -> P/R/F1 for value and value+unit, counted as CQE's
+    ``calculate_metrics`` counts; ``*_1to1`` are the same metrics with one-to-one matching (stricter)."""
+    n_found = n_gold = tp_v = tp_u = tp_v1 = tp_u1 = 0
     for found, gold in pairs:
         n_found += len(found)
         n_gold += len(gold)
+        budget = len(gold)                       # theirs: at most one value hit per gold figure in all
         used_v, used_u = set(), set()
         for g in gold:
             gv = gold_value(g["value"])
             for k, (fv, fu) in enumerate(found):
+                if not values_match(fv, gv):
+                    continue
+                if budget > 0:
+                    tp_v, budget = tp_v + 1, budget - 1
+                if units_match(fu, g["normalized_unit"]):
+                    tp_u += 1                    # theirs: every found figure of that value and unit
+            for k, (fv, fu) in enumerate(found):
                 if k not in used_v and values_match(fv, gv):
                     used_v.add(k)
-                    tp_v += 1
+                    tp_v1 += 1
                     break
             for k, (fv, fu) in enumerate(found):
                 if k not in used_u and values_match(fv, gv) and units_match(fu, g["normalized_unit"]):
                     used_u.add(k)
-                    tp_u += 1
+                    tp_u1 += 1
                     break
     out = {}
-    for name, tp in (("value", tp_v), ("value_unit", tp_u)):
+    for name, tp in (("value", tp_v), ("value_unit", tp_u), ("value_1to1", tp_v1), ("value_unit_1to1", tp_u1)):
         p = tp / n_found if n_found else 0.0
         r = tp / n_gold if n_gold else 0.0
         out[f"{name}_p"], out[f"{name}_r"] = round(p, 4), round(r, 4)

@@ -15,8 +15,10 @@ from pathlib import Path
 
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-_NUM_RE = re.compile(r"^(minus-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμ°²/€£$″′]{1,5}[23]?)?([-–])?$")
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω]{1,5}[23]?)?([-–])?$")
+_SCI_RE = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]([+\-−]?\d{1,3})|[×xX]10([\-−]\d{1,3})?)$")
+_EXP_RE = re.compile(r"^[\-−]?\d{1,3}$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 
@@ -55,6 +57,8 @@ class Lex:
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
         self.size_words = set(map(str, w("size_words")))
         self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
+        self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
+        self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
@@ -68,13 +72,45 @@ class Lex:
                 continue
             for k, v in g["words"].items():
                 self.measures[_norm(str(k))] = (str(v), group)
+        si = d.get("si_units") or {}
+        for pre in (si.get("prefixes") or {}).get("words", {}):
+            for spelling, (name, group) in (si.get("bases") or {}).get("words", {}).items():
+                for word in _plurals(pre + str(spelling)):
+                    self.measures.setdefault(_norm(word), (pre + str(name), str(group)))
         self.unit_groups = {name: group for name, group in self.measures.values()}
+        sym = d.get("si_symbols") or {}
+        bases = {str(k): (str(v[0]), str(v[1])) for k, v in (sym.get("bases") or {}).get("words", {}).items()}
+        skip = set(map(str, (sym.get("exclude") or {}).get("words", [])))
+        single = set(map(str, (sym.get("single") or {}).get("words", [])))
+        made = {b: n for b, n in bases.items() if len(b) > 1 or b in single}
+        for pre, pname in ((sym.get("prefixes") or {}).get("words", {})).items():
+            for b, n in bases.items():
+                made[str(pre) + b] = (str(pname) + n[0], n[1])
+        for symbol, (name, group) in made.items():
+            if symbol not in skip and symbol not in self.cased and self.measures.get(_norm(symbol), ("",))[0] != name:
+                self.cased[symbol] = name              # "mW" milliwatt though "mw" is read as megawatt
+            self.unit_groups.setdefault(name, group)
         self.counted: dict[str, str] = {}
         for g in d["counted"]:
             for word in g["words"]:
                 self.counted[_norm(word)] = g["class"]
         self.counted_classes = set(self.counted.values())
         self.max_unit_words = 4
+        # the cues by their last (before a figure) or first (after it) word, longest first
+        self.before_by_last: dict[str, list] = {}
+        self.after_by_first: dict[str, list] = {}
+        for words, cls in self.before:
+            self.before_by_last.setdefault(words[-1], []).append((words, cls))
+        for words, cls in self.after:
+            self.after_by_first.setdefault(words[0], []).append((words, cls))
+        # words after "a"/"an" that make it a number ("a half", "a dozen", "over a century")
+        self.after_a = set(self.fractions) | set(self.mult) | set(self.time_factors) | {"year", "month", "week", "day"}
+        self.start_cache: dict[int, int] = {}     # orth id -> may the word start a figure (quantity_scan)
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """A unit name and its plural ("kilopascal", "kilopascals"; "megahertz" has none)."""
+    return (word,) if word.endswith(("z", "s")) else (word, word + "s")
 
 
 def _norm(s: str) -> str:
@@ -101,6 +137,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     fm = _FRAC_RE.match(t.text)
     if fm and int(fm.group(2)) in _DENOMS and int(fm.group(1)) < int(fm.group(2)):
         return float(fm.group(1)) / float(fm.group(2)), None, None, i + 1, {"digits": True, "raw": t.text}
+    sci = _scientific(doc, i, end)
+    if sci:
+        return sci
     m = _NUM_RE.match(t.text)
     if m:
         sign, cur, num, suf, dash = m.groups()
@@ -122,14 +161,16 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         if suf:
             if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
                 mult = lex.suffix[suf.lower()]
-            elif suf.lower() in lex.cur_symbols and not suf.isalpha():
-                cur = lex.cur_symbols[suf.lower()]
+            elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or len(suf) == 3 and suf.isupper()):
+                cur = lex.cur_symbols[suf.lower()]               # "100€", "500USD"
             elif suf == "in":
                 glued = ("inch", "length")                        # "6ft 2in"
             elif _norm(suf) in lex.minor and not money:
                 glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
             elif suf in lex.cased:
                 glued = (lex.cased[suf], lex.unit_groups[lex.cased[suf]])
+            elif suf == "m" and _plural_next(doc, i + 1, end):
+                mult = lex.suffix["m"]                             # "1.5m people", "3m barrels": millions
             elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
                 glued = lex.measures[_norm(suf)]
             else:
@@ -142,11 +183,15 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val_frac, j = float(fm.group(1)) / float(fm.group(2)), j + 1      # "10 1/2 miles"
             num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
-        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix):
+        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
+                                                            or nx == "m" and _plural_next(doc, j + 1, end)):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
-        val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)
+        val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
                  "cur": cur, "glued": glued, "sign": sign}
+        if j + 1 < end and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == doc[j].whitespace_ == "" \
+                and doc[j + 1].lower_ in lex.mult and lex.mult[doc[j + 1].lower_] >= 1000:
+            j += 1                                       # "$1.2-billion", "a 500-million-euro loan"
         while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"):
             val *= lex.mult.get(doc[j].lower_, 12.0)
             flags["mult"] = True
@@ -163,6 +208,13 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             j += 2
         lo, hi = base, base * 10
         return None, lo, hi, j, {"vague": True}
+    if t.text in lex.vulgar or t.text[:-1].isdigit() and t.text[-1:] in lex.vulgar:     # "½", "2¼"
+        whole = float(t.text[:-1]) if len(t.text) > 1 else 0.0
+        return whole + lex.vulgar[t.text[-1]], None, None, i + 1, {"digits": True, "raw": t.text, "frac": True}
+    if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in lex.mult:
+        got = _parse_number(doc, i + 1, end, lex)             # "half a million"
+        if got and got[0] is not None:
+            return got[0] / 2, None, None, got[3], dict(got[4], mult=True)
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
         return 1.0 / _FRACTIONS[doc[i + 1].lower_], None, None, i + 2, {"words": True}     # "a half"
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
@@ -218,6 +270,46 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
 
 
 
+def _exponent(doc, j: int, end: int):
+    """An exponent written "^ 23", "^ -7" or "^-7" from token j: (exponent, next token) or None."""
+    if j + 1 >= end or doc[j].text != "^":
+        return None
+    if _EXP_RE.match(doc[j + 1].text):
+        return int(doc[j + 1].text.replace("−", "-")), j + 2
+    if doc[j + 1].text in ("-", "−") and j + 2 < end and doc[j + 2].text.isdigit() and len(doc[j + 2].text) <= 3:
+        return -int(doc[j + 2].text), j + 3
+    return None
+
+
+def _scientific(doc, i: int, end: int):
+    """A number in scientific notation: "3e-6", "1.2×10−7", "1.99×10 ^ 30", "6.02 x 10 ^ 23"."""
+    text = doc[i].text
+    m = _SCI_RE.match(text)
+    mant = exp = None
+    j = i + 1
+    if m and m.group(2):
+        mant, exp = m.group(1), int(m.group(2).replace("−", "-"))
+    elif m and m.group(3):
+        mant, exp = m.group(1), int(m.group(3).replace("−", "-"))
+    elif m:                                                   # "1.99×10" then "^ 30"
+        e = _exponent(doc, j, end)
+        if e:
+            mant, (exp, j) = m.group(1), e
+    elif text[:1].isdigit() and j + 1 < end and doc[j].text in ("x", "×", "X") and doc[j + 1].text == "10":
+        e = _exponent(doc, j + 2, end)                        # "6.02 x 10 ^ 23"; never "5 x 10" alone
+        if e and re.match(r"^\d+(?:\.\d+)?$", text):
+            mant, (exp, j) = text, e
+    if mant is None:
+        return None
+    value = float(f"{mant.replace('−', '-')}e{exp}")
+    return value, None, None, j, {"digits": True, "raw": text, "mult": True, "sci": True}
+
+
+def _plural_next(doc, j: int, end: int) -> bool:
+    """A plural noun at j: a glued "m" before it is millions ("1.5m people", "3m barrels"), not metres."""
+    return j < end and (doc[j].tag_ == "NNS" or doc[j].lower_ == "people")
+
+
 def _next_word(doc, j: int, end: int) -> str:
     while j < end and doc[j].is_space:
         j += 1
@@ -229,25 +321,36 @@ def _money_context(doc, i: int, lex: Lex) -> bool:
 
 
 def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 5):
-    """Longest entry of table that the tokens from j spell (with or without the spaces between)."""
+    """Longest entry of table that the tokens from j spell (with or without the spaces between);
+    a phrase never runs over a space token or a line break."""
+    words, seps = [], []
+    for t in doc[j:min(end, j + max_words)]:
+        if t.is_space:
+            break
+        words.append(t.lower_)
+        seps.append(" " if t.whitespace_ else "")
+        if "\n" in t.whitespace_:
+            break
     best = None
-    for k in range(min(end, j + max_words), j, -1):
-        span = doc[j:k]
-        if any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]) or span[-1].is_space:
-            continue
-        key = _norm(span.text)
+    for n in range(len(words), 0, -1):
+        key = "".join(w + sp for w, sp in zip(words[:n - 1], seps)) + words[n - 1]
+        if not key.isascii():
+            key = _norm(key)
         if key in table:
-            return table[key], k
-        if k - j > 1 and doc[k - 1].text.endswith(".") and len(doc[k - 1].text) > 1 and key[:-1] in table:
-            return table[key[:-1]], k                  # "per sq m." at the end of a sentence
-        key2 = key.replace(" ", "")
-        if key2 in table and k - j > 1:
-            best = best or (table[key2], k)
+            return table[key], j + n
+        if n > 1 and len(words[n - 1]) > 1 and words[n - 1].endswith(".") and key[:-1] in table:
+            return table[key[:-1]], j + n                # "per sq m." at the end of a sentence
+        if n > 1:
+            key2 = key.replace(" ", "")
+            if key2 in table:
+                best = best or (table[key2], j + n)
     return best
 
 
 def _cue_before(doc, s: int, sent_start: int, lex: Lex):
-    for words, cls in lex.before:
+    if s <= sent_start:
+        return None, s
+    for words, cls in lex.before_by_last.get(doc[s - 1].lower_, ()):
         n = len(words)
         if s - n < sent_start:
             continue
@@ -259,7 +362,9 @@ def _cue_before(doc, s: int, sent_start: int, lex: Lex):
 
 
 def _cue_after(doc, j: int, end: int, lex: Lex):
-    for words, cls in lex.after:
+    if j >= end:
+        return None, j
+    for words, cls in lex.after_by_first.get(doc[j].lower_, ()):
         n = len(words)
         if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
             if j + n < end and doc[j + n].lower_ in ("than", "of", "then"):
@@ -286,7 +391,7 @@ def _start_number(doc, i: int, b: int, lex: Lex):
             return None
         return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
-              or t.lower_ in ("a", "an") or "-" in t.lower_ or _NUM_RE.match(t.text)):
+              or t.lower_ in ("a", "an", "half") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):
         return None
     n = _parse_number(doc, k, b, lex)
     if n is None:

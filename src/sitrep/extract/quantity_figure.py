@@ -1,0 +1,335 @@
+"""Reading one figure: number, range, cue, unit, rate, change, conversion.
+
+Part of the quantities stage (``quantities.py``): ``_read_figure`` reads the figure that
+starts at a token of a sentence (the scanner in ``quantity_scan.py`` calls it on the tokens
+that may start a number); designations, years, dates and bare numbers are skipped there.
+"""
+from __future__ import annotations
+
+from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase,
+                      _start_number)
+from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
+                             _unit_at)
+
+_PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
+
+# ---------------------------------------------------------------- skips
+
+def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
+    if s > sent_start:
+        p = doc[s - 1]
+        if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no.") or p.lower_ in lex.months:
+            return True
+        if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
+                and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
+                and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
+                and not flags.get("glued") and not flags.get("mult") and not _match_phrase(doc, j, len(doc), lex.measures):
+            return True                             # "iPhone 11", "Galaxy S22", "Big 12"; not "Pro 16 inch"
+    if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
+        return True
+    if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
+        return True
+    if j + 1 < len(doc) and doc[j].lower_ == "local" and doc[j + 1].lower_ == "time":
+        return True                                 # "20.00 local time"
+    return False
+
+
+def _is_yearish(flags: dict, value) -> bool:
+    return flags.get("digits") and not flags.get("comma") and not flags.get("mult") \
+        and value is not None and _YEARISH.match(flags.get("raw", ""))
+
+
+def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool):
+    """A second number closing a range at j: (v2, j2, flags2, cur2) or None."""
+    if j >= b:
+        return None
+    w = doc[j].lower_
+    if flags.get("dash") and w == "to":
+        k = j + 1
+    elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through")
+                                             or (w == "or" and flags.get("words"))):
+        k = j + 1
+    else:
+        return None
+    if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between:
+        return None
+    got2 = _start_number(doc, k, b, lex) if k < b else None
+    if not got2 or got2[1][0] is None or value is None:
+        return None
+    cur2, (v2, _, _, j2, f2), _ = got2
+    return v2, j2, f2, cur2
+
+
+def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
+    """Read the figure starting at token i. Returns {"records", "next"}, or the token to go on
+    from when what is there is not a figure, or None when no number starts at i."""
+    got = _start_number(doc, i, b, lex)
+    if got is None:
+        t = doc[i]                       # "over a century", "nearly a year": a one, after a cue
+        if t.lower_ in ("a", "an") and i + 1 < b and (doc[i + 1].lower_ in lex.time_factors
+                                                      or doc[i + 1].lower_ in ("year", "month", "week", "day")):
+            if _cue_before(doc, i, a, lex)[0]:
+                got = (None, (1.0, None, None, i + 1, {"words": True}), i)
+        if got is None:
+            return None
+    cur, (value, low, high, j, flags), s = got
+    share = _share(doc, s, j, a, b, lex, value, flags)
+    if share:
+        return share
+    between = s > a and doc[s - 1].lower_ == "between"
+    after_from = s > a and doc[s - 1].lower_ == "by"
+    # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
+    r = _range_end(doc, j, b, lex, value, flags, between)
+    if r and after_from and r[3]:
+        r = None                         # "by $43.6 billion to $419.2 billion": a change, not a range
+    if r:
+        v2, j2, f2, cur2 = r
+        if f2.get("mult") and not flags.get("mult") and f2.get("raw"):
+            mult = v2 / float(f2["raw"].replace(",", ""))
+            if value * mult <= v2:
+                value *= mult
+        if v2 > value:
+            low, high, value, j, cur = value, v2, None, j2, cur or cur2
+            flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
+        elif j < b and doc[j].text in ("-", "–"):
+            return j2                    # a score or an id ("3-1"): not a figure
+    if flags.get("sign") not in ("+", "~", "≈") and _designation(doc, s, j, a, lex, flags):
+        return j
+    cue, cs = _cue_before(doc, s, a, lex)
+    if flags.get("sign") in ("~", "≈"):
+        cue = cue or "about"
+    elif flags.get("sign") == "sub-":
+        cue = cue or "at_most"                 # "a sub-7 nanometre chip"
+    if between and flags.get("range"):
+        cs = s - 1
+    if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
+            and doc[j + 1].lower_ != "strong":
+        j += 1                           # "16-meter", "five-year"
+    glued = 0 < j < len(doc) and doc[j - 1].whitespace_ == ""
+    strong = False
+    if j + 1 < b and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "strong":
+        strong, j = True, j + 2
+    elif j < b and doc[j].lower_ == "strong" and doc[j - 1].text.endswith("-"):
+        strong, j = True, j + 1
+    unit = None
+    if flags.get("glued"):
+        name, group = flags["glued"]
+        unit = (name, group, None, None, j)
+    elif cur:
+        unit = (cur, f"money:{cur}", None, None, j)
+        nxt = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if nxt and nxt[1].startswith("money"):
+            unit = (cur, unit[1], None, None, nxt[4])
+    else:
+        k = j + 1
+        if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
+            k += 1
+        if k < b and doc[j].lower_ == "of" and (value is None or value >= 1) and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
+            # "48 of 79 drones": the first takes the unit of the second
+            rest = _read_figure(doc, k, a, b, lex, bare)
+            if isinstance(rest, dict) and rest["records"]:
+                o = rest["records"][0]
+                st = o["subject_tokens"]
+                mine = _record(doc, cs, s, j, value, low, high, cue,
+                               (o["unit"], o["unit_class"], st[0] if st else None, st[1] if st else None, j), flags, strong)
+                mine["unit_class"] = o["unit_class"]
+                return {"records": [mine] + rest["records"], "next": rest["next"]}
+            return j
+        unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        if unit is None and glued and doc[j].lower_ == "in":
+            unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
+        if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:
+            unit = (doc[j].text, doc[j].text, None, None, j + 1)     # "0.5 WAR": a decimal is an amount
+        if unit == "designation" or (glued and not strong and j < b and doc[j].is_alpha and doc[j - 1].like_num
+                                     and (unit is None or unit[3] is not None and unit[1] not in lex.counted_classes)):
+            return j + 1                        # "787 Dreamliner", "5G", "3D"
+    if unit and unit[2] == unit[3] == j and doc[j].lower_ in _PARTICIPLES and value is not None and value != int(value) \
+            and not flags.get("mult"):
+        unit = None                                        # "magnitude 6.4 killed": no one is 6.4 killed
+    end_tok = unit[4] if unit else j
+    if unit and unit[0] == "degree" and end_tok < b and doc[end_tok].lower_ in lex.degree_scales \
+            and (len(doc[end_tok].text) > 1 or doc[end_tok].text in ("C", "F")):
+        end_tok += 1                                       # "100° Celsius", "40 ° F"
+        unit = (lex.degree_scales[doc[end_tok - 1].lower_], "temperature", None, None, end_tok)
+    # "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount
+    if unit and unit[1].startswith("money:") and unit[1] != "money:minor" and value is not None and end_tok + 1 < b \
+            and value == int(value) and not flags.get("mult") and "." not in (flags.get("raw") or ""):
+        k = end_tok + (doc[end_tok].lower_ == "and")
+        got2 = _start_number(doc, k, b, lex) if k < b else None
+        if got2 and got2[1][0] is not None and got2[1][0] < 100 and got2[1][3] < b \
+                and _match_phrase(doc, got2[1][3], b, lex.minor, 1) and len(doc[got2[1][3]].text) > 1:
+            value += got2[1][0] / 100
+            end_tok = got2[1][3] + 1
+            unit = unit[:4] + (end_tok,)
+    # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
+    if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
+        r = None if after_from else _range_end(doc, end_tok, b, lex, value, flags, between)
+        if r and r[0] > value:
+            v2, j2, f2, cur2 = r
+            u2 = (f2["glued"][0], f2["glued"][1], None, None, j2) if f2.get("glued") else \
+                (cur2, f"money:{cur2}", None, None, j2) if cur2 else _unit_at(doc, j2, b, lex, True, f2.get("mult"))
+            if u2 and u2 != "designation" and u2[1] == unit[1] and u2[0] == unit[0]:
+                low, high, value = value, v2, None
+                flags = {**flags, "range": True}
+                unit = unit[:4] + (u2[4],)
+                end_tok = u2[4]
+    # "a five-year plan", "a 10-year bond": a duration that names a kind of thing, not a figure
+    if unit and unit[1] == "time" and unit[4] - 1 > j - 1 and j > 0 and doc[j - 1].text in ("-", "–") \
+            and unit[4] < b and doc[unit[4]].pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") and not cue:
+        return unit[4]
+    if unit is None and s - 2 >= a and (doc[s - 1].lower_ == "aged" or doc[s - 2].lower_ == "age" and doc[s - 1].lower_ == "of"):
+        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21"
+    # "a three-party meeting", "a 57-member body": the number names a kind of thing
+    if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
+            and unit[1] not in lex.counted_classes and not cue:
+        return unit[4]
+    # a change "fell from 208 pounds to 193", "from $36,040 at 10pm to $34,935": one figure, the value
+    # it reached, with the value it started from (a bare "from 240 to 273" counts too)
+    if cs > a and doc[cs - 1].lower_ == "from" and value is not None and not flags.get("range") \
+            and not (_is_yearish(flags, value) and not _known(unit, lex)):
+        ch = _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong)
+        if ch:
+            return ch
+    # "45 and 50 mg", "2 or 3 percent": a bare number takes the measure of the one it is paired with
+    if unit is None and not flags.get("range") and j + 1 < b and doc[j].lower_ in ("and", "or") \
+            and (doc[j + 1].text[:1].isdigit() or doc[j + 1].lower_ in lex.numbers):
+        other = _read_figure(doc, j + 1, j + 1, b, lex, True)
+        if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
+            o = other["records"][0]
+            if o["unit"] and (o["group"] in _MEASURE_GROUPS or (o["group"] or "").startswith("money")) \
+                    and o["group"] != "time" and not o["from_value"]:
+                unit = (o["unit"], o["group"], None, None, j)
+    # "2 in thick", "a 3 in. pipe": "in" after a number is inches when a size word or the end follows
+    if unit is None and j < b and doc[j].lower_ in ("in", "in.") and (
+            j + 1 >= b or doc[j + 1].is_punct or doc[j + 1].lower_ in lex.size_words):
+        unit = ("inch", "length", None, None, j + 1)
+        end_tok = j + 1
+    # "Maddon, 66, said", "Ms Ruiz, 41, who": a number between commas after a name is an age
+    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
+            and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
+            and (doc[s - 2].ent_type_ == "PERSON" or doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
+                 and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
+        unit = ("year of age", "age", None, None, j)
+    # years and bare number words are not figures
+    if _is_yearish(flags, value) or _is_yearish(flags, low):
+        if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
+            return end_tok if unit else j            # "in 2021 most people": a year
+    if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
+                                                      or "." in (flags.get("raw") or "")) \
+            and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from"):
+        return j                         # a bare number ("4", "two") says nothing on its own
+    one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
+        and doc[j].lower_ not in lex.not_after_one \
+        and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
+    one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
+        and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
+    if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
+        return end_tok
+    if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
+            and not (unit and unit[1] in _MEASURE_GROUPS):
+        return end_tok
+    if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
+        return end_tok + 1               # "8 months ago" is a date
+    if unit and unit[1] == "time" and end_tok + 1 < b and doc[end_tok].lower_ == "of" and doc[end_tok + 1].lower_ == "age":
+        unit = (f"{unit[0]} of age", "age", None, None, end_tok + 2)      # "18 months of age"
+        end_tok = unit[4]
+    if unit and unit[1] == "time" and end_tok < b and (doc[end_tok].lower_ == "old" or (
+            end_tok + 1 < b and doc[end_tok].text == "-" and doc[end_tok + 1].lower_ == "old")):
+        unit = (f"{unit[0]} of age", "age", None, None, end_tok + (1 if doc[end_tok].lower_ == "old" else 2))
+        end_tok = unit[4]
+    unit, end_tok = _rate(doc, unit, end_tok, b, lex)
+    # a cue after the figure ("60% or more") overrides one before it
+    cue2, after_end = _cue_after(doc, end_tok, b, lex)
+    if cue2:
+        cue = cue2
+    if cue in ("at_least", "at_most") and value is not None and end_tok + 2 < b \
+            and doc[end_tok].lower_ in ("and", "but") and not flags.get("range"):
+        k2 = next((k for k in range(end_tok + 1, min(b, end_tok + 7)) if _start_number(doc, k, b, lex)), end_tok + 1)
+        other = _read_figure(doc, k2, end_tok + 1, b, lex, bare)      # "more than 100 and less than 300"
+        if isinstance(other, dict) and len(other["records"]) == 1:
+            o = other["records"][0]
+            if o["approx"] in ("at_least", "at_most") and o["approx"] != cue and o["value"] is not None \
+                    and (o["unit"] == (unit[0] if unit else None) or o["unit"] is None or unit is None):
+                lo_v, hi_v = (value, o["value"]) if cue == "at_least" else (o["value"], value)
+                if lo_v < hi_v:
+                    rec = _record(doc, cs, s, o["end_tok"], None, lo_v, hi_v, None, unit or None, flags, strong)
+                    if unit is None:
+                        rec.update({k: o[k] for k in ("unit", "unit_class", "group", "subject_tokens")})
+                    return {"records": [rec], "next": other["next"]}
+    rec = _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong)
+    # a conversion in brackets right after: "€118 billion ($126 billion)"
+    nxt = end_tok
+    if nxt + 2 < b and doc[nxt].text == "(":
+        inner = _read_figure(doc, nxt + 1, nxt + 1, b, lex, bare)
+        if isinstance(inner, dict) and len(inner["records"]) == 1 and inner["next"] < b \
+                and doc[inner["next"]].text == ")":
+            other = inner["records"][0]
+            if unit and other["unit_class"] and other["unit_class"].split(":")[0] == rec["unit_class"].split(":")[0] \
+                    or (unit and unit[1] in _MEASURE_GROUPS and other["unit_class"] in _MEASURE_GROUPS):
+                val = other["value"] if other["value"] is not None else (other["low"], other["high"])
+                rec["converted"] = ((val, other["unit"]),)
+                rec["end_tok"] = inner["next"] + 1
+                if rec["subject_tokens"] is None:
+                    rec["subject_tokens"] = _subject_after(doc, rec["end_tok"], b)
+                return {"records": [rec], "next": inner["next"] + 1}
+    if cue2:
+        rec["end_tok"] = after_end
+    return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _share(doc, s, j, a, b, lex, value, flags):
+    """ "one in five residents", "two out of three voters": a share, value n/m, of the thing counted."""
+    if value is None or value != int(value) or value <= 0 or j + 1 >= b or flags.get("cur"):
+        return None
+    k = j + 2 if doc[j].lower_ == "out" and doc[j + 1].lower_ == "of" else j + 1 if doc[j].lower_ == "in" else None
+    if k is None or k >= b:
+        return None
+    got = _start_number(doc, k, b, lex)
+    if not got or got[0] or got[1][0] is None or not value < got[1][0] <= 1000 or got[1][4].get("cur") \
+            or _is_yearish(got[1][4], got[1][0]) or "." in (got[1][4].get("raw") or ""):
+        return None
+    m, k2 = got[1][0], got[1][3]
+    if k2 < b and (doc[k2].lower_ in lex.months or _match_phrase(doc, k2, b, lex.measures)):
+        return None
+    unit = _counted(doc, k2, b, lex) if k2 < b else None
+    if unit == "designation":
+        return None
+    name = f"share of {unit[0]}" if unit else "share"
+    end = unit[4] if unit else k2
+    cue, cs = _cue_before(doc, s, a, lex)
+    cue2, after = _cue_after(doc, end, b, lex)                     # "2 in 5 or more"
+    rec = _record(doc, cs, s, after if cue2 else end, value / m, None, None, cue2 or cue, None, flags, False)
+    rec.update(unit=name, unit_class="share", group="share", subject_tokens=(unit[2], unit[3]) if unit else None)
+    return {"records": [rec], "next": rec["end_tok"]}
+
+
+_CHANGE_STOP = {";", ":", "(", ")", "from", "between", "while", "but", "and"}
+
+
+def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
+    """The "to" figure of a change that starts at the figure before end_tok, merged into one record."""
+    for k in range(end_tok, min(b - 1, end_tok + 8)):
+        w = doc[k].lower_
+        if w in _CHANGE_STOP:
+            return None
+        if w != "to":
+            continue
+        other = _read_figure(doc, k + 1, k + 1, b, lex, True)
+        if not isinstance(other, dict) or not other["records"]:
+            return None
+        o = other["records"][0]
+        if o["value"] is None or o["value"] == value or o["num_tok"] != k + 1 and o["start_tok"] != k + 1:
+            return None
+        if _is_yearish(o.get("flags") or {}, o["value"]) and not o["unit"]:
+            return None
+        mine = _record(doc, cs, s, end_tok, value, None, None, cue, unit, flags, strong)
+        if mine["unit"] and o["unit"] and mine["unit_class"].split(":")[0] != o["unit_class"].split(":")[0] \
+                and mine["group"] != o["group"]:
+            return None
+        rec = dict(o, start_tok=cs, num_tok=s, from_value=mine["value"])
+        if mine["unit"] and not o["unit"]:
+            for key in ("unit", "unit_class", "group"):
+                rec[key] = mine[key]
+        rec["subject_tokens"] = mine["subject_tokens"] or o["subject_tokens"]
+        return {"records": [rec] + other["records"][1:], "next": other["next"]}
+    return None

@@ -1,0 +1,218 @@
+"""Units of a figure: the measure, currency or thing counted written after the number.
+
+Part of the quantities stage (``quantities.py``): ``_unit_at`` reads the unit at a token (a
+cased symbol "450 Nm", a currency name, a measure from ``data/units.yaml``, a pound that is
+money or weight, a minor currency "45c"), ``_counted`` the head noun of the modifiers after
+the number ("North Korean troops"), ``_rate`` a "per" part ("$58.24 per barrel", "3,000
+tests a day"), and ``_record`` turns what was read into the plain dict the scanner returns.
+"""
+from __future__ import annotations
+
+from .numbers import _DETS, _DEICTIC, _GLUED_ONE, Lex, _match_phrase, _norm, lexicon
+
+_HEAD_POS = {"NOUN", "PROPN"}
+_MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
+
+_MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
+
+# ---------------------------------------------------------------- units
+
+def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
+    """The unit written at token j: (unit, unit_class, subject_start_tok, head_tok, next_j) or None."""
+    if j >= end:
+        return None
+    sym = doc[j].text
+    if sym[-1:] == "." and sym not in lex.cased and (j + 1 >= len(doc) or doc[j + 1].is_punct or doc[j + 1].is_title):
+        sym = sym[:-1]                                     # "at 5 nA." closing the sentence
+    if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
+        name = lex.cased[sym]                              # "450 Nm", "a 5 W charger", "12 C", "20 mW"
+        return name, lex.unit_groups[name], None, None, j + 1
+    hit = _match_phrase(doc, j, end, lex.cur_names)
+    if hit:
+        code, k = hit
+        return code, f"money:{code}", None, None, k
+    hit = _match_phrase(doc, j, end, lex.measures)
+    if hit and hit[1] - j > 1:
+        return hit[0][0], hit[0][1], None, None, hit[1]      # "pound-feet" before "pounds"
+    if doc[j].lower_ in lex.pounds:
+        if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling":
+            return "GBP", "money:GBP", None, None, j + 1
+        return "pound-mass", "mass", None, None, j + 1
+    hit = _match_phrase(doc, j, end, lex.minor, 1)
+    if hit and (len(doc[j].text) > 1 or glued):
+        return hit[0], "money:minor", None, None, hit[1]
+    hit = _match_phrase(doc, j, end, lex.measures)
+    if hit:
+        (name, group), k = hit
+        ut = doc[j:k].text
+        if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE \
+                or k + 1 < end and doc[k].text == "/" and _match_phrase(doc, k + 1, end, lex.measures):   # "2.3 g/cm3"
+            return name, group, None, None, k
+    if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 3 and doc[j].text.isalpha() \
+            and doc[j].lower_ in lex.cur_symbols and (doc[j].is_upper or doc[j].lower_ in _LOWER_CODES):   # "20 EUR", "10 rmb"
+        code = lex.cur_symbols[doc[j].lower_]
+        return code, f"money:{code}", None, None, j + 1
+    w = doc[j].lower_
+    if w in lex.counted and doc[j].pos_ in ("VERB", "ADJ", "NOUN") and w in ("killed", "wounded", "injured", "dead", "hurt"):
+        return w, lex.counted[w], j, j, j + 1
+    return _counted(doc, j, end, lex)
+
+
+def _counted(doc, j: int, end: int, lex: Lex):
+    """The thing counted: the head noun of the modifiers after the number ("North Korean troops")."""
+    k, first = j, j
+    if k < end and doc[k].lower_ == "of":          # "hundreds of shells", "one of the leaders"
+        k += 1
+        if k < end and doc[k].lower_ in _DETS:
+            k += 1
+        first = k
+    steps = 0
+    while k < end and steps < 6:
+        t = doc[k]
+        if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
+            nxt = doc[k + 1] if k + 1 < end else None
+            if nxt is not None and nxt.pos_ in _HEAD_POS and nxt.text[:1].isalpha() and nxt.dep_ != "appos" \
+                    and (t.dep_ in ("compound", "amod", "nmod", "nummod") or t.dep_ == "conj" and doc[k - 1].lower_ in ("and", "or")):
+                k += 1
+                steps += 1
+                continue
+            if nxt is not None and nxt.lower_ in ("and", "or") and k + 3 < end and doc[k + 2].pos_ == t.pos_ == "PROPN":
+                k += 1
+                steps += 1
+                continue
+            if nxt is not None and nxt.pos_ == "PROPN" and t.pos_ == "PROPN":
+                k += 1
+                steps += 1
+                continue
+            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN"):
+                k += 1
+                steps += 1
+                continue
+            key = _norm(t.text)
+            lemma = t.lemma_.lower()
+            if key in lex.measures and k > j and (t.text.islower() or t.pos_ != "PROPN") and (t.tag_ == "NNS" or not any(x.lower_ in _DEICTIC for x in doc[j:k])):   # "517 rushing yards"
+                name, group = lex.measures[key]
+                return name, group, None, None, k + 1
+            if key in lex.cur_names:                   # "billions of dollars"
+                code = lex.cur_names[key]
+                return code, f"money:{code}", None, None, k + 1
+            if key in lex.measures and (t.text.islower() or t.pos_ != "PROPN") or lemma in lex.months:
+                return None
+            cls = lex.counted.get(key) or lex.counted.get(lemma)
+            if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
+                    and not (k > first and doc[first].pos_ == "ADJ"):
+                return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
+            if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
+                cls = lemma + "s"                   # a counted "power" is not the measure group "power"
+            return t.text, cls or lemma, first, k, k + 1
+        if t.lower_ in ("and", "or") and k > first and k + 2 < end and (doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN" or (
+                doc[k - 1].pos_ == "ADJ" or doc[k - 1].tag_ in ("VBN", "VBG")) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in ("VBN", "VBG"))):
+            k += 1                                 # "4,000 digital and physical sales", "Kia and Hyundai vehicles"
+            steps += 1
+            continue
+        if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
+                or (t.text.isdigit() and k > j and k + 1 < end and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha
+                    and len(doc[k + 1].text) > 1 and _norm(doc[k + 1].text) not in lex.measures) \
+                or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
+            k += 1
+            steps += 1
+            continue
+        break
+    return None
+
+
+def _subject_after(doc, k: int, end: int):
+    """For a measure or amount: the noun phrase of an "of"/"in" right after it ("2% of GDP")."""
+    if k + 1 < end and doc[k].lower_ in ("of", "in", "for"):
+        for t in doc[k + 1:min(end, k + 8)]:
+            if t.pos_ in _HEAD_POS and t.head.i == k:
+                left = min(x.i for x in t.subtree if x.i > k)
+                return left, t.i
+    return None
+
+
+def _known(unit, lex: Lex) -> bool:
+    return bool(unit) and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money") or unit[1] == "age"
+                           or unit[1] in lex.counted_classes)
+
+
+def _record(doc, cs, s, end_tok, value, low, high, cue, unit, flags, strong) -> dict:
+    unit_name = unit_class = group = None
+    subj = None
+    if unit:
+        unit_name, unit_class, sub_first, head, k = unit
+        group = unit_class
+        if head is not None:
+            subj = (sub_first, head)
+            if strong and doc[head].lower_ in lexicon().strong_units:
+                unit_class = "troops"                    # "a 5,000-strong brigade"
+        if unit_class in _MEASURE_GROUPS or (unit_class or "").startswith("money"):
+            sa = _subject_after(doc, k, len(doc)) if unit_class != "time" else None
+            if sa:
+                subj = sa
+            if unit_class == "time":
+                lex = lexicon()
+                key = _norm(unit_name)
+                if key in lex.time_factors:
+                    f, u = lex.time_factors[key]
+                    value, low, high = (None if v is None else v * f for v in (value, low, high))
+                    unit_name = u
+            unit_class = _unit_class(unit_name, unit_class)
+    return {"start_tok": cs, "num_tok": s, "end_tok": end_tok, "value": value, "low": low, "high": high,
+            "approx": cue, "unit": unit_name, "unit_class": unit_class, "subject_tokens": subj, "converted": (),
+            "group": group, "from_value": None, "flags": flags}
+
+
+def _unit_class(name: str, group: str) -> str:
+    if group.startswith("money"):
+        return group if group != "money:minor" else f"money:{name}"
+    if group == "percent":
+        return name if name != "percent" else "percent"
+    if group == "time":
+        return name + "s" if not name.endswith("s") else name
+    return name
+
+
+_LATER = ("earlier", "later", "ago", "before")
+_LOWER_CODES = ("usd", "eur", "gbp", "jpy", "rmb", "cny", "btc", "inr", "aud", "nzd", "hkd", "chf")
+
+
+def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
+    """The unit made a rate by a "per" part after it, and the token after: "$58.24 per barrel",
+    "$80 per sq m", "$3,500 a month", "12 mg / L", "3,000 tests per day", "40 sorties a week"."""
+    # a rate: "$58.24 per barrel", "$80 per sq m", "$3,500 a month"
+    if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
+            and doc[end_tok].lower_ in ("per", "a", "an", "/"):
+        hit = _match_phrase(doc, end_tok + 1, b, lex.measures)
+        per_tok = doc[end_tok + 1]
+        if hit and not (hit[1] < b and doc[hit[1]].lower_ in _LATER):
+            unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
+            end_tok = hit[1]
+        elif per_tok.pos_ == "NOUN" and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b
+                                         or doc[end_tok + 2].pos_ not in _HEAD_POS
+                                         and doc[end_tok + 2].lower_ not in _LATER):
+            unit = (f"{unit[0]} per {per_tok.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
+            end_tok = end_tok + 2
+    # a rate of a thing counted: "3,000 tests per day", "40 sorties a week"
+    elif unit and unit[3] is not None and end_tok + 1 < b and doc[end_tok].lower_ in ("per", "a", "an", "every") \
+            and (hit := _match_phrase(doc, end_tok + 1, b, lex.measures)) and hit[0][1] == "time" \
+            and hit[1] - end_tok == 2 and not (hit[1] < b and doc[hit[1]].lower_ in _LATER):
+        unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
+        end_tok = hit[1]
+    return unit, end_tok
+
+
+def _fraction_of(doc, j: int, b: int, lex: Lex, value):
+    """A fraction of a measure: "1/16 of a pint", "a third of a mile", "a quarter of an hour" take
+    the measure as their unit (one word may stand between: "of a US gallon")."""
+    if value is None or not 0 < value < 1 or j + 1 >= b or doc[j].lower_ != "of":
+        return None
+    k = j + 2 if doc[j + 1].lower_ in ("a", "an", "the") else j + 1
+    for m in (k, k + 1):
+        if m >= b or m > k and doc[k].pos_ not in ("PROPN", "ADJ"):
+            break
+        hit = _match_phrase(doc, m, b, lex.measures)
+        if hit and (len(doc[m].text) > 1 or not doc[m].is_alpha):
+            (name, group), end = hit
+            return name, group, None, None, end
+    return None
