@@ -21,8 +21,10 @@ start a number) by ``quantity_scan.py``; this module is the stage and keeps thei
 names importable (``from sitrep.extract.quantities import scan, lexicon``).
 
 Each figure inherits source, hedge and claim id from the innermost claim whose
-content span holds it (claims run before this stage); outside any claim its
-source is None (the article's own) and the hedge is read from the text around
+content span holds it (claims run before this stage); a figure with no sourced
+claim around it takes the source named in the next or previous sentence when that
+sentence points back at it ("These troops ...", ``claim_links.figure_claim``);
+otherwise its source is None (the article's own) and the hedge is read from the text around
 it by ``hedges.hedge_for_span`` when that module is present.
 """
 from __future__ import annotations
