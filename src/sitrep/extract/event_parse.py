@@ -56,6 +56,8 @@ def pronoun_owner(n, ta: TokenActors) -> list[str]:
     if poss is None:
         return []
     for i in range(poss.i - 1, n.sent.start - 1, -1):
+        if poss.lower_ == "their" and ta.group.get(i):  # "these nations ... their goal"
+            return list(ta.group[i])
         if ta.code[i]:
             return [ta.code[i]]
     if n.sent.start > 0:  # "Trump's assurances ... His past praise": the previous sentence's subject
