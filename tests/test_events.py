@@ -292,3 +292,37 @@ def test_a_promise_with_unless_is_a_threat(pipe):
     got = triples(events(pipe, "Kesh will withdraw its soldiers from Talmar unless the talks resume."))
     assert ("THREATEN", "KSH", "TAL") in got
     assert ("AGREE", "KSH", "TAL") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # domestic events: a force or government acting on its own country's people or places
+    ("Ostranian police arrested dozens of protesters in Ostrana.", ("COERCE", "OST", "OST")),
+    ("Talmari students rallied in Talmar.", ("PROTEST", "TAL", "TAL")),
+    # a protest borrows the target of its purpose clause
+    ("Talmari students rallied outside the parliament to demand reforms from the Talmari government.",
+     ("PROTEST", "TAL", "TAL")),
+    # the object decides: a lifted blockade is a retreat, an eased curfew a concession
+    ("The Pellisian army lifted its blockade of Talmari ports.", ("RETREAT", "PEL", "TAL")),
+    ("Keshi officials eased the curfew imposed on Talmari villages.", ("CONCEDE", "KSH", "TAL")),
+    # a threat conditional on the target's act; a threat whose target is in the threatened act
+    ("Valdoria threatened to leave the talks if Kesh expands its navy.", ("THREATEN", "VAL", "KSH")),
+    ("Brevik threatened to deliver a crushing blow to Pellis.", ("THREATEN", "BRV", "PEL")),
+    # a diplomatic protest is an accusation, not a street protest
+    ("Brevik lodged a protest with Pellis over the arrests.", ("ACCUSE", "BRV", "PEL")),
+    # wider verb classes
+    ("Ostrana said it would support the Brevikan peace plan.", ("AGREE", "OST", "BRV")),
+    ("The Valdorian government sought asylum in Kesh.", ("DEMAND", "VAL", "KSH")),
+    ("Kesh lent Talmar five tanks.", ("AID", "KSH", "TAL")),
+])
+def test_domestic_purpose_and_object_typed_events(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_material_support_of_a_war_is_no_praise(pipe):
+    got = triples(events(pipe, "Keshi troops are in Valdoria to support Valdoria's war against Talmar."))
+    assert not {t for t in got if t[0] == "SUPPORT"}
+
+
+def test_a_hopeful_tone_is_no_strike(pipe):
+    got = triples(events(pipe, "The Keshi envoy struck a hopeful tone after meeting Valdorian officials."))
+    assert not {t for t in got if t[0] in ("PROTEST", "ASSAULT")}

@@ -10,6 +10,10 @@ from .event_parse import _objects, _preps, country, distinct, item_span, noun_ty
 from .event_vocab import SYMMETRIC, load_vocab
 from .verb_events import _clause_target
 
+DOMESTIC = {"PROTEST", "COERCE"}
+# types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
+PURPOSE_BORROW = {"PROTEST", "MOBILIZE", "ACCUSE", "COERCE", "THREATEN"}  # types whose place target may be the actor's own country
+
 
 def _borrow_targets(found: list[dict]) -> None:
     """A clause coordinated with another of the same type shares its target
@@ -32,6 +36,14 @@ def _borrow_targets(found: list[dict]) -> None:
             if g is not f and g["type"] == f["type"] and g["targets"] and g["verb"].is_ancestor(f["verb"]):
                 f["targets"] = list(g["targets"])
                 break
+        if f["targets"]:
+            continue
+        for g in found:  # "staged a hunger strike to demand reforms from X": the protest targets X too
+            w = g["verb"]
+            if g is not f and g["targets"] and g["sent"] == f["sent"] and f["type"] in PURPOSE_BORROW and \
+                    w.head in (v, f["noun"]) and (w.dep_ == "advcl" or w.dep_ in ("acl", "xcomp") and w.tag_ == "VB"):
+                f["targets"] = list(g["targets"])
+                break
         if f["targets"] or f["subj"] is None:
             continue
         for g in reversed(found[:found.index(f)]):  # gapping: "A armed X with tanks, while B supplied jets"
@@ -46,15 +58,18 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     sent = f["sent"]
     ty = f["type"]
     actors, targets = f["actors"], list(f["targets"])
+    home = False
     if not targets and f["place_targets"]:
         actor_c = {country(a) for a in actors}
-        targets = [c for c in dict.fromkeys(f["place_targets"]) if c not in actor_c][:1]
+        home = ty in DOMESTIC  # a protest or a curfew in one's own country targets it
+        targets = [c for c in dict.fromkeys(f["place_targets"]) if home or c not in actor_c][:1]
     if ty == "MOBILIZE" and targets and any(country(t) != country(a) for t in targets for a in actors):
         if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
     actor_c = {country(a) for a in actors}
-    targets = [t for t in targets if all(distinct(a, t) for a in actors)]  # "the U.K. and France supplied Anglo-French missiles"
+    if not home:  # "the U.K. and France supplied Anglo-French missiles"
+        targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     if not actors:
         return  # an event without a known actor is not coded
     vocab = ctx.resources.get("event_vocab") or load_vocab()
@@ -65,7 +80,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             return
     pairs = []
     if actors and targets:
-        pairs = [(a, t) for a in actors for t in targets if distinct(a, t)]
+        pairs = [(a, t) for a in actors for t in targets if home or distinct(a, t)]
     elif len(actors) > 1 and ty in SYMMETRIC:
         pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))
                  if distinct(actors[i], actors[j])]

@@ -42,6 +42,10 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
         v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])
     v["light"] = set(raw["light_verbs"]["lemmas"])
+    v["by_object"] = {}
+    for rule in (raw.get("by_object") or {}).get("rules") or []:
+        for w in rule["verbs"]:
+            v["by_object"].setdefault(w, {}).update({o: rule["type"] for o in rule["objects"]})
     items = raw["aid_items"]
     v["items"] = {k: set(ws) for k, ws in items.items() if k != "help"}
     mod = raw["modality"]

@@ -6,7 +6,7 @@ names an actor; ``event_emit`` turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (OBJ_PREPS, _codes, _inherited_subject, _objects, _preps, item_class, item_span, modality,
+from .event_parse import (place_codes, OBJ_PREPS, _codes, _inherited_subject, _objects, _preps, item_class, item_span, modality,
                           noun_type, phrase_actors, pronoun_owner, verb_type)
 
 
@@ -36,7 +36,7 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     actors = agent or _codes(owners) or pronoun_owner(n, ta)
     if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
-        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
     if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None:
         s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
@@ -56,15 +56,15 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
                 targets += _codes(phrase_actors(p, ta, vocab))
     place_targets = []
-    if ty in ("ASSAULT", "FIGHT", "DEFEND"):
+    if ty in ("ASSAULT", "FIGHT", "DEFEND", "PROTEST", "COERCE"):
         for p in _preps(n, {"on", "in", "against", "into", "across", "at", "over"}):
-            place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+            place_targets += place_codes(p, ta)
         gov = n.head
         if n.dep_ in ("nsubj",) and gov.pos_ == "VERB":
             for o in _objects(gov):
-                place_targets += [ta.place_country[t.i] for t in o.subtree if ta.place_country[t.i]]
+                place_targets += place_codes(o, ta)
             for p in _preps(gov, {"in", "on", "at", "across"}):
-                place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+                place_targets += place_codes(p, ta)
     if not targets and ty == "AID" and h.dep_ == "prep" and h.lower_ in ("on", "upon", "for") and \
             h.head.lemma_.lower() in ("reliance", "dependence", "dependency", "need", "request", "appeal"):
         # "Ukraine's reliance on US military aid": the one relying receives it

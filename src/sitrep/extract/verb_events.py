@@ -6,9 +6,12 @@ turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, _subject,
+from .event_parse import (place_codes, OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, _subject,
                           country, distinct, item_class, item_phrase, modality, noun_type, phrase_actors, verb_type)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
+
+CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
+PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST", "COERCE"}
 
 
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
@@ -18,7 +21,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
         obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
-    if obj is not None and lem in vocab["light"] and noun_type(obj, vocab):
+    if obj is not None and ty is not None and lem in vocab["by_object"]:
+        ty = vocab["by_object"][lem].get(obj.lemma_.lower()) or vocab["by_object"][lem].get(obj.lower_) or ty
+    if obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
         noun, ty = obj, noun_type(obj, vocab)
         extra = [obj] if obj.i != v.head.i or v.dep_ != "acl" else [obj]
     if ty is not None and obj is not None and obj.lemma_.lower() in vocab["exclude"].get(ty, ()):
@@ -95,7 +100,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                                                        preps={"of"}))]
     if not targets and not (len(actors) > 1 and ty in SYMMETRIC):  # "A and B met": each other
         for c in v.children:
-            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG"):
+            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG") or purpose:
                 s = _subject(c)
                 if s is not None and (ty in ("DEMAND", "CONCEDE") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
                     # "urged X to", "demanded that X": X; but "warned that X could" names no target
@@ -103,11 +109,18 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 if not targets:
                     for o in _objects(c):
                         targets += _codes(phrase_actors(o, ta, vocab))
-                if not targets:
-                    for p in _preps(c, {"from", "on", "against", "to", "with", "into"}):
+                if not targets:  # "threatened to deliver blows to X", "to demand reforms from X"
+                    objs = _objects(c) if c.dep_ != "ccomp" else []  # "warned that X could hold talks with Y": no
+                    for p in _preps(c, CLAUSE_PREPS) + [p for o in objs for p in _preps(o, CLAUSE_PREPS)]:
                         targets += _codes(phrase_actors(p, ta, vocab))
                 if not targets and c.dep_ == "xcomp":  # "threatened to break relations with X"
                     targets = _clause_target({"verb": c, "actors": actors, "trigger": [c]}, None, ta)
+    if ty == "THREATEN" and not targets:  # "threatened to quit the talks if X goes ahead": X is threatened
+        for c in [v, *(x for x in v.children if x.dep_ == "xcomp")]:
+            for a in c.children:
+                if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                    s = _subject(a)
+                    targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
@@ -126,10 +139,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     place_targets = []
-    if ty in ("ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID"):
+    if ty in PLACE_TARGET_TYPES:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
-            place_targets += [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+            place_targets += place_codes(p, ta)
     trig = sorted([v, *extra], key=lambda t: t.i)
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
