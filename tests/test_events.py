@@ -326,3 +326,33 @@ def test_material_support_of_a_war_is_no_praise(pipe):
 def test_a_hopeful_tone_is_no_strike(pipe):
     got = triples(events(pipe, "The Keshi envoy struck a hopeful tone after meeting Valdorian officials."))
     assert not {t for t in got if t[0] in ("PROTEST", "ASSAULT")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the owner of a possessive subject acts
+    ("Valdoria said on Monday that their forces had withdrawn from Kesh.", ("RETREAT", "VAL", "KSH")),
+    # a statement's author demands; a conclusion that another must act is a demand
+    ("The Talmari opposition issued a statement demanding that the Brevikan government release the prisoners.",
+     ("DEMAND", "TAL", "BRV")),
+    ("The Pellisian council concluded that Kesh must pay for the damage.", ("DEMAND", "PEL", "KSH")),
+    # a passive theme names whom it serves
+    ("A school for Ostranian children was attacked by Keshi gunmen.", ("ASSAULT", "KSH", "OST")),
+    # "against X" in the clause names the target, and forces raised against X are no aid to X
+    ("The Keshi navy mobilized reservists for a possible war against Talmar.", ("MOBILIZE", "KSH", "TAL")),
+    # an offer to talk is an agreement of intent, not an offer of an item
+    ("Brevik offered to negotiate with the president of Pellis.", ("AGREE", "BRV", "PEL")),
+    # a purpose clause acts on the governing verb's object or destination
+    ("Pellis summoned Talmar's ambassador to complain about the raids.", ("ACCUSE", "PEL", "TAL")),
+    ("Valdoria sent observers to Ostrana to investigate the shelling.", ("ACCUSE", "VAL", "OST")),
+    # a compound names the event a light verb carries
+    ("Kesh launched a mediation effort between Brevik and Talmar.", ("CONSULT", "KSH", "BRV")),
+    # a concession at home
+    ("The Ostranian government lifted the curfew imposed in Ostrana.", ("CONCEDE", "OST", "OST")),
+])
+def test_owners_authors_purposes_and_compounds(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_forces_raised_against_a_state_are_no_aid_to_it(pipe):
+    got = triples(events(pipe, "The Keshi navy mobilized reservists for a possible war against Talmar."))
+    assert ("AID", "KSH", "TAL") not in got

@@ -10,7 +10,7 @@ from .event_parse import _objects, _preps, country, distinct, item_span, noun_ty
 from .event_vocab import SYMMETRIC, load_vocab
 from .verb_events import _clause_target
 
-DOMESTIC = {"PROTEST", "COERCE"}
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 # types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
 PURPOSE_BORROW = {"PROTEST", "MOBILIZE", "ACCUSE", "COERCE", "THREATEN"}  # types whose place target may be the actor's own country
 
@@ -63,7 +63,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         actor_c = {country(a) for a in actors}
         home = ty in DOMESTIC  # a protest or a curfew in one's own country targets it
         targets = [c for c in dict.fromkeys(f["place_targets"]) if home or c not in actor_c][:1]
-    if ty == "MOBILIZE" and targets and any(country(t) != country(a) for t in targets for a in actors):
+    if ty == "MOBILIZE" and targets and not f.get("against") and any(country(t) != country(a) for t in targets for a in actors):
         if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}

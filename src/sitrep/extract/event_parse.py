@@ -53,8 +53,9 @@ def place_codes(p, ta: TokenActors) -> list[str]:
     """The countries of the places in a phrase ("in the Kharkiv region" -> UKR); a state
     named as the place itself counts too ("in Ostrana"), for states the gazetteer lacks."""
     out = [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
-    if not out and p.pos_ == "PROPN" and ta.code[p.i] and " " not in ta.code[p.i]:
-        out.append(ta.code[p.i])
+    if not out:
+        out = [ta.code[t.i] for t in p.subtree if t.pos_ == "PROPN" and ta.code[t.i] and " " not in ta.code[t.i]
+               and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout"))]
     return out
 
 

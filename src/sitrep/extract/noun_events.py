@@ -6,8 +6,8 @@ names an actor; ``event_emit`` turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (place_codes, OBJ_PREPS, _codes, _inherited_subject, _objects, _preps, item_class, item_span, modality,
-                          noun_type, phrase_actors, pronoun_owner, verb_type)
+from .event_parse import (OBJ_PREPS, _codes, _inherited_subject, _objects, _preps, item_class, item_span, modality,
+                          noun_type, phrase_actors, place_codes, pronoun_owner, verb_type)
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:

@@ -6,12 +6,25 @@ turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (place_codes, OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, _subject,
-                          country, distinct, item_class, item_phrase, modality, noun_type, phrase_actors, verb_type)
+from .event_parse import (OBJ_PREPS, PHRASE_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
+                          _subject, country, distinct, item_class, item_phrase, modality, noun_type, phrase_actors,
+                          place_codes, pronoun_owner, verb_type)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 
+THEME_PREPS = PHRASE_PREPS | {"for"}
 CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
-PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST", "COERCE"}
+PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST", "COERCE", "CONCEDE"}
+HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
+AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
+
+
+def _clause(v, stop: set):
+    """The tokens of a verb's clause, not entering the dependents named in ``stop``."""
+    todo = [v]
+    while todo:
+        t = todo.pop()
+        yield t
+        todo.extend(c for c in t.children if c.dep_ not in stop)
 
 
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
@@ -23,6 +36,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
     if obj is not None and ty is not None and lem in vocab["by_object"]:
         ty = vocab["by_object"][lem].get(obj.lemma_.lower()) or vocab["by_object"][lem].get(obj.lower_) or ty
+    if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and all(x != obj for x in extra):
+        comp = next((c for c in obj.children if c.dep_ == "compound" and noun_type(c, vocab)), None)
+        if comp is not None:  # "launched a mediation effort": the compound names the event
+            ty, extra = noun_type(comp, vocab), [comp]
     if obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
         noun, ty = obj, noun_type(obj, vocab)
         extra = [obj] if obj.i != v.head.i or v.dep_ != "acl" else [obj]
@@ -31,10 +48,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     reverse = False
     if ty is None and lem in vocab["reverse"]:
         ty, reverse = vocab["reverse"][lem], True
-    if ty is None and lem in vocab["demand_speech"] and any(
+    if ty in (None, "AGREE") and lem in vocab["demand_speech"] and any(
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
             for c in v.children):
-        ty = "DEMAND"  # "X said Y must return the aircraft": X demands of Y
+        ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
     if ty is None:
         return None
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
@@ -42,7 +59,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
             c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in v.children):
         return None  # "sees its interests as threatened", "the attacked village": a state, not an act
-    if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX"):
+    if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX") and \
+            v.head.lemma_.lower() not in vocab["needs_item"]:  # "offered to negotiate": no offer of an item
         return None  # "threatened to withdraw": the governing verb is the event
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and noun_type(v.head, vocab) and v.tag_ != "VBN":
         return None  # "threats to withdraw", "decision to send": the noun is the event
@@ -53,6 +71,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "TEST" and icls != "weapons":
         return None
     subj, _ = _inherited_subject(v)
+    if subj is not None and v.dep_ == "acl" and subj == v.head and v.tag_ == "VBG" and ta.code[subj.i] is None \
+            and subj.dep_ == "dobj":  # "issued a statement demanding ...": the statement's author demands
+        subj = _inherited_subject(subj.head)[0] or subj
     passive = _passive(v) and noun is None
     actors_tok, targets = [], []
     if reverse:
@@ -66,7 +87,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
             item, icls = theme, item_class(theme, vocab)  # "the €85 billion provided by X"
         if theme is not None:
-            tcodes = _codes(phrase_actors(theme, ta, vocab))
+            tcodes = _codes(phrase_actors(theme, ta, vocab, preps=THEME_PREPS))  # "a camp for X's refugees"
             forces = theme.lemma_.lower() in vocab["items"]["troops"] or (
                 ty == "AID" and item_class(theme, vocab) in ("weapons", "troops"))
             if not actors and (forces or ty in ("MOBILIZE",)):
@@ -77,7 +98,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if c.dep_ == "dobj":
                 targets += _codes(phrase_actors(c, ta, vocab))
     else:
-        actors = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
+        actors = (_codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)) if subj is not None else []
+        # "their forces withdrew": the owner of the possessive acts
         for o in _objects(v):
             if (noun is not None and o == noun) or ty == "MOBILIZE":
                 continue  # "deploy troops": the object is the force, not the target
@@ -116,11 +138,28 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 if not targets and c.dep_ == "xcomp":  # "threatened to break relations with X"
                     targets = _clause_target({"verb": c, "actors": actors, "trigger": [c]}, None, ta)
     if ty == "THREATEN" and not targets:  # "threatened to quit the talks if X goes ahead": X is threatened
-        for c in [v, *(x for x in v.children if x.dep_ == "xcomp")]:
-            for a in c.children:
-                if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
-                    s = _subject(a)
-                    targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+        for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
+            if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                s = _subject(a)
+                targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+                if targets:
+                    break
+    against = not targets and ty in AGAINST_TYPES
+    if against:  # "mobilized reservists for a war against X"
+        for a in _clause(v, stop={"relcl", "ccomp", "parataxis", "advcl"}):
+            if a.dep_ == "prep" and a.lower_ == "against":
+                targets += [c for p in a.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+                if targets:
+                    break
+    if not targets and v.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and \
+            ty in vocab["dyadic"] | {"ACCUSE"}:
+        # "summoned X's envoy to complain", "sent observers to X to investigate": the purpose
+        # clause acts on the governing verb's object or destination
+        h = v.head
+        for o in _objects(h) + _preps(h, {"to", "into"}):
+            targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+            if targets:
+                break
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
@@ -139,6 +178,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     place_targets = []
+    if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
+        for o in _objects(v):  # "the curfew imposed in X" too
+            place_targets += place_codes(o, ta)
     if ty in PLACE_TARGET_TYPES:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
@@ -147,7 +189,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
-            "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets}
+            "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
+            "against": against and bool(targets)}
 
 
 
