@@ -356,3 +356,18 @@ def test_owners_authors_purposes_and_compounds(pipe, text, expected):
 def test_forces_raised_against_a_state_are_no_aid_to_it(pipe):
     got = triples(events(pipe, "The Keshi navy mobilized reservists for a possible war against Talmar."))
     assert ("AID", "KSH", "TAL") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # troops or police opening fire use conventional force: a FIGHT in PLOVER terms
+    ("Keshi police opened fire on Talmari protesters.", ("FIGHT", "KSH", "TAL")),
+    # ending talks or mediation reduces relations
+    ("Valdoria ended its mediation efforts between Kesh and Brevik.", ("SANCTION", "VAL", "KSH")),
+    ("Brevik suspended talks with Pellis.", ("SANCTION", "BRV", "PEL")),
+    # judicial cooperation and legal accusation
+    ("Pellis extradited two suspects to Ostrana.", ("COOPERATE", "PEL", "OST")),
+    ("A Talmari court sentenced a Keshi journalist to prison.", ("ACCUSE", "TAL", "KSH")),
+    ("Keshi gunmen injured three Valdorian guards.", ("ASSAULT", "KSH", "VAL")),
+])
+def test_reduced_relations_conventional_force_and_legal_acts(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

@@ -133,3 +133,8 @@ def test_an_alliance_is_one_tie_whichever_side_is_named_first():
     keys = _rels("Kesh has signed a defence pact with Brevik. Officials said Brevik's alliance with Kesh "
                  "would last.\n")
     assert ("ALLIED_WITH", "KSH", "BRV") in keys and ("ALLIED_WITH", "BRV", "KSH") not in keys
+
+
+def test_suspended_talks_are_no_opposition():
+    keys = _rels("Valdoria ended its mediation efforts between Kesh and Brevik. Valdoria imposed sanctions on Kesh.\n")
+    assert ("OPPOSES", "VAL", "KSH") in keys and ("OPPOSES", "VAL", "BRV") not in keys

@@ -121,10 +121,13 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         for p in _preps(trig[0], {"for"}) + [x for o in _objects(trig[0]) for x in _preps(o, {"for"})]:
             if noun_type(p, ctx.resources.get("event_vocab") or load_vocab()) == "MOBILIZE":
                 ty = "MOBILIZE"
+    fire = vocab["fight_by_forces"]
     for a, t in pairs:
         ety = ty
         if ty == "ASSAULT" and a and t and a.endswith(" MIL") and t.endswith(" MIL"):
             ety = "FIGHT"  # force against force is a clash; ASSAULT is one-sided
+        elif ty == "ASSAULT" and a and a.split()[-1] in ("MIL", "COP") and {x.lemma_.lower() for x in trig} & fire:
+            ety = "FIGHT"  # troops or police opening fire or shelling: conventional force (PLOVER)
         key = (ety, country(a), country(t), sent.start)  # one event per pair and type in a sentence
         if key in seen:
             continue

@@ -42,6 +42,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
         v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])
     v["light"] = set(raw["light_verbs"]["lemmas"])
+    v["fight_by_forces"] = set(raw["types"]["ASSAULT"].get("fight_by_forces") or [])
     v["by_object"] = {}
     for rule in (raw.get("by_object") or {}).get("rules") or []:
         for w in rule["verbs"]:

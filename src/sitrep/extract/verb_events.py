@@ -34,8 +34,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
         obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
-    if obj is not None and ty is not None and lem in vocab["by_object"]:
-        ty = vocab["by_object"][lem].get(obj.lemma_.lower()) or vocab["by_object"][lem].get(obj.lower_) or ty
+    if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
+        rule = vocab["by_object"][lem]
+        ty = next((rule[w] for x in (obj, *(c for c in obj.children if c.dep_ == "compound"))
+                   for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)
     if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and all(x != obj for x in extra):
         comp = next((c for c in obj.children if c.dep_ == "compound" and noun_type(c, vocab)), None)
         if comp is not None:  # "launched a mediation effort": the compound names the event
