@@ -371,3 +371,21 @@ def test_forces_raised_against_a_state_are_no_aid_to_it(pipe):
 ])
 def test_reduced_relations_conventional_force_and_legal_acts(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attack being prepared is a show of force, not aid to the enemy
+    ("Keshi troops prepared to storm the Talmari capital.", ("MOBILIZE", "KSH", "TAL")),
+    # the doer of a deed named in the object is the target
+    ("Ostranian students rallied to demand the return of land seized by Keshi settlers.", ("PROTEST", "OST", "KSH")),
+    ("Pellis opened an inquiry into abuses committed by Valdorian guards.", ("ACCUSE", "PEL", "VAL")),
+    # "aid to X": the recipient of the object is the target
+    ("Brevik announced it would prohibit all aid to Talmari rebels.", ("THREATEN", "BRV", "TAL")),
+])
+def test_postures_doers_and_recipients(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_a_prepared_attack_is_no_aid(pipe):
+    got = triples(events(pipe, "The Keshi army prepared to attack Talmar."))
+    assert ("MOBILIZE", "KSH", "TAL") in got and ("AID", "KSH", "TAL") not in got

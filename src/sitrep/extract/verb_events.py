@@ -15,6 +15,7 @@ THEME_PREPS = PHRASE_PREPS | {"for"}
 CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
 PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST", "COERCE", "CONCEDE"}
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
+DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
 
 
@@ -115,7 +116,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         # "welcomed the resumption of ties with X": the object's own partner is the target
         objs += [p for o in list(objs) for p in _preps(o, {"of", "in"}) if p.pos_ == "NOUN" and ta.code[p.i] is None]
         for p in _preps(v, preps) + (_preps(noun, preps) if noun is not None else []) + \
-                [p for o in objs for p in _preps(o, (preps | {"with", "between"}) - {"of"})]:
+                [p for o in objs for p in _preps(o, (preps | {"with", "between", "to"}) - {"of"})]:  # "aid to X"
             targets += _codes(phrase_actors(p, ta, vocab))
             if targets:
                 break
@@ -139,6 +140,13 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                         targets += _codes(phrase_actors(p, ta, vocab))
                 if not targets and c.dep_ == "xcomp":  # "threatened to break relations with X"
                     targets = _clause_target({"verb": c, "actors": actors, "trigger": [c]}, None, ta)
+    if not targets and ty in DOER_TYPES:  # "demanded the return of land seized by X": X did it
+        for o in _objects(v) + _preps(v, {"into", "of", "over", "for", "about"}):
+            for a in o.subtree:
+                if a.dep_ == "agent" and a.head.dep_ in ("acl", "relcl"):
+                    targets += [c for p in a.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+            if targets:
+                break
     if ty == "THREATEN" and not targets:  # "threatened to quit the talks if X goes ahead": X is threatened
         for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
             if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
@@ -169,6 +177,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
         ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
+    elif mod == "expected" and ty in ("ASSAULT", "FIGHT") and head_lemma in vocab["posture_heads"]:
+        ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
     elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
