@@ -389,3 +389,13 @@ def test_postures_doers_and_recipients(pipe, text, expected):
 def test_a_prepared_attack_is_no_aid(pipe):
     got = triples(events(pipe, "The Keshi army prepared to attack Talmar."))
     assert ("MOBILIZE", "KSH", "TAL") in got and ("AID", "KSH", "TAL") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kesh president received a Valdorian delegation on Monday.", ("CONSULT", "KSH", "VAL")),
+    ("Talmar received rockets from Pellis last spring.", ("AID", "PEL", "TAL")),
+    # invading or occupying territory is conventional military force (PLOVER FIGHT)
+    ("Keshi forces invaded Brevik.", ("FIGHT", "KSH", "BRV")),
+])
+def test_receiving_visitors_and_invasions(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
