@@ -394,8 +394,14 @@ def test_a_prepared_attack_is_no_aid(pipe):
 @pytest.mark.parametrize("text,expected", [
     ("The Kesh president received a Valdorian delegation on Monday.", ("CONSULT", "KSH", "VAL")),
     ("Talmar received rockets from Pellis last spring.", ("AID", "PEL", "TAL")),
-    # invading or occupying territory is conventional military force (PLOVER FIGHT)
+    # invading is conventional military force (PLOVER FIGHT)
     ("Keshi forces invaded Brevik.", ("FIGHT", "KSH", "BRV")),
 ])
 def test_receiving_visitors_and_invasions(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+def test_a_march_or_a_halt_alone_is_no_event(pipe):
+    got = triples(events(pipe, "A Keshi patrol marched close to the border with Talmar. "
+                               "The Keshi patrol halted its march near the Talmari border."))
+    assert not {t for t in got if t[0] in ("PROTEST", "SANCTION")}

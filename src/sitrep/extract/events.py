@@ -10,6 +10,12 @@ light verbs per PLOVER type. For each trigger in a sentence:
 * target = the object, else the object of a target preposition of the type
   ("talks with", "attack on"); a coordinated clause without one borrows its
   sibling's ("X armed Ukraine, while Y supplied missiles");
+* a purpose clause lends its target ("rallied to demand X's resignation"), a threat
+  names whom its condition concerns ("... if X goes ahead"), "against X" in the clause
+  names the target of a hostile act; actor and target may be one country's different
+  parts (a government and its opposition; a protest or a curfew in one's own country);
+* some verbs take their type from their object (``by_object``: lifting a blockade is a
+  RETREAT, lifting a curfew a CONCEDE, ending talks a SANCTION);
 * several actors or targets in coordination give one event per pair;
 * modality: ``negated`` ("did not attack", "refused to send"), ``expected``
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
