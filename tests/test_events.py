@@ -405,3 +405,7 @@ def test_a_march_or_a_halt_alone_is_no_event(pipe):
     got = triples(events(pipe, "A Keshi patrol marched close to the border with Talmar. "
                                "The Keshi patrol halted its march near the Talmari border."))
     assert not {t for t in got if t[0] in ("PROTEST", "SANCTION")}
+
+
+def test_a_broken_pledge_targets_whom_it_was_made_to(pipe):
+    assert ("REJECT", "TAL", "OST") in triples(events(pipe, "Talmar reneged on its pledge to Ostrana."))

@@ -147,6 +147,12 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                     targets += [c for p in a.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
             if targets:
                 break
+    if not targets and ty in DOER_TYPES:  # "reneged on its pledge to X", "refused despite pressure by X"
+        for o in _preps(v, {"on", "despite", "to", "of"}):
+            for p in _preps(o, {"to", "by", "from"}):
+                targets += _codes(phrase_actors(p, ta, vocab))
+            if targets:
+                break
     if ty == "THREATEN" and not targets:  # "threatened to quit the talks if X goes ahead": X is threatened
         for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
             if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
