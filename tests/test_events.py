@@ -409,3 +409,11 @@ def test_a_march_or_a_halt_alone_is_no_event(pipe):
 
 def test_a_broken_pledge_targets_whom_it_was_made_to(pipe):
     assert ("REJECT", "TAL", "OST") in triples(events(pipe, "Talmar reneged on its pledge to Ostrana."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kesh and Brevik failed to reach agreement on the border.", ("REJECT", "KSH", "BRV")),
+    ("Pellis refused to meet the Talmari envoy.", ("REJECT", "PEL", "TAL")),
+])
+def test_failed_or_refused_talks_are_rejections(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

@@ -74,14 +74,15 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         return  # an event without a known actor is not coded
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     noun_only = all(t.pos_ not in ("VERB", "AUX") for t in f["trigger"])
-    if not targets and ty in vocab["dyadic"] and not (len(actors) > 1 and ty in SYMMETRIC) and not noun_only:
+    mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other
+    if not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
         if not targets:
             return
     pairs = []
     if actors and targets:
         pairs = [(a, t) for a in actors for t in targets if home or distinct(a, t)]
-    elif len(actors) > 1 and ty in SYMMETRIC:
+    elif mutual:
         pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))
                  if distinct(actors[i], actors[j])]
     elif actors:

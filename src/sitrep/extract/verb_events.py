@@ -179,6 +179,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
+    mutual = False  # a symmetric event turned one-sided still pairs its actors
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
@@ -191,6 +192,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
+    elif mod == "negated" and ty in ("AGREE", "CONSULT") and v.dep_ == "xcomp" and v.head.lemma_.lower() in (
+            "fail", "refuse"):
+        ty, mod = "REJECT", "asserted"  # "failed to reach agreement", "refused to meet X": talks rejected
+        mutual = True  # "A and B failed to agree": each rejects the other
     heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"] if subj is not None else []
     if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
@@ -208,7 +213,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets)}
+            "against": against and bool(targets), "mutual": mutual}
 
 
 
