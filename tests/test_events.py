@@ -292,3 +292,128 @@ def test_a_promise_with_unless_is_a_threat(pipe):
     got = triples(events(pipe, "Kesh will withdraw its soldiers from Talmar unless the talks resume."))
     assert ("THREATEN", "KSH", "TAL") in got
     assert ("AGREE", "KSH", "TAL") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # domestic events: a force or government acting on its own country's people or places
+    ("Ostranian police arrested dozens of protesters in Ostrana.", ("COERCE", "OST", "OST")),
+    ("Talmari students rallied in Talmar.", ("PROTEST", "TAL", "TAL")),
+    # a protest borrows the target of its purpose clause
+    ("Talmari students rallied outside the parliament to demand reforms from the Talmari government.",
+     ("PROTEST", "TAL", "TAL")),
+    # the object decides: a lifted blockade is a retreat, an eased curfew a concession
+    ("The Pellisian army lifted its blockade of Talmari ports.", ("RETREAT", "PEL", "TAL")),
+    ("Keshi officials eased the curfew imposed on Talmari villages.", ("CONCEDE", "KSH", "TAL")),
+    # a threat conditional on the target's act; a threat whose target is in the threatened act
+    ("Valdoria threatened to leave the talks if Kesh expands its navy.", ("THREATEN", "VAL", "KSH")),
+    ("Brevik threatened to deliver a crushing blow to Pellis.", ("THREATEN", "BRV", "PEL")),
+    # a diplomatic protest is an accusation, not a street protest
+    ("Brevik lodged a protest with Pellis over the arrests.", ("ACCUSE", "BRV", "PEL")),
+    # wider verb classes
+    ("Ostrana said it would support the Brevikan peace plan.", ("AGREE", "OST", "BRV")),
+    ("The Valdorian government sought asylum in Kesh.", ("DEMAND", "VAL", "KSH")),
+    ("Kesh lent Talmar five tanks.", ("AID", "KSH", "TAL")),
+])
+def test_domestic_purpose_and_object_typed_events(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_material_support_of_a_war_is_no_praise(pipe):
+    got = triples(events(pipe, "Keshi troops are in Valdoria to support Valdoria's war against Talmar."))
+    assert not {t for t in got if t[0] == "SUPPORT"}
+
+
+def test_a_hopeful_tone_is_no_strike(pipe):
+    got = triples(events(pipe, "The Keshi envoy struck a hopeful tone after meeting Valdorian officials."))
+    assert not {t for t in got if t[0] in ("PROTEST", "ASSAULT")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the owner of a possessive subject acts
+    ("Valdoria said on Monday that their forces had withdrawn from Kesh.", ("RETREAT", "VAL", "KSH")),
+    # a statement's author demands; a conclusion that another must act is a demand
+    ("The Talmari opposition issued a statement demanding that the Brevikan government release the prisoners.",
+     ("DEMAND", "TAL", "BRV")),
+    ("The Pellisian council concluded that Kesh must pay for the damage.", ("DEMAND", "PEL", "KSH")),
+    # a passive theme names whom it serves
+    ("A school for Ostranian children was attacked by Keshi gunmen.", ("ASSAULT", "KSH", "OST")),
+    # "against X" in the clause names the target, and forces raised against X are no aid to X
+    ("The Keshi navy mobilized reservists for a possible war against Talmar.", ("MOBILIZE", "KSH", "TAL")),
+    # an offer to talk is an agreement of intent, not an offer of an item
+    ("Brevik offered to negotiate with the president of Pellis.", ("AGREE", "BRV", "PEL")),
+    # a purpose clause acts on the governing verb's object or destination
+    ("Pellis summoned Talmar's ambassador to complain about the raids.", ("ACCUSE", "PEL", "TAL")),
+    ("Valdoria sent observers to Ostrana to investigate the shelling.", ("ACCUSE", "VAL", "OST")),
+    # a compound names the event a light verb carries
+    ("Kesh launched a mediation effort between Brevik and Talmar.", ("CONSULT", "KSH", "BRV")),
+    # a concession at home
+    ("The Ostranian government lifted the curfew imposed in Ostrana.", ("CONCEDE", "OST", "OST")),
+])
+def test_owners_authors_purposes_and_compounds(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_forces_raised_against_a_state_are_no_aid_to_it(pipe):
+    got = triples(events(pipe, "The Keshi navy mobilized reservists for a possible war against Talmar."))
+    assert ("AID", "KSH", "TAL") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # troops or police opening fire use conventional force: a FIGHT in PLOVER terms
+    ("Keshi police opened fire on Talmari protesters.", ("FIGHT", "KSH", "TAL")),
+    # ending talks or mediation reduces relations
+    ("Valdoria ended its mediation efforts between Kesh and Brevik.", ("SANCTION", "VAL", "KSH")),
+    ("Brevik suspended talks with Pellis.", ("SANCTION", "BRV", "PEL")),
+    # judicial cooperation and legal accusation
+    ("Pellis extradited two suspects to Ostrana.", ("COOPERATE", "PEL", "OST")),
+    ("A Talmari court sentenced a Keshi journalist to prison.", ("ACCUSE", "TAL", "KSH")),
+    ("Keshi gunmen injured three Valdorian guards.", ("ASSAULT", "KSH", "VAL")),
+])
+def test_reduced_relations_conventional_force_and_legal_acts(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attack being prepared is a show of force, not aid to the enemy
+    ("Keshi troops prepared to storm the Talmari capital.", ("MOBILIZE", "KSH", "TAL")),
+    # the doer of a deed named in the object is the target
+    ("Ostranian students rallied to demand the return of land seized by Keshi settlers.", ("PROTEST", "OST", "KSH")),
+    ("Pellis opened an inquiry into abuses committed by Valdorian guards.", ("ACCUSE", "PEL", "VAL")),
+    # "aid to X": the recipient of the object is the target
+    ("Brevik announced it would prohibit all aid to Talmari rebels.", ("THREATEN", "BRV", "TAL")),
+])
+def test_postures_doers_and_recipients(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_a_prepared_attack_is_no_aid(pipe):
+    got = triples(events(pipe, "The Keshi army prepared to attack Talmar."))
+    assert ("MOBILIZE", "KSH", "TAL") in got and ("AID", "KSH", "TAL") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kesh president received a Valdorian delegation on Monday.", ("CONSULT", "KSH", "VAL")),
+    ("Talmar received rockets from Pellis last spring.", ("AID", "PEL", "TAL")),
+    # invading is conventional military force (PLOVER FIGHT)
+    ("Keshi forces invaded Brevik.", ("FIGHT", "KSH", "BRV")),
+])
+def test_receiving_visitors_and_invasions(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_a_march_or_a_halt_alone_is_no_event(pipe):
+    got = triples(events(pipe, "A Keshi patrol marched close to the border with Talmar. "
+                               "The Keshi patrol halted its march near the Talmari border."))
+    assert not {t for t in got if t[0] in ("PROTEST", "SANCTION")}
+
+
+def test_a_broken_pledge_targets_whom_it_was_made_to(pipe):
+    assert ("REJECT", "TAL", "OST") in triples(events(pipe, "Talmar reneged on its pledge to Ostrana."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kesh and Brevik failed to reach agreement on the border.", ("REJECT", "KSH", "BRV")),
+    ("Pellis refused to meet the Talmari envoy.", ("REJECT", "PEL", "TAL")),
+])
+def test_failed_or_refused_talks_are_rejections(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

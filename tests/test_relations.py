@@ -86,7 +86,7 @@ def test_patterns_documented():
         assert spec.get("help"), ty
         for rule in spec.get("from_events") or []:
             assert rule.get("help"), (ty, rule)
-        for key in ("nouns", "presence"):
+        for key in ("nouns", "presence", "verbs"):
             if key in spec:
                 assert spec[key].get("help"), (ty, key)
 
@@ -109,3 +109,32 @@ def test_a_clash_opposes_both_sides():
                                       for e in recs.events}
     keys = {(r.type, r.from_, r.to) for r in recs.relations}
     assert {("OPPOSES", "KSH", "TAL"), ("OPPOSES", "TAL", "KSH")} <= keys
+
+
+def _rels(text):
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(actor_files=[str(ACTORS)])
+    return {(r.type, r.from_, r.to) for r in pipe.run(Document.new(text)).relations}
+
+
+def test_these_nations_refer_back_to_a_list():
+    keys = _rels("Observers in Valdoria describe Kesh, Brevik and Talmar as a new bloc. Trade between them "
+                 "has grown. Their navies held joint drills last month. Analysts say these nations share the "
+                 "aim of resisting Valdorian dominance in the region.\n")
+    assert {("OPPOSES", "KSH", "VAL"), ("OPPOSES", "BRV", "VAL"), ("OPPOSES", "TAL", "VAL")} <= keys
+
+
+def test_opposition_verbs_need_an_asserted_act_by_an_actor():
+    assert not _rels("Kesh did not resist Valdorian influence. Brevik could challenge Talmar. "
+                     "The storm challenged Valdorian rescuers.\n")
+
+
+def test_an_alliance_is_one_tie_whichever_side_is_named_first():
+    keys = _rels("Kesh has signed a defence pact with Brevik. Officials said Brevik's alliance with Kesh "
+                 "would last.\n")
+    assert ("ALLIED_WITH", "KSH", "BRV") in keys and ("ALLIED_WITH", "BRV", "KSH") not in keys
+
+
+def test_suspended_talks_are_no_opposition():
+    keys = _rels("Valdoria ended its mediation efforts between Kesh and Brevik. Valdoria imposed sanctions on Kesh.\n")
+    assert ("OPPOSES", "VAL", "KSH") in keys and ("OPPOSES", "VAL", "BRV") not in keys

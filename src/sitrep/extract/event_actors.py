@@ -25,6 +25,8 @@ FIRSTS = ("",)  # key under which the table keeps the set of first words of its 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
 PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+DEMONSTRATIVES = {"these", "those"}
+FAR_SENTENCES = 8  # "these nations" reaches back this many sentences to the list it stands for
 
 
 def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:
@@ -123,7 +125,8 @@ class TokenActors:
     def _plural_references(self, sdoc) -> None:
         """ "the three nations", "both countries", "the two sides": the last list of that many
         actors named in this or the two sentences before (a list in coordination: "the United
-        States, Japan and South Korea")."""
+        States, Japan and South Korea"); "these nations", "those states": the last list of any
+        length within ``FAR_SENTENCES`` sentences."""
         lists: list[tuple[int, list[str]]] = []  # (position, codes) of coordinated actor lists
         plural = [t for t in sdoc if t.lower_ in PLURAL_HEADS]
         if not plural:
@@ -146,6 +149,14 @@ class TokenActors:
                     if c.lower_ in NUMBERS:
                         n = NUMBERS[c.lower_]
                 if n is None:
+                    # "these nations", "those states": the last list named before, further back
+                    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in t.children):
+                        first = sdoc[max(0, t.sent.start - 1)].sent.start
+                        for _ in range(FAR_SENTENCES):
+                            first = sdoc[first - 1].sent.start if first > 0 else 0
+                        near = [codes for pos, codes in lists if first <= pos < t.i]
+                        if near:
+                            self.group[t.i] = near[-1]
                     continue
                 here = []  # "Lavrov ... the North Korean deployment, reiterating the two countries' pact"
                 for x in sdoc[t.sent.start:t.i]:

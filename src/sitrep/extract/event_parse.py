@@ -49,6 +49,16 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
     return out
 
 
+def place_codes(p, ta: TokenActors) -> list[str]:
+    """The countries of the places in a phrase ("in the Kharkiv region" -> UKR); a state
+    named as the place itself counts too ("in Ostrana"), for states the gazetteer lacks."""
+    out = [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+    if not out:
+        out = [ta.code[t.i] for t in p.subtree if t.pos_ == "PROPN" and ta.code[t.i] and " " not in ta.code[t.i]
+               and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout"))]
+    return out
+
+
 def pronoun_owner(n, ta: TokenActors) -> list[str]:
     """ "its alliance with Y", "their support": the owner is the nearest actor named before the
     possessive in the same sentence (news prose rarely reaches further back within a sentence)."""
@@ -56,6 +66,8 @@ def pronoun_owner(n, ta: TokenActors) -> list[str]:
     if poss is None:
         return []
     for i in range(poss.i - 1, n.sent.start - 1, -1):
+        if poss.lower_ == "their" and ta.group.get(i):  # "these nations ... their goal"
+            return list(ta.group[i])
         if ta.code[i]:
             return [ta.code[i]]
     if n.sent.start > 0:  # "Trump's assurances ... His past praise": the previous sentence's subject
@@ -81,11 +93,12 @@ def country(code: str | None) -> str | None:
 
 
 def distinct(a: str | None, b: str | None) -> bool:
-    """Two codes name different actors: other countries, or one country's different sectors
-    named as such ("RUS GOV" and "RUS OPP": the government against its opposition)."""
+    """Two codes name different actors: other countries, or one country's different parts
+    ("RUS GOV" and "RUS OPP": the government against its opposition; "SDN GOV" and "SDN": the
+    government acting on its own country, as in domestic events)."""
     if not a or not b:
         return True
-    return country(a) != country(b) or (" " in a and " " in b and a != b)
+    return country(a) != country(b) or (a != b and (" " in a or " " in b))
 
 
 # ------------------------------------------------------------------ triggers

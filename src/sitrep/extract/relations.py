@@ -25,11 +25,13 @@ import yaml
 
 from ..model import Evidence, Relation, record_id
 from .context import Context
-from .event_parse import _codes, country, phrase_actors, pronoun_owner
+from .event_parse import _codes, _inherited_subject, country, modality, phrase_actors, pronoun_owner
 from .events import load_vocab, token_actors
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
+SYMMETRIC = {"ALLIED_WITH"}  # one relation per pair: "X's alliance with Y" and "Y's pact with X" are one tie
+OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 
 
 @lru_cache(maxsize=4)
@@ -49,6 +51,8 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
         a, b = country(a), country(b)
         if not a or not b or a == b:
             return
+        if ty in SYMMETRIC and (ty, b, a) in found:
+            a, b = b, a  # the pair already told the other way round
         g = found.setdefault((ty, a, b), {"items": [], "ev": []})
         if item and item not in g["items"]:
             g["items"].append(item)
@@ -67,6 +71,7 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
                         add(ty, ev.target, ev.actor, ev.start, ev.end, item)
                     break
     _noun_relations(ctx, pats, add)
+    _verb_relations(ctx, pats, add)
     hostile = {(a, b) for ty, a, b in found if ty == "OPPOSES"}
     for (ty, a, b), g in found.items():
         if ty == "DEPLOYS_TO" and ((a, b) in hostile or (b, a) in hostile):
@@ -156,6 +161,63 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                     if b:
                         s, e = _span(t, extra=where)
                         add("DEPLOYS_TO", a, b, s, e, "troops")
+
+
+def _verb_relations(ctx: Context, pats: dict, add) -> None:
+    """ "X resists U.S. dominance", "their goal of resisting U.S. dominance": a verb of the
+    pattern whose object names an actor (or that actor's influence, dominance, ...)."""
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    ta = token_actors(ctx)
+    for ty in TYPES:
+        r = (pats.get(ty) or {}).get("verbs")
+        if not r:
+            continue
+        lemmas, objects = set(r["lemmas"]), set(r.get("objects") or [])
+        for v in ctx.sdoc:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas or modality(v, vocab)[0] != "asserted":
+                continue
+            targets = []
+            for o in v.children:
+                if o.dep_ != "dobj":
+                    continue
+                if ta.code[o.i] or ta.group.get(o.i):
+                    targets += _codes(phrase_actors(o, ta, vocab))
+                elif o.lemma_.lower() in objects:
+                    targets += _codes(phrase_actors(o, ta, vocab, deps=OWNER_DEPS, preps=set()))
+            if not targets:
+                continue
+            holders = _holders(v, ta, vocab)
+            for a in holders:
+                for b in targets:
+                    s, e = _span(v)
+                    add(ty, a, b, s, e, None)
+
+
+def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
+    """Who does what a verb says: its subject, else the owner of the noun whose purpose or
+    content the verb gives ("their goal of resisting", "a desire to resist"), else the subject
+    of the verb that noun is the object of ("their actions indicate an understanding to ...")."""
+    if depth > 3:
+        return []
+    subj, _ = _inherited_subject(v)
+    if subj is not None and not (v.dep_ in ("acl", "relcl") and subj == v.head):
+        return _codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)
+    noun = v.head
+    if v.dep_ == "pcomp" and noun.dep_ == "prep":
+        noun = noun.head  # "goal of resisting"
+    elif v.dep_ not in ("acl", "relcl", "xcomp"):
+        return []
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    codes = _codes([(c, x) for c, x in phrase_actors(noun, ta, vocab, deps=OWNER_DEPS, preps=set()) if x.i < noun.i])
+    if codes:
+        return codes
+    codes = pronoun_owner(noun, ta)
+    if codes:
+        return codes
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
+        return _holders(noun.head, ta, vocab, depth + 1)
+    return []
 
 
 def _span(t, extra=()) -> tuple[int, int]:

@@ -1,0 +1,180 @@
+"""From event candidates to ``Event`` records: shared targets of coordinated clauses,
+actor-target pairs, the event's span, mode, place, date, figures and claim."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Event, record_id
+from .context import Context
+from .event_parse import _objects, _preps, country, distinct, item_span, noun_type
+from .event_vocab import SYMMETRIC, load_vocab
+from .verb_events import _clause_target
+
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+# types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
+PURPOSE_BORROW = {"PROTEST", "MOBILIZE", "ACCUSE", "COERCE", "THREATEN"}  # types whose place target may be the actor's own country
+
+
+def _borrow_targets(found: list[dict]) -> None:
+    """A clause coordinated with another of the same type shares its target
+    ("X equipped Ukraine with missiles, while Y supplied drones")."""
+    for f in found:
+        if f["targets"] or not f["actors"]:
+            continue
+        v = f["verb"]
+        for g in found:
+            if g is f or g["type"] != f["type"] or not g["targets"] or g["sent"] != f["sent"]:
+                continue
+            w = g["verb"]
+            if v.head == w or w.head == v or (v.head == w.head and v.dep_ == w.dep_ == "conj"):
+                if v.dep_ in ("conj", "advcl") or w.dep_ in ("conj", "advcl"):
+                    f["targets"] = list(g["targets"])
+                    break
+        if f["targets"]:
+            continue
+        for g in found:  # "allocated aid to X, surpassing the sums provided by Y": Y's aid went to X too
+            if g is not f and g["type"] == f["type"] and g["targets"] and g["verb"].is_ancestor(f["verb"]):
+                f["targets"] = list(g["targets"])
+                break
+        if f["targets"]:
+            continue
+        for g in found:  # "staged a hunger strike to demand reforms from X": the protest targets X too
+            w = g["verb"]
+            if g is not f and g["targets"] and g["sent"] == f["sent"] and f["type"] in PURPOSE_BORROW and \
+                    w.head in (v, f["noun"]) and (w.dep_ == "advcl" or w.dep_ in ("acl", "xcomp") and w.tag_ == "VB"):
+                f["targets"] = list(g["targets"])
+                break
+        if f["targets"] or f["subj"] is None:
+            continue
+        for g in reversed(found[:found.index(f)]):  # gapping: "A armed X with tanks, while B supplied jets"
+            if g["sent"] == f["sent"] and g["type"] == f["type"] and g["targets"] and g["verb"].pos_ == "VERB":
+                f["targets"] = list(g["targets"])
+                break
+
+
+
+def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
+    doc = ctx.doc
+    sent = f["sent"]
+    ty = f["type"]
+    actors, targets = f["actors"], list(f["targets"])
+    home = False
+    if not targets and f["place_targets"]:
+        actor_c = {country(a) for a in actors}
+        home = ty in DOMESTIC  # a protest or a curfew in one's own country targets it
+        targets = [c for c in dict.fromkeys(f["place_targets"]) if home or c not in actor_c][:1]
+    if ty == "MOBILIZE" and targets and not f.get("against") and any(country(t) != country(a) for t in targets for a in actors):
+        if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
+            ty = "AID"  # forces sent to another state: military aid in troops
+            f = {**f, "item_class": "troops"}
+    actor_c = {country(a) for a in actors}
+    if not home:  # "the U.K. and France supplied Anglo-French missiles"
+        targets = [t for t in targets if all(distinct(a, t) for a in actors)]
+    if not actors:
+        return  # an event without a known actor is not coded
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    noun_only = all(t.pos_ not in ("VERB", "AUX") for t in f["trigger"])
+    mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other
+    if not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
+        targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
+        if not targets:
+            return
+    pairs = []
+    if actors and targets:
+        pairs = [(a, t) for a in actors for t in targets if home or distinct(a, t)]
+    elif mutual:
+        pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))
+                 if distinct(actors[i], actors[j])]
+    elif actors:
+        pairs = [(a, None) for a in actors]
+    else:
+        pairs = [(None, t) for t in targets]
+    if not pairs:
+        return
+    trig = f["trigger"]
+    noun_only = all(t.pos_ not in ("VERB", "AUX") for t in trig)
+    toks = [*trig]
+    if f["subj"] is not None and f["subj"].sent is sent:
+        toks.append(f["subj"])
+    span_toks = set()
+    for t in toks:
+        span_toks.update(x.i for x in t.subtree)
+    v = f["verb"]
+    span_toks.update(x.i for x in v.subtree) if v.pos_ in ("VERB", "AUX") and f["noun"] is None or v == trig[0] else None
+    s = max(min(span_toks), sent.start)
+    e = min(max(span_toks) + 1, sent.end)
+    sd = ctx.sdoc
+    while e > s + 1 and sd[e - 1].is_punct:
+        e -= 1
+    while s < e - 1 and (sd[s].is_punct or sd[s].dep_ in ("cc", "mark") or sd[s].is_space):
+        s += 1
+    start, end = sd[s].idx, sd[e - 1].idx + len(sd[e - 1].text)
+    mode = _mode(ty, f, sd[s:e], ctx)
+    loc = _location(ctx, start, end, sent)
+    date = _date(ctx, sent)
+    qids = tuple(q.id for q in ctx.records.quantities if sent.start_char <= q.start < sent.end_char)
+    claim = _claim(ctx, trig[0].idx)
+    item = f.get("item_text")
+    if item is None and f.get("item") is not None:
+        sp = item_span(f["item"])
+        item = sp.text if len(sp) else None
+    if ty == "CONSULT":  # "hosted X for naval drills": the purpose names the event
+        for p in _preps(trig[0], {"for"}) + [x for o in _objects(trig[0]) for x in _preps(o, {"for"})]:
+            if noun_type(p, ctx.resources.get("event_vocab") or load_vocab()) == "MOBILIZE":
+                ty = "MOBILIZE"
+    fire = vocab["fight_by_forces"]
+    for a, t in pairs:
+        ety = ty
+        if ty == "ASSAULT" and a and t and a.endswith(" MIL") and t.endswith(" MIL"):
+            ety = "FIGHT"  # force against force is a clash; ASSAULT is one-sided
+        elif ty == "ASSAULT" and a and a.split()[-1] in ("MIL", "COP") and {x.lemma_.lower() for x in trig} & fire:
+            ety = "FIGHT"  # troops or police opening fire or shelling: conventional force (PLOVER)
+        key = (ety, country(a), country(t), sent.start)  # one event per pair and type in a sentence
+        if key in seen:
+            continue
+        seen.add(key)
+        yield noun_only, Event(id=record_id("event", doc.id, start, end, ety, a, t), doc_id=doc.id, start=start,
+                               end=end, text=doc.text[start:end], type=ety, actor=a, target=t, location=loc,
+                               date=date, claim_id=claim, mode=mode, modality=f["modality"],
+                               trigger=" ".join(x.text for x in trig), quantity_ids=qids, item=item)
+
+
+
+def _mode(ty: str, f: dict, span, ctx: Context) -> str | None:
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    if ty == "AID" or (ty == "REJECT" and f.get("item") is not None):
+        return f.get("item_class")
+    modes = vocab["modes"].get(ty) or {}
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    text = span.text.lower()
+    for m, ws in modes.items():
+        if words & ws or any(" " in w and w in text for w in ws):
+            return m
+    return None
+
+
+def _location(ctx: Context, start: int, end: int, sent) -> str | None:
+    best = None
+    for p in ctx.records.places:
+        for m in p.mentions:
+            if start <= m.start < end:
+                return p.name
+            if best is None and sent.start_char <= m.start < sent.end_char:
+                best = p.name
+    return best
+
+
+def _date(ctx: Context, sent) -> str | None:
+    for d in ctx.records.dates:
+        if sent.start_char <= d.start < sent.end_char:
+            return d.date or d.text
+    return None
+
+
+def _claim(ctx: Context, pos: int) -> str | None:
+    best = None
+    for c in ctx.records.claims:
+        if c.start <= pos < c.end and (best is None or c.end - c.start < best.end - best.start):
+            best = c
+    return best.id if best else None
+

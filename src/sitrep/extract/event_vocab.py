@@ -1,0 +1,65 @@
+"""The event vocabulary (``data/event_verbs.yaml``) indexed for lookup, and the type classes
+the event rules share (symmetric, hostile, cooperative types)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
+HOSTILE = {"ASSAULT", "SANCTION", "COERCE"}   # announced but not yet done: a THREATEN
+REFUSABLE = {"accept", "agree", "approve", "ratify"}  # negated, these verbs say the actor rejects
+COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT", "COOPERATE"}  # promised: an AGREE (intent)
+
+
+@lru_cache(maxsize=4)
+def load_vocab(path: str | None = None) -> dict[str, Any]:
+    """The event vocabulary, indexed for lookup: lemma -> type, phrase -> type, noun -> type."""
+    raw = yaml.safe_load(Path(path or DATA / "event_verbs.yaml").read_text(encoding="utf-8"))
+    v: dict[str, Any] = {"verb": {}, "phrase": {}, "noun": {}, "noun_phrase": {}, "reverse": {},
+                         "preps": {}, "modes": {}, "needs_item": set(), "raw": raw}
+    for ty, spec in raw["types"].items():
+        for w in spec.get("verbs") or []:
+            parts = w.lower().split()
+            if len(parts) == 1:
+                v["verb"].setdefault(parts[0], ty)
+            else:
+                v["phrase"].setdefault(parts[0], []).append((parts[1:], ty))
+        for w in spec.get("nouns") or []:
+            parts = w.lower().split()
+            (v["noun"] if len(parts) == 1 else v["noun_phrase"]).setdefault(
+                parts[-1] if len(parts) == 1 else parts[-1], ty if len(parts) == 1 else [])
+            if len(parts) > 1:
+                v["noun_phrase"][parts[-1]].append((parts[:-1], ty))
+        for w in spec.get("reverse") or []:
+            v["reverse"][w.lower()] = ty
+        v["preps"][ty] = set(spec.get("target_preps") or [])
+        v["modes"][ty] = {m: set(ws) for m, ws in (spec.get("modes") or {}).items()}
+        v["needs_item"].update(spec.get("needs_item") or [])
+        v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
+        v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])
+    v["light"] = set(raw["light_verbs"]["lemmas"])
+    v["fight_by_forces"] = set(raw["types"]["ASSAULT"].get("fight_by_forces") or [])
+    v["by_object"] = {}
+    for rule in (raw.get("by_object") or {}).get("rules") or []:
+        for w in rule["verbs"]:
+            v["by_object"].setdefault(w, {}).update({o: rule["type"] for o in rule["objects"]})
+    items = raw["aid_items"]
+    v["items"] = {k: set(ws) for k, ws in items.items() if k != "help"}
+    mod = raw["modality"]
+    v["neg"] = set(mod["negation"])
+    v["neg_heads"] = set(mod["negating_heads"])
+    v["exp_aux"] = set(mod["expectation_aux"])
+    v["exp_heads"] = set(mod["expectation_heads"])
+    v["intent_heads"] = set(mod["intent_heads"])
+    v["posture_heads"] = set(mod.get("posture_heads") or [])
+    v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
+    v["dyadic"] = set(raw["dyadic"]["types"])
+    dm = raw.get("demand_by_saying") or {}
+    v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
+    v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
+    return v
+

@@ -1,0 +1,111 @@
+"""Events told by a noun: "Russia's strike on X", "talks with Y", "the downing of Z's drones".
+
+One candidate dict per event noun whose owner (possessive, demonym, ``by`` agent)
+names an actor; ``event_emit`` turns candidates into records.
+"""
+from __future__ import annotations
+
+from .event_actors import TokenActors
+from .event_parse import (OBJ_PREPS, _codes, _inherited_subject, _objects, _preps, item_class, item_span, modality,
+                          noun_type, phrase_actors, place_codes, pronoun_owner, verb_type)
+
+
+def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
+    ty = noun_type(n, vocab)
+    if ty is None:
+        return None
+    need = vocab["noun_objects"].get(ty)
+    if need and not any(p.lower_ in need or p.lemma_.lower() in need for p in _preps(n, {"of"})):
+        return None
+    h = n.head
+    if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in vocab["light"] and (
+            n.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "acl" and h.head == n)):
+        return None  # the light verb carries it (see _verb_event)
+    if n.dep_ == "acl" or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in vocab["light"]
+                              for c in n.children):
+        return None
+    owners = phrase_actors(n, ta, vocab, deps={"poss", "compound", "amod", "nmod", "conj", "cc"}, preps=set())
+    owners = [(c, t) for c, t in owners if t.i < n.i]
+    agent = []
+    agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") else ("by",)
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in agent_preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    agent += _codes(phrase_actors(p, ta, vocab))
+    actors = agent or _codes(owners) or pronoun_owner(n, ta)
+    if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
+        s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+    if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None:
+        s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+    if not actors:
+        return None
+    if ty in ("AID",) and not (n.lemma_.lower() in vocab["items"]["money"] or item_class(n, vocab)):
+        pass
+    targets = []
+    for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"}):
+        targets += _codes(phrase_actors(p, ta, vocab))
+        if targets:
+            break
+    for c in n.children:  # "threats to withdraw from NATO": the target is in the clause the noun governs
+        if not targets and c.dep_ == "acl" and c.pos_ == "VERB" and any(x.lower_ == "to" for x in c.children):
+            for o in _objects(c):
+                targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+            for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
+                targets += _codes(phrase_actors(p, ta, vocab))
+    place_targets = []
+    if ty in ("ASSAULT", "FIGHT", "DEFEND", "PROTEST", "COERCE"):
+        for p in _preps(n, {"on", "in", "against", "into", "across", "at", "over"}):
+            place_targets += place_codes(p, ta)
+        gov = n.head
+        if n.dep_ in ("nsubj",) and gov.pos_ == "VERB":
+            for o in _objects(gov):
+                place_targets += place_codes(o, ta)
+            for p in _preps(gov, {"in", "on", "at", "across"}):
+                place_targets += place_codes(p, ta)
+    if not targets and ty == "AID" and h.dep_ == "prep" and h.lower_ in ("on", "upon", "for") and \
+            h.head.lemma_.lower() in ("reliance", "dependence", "dependency", "need", "request", "appeal"):
+        # "Ukraine's reliance on US military aid": the one relying receives it
+        targets = _codes(phrase_actors(h.head, ta, vocab, deps={"poss", "compound", "amod"}, preps=set()))
+        targets = [t for t in targets if t not in actors] or pronoun_owner(h.head, ta)
+    if h.pos_ == "VERB" and verb_type(h, vocab)[0] == "REJECT" and n.dep_ in ("dobj", "nsubjpass"):
+        return None  # "cancelled a visit by X": the visit did not happen; the REJECT is the event
+    if not targets and agent and n.dep_ == "dobj" and h.pos_ == "VERB" and ty in ("ACCUSE", "SUPPORT", "DEMAND",
+                                                                                "THREATEN"):
+        # "the test drew condemnation from X": X condemns the test's owner
+        s, sv = _inherited_subject(h)
+        if s is not None and s.tag_ == "WDT" and sv is not None and sv.dep_ == "relcl":
+            s = sv.head  # "the test, which prompted condemnation": the test
+        if s is not None:
+            codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
+            targets = [c for c in codes if c not in actors]
+    if not targets and not place_targets and ty != "TEST":
+        return None
+    if ty == "TEST" and item_class(n, vocab) != "weapons":
+        return None
+    gov = n.head
+    mod = modality(gov, vocab)[0] if gov.pos_ in ("VERB", "AUX") else "asserted"
+    item = None
+    icls = None
+    item_text = None
+    if ty == "AID":
+        # "ammunition supplies", "supplies of ammunition": the thing supplied, not the supplying
+        things = [c for c in n.children if c.dep_ == "compound" and ta.code[c.i] is None]
+        things += [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" and ta.code[p.i] is None]
+        if n.lemma_.lower() in ("support", "aid", "assistance"):  # "military aid" is the item itself
+            mods = [c for c in n.children if c.dep_ in ("compound", "amod") and ta.code[c.i] is None and c.i < n.i]
+            item_text = " ".join([*(c.text for c in mods), n.text])
+            icls = item_class(n, vocab)
+        elif things:
+            item_text = " ".join(item_span(t).text for t in things)
+            icls = item_class(things[0], vocab)
+        elif any(c.dep_ == "amod" and c.lower_ in ("military", "material", "financial") for c in n.children):
+            item_text = " ".join(t.text for t in n.children if t.dep_ == "amod" and t.i < n.i) + " " + n.text
+            icls = "weapons" if "military" in item_text.lower() else "money" if "financial" in item_text.lower() else None
+    return {"type": ty, "actors": actors, "targets": targets, "trigger": [n], "verb": gov, "noun": n,
+            "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets,
+            "item_text": item_text}
+

@@ -1,0 +1,238 @@
+"""Events told by a verb (or a light verb with an event noun): type, actors, targets, modality.
+
+One candidate dict per trigger verb (see ``events`` for the rules); ``event_emit``
+turns candidates into records.
+"""
+from __future__ import annotations
+
+from .event_actors import TokenActors
+from .event_parse import (OBJ_PREPS, PHRASE_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
+                          _subject, country, distinct, item_class, item_phrase, modality, noun_type, phrase_actors,
+                          place_codes, pronoun_owner, verb_type)
+from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
+
+THEME_PREPS = PHRASE_PREPS | {"for"}
+CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
+PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST", "COERCE", "CONCEDE"}
+HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
+DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST"}  # whose target may be the doer of a deed they name
+AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
+
+
+def _clause(v, stop: set):
+    """The tokens of a verb's clause, not entering the dependents named in ``stop``."""
+    todo = [v]
+    while todo:
+        t = todo.pop()
+        yield t
+        todo.extend(c for c in t.children if c.dep_ not in stop)
+
+
+def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
+    ty, extra = verb_type(v, vocab)
+    lem = v.lemma_.lower()
+    noun = None
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
+        obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
+    if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
+        rule = vocab["by_object"][lem]
+        ty = next((rule[w] for x in (obj, *(c for c in obj.children if c.dep_ == "compound"))
+                   for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)
+    if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and all(x != obj for x in extra):
+        comp = next((c for c in obj.children if c.dep_ == "compound" and noun_type(c, vocab)), None)
+        if comp is not None:  # "launched a mediation effort": the compound names the event
+            ty, extra = noun_type(comp, vocab), [comp]
+    if obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
+        noun, ty = obj, noun_type(obj, vocab)
+        extra = [obj] if obj.i != v.head.i or v.dep_ != "acl" else [obj]
+    if ty is not None and obj is not None and obj.lemma_.lower() in vocab["exclude"].get(ty, ()):
+        return None
+    reverse = False
+    if ty is None and lem in vocab["reverse"]:
+        ty, reverse = vocab["reverse"][lem], True
+    if ty in (None, "AGREE") and lem in vocab["demand_speech"] and any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
+            for c in v.children):
+        ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
+    if ty is None:
+        return None
+    if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
+        return None  # "demonstrated the risk" is no protest
+    if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
+            c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in v.children):
+        return None  # "sees its interests as threatened", "the attacked village": a state, not an act
+    if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX") and \
+            v.head.lemma_.lower() not in vocab["needs_item"]:  # "offered to negotiate": no offer of an item
+        return None  # "threatened to withdraw": the governing verb is the event
+    if v.dep_ == "acl" and v.head.pos_ == "NOUN" and noun_type(v.head, vocab) and v.tag_ != "VBN":
+        return None  # "threats to withdraw", "decision to send": the noun is the event
+    item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
+    icls = item_class(item, vocab)
+    if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
+        return None
+    if ty == "TEST" and icls != "weapons":
+        return None
+    subj, _ = _inherited_subject(v)
+    if subj is not None and v.dep_ == "acl" and subj == v.head and v.tag_ == "VBG" and ta.code[subj.i] is None \
+            and subj.dep_ == "dobj":  # "issued a statement demanding ...": the statement's author demands
+        subj = _inherited_subject(subj.head)[0] or subj
+    passive = _passive(v) and noun is None
+    actors_tok, targets = [], []
+    if reverse:
+        src = _preps(v, {"from"}) + [p for o in _objects(v) for p in _preps(o, {"from"})]
+        actors = [a for p in src for a in _codes(phrase_actors(p, ta, vocab))]
+        targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
+    elif passive:
+        agent = _agent(v)
+        actors = _codes(phrase_actors(agent, ta, vocab)) if agent is not None else []
+        theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
+        if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
+            item, icls = theme, item_class(theme, vocab)  # "the €85 billion provided by X"
+        if theme is not None:
+            tcodes = _codes(phrase_actors(theme, ta, vocab, preps=THEME_PREPS))  # "a camp for X's refugees"
+            forces = theme.lemma_.lower() in vocab["items"]["troops"] or (
+                ty == "AID" and item_class(theme, vocab) in ("weapons", "troops"))
+            if not actors and (forces or ty in ("MOBILIZE",)):
+                actors = tcodes  # "North Korean troops were deployed to Russia": the forces' owner acts
+            elif ty not in ("AID",) or not forces:
+                targets = tcodes
+        for c in v.children:
+            if c.dep_ == "dobj":
+                targets += _codes(phrase_actors(c, ta, vocab))
+    else:
+        actors = (_codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)) if subj is not None else []
+        # "their forces withdrew": the owner of the possessive acts
+        for o in _objects(v):
+            if (noun is not None and o == noun) or ty == "MOBILIZE":
+                continue  # "deploy troops": the object is the force, not the target
+            targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+    preps = vocab["preps"].get(ty, set())
+    for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
+        if not targets and x.dep_ == "prep":
+            targets += [c for p in x.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+    if not targets:
+        objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
+        # "welcomed the resumption of ties with X": the object's own partner is the target
+        objs += [p for o in list(objs) for p in _preps(o, {"of", "in"}) if p.pos_ == "NOUN" and ta.code[p.i] is None]
+        for p in _preps(v, preps) + (_preps(noun, preps) if noun is not None else []) + \
+                [p for o in objs for p in _preps(o, (preps | {"with", "between", "to"}) - {"of"})]:  # "aid to X"
+            targets += _codes(phrase_actors(p, ta, vocab))
+            if targets:
+                break
+    if noun is not None and not targets:
+        targets = [c for c in _codes(phrase_actors(noun, ta, vocab, deps={"poss", "compound", "amod", "prep", "pobj", "conj"},
+                                                       preps={"of"}))]
+    if not targets and not (len(actors) > 1 and ty in SYMMETRIC):  # "A and B met": each other
+        for c in v.children:
+            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG") or purpose:
+                s = _subject(c)
+                if s is not None and (ty in ("DEMAND", "CONCEDE") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
+                    # "urged X to", "demanded that X": X; but "warned that X could" names no target
+                    targets = _codes(phrase_actors(s, ta, vocab))
+                if not targets:
+                    for o in _objects(c):
+                        targets += _codes(phrase_actors(o, ta, vocab))
+                if not targets:  # "threatened to deliver blows to X", "to demand reforms from X"
+                    objs = _objects(c) if c.dep_ != "ccomp" else []  # "warned that X could hold talks with Y": no
+                    for p in _preps(c, CLAUSE_PREPS) + [p for o in objs for p in _preps(o, CLAUSE_PREPS)]:
+                        targets += _codes(phrase_actors(p, ta, vocab))
+                if not targets and c.dep_ == "xcomp":  # "threatened to break relations with X"
+                    targets = _clause_target({"verb": c, "actors": actors, "trigger": [c]}, None, ta)
+    if not targets and ty in DOER_TYPES:  # "demanded the return of land seized by X": X did it
+        for o in _objects(v) + _preps(v, {"into", "of", "over", "for", "about"}):
+            for a in o.subtree:
+                if a.dep_ == "agent" and a.head.dep_ in ("acl", "relcl"):
+                    targets += [c for p in a.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+            if targets:
+                break
+    if not targets and ty in DOER_TYPES:  # "reneged on its pledge to X", "refused despite pressure by X"
+        for o in _preps(v, {"on", "despite", "to", "of"}):
+            for p in _preps(o, {"to", "by", "from"}):
+                targets += _codes(phrase_actors(p, ta, vocab))
+            if targets:
+                break
+    if ty == "THREATEN" and not targets:  # "threatened to quit the talks if X goes ahead": X is threatened
+        for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
+            if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                s = _subject(a)
+                targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+                if targets:
+                    break
+    against = not targets and ty in AGAINST_TYPES
+    if against:  # "mobilized reservists for a war against X"
+        for a in _clause(v, stop={"relcl", "ccomp", "parataxis", "advcl"}):
+            if a.dep_ == "prep" and a.lower_ == "against":
+                targets += [c for p in a.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+                if targets:
+                    break
+    if not targets and v.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and \
+            ty in vocab["dyadic"] | {"ACCUSE"}:
+        # "summoned X's envoy to complain", "sent observers to X to investigate": the purpose
+        # clause acts on the governing verb's object or destination
+        h = v.head
+        for o in _objects(h) + _preps(h, {"to", "into"}):
+            targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+            if targets:
+                break
+    if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
+        return None  # "X cautioned that Y could ...": a warning about, not a threat to
+    mod, head_lemma = modality(v, vocab)
+    mutual = False  # a symmetric event turned one-sided still pairs its actors
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
+    if mod == "expected" and ty != "THREATEN" and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
+        ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
+    elif mod == "expected" and ty in ("ASSAULT", "FIGHT") and head_lemma in vocab["posture_heads"]:
+        ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
+    elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
+        ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
+    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
+        ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
+    if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
+        ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
+    elif mod == "negated" and ty in ("AGREE", "CONSULT") and v.dep_ == "xcomp" and v.head.lemma_.lower() in (
+            "fail", "refuse"):
+        ty, mod = "REJECT", "asserted"  # "failed to reach agreement", "refused to meet X": talks rejected
+        mutual = True  # "A and B failed to agree": each rejects the other
+    heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"] if subj is not None else []
+    if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
+        ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
+    place_targets = []
+    if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
+        for o in _objects(v):  # "the curfew imposed in X" too
+            place_targets += place_codes(o, ta)
+    if ty in PLACE_TARGET_TYPES:
+        for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
+                _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
+            place_targets += place_codes(p, ta)
+    trig = sorted([v, *extra], key=lambda t: t.i)
+    actor_c = {country(a) for a in actors}
+    targets = [t for t in targets if all(distinct(a, t) for a in actors)]
+    return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
+            "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
+            "against": against and bool(targets), "mutual": mutual}
+
+
+
+def _clause_target(f: dict, ctx, ta: TokenActors | None = None) -> list[str]:
+    """For a two-sided event whose target the parse did not attach: the first actor named
+    after the trigger inside the trigger verb's own clause (not in a subordinate clause)."""
+    ta = ta or ctx.scratch["token_actors"]
+    v = f["verb"]
+    actor_c = {country(a) for a in f["actors"]}
+    stop = {"relcl", "advcl", "ccomp", "csubj", "parataxis"}
+
+    def walk(t):
+        yield t
+        for c in t.children:
+            if c.dep_ not in stop and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                yield from walk(c)
+    trig_i = max(t.i for t in f["trigger"])
+    for t in sorted(walk(v), key=lambda x: x.i):
+        if t.i > trig_i and ta.code[t.i] and country(ta.code[t.i]) not in actor_c:
+            return [ta.code[t.i]]
+    return []
+
