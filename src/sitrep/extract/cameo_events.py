@@ -98,7 +98,8 @@ def _has(text: str, phrase: str) -> bool:
 
 # ------------------------------------------------------------------ coding
 def user_events(ctx: Context) -> Iterator[Event]:
-    from .events import _claim, _date, _location, load_vocab, token_actors
+    from .event_emit import _claim, _date, _location
+    from .events import load_vocab, token_actors
 
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     ta = token_actors(ctx)
