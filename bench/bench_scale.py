@@ -31,22 +31,28 @@ SHARED = next((Path(p).resolve() for p in _CANDIDATES if p and (Path(p) / "corpu
 SOURCE = SHARED / "corpus" / "ukraine-2014" / "articles.jsonl"
 
 
-def build_corpus(n: int, out: Path, fmt: str) -> Path:
+def build_corpus(n: int, out: Path, fmt: str, per_file: int | None = None) -> Path:
     """n documents from the shared articles, each copy with its own id and a
-    one-line change; JSON Lines (one file) or a folder of text files."""
+    one-line change; JSON Lines (one file, or with ``per_file`` a folder of
+    files of that many lines: one file stays under the reader's size limit,
+    SITREP_MAX_BYTES) or a folder of text files."""
     rows = [json.loads(x) for x in SOURCE.read_text(encoding="utf-8").splitlines() if x.strip()]
     out.mkdir(parents=True, exist_ok=True)
-    target = out / (f"corpus-{n}.jsonl" if fmt == "jsonl" else f"corpus-{n}")
+    target = out / (f"corpus-{n}-jsonl{per_file}" if fmt == "jsonl" and per_file else
+                    f"corpus-{n}.jsonl" if fmt == "jsonl" else f"corpus-{n}")
     if target.exists():
         return target
     tmp = target.with_name(target.name + ".tmp")
-    if fmt == "jsonl":
+    if fmt == "jsonl" and per_file:
+        tmp.mkdir()
+        for first in range(0, n, per_file):
+            with open(tmp / f"part-{first // per_file:05d}.jsonl", "w", encoding="utf-8") as f:
+                for i in range(first, min(n, first + per_file)):
+                    f.write(_line(rows, i))
+    elif fmt == "jsonl":
         with open(tmp, "w", encoding="utf-8") as f:
             for i in range(n):
-                r = rows[i % len(rows)]
-                k = i // len(rows)
-                f.write(json.dumps({**r, "id": f"{r.get('id', i)}-copy{k}",
-                                    "text": f"{r['text']}\nFiled as item {i} in edition {k} of the archive."}) + "\n")
+                f.write(_line(rows, i))
     else:
         tmp.mkdir()
         for i in range(n):
@@ -58,6 +64,13 @@ def build_corpus(n: int, out: Path, fmt: str) -> Path:
                                               encoding="utf-8")
     os.replace(tmp, target)
     return target
+
+
+def _line(rows: list[dict], i: int) -> str:
+    r = rows[i % len(rows)]
+    k = i // len(rows)
+    return json.dumps({**r, "id": f"{r.get('id', i)}-copy{k}",
+                       "text": f"{r['text']}\nFiled as item {i} in edition {k} of the archive."}) + "\n"
 
 
 def run_single(path: Path, work: Path) -> dict:

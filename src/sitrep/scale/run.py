@@ -147,6 +147,12 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
     pending_ids: list[str] = []
     status = "interrupted"
 
+    def analyse(doc_ids: list[str] | None) -> None:
+        t = time.perf_counter()
+        report.analysis = rebuild_analysis(store, doc_ids)
+        event("analysed", {"documents": None if doc_ids is None else len(doc_ids),
+                           "seconds": round(time.perf_counter() - t, 2)})
+
     def load_ready() -> None:
         """Load the completed partitions at the head of the input order."""
         nonlocal head
@@ -174,7 +180,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
             event("loaded", {"partition": part.id, "describe": part.describe(), "new": len(got.new_ids),
                              "records": got.records, "seconds": got.seconds})
             if analyse_every and (head % analyse_every == 0) and pending_ids:
-                report.analysis = rebuild_analysis(store, pending_ids)
+                analyse(pending_ids)
                 pending_ids.clear()
 
     try:
@@ -187,9 +193,9 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
         load_ready()
         if report.skipped or report.reused:
             # a resumed run: documents an interrupted run loaded may have missed their update
-            report.analysis = rebuild_analysis(store, None)
+            analyse(None)
         elif pending_ids:
-            report.analysis = rebuild_analysis(store, pending_ids)
+            analyse(pending_ids)
         status = "failed" if report.failed else "done"
     finally:
         report.seconds = time.perf_counter() - t0
