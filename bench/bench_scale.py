@@ -92,11 +92,27 @@ def run_workers(path: Path, work: Path, n: int, keep: bool) -> dict:
     from sitrep.store import Store
     store = Store(str(work / f"w{n}.db"))
     t0, c0 = time.perf_counter(), time.process_time()
-    rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep)
+    marks: dict[str, float] = {}
+    busy: list[float] = []
+
+    def on_event(kind: str, info: dict) -> None:
+        now = round(time.perf_counter() - t0, 2)
+        marks.setdefault(f"first_{kind}", now)
+        marks[f"last_{kind}"] = now
+        if kind == "computed":
+            busy.append(info["meta"].get("seconds", 0.0))
+
+    rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep,
+                             on_event=on_event)
     secs, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
     return {"docs": rep.read, "new": rep.new, "seconds": secs, "worker_cpu_seconds": rep.cpu_seconds,
             "client_cpu_seconds": client_cpu,
+            # when things happened (s from the start): where the wall time goes besides extraction
+            "timeline": {k: marks[k] for k in ("first_planned", "first_cluster", "first_computed", "last_computed",
+                                                "last_loaded", "first_analysed", "last_analysed", "first_closing")
+                         if k in marks},
+            "task_seconds": round(sum(busy), 2), "worker_busy": round(sum(busy) / (n * secs), 3),
             "partitions": rep.partitions,
             "failed": len(rep.failed), "load_seconds": rep.load_seconds, "shard_bytes": rep.shard_bytes,
             "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()}}

@@ -198,12 +198,13 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
             analyse(pending_ids)
         status = "failed" if report.failed else "done"
     finally:
-        report.seconds = time.perf_counter() - t0
         try:
             load.finish_run(store, report.run_id, status, report.as_dict())
         finally:
+            event("closing", {})
             for thing in owned:
                 thing.close()
+            report.seconds = time.perf_counter() - t0
     return report
 
 
@@ -214,6 +215,7 @@ def _compute(client, queue, report, env, max_bytes, retries, max_in_flight, fold
     from distributed import as_completed
     client.register_plugin(PipelinePlugin(env, extract))
     info = client.scheduler_info()["workers"]
+    event("cluster", {"workers": len(info)})
     report.workers = len(info)
     threads = sum(w.get("nthreads", 1) for w in info.values()) or 1
     in_flight = max_in_flight or 2 * threads + 2
