@@ -74,20 +74,29 @@ def _line(rows: list[dict], i: int) -> str:
 
 
 def run_single(path: Path, work: Path) -> dict:
+    """``sitrep ingest`` in this process; then, timed apart, the tracks and
+    storylines update that the distributed ingest also runs after its load (the
+    single-process ingest leaves it to ``sitrep analyse``): the distributed
+    runs are compared with both."""
     from sitrep import core
     from sitrep.extract.pipeline import get_pipeline
+    from sitrep.scale.run import rebuild_analysis
     from sitrep.store import Store
     store = Store(str(work / "single.db"))
     t0, c0 = time.perf_counter(), time.process_time()
     get_pipeline()                      # counted: the distributed runs load theirs too
     rep = core.ingest([str(path)], store)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    t1, c1 = time.perf_counter(), time.process_time()
+    rebuild_analysis(store, list(rep.new))
+    a_secs, a_cpu = time.perf_counter() - t1, time.process_time() - c1
     store.close()
     return {"docs": rep.read, "new": len(rep.new), "seconds": secs, "cpu_seconds": cpu,
+            "analysis_seconds": a_secs, "analysis_cpu_seconds": a_cpu,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def run_workers(path: Path, work: Path, n: int, keep: bool) -> dict:
+def run_workers(path: Path, work: Path, n: int, keep: bool, per: int | None = None) -> dict:
     from sitrep.scale import ingest_distributed
     from sitrep.store import Store
     store = Store(str(work / f"w{n}.db"))
@@ -103,7 +112,7 @@ def run_workers(path: Path, work: Path, n: int, keep: bool) -> dict:
             busy.append(info["meta"].get("seconds", 0.0))
 
     rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep,
-                             on_event=on_event)
+                             lines_per_partition=per, files_per_partition=per, on_event=on_event)
     secs, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
     return {"docs": rep.read, "new": rep.new, "seconds": secs, "worker_cpu_seconds": rep.cpu_seconds,
@@ -154,6 +163,8 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2", help="worker counts to run (default 1,2)")
     ap.add_argument("--pg", default=os.environ.get("SITREP_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test"),
                     help="PostgreSQL for the load measurement ('' to skip)")
+    ap.add_argument("--partition-docs", type=int, default=None,
+                    help="documents per partition (default: the planner's choice, 10-500)")
     ap.add_argument("--out", default="/tmp/sitrep-bench-scale/result.json")
     a = ap.parse_args()
     from sitrep.scale.partitions import reader_splits_jsonl
@@ -167,13 +178,20 @@ def main() -> None:
                  "loadavg_before": os.getloadavg()}
     counts = [int(x) for x in a.workers.split(",") if x]
     for n in counts:        # the distributed runs first: the single run then loads spaCy in this process
-        res[f"workers_{n}"] = run_workers(corpus, work, n, keep=(n == max(counts)))
+        res[f"workers_{n}"] = run_workers(corpus, work, n, keep=(n == max(counts)), per=a.partition_docs)
         print(f"{n} worker(s): {res[f'workers_{n}']}", flush=True)
     res["single"] = run_single(corpus, work)
     print(f"single process: {res['single']}", flush=True)
     rate = {k: v["docs"] / v["seconds"] for k, v in res.items() if isinstance(v, dict) and "seconds" in v}
     res["docs_per_second"] = {k: round(v, 2) for k, v in rate.items()}
     res["ratio_vs_single"] = {k: round(v / rate["single"], 3) for k, v in rate.items() if k != "single"}
+    # the same work on both sides: the distributed runs also update tracks and storylines
+    s = res["single"]
+    same = s["docs"] / (s["seconds"] + s["analysis_seconds"])
+    res["ratio_vs_single_with_analysis"] = {k: round(v / same, 3) for k, v in rate.items() if k != "single"}
+    if "workers_1" in rate:
+        res["ratio_2_vs_1"] = {f"workers_{n}": round(rate[f"workers_{n}"] / rate["workers_1"], 3)
+                               for n in counts if n != 1}
     # CPU seconds per document: what the machine's load does not change (the
     # single process counts its pipeline load; workers count partition work only)
     # (distributed: the workers' CPU plus the client's: planning, shards, bulk load)
@@ -184,7 +202,7 @@ def main() -> None:
     # the distributed run's, times the workers (the client shares the cores)
     for n in counts:
         v = res[f"workers_{n}"]
-        res[f"cpu_bound_ratio_{n}"] = round(n * res["single"]["cpu_seconds"]
+        res[f"cpu_bound_ratio_{n}"] = round(n * (s["cpu_seconds"] + s["analysis_cpu_seconds"])
                                             / (v["worker_cpu_seconds"] + v["client_cpu_seconds"]), 3)
     if a.pg and 2 in counts:
         res["postgres_load"] = run_pg_load(work, corpus, a.pg)
