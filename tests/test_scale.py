@@ -367,6 +367,10 @@ def test_local_cluster_workers_start_without_malloc_trim_variable(monkeypatch):
         env = list(c.run(lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
                          ).values())
         assert env == [(None, "1")]
+        # Dask's housekeeping timers slowed down in the workers (run.QUIET)
+        import dask
+        ticks = list(c.run(lambda: dask.config.get("distributed.admin.tick.interval")).values())
+        assert ticks == ["1s"]
     finally:
         for thing in owned:
             thing.close()

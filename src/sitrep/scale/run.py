@@ -76,6 +76,15 @@ def default_work_dir(store: Store) -> Path:
     return Path("sitrep-scale")
 
 
+#: Dask's housekeeping timers, slowed down for a local cluster: the defaults (an event-loop
+#: tick every 20 ms in every process, work stealing every 100 ms, the nanny's memory check of
+#: each worker every 100 ms, system monitor every 500 ms) cost an idle 2-worker cluster about
+#: 0.65 s of CPU per 20 s in the client and as much in the workers, CPU taken from the
+#: pipeline on a machine with one core per worker; with these, 0.14 and 0.11 s (docs/scale.md)
+QUIET = {"distributed.admin.tick.interval": "1s", "distributed.scheduler.work-stealing-interval": "1s",
+         "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "2s"}
+
+
 def _client_for(client: Any, workers: int | None):
     """(client, what to close at the end) from a Client, an address or a worker count."""
     from distributed import Client, LocalCluster
@@ -100,7 +109,7 @@ def _client_for(client: Any, workers: int | None):
     environ = {k: v for k, v in (dask.config.get("distributed.nanny.pre-spawn-environ") or {}).items()
                if k != "MALLOC_TRIM_THRESHOLD_"}
     with dask.config.set({"distributed.worker.profile.enabled": False,
-                          "distributed.nanny.pre-spawn-environ": environ}):
+                          "distributed.nanny.pre-spawn-environ": environ, **QUIET}):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.ERROR)
     c = Client(cluster)
