@@ -153,6 +153,32 @@ def run_pg_load(work: Path, path: Path, pg: str) -> dict:
             c.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
+def idle_cost(seconds: float) -> dict:
+    """CPU an idle local cluster of 2 workers spends in ``seconds`` (client
+    process, which hosts the scheduler and nannies; workers), with Dask's
+    default housekeeping timers and with ``run.QUIET``."""
+    import psutil
+
+    from sitrep.scale import run
+    out = {}
+    for name, quiet in (("dask_defaults", {}), ("quiet", run.QUIET)):
+        saved = run.QUIET
+        run.QUIET = quiet
+        try:
+            client, owned = run._client_for(None, 2)
+        finally:
+            run.QUIET = saved
+        kids = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+        w0 = sum(sum(p.cpu_times()[:2]) for p in kids)
+        c0 = time.process_time()
+        time.sleep(seconds)
+        out[name] = {"client_cpu_seconds": round(time.process_time() - c0, 3),
+                     "workers_cpu_seconds": round(sum(sum(p.cpu_times()[:2]) for p in kids) - w0, 3)}
+        for thing in owned:
+            thing.close()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=100_000, help="documents in the corpus (default 100000)")
@@ -166,7 +192,13 @@ def main() -> None:
     ap.add_argument("--partition-docs", type=int, default=None,
                     help="documents per partition (default: the planner's choice, 10-500)")
     ap.add_argument("--out", default="/tmp/sitrep-bench-scale/result.json")
+    ap.add_argument("--idle", type=float, default=0,
+                    help="only measure the CPU an idle 2-worker cluster spends in this many seconds, "
+                         "Dask's timers as they are and slowed down (run.QUIET)")
     a = ap.parse_args()
+    if a.idle:
+        print(json.dumps(idle_cost(a.idle), indent=2))
+        return
     from sitrep.scale.partitions import reader_splits_jsonl
     fmt = a.format if a.format != "auto" else ("jsonl" if reader_splits_jsonl() else "txt")
     base = Path(a.dir)
