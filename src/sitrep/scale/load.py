@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from sqlalchemy import and_, delete, insert, select, text, update
+from sqlalchemy import and_, delete, insert, select, update
 
 from ..store import Store
 from ..store import schema as S
@@ -149,7 +149,7 @@ def _put(conn, table, rows: list[dict], pg: bool) -> None:
     The shards hold JSON columns as the text the store's JSON type writes
     (``json.dumps``), so SQLite gets that text as it is: no decoding and
     re-encoding of every record through SQLAlchemy's bind processing (that
-    round trip was about half of the client's CPU in a SQLite load)."""
+    round trip was a third to a half of the client's CPU in a SQLite load)."""
     if not rows:
         return
     cols = list(rows[0].keys())

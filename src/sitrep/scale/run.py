@@ -207,13 +207,14 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
             analyse(pending_ids)
         status = "failed" if report.failed else "done"
     finally:
+        report.seconds = time.perf_counter() - t0
         try:
             load.finish_run(store, report.run_id, status, report.as_dict())
         finally:
             event("closing", {})
             for thing in owned:
                 thing.close()
-            report.seconds = time.perf_counter() - t0
+            report.seconds = time.perf_counter() - t0     # with the cluster's closing
     return report
 
 
