@@ -31,22 +31,28 @@ SHARED = next((Path(p).resolve() for p in _CANDIDATES if p and (Path(p) / "corpu
 SOURCE = SHARED / "corpus" / "ukraine-2014" / "articles.jsonl"
 
 
-def build_corpus(n: int, out: Path, fmt: str) -> Path:
+def build_corpus(n: int, out: Path, fmt: str, per_file: int | None = None) -> Path:
     """n documents from the shared articles, each copy with its own id and a
-    one-line change; JSON Lines (one file) or a folder of text files."""
+    one-line change; JSON Lines (one file, or with ``per_file`` a folder of
+    files of that many lines: one file stays under the reader's size limit,
+    SITREP_MAX_BYTES) or a folder of text files."""
     rows = [json.loads(x) for x in SOURCE.read_text(encoding="utf-8").splitlines() if x.strip()]
     out.mkdir(parents=True, exist_ok=True)
-    target = out / (f"corpus-{n}.jsonl" if fmt == "jsonl" else f"corpus-{n}")
+    target = out / (f"corpus-{n}-jsonl{per_file}" if fmt == "jsonl" and per_file else
+                    f"corpus-{n}.jsonl" if fmt == "jsonl" else f"corpus-{n}")
     if target.exists():
         return target
     tmp = target.with_name(target.name + ".tmp")
-    if fmt == "jsonl":
+    if fmt == "jsonl" and per_file:
+        tmp.mkdir()
+        for first in range(0, n, per_file):
+            with open(tmp / f"part-{first // per_file:05d}.jsonl", "w", encoding="utf-8") as f:
+                for i in range(first, min(n, first + per_file)):
+                    f.write(_line(rows, i))
+    elif fmt == "jsonl":
         with open(tmp, "w", encoding="utf-8") as f:
             for i in range(n):
-                r = rows[i % len(rows)]
-                k = i // len(rows)
-                f.write(json.dumps({**r, "id": f"{r.get('id', i)}-copy{k}",
-                                    "text": f"{r['text']}\nFiled as item {i} in edition {k} of the archive."}) + "\n")
+                f.write(_line(rows, i))
     else:
         tmp.mkdir()
         for i in range(n):
@@ -60,30 +66,62 @@ def build_corpus(n: int, out: Path, fmt: str) -> Path:
     return target
 
 
+def _line(rows: list[dict], i: int) -> str:
+    r = rows[i % len(rows)]
+    k = i // len(rows)
+    return json.dumps({**r, "id": f"{r.get('id', i)}-copy{k}",
+                       "text": f"{r['text']}\nFiled as item {i} in edition {k} of the archive."}) + "\n"
+
+
 def run_single(path: Path, work: Path) -> dict:
+    """``sitrep ingest`` in this process; then, timed apart, the tracks and
+    storylines update that the distributed ingest also runs after its load (the
+    single-process ingest leaves it to ``sitrep analyse``): the distributed
+    runs are compared with both."""
     from sitrep import core
     from sitrep.extract.pipeline import get_pipeline
+    from sitrep.scale.run import rebuild_analysis
     from sitrep.store import Store
     store = Store(str(work / "single.db"))
     t0, c0 = time.perf_counter(), time.process_time()
     get_pipeline()                      # counted: the distributed runs load theirs too
     rep = core.ingest([str(path)], store)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    t1, c1 = time.perf_counter(), time.process_time()
+    rebuild_analysis(store, list(rep.new))
+    a_secs, a_cpu = time.perf_counter() - t1, time.process_time() - c1
     store.close()
     return {"docs": rep.read, "new": len(rep.new), "seconds": secs, "cpu_seconds": cpu,
+            "analysis_seconds": a_secs, "analysis_cpu_seconds": a_cpu,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def run_workers(path: Path, work: Path, n: int, keep: bool) -> dict:
+def run_workers(path: Path, work: Path, n: int, keep: bool, per: int | None = None) -> dict:
     from sitrep.scale import ingest_distributed
     from sitrep.store import Store
     store = Store(str(work / f"w{n}.db"))
     t0, c0 = time.perf_counter(), time.process_time()
-    rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep)
+    marks: dict[str, float] = {}
+    busy: list[float] = []
+
+    def on_event(kind: str, info: dict) -> None:
+        now = round(time.perf_counter() - t0, 2)
+        marks.setdefault(f"first_{kind}", now)
+        marks[f"last_{kind}"] = now
+        if kind == "computed":
+            busy.append(info["meta"].get("seconds", 0.0))
+
+    rep = ingest_distributed([str(path)], store, workers=n, work_dir=work / f"run{n}", keep_shards=keep,
+                             lines_per_partition=per, files_per_partition=per, on_event=on_event)
     secs, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
     return {"docs": rep.read, "new": rep.new, "seconds": secs, "worker_cpu_seconds": rep.cpu_seconds,
             "client_cpu_seconds": client_cpu,
+            # when things happened (s from the start): where the wall time goes besides extraction
+            "timeline": {k: marks[k] for k in ("first_planned", "first_cluster", "first_computed", "last_computed",
+                                                "last_loaded", "first_analysed", "last_analysed", "first_closing")
+                         if k in marks},
+            "task_seconds": round(sum(busy), 2), "worker_busy": round(sum(busy) / (n * secs), 3),
             "partitions": rep.partitions,
             "failed": len(rep.failed), "load_seconds": rep.load_seconds, "shard_bytes": rep.shard_bytes,
             "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()}}
@@ -115,6 +153,32 @@ def run_pg_load(work: Path, path: Path, pg: str) -> dict:
             c.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
+def idle_cost(seconds: float) -> dict:
+    """CPU an idle local cluster of 2 workers spends in ``seconds`` (client
+    process, which hosts the scheduler and nannies; workers), with Dask's
+    default housekeeping timers and with ``run.QUIET``."""
+    import psutil
+
+    from sitrep.scale import run
+    out = {}
+    for name, quiet in (("dask_defaults", {}), ("quiet", run.QUIET)):
+        saved = run.QUIET
+        run.QUIET = quiet
+        try:
+            client, owned = run._client_for(None, 2)
+        finally:
+            run.QUIET = saved
+        kids = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+        w0 = sum(sum(p.cpu_times()[:2]) for p in kids)
+        c0 = time.process_time()
+        time.sleep(seconds)
+        out[name] = {"client_cpu_seconds": round(time.process_time() - c0, 3),
+                     "workers_cpu_seconds": round(sum(sum(p.cpu_times()[:2]) for p in kids) - w0, 3)}
+        for thing in owned:
+            thing.close()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=100_000, help="documents in the corpus (default 100000)")
@@ -125,8 +189,16 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2", help="worker counts to run (default 1,2)")
     ap.add_argument("--pg", default=os.environ.get("SITREP_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test"),
                     help="PostgreSQL for the load measurement ('' to skip)")
+    ap.add_argument("--partition-docs", type=int, default=None,
+                    help="documents per partition (default: the planner's choice, 10-500)")
     ap.add_argument("--out", default="/tmp/sitrep-bench-scale/result.json")
+    ap.add_argument("--idle", type=float, default=0,
+                    help="only measure the CPU an idle 2-worker cluster spends in this many seconds, "
+                         "Dask's timers as they are and slowed down (run.QUIET)")
     a = ap.parse_args()
+    if a.idle:
+        print(json.dumps(idle_cost(a.idle), indent=2))
+        return
     from sitrep.scale.partitions import reader_splits_jsonl
     fmt = a.format if a.format != "auto" else ("jsonl" if reader_splits_jsonl() else "txt")
     base = Path(a.dir)
@@ -138,13 +210,20 @@ def main() -> None:
                  "loadavg_before": os.getloadavg()}
     counts = [int(x) for x in a.workers.split(",") if x]
     for n in counts:        # the distributed runs first: the single run then loads spaCy in this process
-        res[f"workers_{n}"] = run_workers(corpus, work, n, keep=(n == max(counts)))
+        res[f"workers_{n}"] = run_workers(corpus, work, n, keep=(n == max(counts)), per=a.partition_docs)
         print(f"{n} worker(s): {res[f'workers_{n}']}", flush=True)
     res["single"] = run_single(corpus, work)
     print(f"single process: {res['single']}", flush=True)
     rate = {k: v["docs"] / v["seconds"] for k, v in res.items() if isinstance(v, dict) and "seconds" in v}
     res["docs_per_second"] = {k: round(v, 2) for k, v in rate.items()}
     res["ratio_vs_single"] = {k: round(v / rate["single"], 3) for k, v in rate.items() if k != "single"}
+    # the same work on both sides: the distributed runs also update tracks and storylines
+    s = res["single"]
+    same = s["docs"] / (s["seconds"] + s["analysis_seconds"])
+    res["ratio_vs_single_with_analysis"] = {k: round(v / same, 3) for k, v in rate.items() if k != "single"}
+    if "workers_1" in rate:
+        res["ratio_2_vs_1"] = {f"workers_{n}": round(rate[f"workers_{n}"] / rate["workers_1"], 3)
+                               for n in counts if n != 1}
     # CPU seconds per document: what the machine's load does not change (the
     # single process counts its pipeline load; workers count partition work only)
     # (distributed: the workers' CPU plus the client's: planning, shards, bulk load)
@@ -155,7 +234,7 @@ def main() -> None:
     # the distributed run's, times the workers (the client shares the cores)
     for n in counts:
         v = res[f"workers_{n}"]
-        res[f"cpu_bound_ratio_{n}"] = round(n * res["single"]["cpu_seconds"]
+        res[f"cpu_bound_ratio_{n}"] = round(n * (s["cpu_seconds"] + s["analysis_cpu_seconds"])
                                             / (v["worker_cpu_seconds"] + v["client_cpu_seconds"]), 3)
     if a.pg and 2 in counts:
         res["postgres_load"] = run_pg_load(work, corpus, a.pg)

@@ -367,6 +367,35 @@ def test_local_cluster_workers_start_without_malloc_trim_variable(monkeypatch):
         env = list(c.run(lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
                          ).values())
         assert env == [(None, "1")]
+        # Dask's housekeeping timers slowed down in the workers (run.QUIET)
+        import dask
+        ticks = list(c.run(lambda: dask.config.get("distributed.admin.tick.interval")).values())
+        assert ticks == ["1s"]
     finally:
         for thing in owned:
             thing.close()
+
+
+def test_sqlite_load_stores_the_json_text_store_add_writes(tmp_path):
+    """The SQLite bulk load inserts the shards' JSON text as it is (no decode and
+    re-encode); that text is byte for byte what ``Store.add`` writes, non-ASCII
+    names included."""
+    from sqlalchemy import text as sql
+    body = "The mayor of Zhytomyrske said «twelve» shells fell on Élan-Sur-Dnipro overnight."
+    doc = Document.new(body, title="Überblick", source="mem://raw", published="2026-05-01")
+    d = doc.id
+    recs = Records(doc_id=d)
+    recs.places.append(Place(record_id("place", d, "Élan"), d, "Élan-Sur-Dnipro", "town", "UKR", 48.1, 33.2,
+                             mentions=(Mention(52, 67, body[52:67]),)))
+    rows: dict = {"sources": [{"doc_id": d, "source": "mem://raw", "source_id": None}]}
+    assert worker.add_rows(rows, doc, recs) == 1
+    folder = shards.write(tmp_path / "part-raw", shards.encode(rows),
+                          {"partition": {"id": "praw", "kind": "files"}, "rejects": [], "pages": []})
+    bulk, ref = Store(str(tmp_path / "bulk.db")), Store(str(tmp_path / "ref.db"))
+    load.load_partition(bulk, folder, "run1")
+    ref.add([(doc, recs)])
+    for q in ("SELECT id, data FROM documents", "SELECT id, data FROM places",
+              "SELECT doc_id, title, text FROM documents_fts"):
+        with bulk.engine.connect() as a, ref.engine.connect() as b:
+            assert list(a.execute(sql(q))) == list(b.execute(sql(q))), q
+    assert bulk.records("place", doc_id=d)[0] == recs.places[0]

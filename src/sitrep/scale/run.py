@@ -76,6 +76,15 @@ def default_work_dir(store: Store) -> Path:
     return Path("sitrep-scale")
 
 
+#: Dask's housekeeping timers, slowed down for a local cluster: the defaults (an event-loop
+#: tick every 20 ms in every process, work stealing every 100 ms, the nanny's memory check of
+#: each worker every 100 ms, system monitor every 500 ms) cost an idle 2-worker cluster about
+#: 0.65 s of CPU per 20 s in the client and as much in the workers, CPU taken from the
+#: pipeline on a machine with one core per worker; with these, 0.14 and 0.11 s (docs/scale.md)
+QUIET = {"distributed.admin.tick.interval": "1s", "distributed.scheduler.work-stealing-interval": "1s",
+         "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "2s"}
+
+
 def _client_for(client: Any, workers: int | None):
     """(client, what to close at the end) from a Client, an address or a worker count."""
     from distributed import Client, LocalCluster
@@ -100,7 +109,7 @@ def _client_for(client: Any, workers: int | None):
     environ = {k: v for k, v in (dask.config.get("distributed.nanny.pre-spawn-environ") or {}).items()
                if k != "MALLOC_TRIM_THRESHOLD_"}
     with dask.config.set({"distributed.worker.profile.enabled": False,
-                          "distributed.nanny.pre-spawn-environ": environ}):
+                          "distributed.nanny.pre-spawn-environ": environ, **QUIET}):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.ERROR)
     c = Client(cluster)
@@ -147,6 +156,12 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
     pending_ids: list[str] = []
     status = "interrupted"
 
+    def analyse(doc_ids: list[str] | None) -> None:
+        t = time.perf_counter()
+        report.analysis = rebuild_analysis(store, doc_ids)
+        event("analysed", {"documents": None if doc_ids is None else len(doc_ids),
+                           "seconds": round(time.perf_counter() - t, 2)})
+
     def load_ready() -> None:
         """Load the completed partitions at the head of the input order."""
         nonlocal head
@@ -174,7 +189,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
             event("loaded", {"partition": part.id, "describe": part.describe(), "new": len(got.new_ids),
                              "records": got.records, "seconds": got.seconds})
             if analyse_every and (head % analyse_every == 0) and pending_ids:
-                report.analysis = rebuild_analysis(store, pending_ids)
+                analyse(pending_ids)
                 pending_ids.clear()
 
     try:
@@ -187,17 +202,19 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
         load_ready()
         if report.skipped or report.reused:
             # a resumed run: documents an interrupted run loaded may have missed their update
-            report.analysis = rebuild_analysis(store, None)
+            analyse(None)
         elif pending_ids:
-            report.analysis = rebuild_analysis(store, pending_ids)
+            analyse(pending_ids)
         status = "failed" if report.failed else "done"
     finally:
         report.seconds = time.perf_counter() - t0
         try:
             load.finish_run(store, report.run_id, status, report.as_dict())
         finally:
+            event("closing", {})
             for thing in owned:
                 thing.close()
+            report.seconds = time.perf_counter() - t0     # with the cluster's closing
     return report
 
 
@@ -208,6 +225,7 @@ def _compute(client, queue, report, env, max_bytes, retries, max_in_flight, fold
     from distributed import as_completed
     client.register_plugin(PipelinePlugin(env, extract))
     info = client.scheduler_info()["workers"]
+    event("cluster", {"workers": len(info)})
     report.workers = len(info)
     threads = sum(w.get("nthreads", 1) for w in info.values()) or 1
     in_flight = max_in_flight or 2 * threads + 2

@@ -159,7 +159,7 @@ def add_rows(rows: dict[str, list[dict]], doc: Document, recs=None) -> int:
     for kind, table in S.RECORD_TABLES.items():
         for rec in getattr(recs, _KIND_ATTR[kind]) if recs is not None else ():
             for r in _rows_for(kind, table, rec, doc.id):
-                r["data"] = json.dumps(r["data"], ensure_ascii=False)
+                r["data"] = json.dumps(r["data"])      # as the store's JSON columns write it
                 rows.setdefault(table.name, []).append(r)
                 n += 1
     return n
@@ -171,4 +171,4 @@ def _doc_row(rows: dict, doc: Document) -> None:
     rows.setdefault("documents", []).append(
         {"id": doc.id, "source_id": doc.source_id, "title": doc.title, "category": doc.category,
          "published": doc.published, "source": doc.source, "format": doc.format, "text": doc.text,
-         "data": json.dumps(data, ensure_ascii=False, default=str)})
+         "data": json.dumps(data, default=str)})
