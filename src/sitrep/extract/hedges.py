@@ -79,6 +79,11 @@ def _sets(cues: dict) -> dict[str, frozenset]:
             "claim_nouns": frozenset(cues["reporting_nouns"]["lemmas"]) | frozenset(cues["back_references"]["lemmas"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
         }
+        s = cues[key]
+        # a token can only be a cue when its lower form or its lemma is in one of these (every
+        # branch of find_hedge_cues tests one): the rest are skipped without looking further
+        s["any_lower"] = s["adverbs"] | s["report_subjects"] | s["unv_adj"] | s["deny_adj"] | {"evidence"}
+        s["any_lemma"] = s["passive"] | s["check"] | s["deny"] | s["deny_obj"]
     return cues[key]
 
 
@@ -114,13 +119,18 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
         return ctx.scratch["hedge_cues"]
     S = _sets(_cues(ctx))
     out: list[HedgeCue] = []
+    any_lower, any_lemma = S["any_lower"], S["any_lemma"]
     for si, sent in enumerate(ctx.sdoc.sents):
         s_start, s_end = sent.start_char, sent.end_char
-        back = any(t.lemma_.lower() in S["back"] and t.pos_ in ("NOUN", "PROPN") for t in sent)
+        back = None   # does the sentence name earlier claims? computed when it holds a cue
         found: list[tuple[str, list]] = []
         for t in sent:
             low, lem = t.lower_, t.lemma_.lower()
+            if low not in any_lower and lem not in any_lemma:
+                continue
             if low in S["adverbs"] and t.pos_ == "ADV":
+                if back is None:
+                    back = _names_claims(sent, S)
                 a, b = _clause_scope(t)
                 out.append(HedgeCue("reported", t.idx, t.idx + len(t), t.text, a, b, si, back))
                 continue
@@ -169,11 +179,18 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
                     t.head.lemma_.lower() in S["claim_nouns"] or any(
                         c.lemma_.lower() in S["claim_nouns"] for c in t.head.children if c.dep_ == "nsubj")):
                 found.append(("denied", [t]))
+        if found and back is None:
+            back = _names_claims(sent, S)
         for hedge, toks in found:
             a, b = _span(toks)
             out.append(HedgeCue(hedge, a, b, ctx.doc.text[a:b], s_start, s_end, si, back or _points_back(toks[-1])))
     ctx.scratch["hedge_cues"] = out
     return out
+
+
+def _names_claims(sent, S) -> bool:
+    back = S["back"]
+    return any(t.lemma_.lower() in back and t.pos_ in ("NOUN", "PROPN") for t in sent)
 
 
 _BACK_PRONOUNS = {"it", "this", "that", "them", "these", "those", "so"}
