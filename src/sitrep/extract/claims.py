@@ -72,7 +72,9 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     drafts: list[_Draft] = []
     bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
-    for t in doc:
+    # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
+    for i in hedges.token_hits(ctx, adverbs | {"according"}, nouns, ("VERB", "AUX")):
+        t = doc[i]
         if inside[t.idx]:
             continue
         pos = t.pos_

@@ -80,8 +80,7 @@ def _sets(cues: dict) -> dict[str, frozenset]:
             "back": frozenset(cues["back_references"]["lemmas"]),
         }
         s = cues[key]
-        # a token can only be a cue when its lower form or its lemma is in one of these (every
-        # branch of find_hedge_cues tests one): the rest are skipped without looking further
+        # every branch of find_hedge_cues tests one of these
         s["any_lower"] = s["adverbs"] | s["report_subjects"] | s["unv_adj"] | s["deny_adj"] | {"evidence"}
         s["any_lemma"] = s["passive"] | s["check"] | s["deny"] | s["deny_obj"]
     return cues[key]
@@ -113,21 +112,71 @@ def _clause_scope(tok) -> tuple[int, int]:
     return _span(toks)
 
 
+_LEMMA_LOWER: dict[int, str] = {}   # lemma hash -> the lemma lowercased (hashes are the same in every vocab)
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset):
+    import numpy as np
+    from spacy.strings import get_string_id
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+
+def _type_table(ctx):
+    """Per document: the LOWER, LEMMA and POS ids of its tokens, and its distinct lemmas lowercased
+    with each token's row in them (a lemma list is tested once per distinct lemma, not per token)."""
+    tab = ctx.scratch.get("type_table")
+    if tab is None:
+        import numpy as np
+        from spacy.attrs import LEMMA, LOWER, POS
+        sdoc = ctx.sdoc
+        arr = sdoc.to_array([LOWER, LEMMA, POS]).reshape(-1, 3)
+        strings, cache = sdoc.vocab.strings, _LEMMA_LOWER
+        lem_u, lem_inv = np.unique(arr[:, 1], return_inverse=True)
+        lem_s = []
+        for h in lem_u.tolist():
+            w = cache.get(h)
+            if w is None:
+                w = cache[h] = strings[h].lower()
+            lem_s.append(w)
+        tab = ctx.scratch["type_table"] = (arr[:, 0], lem_s, lem_inv, arr[:, 2])
+    return tab
+
+
+def token_hits(ctx, lowers: frozenset = frozenset(), lemmas: frozenset = frozenset(), pos=()) -> list[int]:
+    """Indices, in order, of the tokens whose lower form is in ``lowers``, whose lowercased lemma
+    is in ``lemmas`` or whose coarse tag is one of ``pos`` (names such as "VERB")."""
+    import numpy as np
+    from spacy.symbols import IDS
+    low_arr, lem_s, lem_inv, pos_arr = _type_table(ctx)
+    mask = np.isin(low_arr, _hashes(frozenset(lowers)))
+    if lemmas:
+        mask |= np.fromiter((w in lemmas for w in lem_s), dtype=bool, count=len(lem_s))[lem_inv]
+    if pos:
+        mask |= np.isin(pos_arr, [IDS[p] for p in pos])
+    return np.flatnonzero(mask).tolist()
+
+
 def find_hedge_cues(ctx) -> list[HedgeCue]:
     """All hedge cues of the document (cached in ``ctx.scratch``)."""
     if "hedge_cues" in ctx.scratch:
         return ctx.scratch["hedge_cues"]
     S = _sets(_cues(ctx))
     out: list[HedgeCue] = []
-    any_lower, any_lemma = S["any_lower"], S["any_lemma"]
-    for si, sent in enumerate(ctx.sdoc.sents):
-        s_start, s_end = sent.start_char, sent.end_char
+    # a token can only be a cue when its lower form or lemma is in a cue list: only those are read
+    doc = ctx.sdoc
+    hits = token_hits(ctx, S["any_lower"], S["any_lemma"])
+    k, n = 0, len(hits)
+    for si, sent in enumerate(doc.sents):
+        if k >= n:
+            break
+        s_start, s_end, s_last = sent.start_char, sent.end_char, sent.end
         back = None   # does the sentence name earlier claims? computed when it holds a cue
         found: list[tuple[str, list]] = []
-        for t in sent:
+        while k < n and hits[k] < s_last:
+            t = doc[hits[k]]
+            k += 1
             low, lem = t.lower_, t.lemma_.lower()
-            if low not in any_lower and lem not in any_lemma:
-                continue
             if low in S["adverbs"] and t.pos_ == "ADV":
                 if back is None:
                     back = _names_claims(sent, S)
