@@ -32,6 +32,7 @@ def main() -> None:
     ap.add_argument("--out")
     ap.add_argument("--compare")
     ap.add_argument("--profile", help="a stage name: cProfile it in round 1")
+    ap.add_argument("--bare", action="store_true", help="also CPU-time bare nlp.pipe: the CPU ratio of bench_speed")
     a = ap.parse_args()
     import sitrep
     from sitrep.extract.context import Context
@@ -42,9 +43,11 @@ def main() -> None:
     texts = [json.loads(line)["text"] for line in open(a.path, encoding="utf-8") if line.strip()]
     docs = [Document.new(t, published="2014-06-01") for t in texts]
     pipe = Pipeline()
+    list(pipe.nlp.pipe(texts[:5]))   # warm up
     c0 = time.process_time()
     sdocs = list(pipe.nlp.pipe(texts, batch_size=50))
-    print(f"nlp.pipe (with sitrep's components): {time.process_time() - c0:.2f} s CPU")
+    pipe_cpu = time.process_time() - c0
+    print(f"nlp.pipe (with sitrep's components): {pipe_cpu:.2f} s CPU")
     saved = [dict(sd.user_data) for sd in sdocs]
     best: dict[str, float] = defaultdict(lambda: 1e9)
     first, dump = None, None
@@ -75,6 +78,15 @@ def main() -> None:
         print(f"  {k:12s} {v:.3f}  ({first[k]:.3f})")
     print(f"  {'total':12s} {sum(best.values()):.3f}  ({sum(first.values()):.3f})")
     print("records:", sum(len(v) for d in dump for v in d.values()))
+    if a.bare:
+        from sitrep.extract.pipeline import load_model
+        bare = load_model()
+        list(bare.pipe(texts[:5]))
+        c0 = time.process_time()
+        list(bare.pipe(texts, batch_size=50))
+        b = time.process_time() - c0
+        full = pipe_cpu + sum(best.values())
+        print(f"bare nlp.pipe {b:.2f} s CPU; sitrep (its nlp.pipe + stages) {full:.2f} s CPU; ratio {b / full:.2f}")
     blob = json.dumps(dump, sort_keys=True, default=str)
     if a.out:
         Path(a.out).write_text(blob, encoding="utf-8")

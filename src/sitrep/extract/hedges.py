@@ -16,6 +16,7 @@ quantities stage asks it for figures that no claim carries).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -261,7 +262,6 @@ def sentence_starts(ctx) -> list[int]:
 
 
 def sentence_of(ctx, char: int) -> int:
-    import bisect
     return max(bisect.bisect_right(sentence_starts(ctx), char) - 1, 0)
 
 
