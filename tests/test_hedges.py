@@ -117,3 +117,14 @@ def test_refusing_something_is_not_denying_a_statement(ctx_for, text, words):
 def test_a_pronoun_is_enough_to_point_back(ctx_for, second, hedge):
     ctx = ctx_for("The governor said that 40 drones were shot down over the port. " + second)
     assert hedges.hedge_for_span(ctx, *span_of(ctx, "40 drones"))[0] == hedge
+
+
+def test_token_hits_finds_what_a_token_scan_finds(ctx_for):
+    """The cue prefilter (LOWER/LEMMA/POS arrays) picks exactly the tokens a plain scan would."""
+    ctx = ctx_for("Officials Reportedly DENIED the rumours. Kestrel said, according to aides, "
+                  "that the bridge was Unverified.\nReports say the dam is gone.", with_claims=False)
+    lowers, lemmas = frozenset({"reportedly", "according", "unverified"}), frozenset({"deny", "report", "say"})
+    want = [t.i for t in ctx.sdoc if t.lower_ in lowers or t.lemma_.lower() in lemmas or t.pos_ == "AUX"]
+    assert hedges.token_hits(ctx, lowers, lemmas, ("AUX",)) == want
+    assert hedges.token_hits(ctx, lowers) == [t.i for t in ctx.sdoc if t.lower_ in lowers]
+    assert hedges.token_hits(ctx, lemmas=lemmas) == [t.i for t in ctx.sdoc if t.lemma_.lower() in lemmas]

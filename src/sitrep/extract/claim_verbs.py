@@ -256,7 +256,7 @@ def _from_verb(t, L) -> _Draft | None:
         for c in kids:
             if c.dep_ in ("dobj", "dative") and c.lemma_ in ("reporter", "journalist", "press", "media"):
                 d.cue_end = c.idx + len(c.text)
-    prev = t.doc[t.i - 1] if t.i > t.sent.start else None
+    prev = t.doc[t.i - 1] if not t.is_sent_start else None   # (``t.sent`` is a scan: not needed here)
     if subj is None and how == "none" and prev is not None and prev.pos_ in ("PROPN", "PRON") and (
             prev.dep_ not in ("dobj", "pobj", "nsubj") or (prev.dep_ == "pobj" and prev.pos_ == "PROPN"
                                                           and t.dep_ == "ROOT" and content is not None)):

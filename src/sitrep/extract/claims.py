@@ -59,6 +59,9 @@ def setup(nlp, resources: dict) -> None:
 def find_claims(ctx: Context) -> Iterator[Claim]:
     L = _lex(ctx)
     doc, text = ctx.sdoc, ctx.doc.text
+    if "sitrep_text" not in doc.user_data and len(doc) and \
+            doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["sitrep_text"] = text   # the parse is of this text: spare ``Doc.text`` its rebuild
     quotes = find_quotes(text)
     long_quotes = [q for q in quotes if words(text[q.a:q.b]) >= 4]
 
@@ -66,29 +69,32 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     for q in long_quotes:
         inside[q.a:q.b] = b"\x01" * (q.b - q.a)
 
-    def in_quote(i: int) -> bool:
-        return inside[i] == 1
-
     drafts: list[_Draft] = []
     bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
-    for t in doc:
-        if in_quote(t.idx):
+    verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
+    # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
+    for i in hedges.token_hits(ctx, adverbs | {"according"}, nouns, ("VERB", "AUX")):
+        t = doc[i]
+        if inside[t.idx]:
             continue
-        lem, low = t.lemma_.lower(), t.lower_
-        if t.pos_ in ("VERB", "AUX") and (lem in L["verbs"] or lem in L["attitude"] or (
-                lem not in L["that_except"] and _that_clause(t))):
-            d = _from_verb(t, L)
-            if d is not None:
-                (drafts if d.start >= 0 else bare).append(d)
-        elif low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+        pos = t.pos_
+        if pos in ("VERB", "AUX"):
+            lem = t.lemma_.lower()
+            if lem in verbs or lem in attitude or (lem not in that_except and _that_clause(t)):
+                d = _from_verb(t, L)
+                if d is not None:
+                    (drafts if d.start >= 0 else bare).append(d)
+                continue
+        low = t.lower_
+        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             d = _from_according(t)
             if d:
                 drafts.append(d)
-        elif t.pos_ == "NOUN" and lem in L["nouns"]:
+        elif pos == "NOUN" and t.lemma_.lower() in nouns:
             d = _from_noun(t, L)
             if d:
                 drafts.append(d)
-        elif low in L["adverbs"] and t.pos_ == "ADV":
+        elif low in adverbs and pos == "ADV":
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))

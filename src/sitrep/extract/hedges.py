@@ -16,6 +16,7 @@ quantities stage asks it for figures that no claim carries).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +80,10 @@ def _sets(cues: dict) -> dict[str, frozenset]:
             "claim_nouns": frozenset(cues["reporting_nouns"]["lemmas"]) | frozenset(cues["back_references"]["lemmas"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
         }
+        s = cues[key]
+        # every branch of find_hedge_cues tests one of these
+        s["any_lower"] = s["adverbs"] | s["report_subjects"] | s["unv_adj"] | s["deny_adj"] | {"evidence"}
+        s["any_lemma"] = s["passive"] | s["check"] | s["deny"] | s["deny_obj"]
     return cues[key]
 
 
@@ -108,19 +113,74 @@ def _clause_scope(tok) -> tuple[int, int]:
     return _span(toks)
 
 
+_LEMMA_LOWER: dict[int, str] = {}   # lemma hash -> the lemma lowercased (hashes are the same in every vocab)
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset):
+    import numpy as np
+    from spacy.strings import get_string_id
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+
+def _type_table(ctx):
+    """Per document: the LOWER, LEMMA and POS ids of its tokens, and its distinct lemmas lowercased
+    with each token's row in them (a lemma list is tested once per distinct lemma, not per token)."""
+    tab = ctx.scratch.get("type_table")
+    if tab is None:
+        import numpy as np
+        from spacy.attrs import LEMMA, LOWER, POS
+        sdoc = ctx.sdoc
+        arr = sdoc.to_array([LOWER, LEMMA, POS]).reshape(-1, 3)
+        strings, cache = sdoc.vocab.strings, _LEMMA_LOWER
+        lem_u, lem_inv = np.unique(arr[:, 1], return_inverse=True)
+        lem_s = []
+        for h in lem_u.tolist():
+            w = cache.get(h)
+            if w is None:
+                w = cache[h] = strings[h].lower()
+            lem_s.append(w)
+        tab = ctx.scratch["type_table"] = (arr[:, 0], lem_s, lem_inv, arr[:, 2])
+    return tab
+
+
+def token_hits(ctx, lowers: frozenset = frozenset(), lemmas: frozenset = frozenset(), pos=()) -> list[int]:
+    """Indices, in order, of the tokens whose lower form is in ``lowers``, whose lowercased lemma
+    is in ``lemmas`` or whose coarse tag is one of ``pos`` (names such as "VERB")."""
+    import numpy as np
+    from spacy.symbols import IDS
+    low_arr, lem_s, lem_inv, pos_arr = _type_table(ctx)
+    mask = np.isin(low_arr, _hashes(frozenset(lowers)))
+    if lemmas:
+        mask |= np.fromiter((w in lemmas for w in lem_s), dtype=bool, count=len(lem_s))[lem_inv]
+    if pos:
+        mask |= np.isin(pos_arr, [IDS[p] for p in pos])
+    return np.flatnonzero(mask).tolist()
+
+
 def find_hedge_cues(ctx) -> list[HedgeCue]:
     """All hedge cues of the document (cached in ``ctx.scratch``)."""
     if "hedge_cues" in ctx.scratch:
         return ctx.scratch["hedge_cues"]
     S = _sets(_cues(ctx))
     out: list[HedgeCue] = []
-    for si, sent in enumerate(ctx.sdoc.sents):
-        s_start, s_end = sent.start_char, sent.end_char
-        back = any(t.lemma_.lower() in S["back"] and t.pos_ in ("NOUN", "PROPN") for t in sent)
+    # a token can only be a cue when its lower form or lemma is in a cue list: only those are read
+    doc = ctx.sdoc
+    hits = token_hits(ctx, S["any_lower"], S["any_lemma"])
+    k, n = 0, len(hits)
+    for si, sent in enumerate(doc.sents):
+        if k >= n:
+            break
+        s_start, s_end, s_last = sent.start_char, sent.end_char, sent.end
+        back = None   # does the sentence name earlier claims? computed when it holds a cue
         found: list[tuple[str, list]] = []
-        for t in sent:
+        while k < n and hits[k] < s_last:
+            t = doc[hits[k]]
+            k += 1
             low, lem = t.lower_, t.lemma_.lower()
             if low in S["adverbs"] and t.pos_ == "ADV":
+                if back is None:
+                    back = _names_claims(sent, S)
                 a, b = _clause_scope(t)
                 out.append(HedgeCue("reported", t.idx, t.idx + len(t), t.text, a, b, si, back))
                 continue
@@ -169,11 +229,18 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
                     t.head.lemma_.lower() in S["claim_nouns"] or any(
                         c.lemma_.lower() in S["claim_nouns"] for c in t.head.children if c.dep_ == "nsubj")):
                 found.append(("denied", [t]))
+        if found and back is None:
+            back = _names_claims(sent, S)
         for hedge, toks in found:
             a, b = _span(toks)
             out.append(HedgeCue(hedge, a, b, ctx.doc.text[a:b], s_start, s_end, si, back or _points_back(toks[-1])))
     ctx.scratch["hedge_cues"] = out
     return out
+
+
+def _names_claims(sent, S) -> bool:
+    back = S["back"]
+    return any(t.lemma_.lower() in back and t.pos_ in ("NOUN", "PROPN") for t in sent)
 
 
 _BACK_PRONOUNS = {"it", "this", "that", "them", "these", "those", "so"}
@@ -195,7 +262,6 @@ def sentence_starts(ctx) -> list[int]:
 
 
 def sentence_of(ctx, char: int) -> int:
-    import bisect
     return max(bisect.bisect_right(sentence_starts(ctx), char) - 1, 0)
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 _OPEN = {"\u201c": "\u201d", '"': '"'}
+_MARK = re.compile('["\u201c\u201d]')
 _ENDS_OPEN = re.compile(r"[,?!][\s'\u2019]*[\"\u201d]?$")
 
 
@@ -40,6 +41,10 @@ def find_quotes(text: str) -> list[Quote]:
     for para in work.split("\n"):
         i, n = 0, len(para)
         while i < n:
+            mark = _MARK.search(para, i)   # only a quotation mark can open one: skip to the next
+            if mark is None:
+                break
+            i = mark.start()
             ch = para[i]
             if (ch in _OPEN and (ch != '"' or i == 0 or not para[i - 1].isalnum())) or (
                     ch == "\u201d" and i == 0 and n > 1 and para[1].isalnum()):   # a paragraph opened by a

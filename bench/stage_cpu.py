@@ -1,0 +1,103 @@
+"""CPU time of each extraction stage (``time.process_time``: steadier than wall clock on a
+loaded machine), and a dump of every record, to check a speed change leaves output alone.
+
+Parses the articles once, then runs the stages over the parses ``--rounds`` times (user_data
+restored before each round) and prints the best CPU seconds per stage and those of round 1
+(cold caches). ``--out`` writes all records as JSON; ``--compare OTHER.json`` says whether they
+equal another run's (e.g. of a ``git archive`` copy of the code before the change):
+
+    PYTHONPATH=/tmp/old/src python bench/stage_cpu.py --out /tmp/old.json
+    PYTHONPATH=src python bench/stage_cpu.py --out /tmp/new.json --compare /tmp/old.json
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("path", nargs="?", default=os.environ.get("SITREP_SHARED", str(ROOT / "../shared"))
+                    + "/corpus/ukraine-2014/articles.jsonl")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--out")
+    ap.add_argument("--compare")
+    ap.add_argument("--profile", help="a stage name: cProfile it in round 1")
+    ap.add_argument("--bare", action="store_true", help="also CPU-time bare nlp.pipe: the CPU ratio of bench_speed")
+    a = ap.parse_args()
+    import sitrep
+    from sitrep.extract.context import Context
+    from sitrep.extract.pipeline import Pipeline, _anchor
+    from sitrep.model import Document, Records, as_dict
+
+    print("code:", Path(sitrep.__file__).parent)
+    texts = [json.loads(line)["text"] for line in open(a.path, encoding="utf-8") if line.strip()]
+    docs = [Document.new(t, published="2014-06-01") for t in texts]
+    pipe = Pipeline()
+    list(pipe.nlp.pipe(texts[:5]))   # warm up
+    c0 = time.process_time()
+    sdocs = list(pipe.nlp.pipe(texts, batch_size=50))
+    pipe_cpu = time.process_time() - c0
+    print(f"nlp.pipe (with sitrep's components): {pipe_cpu:.2f} s CPU")
+    saved = [dict(sd.user_data) for sd in sdocs]
+    best: dict[str, float] = defaultdict(lambda: 1e9)
+    first, dump = None, None
+    prof = cProfile.Profile() if a.profile else None
+    for r in range(a.rounds):
+        tot: dict[str, float] = defaultdict(float)
+        out = []
+        for doc, sdoc, ud in zip(docs, sdocs, saved):
+            sdoc.user_data.clear()
+            sdoc.user_data.update(ud)
+            recs = Records(doc_id=doc.id)
+            ctx = Context(doc=doc, sdoc=sdoc, resources=pipe.resources, records=recs, anchor=_anchor(doc))
+            for name, func in pipe.stages:
+                on = prof is not None and name == a.profile and r == 0
+                if on:
+                    prof.enable()
+                c = time.process_time()
+                getattr(recs, name).extend(func(ctx))
+                tot[name] += time.process_time() - c
+                if on:
+                    prof.disable()
+            out.append({k: [as_dict(x) for x in getattr(recs, k)] for k in Records.KINDS})
+        for k, v in tot.items():
+            best[k] = min(best[k], v)
+        first, dump = first or dict(tot), out
+    print(f"stage CPU seconds over {len(texts)} documents, best of {a.rounds} (round 1 in brackets):")
+    for k, v in best.items():
+        print(f"  {k:12s} {v:.3f}  ({first[k]:.3f})")
+    print(f"  {'total':12s} {sum(best.values()):.3f}  ({sum(first.values()):.3f})")
+    print("records:", sum(len(v) for d in dump for v in d.values()))
+    if a.bare:
+        from sitrep.extract.pipeline import load_model
+        bare = load_model()
+        list(bare.pipe(texts[:5]))
+        c0 = time.process_time()
+        list(bare.pipe(texts, batch_size=50))
+        b = time.process_time() - c0
+        full = pipe_cpu + sum(best.values())
+        print(f"bare nlp.pipe {b:.2f} s CPU; sitrep (its nlp.pipe + stages) {full:.2f} s CPU; ratio {b / full:.2f}")
+    blob = json.dumps(dump, sort_keys=True, default=str)
+    if a.out:
+        Path(a.out).write_text(blob, encoding="utf-8")
+    if a.compare:
+        same = Path(a.compare).read_text(encoding="utf-8") == blob
+        print("records identical to", a.compare, ":", "yes" if same else "NO")
+        if not same:
+            sys.exit(1)
+    if prof:
+        pstats.Stats(prof).sort_stats("tottime").print_stats(30)
+
+
+if __name__ == "__main__":
+    main()
