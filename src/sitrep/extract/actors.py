@@ -38,7 +38,7 @@ import bisect
 from typing import Iterator
 
 from ..model import Entity, Mention, record_id
-from . import actordict
+from . import actordict, descriptions
 from .actorwords import (_ADJ_BODIES, _BODY_FIRST, _MAX_BODY, _ORG_JUNK, ACTOR_NOUNS, BODIES, LOCATIVE, MOTION,
                          TITLE_WORDS, doc_ents)
 from .actorwords import PATTERNS_FILE, token_table  # noqa: F401 - re-exported for other stages and tests
@@ -208,6 +208,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
                 add(name, "ORG", code, s, ent.end, known=False)
     # 4. surnames joining full names; demonyms join their state where the state is named
     _join_surnames(ctx, acc, add, taken)
+    descriptions.resolve(ctx, acc, add, taken, hits, ad, day)     # "the Ukrainian leader" -> a person named before
     for s, e, actor in demonym_hits:
         if actor.name in acc and not taken[s]:
             add(actor.name, actor.type, actor.code, s, e)
