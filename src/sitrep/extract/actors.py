@@ -24,10 +24,12 @@ How a mention is found and resolved:
    Kyiv") or in a list of places.
 
 Coreference: resolved are aliases (the Kremlin -> Russia), demonyms acting
-for their state ("Russian drones" -> Russia), and a later surname ("Bennett")
-joining an earlier full name ("Bruce Bennett") of the same document.
-Not resolved: pronouns ("he", "they") and descriptions ("the Ukrainian
-leader", "the alliance"); they are left without an actor.
+for their state ("Russian drones" -> Russia), a later surname ("Bennett")
+joining an earlier full name ("Bruce Bennett") of the same document, and role
+descriptions ("the Ukrainian leader", "the NATO chief", "the alliance")
+joining a person or body named earlier in the same document (``descriptions``,
+nouns in ``data/role-nouns.yaml``). Not resolved here: pronouns ("he",
+"they"; the claims and events stages resolve them for sources and actors).
 
 Other stages use ``actor_at(ctx, start, end)`` and ``code_for_span(ctx,
 start, end)`` to look up the actor of a character span.

@@ -84,7 +84,7 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
             if entry:
                 k = m
                 break
-        if entry is None:
+        if entry is None or any(taken[i:i + k]):
             continue
         e = i + k
         # the start and qualifier before the noun
@@ -106,6 +106,8 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
             j = e + 1 + (1 if e + 1 < n and low[e + 1] == "the" else 0)
             if j in hit_at:
                 qual, e = hit_at[j], hit_at[j][1]
+                if e < n and low[e] in ("'s", "\u2019s"):      # "the head of Ukraine's military intelligence"
+                    continue
         if e < n and (taken[e] or e in hit_at or sdoc[e].ent_type_ in ("PERSON", "ORG", "NORP") or
                       sdoc[e].pos_ == "PROPN" and sdoc[e].ent_type_ not in ("DATE", "TIME")):
             continue                        # a title before a name: "the Russian President Vladimir Putin"
