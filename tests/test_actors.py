@@ -224,3 +224,12 @@ def test_organisation_descriptions_need_exactly_one_named_body(pipeline):
     _, recs = run(pipeline, "The alliance met on Monday. Later NATO ministers and EU envoys spoke, "
                             "and the alliance between Moscow and Pyongyang was discussed. The bloc said little.")
     assert [m.text for m in by_name(recs)["NATO"].mentions] == ["NATO"]
+
+
+def test_descriptions_with_a_body_or_a_possessive_state(pipeline):
+    text = ("Pentagon press secretary Pat Ryder and Sergey Lavrov traded barbs. The White House spokesman "
+            "declined to comment, the Pentagon spokesman said more was coming and Russia's foreign minister "
+            "walked out.")
+    _, recs = run(pipeline, text)
+    assert _mentions(recs, "Pat Ryder") == ["Pat Ryder", "the Pentagon spokesman"]
+    assert _mentions(recs, "Sergey Lavrov") == ["Sergey Lavrov", "Russia's foreign minister"]

@@ -74,9 +74,8 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
     hit_at = {h[0]: h for h in hits}
     hit_end = {h[1]: h for h in hits}
     n = len(sdoc)
-    for i in range(1, n):
-        w = low[i]
-        if w not in _FIRST or taken[i]:
+    for i in [i for i, w in enumerate(low) if w in _FIRST]:
+        if i == 0 or taken[i]:
             continue
         k, entry = 0, None
         for m in range(min(_MAXW, n - i), 0, -1):
@@ -138,6 +137,7 @@ def _person_target(entry, people, qa, ad, day, pos: int):
     if qa is None and not entry["bare"]:
         return None
     want = qa.code.split()[0] if qa is not None else None
+    sector = qa.code if qa is not None and " " in qa.code else None    # "the White House spokesman": USA GOV
     known: dict[int, list] = {}
     unknown: dict[int, list] = {}
     for a in people:
@@ -149,7 +149,10 @@ def _person_target(entry, people, qa, ad, day, pos: int):
             best = None
             for r in roles:
                 t = _tier(entry, r.role)
-                code = (r.code or actor.code or "").split()[:1]
+                full = r.code or actor.code or ""
+                code = full.split()[:1]
+                if sector and " " in full and full != sector:
+                    continue
                 if t is not None and (want is None or code == [want]) and (best is None or t < best):
                     best = t
             if best is not None:
