@@ -142,3 +142,94 @@ def test_names_the_model_splits_or_mislabels(pipeline):
     doc, recs = run(pipeline, "Greta Lindqvist and Tomas Berg signed the open letter on drone exports.")
     people = {e.name for e in recs.entities if e.type == "PERSON"}
     assert {"Greta Lindqvist", "Tomas Berg"} <= people
+
+
+# ---- role descriptions ("the Ukrainian leader") as later mentions (our own sentences) ----
+
+def _mentions(recs, name):
+    return [m.text for m in by_name(recs)[name].mentions]
+
+
+def test_every_role_noun_has_help_and_words():
+    from sitrep.extract import descriptions
+    entries = yaml.safe_load(descriptions.ROLE_FILE.read_text(encoding="utf-8"))
+    assert {e["noun"] for e in entries} >= {"president", "leader", "defence minister", "spokesperson", "alliance"}
+    for e in entries:
+        assert isinstance(e.get("help"), str) and e["help"].strip(), e.get("noun")
+        assert e.get("words") and (e.get("fits") or e.get("actors")), e.get("noun")
+
+
+def test_descriptions_join_the_dictionary_person_named_before(pipeline):
+    text = ("Vladimir Putin received Kim Jong Un at a dacha outside the capital. The Russian president toasted "
+            "the North Korean leader. Later the Kremlin leader said the pact would last. "
+            "NATO Secretary General Mark Rutte called the meeting a threat, and the NATO chief said the alliance "
+            "would answer.")
+    doc, recs = run(pipeline, text)
+    assert _mentions(recs, "Vladimir Putin") == ["Vladimir Putin", "The Russian president", "the Kremlin leader"]
+    assert _mentions(recs, "Kim Jong Un") == ["Kim Jong Un", "the North Korean leader"]
+    assert "the NATO chief" in _mentions(recs, "Mark Rutte")
+    assert "the alliance" in _mentions(recs, "NATO")
+    for e in recs.entities:
+        for m in e.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    sources = {c.text: (c.source, c.source_code) for c in recs.claims}
+    assert sources.get("the pact would last") == ("Vladimir Putin", "RUS")
+    assert sources.get("the alliance would answer") == ("Mark Rutte", "NATO")
+
+
+def test_descriptions_follow_the_role_on_the_documents_date(pipeline):
+    text = "Joe Biden and Donald Trump met at the White House. The US president said the handover would be smooth."
+    _, recs = run(pipeline, text, published="2024-11-13")
+    assert "The US president" in _mentions(recs, "Joe Biden")
+    assert "The US president" not in _mentions(recs, "Donald Trump")
+    _, recs = run(pipeline, text, published="2025-03-01")
+    assert "The US president" in _mentions(recs, "Donald Trump")
+    assert [c.source for c in recs.claims] == ["Donald Trump"]
+
+
+def test_description_of_a_person_the_text_introduced_with_a_title(tmp_path):
+    from sitrep.extract.event_actors import TokenActors
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(actor_files=[str(Path(__file__).parent / "data" / "fictional-actors.yaml")])
+    text = ("Valdorian Foreign Minister Lena Okaro flew to Lirn on Monday. "
+            "The Valdorian foreign minister said the talks had failed.")
+    doc = Document.new(text, published="2024-11-12")
+    sdoc = pipe.nlp(text)
+    recs = pipe.extract(doc, sdoc)
+    okaro = by_name(recs)["Lena Okaro"]
+    assert okaro.code == "VAL" and [m.text for m in okaro.mentions][-1] == "The Valdorian foreign minister"
+    assert [(c.source, c.source_code) for c in recs.claims] == [("Lena Okaro", "VAL")]
+    ctx = Context(doc=doc, sdoc=sdoc, resources=pipe.resources, records=recs)
+    ta = TokenActors(ctx, {})
+    i = next(t.i for t in sdoc if t.text == "minister" and t.idx > text.index("The Valdorian"))
+    assert ta.code[i] == "VAL"
+
+
+def test_descriptions_stay_unresolved_when_unsure(pipeline):
+    # two defence ministers fit equally; a bare "the president"; a description before the name;
+    # a title before a name is no description
+    text = ("Dutch Defense Minister Anna Berg and Belgian Defense Minister Jan Peeters met on Friday. "
+            "The defense minister said aid would continue. The Ukrainian leader was not there. "
+            "Volodymyr Zelenskyy sent a letter. The Russian President Vladimir Putin scoffed, "
+            "and later the president said nothing.")
+    _, recs = run(pipeline, text)
+    e = by_name(recs)
+    assert [m.text for m in e["Anna Berg"].mentions] == ["Anna Berg"]
+    assert [m.text for m in e["Jan Peeters"].mentions] == ["Jan Peeters"]
+    assert [m.text for m in e["Volodymyr Zelenskyy"].mentions] == ["Volodymyr Zelenskyy"]
+    assert [m.text for m in e["Vladimir Putin"].mentions] == ["Vladimir Putin"]
+
+
+def test_organisation_descriptions_need_exactly_one_named_body(pipeline):
+    _, recs = run(pipeline, "The alliance met on Monday. Later NATO ministers and EU envoys spoke, "
+                            "and the alliance between Moscow and Pyongyang was discussed. The bloc said little.")
+    assert [m.text for m in by_name(recs)["NATO"].mentions] == ["NATO"]
+
+
+def test_descriptions_with_a_body_or_a_possessive_state(pipeline):
+    text = ("Pentagon press secretary Pat Ryder and Sergey Lavrov traded barbs. The White House spokesman "
+            "declined to comment, the Pentagon spokesman said more was coming and Russia's foreign minister "
+            "walked out.")
+    _, recs = run(pipeline, text)
+    assert _mentions(recs, "Pat Ryder") == ["Pat Ryder", "the Pentagon spokesman"]
+    assert _mentions(recs, "Sergey Lavrov") == ["Sergey Lavrov", "Russia's foreign minister"]

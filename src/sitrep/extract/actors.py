@@ -24,10 +24,12 @@ How a mention is found and resolved:
    Kyiv") or in a list of places.
 
 Coreference: resolved are aliases (the Kremlin -> Russia), demonyms acting
-for their state ("Russian drones" -> Russia), and a later surname ("Bennett")
-joining an earlier full name ("Bruce Bennett") of the same document.
-Not resolved: pronouns ("he", "they") and descriptions ("the Ukrainian
-leader", "the alliance"); they are left without an actor.
+for their state ("Russian drones" -> Russia), a later surname ("Bennett")
+joining an earlier full name ("Bruce Bennett") of the same document, and role
+descriptions ("the Ukrainian leader", "the NATO chief", "the alliance")
+joining a person or body named earlier in the same document (``descriptions``,
+nouns in ``data/role-nouns.yaml``). Not resolved here: pronouns ("he",
+"they"; the claims and events stages resolve them for sources and actors).
 
 Other stages use ``actor_at(ctx, start, end)`` and ``code_for_span(ctx,
 start, end)`` to look up the actor of a character span.
@@ -38,7 +40,7 @@ import bisect
 from typing import Iterator
 
 from ..model import Entity, Mention, record_id
-from . import actordict
+from . import actordict, descriptions
 from .actorwords import (_ADJ_BODIES, _BODY_FIRST, _MAX_BODY, _ORG_JUNK, ACTOR_NOUNS, BODIES, LOCATIVE, MOTION,
                          TITLE_WORDS, doc_ents)
 from .actorwords import PATTERNS_FILE, token_table  # noqa: F401 - re-exported for other stages and tests
@@ -208,6 +210,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
                 add(name, "ORG", code, s, ent.end, known=False)
     # 4. surnames joining full names; demonyms join their state where the state is named
     _join_surnames(ctx, acc, add, taken)
+    descriptions.resolve(ctx, acc, add, taken, hits, ad, day)     # "the Ukrainian leader" -> a person named before
     for s, e, actor in demonym_hits:
         if actor.name in acc and not taken[s]:
             add(actor.name, actor.type, actor.code, s, e)
