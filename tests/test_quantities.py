@@ -476,3 +476,16 @@ def test_a_decimal_before_killed_is_not_a_death_toll(nlp):
     qs = figures(nlp, "A tremor of magnitude 5.8 killed 9 villagers near the border.")
     assert one(qs, value=5.8).unit is None
     assert one(qs, value=9).unit == "villagers"
+
+
+def test_hyphen_lists_share_the_last_unit(nlp):
+    qs = figures(nlp, "The depot held 4-, 5- and 6-cylinder trucks and two-, three- and four-bedroom cabins.")
+    for v in (4, 5, 6):
+        one(qs, value=v, unit="cylinder")
+    for v in (2, 3, 4):
+        one(qs, value=v, unit="bedroom")
+    qs = figures(nlp, "Gunners fired 10- and 20-millimetre rounds, then a 5- to 8-kilometre barrage.")
+    one(qs, value=10, unit="millimetre")
+    one(qs, value=20, unit="millimetre")
+    one(qs, low=5, high=8)
+    assert not figures(nlp, "The six-cylinder engine stalled.")
