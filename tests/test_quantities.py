@@ -489,3 +489,14 @@ def test_hyphen_lists_share_the_last_unit(nlp):
     one(qs, value=20, unit="millimetre")
     one(qs, low=5, high=8)
     assert not figures(nlp, "The six-cylinder engine stalled.")
+
+
+def test_spaced_pence_quote_codes_and_rates_after_a_bracket(nlp):
+    qs = figures(nlp, "The brewer slid 9 p at 431 p, and the lira eased to 32.4 TRY= on the wire.")
+    one(qs, value=9, unit="penny")
+    one(qs, value=431, unit="penny")
+    one(qs, value=32.4, unit="TRY")
+    qs = figures(nlp, "The council sets aside 6 billion tenge ($12 million) a year for shelters.")
+    one(qs, value=6e9, unit="KZT per year")
+    qs = figures(nlp, "Diesel sold for $3 U.S. per litre at the border.")
+    one(qs, value=3, unit="USD per litre")

@@ -123,6 +123,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         nxt = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
         if nxt and nxt[1].startswith("money"):
             unit = (cur, unit[1], None, None, nxt[4])
+        elif cur == "USD" and j < b and doc[j].text in ("U.S.", "US"):
+            unit = (cur, unit[1], None, None, j + 1)           # "$75 U.S. per barrel"
     else:
         k = j + 1
         if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
@@ -272,6 +274,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 val = other["value"] if other["value"] is not None else (other["low"], other["high"])
                 rec["converted"] = ((val, other["unit"]),)
                 rec["end_tok"] = inner["next"] + 1
+                rated, after = _rate(doc, unit, rec["end_tok"], b, lex)     # "4 billion rupees ($48 million) a year"
+                if after > rec["end_tok"] and rated[1] == unit[1]:
+                    per = rated[0][len(unit[0]):]
+                    rec["unit"], rec["end_tok"] = rec["unit"] + per, after     # the bracket keeps its own unit
                 if rec["subject_tokens"] is None:
                     rec["subject_tokens"] = _subject_after(doc, rec["end_tok"], b)
                 return {"records": [rec], "next": inner["next"] + 1}

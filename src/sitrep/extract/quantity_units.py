@@ -41,6 +41,12 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     hit = _match_phrase(doc, j, end, lex.minor, 1)
     if hit and (len(doc[j].text) > 1 or glued):
         return hit[0], "money:minor", None, None, hit[1]
+    if doc[j].text in ("p", "p.") and (j + 1 >= end or doc[j + 1].is_punct or doc[j + 1].lower_ in _AFTER_PENCE):
+        return "penny", "money:minor", None, None, j + 1      # "down 68 p at 1112 p": pence, spaced
+    quote = doc[j].text.rstrip(".")
+    if quote[-1:] == "=" and len(quote) == 4 and quote[:-1] in lex.cur_names.values():
+        code = quote[:-1]                                     # "108.79 JPY=": a wire's quote code
+        return code, f"money:{code}", None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.measures)
     if hit:
         (name, group), k = hit
@@ -173,6 +179,7 @@ def _unit_class(name: str, group: str) -> str:
     return name
 
 
+_AFTER_PENCE = ("at", "to", "from", "on", "and", "or", "after", "before", "in")
 _LATER = ("earlier", "later", "ago", "before")
 _LOWER_CODES = ("usd", "eur", "gbp", "jpy", "rmb", "cny", "btc", "inr", "aud", "nzd", "hkd", "chf")
 
