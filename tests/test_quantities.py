@@ -500,3 +500,12 @@ def test_spaced_pence_quote_codes_and_rates_after_a_bracket(nlp):
     one(qs, value=6e9, unit="KZT per year")
     qs = figures(nlp, "Diesel sold for $3 U.S. per litre at the border.")
     one(qs, value=3, unit="USD per litre")
+
+
+def test_a_change_then_a_level_and_glued_units_ending_a_sentence(nlp):
+    qs = figures(nlp, "Copper rose $85.50 to $9,120.00 a tonne.")
+    one(qs, value=85.5, unit="USD")
+    one(qs, value=9120, unit="USD per tonne")
+    one(figures(nlp, "Output is forecast to climb 4% to 6% in spring."), low=4, high=6)
+    one(figures(nlp, "The ransom demand dropped below $40K."), value=40000, unit="USD")
+    one(figures(nlp, "Each radio set draws 25W."), value=25, unit="watt")

@@ -56,6 +56,7 @@ class Lex:
         self.strong_units = set(map(str, w("strong_units")))
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
         self.size_words = set(map(str, w("size_words")))
+        self.change_verbs = set(map(str, w("change_verbs")))
         self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
         self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
         self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
@@ -141,6 +142,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if sci:
         return sci
     m = _NUM_RE.match(t.text)
+    if m is None and t.text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
+        m = _NUM_RE.match(t.text[:-1])                   # "$30K." / "65W." closing a sentence, left whole
+        m = m if m and m.group(4) else None
     if m:
         sign, cur, num, suf, dash = m.groups()
         if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":

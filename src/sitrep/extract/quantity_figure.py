@@ -83,7 +83,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     after_from = s > a and doc[s - 1].lower_ == "by"
     # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
     r = _range_end(doc, j, b, lex, value, flags, between)
-    if r and after_from and r[3]:
+    if r and (after_from and r[3] or _change_by(doc, s, a, lex, value, r[0])):
         r = None                         # "by $43.6 billion to $419.2 billion": a change, not a range
     if r:
         v2, j2, f2, cur2 = r
@@ -169,7 +169,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
     if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
         r = None if after_from else _range_end(doc, end_tok, b, lex, value, flags, between)
-        if r and r[0] > value:
+        if r and r[0] > value and not _change_by(doc, s, a, lex, value, r[0]):
             v2, j2, f2, cur2 = r
             u2 = (f2["glued"][0], f2["glued"][1], None, None, j2) if f2.get("glued") else \
                 (cur2, f"money:{cur2}", None, None, j2) if cur2 else _unit_at(doc, j2, b, lex, True, f2.get("mult"))
@@ -284,6 +284,13 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _change_by(doc, s: int, a: int, lex: Lex, value, v2) -> bool:
+    """ "rose $12.40 to $1,945.10": after a word of change, a second number five times the first or
+    more is the level reached, not the top of a range ("expected to grow 2% to 3%" stays a range)."""
+    return s > a and (doc[s - 1].lemma_.lower() in lex.change_verbs or doc[s - 1].lower_ in lex.change_verbs) \
+        and value is not None and v2 is not None and 0 < 5 * value <= v2
 
 
 def _share(doc, s, j, a, b, lex, value, flags):
