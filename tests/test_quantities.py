@@ -474,7 +474,7 @@ def test_hyphenated_scales_and_indian_digit_groups(nlp):
 
 def test_a_decimal_before_killed_is_not_a_death_toll(nlp):
     qs = figures(nlp, "A tremor of magnitude 5.8 killed 9 villagers near the border.")
-    assert one(qs, value=5.8).unit is None
+    assert one(qs, value=5.8).unit == "magnitude"          # a magnitude, never a death toll
     assert one(qs, value=9).unit == "villagers"
 
 
@@ -509,3 +509,11 @@ def test_a_change_then_a_level_and_glued_units_ending_a_sentence(nlp):
     one(figures(nlp, "Output is forecast to climb 4% to 6% in spring."), low=4, high=6)
     one(figures(nlp, "The ransom demand dropped below $40K."), value=40000, unit="USD")
     one(figures(nlp, "Each radio set draws 25W."), value=25, unit="watt")
+
+
+def test_bare_counts_after_casualty_verbs_and_quake_magnitudes(nlp):
+    qs = figures(nlp, "The shelling killed 14 and wounded 31 in the market.")
+    one(qs, value=14, unit="killed")
+    one(qs, value=31, unit="wounded")
+    one(figures(nlp, "The quake had a magnitude of 6.3, the agency said."), value=6.3, unit="magnitude")
+    assert not figures(nlp, "The storm killed 2019 harvest plans.")

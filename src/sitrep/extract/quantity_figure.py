@@ -11,7 +11,10 @@ from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_befor
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
                              _unit_at)
 
+from .quantity_lists import _suspended
+
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
+_CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
 
 # ---------------------------------------------------------------- skips
 
@@ -215,6 +218,16 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (doc[s - 2].ent_type_ == "PERSON" or doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
                  and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
         unit = ("year of age", "age", None, None, j)
+    if s > a and (doc[s - 1].lower_ == "magnitude" or s - 1 > a and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "magnitude") \
+            and value is not None and value < 11 \
+            and (unit is None or unit[3] is not None):
+        unit = ("magnitude", "magnitude", None, None, j)     # "a magnitude 6.1 quake": the quake is not counted
+        end_tok = j
+    # "the blast killed 17 and wounded 40": a bare count right after a verb of casualties counts them
+    if unit is None and cs > a and doc[cs - 1].pos_ == "VERB" and doc[cs - 1].lemma_.lower() in _CASUALTY_VERBS \
+            and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
+        name = _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
+        unit = (name, lex.counted.get(name, name), None, None, j)
     # years and bare number words are not figures
     if _is_yearish(flags, value) or _is_yearish(flags, low):
         if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
@@ -317,53 +330,6 @@ def _share(doc, s, j, a, b, lex, value, flags):
     rec = _record(doc, cs, s, after if cue2 else end, value / m, None, None, cue2 or cue, None, flags, False)
     rec.update(unit=name, unit_class="share", group="share", subject_tokens=(unit[2], unit[3]) if unit else None)
     return {"records": [rec], "next": rec["end_tok"]}
-
-
-def _prefix_number(t, lex: Lex):
-    """The number of a token left hanging by a hyphen ("10-", "two-"), or None."""
-    w = t.lower_
-    if len(w) < 2 or w[-1] not in "-–":
-        return None
-    w = w[:-1].replace(",", "")
-    if w in lex.numbers:
-        return lex.numbers[w]
-    try:
-        return float(w) if w[:1].isdigit() else None
-    except ValueError:
-        return None
-
-
-def _suspended(doc, i: int, a: int, b: int, lex: Lex):
-    """A list of hyphenated figures sharing the last one's unit: "four-, five- and six-cylinder
-    engines", "10- and 20-millimetre shells" (a range "5- to 10-kilometre" is read as a range). Each number is a figure of the unit written after
-    the last hyphen (a measure, or the word counted: "cylinder"); set out as alternatives, the
-    numbers are what the phrase tells, unlike a lone "six-cylinder engine" (a kind of engine)."""
-    values, k = [], i
-    while k < b and (v := _prefix_number(doc[k], lex)) is not None:
-        values.append((k, v))
-        k += 1
-        if k < b and doc[k].text == ",":
-            k += 1
-        if k < b and doc[k].lower_ in ("and", "or"):
-            k += 1
-    if not values or i > a and doc[i - 1].lower_ == "between" or k + 2 >= b or k == values[-1][0] + 1 or doc[k + 1].text not in ("-", "–") \
-            or doc[k].whitespace_ or doc[k + 1].whitespace_:
-        return None
-    got = _start_number(doc, k, b, lex)
-    if not got or got[0] or got[1][0] is None or got[1][3] != k + 1:
-        return None
-    u = k + 2
-    hit = _match_phrase(doc, u, b, lex.measures)
-    if hit:
-        unit = (hit[0][0], hit[0][1], None, None, hit[1])
-    elif doc[u].pos_ == "NOUN" and doc[u].is_alpha:
-        unit = (doc[u].text, lex.counted.get(doc[u].lower_) or doc[u].lemma_.lower(), u, u, u + 1)
-    else:
-        return None
-    flags = {"digits": True}
-    recs = [_record(doc, t, t, t + 1, v, None, None, None, unit[:4] + (t + 1,), flags, False) for t, v in values]
-    recs.append(_record(doc, k, k, unit[4], got[1][0], None, None, None, unit, got[1][4], False))
-    return {"records": recs, "next": unit[4]}
 
 
 _CHANGE_STOP = {";", ":", "(", ")", "from", "between", "while", "but", "and"}
