@@ -517,3 +517,8 @@ def test_bare_counts_after_casualty_verbs_and_quake_magnitudes(nlp):
     one(qs, value=31, unit="wounded")
     one(figures(nlp, "The quake had a magnitude of 6.3, the agency said."), value=6.3, unit="magnitude")
     assert not figures(nlp, "The storm killed 2019 harvest plans.")
+
+
+def test_ranges_left_in_one_token(nlp):
+    one(figures(nlp, "The bank held its rate at 4.75%-5% on Thursday."), low=4.75, high=5, unit="percent")
+    one(figures(nlp, "Tickets sold for $8-$9 at the gate."), low=8, high=9, unit="USD")
