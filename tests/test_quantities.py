@@ -522,3 +522,15 @@ def test_bare_counts_after_casualty_verbs_and_quake_magnitudes(nlp):
 def test_ranges_left_in_one_token(nlp):
     one(figures(nlp, "The bank held its rate at 4.75%-5% on Thursday."), low=4.75, high=5, unit="percent")
     one(figures(nlp, "Tickets sold for $8-$9 at the gate."), low=8, high=9, unit="USD")
+
+
+def test_spaced_letter_symbols_senses_and_cased_currencies(nlp):
+    one(figures(nlp, "The solenoid reached 0.8 T during the trial."), value=0.8, unit="tesla")
+    one(figures(nlp, "The winch pulled with 900 N, the crew said."), value=900, unit="newton")
+    one(figures(nlp, "The lease ran for 7 a and then lapsed."), value=7, unit="year")
+    one(figures(nlp, "The new capacitor bank stores 40 F at full charge."), value=40, unit="farad")
+    one(figures(nlp, "The frigate sailed at 18 kn toward the strait."), value=18, unit="knot")
+    one(figures(nlp, "A night in the hostel costs 9,000 Ft."), value=9000, unit="HUF")
+    one(figures(nlp, "It was 88 F at noon."), value=88, unit="fahrenheit")
+    assert not [q for q in figures(nlp, "Observers met at 12 N, 44 E near the coast.") if q.unit == "newton"]
+    assert not figures(nlp, "She sat 3 A-levels in June.")

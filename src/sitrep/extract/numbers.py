@@ -57,6 +57,9 @@ class Lex:
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
         self.size_words = set(map(str, w("size_words")))
         self.change_verbs = set(map(str, w("change_verbs")))
+        self.spaced_letters = {str(k): (str(v[0]), str(v[1])) for k, v in w("spaced_letters").items()}
+        self.senses = {str(k): (str(v[0]), str(v[1]), set(v[2])) for k, v in w("symbol_senses").items()}
+        self.cased_cur = {str(k): str(v) for k, v in w("cased_currency").items()}
         self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
         self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
         self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
