@@ -534,3 +534,12 @@ def test_spaced_letter_symbols_senses_and_cased_currencies(nlp):
     one(figures(nlp, "It was 88 F at noon."), value=88, unit="fahrenheit")
     assert not [q for q in figures(nlp, "Observers met at 12 N, 44 E near the coast.") if q.unit == "newton"]
     assert not figures(nlp, "She sat 3 A-levels in June.")
+
+
+def test_spaced_time_letters_and_symbols_closing_a_sentence(nlp):
+    qs = figures(nlp, "The convoy waited 6 h and then 40 min more.")
+    one(qs, value=6, unit="hour")
+    one(figures(nlp, "The siege lasted 9 d."), value=9, unit="day")
+    one(figures(nlp, "Each canteen held 750 mL."), value=750, unit="millilitre")
+    one(figures(nlp, "The blood alcohol reading was 0.4 ‰."), value=0.4, unit="per mille")
+    assert not [q for q in figures(nlp, "The office is at 5 W 43rd St in the city.") if q.unit == "stone"]

@@ -24,6 +24,9 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     sym = doc[j].text
     if sym[-1:] == "." and sym not in lex.cased and (j + 1 >= len(doc) or doc[j + 1].is_punct or doc[j + 1].is_title):
         sym = sym[:-1]                                     # "at 5 nA." closing the sentence
+    if sym != doc[j].text and (len(sym) > 1 or not sym.isalpha()) and _norm(sym) in lex.measures:
+        name, group = lex.measures[_norm(sym)]               # "250 mL." closing the sentence, left whole
+        return name, group, None, None, j + 1
     if sym in lex.senses and any(t.lower_ in lex.senses[sym][2] for t in doc[j].sent):
         name, group, _ = lex.senses[sym]                   # "2.5 F" of a capacitor, "12 kn" of a boat
         lex.unit_groups.setdefault(name, group)
@@ -31,7 +34,7 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if sym in lex.cased_cur:                               # "20,000 Ft", "450 zł"
         return lex.cased_cur[sym], f"money:{lex.cased_cur[sym]}", None, None, j + 1
     if sym in lex.spaced_letters and (j + 1 >= end or doc[j + 1].is_punct and doc[j + 1].text not in "-–/"
-                                      or doc[j + 1].lower_ in _AFTER_LETTER or doc[j + 1].pos_ in ("ADP", "CCONJ", "SCONJ")) and not (j + 2 < end and doc[j + 2].like_num):
+                                      or doc[j + 1].lower_ in _AFTER_LETTER or doc[j + 1].pos_ in ("ADP", "CCONJ", "SCONJ")) and not (sym in "NSEW" and j + 2 < end and doc[j + 2].like_num):
         name, group = lex.spaced_letters[sym]              # "a 3 H. coil", "for 10 a and", "16 billion b."
         return name, group, None, None, j + 1
     if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
