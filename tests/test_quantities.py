@@ -551,3 +551,11 @@ def test_newsquant_scores_the_pence_sign_as_their_point_only(nlp):
     assert units_match(dict((v, u) for v, u in found)[212.5], "point")
     assert not units_match(dict((v, u) for v, u in found)[75.0], "point")
     assert units_match("penny", "penny") and not units_match("penny", "point")
+
+
+def test_ages_without_the_word_years(nlp):
+    qs = figures(nlp, "The colonel says she will be 52 by the next parade; her aide turned 31 in May.")
+    one(qs, value=52, unit="year of age")
+    one(qs, value=31, unit="year of age")
+    one(figures(nlp, "Life expectancy in the camps has dropped to 58, aid workers say."), value=58, unit="year of age")
+    assert not figures(nlp, "She went 2 for 4 with a double.")

@@ -228,6 +228,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
         name = _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
         unit = (name, lex.counted.get(name, name), None, None, j)
+    # "he will be 35 by then", "she turned 60", "life expectancy is around 73": an age without "years"
+    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
+            and not flags.get("range") and (j >= b or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "VERB", "ADJ")
+                                            and doc[j].lower_ not in ("for", "of", "out", "to", "per", "times")) \
+            and _age_context(doc, cs, a):
+        unit = ("year of age", "age", None, None, j)
     # years and bare number words are not figures
     if _is_yearish(flags, value) or _is_yearish(flags, low):
         if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
@@ -297,6 +303,17 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _age_context(doc, cs: int, a: int) -> bool:
+    """A person's age is meant: "he will be 35", "she turned 60", "life expectancy ... around 73"."""
+    k = cs - 1
+    if k >= a and doc[k].lemma_.lower() == "turn" and doc[k].pos_ == "VERB":
+        return True
+    if k >= a and doc[k].lemma_ == "be" and any(t.lower_ in ("he", "she", "i") for t in doc[max(a, k - 3):k]):
+        return True
+    window = " ".join(t.lower_ for t in doc[max(a, cs - 8):cs])
+    return "life expectancy" in window or "retirement age" in window
 
 
 def _change_by(doc, s: int, a: int, lex: Lex, value, v2) -> bool:
