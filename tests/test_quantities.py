@@ -474,5 +474,88 @@ def test_hyphenated_scales_and_indian_digit_groups(nlp):
 
 def test_a_decimal_before_killed_is_not_a_death_toll(nlp):
     qs = figures(nlp, "A tremor of magnitude 5.8 killed 9 villagers near the border.")
-    assert one(qs, value=5.8).unit is None
+    assert one(qs, value=5.8).unit == "magnitude"          # a magnitude, never a death toll
     assert one(qs, value=9).unit == "villagers"
+
+
+def test_hyphen_lists_share_the_last_unit(nlp):
+    qs = figures(nlp, "The depot held 4-, 5- and 6-cylinder trucks and two-, three- and four-bedroom cabins.")
+    for v in (4, 5, 6):
+        one(qs, value=v, unit="cylinder")
+    for v in (2, 3, 4):
+        one(qs, value=v, unit="bedroom")
+    qs = figures(nlp, "Gunners fired 10- and 20-millimetre rounds, then a 5- to 8-kilometre barrage.")
+    one(qs, value=10, unit="millimetre")
+    one(qs, value=20, unit="millimetre")
+    one(qs, low=5, high=8)
+    assert not figures(nlp, "The six-cylinder engine stalled.")
+
+
+def test_spaced_pence_quote_codes_and_rates_after_a_bracket(nlp):
+    qs = figures(nlp, "The brewer slid 9 p at 431 p, and the lira eased to 32.4 TRY= on the wire.")
+    one(qs, value=9, unit="penny")
+    one(qs, value=431, unit="penny")
+    one(qs, value=32.4, unit="TRY")
+    qs = figures(nlp, "The council sets aside 6 billion tenge ($12 million) a year for shelters.")
+    one(qs, value=6e9, unit="KZT per year")
+    qs = figures(nlp, "Diesel sold for $3 U.S. per litre at the border.")
+    one(qs, value=3, unit="USD per litre")
+
+
+def test_a_change_then_a_level_and_glued_units_ending_a_sentence(nlp):
+    qs = figures(nlp, "Copper rose $85.50 to $9,120.00 a tonne.")
+    one(qs, value=85.5, unit="USD")
+    one(qs, value=9120, unit="USD per tonne")
+    one(figures(nlp, "Output is forecast to climb 4% to 6% in spring."), low=4, high=6)
+    one(figures(nlp, "The ransom demand dropped below $40K."), value=40000, unit="USD")
+    one(figures(nlp, "Each radio set draws 25W."), value=25, unit="watt")
+
+
+def test_bare_counts_after_casualty_verbs_and_quake_magnitudes(nlp):
+    qs = figures(nlp, "The shelling killed 14 and wounded 31 in the market.")
+    one(qs, value=14, unit="killed")
+    one(qs, value=31, unit="wounded")
+    one(figures(nlp, "The quake had a magnitude of 6.3, the agency said."), value=6.3, unit="magnitude")
+    assert not figures(nlp, "The storm killed 2019 harvest plans.")
+
+
+def test_ranges_left_in_one_token(nlp):
+    one(figures(nlp, "The bank held its rate at 4.75%-5% on Thursday."), low=4.75, high=5, unit="percent")
+    one(figures(nlp, "Tickets sold for $8-$9 at the gate."), low=8, high=9, unit="USD")
+
+
+def test_spaced_letter_symbols_senses_and_cased_currencies(nlp):
+    one(figures(nlp, "The solenoid reached 0.8 T during the trial."), value=0.8, unit="tesla")
+    one(figures(nlp, "The winch pulled with 900 N, the crew said."), value=900, unit="newton")
+    one(figures(nlp, "The lease ran for 7 a and then lapsed."), value=7, unit="year")
+    one(figures(nlp, "The new capacitor bank stores 40 F at full charge."), value=40, unit="farad")
+    one(figures(nlp, "The frigate sailed at 18 kn toward the strait."), value=18, unit="knot")
+    one(figures(nlp, "A night in the hostel costs 9,000 Ft."), value=9000, unit="HUF")
+    one(figures(nlp, "It was 88 F at noon."), value=88, unit="fahrenheit")
+    assert not [q for q in figures(nlp, "Observers met at 12 N, 44 E near the coast.") if q.unit == "newton"]
+    assert not figures(nlp, "She sat 3 A-levels in June.")
+
+
+def test_spaced_time_letters_and_symbols_closing_a_sentence(nlp):
+    qs = figures(nlp, "The convoy waited 6 h and then 40 min more.")
+    one(qs, value=6, unit="hour")
+    one(figures(nlp, "The siege lasted 9 d."), value=9, unit="day")
+    one(figures(nlp, "Each canteen held 750 mL."), value=750, unit="millilitre")
+    one(figures(nlp, "The blood alcohol reading was 0.4 ‰."), value=0.4, unit="per mille")
+    assert not [q for q in figures(nlp, "The office is at 5 W 43rd St in the city.") if q.unit == "stone"]
+
+
+def test_newsquant_scores_the_pence_sign_as_their_point_only(nlp):
+    from sitrep.eval.newsquant import figures as scored, units_match
+    found = scored(figures(nlp, "The lender closed at 212.5p, while its rival ended on 75 pence."))
+    assert units_match(dict((v, u) for v, u in found)[212.5], "point")
+    assert not units_match(dict((v, u) for v, u in found)[75.0], "point")
+    assert units_match("penny", "penny") and not units_match("penny", "point")
+
+
+def test_ages_without_the_word_years(nlp):
+    qs = figures(nlp, "The colonel says she will be 52 by the next parade; her aide turned 31 in May.")
+    one(qs, value=52, unit="year of age")
+    one(qs, value=31, unit="year of age")
+    one(figures(nlp, "Life expectancy in the camps has dropped to 58, aid workers say."), value=58, unit="year of age")
+    assert not figures(nlp, "She went 2 for 4 with a double.")

@@ -13,12 +13,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .number_forms import _glued_range, _scientific
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
+
 _NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω]{1,5}[23]?)?([-–])?$")
-_SCI_RE = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]([+\-−]?\d{1,3})|[×xX]10([\-−]\d{1,3})?)$")
-_EXP_RE = re.compile(r"^[\-−]?\d{1,3}$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 
@@ -56,6 +56,10 @@ class Lex:
         self.strong_units = set(map(str, w("strong_units")))
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
         self.size_words = set(map(str, w("size_words")))
+        self.change_verbs = set(map(str, w("change_verbs")))
+        self.spaced_letters = {str(k): (str(v[0]), str(v[1])) for k, v in w("spaced_letters").items()}
+        self.senses = {str(k): (str(v[0]), str(v[1]), set(v[2])) for k, v in w("symbol_senses").items()}
+        self.cased_cur = {str(k): str(v) for k, v in w("cased_currency").items()}
         self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
         self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
         self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
@@ -140,7 +144,13 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     sci = _scientific(doc, i, end)
     if sci:
         return sci
+    g = _glued_range(t.text)
+    if g:
+        return g[0], g[1], g[2], i + 1, g[3]             # "5.25%-5.5" then "%", "$" then "5-$6"
     m = _NUM_RE.match(t.text)
+    if m is None and t.text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
+        m = _NUM_RE.match(t.text[:-1])                   # "$30K." / "65W." closing a sentence, left whole
+        m = m if m and m.group(4) else None
     if m:
         sign, cur, num, suf, dash = m.groups()
         if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":
@@ -268,41 +278,6 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         value, j = value + 1.0 / _FRACTIONS[doc[j + 2].lower_], j + 3         # "one and a half"
     return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
 
-
-
-def _exponent(doc, j: int, end: int):
-    """An exponent written "^ 23", "^ -7" or "^-7" from token j: (exponent, next token) or None."""
-    if j + 1 >= end or doc[j].text != "^":
-        return None
-    if _EXP_RE.match(doc[j + 1].text):
-        return int(doc[j + 1].text.replace("−", "-")), j + 2
-    if doc[j + 1].text in ("-", "−") and j + 2 < end and doc[j + 2].text.isdigit() and len(doc[j + 2].text) <= 3:
-        return -int(doc[j + 2].text), j + 3
-    return None
-
-
-def _scientific(doc, i: int, end: int):
-    """A number in scientific notation: "3e-6", "1.2×10−7", "1.99×10 ^ 30", "6.02 x 10 ^ 23"."""
-    text = doc[i].text
-    m = _SCI_RE.match(text)
-    mant = exp = None
-    j = i + 1
-    if m and m.group(2):
-        mant, exp = m.group(1), int(m.group(2).replace("−", "-"))
-    elif m and m.group(3):
-        mant, exp = m.group(1), int(m.group(3).replace("−", "-"))
-    elif m:                                                   # "1.99×10" then "^ 30"
-        e = _exponent(doc, j, end)
-        if e:
-            mant, (exp, j) = m.group(1), e
-    elif text[:1].isdigit() and j + 1 < end and doc[j].text in ("x", "×", "X") and doc[j + 1].text == "10":
-        e = _exponent(doc, j + 2, end)                        # "6.02 x 10 ^ 23"; never "5 x 10" alone
-        if e and re.match(r"^\d+(?:\.\d+)?$", text):
-            mant, (exp, j) = text, e
-    if mant is None:
-        return None
-    value = float(f"{mant.replace('−', '-')}e{exp}")
-    return value, None, None, j, {"digits": True, "raw": text, "mult": True, "sci": True}
 
 
 def _plural_next(doc, j: int, end: int) -> bool:

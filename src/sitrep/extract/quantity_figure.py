@@ -11,7 +11,10 @@ from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_befor
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
                              _unit_at)
 
+from .quantity_lists import _suspended
+
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
+_CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
 
 # ---------------------------------------------------------------- skips
 
@@ -63,6 +66,9 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
 def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     """Read the figure starting at token i. Returns {"records", "next"}, or the token to go on
     from when what is there is not a figure, or None when no number starts at i."""
+    listed = _suspended(doc, i, a, len(doc), lex)      # the parser may break the sentence in the list
+    if listed:
+        return listed
     got = _start_number(doc, i, b, lex)
     if got is None:
         t = doc[i]                       # "over a century", "nearly a year": a one, after a cue
@@ -80,7 +86,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     after_from = s > a and doc[s - 1].lower_ == "by"
     # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
     r = _range_end(doc, j, b, lex, value, flags, between)
-    if r and after_from and r[3]:
+    if r and (after_from and r[3] or _change_by(doc, s, a, lex, value, r[0])):
         r = None                         # "by $43.6 billion to $419.2 billion": a change, not a range
     if r:
         v2, j2, f2, cur2 = r
@@ -120,6 +126,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         nxt = _unit_at(doc, j, b, lex, glued, flags.get("mult"))
         if nxt and nxt[1].startswith("money"):
             unit = (cur, unit[1], None, None, nxt[4])
+        elif cur == "USD" and j < b and doc[j].text in ("U.S.", "US"):
+            unit = (cur, unit[1], None, None, j + 1)           # "$75 U.S. per barrel"
     else:
         k = j + 1
         if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
@@ -164,7 +172,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
     if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
         r = None if after_from else _range_end(doc, end_tok, b, lex, value, flags, between)
-        if r and r[0] > value:
+        if r and r[0] > value and not _change_by(doc, s, a, lex, value, r[0]):
             v2, j2, f2, cur2 = r
             u2 = (f2["glued"][0], f2["glued"][1], None, None, j2) if f2.get("glued") else \
                 (cur2, f"money:{cur2}", None, None, j2) if cur2 else _unit_at(doc, j2, b, lex, True, f2.get("mult"))
@@ -209,6 +217,22 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
             and (doc[s - 2].ent_type_ == "PERSON" or doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
                  and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
+        unit = ("year of age", "age", None, None, j)
+    if s > a and (doc[s - 1].lower_ == "magnitude" or s - 1 > a and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "magnitude") \
+            and value is not None and value < 11 \
+            and (unit is None or unit[3] is not None):
+        unit = ("magnitude", "magnitude", None, None, j)     # "a magnitude 6.1 quake": the quake is not counted
+        end_tok = j
+    # "the blast killed 17 and wounded 40": a bare count right after a verb of casualties counts them
+    if unit is None and cs > a and doc[cs - 1].pos_ == "VERB" and doc[cs - 1].lemma_.lower() in _CASUALTY_VERBS \
+            and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
+        name = _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
+        unit = (name, lex.counted.get(name, name), None, None, j)
+    # "he will be 35 by then", "she turned 60", "life expectancy is around 73": an age without "years"
+    if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
+            and not flags.get("range") and (j >= b or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "VERB", "ADJ")
+                                            and doc[j].lower_ not in ("for", "of", "out", "to", "per", "times")) \
+            and _age_context(doc, cs, a):
         unit = ("year of age", "age", None, None, j)
     # years and bare number words are not figures
     if _is_yearish(flags, value) or _is_yearish(flags, low):
@@ -269,12 +293,34 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 val = other["value"] if other["value"] is not None else (other["low"], other["high"])
                 rec["converted"] = ((val, other["unit"]),)
                 rec["end_tok"] = inner["next"] + 1
+                rated, after = _rate(doc, unit, rec["end_tok"], b, lex)     # "4 billion rupees ($48 million) a year"
+                if after > rec["end_tok"] and rated[1] == unit[1]:
+                    per = rated[0][len(unit[0]):]
+                    rec["unit"], rec["end_tok"] = rec["unit"] + per, after     # the bracket keeps its own unit
                 if rec["subject_tokens"] is None:
                     rec["subject_tokens"] = _subject_after(doc, rec["end_tok"], b)
                 return {"records": [rec], "next": inner["next"] + 1}
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _age_context(doc, cs: int, a: int) -> bool:
+    """A person's age is meant: "he will be 35", "she turned 60", "life expectancy ... around 73"."""
+    k = cs - 1
+    if k >= a and doc[k].lemma_.lower() == "turn" and doc[k].pos_ == "VERB":
+        return True
+    if k >= a and doc[k].lemma_ == "be" and any(t.lower_ in ("he", "she", "i") for t in doc[max(a, k - 3):k]):
+        return True
+    window = " ".join(t.lower_ for t in doc[max(a, cs - 8):cs])
+    return "life expectancy" in window or "retirement age" in window
+
+
+def _change_by(doc, s: int, a: int, lex: Lex, value, v2) -> bool:
+    """ "rose $12.40 to $1,945.10": after a word of change, a second number five times the first or
+    more is the level reached, not the top of a range ("expected to grow 2% to 3%" stays a range)."""
+    return s > a and (doc[s - 1].lemma_.lower() in lex.change_verbs or doc[s - 1].lower_ in lex.change_verbs) \
+        and value is not None and v2 is not None and 0 < 5 * value <= v2
 
 
 def _share(doc, s, j, a, b, lex, value, flags):

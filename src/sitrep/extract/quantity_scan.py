@@ -26,6 +26,8 @@ def _start_kind(word: str, lex: Lex) -> int:
         return 2
     if any(c.isnumeric() for c in word) or low in lex.vague or low in lex.cur_symbols or low in _CUR_PREFIX:
         return 1
+    if low[-1:] in "-–" and low[:-1] in lex.numbers:
+        return 1                                 # "two-" of "two-, three- and four-bedroom"
     parts = low.split("-")
     return int(all(p in lex.numbers or p in lex.mult for p in parts))
 
@@ -65,7 +67,8 @@ def scan(doc, lex: Lex | None = None, bare: bool = False) -> list[dict]:
         if k == len(first):
             break
         if first[k] < sent.end:
-            out.extend(_scan_sentence(doc, sent.start, sent.end, lex, bare, first))
+            reached = out[-1]["end_tok"] if out else 0      # a figure read across a sentence break
+            out.extend(r for r in _scan_sentence(doc, sent.start, sent.end, lex, bare, first) if r["start_tok"] >= reached)
     return out
 
 

@@ -24,6 +24,19 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     sym = doc[j].text
     if sym[-1:] == "." and sym not in lex.cased and (j + 1 >= len(doc) or doc[j + 1].is_punct or doc[j + 1].is_title):
         sym = sym[:-1]                                     # "at 5 nA." closing the sentence
+    if sym != doc[j].text and (len(sym) > 1 or not sym.isalpha()) and _norm(sym) in lex.measures:
+        name, group = lex.measures[_norm(sym)]               # "250 mL." closing the sentence, left whole
+        return name, group, None, None, j + 1
+    if sym in lex.senses and any(t.lower_ in lex.senses[sym][2] for t in doc[j].sent):
+        name, group, _ = lex.senses[sym]                   # "2.5 F" of a capacitor, "12 kn" of a boat
+        lex.unit_groups.setdefault(name, group)
+        return name, group, None, None, j + 1
+    if sym in lex.cased_cur:                               # "20,000 Ft", "450 zł"
+        return lex.cased_cur[sym], f"money:{lex.cased_cur[sym]}", None, None, j + 1
+    if sym in lex.spaced_letters and (j + 1 >= end or doc[j + 1].is_punct and doc[j + 1].text not in "-–/"
+                                      or doc[j + 1].lower_ in _AFTER_LETTER or doc[j + 1].pos_ in ("ADP", "CCONJ", "SCONJ")) and not (sym in "NSEW" and j + 2 < end and doc[j + 2].like_num):
+        name, group = lex.spaced_letters[sym]              # "a 3 H. coil", "for 10 a and", "16 billion b."
+        return name, group, None, None, j + 1
     if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
         name = lex.cased[sym]                              # "450 Nm", "a 5 W charger", "12 C", "20 mW"
         return name, lex.unit_groups[name], None, None, j + 1
@@ -41,6 +54,12 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     hit = _match_phrase(doc, j, end, lex.minor, 1)
     if hit and (len(doc[j].text) > 1 or glued):
         return hit[0], "money:minor", None, None, hit[1]
+    if doc[j].text in ("p", "p.") and (j + 1 >= end or doc[j + 1].is_punct or doc[j + 1].lower_ in _AFTER_PENCE):
+        return "penny", "money:minor", None, None, j + 1      # "down 68 p at 1112 p": pence, spaced
+    quote = doc[j].text.rstrip(".")
+    if quote[-1:] == "=" and len(quote) == 4 and quote[:-1] in lex.cur_names.values():
+        code = quote[:-1]                                     # "108.79 JPY=": a wire's quote code
+        return code, f"money:{code}", None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.measures)
     if hit:
         (name, group), k = hit
@@ -173,6 +192,8 @@ def _unit_class(name: str, group: str) -> str:
     return name
 
 
+_AFTER_LETTER = ("of", "at", "in", "and", "or", "to", "for", "from", "on", "with", "across", "when", "which")
+_AFTER_PENCE = ("at", "to", "from", "on", "and", "or", "after", "before", "in")
 _LATER = ("earlier", "later", "ago", "before")
 _LOWER_CODES = ("usd", "eur", "gbp", "jpy", "rmb", "cny", "btc", "inr", "aud", "nzd", "hkd", "chf")
 
