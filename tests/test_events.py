@@ -417,3 +417,21 @@ def test_a_broken_pledge_targets_whom_it_was_made_to(pipe):
 ])
 def test_failed_or_refused_talks_are_rejections(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dozens of fishermen rioted in Castelmar on Monday.", ("PROTEST", "VAL", "VAL")),
+    ("An Ostranian engineer was detained in Kesh last week.", ("COERCE", "KSH", "OST")),
+    ("Four Valdorian soldiers were killed in a roadside bombing on Friday.", ("ASSAULT", None, "VAL")),
+    ("A car bomb killed three Keshi policemen near the border.", ("ASSAULT", None, "KSH")),
+])
+def test_events_whose_doer_no_code_names(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Valdorian minister was killed in a car crash in Kesh.",
+    "Three Ostranian children were injured in a fire.",
+])
+def test_accidents_are_no_attacks(pipe, text):
+    assert not [e for e in events(pipe, text) if e.type == "ASSAULT"]

@@ -17,6 +17,7 @@ PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST"
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
 DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
+VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
 
 
 def _clause(v, stop: set):
@@ -93,7 +94,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             tcodes = _codes(phrase_actors(theme, ta, vocab, preps=THEME_PREPS))  # "a camp for X's refugees"
             forces = theme.lemma_.lower() in vocab["items"]["troops"] or (
                 ty == "AID" and item_class(theme, vocab) in ("weapons", "troops"))
-            if not actors and (forces or ty in ("MOBILIZE",)):
+            if not actors and (forces and ty not in VICTIM_TYPES or ty in ("MOBILIZE",)):
                 actors = tcodes  # "North Korean troops were deployed to Russia": the forces' owner acts
             elif ty not in ("AID",) or not forces:
                 targets = tcodes
