@@ -435,3 +435,11 @@ def test_events_whose_doer_no_code_names(pipe, text, expected):
 ])
 def test_accidents_are_no_attacks(pipe, text):
     assert not [e for e in events(pipe, text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Farmers blocked roads across Kesh on Tuesday.", ("PROTEST", "KSH", "KSH")),
+    ("Valdorian truckers obstructed the main bridge for six hours.", ("PROTEST", "VAL", "VAL")),
+])
+def test_obstructed_passage_is_a_protest_against_ones_own_state(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

@@ -71,6 +71,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             f = {**f, "item_class": "troops"}
     if not actors:
         actors, targets, home = _unnamed_actor(f, ty, targets, home)
+    if ty == "PROTEST" and actors and actors[0] and not targets and not _foreign(ctx, sent, actors[0]):
+        targets, home = [country(actors[0])], True  # a protest naming no one else: against one's own state
     if not home:  # "the U.K. and France supplied Anglo-French missiles"
         targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     if not actors:
@@ -163,6 +165,12 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool) -> tuple[list, l
     if ty == "ASSAULT" and targets and casualty and any(map(_is_attack_noun, by_attack + [f["subj"]])):
         return [None], targets, False
     return [], targets, home
+
+
+def _foreign(ctx: Context, sent, actor: str) -> bool:
+    """Another country is named in the sentence ("outside the Kesh embassy")."""
+    code = ctx.scratch.get("token_actors").code
+    return any(code[t.i] and country(code[t.i]) != country(actor) for t in sent)
 
 
 def _is_attack_noun(t) -> bool:
