@@ -443,3 +443,18 @@ def test_accidents_are_no_attacks(pipe, text):
 ])
 def test_obstructed_passage_is_a_protest_against_ones_own_state(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands of Valdorian workers protested in Castelmar against the new labour law.", ("PROTEST", "VAL", "VAL")),
+    ("Keshi students marched through the capital on Friday.", ("PROTEST", "KSH", "KSH")),
+    ("Teachers in Kesh struck for a second day.", ("PROTEST", "KSH", "KSH")),
+])
+def test_a_crowd_protesting_marching_or_striking_is_a_protest(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_troops_marching_and_states_protesting_are_not_crowds(pipe):
+    assert not events(pipe, "Valdorian troops marched into Lirn.")
+    assert ("ACCUSE", "OST", "KSH") in triples(events(pipe, "Ostrana protested the visit of the Keshi minister."))
+    assert ("ASSAULT", "VAL", "OST") in triples(events(pipe, "Valdorian jets struck targets in Ostrana."))

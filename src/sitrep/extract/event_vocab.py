@@ -60,6 +60,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["dyadic"] = set(raw["dyadic"]["types"])
     dm = raw.get("demand_by_saying") or {}
     v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
+    cv = raw.get("crowd_verbs") or {}
+    v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
     return v
 

@@ -29,9 +29,20 @@ def _clause(v, stop: set):
         todo.extend(c for c in t.children if c.dep_ not in stop)
 
 
+def _crowd(v, vocab: dict) -> bool:
+    """The verb's subject is a crowd: "thousands of workers", "students", "protesters"."""
+    s = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if s is None:
+        return False
+    heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return any(h.lemma_.lower() in vocab["crowds"] or h.lower_ in vocab["crowds"] for h in heads)
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
+    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and not any(c.dep_ == "dobj" for c in v.children):
+        ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
