@@ -458,3 +458,11 @@ def test_troops_marching_and_states_protesting_are_not_crowds(pipe):
     assert not events(pipe, "Valdorian troops marched into Lirn.")
     assert ("ACCUSE", "OST", "KSH") in triples(events(pipe, "Ostrana protested the visit of the Keshi minister."))
     assert ("ASSAULT", "VAL", "OST") in triples(events(pipe, "Valdorian jets struck targets in Ostrana."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A Keshi journalist was placed under arrest in Valdoria.", ("COERCE", "VAL", "KSH")),
+    ("An Ostranian banker has been put under investigation in Kesh for fraud.", ("ACCUSE", "KSH", "OST")),
+])
+def test_placed_under_arrest_in_a_state_is_that_states_act(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
