@@ -466,3 +466,19 @@ def test_troops_marching_and_states_protesting_are_not_crowds(pipe):
 ])
 def test_placed_under_arrest_in_a_state_is_that_states_act(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Valdoria closed its border with Kesh on Monday.", ("SANCTION", "VAL", "KSH")),
+    ("Kesh removed sanctions on Valdoria.", ("RETREAT", "KSH", "VAL")),
+    ("Valdorian gunmen slaughtered twelve Keshi villagers.", ("ASSAULT", "VAL", "KSH")),
+    ("Valdorian and Keshi troops traded fire along the frontier.", ("FIGHT", "VAL", "KSH")),
+    ("Ostrana reprimanded Kesh over the incident.", ("ACCUSE", "OST", "KSH")),
+    ("Valdoria brushed aside the Keshi proposal.", ("REJECT", "VAL", "KSH")),
+])
+def test_synonyms_of_the_vocabulary(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_removed_sanctions_are_no_new_sanction(pipe):
+    assert not [e for e in events(pipe, "Kesh removed sanctions on Valdoria.") if e.type == "SANCTION"]

@@ -38,7 +38,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
-    if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None:
+    if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None and \
+            n.lemma_.lower() not in vocab["by_object"].get(h.lemma_.lower(), {}):  # "removed sanctions": the verb's
         s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
     theme = []
