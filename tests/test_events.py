@@ -482,3 +482,8 @@ def test_synonyms_of_the_vocabulary(pipe, text, expected):
 
 def test_removed_sanctions_are_no_new_sanction(pipe):
     assert not [e for e in events(pipe, "Kesh removed sanctions on Valdoria.") if e.type == "SANCTION"]
+
+
+def test_travelling_together_for_talks_is_a_meeting(pipe):
+    evs = events(pipe, "Valdorian and Keshi negotiators return to Castelmar this week for talks.")
+    assert {("CONSULT", "VAL", "KSH"), ("CONSULT", "KSH", "VAL")} & triples(evs)

@@ -6,9 +6,12 @@ names an actor; ``event_emit`` turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
+from .event_vocab import SYMMETRIC
 from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, country,
                           item_class, item_span, modality, noun_type, phrase_actors, place_codes, pronoun_owner,
                           verb_type)
+
+MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble"}
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
@@ -37,6 +40,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     actors = agent or _codes(owners) or pronoun_owner(n, ta)
     if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+    moved = not actors and h.dep_ == "prep" and h.lower_ == "for" and h.head.lemma_.lower() in MOTION
+    if moved:
+        s, _ = _inherited_subject(h.head)  # "X and Y returned to Geneva for talks": they talk
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
     if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None and \
             n.lemma_.lower() not in vocab["by_object"].get(h.lemma_.lower(), {}):  # "removed sanctions": the verb's
@@ -87,7 +94,7 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         if s is not None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
-    if not targets and not place_targets and ty != "TEST":
+    if not targets and not place_targets and ty != "TEST" and not (moved and ty in SYMMETRIC and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":
         return None
