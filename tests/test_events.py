@@ -487,3 +487,11 @@ def test_removed_sanctions_are_no_new_sanction(pipe):
 def test_travelling_together_for_talks_is_a_meeting(pipe):
     evs = events(pipe, "Valdorian and Keshi negotiators return to Castelmar this week for talks.")
     assert {("CONSULT", "VAL", "KSH"), ("CONSULT", "KSH", "VAL")} & triples(evs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police arrested twenty Ostranian activists in Castelmar.", ("COERCE", "VAL", "OST")),
+    ("Police arrested twenty activists in Castelmar on Monday.", ("COERCE", "VAL", "VAL")),
+])
+def test_unnamed_police_are_those_of_the_place(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

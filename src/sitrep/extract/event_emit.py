@@ -11,6 +11,7 @@ from .event_vocab import SYMMETRIC, load_vocab
 from .verb_events import _clause_target
 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB"}  # unnamed police, officials, courts, rebels act where they are
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
 ATTACK_CAUSES = {"explosion", "blast", "bomb", "mine", "ied", "landmine"}  # an attack told by its weapon
 # types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
@@ -150,7 +151,8 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool) -> tuple[list, l
     people protesting in a country with no other country named are its own ("prisoners rioted
     in X": X -> X); an arrest or a charge told in the passive with no agent is the state's where
     it happened ("was arrested in X": X's government); an attack told by its weapon or by an
-    agentless passive ("a car bomb killed ...", "were killed in a bombing") keeps an unknown actor."""
+    agentless passive ("a car bomb killed ...", "were killed in a bombing") keeps an unknown actor;
+    unnamed police, officials, courts or rebels are those of the one country the clause places them in."""
     places = list(dict.fromkeys(f["place_targets"]))
     v = f["verb"]
     passive = v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
@@ -161,6 +163,10 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool) -> tuple[list, l
     if ty in ("COERCE", "ACCUSE") and passive and not agent and len(places) == 1 and targets:
         return [f"{places[0]} GOV"], [t for t in targets if country(t) != places[0]] or targets, True
     by_attack = [o for p in _preps(v, {"in", "by"}) for o in [p] + list(p.conjuncts)] if passive and not agent else []
+    subj = f["subj"]
+    sec = subj is not None and load_vocab()["sector"].get(subj.lemma_.lower())
+    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets):
+        return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
     casualty = v.lemma_.lower() in CASUALTY_VERBS  # "the attacks targeted X" refers back to a told attack
     if ty == "ASSAULT" and targets and casualty and any(map(_is_attack_noun, by_attack + [f["subj"]])):
         return [None], targets, False
