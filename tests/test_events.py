@@ -495,3 +495,8 @@ def test_travelling_together_for_talks_is_a_meeting(pipe):
 ])
 def test_unnamed_police_are_those_of_the_place(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text", ["Keshi rebels have sworn to fight until the end.", "Ostranian militias vowed to fight Keshi forces."])
+def test_sworn_fighting_is_a_threat(pipe, text):
+    assert "THREATEN" in {e.type for e in events(pipe, text)}

@@ -55,6 +55,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["exp_aux"] = set(mod["expectation_aux"])
     v["exp_heads"] = set(mod["expectation_heads"])
     v["intent_heads"] = set(mod["intent_heads"])
+    v["oath_heads"] = set(mod.get("oath_heads") or [])
     v["posture_heads"] = set(mod.get("posture_heads") or [])
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])

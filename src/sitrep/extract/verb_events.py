@@ -198,7 +198,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
     elif mod == "expected" and ty in ("ASSAULT", "FIGHT") and head_lemma in vocab["posture_heads"]:
         ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
-    elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
+    elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will or ty == "FIGHT" and head_lemma in vocab["oath_heads"]):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
