@@ -500,3 +500,11 @@ def test_unnamed_police_are_those_of_the_place(pipe, text, expected):
 @pytest.mark.parametrize("text", ["Keshi rebels have sworn to fight until the end.", "Ostranian militias vowed to fight Keshi forces."])
 def test_sworn_fighting_is_a_threat(pipe, text):
     assert "THREATEN" in {e.type for e in events(pipe, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Keshi army took control of the Valdorian border town.", ("FIGHT", "KSH", "VAL")),
+    ("Ostranian rebels seized control of two Keshi villages.", ("FIGHT", "OST", "KSH")),
+])
+def test_taking_control_of_anothers_ground_is_fighting(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
