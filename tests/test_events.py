@@ -492,6 +492,7 @@ def test_travelling_together_for_talks_is_a_meeting(pipe):
 @pytest.mark.parametrize("text,expected", [
     ("Police arrested twenty Ostranian activists in Castelmar.", ("COERCE", "VAL", "OST")),
     ("Police arrested twenty activists in Castelmar on Monday.", ("COERCE", "VAL", "VAL")),
+    ("Authorities detained three journalists in Lirn.", ("COERCE", "OST", "OST")),
 ])
 def test_unnamed_police_are_those_of_the_place(pipe, text, expected):
     assert expected in triples(events(pipe, text))

@@ -164,7 +164,8 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool) -> tuple[list, l
         return [f"{places[0]} GOV"], [t for t in targets if country(t) != places[0]] or targets, True
     by_attack = [o for p in _preps(v, {"in", "by"}) for o in [p] + list(p.conjuncts)] if passive and not agent else []
     subj = f["subj"]
-    sec = subj is not None and subj.dep_ == "nsubj" and load_vocab()["sector"].get(subj.lemma_.lower())
+    sec = subj is not None and subj.dep_ == "nsubj" and (load_vocab()["sector"].get(subj.lemma_.lower())
+                                                         or load_vocab()["sector"].get(subj.lower_))
     if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets):
         return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
     casualty = v.lemma_.lower() in CASUALTY_VERBS  # "the attacks targeted X" refers back to a told attack
