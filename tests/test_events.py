@@ -509,3 +509,11 @@ def test_sworn_fighting_is_a_threat(pipe, text):
 ])
 def test_taking_control_of_anothers_ground_is_fighting(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Keshi rebels killed the mayor of a northern town.", ("ASSAULT", "KSH", "KSH")),
+    ("Keshi rebels attacked a Valdorian convoy.", ("ASSAULT", "KSH", "VAL")),
+])
+def test_insurgents_with_no_named_victim_strike_their_own_state(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

@@ -72,6 +72,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             f = {**f, "item_class": "troops"}
     if not actors:
         actors, targets, home = _unnamed_actor(f, ty, targets, home)
+    if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").endswith(" REB") and not targets:
+        targets, home = [country(actors[0])], True  # insurgents striking an unnamed victim: their own state
     if ty == "PROTEST" and actors and actors[0] and not targets and not _foreign(ctx, sent, actors[0]):
         targets, home = [country(actors[0])], True  # a protest naming no one else: against one's own state
     if not home:  # "the U.K. and France supplied Anglo-French missiles"

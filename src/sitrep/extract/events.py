@@ -21,7 +21,8 @@ light verbs per PLOVER type. For each trigger in a sentence:
   arrest or investigation in X is X's government's, unnamed police, officials, courts or
   rebels are those of the one country the clause places them in, and an attack told by its
   toll ("a car bomb killed ...") keeps an unknown actor; a crowd that protests, marches or
-  strikes stages a PROTEST (``crowd_verbs``);
+  strikes stages a PROTEST (``crowd_verbs``); rebels attacking no named victim attack their
+  own state;
 * several actors or targets in coordination give one event per pair;
 * modality: ``negated`` ("did not attack", "refused to send"), ``expected``
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
