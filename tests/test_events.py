@@ -417,3 +417,103 @@ def test_a_broken_pledge_targets_whom_it_was_made_to(pipe):
 ])
 def test_failed_or_refused_talks_are_rejections(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dozens of fishermen rioted in Castelmar on Monday.", ("PROTEST", "VAL", "VAL")),
+    ("An Ostranian engineer was detained in Kesh last week.", ("COERCE", "KSH", "OST")),
+    ("Four Valdorian soldiers were killed in a roadside bombing on Friday.", ("ASSAULT", None, "VAL")),
+    ("A car bomb killed three Keshi policemen near the border.", ("ASSAULT", None, "KSH")),
+])
+def test_events_whose_doer_no_code_names(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Valdorian minister was killed in a car crash in Kesh.",
+    "Three Ostranian children were injured in a fire.",
+])
+def test_accidents_are_no_attacks(pipe, text):
+    assert not [e for e in events(pipe, text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Farmers blocked roads across Kesh on Tuesday.", ("PROTEST", "KSH", "KSH")),
+    ("Valdorian truckers obstructed the main bridge for six hours.", ("PROTEST", "VAL", "VAL")),
+])
+def test_obstructed_passage_is_a_protest_against_ones_own_state(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands of Valdorian workers protested in Castelmar against the new labour law.", ("PROTEST", "VAL", "VAL")),
+    ("Keshi students marched through the capital on Friday.", ("PROTEST", "KSH", "KSH")),
+    ("Teachers in Kesh struck for a second day.", ("PROTEST", "KSH", "KSH")),
+])
+def test_a_crowd_protesting_marching_or_striking_is_a_protest(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_troops_marching_and_states_protesting_are_not_crowds(pipe):
+    assert not events(pipe, "Valdorian troops marched into Lirn.")
+    assert ("ACCUSE", "OST", "KSH") in triples(events(pipe, "Ostrana protested the visit of the Keshi minister."))
+    assert ("ASSAULT", "VAL", "OST") in triples(events(pipe, "Valdorian jets struck targets in Ostrana."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A Keshi journalist was placed under arrest in Valdoria.", ("COERCE", "VAL", "KSH")),
+    ("An Ostranian banker has been put under investigation in Kesh for fraud.", ("ACCUSE", "KSH", "OST")),
+])
+def test_placed_under_arrest_in_a_state_is_that_states_act(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Valdoria closed its border with Kesh on Monday.", ("SANCTION", "VAL", "KSH")),
+    ("Kesh removed sanctions on Valdoria.", ("RETREAT", "KSH", "VAL")),
+    ("Valdorian gunmen slaughtered twelve Keshi villagers.", ("ASSAULT", "VAL", "KSH")),
+    ("Valdorian and Keshi troops traded fire along the frontier.", ("FIGHT", "VAL", "KSH")),
+    ("Ostrana reprimanded Kesh over the incident.", ("ACCUSE", "OST", "KSH")),
+    ("Valdoria brushed aside the Keshi proposal.", ("REJECT", "VAL", "KSH")),
+])
+def test_synonyms_of_the_vocabulary(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_removed_sanctions_are_no_new_sanction(pipe):
+    assert not [e for e in events(pipe, "Kesh removed sanctions on Valdoria.") if e.type == "SANCTION"]
+
+
+def test_travelling_together_for_talks_is_a_meeting(pipe):
+    evs = events(pipe, "Valdorian and Keshi negotiators return to Castelmar this week for talks.")
+    assert {("CONSULT", "VAL", "KSH"), ("CONSULT", "KSH", "VAL")} & triples(evs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police arrested twenty Ostranian activists in Castelmar.", ("COERCE", "VAL", "OST")),
+    ("Police arrested twenty activists in Castelmar on Monday.", ("COERCE", "VAL", "VAL")),
+    ("Authorities detained three journalists in Lirn.", ("COERCE", "OST", "OST")),
+])
+def test_unnamed_police_are_those_of_the_place(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text", ["Keshi rebels have sworn to fight until the end.", "Ostranian militias vowed to fight Keshi forces."])
+def test_sworn_fighting_is_a_threat(pipe, text):
+    assert "THREATEN" in {e.type for e in events(pipe, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Keshi army took control of the Valdorian border town.", ("FIGHT", "KSH", "VAL")),
+    ("Ostranian rebels seized control of two Keshi villages.", ("FIGHT", "OST", "KSH")),
+])
+def test_taking_control_of_anothers_ground_is_fighting(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Keshi rebels killed the mayor of a northern town.", ("ASSAULT", "KSH", "KSH")),
+    ("Keshi rebels attacked a Valdorian convoy.", ("ASSAULT", "KSH", "VAL")),
+])
+def test_insurgents_with_no_named_victim_strike_their_own_state(pipe, text, expected):
+    assert expected in triples(events(pipe, text))

@@ -11,6 +11,9 @@ from .event_vocab import SYMMETRIC, load_vocab
 from .verb_events import _clause_target
 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB"}  # unnamed police, officials, courts, rebels act where they are
+CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
+ATTACK_CAUSES = {"explosion", "blast", "bomb", "mine", "ied", "landmine"}  # an attack told by its weapon
 # types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
 PURPOSE_BORROW = {"PROTEST", "MOBILIZE", "ACCUSE", "COERCE", "THREATEN"}  # types whose place target may be the actor's own country
 
@@ -67,7 +70,12 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
-    actor_c = {country(a) for a in actors}
+    if not actors:
+        actors, targets, home = _unnamed_actor(f, ty, targets, home)
+    if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").endswith(" REB") and not targets:
+        targets, home = [country(actors[0])], True  # insurgents striking an unnamed victim: their own state
+    if ty == "PROTEST" and actors and actors[0] and not targets and not _foreign(ctx, sent, actors[0]):
+        targets, home = [country(actors[0])], True  # a protest naming no one else: against one's own state
     if not home:  # "the U.K. and France supplied Anglo-French missiles"
         targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     if not actors:
@@ -138,6 +146,47 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
                                date=date, claim_id=claim, mode=mode, modality=f["modality"],
                                trigger=" ".join(x.text for x in trig), quantity_ids=qids, item=item)
 
+
+
+def _unnamed_actor(f: dict, ty: str, targets: list, home: bool) -> tuple[list, list, bool]:
+    """The actor of an event whose doer is named by no code, where the sentence still tells it:
+    people protesting in a country with no other country named are its own ("prisoners rioted
+    in X": X -> X); an arrest or a charge told in the passive with no agent is the state's where
+    it happened ("was arrested in X": X's government); an attack told by its weapon or by an
+    agentless passive ("a car bomb killed ...", "were killed in a bombing") keeps an unknown actor;
+    unnamed police, officials, courts or rebels are those of the one country the clause places them in."""
+    places = list(dict.fromkeys(f["place_targets"]))
+    v = f["verb"]
+    passive = v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    agent = any(c.dep_ == "agent" for c in v.children)
+    if ty == "PROTEST" and len(places) == 1 and not f["targets"] or ty == "PROTEST" and places and \
+            set(map(country, targets)) <= set(places):
+        return [places[0]], targets or [places[0]], True
+    if ty in ("COERCE", "ACCUSE") and passive and not agent and len(places) == 1 and targets:
+        return [f"{places[0]} GOV"], [t for t in targets if country(t) != places[0]] or targets, True
+    by_attack = [o for p in _preps(v, {"in", "by"}) for o in [p] + list(p.conjuncts)] if passive and not agent else []
+    subj = f["subj"]
+    sec = subj is not None and subj.dep_ == "nsubj" and (load_vocab()["sector"].get(subj.lemma_.lower())
+                                                         or load_vocab()["sector"].get(subj.lower_))
+    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets):
+        return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
+    casualty = v.lemma_.lower() in CASUALTY_VERBS  # "the attacks targeted X" refers back to a told attack
+    if ty == "ASSAULT" and targets and casualty and any(map(_is_attack_noun, by_attack + [f["subj"]])):
+        return [None], targets, False
+    return [], targets, home
+
+
+def _foreign(ctx: Context, sent, actor: str) -> bool:
+    """Another country is named in the sentence ("outside the Kesh embassy")."""
+    code = ctx.scratch.get("token_actors").code
+    return any(code[t.i] and country(code[t.i]) != country(actor) for t in sent)
+
+
+def _is_attack_noun(t) -> bool:
+    """An attack or its weapon: "the bombing killed", "killed in a blast"."""
+    if t is None or t.dep_ not in ("nsubj", "pobj"):
+        return False
+    return noun_type(t, load_vocab()) == "ASSAULT" or t.lemma_.lower() in ATTACK_CAUSES
 
 
 def _mode(ty: str, f: dict, span, ctx: Context) -> str | None:

@@ -55,11 +55,14 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["exp_aux"] = set(mod["expectation_aux"])
     v["exp_heads"] = set(mod["expectation_heads"])
     v["intent_heads"] = set(mod["intent_heads"])
+    v["oath_heads"] = set(mod.get("oath_heads") or [])
     v["posture_heads"] = set(mod.get("posture_heads") or [])
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
     dm = raw.get("demand_by_saying") or {}
     v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
+    cv = raw.get("crowd_verbs") or {}
+    v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
     return v
 

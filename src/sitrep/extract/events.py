@@ -16,6 +16,13 @@ light verbs per PLOVER type. For each trigger in a sentence:
   parts (a government and its opposition; a protest or a curfew in one's own country);
 * some verbs take their type from their object (``by_object``: lifting a blockade is a
   RETREAT, lifting a curfew a CONCEDE, ending talks a SANCTION);
+* a doer no code names is read from the sentence where it can be: a protest in a country is
+  its people's (against their own state when no one else is named), an agentless passive
+  arrest or investigation in X is X's government's, unnamed police, officials, courts or
+  rebels are those of the one country the clause places them in, and an attack told by its
+  toll ("a car bomb killed ...") keeps an unknown actor; a crowd that protests, marches or
+  strikes stages a PROTEST (``crowd_verbs``); rebels attacking no named victim attack their
+  own state;
 * several actors or targets in coordination give one event per pair;
 * modality: ``negated`` ("did not attack", "refused to send"), ``expected``
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction

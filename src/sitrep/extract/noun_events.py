@@ -6,8 +6,12 @@ names an actor; ``event_emit`` turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (OBJ_PREPS, _codes, _inherited_subject, _objects, _preps, item_class, item_span, modality,
-                          noun_type, phrase_actors, place_codes, pronoun_owner, verb_type)
+from .event_vocab import SYMMETRIC
+from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, country,
+                          item_class, item_span, modality, noun_type, phrase_actors, place_codes, pronoun_owner,
+                          verb_type)
+
+MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble"}
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
@@ -37,9 +41,17 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
-    if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None:
+    moved = not actors and h.dep_ == "prep" and h.lower_ == "for" and h.head.lemma_.lower() in MOTION
+    if moved:
+        s, _ = _inherited_subject(h.head)  # "X and Y returned to Geneva for talks": they talk
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+    if not actors and n.dep_ == "dobj" and h.pos_ == "VERB" and verb_type(h, vocab)[0] is None and \
+            n.lemma_.lower() not in vocab["by_object"].get(h.lemma_.lower(), {}):  # "removed sanctions": the verb's
         s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+    theme = []
+    if not actors and ty in ("ACCUSE", "COERCE"):
+        actors, theme = _placed_under(n, ta, vocab)
     if not actors:
         return None
     if ty in ("AID",) and not (n.lemma_.lower() in vocab["items"]["money"] or item_class(n, vocab)):
@@ -55,6 +67,7 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
                 targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
                 targets += _codes(phrase_actors(p, ta, vocab))
+    targets = targets or theme
     place_targets = []
     if ty in ("ASSAULT", "FIGHT", "DEFEND", "PROTEST", "COERCE"):
         for p in _preps(n, {"on", "in", "against", "into", "across", "at", "over"}):
@@ -81,7 +94,7 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         if s is not None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
-    if not targets and not place_targets and ty != "TEST":
+    if not targets and not place_targets and ty != "TEST" and not (moved and ty in SYMMETRIC and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":
         return None
@@ -109,3 +122,18 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets,
             "item_text": item_text}
 
+
+
+def _placed_under(n, ta: TokenActors, vocab: dict) -> tuple[list, list]:
+    """ "X was placed under arrest in Y", "put under investigation in Y": with no agent named, the
+    state where it happened acts (Y's government) on the one the passive names (X)."""
+    h = n.head
+    if not (h.dep_ == "prep" and h.lower_ == "under" and h.head.pos_ == "VERB" and _passive(h.head)
+            and _agent(h.head) is None):
+        return [], []
+    places = list(dict.fromkeys(c for p in _preps(h.head, {"in"}) + _preps(n, {"in"}) for c in place_codes(p, ta)))
+    s = next((c for c in h.head.children if c.dep_ == "nsubjpass"), None)
+    if len(places) != 1 or s is None:
+        return [], []
+    theme = [c for c in _codes(phrase_actors(s, ta, vocab)) if country(c) != places[0]]
+    return ([f"{places[0]} GOV"], theme) if theme else ([], [])

@@ -17,6 +17,7 @@ PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST"
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
 DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
+VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
 
 
 def _clause(v, stop: set):
@@ -28,9 +29,20 @@ def _clause(v, stop: set):
         todo.extend(c for c in t.children if c.dep_ not in stop)
 
 
+def _crowd(v, vocab: dict) -> bool:
+    """The verb's subject is a crowd: "thousands of workers", "students", "protesters"."""
+    s = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if s is None:
+        return False
+    heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return any(h.lemma_.lower() in vocab["crowds"] or h.lower_ in vocab["crowds"] for h in heads)
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
+    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and not any(c.dep_ == "dobj" for c in v.children):
+        ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
@@ -93,7 +105,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             tcodes = _codes(phrase_actors(theme, ta, vocab, preps=THEME_PREPS))  # "a camp for X's refugees"
             forces = theme.lemma_.lower() in vocab["items"]["troops"] or (
                 ty == "AID" and item_class(theme, vocab) in ("weapons", "troops"))
-            if not actors and (forces or ty in ("MOBILIZE",)):
+            if not actors and (forces and ty not in VICTIM_TYPES or ty in ("MOBILIZE",)):
                 actors = tcodes  # "North Korean troops were deployed to Russia": the forces' owner acts
             elif ty not in ("AID",) or not forces:
                 targets = tcodes
@@ -186,7 +198,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
     elif mod == "expected" and ty in ("ASSAULT", "FIGHT") and head_lemma in vocab["posture_heads"]:
         ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
-    elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will):
+    elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will or ty == "FIGHT" and head_lemma in vocab["oath_heads"]):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
