@@ -545,14 +545,6 @@ def test_spaced_time_letters_and_symbols_closing_a_sentence(nlp):
     assert not [q for q in figures(nlp, "The office is at 5 W 43rd St in the city.") if q.unit == "stone"]
 
 
-def test_newsquant_scores_the_pence_sign_as_their_point_only(nlp):
-    from sitrep.eval.newsquant import figures as scored, units_match
-    found = scored(figures(nlp, "The lender closed at 212.5p, while its rival ended on 75 pence."))
-    assert units_match(dict((v, u) for v, u in found)[212.5], "point")
-    assert not units_match(dict((v, u) for v, u in found)[75.0], "point")
-    assert units_match("penny", "penny") and not units_match("penny", "point")
-
-
 def test_ages_without_the_word_years(nlp):
     qs = figures(nlp, "The colonel says she will be 52 by the next parade; her aide turned 31 in May.")
     one(qs, value=52, unit="year of age")

@@ -24,10 +24,6 @@ How CQE's ``evaluation/evaluate_models.py`` scores (``calculate_metrics``), and 
   theirs the phrase their extractor chose ("commercial fisherman", "barrel of oil"), so the
   found head noun (singular or plural) matches when it is one of the gold phrase's words.
   A value match alone never counts as a unit match (as theirs).
-- UK pence: "118.5p", "down 68 p" are prices in pence and our unit says so ("penny", class money:penny);
-  CQE's normalizer reads the sign p as "point", so their gold writes "point" for them. We do not bend the
-  output: the scorer takes a figure written with the sign p (not the word "pence") as their "point", one
-  sign under two names, as "lb-ft" above. Without this, dev value_unit F1 is about 0.015 lower.
 - A conversion in brackets, which we keep inside the amount it converts, is scored as a figure
   of its own, as the gold lists it; a change ("from 208 to 193", our ``from_value``) is scored
   as the pair (208, 193), which is how the gold writes it.
@@ -68,13 +64,8 @@ _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percenta
                   "kilotonne": "kiloton", "megatonne": "megaton", "gigatonne": "gigaton", "microlitre": "cubic millimetre",
                   "kilolitre": "cubic metre",
                   # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot
-                  "foot pound-force": "pound-foot",
-                  # one sign under two names: a price "118.5p" is pence for us (money:GBp); their normalizer reads the
-                  # sign p as "point" (unit.json), so their gold says point; scored equal only for the sign p itself
-                  "penny (sign p)": "point"}
+                  "foot pound-force": "pound-foot"}
 
-
-_PENCE_SIGN = re.compile(r"\dp\.?$|\d p\.?$")
 
 _IRREGULAR = {"men": "man", "women": "woman", "people": "people", "children": "child", "feet": "foot",
               "teeth": "tooth", "mice": "mouse", "geese": "goose"}
@@ -161,9 +152,7 @@ def figures(records) -> list[tuple]:
             v = v[0] if v[0] is not None else v[1]
         if getattr(q, "from_value", None) is not None and not isinstance(v, tuple):
             v = (q.from_value, v)                # "from 208 to 193": the pair, as the gold writes it
-        unit = q.unit
-        if unit == "penny" and _PENCE_SIGN.search(q.text):
-            unit = "penny (sign p)"              # their normalizer names the sign p "point": see the docstring
+        unit = q.unit if (q.unit_class or "").startswith("money") or q.unit_class in (None,) else q.unit
         out.append((v, unit))
         for cv, cu in q.converted:
             out.append((tuple(cv) if isinstance(cv, (list, tuple)) else cv, cu))
