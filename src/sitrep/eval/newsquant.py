@@ -24,6 +24,8 @@ How CQE's ``evaluation/evaluate_models.py`` scores (``calculate_metrics``), and 
   theirs the phrase their extractor chose ("commercial fisherman", "barrel of oil"), so the
   found head noun (singular or plural) matches when it is one of the gold phrase's words.
   A value match alone never counts as a unit match (as theirs).
+  Where their normalizer misreads a sign we score it as a miss, not bend to it: a price
+  written "118.5p" is ``penny`` for us and "point" in their gold (a few dev items).
 - A conversion in brackets, which we keep inside the amount it converts, is scored as a figure
   of its own, as the gold lists it; a change ("from 208 to 193", our ``from_value``) is scored
   as the pair (208, 193), which is how the gold writes it.
