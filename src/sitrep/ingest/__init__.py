@@ -54,21 +54,33 @@ def iter_inputs(paths: Iterable[str], *, max_bytes: int = 50_000_000,
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file()
-                           and not any(part.startswith(".") or part == "__pycache__"
-                                       for part in f.relative_to(path).parts))
-            if not files:
-                yield Rejected(p, "empty", "folder holds no files")
-            for f in files:
-                if f.suffix.lower() in FOLDER_EXTS or not f.suffix:
-                    yield from read_file(f, max_bytes=max_bytes)
+            for f in folder_files(p):
+                if isinstance(f, Rejected):
+                    yield f
                 else:
-                    yield Rejected(str(f), "unsupported", f"{f.suffix} files are not read from folders; "
-                                   "name the file itself to read it")
+                    yield from read_file(f, max_bytes=max_bytes)
         elif not path.exists():
             yield Rejected(p, "not_found", "no such file or folder")
         else:
             yield from read_file(path, max_bytes=max_bytes)
+
+
+def folder_files(folder: str) -> Iterator[Path | Rejected]:
+    """The files a folder is read as, in order: hidden files and __pycache__ skipped,
+    only ``FOLDER_EXTS`` (or no extension) read, the rest and an empty folder rejected.
+    Used by ``iter_inputs`` and by the scale-out partitioner, so both walk alike."""
+    path = Path(folder)
+    files = sorted(f for f in path.rglob("*") if f.is_file()
+                   and not any(part.startswith(".") or part == "__pycache__"
+                               for part in f.relative_to(path).parts))
+    if not files:
+        yield Rejected(folder, "empty", "folder holds no files")
+    for f in files:
+        if f.suffix.lower() in FOLDER_EXTS or not f.suffix:
+            yield f
+        else:
+            yield Rejected(str(f), "unsupported", f"{f.suffix} files are not read from folders; "
+                           "name the file itself to read it")
 
 
 def read_file(path: Path, *, max_bytes: int) -> Iterator[Item]:

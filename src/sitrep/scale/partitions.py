@@ -67,31 +67,15 @@ def _is_url(p: str) -> bool:
 
 def _expand(paths: Iterable[str]) -> Iterator[str | Rejected]:
     """Paths, folders and URLs -> the files and URLs ``iter_inputs`` reads, in its
-    order, and what it rejects while walking a folder. This mirrors the folder
-    walk of ``ingest.iter_inputs`` (hidden files and __pycache__ skipped, only
-    ``FOLDER_EXTS`` read, an empty folder rejected); test_scale checks that the
-    two agree on a folder holding each case."""
-    exts = getattr(ingest, "FOLDER_EXTS", None)
+    order, and what it rejects while walking a folder (``ingest.folder_files``, the
+    same walk); test_scale checks that the two agree on a folder holding each case."""
     for p in paths:
         p = str(p)
-        if _is_url(p):
+        if _is_url(p) or not Path(p).is_dir():
             yield p
             continue
-        path = Path(p)
-        if not path.is_dir():
-            yield p
-            continue
-        files = sorted(f for f in path.rglob("*") if f.is_file()
-                       and not any(part.startswith(".") or part == "__pycache__"
-                                   for part in f.relative_to(path).parts))
-        if not files:
-            yield Rejected(p, "empty", "folder holds no files")
-        for f in files:
-            if exts is None or f.suffix.lower() in exts or not f.suffix:
-                yield str(f)
-            else:
-                yield Rejected(str(f), "unsupported", f"{f.suffix} files are not read from folders; "
-                               "name the file itself to read it")
+        for f in ingest.folder_files(p):
+            yield f if isinstance(f, Rejected) else str(f)
 
 
 _SPLITS_JSONL: bool | None = None
