@@ -41,12 +41,16 @@ HELP = "GeoWebNews toponym resolution: exact GeoNames id, within 161 km, right c
 PATH = "benchmarks/geoparsing/GWN.xml"
 
 
-def load(shared: Path) -> list[dict]:
-    p = shared / PATH
+def read_xml(p: Path, name: str) -> ET.Element:
+    """The root of a benchmark's XML file, or a one-line error naming it."""
     try:
-        root = ET.parse(p).getroot()
+        return ET.parse(p).getroot()
     except (OSError, ET.ParseError) as e:
-        raise SitrepError(f"{p}: cannot read GeoWebNews ({e})", input=str(p), reason="bad_benchmark") from e
+        raise SitrepError(f"{p}: cannot read {name} ({e})", input=str(p), reason="bad_benchmark") from e
+
+
+def load(shared: Path) -> list[dict]:
+    root = read_xml(shared / PATH, "GeoWebNews")
     arts = []
     for a in root.findall("article"):
         text = a.findtext("text") or ""

@@ -9,12 +9,10 @@ buildings. No split is given: the first half of the articles (file
 order) is ``dev``, the second ``test``."""
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from ..errors import SitrepError
-from .gwn import score
+from .gwn import read_xml, score
 
 SUITE = "lgl"
 HELP = "LGL local-news toponym resolution: exact GeoNames id, within 161 km, right country (halves dev/test)."
@@ -22,11 +20,7 @@ PATH = "benchmarks/geoparsing/lgl.xml"
 
 
 def load(shared: Path, gaz) -> list[dict]:
-    p = shared / PATH
-    try:
-        root = ET.parse(p).getroot()
-    except (OSError, ET.ParseError) as e:
-        raise SitrepError(f"{p}: cannot read LGL ({e})", input=str(p), reason="bad_benchmark") from e
+    root = read_xml(shared / PATH, "LGL")
     arts = []
     for a in root.findall("article"):
         text = a.findtext("text") or ""
