@@ -10,6 +10,18 @@ absolute rates depend on the machine and on what else runs on it.
 
     PYTHONPATH=src python bench/bench_scale.py --docs 2000
     PYTHONPATH=src python bench/bench_scale.py --docs 100000 --pg postgresql://postgres@127.0.0.1:5432/test
+
+With ``--full M`` the same run goes on, after the three-way comparison on the
+first ``--docs`` documents, to a 2-worker run of the whole M-document corpus
+(whose first ``--docs`` documents are the compared ones, byte for byte)
+straight into a PostgreSQL database of its own (``--full-db``): documents per
+second, peak resident memory per worker, time of the COPY load and size in
+PostgreSQL at that scale. The full run resumes where it stopped if started
+again (its partitions are recorded in the database):
+
+    createdb -h 127.0.0.1 -U postgres sitrep100k
+    PYTHONPATH=src python bench/bench_scale.py --docs 10000 --full 100000 \
+        --full-db postgresql://postgres@127.0.0.1:5432/sitrep100k --dir /work/scale-bench
 """
 from __future__ import annotations
 
@@ -42,6 +54,8 @@ def build_corpus(n: int, out: Path, fmt: str, per_file: int | None = None) -> Pa
                     f"corpus-{n}.jsonl" if fmt == "jsonl" else f"corpus-{n}")
     if target.exists():
         return target
+    if fmt == "jsonl" and per_file is None and n > per_file_default():
+        return build_corpus(n, out, fmt, per_file_default())
     tmp = target.with_name(target.name + ".tmp")
     if fmt == "jsonl" and per_file:
         tmp.mkdir()
@@ -64,6 +78,12 @@ def build_corpus(n: int, out: Path, fmt: str, per_file: int | None = None) -> Pa
                                               encoding="utf-8")
     os.replace(tmp, target)
     return target
+
+
+def per_file_default() -> int:
+    """Lines per JSON Lines file for a large corpus: files stay well under the
+    reader's size limit (setting max_bytes) at ~4 KB a document."""
+    return 10_000
 
 
 def _line(rows: list[dict], i: int) -> str:
@@ -153,6 +173,43 @@ def run_pg_load(work: Path, path: Path, pg: str) -> dict:
             c.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
+def run_full(corpus: Path, work: Path, db: str, workers: int) -> dict:
+    """The whole corpus through ``workers`` local workers into PostgreSQL
+    ``db`` (resumable: partitions already loaded there are skipped; the
+    figures count this invocation's documents)."""
+    import psutil
+
+    from sitrep.scale import ingest_distributed
+    from sitrep.store import Store
+    store = Store(db)
+    t0, c0 = time.perf_counter(), time.process_time()
+    peak: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+
+    def on_event(kind: str, info: dict) -> None:
+        kinds[kind] = kinds.get(kind, 0) + 1
+        for p in psutil.Process().children(recursive=True):   # the workers, sampled at every event
+            try:
+                peak[str(p.pid)] = max(peak.get(str(p.pid), 0), p.memory_info().rss)
+            except psutil.Error:
+                pass
+    rep = ingest_distributed([str(corpus)], store, workers=workers, work_dir=work / f"full{workers}",
+                             keep_shards=False, on_event=on_event)
+    secs, client_cpu = time.perf_counter() - t0, time.process_time() - c0
+    store.close()
+    import psycopg
+    with psycopg.connect(db.replace("postgresql+psycopg", "postgresql")) as c:
+        size = c.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        total = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return {"docs": rep.read, "new": rep.new, "seconds": round(secs, 1),
+            "docs_per_second": round(rep.new / secs, 2) if secs else None,
+            "worker_cpu_seconds": rep.cpu_seconds, "client_cpu_seconds": round(client_cpu, 1),
+            "partitions": rep.partitions, "skipped_partitions": rep.skipped, "failed": len(rep.failed),
+            "copy_seconds": rep.load_seconds, "documents_in_db": total, "db_mb": round(size / 2**20, 1),
+            "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()},
+            "peak_rss_mb_children_sampled": {k: round(v / 2**20) for k, v in peak.items()}, "events": kinds}
+
+
 def idle_cost(seconds: float) -> dict:
     """CPU an idle local cluster of 2 workers spends in ``seconds`` (client
     process, which hosts the scheduler and nannies; workers), with Dask's
@@ -192,6 +249,11 @@ def main() -> None:
     ap.add_argument("--partition-docs", type=int, default=None,
                     help="documents per partition (default: the planner's choice, 10-500)")
     ap.add_argument("--out", default="/tmp/sitrep-bench-scale/result.json")
+    ap.add_argument("--full", type=int, default=0,
+                    help="then run this many documents (a corpus whose first --docs are the compared ones) "
+                         "through 2 workers into --full-db")
+    ap.add_argument("--full-db", default="postgresql://postgres@127.0.0.1:5432/sitrep100k",
+                    help="PostgreSQL database of its own for the --full run")
     ap.add_argument("--idle", type=float, default=0,
                     help="only measure the CPU an idle 2-worker cluster spends in this many seconds, "
                          "Dask's timers as they are and slowed down (run.QUIET)")
@@ -239,6 +301,12 @@ def main() -> None:
     if a.pg and 2 in counts:
         res["postgres_load"] = run_pg_load(work, corpus, a.pg)
     res["loadavg_after"] = os.getloadavg()
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(res, indent=2), encoding="utf-8")
+    if a.full:
+        full = build_corpus(a.full, base, fmt)
+        res["full"] = {"corpus": str(full), "workers": 2, **run_full(full, base, a.full_db, 2)}
+        res["loadavg_after_full"] = os.getloadavg()
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(res, indent=2), encoding="utf-8")
     print(json.dumps(res, indent=2))
