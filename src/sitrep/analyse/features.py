@@ -33,6 +33,9 @@ class Config:
     agent_verbs: set[str]
     agent_after: list[str]
     place_preps: set[str]
+    tracked: set[str] = field(default_factory=set)      # groups worth a track (`tracked: true`)
+    noun: dict[str, str] = field(default_factory=dict)  # group -> what a reader calls the things
+    label: dict[str, str] = field(default_factory=dict)  # group -> word said after the noun ("killed")
 
 
 @lru_cache(maxsize=1)
@@ -42,20 +45,27 @@ def config() -> Config:
     except (OSError, yaml.YAMLError) as e:
         raise SitrepError(f"data/{CONFIG_FILE}: cannot read the track settings ({e})", input=CONFIG_FILE,
                           reason="bad_data") from e
-    unit_of, by_place, owned = {}, set(), set()
+    unit_of, by_place, owned, tracked, noun, label = {}, set(), set(), set(), {}, {}
     for group, spec in raw["units"].items():
         if spec.get("owned"):
             owned.add(group)
+        if spec.get("tracked"):
+            tracked.add(group)
+        noun[group] = str(spec.get("noun") or group)
+        if spec.get("label"):
+            label[group] = str(spec["label"])
         for w in spec["words"]:
             unit_of[str(w).lower()] = group
         unit_of[group] = group
         if spec.get("by_place"):
             by_place.add(group)
+    for w, group in list(unit_of.items()):
+        unit_of.setdefault(singular_phrase(w), group)
     cues = sorted(((str(c).lower(), name) for name, spec in raw["situations"].items() for c in spec["cues"]),
                   key=lambda x: -len(x[0]))
     return Config(unit_of, by_place, owned, raw["situations"], cues, {w.lower() for w in raw["agent_verbs"]["words"]},
                   sorted((w.lower() for w in raw["agent_after"]["words"]), key=len, reverse=True),
-                  {w.lower() for w in raw["place_prepositions"]["words"]})
+                  {w.lower() for w in raw["place_prepositions"]["words"]}, tracked, noun, label)
 
 
 @dataclass
@@ -75,6 +85,9 @@ class Figure:
     source: str | None = None
     hedge: str | None = None
     role: str = "figure"              # figure, part, conversion
+    counted: str = ""                 # the unit group of its words, before a situation makes it killed, ...
+    words: str | None = None          # the words of what is counted (the subject, or as read again here)
+    unreadable: str | None = None     # why what it counts cannot be read from its words (then tracked alone)
     parent: str | None = None         # the quantity id a part or conversion belongs to
     why: list[str] = field(default_factory=list)
 
@@ -111,22 +124,61 @@ def sentence_starts(text: str) -> list[int]:
     return [m.end() for m in _SENT_END.finditer(text)]
 
 
+_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "police": "police",
+              "personnel": "personnel", "aircraft": "aircraft", "news": "news", "series": "series",
+              "species": "species", "mlrs": "mlrs"}
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun, by rule ("victims" -> "victim",
+    "casualties" -> "casualty", "losses" -> "loss"); other words keep their form."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "'s", "’s")):
+        return w[:-1]
+    return w
+
+
+def singular_phrase(phrase: str) -> str:
+    return " ".join(singular(w) for w in phrase.split())
+
+
+_UNIT_WORDS = re.compile(r"[\w%][\w%’' -]*")
+
+
+def group_of_words(words: str) -> str | None:
+    """The unit group a unit word or phrase belongs to (singular or plural,
+    the whole phrase or its last word), or None when tracks.yaml lists it in none."""
+    m = _UNIT_WORDS.match(words.lower().strip())
+    if not m or not m.group().strip():
+        return None
+    phrase = m.group().strip()
+    unit_of = config().unit_of
+    last = phrase.split()[-1]
+    for cand in (phrase, singular_phrase(phrase), last, singular(last)):
+        if cand in unit_of:
+            return unit_of[cand]
+    return None
+
+
 def unit_group(q: Quantity) -> str:
-    cfg = config()
+    """The unit group of a figure: from its unit class, else its unit word;
+    a unit listed in no group is its own group, its singular word."""
     uc = (q.unit_class or "").lower()
     if uc.startswith("money"):
         return "money"
     for cand in (uc, (q.unit or "").lower()):
-        if not cand:
-            continue
-        if cand in cfg.unit_of:
-            return cfg.unit_of[cand]
-        last = cand.split()[-1]
-        if last in cfg.unit_of:
-            return cfg.unit_of[last]
-        if last.rstrip("s") in cfg.unit_of:
-            return cfg.unit_of[last.rstrip("s")]
-    return (q.unit_class or q.unit or "number").lower()
+        if cand:
+            g = group_of_words(cand)
+            if g:
+                return g
+    m = _UNIT_WORDS.match((q.unit_class or q.unit or "").lower())
+    return singular(m.group().split()[-1]) if m and m.group().split() else "number"
 
 
 def _ns(x: Any) -> Any:
@@ -175,7 +227,9 @@ def read_figure(q: Quantity, ctx: DocContext) -> Figure:
     """Read unit group, owner, situation, place, date, source and hedge of one figure."""
     cfg = config()
     text = ctx.text
-    f = Figure(q=q, group=unit_group(q))
+    f = Figure(q=q, group=unit_group(q), words=q.subject)
+    _read_counted_again(f, ctx)
+    f.counted = f.group
     s0, s1 = sentence_bounds(text, q.start, q.end, ctx.starts)
     sub0 = min(q.start, q.subject_start) if q.subject_start is not None else q.start
     sub1 = max(q.end, q.subject_end) if q.subject_end is not None else q.end
@@ -209,6 +263,36 @@ def read_figure(q: Quantity, ctx: DocContext) -> Figure:
     f.source = q.source or (claim.source if claim else None)
     f.hedge = q.hedge or (claim.hedge if claim else None)
     return f
+
+
+_COMPOUND = re.compile(r"-([A-Za-z][\w’']*)\s+([A-Za-z][\w’'-]*)")
+
+
+def _read_counted_again(f: Figure, ctx: DocContext) -> None:
+    """Two ways a figure's unit word is not what it counts: its words end inside
+    a hyphenated word ("13 self" of "13 self-propelled howitzers": the noun after
+    the hyphenated word is counted), or the unit word is the end of a name
+    ("two Ukrainian Armed Forces heavy weapons holding areas": a name, not
+    forces). When the noun after the hyphenated word is no unit of tracks.yaml,
+    or in a name, what it counts is unreadable and the figure is tracked alone."""
+    q, text = f.q, ctx.text
+    unit = (q.unit or "").strip()
+    if not unit or not q.text.lower().endswith(unit.lower()) or (q.unit_class or "").startswith("money"):
+        return
+    m = _COMPOUND.match(text, q.end)
+    if m:
+        hyphenated = f"{text[q.end - len(unit):q.end]}-{m.group(1)}"
+        g = group_of_words(m.group(2))
+        if g:
+            f.group, f.words = g, f"{hyphenated} {m.group(2)}"
+            f.why.append(f"unit: '{m.group(2)}', the noun after '{hyphenated}' (its words end inside that word)")
+        else:
+            f.unreadable = f"its words end inside the hyphenated word '{hyphenated}'"
+        return
+    for ms, me, _key, surface in ctx.mentions:
+        if q.start < ms < q.end - len(unit) and q.end <= me:
+            f.unreadable = f"its unit '{unit}' is part of the name '{surface}'"
+            return
 
 
 _NUMBERISH = re.compile(r"^(About|Around|Approximately|Up|Over|More|Some|Nearly|At|As|Roughly|Almost|Fewer|Less|"
@@ -373,14 +457,14 @@ def inherit_owners(figs: list[Figure], text: str, starts: list[int] | None = Non
     by: dict[tuple, set] = {}
     src: dict[tuple, Figure] = {}
     for f in figs:
-        if f.owner and f.role == "figure":
-            k = (f.group, _split_situation(f))
+        if f.owner and f.role == "figure" and not f.unreadable:
+            k = _same_things(f)
             by.setdefault(k, set()).add(f.owner)
             src.setdefault(k, f)
     for f in figs:
-        if f.owner or f.role != "figure":
+        if f.owner or f.role != "figure" or f.unreadable:
             continue
-        k = (f.group, _split_situation(f))
+        k = _same_things(f)
         s0, s1 = sentence_bounds(text, f.q.start, f.q.end, starts)
         if any(g.owner and g.group == f.group and s0 <= g.q.start < s1 for g in figs):
             continue
@@ -389,6 +473,13 @@ def inherit_owners(figs: list[Figure], text: str, starts: list[int] | None = Non
             f.owner, f.owner_words = o.owner, o.owner_words
             f.owner_why = (f"owner: none in its words; the other {f.group} of its article are "
                            f"'{o.owner_words}' ('{o.q.text}')")
+
+
+def _same_things(f: Figure) -> tuple:
+    """Figures that count the same things: same group and situation, and the
+    same things before the situation ("31 people died" is not of the same
+    owner as "two Ukrainian soldiers killed", though both count the dead)."""
+    return (f.counted or f.group, f.group, _split_situation(f))
 
 
 def _split_situation(f: Figure) -> str | None:
@@ -405,6 +496,8 @@ def track_key(f: Figure, place_kinds: dict[str, str] | None = None) -> tuple[str
     subject words."""
     cfg = config()
     group = f"money:{(f.currency or '?').upper()}" if f.group == "money" else f.group
+    if f.unreadable:            # what it counts cannot be read: a track of its own
+        return (group, "", "", "", f"fig:{f.q.id}")
     sit = _split_situation(f) or ""
     spec = cfg.situations.get(f.situation or "", {})
     local = f.place and f.place_kind not in ("country", "continent")
@@ -412,7 +505,7 @@ def track_key(f: Figure, place_kinds: dict[str, str] | None = None) -> tuple[str
     owner = f.owner if (f.owner and (f.group in cfg.owned or sit)) else ""
     if not owner and not place:
         # nothing says whose or where: kept to its document, with the figures of the same words
-        words = " ".join(_words(f.q.subject)) if f.q.subject else f.q.id
+        words = singular_phrase(" ".join(_words(f.words))) if f.words else f.q.id
         return (group, "", sit, "", f"doc:{f.q.doc_id}:{words}")
     return (group, owner, sit, place, "")
 
@@ -424,7 +517,9 @@ def figure_data(f: Figure) -> dict[str, Any]:
 
 
 def why_text(f: Figure) -> str:
-    parts = [f"unit: {f.group} ('{f.q.unit or f.q.unit_class or f.q.text}')"]
+    parts = [f"unit: {f.counted or f.group} ('{f.q.unit or f.q.unit_class or f.q.text}')"]
+    if f.unreadable:
+        parts.append(f"not what it counts: {f.unreadable}")
     if f.owner_why:
         parts.append(f.owner_why)
     parts.extend(f.why)

@@ -27,6 +27,7 @@ from ..store import Store
 from ..store import schema as S
 from .features import (DocContext, Figure, figure_data, inherit_owners, link_parts, read_figure, track_key,
                        why_text)
+from .track_rules import settle_keys, track_name
 
 __all__ = ["build_tracks", "track_view", "list_tracks", "edit_split", "edit_merge", "edit_rename", "interval"]
 
@@ -136,10 +137,9 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
         existing = {r.id: r for r in conn.execute(select(S.tracks))}
     figs = [f for f in figs if f.q.id not in assigned]
     redirect = _redirects(store)
-    keys: dict[str, tuple] = {}
-    for f in figs:
-        keys[f.q.id] = track_key(f)
+    keys = settle_keys(figs, {f.q.id: track_key(f) for f in figs})
     members: dict[str, list[Figure]] = defaultdict(list)
+    key_of: dict[str, tuple] = {}
     for f in figs:
         key = keys.get(f.parent) if f.parent else keys[f.q.id]
         if key is None:
@@ -147,12 +147,11 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
         tid = track_id_for(key)
         tid = redirect.get(tid, tid)
         members[tid].append(f)
-        keys.setdefault(f.q.id, key)
+        key_of.setdefault(tid, key)
     new_rows, member_rows = [], []
     for tid, fs in members.items():
         if tid not in existing:
-            lead = next((f for f in fs if f.role == "figure"), fs[0])
-            key = track_key(lead)
+            key = key_of[tid]
             new_rows.append({"id": tid, "name": _auto_name(key, fs), "unit": key[0], "subject": _subject(fs),
                              "data": {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
                                       "place": key[3] or None, "auto": True}})
@@ -169,20 +168,7 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
 
 
 def _auto_name(key: tuple, figs: list[Figure]) -> str:
-    group, owner, sit, place, docpart = key
-    lead = next((f for f in figs if f.owner_words), None)
-    who = lead.owner_words if lead else (owner or "")
-    name = " ".join(x for x in (who, group.replace("money:", "money ")) if x)
-    if sit and sit != group:
-        name += f", {sit}"
-    if place:
-        name += f", in {place}"
-    if docpart:
-        lead = figs[0]
-        words = lead.q.subject or lead.q.text
-        if words.lower() != group:
-            name = f"{name}: {words}" if name else words
-    return name
+    return track_name(key, figs)
 
 
 def _subject(figs: list[Figure]) -> str | None:

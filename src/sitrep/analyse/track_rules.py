@@ -1,0 +1,159 @@
+"""Which figures are worth a track, and what a track is called.
+
+A track follows a count that changes over time and that sides dispute: the
+groups of ``data/tracks.yaml`` marked ``tracked: true`` (casualties, troops,
+refugees, weapons, money, territory). Figures of any other group (constituencies,
+countries, explosions, a crowd, a share) are fixed facts or side remarks: the
+figures of one document with the same words share a track only when several
+sources give them and disagree ("188 constituencies", said by two sources, is
+one fact twice; "100 countries approved, 58 abstained" are two facts). Else
+each stays in a track of its own, and its ``why`` says so.
+
+A track's name says, for a reader, whose things are counted, what they are,
+what happened to them and where: "North Korean troops", "Ukrainian troops
+killed", "People killed in Kyiv", "Ukrainians who fled", "Tanks".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .features import Figure, config, singular, singular_phrase
+
+__all__ = ["worth_tracking", "settle_keys", "track_name"]
+
+
+def worth_tracking(f: Figure) -> bool:
+    """A figure of a tracked group (after its situation: "three people killed" counts the dead)."""
+    return not f.unreadable and f.group in config().tracked
+
+
+def _bounds(f: Figure) -> tuple[float, float]:
+    from .tracks import interval          # tracks imports this module
+    q = f.q
+    return interval(q.value, q.low, q.high, q.approx)
+
+
+def disputed(figs: list[Figure]) -> tuple[Figure, Figure] | None:
+    """Two figures of different named sources whose bounds do not meet, if any."""
+    counted = [f for f in figs if f.role == "figure" and f.source]
+    for i, a in enumerate(counted):
+        for b in counted[i + 1:]:
+            if a.source == b.source:
+                continue
+            (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+            if alo > bhi or blo > ahi:
+                return a, b
+    return None
+
+
+def settle_keys(figs: list[Figure], keys: dict[str, tuple]) -> dict[str, tuple]:
+    """Give each figure not worth tracking a track of its own, unless several
+    sources disagree on the figures that share its key (then they stay
+    together: a disputed fact is worth following). Figures worth tracking keep
+    their key. Returns the keys (a new dict); notes the reason in each figure's
+    ``why``."""
+    out = dict(keys)
+    by_key: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figs:
+        if f.role == "figure" and f.q.id in keys:
+            by_key[keys[f.q.id]].append(f)
+    for key, fs in by_key.items():
+        if key[4].startswith("fig:") or worth_tracking(fs[0]):
+            continue
+        what = fs[0].q.unit or fs[0].group
+        if len(fs) > 1:
+            d = disputed(fs)
+            if d:
+                a, b = d
+                for f in fs:
+                    f.why.append(f"kept with the other '{what}' of its article though no count tracks follow: "
+                                 f"{a.source} ('{a.q.text}') and {b.source} ('{b.q.text}') disagree")
+                continue
+        for f in fs:
+            out[f.q.id] = (key[0], "", "", "", f"fig:{f.q.id}")
+            f.why.append(f"alone: '{what}' is not a count tracks follow (tracks.yaml units, `tracked`)"
+                         + (" and no two sources disagree on it" if len(fs) > 1 else ""))
+    return out
+
+
+# ------------------------------------------------------------------ names
+_ADJECTIVE = re.compile(r"(?:an|ese|ish|ic|i|ch|sh)$")       # North Korean, Chinese, British, Israeli, French
+_PLURAL_PEOPLE = re.compile(r"[A-Z][\w’'-]*(?:an|ian)s$")    # Russians, Ukrainians, Americans
+
+
+def _who(owner: str, figs: list[Figure]) -> str:
+    """The owner as its figures' words name it; an adjective ("North Korean")
+    before a name ("North Korea"), then the most used."""
+    words = Counter(f.owner_words for f in figs if f.owner == owner and f.owner_words)
+    if not words:
+        return owner
+    return max(words, key=lambda w: (bool(_ADJECTIVE.search(w)), words[w], -list(words).index(w)))
+
+
+def _what_alone(f: Figure, group: str) -> str:
+    """What the figures of one article with the same words count: those words
+    ("cargo trucks"); with none, the group's noun, else the figure's last word
+    ("approximately 155 miles": miles)."""
+    cfg = config()
+    if f.words:
+        what = " ".join(f.words.split())
+        if group in cfg.label and singular_phrase(what.lower()) in (group, singular(cfg.label[group])):
+            return cfg.noun.get(group, group)        # "16 wounded": people wounded
+        return what
+    if group in cfg.noun and group in cfg.unit_of:
+        return cfg.noun[group]
+    ws = re.findall(r"[A-Za-z][\w’'-]*", f.q.text)
+    return ws[-1].lower() if ws else (f.q.unit or group)
+
+
+def _what(group: str, figs: list[Figure]) -> str:
+    """What the figures of a track across articles count: the noun of the group
+    most of them count before a situation ("troops" for soldiers and officers
+    killed, "people" for people killed), the group's own on a tie."""
+    cfg = config()
+    counted = Counter("troops" if (f.counted or f.group) == "officers" else (f.counted or f.group) for f in figs)
+    if len(counted) == 1 and "troops" in counted and all((f.counted or f.group) == "officers" for f in figs):
+        counted = Counter({"officers": 1})
+    top = max(counted.values())
+    bases = [g for g, n in counted.items() if n == top]
+    base = bases[0] if len(bases) == 1 else group
+    return cfg.noun.get(base, cfg.noun.get(group, group))
+
+
+def _owner_of(key_owner: str, figs: list[Figure]) -> str:
+    """The owner a name says: the key's, else the one every figure names."""
+    if key_owner:
+        return key_owner
+    owners = {f.owner for f in figs}
+    return owners.pop() if len(owners) == 1 and None not in owners else ""
+
+
+def track_name(key: tuple, figs: list[Figure]) -> str:
+    """A reader's name for a track: "[whose] [what] [what happened] [in where]"."""
+    cfg = config()
+    group, owner, sit, place, docpart = key
+    counted = [f for f in figs if f.role == "figure"] or figs
+    base = group.split(":")[0]
+    label = (cfg.situations.get(sit, {}).get("label") if sit else None) or cfg.label.get(base, "")
+    what = _what_alone(counted[0], base) if docpart else _what(base, counted)
+    if base == "money":
+        what = f"{what} ({group.split(':', 1)[1]})" if ":" in group else what
+    elif base == "percent" and what.lower() not in ("percent", "%", "per cent", "percentage"):
+        what = f"percent of {what}"
+    owner = _owner_of(owner, counted)
+    who = _who(owner, counted) if owner else ""
+    last = who.split()[-1] if who else ""
+    if who and (singular(last.lower()) == singular(what.split()[-1].lower())
+                or what == "people" and _PLURAL_PEOPLE.fullmatch(who)):
+        name = f"{who} {label}"                       # "Ukrainians who fled"
+    elif who and len(who.split()) == 1 and _PLURAL_PEOPLE.fullmatch(who):
+        name = f"{what} {label} among {who}"          # "casualties among Russians"
+    elif who and who.lower() in what.lower():
+        name = f"{what} {label}"                      # "Ukrainian Armed Forces"
+    else:
+        name = f"{who} {what} {label}"
+    name = " ".join(name.split())
+    if place:
+        name += f" in {place}"
+    return name[:1].upper() + name[1:] if name[:1].islower() else name
