@@ -8,6 +8,9 @@ run) with their sentence and the other figures of their track, for a reader to
 judge whether each was grouped right.
 
     PYTHONPATH=src python bench/tracks_2014.py [--shared ../shared] [--db FILE]
+
+With --db FILE the store is kept and reused (documents are not read again), and
+the tracks are rebuilt from scratch, so a change of the track rules shows.
 """
 from __future__ import annotations
 
@@ -27,21 +30,24 @@ from sitrep.store import Store  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default=str(ROOT / ".." / "shared"))
-    ap.add_argument("--db", default=None, help="Keep the store in this file (default: a temporary one).")
-    ap.add_argument("--sample", type=int, default=20)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=str(ROOT / ".." / "shared"), help="The shared data folder.")
+    ap.add_argument("--db", default=None, help="Keep the store in this file and reuse it (default: a temporary one).")
+    ap.add_argument("--sample", type=int, default=20, help="How many figures to list for a check by hand.")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "u14.db")
         store = Store(db)
         if not store.stats()["documents"]:
             ingest([str(Path(args.shared) / "corpus" / "ukraine-2014" / "articles.jsonl")], store)
-        update(store)
+        update(store, rebuild=bool(args.db))
         tracks = list_tracks(store)
         qs = sorted(store.records("quantity", limit=None), key=lambda q: q.id)
+        alone = sum(1 for t in tracks for w in t["why"] if "not a count tracks follow" in w)
         print(f"{len(qs)} figures in {len(tracks)} tracks; "
-              f"{sum(1 for t in tracks if t['figures'] > 1)} tracks hold two or more figures\n")
+              f"{sum(1 for t in tracks if t['figures'] > 1)} tracks hold two or more figures; "
+              f"{alone} figures count no thing tracks follow (constituencies, countries, a crowd, a share: "
+              f"see `tracked` in tracks.yaml) and stay alone\n")
         print("| track | unit | figures | sources |\n|---|---|---|---|")
         for t in tracks:
             if t["figures"] > 1:

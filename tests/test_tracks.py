@@ -228,7 +228,7 @@ def _figs(text: str, specs, entities=()):
     for surface, value, unit in specs:
         i = text.index(surface)
         qs.append(Quantity(f"q{i}", doc.id, i, i + len(surface), surface, value=value, unit=unit))
-    ctx = DocContext(doc, entities)
+    ctx = DocContext(doc, entities, spans=[(q.start, q.end) for q in qs])
     figs = [read_figure(q, ctx) for q in qs]
     link_parts(figs, text)
     inherit_owners(figs, text)
@@ -251,3 +251,135 @@ def test_money_is_owned_by_who_pays_not_what_is_bought():
             Entity("e2", "d", "Romania", "NORP", "ROU", mentions=(Mention(30, 38, "Romanian"),))]
     f = _figs(text, [("$2bn", 2e9, "USD")], ents)["$2bn"]
     assert f.owner == "MDA" and "agreed to buy" in f.owner_why
+
+
+# ------------------------------------------------------------------ what is worth a track, and its name
+# Our own invented articles (no shared data): fixed facts said twice, a disputed crowd, casualties in a
+# town written "victim" and "victims", self-propelled guns.
+RULE_DOCS = {
+    "tally": ("2026-04-01", "Election officials said results had arrived from 212 districts. The observers' mission "
+                            "said results had arrived from 212 districts by noon. Forty nations backed the motion, "
+                            "while 31 nations abstained. Four self-propelled guns were seen near a depot. Two "
+                            "explosions were heard overnight."),
+    "crowd": ("2026-04-02", "The organisers said 40,000 people marched through the capital. Police put the crowd "
+                            "at 9,000 people."),
+    "dorvale-1": ("2026-04-03", "Officials in Dorvale said 14 victims were found after the strike."),
+    "dorvale-2": ("2026-04-04", "A hospital in Dorvale later reported 17 victims of the strike."),
+    "dorvale-3": ("2026-04-04", "The mayor of Dorvale said one victim was a child."),
+}
+# doc, surface, value, unit, unit_class, subject, source
+RULE_FIGURES = [
+    ("tally", "212 districts", 212, "districts", "district", "districts", "Election officials"),
+    ("tally", "212 districts", 212, "districts", "district", "districts", "observers' mission"),
+    ("tally", "Forty nations", 40, "nations", "nation", "nations", None),
+    ("tally", "31 nations", 31, "nations", "nation", "nations", None),
+    ("tally", "Four self", 4, "self", "self", "self", None),
+    ("tally", "Two explosions", 2, "explosions", "explosion", "explosions", None),
+    ("crowd", "40,000 people", 40000, "people", "people", "people", "organisers"),
+    ("crowd", "9,000 people", 9000, "people", "people", "people", "Police"),
+    ("dorvale-1", "14 victims", 14, "victims", "victim", "victims", "Officials"),
+    ("dorvale-2", "17 victims", 17, "victims", "victim", "victims", "hospital"),
+    ("dorvale-3", "one victim", 1, "victim", "victim", "victim", "mayor"),
+]
+
+
+def _rule_store(store):
+    from sitrep.model import Document, Mention, Place, Quantity, Records, record_id
+    for name, (published, text) in RULE_DOCS.items():
+        doc = Document.new(text, title=name, published=published, source_id=name, source=f"invented:{name}")
+        recs = Records(doc_id=doc.id)
+        i = text.find("Dorvale")
+        if i >= 0:
+            recs.places.append(Place(record_id("place", doc.id, "Dorvale"), doc.id, "Dorvale", "city", "XXX",
+                                     mentions=(Mention(i, i + 7, "Dorvale"),)))
+        pos = 0
+        for did, surface, v, unit, uc, subj, source in RULE_FIGURES:
+            if did != name:
+                continue
+            i = text.index(surface, pos)
+            pos = i + 1
+            j = text.index(subj, i)
+            recs.quantities.append(Quantity(record_id("quantity", doc.id, i), doc.id, i, i + len(surface), surface,
+                                            value=v, unit=unit, unit_class=uc, subject=subj, source=source,
+                                            subject_start=j, subject_end=j + len(subj)))
+        store.add([(doc, recs)])
+    build_tracks(store)
+    return store
+
+
+def test_fixed_facts_and_artefacts_stay_alone(mem_store):
+    store = _rule_store(mem_store)
+    ts = list_tracks(store)
+    assert len([q for t in ts for q in t["quantities"]]) == store.count("quantity") == len(RULE_FIGURES)
+    # the same fact from two sources, two different facts, explosions: no track of two figures
+    for text in ("212 districts", "Forty nations", "31 nations", "Two explosions"):
+        t = _track_of(store, text)
+        assert t["figures"] == 1, (text, _texts(store, t))
+        assert "not a count tracks follow" in t["why"][0]
+    # "Four self" is four self-propelled guns: artillery, named for a reader
+    guns = _track_of(store, "Four self")
+    assert guns["unit"] == "artillery" and guns["name"] == "Self-propelled guns"
+    assert "the noun after 'self-propelled'" in guns["why"][0]
+
+
+def test_disputed_fact_is_kept_together(mem_store):
+    store = _rule_store(mem_store)
+    t = _track_of(store, "40,000 people")
+    assert _texts(store, t) == ["40,000 people", "9,000 people"] and t["sources"] == ["Police", "organisers"]
+    assert "disagree" in t["why"][0]
+
+
+def test_singular_and_plural_count_the_same_casualties(mem_store):
+    store = _rule_store(mem_store)
+    t = _track_of(store, "14 victims")
+    assert _texts(store, t) == ["14 victims", "17 victims", "one victim"]
+    assert t["unit"] == "casualties" and t["name"] == "Casualties in Dorvale"
+    assert len(t["sources"]) == 3
+
+
+def test_cue_of_another_figure_and_cue_shared_by_and():
+    text = ("Two people were killed and 9 injured after some 400 protesters gathered.\n"
+            "The raid killed one policeman and about 15 people.")
+    f = _figs(text, [("Two people", 2, "people"), ("9 injured", 9, "injured"), ("some 400 protesters", 400,
+                                                                                "protesters"),
+                     ("one policeman", 1, "policeman"), ("about 15 people", 15, "people")])
+    assert f["Two people"].group == "killed" and f["9 injured"].group == "wounded"
+    assert f["some 400 protesters"].situation is None and f["some 400 protesters"].group == "people"
+    assert f["about 15 people"].situation == "killed" and f["about 15 people"].group == "killed"
+
+
+def test_unit_word_ending_a_name_is_not_what_is_counted():
+    from sitrep.model import Entity, Mention
+    text = "Monitors visited two Northland Armed Forces depots and counted 40 Northland troops."
+    i = text.index("Northland Armed Forces")
+    ents = [Entity("e1", "d", "Northland Armed Forces", "ORG", "NLD MIL", mentions=(Mention(i, i + 22,
+                                                                                             "Northland Armed Forces"),))]
+    f = _figs(text, [("two Northland Armed Forces", 2, "Forces"), ("40 Northland troops", 40, "troops")], ents)
+    assert "part of the name 'Northland Armed Forces'" in f["two Northland Armed Forces"].unreadable
+    assert f["40 Northland troops"].unreadable is None
+
+
+def test_track_names_for_a_reader():
+    from sitrep.analyse.track_rules import track_name
+    text = ("Seventeen Kestonian soldiers were killed near the river, and one Kestonian officer died. "
+            "Some 3,000 Kestonians fled.\nCasualties among Varnians rose to 300, Varnians are sustaining 300 "
+            "casualties.")
+    from sitrep.model import Entity, Mention
+    ents = [Entity("e1", "d", "Kestonia", "NORP", "KST", mentions=tuple(
+        Mention(m, m + 9, "Kestonian") for m in (text.index("Kestonian soldiers"), text.index("Kestonian officer")))),
+        Entity("e2", "d", "Kestonia", "NORP", "KST", mentions=(Mention(text.index("Kestonians"),
+                                                                       text.index("Kestonians") + 10,
+                                                                       "Kestonians"),)),
+        Entity("e3", "d", "Varnia", "NORP", "VRN", mentions=(Mention(text.index("Varnians are"),
+                                                                     text.index("Varnians are") + 8,
+                                                                     "Varnians"),))]
+    f = _figs(text, [("Seventeen Kestonian soldiers", 17, "soldiers"), ("one Kestonian officer", 1, "officer"),
+                     ("Some 3,000 Kestonians", 3000, "Kestonians"), ("300 casualties", 300, "casualties")], ents)
+    killed = [f["Seventeen Kestonian soldiers"], f["one Kestonian officer"]]
+    assert {x.group for x in killed} == {"killed"}
+    assert track_name(("killed", "KST", "killed", "", ""), killed) == "Kestonian troops killed"
+    fled = f["Some 3,000 Kestonians"]
+    assert fled.group == "displaced" and track_name(("displaced", "KST", "fled", "", ""), [fled]) == \
+        "Kestonians who fled"
+    cas = f["300 casualties"]
+    assert track_name(("casualties", "", "", "", "doc:x:casualty"), [cas]) == "Casualties among Varnians"

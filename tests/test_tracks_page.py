@@ -28,10 +28,20 @@ def test_every_figure_in_one_track(page_store):
     assert len(ids) == len(set(ids)) == page_store.count("quantity")
 
 
+def test_tracks_of_several_figures_count_tracked_kinds(page_store):
+    """The page's other figures (casualties, drones, money, shares, distances) do not make tracks of
+    unrelated figures: every track of two or more figures counts one kind of thing a side disputes."""
+    from sitrep.analyse.features import config
+    for t in list_tracks(page_store):
+        if t["figures"] > 1:
+            assert t["unit"].split(":")[0] in config().tracked, t["name"]
+
+
 def test_troop_track(page_store):
     qs = {q.id: q for q in page_store.records("quantity", limit=None)}
     rng = next(q for q in qs.values() if q.low == 11000 and q.high == 12000)
     track = next(t for t in list_tracks(page_store) if rng.id in t["quantities"])
+    assert track["name"] == "North Korean troops" and len(track["sources"]) >= 7     # all seven sources
     v = track_view(page_store, track["id"])
     figs = [f for f in v["figures"] if f["role"] == "figure"]
     values = {f["value"] for f in figs} | {f["high"] for f in figs}

@@ -192,8 +192,10 @@ class DocContext:
     reading figures."""
 
     def __init__(self, doc: Document, entities: Iterable[Entity] = (), places: Iterable[Place] = (),
-                 dates: Iterable[DateRef] = (), claims: Iterable[Claim] = (), names: dict[str, str] | None = None):
+                 dates: Iterable[DateRef] = (), claims: Iterable[Claim] = (), names: dict[str, str] | None = None,
+                 spans: Iterable[tuple[int, int]] = ()):
         self.doc = doc
+        self.spans = sorted(spans)        # (start, end) of every figure of the document
         self.text = doc.text
         self.mentions: list[tuple[int, int, str, str]] = []   # start, end, code-or-name, surface
         for e in map(_ns, entities):
@@ -234,7 +236,7 @@ def read_figure(q: Quantity, ctx: DocContext) -> Figure:
     sub0 = min(q.start, q.subject_start) if q.subject_start is not None else q.start
     sub1 = max(q.end, q.subject_end) if q.subject_end is not None else q.end
     _read_owner(f, ctx, s0, s1, sub0, sub1)
-    _read_situation(f, text, s0, s1, sub0, sub1)
+    _read_situation(f, text, s0, s1, sub0, sub1, ctx.spans)
     # place: a place of its sentence that is not the owner, after "in", "near", ... first, the nearest
     near = []
     for ps, pe, p in ctx.places:
@@ -292,6 +294,11 @@ def _read_counted_again(f: Figure, ctx: DocContext) -> None:
     for ms, me, _key, surface in ctx.mentions:
         if q.start < ms < q.end - len(unit) and q.end <= me:
             f.unreadable = f"its unit '{unit}' is part of the name '{surface}'"
+            return
+        if (ms, me) == (q.end - len(unit), q.end) and group_of_words(unit) is None and unit[:1].isupper() \
+                and unit.endswith("s"):
+            f.group = "people"      # "3,000 Kestonians": the people of an actor
+            f.why.append(f"unit: people ('{unit}' names an actor's people)")
             return
 
 
@@ -364,9 +371,13 @@ def _after_regex() -> re.Pattern:
     return re.compile(rf"\s*(?:\w+\s+)?({alts})\s+(?:the\s+)?", re.I)
 
 
-def _read_situation(f: Figure, text: str, s0: int, s1: int, sub0: int, sub1: int) -> None:
+def _read_situation(f: Figure, text: str, s0: int, s1: int, sub0: int, sub1: int,
+                    spans: list[tuple[int, int]] = ()) -> None:
     """The nearest situation cue (words of the figure first, then its clause) that
-    applies to the figure's unit group."""
+    applies to the figure's unit group. A cue outside the figure's words that
+    another figure holds, or that another figure stands between, or right after
+    another number, is that figure's ("three people were killed and 12 injured
+    after about 300 protesters ...": the protesters are neither)."""
     cfg = config()
     q = f.q
     lo = max(s0, _back_words(text, q.start, 6))
@@ -376,7 +387,11 @@ def _read_situation(f: Figure, text: str, s0: int, s1: int, sub0: int, sub1: int
     for m in _cue_regex().finditer(window):
         cue = m.group(1)
         pos = lo + m.start()
-        dist = 0 if sub0 <= pos < sub1 else (q.start - pos if pos < q.start else pos - max(q.end, sub1))
+        inside = sub0 <= pos < sub1
+        if not inside and (_NUMBER_BEFORE.search(text, max(0, pos - 30), pos) or
+                           _other_figure_between(spans, q, pos, pos + len(cue))):
+            continue
+        dist = 0 if inside else (q.start - pos if pos < q.start else pos - max(q.end, sub1))
         for name in _cue_situations()[cue]:
             spec = cfg.situations[name]
             if spec.get("for") and f.group not in spec["for"]:
@@ -384,12 +399,27 @@ def _read_situation(f: Figure, text: str, s0: int, s1: int, sub0: int, sub1: int
             if best is None or dist < best[0]:
                 best = (dist, name, cue)
     if best:
-        f.situation, f.situation_words = best[1], best[2]
-        f.why.append(f"situation: {best[1]} ('{best[2]}')")
-        unit = cfg.situations[best[1]].get("unit")
-        if unit and f.group != unit:
-            f.why.append(f"counts {unit}, not a force ('{best[2]}')")
-            f.group = unit
+        _set_situation(f, best[1], best[2], f"situation: {best[1]} ('{best[2]}')")
+
+
+def _set_situation(f: Figure, name: str, cue: str, why: str) -> None:
+    """Set a figure's situation; one that changes what is counted (`unit`) turns
+    the figure into that group ("three people killed" counts the dead)."""
+    f.situation, f.situation_words = name, cue
+    f.why.append(why)
+    unit = config().situations[name].get("unit")
+    if unit and f.group != unit:
+        f.why.append(f"counted as {unit} ('{cue}')")
+        f.group = unit
+
+
+def _other_figure_between(spans: list[tuple[int, int]], q: Quantity, c0: int, c1: int) -> bool:
+    lo, hi = (c0, q.start) if c1 <= q.start else (q.end, c1)
+    return any((s, e) != (q.start, q.end) and (s < c1 and e > c0 or lo <= s and e <= hi) for s, e in spans)
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"eleven|twelve|dozens|hundreds|thousands)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -444,8 +474,8 @@ def link_parts(figs: list[Figure], text: str) -> None:
         elif _AND.match(between) and prev.situation and prev.situation != cur.situation:
             spec = config().situations[prev.situation]
             if not spec.get("for") or cur.group in spec["for"]:
-                cur.situation, cur.situation_words = prev.situation, prev.situation_words
-                cur.why.append(f"situation: {prev.situation}, as '{prev.q.text}' it is joined to by 'and'")
+                _set_situation(cur, prev.situation, prev.situation_words or "",
+                               f"situation: {prev.situation}, as '{prev.q.text}' it is joined to by 'and'")
 
 
 def inherit_owners(figs: list[Figure], text: str, starts: list[int] | None = None) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from .features import Figure, config, singular, singular_phrase
+from .features import Figure, config, group_of_words, singular
 
 __all__ = ["worth_tracking", "settle_keys", "track_name"]
 
@@ -98,8 +98,8 @@ def _what_alone(f: Figure, group: str) -> str:
     cfg = config()
     if f.words:
         what = " ".join(f.words.split())
-        if group in cfg.label and singular_phrase(what.lower()) in (group, singular(cfg.label[group])):
-            return cfg.noun.get(group, group)        # "16 wounded": people wounded
+        if group in cfg.label and group_of_words(what) == group:
+            return cfg.noun.get(group, group)        # "16 wounded", "two bodies": people wounded, killed
         return what
     if group in cfg.noun and group in cfg.unit_of:
         return cfg.noun[group]

@@ -92,7 +92,8 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
         if did not in docs or not rows["quantity"].get(did):
             continue
         ctx = DocContext(docs[did], rows["entity"].get(did, ()), rows["place"].get(did, ()),
-                         rows["date"].get(did, ()), rows["claim"].get(did, ()), names)
+                         rows["date"].get(did, ()), rows["claim"].get(did, ()), names,
+                         spans=[(d["start"], d["end"]) for d in rows["quantity"][did]])
         dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
         link_parts(dfigs, ctx.text)
         inherit_owners(dfigs, ctx.text, ctx.starts)
