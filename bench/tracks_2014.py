@@ -46,8 +46,8 @@ def main() -> None:
         alone = sum(1 for t in tracks for w in t["why"] if "not a count tracks follow" in w)
         print(f"{len(qs)} figures in {len(tracks)} tracks; "
               f"{sum(1 for t in tracks if t['figures'] > 1)} tracks hold two or more figures; "
-              f"{alone} figures count no thing tracks follow (constituencies, countries, a crowd, a share: "
-              f"see `tracked` in tracks.yaml) and stay alone\n")
+              f"{alone} figures count no kind of thing tracks follow (durations, distances, shares, crowds, "
+              f"countries: see `tracked` in tracks.yaml) and stay alone\n")
         print("| track | unit | figures | sources |\n|---|---|---|---|")
         for t in tracks:
             if t["figures"] > 1:

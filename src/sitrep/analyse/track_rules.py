@@ -94,7 +94,7 @@ def _who(owner: str, figs: list[Figure]) -> str:
 def _what_alone(f: Figure, group: str) -> str:
     """What the figures of one article with the same words count: those words
     ("cargo trucks"); with none, the group's noun, else the figure's last word
-    ("approximately 155 miles": miles)."""
+    ("approximately 155 miles": miles), else its unit."""
     cfg = config()
     if f.words:
         what = " ".join(f.words.split())
@@ -104,7 +104,9 @@ def _what_alone(f: Figure, group: str) -> str:
     if group in cfg.noun and group in cfg.unit_of:
         return cfg.noun[group]
     ws = re.findall(r"[A-Za-z][\w’'-]*", f.q.text)
-    return ws[-1].lower() if ws else (f.q.unit or group)
+    if ws and len(ws[-1]) > 2:
+        return ws[-1].lower()
+    return f.q.unit or (ws[-1] if ws else group)       # "50km": kilometre
 
 
 def _what(group: str, figs: list[Figure]) -> str:
