@@ -50,6 +50,10 @@ def _lex(ctx) -> dict:
         S["minds"] = S["intention"] | frozenset(av["belief"]["lemmas"])
         S["wants"] = frozenset(av["intention_objects"]["lemmas"])
         S["that_except"] = frozenset(av["that_clause"]["except"])
+        S["as_view"] = frozenset(av["as_objects"]["lemmas"])
+        for lem in S["as_view"]:
+            classes.setdefault(lem, "belief")
+        S["attitude"] = S["attitude"] | S["as_view"]
         fe = cues.get("figure_estimates", {})
         S["estimates"] = frozenset(fe.get("lemmas", ()))
         S["estimate_verbs"] = frozenset(fe.get("verbs", ()))

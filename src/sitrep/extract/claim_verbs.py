@@ -41,6 +41,10 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if subj and subj[0].lower_ != "it":
             return subj[0], "passive"
         return None, "impersonal"
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    if tok.tag_ == "VBG" and prev is not None and prev.dep_ in ("pobj", "dobj") and prev.head.i != tok.i and (
+            prev.pos_ == "PROPN" or prev.lower_ in ("him", "her", "them")) and _speaker(prev, L):
+        return prev, "active"   # "footage of the senator's rival Smith saying ...", "clips of her backing it"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
             and tok.head.i < tok.i and _speaker(tok.head, L):
         return tok.head, "active"   # "a tweet attacking X", "footage of the envoy saying that ..."
@@ -72,11 +76,19 @@ def _object_content(t, L) -> list | None:
     for c in t.children:
         if c.dep_ != "dobj":
             continue
-        pred = any(g.i > c.i and (g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
-            g.dep_ == "prep" and g.lower_ == "as")) for g in t.children)   # not "see him make history"
+        preds = [g for g in t.children if g.i > max(c.i, t.i) and (
+            g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
+                g.dep_ == "prep" and g.lower_ == "as"))]   # not "see him make history"
+        pred = bool(preds) or any(g.dep_ in ("acl", "amod") and g.pos_ == "ADJ" and g.i > c.i
+                                  for g in c.children)   # "called the charges baseless" (parsed acl)
         if c.lower_ in ("what", "which", "that", "whom", "who"):
+            if preds and t.lemma_.lower() in L["predicate"] | L["as_view"] | L["dobj"]:
+                # "what she called a rant", "an attack that the mayor described as deliberate": what is
+                # said of the relative pronoun's noun
+                sub = [x for p in preds for x in p.subtree if not (x is p and p.dep_ == "prep")]
+                return sorted(sub, key=lambda x: x.i)
             pred = False   # "what he called tribalism": a phrase of the clause around it
-        if t.lemma_.lower() in L["predicate"]:
+        if t.lemma_.lower() in L["predicate"] | L["as_view"]:
             if not pred:
                 return None   # "called the meeting" is no claim; "called the vote a mistake" is
         elif not any(g.i > c.i and g.dep_ == "prep" and g.lower_ == "as" for g in t.children):
@@ -148,7 +160,8 @@ def _from_verb(t, L) -> _Draft | None:
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
             c.dep_ == "ccomp" and not _noun_owned(c, L) for c in kids):
         return None   # only its that-clause made it a cue, and that clause is a noun's
-    if content is None and lem in L["xcomp"]:
+    if content is None and lem in L["xcomp"] and not (lem in L["passive"] and any(
+            c.dep_ == "auxpass" for c in kids)):   # "turnout is expected to rise": raised, below
         for c in kids:
             if c.dep_ == "xcomp":
                 content = list(c.subtree)
@@ -203,6 +216,10 @@ def _from_verb(t, L) -> _Draft | None:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
         content = _object_content(t, L)
+    if content is None and lem in L["as_view"]:   # "critics see the program as a loophole"
+        content = _object_content(t, L)
+        if content is None and lem not in L["verbs"] and lem not in L["class"]:
+            return None   # "considered the case" is no claim
     raised = _raised(t, kids, L) if content is None else None
     if raised:
         content = raised
@@ -213,7 +230,7 @@ def _from_verb(t, L) -> _Draft | None:
         subj, how = None, "impersonal"   # "he was accused of fraud": an allegation nobody is named for
     if how == "skip":
         return None
-    if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
+    if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent" and not raised:
         return None
     if content is None and lem in L["weak"] and subj is not None and subj.lemma_.lower() in L["docs"]:
         if any(c.dep_ == "dobj" for c in kids):   # "a 2014 study found 31 cases of fraud", "the poll shows
