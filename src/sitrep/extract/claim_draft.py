@@ -50,6 +50,11 @@ def _lex(ctx) -> dict:
         S["minds"] = S["intention"] | frozenset(av["belief"]["lemmas"])
         S["wants"] = frozenset(av["intention_objects"]["lemmas"])
         S["that_except"] = frozenset(av["that_clause"]["except"])
+        S["seem"] = frozenset(cues["seem_verbs"]["lemmas"])
+        S["publish"] = frozenset(cues["publish_verbs"]["lemmas"])
+        S["publish_objects"] = frozenset(cues["publish_verbs"]["objects"])
+        S["as_it"] = frozenset(cues["as_it_verbs"]["lemmas"])
+        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"]
         S["as_view"] = frozenset(av["as_objects"]["lemmas"])
         for lem in S["as_view"]:
             classes.setdefault(lem, "belief")

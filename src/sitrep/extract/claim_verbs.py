@@ -149,9 +149,45 @@ def _host_content(t) -> list:
     return _longest_run(list(host.subtree), {x.i for x in t.subtree})
 
 
+def _other_cue(t, L, kids) -> tuple[list | None, bool]:
+    """(content, needs a source) for the cues of ``seem_verbs``, ``publish_verbs`` and
+    ``as_it_verbs``; content None: no claim."""
+    lem = t.lemma_.lower()
+    if lem in L["seem"]:   # "the plan seems too costly": the clause, nobody's
+        if not any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in kids) or any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+            return None, False   # "appeared in court"; "seems to me" names its holder elsewhere
+        return [x for x in t.subtree if not (x.dep_ == "mark" and x.head is t)], False
+    if lem in L["as_it"]:   # "as the mayor put it, ..."
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and any(
+                c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
+            return _host_content(t), True
+        return None, True
+    for c in kids:   # "the campaign released an ad attacking ..."
+        if c.dep_ == "dobj" and c.lemma_.lower() in L["docs"] | L["nouns"] | L["publish_objects"]:
+            return [x for x in t.subtree if x.i >= c.left_edge.i], True   # "an ad this week showing ..."
+    return None, True
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
+    if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
+        content, sourced = _other_cue(t, L, kids)
+        if content is None or not _chars(content):
+            return None
+        d = _Draft(*_chars(content), t.idx, t.idx + len(t.text), tok=t.i, cue_class="other")
+        if not sourced:
+            return d
+        subj, how = _subject(t, L)
+        if subj is None or how not in ("active", "relative") or not _holder(
+                subj.head.head if how == "relative" else subj, L):
+            return None
+        if how == "relative":
+            d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
+        else:
+            d.src, d.src_head = source_range(subj), subj.i
+        return d
     content, cue_end_tok = None, t
     for c in kids:
         if c.dep_ == "ccomp" and not _noun_owned(c, L):
