@@ -61,8 +61,8 @@ def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
 def _from_according(t) -> _Draft | None:
     to = t.doc[t.i + 1]
     objs = [g for g in to.children if g.dep_ == "pobj"] or [g for g in t.children if g.dep_ == "pobj"]
-    if not objs:
-        return None
+    if not objs or t.dep_ == "ROOT":
+        return _according_flat(t)
     src = objs[0]
     head = t.head if t.head is not t else t
     excl = {x.i for x in t.subtree} | {to.i} | {x.i for x in src.subtree}
@@ -78,6 +78,27 @@ def _from_according(t) -> _Draft | None:
     if src.lower_ in ("reports", "rumors", "rumours"):
         d.src = d.src_head = None
         d.hedge, d.hedge_cue = "reported", _text(t.doc)[t.idx:src.idx + len(src.text)]
+    return d
+
+
+def _according_flat(t) -> _Draft | None:
+    """"according to" the parse did not hang a source on ("according to show insiders" with "show"
+    taken for a verb; "According to X, ..." parsed as the sentence's root): the source runs from
+    "to" to the next punctuation, the content is the rest of the sentence."""
+    doc = t.doc
+    to = doc[t.i + 1]
+    sent = t.sent
+    j = to.i + 1
+    while j < sent.end and not doc[j].is_punct:
+        j += 1
+    if not 0 < j - to.i - 1 <= 8:
+        return None
+    content = _longest_run(list(sent), set(range(t.i, j + 1)))
+    span = _chars(content)
+    if span is None or len(content) < 3:
+        return None
+    d = _Draft(span[0], span[1], t.idx, to.idx + len(to.text))
+    d.src, d.src_head = (to.i + 1, j), j - 1
     return d
 
 

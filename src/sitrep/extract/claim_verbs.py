@@ -169,6 +169,10 @@ def _other_cue(t, L, kids) -> tuple[list | None, bool]:
     return None, True
 
 
+def _spoken(tok, L) -> bool:
+    return _speaker(tok, L) or _holder(tok, L)
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
@@ -180,7 +184,7 @@ def _from_verb(t, L) -> _Draft | None:
         if not sourced:
             return d
         subj, how = _subject(t, L)
-        if subj is None or how not in ("active", "relative") or not _holder(
+        if subj is None or how not in ("active", "relative") or not _spoken(
                 subj.head.head if how == "relative" else subj, L):
             return None
         if how == "relative":
@@ -363,6 +367,8 @@ def _from_verb(t, L) -> _Draft | None:
         if block:
             d.start, d.end = block
             return d
+    if content is None and d.src is not None and lem in L["verbs"]:
+        content = _leading_clause(t, d.src)   # "The dam will hold, the engineer told the Herald."
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
     span = _chars(content)
@@ -372,6 +378,31 @@ def _from_verb(t, L) -> _Draft | None:
     if d.cue_end <= d.start:
         d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
+
+
+def _leading_clause(t, src: tuple[int, int]) -> list | None:
+    """The clause before ", X told the Herald." when the attribution closes its sentence and the
+    parse hung nothing on the verb (a trailing attribution with an object, a headline's "..., Mayor
+    Says"): the sentence up to the comma before the source."""
+    doc = t.doc
+    if not 0 < src[0] < t.i:
+        return None
+    comma = doc[src[0] - 1]
+    sent_start = doc[t.i].sent.start if comma.i > 0 else 0
+    if comma.text not in (",", "\u2014", "--") or comma.i <= sent_start:
+        return None
+    last = max(x.i for x in t.subtree)
+    j = last + 1
+    while j < len(doc) and doc[j].is_punct and not doc[j].is_sent_start:
+        j += 1
+    if j < len(doc) and not doc[j].is_sent_start and not doc[j].is_space:
+        return None   # the attribution must close the sentence
+    toks = _trim(list(doc[sent_start:comma.i]))
+    lead = next((x for x in toks if x.pos_ not in ("CCONJ", "ADV", "PUNCT")), None)
+    if len(toks) < 4 or lead is None or lead.pos_ in ("SCONJ", "ADP") or lead.tag_ in ("VBN", "VBG") or not any(
+            x.pos_ in ("VERB", "AUX") for x in toks):
+        return None   # "After the meeting, she told ...", "Asked about it, he said ...": no clause of its own
+    return toks
 
 
 def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Draft]:
