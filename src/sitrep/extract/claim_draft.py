@@ -55,6 +55,11 @@ def _lex(ctx) -> dict:
         S["publish_objects"] = frozenset(cues["publish_verbs"]["objects"])
         S["as_it"] = frozenset(cues["as_it_verbs"]["lemmas"])
         S["other_cues"] = S["seem"] | S["publish"] | S["as_it"]
+        S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
+        S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])
+        S["stance_nouns"] = frozenset(cues["stance_nouns"]["lemmas"])
+        S["in_sources"] = frozenset(cues["in_sources"]["lemmas"])
+        S["in_owned"] = frozenset(cues["in_sources"]["owned"]["lemmas"])
         S["as_view"] = frozenset(av["as_objects"]["lemmas"])
         for lem in S["as_view"]:
             classes.setdefault(lem, "belief")

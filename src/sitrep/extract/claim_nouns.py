@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claim_draft import _Draft, _chars, _longest_run, _text
+from .claim_draft import _Draft, _chars, _holder, _longest_run, _text
 from .quotes import words
 from .sources import source_range
 
@@ -144,6 +144,12 @@ def _from_noun(t, L) -> _Draft | None:
                     break
     if content is None and has_source and t.lemma_.lower() in L["estimates"]:
         content = _estimate_content(t, L)
+    stance = t.lemma_.lower() in L["stance_nouns"] and t.lemma_.lower() not in L["nouns"]
+    cop = _copula_subject(t, L) if stance else None
+    if stance and (has_source or cop is not None):   # "her decision to meet ...", "X is an opponent of Y"
+        content = content or _stance_content(t)
+    elif stance:
+        return None
     if content is None:
         return None
     span = _chars(content)
@@ -159,6 +165,12 @@ def _from_noun(t, L) -> _Draft | None:
                 d.src, d.src_head = source_range(objs[0]), objs[0].i
         elif _named_compound(c) and d.src is None:   # "a Valley Herald report that ..."
             d.src, d.src_head = source_range(c), c.i
+    if d.src is None and cop is not None:
+        d.src, d.src_head = source_range(cop), cop.i
+        if cop.lower_ in ("who", "that") and cop.head.dep_ == "relcl":   # "Kaine, who is a critic of ..."
+            d.src, d.src_head = (cop.i, cop.i + 1), cop.head.head.i
+    if stance:
+        d.cue_class = "stance"
     if d.src is not None and d.src[0] < content[0].i < d.src[1]:   # "from X of 700 ...": X alone
         d.src = (d.src[0], content[0].i - 1)
     if hearsay and d.src is None:
@@ -166,6 +178,28 @@ def _from_noun(t, L) -> _Draft | None:
     if d.src is None and not hearsay:
         return None
     return d
+
+
+def _copula_subject(t, L):
+    """The holder a stance noun is said of: "the senator is a staunch opponent of the ban"."""
+    if t.dep_ != "attr" or t.head.lemma_ != "be":
+        return None
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and _holder(subj, L) else None
+
+
+def _stance_content(t) -> list | None:
+    """What a stance noun is about: its of/about/on/over/against/for/with/to phrase or its
+    infinitive ("the decision to close the port")."""
+    for c in t.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > t.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return list(c.subtree)
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("of", "about", "on", "over", "against", "for", "with", "to", "toward"):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return list(objs[0].subtree)
+    return None
 
 
 def _estimate_content(t, L) -> list | None:

@@ -46,6 +46,7 @@ from ..model import Claim, record_id
 from . import hedges
 from .claim_draft import WH, _Draft, _chars, _holder, _lex, _longest_run, _speaker, _text, _that_clause, _trim  # noqa: F401
 from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun  # noqa: F401
+from .claim_stance import _from_adjective, _from_in
 from .claim_verbs import _block_after_colon, _extend_tail, _from_verb, _object_content, _subject, _unquoted_rest  # noqa: F401
 from .context import Context
 from .quotes import attach_quotes, find_quotes, words
@@ -73,7 +74,8 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
-    for i in hedges.token_hits(ctx, adverbs | {"according"}, nouns, ("VERB", "AUX")):
+    more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
+    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more, ("VERB", "AUX")):
         t = doc[i]
         if inside[t.idx]:
             continue
@@ -91,8 +93,12 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             d = _from_according(t)
             if d:
                 drafts.append(d)
-        elif pos == "NOUN" and t.lemma_.lower() in nouns:
+        elif pos == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in L["stance_nouns"]):
             d = _from_noun(t, L)
+            if d:
+                drafts.append(d)
+        elif pos == "ADJ" or low == "in":
+            d = _from_adjective(t, L) if pos == "ADJ" else _from_in(t, L)
             if d:
                 drafts.append(d)
         elif low in adverbs and pos == "ADV":
