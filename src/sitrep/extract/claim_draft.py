@@ -53,14 +53,18 @@ def _lex(ctx) -> dict:
         S["seem"] = frozenset(cues["seem_verbs"]["lemmas"])
         S["publish"] = frozenset(cues["publish_verbs"]["lemmas"])
         S["publish_objects"] = frozenset(cues["publish_verbs"]["objects"])
+        S["publish_except"] = frozenset(cues["publish_verbs"]["except_objects"]["lemmas"])
         S["as_it"] = frozenset(cues["as_it_verbs"]["lemmas"])
-        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"]
+        S["express"] = frozenset(cues["express_verbs"]["lemmas"])
+        S["express_preps"] = frozenset(cues["express_verbs"]["preps"])
+        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"]
         S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
         S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])
         S["stance_nouns"] = frozenset(cues["stance_nouns"]["lemmas"])
         S["in_sources"] = frozenset(cues["in_sources"]["lemmas"])
         S["in_owned"] = frozenset(cues["in_sources"]["owned"]["lemmas"])
         S["as_view"] = frozenset(av["as_objects"]["lemmas"])
+        S["as_view_only"] = S["as_view"] - S["verbs"] - frozenset(classes)   # cues only with an "as" object
         for lem in S["as_view"]:
             classes.setdefault(lem, "belief")
         S["attitude"] = S["attitude"] | S["as_view"]

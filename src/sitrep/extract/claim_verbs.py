@@ -155,22 +155,35 @@ def _other_cue(t, L, kids) -> tuple[list | None, bool]:
     lem = t.lemma_.lower()
     if lem in L["seem"]:   # "the plan seems too costly": the clause, nobody's
         if not any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in kids) or any(
-                c.dep_ == "prep" and c.lower_ == "to" for c in kids):
-            return None, False   # "appeared in court"; "seems to me" names its holder elsewhere
+                c.dep_ == "prep" and c.lower_ == "to" for c in kids) or any(
+                c.dep_ == "nsubj" and c.lower_ in ("what", "which") for c in kids):
+            return None, False   # "appeared in court"; "seems to me" names its holder elsewhere; "what
+            # appears to be a plan" describes a thing
         return [x for x in t.subtree if not (x.dep_ == "mark" and x.head is t)], False
     if lem in L["as_it"]:   # "as the mayor put it, ..."
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and any(
                 c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
             return _host_content(t), True
         return None, True
+    if lem in L["express"]:   # "expressed concern about the levy"
+        for c in kids:
+            if c.dep_ != "dobj":
+                continue
+            about = [p for p in [*c.children, *kids] if p.dep_ == "prep" and p.lower_ in L["express_preps"] and p.i > c.i]
+            if about:   # the phrase hangs on the feeling or on the verb
+                return list(t.doc[c.left_edge.i:max(x.i for x in about[0].subtree) + 1]), True
+        return None, True
+    if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in L["verbs"] for c in kids):
+        return None, True   # "issued a warning, urging ...": the speech verb makes the claim
     for c in kids:   # "the campaign released an ad attacking ..."
-        if c.dep_ == "dobj" and c.lemma_.lower() in L["docs"] | L["nouns"] | L["publish_objects"]:
+        if c.dep_ == "dobj" and c.lemma_.lower() in L["docs"] | L["nouns"] | L["publish_objects"] and \
+                c.lemma_.lower() not in L["publish_except"]:
             return [x for x in t.subtree if x.i >= c.left_edge.i], True   # "an ad this week showing ..."
     return None, True
 
 
 def _spoken(tok, L) -> bool:
-    return _speaker(tok, L) or _holder(tok, L)
+    return _speaker(tok, L) or _mind(tok, L)
 
 
 def _from_verb(t, L) -> _Draft | None:
@@ -193,8 +206,12 @@ def _from_verb(t, L) -> _Draft | None:
             d.src, d.src_head = source_range(subj), subj.i
         return d
     content, cue_end_tok = None, t
+    if lem in L["as_view_only"]:
+        content = _object_content(t, L)   # "regard the plan as a trap" only
+        if content is None:
+            return None
     for c in kids:
-        if c.dep_ == "ccomp" and not _noun_owned(c, L):
+        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L):
             content = list(c.subtree)
             break
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
@@ -256,10 +273,8 @@ def _from_verb(t, L) -> _Draft | None:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
         content = _object_content(t, L)
-    if content is None and lem in L["as_view"]:   # "critics see the program as a loophole"
+    if content is None and lem in L["as_view"]:   # "critics regard the program as a loophole"
         content = _object_content(t, L)
-        if content is None and lem not in L["verbs"] and lem not in L["class"]:
-            return None   # "considered the case" is no claim
     raised = _raised(t, kids, L) if content is None else None
     if raised:
         content = raised
