@@ -133,8 +133,8 @@ def _from_noun(t, L) -> _Draft | None:
     if content is None and has_source:   # "Trump's criticism of U.S. spending", "his warnings about ..."
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "over", "against", "regarding"):
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+                if objs:   # ("remarks on Saturday" says when, not what)
                     sub = list(objs[0].subtree)
                     end = sub[-1].i
                     for g in t.children:   # "criticisms of NATO as a bad deal"

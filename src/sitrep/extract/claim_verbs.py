@@ -81,6 +81,15 @@ def _object_content(t, L) -> list | None:
                 g.dep_ == "prep" and g.lower_ == "as"))]   # not "see him make history"
         pred = bool(preds) or any(g.dep_ in ("acl", "amod") and g.pos_ == "ADJ" and g.i > c.i
                                   for g in c.children)   # "called the charges baseless" (parsed acl)
+        if t.lemma_.lower() in L["predicate"] and not pred and c.lower_ not in WH:
+            # "called the remarks 'a wake-up call'" (parsed an apposition), "called the vote a moment of
+            # truth" (parsed a noun phrase modifier of the verb)
+            extra = [g for g in c.children if g.dep_ == "appos" and g.i > c.i] + [
+                g for g in t.children if g.dep_ == "npadvmod" and g.i > c.i and g.pos_ == "NOUN"
+                and any(d.dep_ == "det" for d in g.children)]
+            if extra:
+                sub = list(c.subtree)
+                return list(t.doc[sub[0].i:max(x.i for g in extra for x in g.subtree) + 1])
         if c.lower_ in ("what", "which", "that", "whom", "who"):
             if preds and t.lemma_.lower() in L["predicate"] | L["as_view"] | L["dobj"]:
                 # "what she called a rant", "an attack that the mayor described as deliberate": what is
@@ -273,6 +282,8 @@ def _from_verb(t, L) -> _Draft | None:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
         content = _object_content(t, L)
+    if content is None and lem in L["publish"]:   # "offered some pointed advice to ..."
+        content = _other_cue(t, L, kids)[0]
     if content is None and lem in L["as_view"]:   # "critics regard the program as a loophole"
         content = _object_content(t, L)
     raised = _raised(t, kids, L) if content is None else None
