@@ -89,6 +89,7 @@ class _Draft:
     source_name: str | None = None          # set when inherited from another claim
     cue_class: str = "speech"               # speech, belief, intention, stance, other
     tok: int = -1                           # token index of the cue word
+    phrase: bool = False                    # "what X called Y": a claim on a phrase of the sentence
 
 
 # ---------------------------------------------------------------- token helpers

@@ -81,7 +81,7 @@ def _object_content(t, L) -> list | None:
                 g.dep_ == "prep" and g.lower_ == "as"))]   # not "see him make history"
         pred = bool(preds) or any(g.dep_ in ("acl", "amod") and g.pos_ == "ADJ" and g.i > c.i
                                   for g in c.children)   # "called the charges baseless" (parsed acl)
-        if t.lemma_.lower() in L["predicate"] and not pred and c.lower_ not in WH:
+        if t.lemma_.lower() in L["predicate"] and not pred and c.lower_ not in WH | {"what"}:
             # "called the remarks 'a wake-up call'" (parsed an apposition), "called the vote a moment of
             # truth" (parsed a noun phrase modifier of the verb)
             extra = [g for g in c.children if g.dep_ == "appos" and g.i > c.i] + [
@@ -325,6 +325,7 @@ def _from_verb(t, L) -> _Draft | None:
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
     d = _Draft(-1, -1, t.idx, t.idx + len(t.text), tok=t.i)
     d.cue_class = L["class"].get(lem) or ("speech" if lem in L["verbs"] else "other")
+    d.phrase = any(c.dep_ == "dobj" and c.lower_ in WH | {"what"} and c.i < t.i for c in kids)
     if as_mark and how == "agent":   # "as reported by"
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
         agent = next(c for c in kids if c.dep_ == "agent")

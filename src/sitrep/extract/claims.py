@@ -117,10 +117,11 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
 
 def _nested(drafts: list[_Draft]) -> list[_Draft]:
     """A belief, intention or stance inside what someone is said to have said is part of that
-    claim, not one of its own ("She said she plans to ..." is one claim, by "said")."""
+    claim, not one of its own ("She said she plans to ..." is one claim, by "said"); so is a
+    phrase's attribution inside any claim ("X condemned what Y called 'a breach'")."""
     speech = [d for d in drafts if d.cue_class == "speech" and d.start >= 0]
-    return [d for d in drafts if d.cue_class == "speech" or not any(
-        s.start <= d.cue_start < s.end and s.cue_start != d.cue_start for s in speech)]
+    return [d for d in drafts if (d.cue_class == "speech" and not d.phrase) or not any(
+        s.start <= d.cue_start < s.end and s.cue_start != d.cue_start for s in (drafts if d.phrase else speech))]
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
