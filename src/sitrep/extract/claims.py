@@ -163,7 +163,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         skip = (d.start, d.end)
         name, code, kind, a, b = resolve(ctx, d, L, named_before)
         if name is not None and name.lower() in ("it", "this", "that") and \
-                doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state"):
+                doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state", "add", "read"):
             continue   # "it contends": an unresolved pronoun names no source anyone can use
         resolved.append((d, name, code, kind, a, b))
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
