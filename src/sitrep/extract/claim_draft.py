@@ -68,6 +68,7 @@ def _lex(ctx) -> dict:
         for lem in S["as_view"]:
             classes.setdefault(lem, "belief")
         S["attitude"] = S["attitude"] | S["as_view"]
+        S["minds"] = S["minds"] | S["as_view_only"]   # groups regard and consider ("farmers regard ...")
         fe = cues.get("figure_estimates", {})
         S["estimates"] = frozenset(fe.get("lemmas", ()))
         S["estimate_verbs"] = frozenset(fe.get("verbs", ()))

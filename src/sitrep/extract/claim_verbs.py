@@ -244,8 +244,8 @@ def _from_verb(t, L) -> _Draft | None:
         for o in kids:
             if o.dep_ == "dobj" and any(c.dep_ == "prep" and (lem, c.lower_) in L["preps"] for c in o.children):
                 content = list(o.subtree)
-    if content is None:
-        for c in kids:
+    if content is None and not (lem in L["predicate"] and any(c.dep_ == "dobj" for c in kids)):
+        for c in kids:   # ("called the tariffs unfair for fishers": the object is the content, below)
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
