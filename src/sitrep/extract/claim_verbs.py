@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _text, _trim)
+from .claim_stance import _leading_clause, _other_cue
 from .quotes import _OPEN
 from .sources import source_range
 
@@ -156,39 +157,6 @@ def _host_content(t) -> list:
     """The clause a parenthetical or "as X noted" attribution sits in, without the attribution."""
     host = t.head if t.head is not t else t
     return _longest_run(list(host.subtree), {x.i for x in t.subtree})
-
-
-def _other_cue(t, L, kids) -> tuple[list | None, bool]:
-    """(content, needs a source) for the cues of ``seem_verbs``, ``publish_verbs`` and
-    ``as_it_verbs``; content None: no claim."""
-    lem = t.lemma_.lower()
-    if lem in L["seem"]:   # "the plan seems too costly": the clause, nobody's
-        if not any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in kids) or any(
-                c.dep_ == "prep" and c.lower_ == "to" for c in kids) or any(
-                c.dep_ == "nsubj" and c.lower_ in ("what", "which") for c in kids):
-            return None, False   # "appeared in court"; "seems to me" names its holder elsewhere; "what
-            # appears to be a plan" describes a thing
-        return [x for x in t.subtree if not (x.dep_ == "mark" and x.head is t)], False
-    if lem in L["as_it"]:   # "as the mayor put it, ..."
-        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and any(
-                c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
-            return _host_content(t), True
-        return None, True
-    if lem in L["express"]:   # "expressed concern about the levy"
-        for c in kids:
-            if c.dep_ != "dobj":
-                continue
-            about = [p for p in [*c.children, *kids] if p.dep_ == "prep" and p.lower_ in L["express_preps"] and p.i > c.i]
-            if about:   # the phrase hangs on the feeling or on the verb
-                return list(t.doc[c.left_edge.i:max(x.i for x in about[0].subtree) + 1]), True
-        return None, True
-    if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in L["verbs"] for c in kids):
-        return None, True   # "issued a warning, urging ...": the speech verb makes the claim
-    for c in kids:   # "the campaign released an ad attacking ..."
-        if c.dep_ == "dobj" and c.lemma_.lower() in L["docs"] | L["nouns"] | L["publish_objects"] and \
-                c.lemma_.lower() not in L["publish_except"]:
-            return [x for x in t.subtree if x.i >= c.left_edge.i], True   # "an ad this week showing ..."
-    return None, True
 
 
 def _spoken(tok, L) -> bool:
@@ -405,31 +373,6 @@ def _from_verb(t, L) -> _Draft | None:
     if d.cue_end <= d.start:
         d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
-
-
-def _leading_clause(t, src: tuple[int, int]) -> list | None:
-    """The clause before ", X told the Herald." when the attribution closes its sentence and the
-    parse hung nothing on the verb (a trailing attribution with an object, a headline's "..., Mayor
-    Says"): the sentence up to the comma before the source."""
-    doc = t.doc
-    if not 0 < src[0] < t.i:
-        return None
-    comma = doc[src[0] - 1]
-    sent_start = doc[t.i].sent.start if comma.i > 0 else 0
-    if comma.text not in (",", "\u2014", "--") or comma.i <= sent_start:
-        return None
-    last = max(x.i for x in t.subtree)
-    j = last + 1
-    while j < len(doc) and doc[j].is_punct and not doc[j].is_sent_start:
-        j += 1
-    if j < len(doc) and not doc[j].is_sent_start and not doc[j].is_space:
-        return None   # the attribution must close the sentence
-    toks = _trim(list(doc[sent_start:comma.i]))
-    lead = next((x for x in toks if x.pos_ not in ("CCONJ", "ADV", "PUNCT")), None)
-    if len(toks) < 4 or lead is None or lead.pos_ in ("SCONJ", "ADP") or lead.tag_ in ("VBN", "VBG") or not any(
-            x.pos_ in ("VERB", "AUX") for x in toks):
-        return None   # "After the meeting, she told ...", "Asked about it, he said ...": no clause of its own
-    return toks
 
 
 def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Draft]:

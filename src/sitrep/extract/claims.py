@@ -22,6 +22,13 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
 - reporting nouns with a that-clause ("Trump's assurances that ...", "claims
   that ...") or hearsay nouns ("reports of ...", "reports indicate that ...").
 - hearsay adverbs ("reportedly", "allegedly") make a claim with no source.
+- beyond verbs of saying (``claim_verbs.py``, ``claim_stance.py``): "what X called Y" (part of
+  the claim around it when there is one), view verbs with an as-predicate ("regard X as Y"),
+  "seems"/"appears" (no source), putting out a document ("released an ad attacking ..."), "as X
+  put it", feelings voiced about something ("expressed concern about ..."), a trailing ", X told
+  the Post." taking the clause before, stance adjectives ("critical of", "afraid that"), "it is
+  clear that" (no source), owned stance nouns ("his adulation of", "X is an opponent of Y") and
+  "in the latest poll" / "in his eyes" (the phrase is the source).
 - direct quotations (straight or curly quote marks, over several sentences or
   paragraphs): attributed by a reporting verb just after the closing mark
   ('," said X.' / '," he said') or before the opening one ('X said: "...'), else
