@@ -50,6 +50,25 @@ def _lex(ctx) -> dict:
         S["minds"] = S["intention"] | frozenset(av["belief"]["lemmas"])
         S["wants"] = frozenset(av["intention_objects"]["lemmas"])
         S["that_except"] = frozenset(av["that_clause"]["except"])
+        S["seem"] = frozenset(cues["seem_verbs"]["lemmas"])
+        S["publish"] = frozenset(cues["publish_verbs"]["lemmas"])
+        S["publish_objects"] = frozenset(cues["publish_verbs"]["objects"])
+        S["publish_except"] = frozenset(cues["publish_verbs"]["except_objects"]["lemmas"])
+        S["as_it"] = frozenset(cues["as_it_verbs"]["lemmas"])
+        S["express"] = frozenset(cues["express_verbs"]["lemmas"])
+        S["express_preps"] = frozenset(cues["express_verbs"]["preps"])
+        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"]
+        S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
+        S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])
+        S["stance_nouns"] = frozenset(cues["stance_nouns"]["lemmas"])
+        S["in_sources"] = frozenset(cues["in_sources"]["lemmas"])
+        S["in_owned"] = frozenset(cues["in_sources"]["owned"]["lemmas"])
+        S["as_view"] = frozenset(av["as_objects"]["lemmas"])
+        S["as_view_only"] = S["as_view"] - S["verbs"] - frozenset(classes)   # cues only with an "as" object
+        for lem in S["as_view"]:
+            classes.setdefault(lem, "belief")
+        S["attitude"] = S["attitude"] | S["as_view"]
+        S["minds"] = S["minds"] | S["as_view_only"]   # groups regard and consider ("farmers regard ...")
         fe = cues.get("figure_estimates", {})
         S["estimates"] = frozenset(fe.get("lemmas", ()))
         S["estimate_verbs"] = frozenset(fe.get("verbs", ()))
@@ -71,6 +90,7 @@ class _Draft:
     source_name: str | None = None          # set when inherited from another claim
     cue_class: str = "speech"               # speech, belief, intention, stance, other
     tok: int = -1                           # token index of the cue word
+    phrase: bool = False                    # "what X called Y": a claim on a phrase of the sentence
 
 
 # ---------------------------------------------------------------- token helpers

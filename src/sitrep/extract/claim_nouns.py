@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claim_draft import _Draft, _chars, _longest_run, _text
+from .claim_draft import _Draft, _chars, _holder, _longest_run, _text
 from .quotes import words
 from .sources import source_range
 
@@ -61,8 +61,8 @@ def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
 def _from_according(t) -> _Draft | None:
     to = t.doc[t.i + 1]
     objs = [g for g in to.children if g.dep_ == "pobj"] or [g for g in t.children if g.dep_ == "pobj"]
-    if not objs:
-        return None
+    if not objs or t.dep_ == "ROOT":
+        return _according_flat(t)
     src = objs[0]
     head = t.head if t.head is not t else t
     excl = {x.i for x in t.subtree} | {to.i} | {x.i for x in src.subtree}
@@ -78,6 +78,27 @@ def _from_according(t) -> _Draft | None:
     if src.lower_ in ("reports", "rumors", "rumours"):
         d.src = d.src_head = None
         d.hedge, d.hedge_cue = "reported", _text(t.doc)[t.idx:src.idx + len(src.text)]
+    return d
+
+
+def _according_flat(t) -> _Draft | None:
+    """"according to" the parse did not hang a source on ("according to show insiders" with "show"
+    taken for a verb; "According to X, ..." parsed as the sentence's root): the source runs from
+    "to" to the next punctuation, the content is the rest of the sentence."""
+    doc = t.doc
+    to = doc[t.i + 1]
+    sent = t.sent
+    j = to.i + 1
+    while j < sent.end and not doc[j].is_punct:
+        j += 1
+    if not 0 < j - to.i - 1 <= 8:
+        return None
+    content = _longest_run(list(sent), set(range(t.i, j + 1)))
+    span = _chars(content)
+    if span is None or len(content) < 3:
+        return None
+    d = _Draft(span[0], span[1], t.idx, to.idx + len(to.text))
+    d.src, d.src_head = (to.i + 1, j), j - 1
     return d
 
 
@@ -112,8 +133,8 @@ def _from_noun(t, L) -> _Draft | None:
     if content is None and has_source:   # "Trump's criticism of U.S. spending", "his warnings about ..."
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "over", "against", "regarding"):
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+                if objs:   # ("remarks on Saturday" says when, not what)
                     sub = list(objs[0].subtree)
                     end = sub[-1].i
                     for g in t.children:   # "criticisms of NATO as a bad deal"
@@ -123,6 +144,12 @@ def _from_noun(t, L) -> _Draft | None:
                     break
     if content is None and has_source and t.lemma_.lower() in L["estimates"]:
         content = _estimate_content(t, L)
+    stance = t.lemma_.lower() in L["stance_nouns"] and t.lemma_.lower() not in L["nouns"]
+    cop = _copula_subject(t, L) if stance else None
+    if stance and (has_source or cop is not None):   # "her decision to meet ...", "X is an opponent of Y"
+        content = content or _stance_content(t)
+    elif stance:
+        return None
     if content is None:
         return None
     span = _chars(content)
@@ -138,6 +165,12 @@ def _from_noun(t, L) -> _Draft | None:
                 d.src, d.src_head = source_range(objs[0]), objs[0].i
         elif _named_compound(c) and d.src is None:   # "a Valley Herald report that ..."
             d.src, d.src_head = source_range(c), c.i
+    if d.src is None and cop is not None:
+        d.src, d.src_head = source_range(cop), cop.i
+        if cop.lower_ in ("who", "that") and cop.head.dep_ == "relcl":   # "Kaine, who is a critic of ..."
+            d.src, d.src_head = (cop.i, cop.i + 1), cop.head.head.i
+    if stance:
+        d.cue_class = "stance"
     if d.src is not None and d.src[0] < content[0].i < d.src[1]:   # "from X of 700 ...": X alone
         d.src = (d.src[0], content[0].i - 1)
     if hearsay and d.src is None:
@@ -145,6 +178,28 @@ def _from_noun(t, L) -> _Draft | None:
     if d.src is None and not hearsay:
         return None
     return d
+
+
+def _copula_subject(t, L):
+    """The holder a stance noun is said of: "the senator is a staunch opponent of the ban"."""
+    if t.dep_ != "attr" or t.head.lemma_ != "be":
+        return None
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and _holder(subj, L) else None
+
+
+def _stance_content(t) -> list | None:
+    """What a stance noun is about: its of/about/on/over/against/for/with/to phrase or its
+    infinitive ("the decision to close the port")."""
+    for c in t.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > t.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return list(c.subtree)
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("of", "about", "on", "over", "against", "for", "with", "to", "toward"):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return list(objs[0].subtree)
+    return None
 
 
 def _estimate_content(t, L) -> list | None:

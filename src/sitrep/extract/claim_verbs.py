@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _text, _trim)
+from .claim_stance import _leading_clause, _other_cue
 from .quotes import _OPEN
 from .sources import source_range
 
@@ -41,6 +42,10 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if subj and subj[0].lower_ != "it":
             return subj[0], "passive"
         return None, "impersonal"
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    if tok.tag_ == "VBG" and prev is not None and prev.dep_ in ("pobj", "dobj") and prev.head.i != tok.i and (
+            prev.pos_ == "PROPN" or prev.lower_ in ("him", "her", "them")) and _speaker(prev, L):
+        return prev, "active"   # "footage of the senator's rival Smith saying ...", "clips of her backing it"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
             and tok.head.i < tok.i and _speaker(tok.head, L):
         return tok.head, "active"   # "a tweet attacking X", "footage of the envoy saying that ..."
@@ -72,11 +77,28 @@ def _object_content(t, L) -> list | None:
     for c in t.children:
         if c.dep_ != "dobj":
             continue
-        pred = any(g.i > c.i and (g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
-            g.dep_ == "prep" and g.lower_ == "as")) for g in t.children)   # not "see him make history"
+        preds = [g for g in t.children if g.i > max(c.i, t.i) and (
+            g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
+                g.dep_ == "prep" and g.lower_ == "as"))]   # not "see him make history"
+        pred = bool(preds) or any(g.dep_ in ("acl", "amod") and g.pos_ == "ADJ" and g.i > c.i
+                                  for g in c.children)   # "called the charges baseless" (parsed acl)
+        if t.lemma_.lower() in L["predicate"] and not pred and c.lower_ not in WH | {"what"}:
+            # "called the remarks 'a wake-up call'" (parsed an apposition), "called the vote a moment of
+            # truth" (parsed a noun phrase modifier of the verb)
+            extra = [g for g in c.children if g.dep_ == "appos" and g.i > c.i] + [
+                g for g in t.children if g.dep_ == "npadvmod" and g.i > c.i and g.pos_ == "NOUN"
+                and any(d.dep_ == "det" for d in g.children)]
+            if extra:
+                sub = list(c.subtree)
+                return list(t.doc[sub[0].i:max(x.i for g in extra for x in g.subtree) + 1])
         if c.lower_ in ("what", "which", "that", "whom", "who"):
+            if preds and t.lemma_.lower() in L["predicate"] | L["as_view"] | L["dobj"]:
+                # "what she called a rant", "an attack that the mayor described as deliberate": what is
+                # said of the relative pronoun's noun
+                sub = [x for p in preds for x in p.subtree if not (x is p and p.dep_ == "prep")]
+                return sorted(sub, key=lambda x: x.i)
             pred = False   # "what he called tribalism": a phrase of the clause around it
-        if t.lemma_.lower() in L["predicate"]:
+        if t.lemma_.lower() in L["predicate"] | L["as_view"]:
             if not pred:
                 return None   # "called the meeting" is no claim; "called the vote a mistake" is
         elif not any(g.i > c.i and g.dep_ == "prep" and g.lower_ == "as" for g in t.children):
@@ -137,18 +159,43 @@ def _host_content(t) -> list:
     return _longest_run(list(host.subtree), {x.i for x in t.subtree})
 
 
+def _spoken(tok, L) -> bool:
+    return _speaker(tok, L) or _mind(tok, L)
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
+    if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
+        content, sourced = _other_cue(t, L, kids)
+        if content is None or not _chars(content):
+            return None
+        d = _Draft(*_chars(content), t.idx, t.idx + len(t.text), tok=t.i, cue_class="other")
+        if not sourced:
+            return d
+        subj, how = _subject(t, L)
+        if subj is None or how not in ("active", "relative") or not _spoken(
+                subj.head.head if how == "relative" else subj, L):
+            return None
+        if how == "relative":
+            d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
+        else:
+            d.src, d.src_head = source_range(subj), subj.i
+        return d
     content, cue_end_tok = None, t
+    if lem in L["as_view_only"]:
+        content = _object_content(t, L)   # "regard the plan as a trap" only
+        if content is None:
+            return None
     for c in kids:
-        if c.dep_ == "ccomp" and not _noun_owned(c, L):
+        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L):
             content = list(c.subtree)
             break
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
             c.dep_ == "ccomp" and not _noun_owned(c, L) for c in kids):
         return None   # only its that-clause made it a cue, and that clause is a noun's
-    if content is None and lem in L["xcomp"]:
+    if content is None and lem in L["xcomp"] and not (lem in L["passive"] and any(
+            c.dep_ == "auxpass" for c in kids)):   # "turnout is expected to rise": raised, below
         for c in kids:
             if c.dep_ == "xcomp":
                 content = list(c.subtree)
@@ -165,8 +212,8 @@ def _from_verb(t, L) -> _Draft | None:
         for o in kids:
             if o.dep_ == "dobj" and any(c.dep_ == "prep" and (lem, c.lower_) in L["preps"] for c in o.children):
                 content = list(o.subtree)
-    if content is None:
-        for c in kids:
+    if content is None and not (lem in L["predicate"] and any(c.dep_ == "dobj" for c in kids)):
+        for c in kids:   # ("called the tariffs unfair for fishers": the object is the content, below)
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
@@ -203,6 +250,10 @@ def _from_verb(t, L) -> _Draft | None:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
         content = _object_content(t, L)
+    if content is None and lem in L["publish"]:   # "offered some pointed advice to ..."
+        content = _other_cue(t, L, kids)[0]
+    if content is None and lem in L["as_view"]:   # "critics regard the program as a loophole"
+        content = _object_content(t, L)
     raised = _raised(t, kids, L) if content is None else None
     if raised:
         content = raised
@@ -213,7 +264,7 @@ def _from_verb(t, L) -> _Draft | None:
         subj, how = None, "impersonal"   # "he was accused of fraud": an allegation nobody is named for
     if how == "skip":
         return None
-    if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent":
+    if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent" and not raised:
         return None
     if content is None and lem in L["weak"] and subj is not None and subj.lemma_.lower() in L["docs"]:
         if any(c.dep_ == "dobj" for c in kids):   # "a 2014 study found 31 cases of fraud", "the poll shows
@@ -242,6 +293,7 @@ def _from_verb(t, L) -> _Draft | None:
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
     d = _Draft(-1, -1, t.idx, t.idx + len(t.text), tok=t.i)
     d.cue_class = L["class"].get(lem) or ("speech" if lem in L["verbs"] else "other")
+    d.phrase = any(c.dep_ == "dobj" and c.lower_ in WH | {"what"} and c.i < t.i for c in kids)
     if as_mark and how == "agent":   # "as reported by"
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
         agent = next(c for c in kids if c.dep_ == "agent")
@@ -310,6 +362,8 @@ def _from_verb(t, L) -> _Draft | None:
         if block:
             d.start, d.end = block
             return d
+    if content is None and d.src is not None and lem in L["verbs"]:
+        content = _leading_clause(t, d.src)   # "The dam will hold, the engineer told the Herald."
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
     span = _chars(content)

@@ -22,6 +22,13 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
 - reporting nouns with a that-clause ("Trump's assurances that ...", "claims
   that ...") or hearsay nouns ("reports of ...", "reports indicate that ...").
 - hearsay adverbs ("reportedly", "allegedly") make a claim with no source.
+- beyond verbs of saying (``claim_verbs.py``, ``claim_stance.py``): "what X called Y" (part of
+  the claim around it when there is one), view verbs with an as-predicate ("regard X as Y"),
+  "seems"/"appears" (no source), putting out a document ("released an ad attacking ..."), "as X
+  put it", feelings voiced about something ("expressed concern about ..."), a trailing ", X told
+  the Post." taking the clause before, stance adjectives ("critical of", "afraid that"), "it is
+  clear that" (no source), owned stance nouns ("his adulation of", "X is an opponent of Y") and
+  "in the latest poll" / "in his eyes" (the phrase is the source).
 - direct quotations (straight or curly quote marks, over several sentences or
   paragraphs): attributed by a reporting verb just after the closing mark
   ('," said X.' / '," he said') or before the opening one ('X said: "...'), else
@@ -46,6 +53,7 @@ from ..model import Claim, record_id
 from . import hedges
 from .claim_draft import WH, _Draft, _chars, _holder, _lex, _longest_run, _speaker, _text, _that_clause, _trim  # noqa: F401
 from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun  # noqa: F401
+from .claim_stance import _from_adjective, _from_in
 from .claim_verbs import _block_after_colon, _extend_tail, _from_verb, _object_content, _subject, _unquoted_rest  # noqa: F401
 from .context import Context
 from .quotes import attach_quotes, find_quotes, words
@@ -73,14 +81,16 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
-    for i in hedges.token_hits(ctx, adverbs | {"according"}, nouns, ("VERB", "AUX")):
+    more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
+    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more, ("VERB", "AUX")):
         t = doc[i]
         if inside[t.idx]:
             continue
         pos = t.pos_
         if pos in ("VERB", "AUX"):
             lem = t.lemma_.lower()
-            if lem in verbs or lem in attitude or (lem not in that_except and _that_clause(t)):
+            if lem in verbs or lem in attitude or lem in L["other_cues"] or (
+                    lem not in that_except and _that_clause(t)):
                 d = _from_verb(t, L)
                 if d is not None:
                     (drafts if d.start >= 0 else bare).append(d)
@@ -90,8 +100,12 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             d = _from_according(t)
             if d:
                 drafts.append(d)
-        elif pos == "NOUN" and t.lemma_.lower() in nouns:
+        elif pos == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in L["stance_nouns"]):
             d = _from_noun(t, L)
+            if d:
+                drafts.append(d)
+        elif pos == "ADJ" or low == "in":
+            d = _from_adjective(t, L) if pos == "ADJ" else _from_in(t, L)
             if d:
                 drafts.append(d)
         elif low in adverbs and pos == "ADV":
@@ -110,10 +124,11 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
 
 def _nested(drafts: list[_Draft]) -> list[_Draft]:
     """A belief, intention or stance inside what someone is said to have said is part of that
-    claim, not one of its own ("She said she plans to ..." is one claim, by "said")."""
+    claim, not one of its own ("She said she plans to ..." is one claim, by "said"); so is a
+    phrase's attribution inside any claim ("X condemned what Y called 'a breach'")."""
     speech = [d for d in drafts if d.cue_class == "speech" and d.start >= 0]
-    return [d for d in drafts if d.cue_class == "speech" or not any(
-        s.start <= d.cue_start < s.end and s.cue_start != d.cue_start for s in speech)]
+    return [d for d in drafts if (d.cue_class == "speech" and not d.phrase) or not any(
+        s.start <= d.cue_start < s.end and s.cue_start != d.cue_start for s in (drafts if d.phrase else speech))]
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
@@ -155,7 +170,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         skip = (d.start, d.end)
         name, code, kind, a, b = resolve(ctx, d, L, named_before)
         if name is not None and name.lower() in ("it", "this", "that") and \
-                doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state"):
+                doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state", "add", "read"):
             continue   # "it contends": an unresolved pronoun names no source anyone can use
         resolved.append((d, name, code, kind, a, b))
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
