@@ -45,7 +45,7 @@ from .actorwords import (_ADJ_BODIES, _BODY_FIRST, _MAX_BODY, _ORG_JUNK, ACTOR_N
                          TITLE_WORDS, doc_ents)
 from .actorwords import PATTERNS_FILE, token_table  # noqa: F401 - re-exported for other stages and tests
 from .context import Context
-from .persons import _add_person, _join_surnames
+from .persons import HitIndex, _add_person, _join_surnames
 
 def setup(nlp, resources: dict) -> None:
     """Load the actor dictionary and add the ``sitrep_actors`` matcher in front of the NER."""
@@ -175,6 +175,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         if _is_state(actor):
             state_hits.append((s, e, actor.name))
     # 3. the model's entities not in the dictionary
+    hx = None
     for ent in doc_ents(ctx):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or taken[ent.start] or taken[ent.end - 1]:
             continue
@@ -191,7 +192,9 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         if len(ent) == 1 and ent.text in person_words:      # joins a full name by surname (step 4)
             continue
         if ent.label_ == "PERSON" or _person_like_org(sdoc, ent):
-            _add_person(sdoc, ent, acc, add, ad, taken)
+            if hx is None:
+                hx = HitIndex(ctx, hits, in_hit)
+            _add_person(sdoc, ent, acc, add, ad, taken, hx)
         else:
             s = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if s >= ent.end:
