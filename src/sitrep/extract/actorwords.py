@@ -46,6 +46,7 @@ def token_table(ctx: Context) -> tuple[list[str], list[int], list[int]]:
         if ends and ends[-1] + len(sdoc[-1].whitespace_) != len(text):
             text = sdoc.text
         texts = list(map(text.__getitem__, map(slice, idxs, ends)))
+        ctx.scratch["token_text"] = text    # the text the offsets index
         t = ctx.scratch["token_table"] = (texts, idxs, ends)
     return t
 
