@@ -61,7 +61,7 @@ def text_set(ctx: Context) -> set[str]:
 
 def doc_ents(ctx: Context) -> list:
     """``ctx.sdoc.ents`` as a list, built once per document."""
-    ents = ctx.scratch.get("ents")
+    ents = ctx.scratch.get("spacy_ents")     # the key ``sources.ents`` reads too: Doc.ents is built once
     if ents is None:
-        ents = ctx.scratch["ents"] = list(ctx.sdoc.ents)
+        ents = ctx.scratch["spacy_ents"] = list(ctx.sdoc.ents)
     return ents
