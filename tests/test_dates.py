@@ -54,3 +54,21 @@ def test_no_anchor_no_guess(pipeline):
     doc = Document.new("The talks were held last Thursday in Geneva.")
     recs = pipeline.run(doc)
     assert recs.dates and all(d.date is None for d in recs.dates)
+
+
+def test_pattern_lead_class_keeps_every_match():
+    """PATTERNS tests a character class before its alternation (speed): it must find what the bare
+    alternation finds, for every alternative, in either case, and with non-ASCII digits."""
+    import re
+
+    from sitrep.extract import dates as D
+    text = ("On Tuesday the convoy moved; last Friday evening, Saturday and on sunday nothing. Yesterday, today "
+            "and tomorrow. Over the weekend, over the weekend, this weekend, next weekend. 3 days ago, ١٢ weeks ago, "
+            "a month ago, an hour ago, eleven years ago, Earlier this week, later this month, last year, Past week, "
+            "next month, this year, mid-March, Early Sept. and late Oct, Mid October, early Jan. Twelve days ago, "
+            "seven years ago, five weeks ago, four days ago, nine months ago, two weeks ago, ten years ago, "
+            "Late November; Next week; This Monday morning; Last Wednesday night; Early Thursday afternoon.")
+    bare = re.compile(D._PATTERN_BODY)
+    got = [m.span() for m in D.PATTERNS.finditer(text)]
+    assert got == [m.span() for m in bare.finditer(text)]
+    assert len(got) >= 30

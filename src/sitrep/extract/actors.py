@@ -45,7 +45,7 @@ from .actorwords import (_ADJ_BODIES, _BODY_FIRST, _MAX_BODY, _ORG_JUNK, ACTOR_N
                          TITLE_WORDS, doc_ents)
 from .actorwords import PATTERNS_FILE, token_table  # noqa: F401 - re-exported for other stages and tests
 from .context import Context
-from .persons import _add_person, _join_surnames
+from .persons import HitIndex, _add_person, _join_surnames
 
 def setup(nlp, resources: dict) -> None:
     """Load the actor dictionary and add the ``sitrep_actors`` matcher in front of the NER."""
@@ -115,6 +115,7 @@ class _Acc:
 
 def find_entities(ctx: Context) -> Iterator[Entity]:
     sdoc, text = ctx.sdoc, ctx.doc.text
+    texts, idxs, ends = token_table(ctx)
     ad: actordict.ActorDict = ctx.resources["actors"]
     alias_ix = ctx.resources["actor_alias_index"]
     gaz = ctx.resources.get("gazetteer")
@@ -131,7 +132,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
             a = acc[name] = _Acc(name, type_, code, role, known)
         elif role and not a.role:
             a.role = role
-        sc, ec = sdoc[s_tok].idx, sdoc[e_tok - 1].idx + len(sdoc[e_tok - 1])
+        sc, ec = idxs[s_tok], ends[e_tok - 1]
         a.mentions[(sc, ec)] = text[sc:ec]
         for i in range(s_tok, e_tok):
             taken[i] = True
@@ -152,16 +153,17 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         actor = ad.actors.get(name)
         if actor is None:
             continue
-        if label != "NORP" and actor.type == "GPE" and _is_place_use(sdoc, s, e, name, gaz, place_toks):
+        if label != "NORP" and actor.type == "GPE" and _is_place_use(sdoc, s, e, name, gaz, place_toks, texts, idxs, ends,
+                                                                                 ctx.scratch["token_text"]):
             continue
-        if label == "NORP" and not _body_after(sdoc, e):
-            if e < len(sdoc) and sdoc[e].lower_ in ACTOR_NOUNS:     # "North Korean troops": the state acts
+        if label == "NORP" and not _body_after(sdoc, e, texts):
+            if e < len(texts) and texts[e].lower() in ACTOR_NOUNS:     # "North Korean troops": the state acts
                 add(actor.name, actor.type, actor.code, s, e)
                 state_hits.append((s, e, actor.name))
             else:
                 demonym_hits.append((s, e, actor))
             continue
-        body = _body_after(sdoc, e) if _is_state(actor) else None
+        body = _body_after(sdoc, e, texts) if _is_state(actor) else None
         if body:
             b_end, sector = body
             name, type_, code = _body_actor(sdoc, actor, e, b_end, sector, alias_ix, ad)
@@ -175,6 +177,7 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         if _is_state(actor):
             state_hits.append((s, e, actor.name))
     # 3. the model's entities not in the dictionary
+    hx = None
     for ent in doc_ents(ctx):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or taken[ent.start] or taken[ent.end - 1]:
             continue
@@ -191,7 +194,9 @@ def find_entities(ctx: Context) -> Iterator[Entity]:
         if len(ent) == 1 and ent.text in person_words:      # joins a full name by surname (step 4)
             continue
         if ent.label_ == "PERSON" or _person_like_org(sdoc, ent):
-            _add_person(sdoc, ent, acc, add, ad, taken)
+            if hx is None:
+                hx = HitIndex(ctx, hits, in_hit)
+            _add_person(sdoc, ent, acc, add, ad, taken, hx)
         else:
             s = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if s >= ent.end:
@@ -248,16 +253,17 @@ def _strip_the(s: str) -> str:
     return s[4:] if s.lower().startswith("the ") else s
 
 
-def _body_after(sdoc, e: int):
-    """(token end, sector) of a body right after a state mention (optionally after 's)."""
-    i = e
-    if i < len(sdoc) and sdoc[i].lower_ in ("'s", "\u2019s"):
+def _body_after(sdoc, e: int, texts: list[str]):
+    """(token end, sector) of a body right after a state mention (optionally after 's); ``texts``
+    are the token texts (``token_table``; a token's ``lower_`` is its text lower-cased)."""
+    i, size = e, len(texts)
+    if i < size and texts[i].lower() in ("'s", "\u2019s"):
         i += 1
-    if i >= len(sdoc) or sdoc[i].lower_ not in _BODY_FIRST:
+    if i >= size or texts[i].lower() not in _BODY_FIRST:
         return None
-    for n in range(_MAX_BODY, 0, -1):
-        words = tuple(t.lower_ for t in sdoc[i:i + n])
-        if len(words) == n and words in BODIES and BODIES[words] is not None:
+    for n in range(min(_MAX_BODY, size - i), 0, -1):
+        words = tuple(w.lower() for w in texts[i:i + n])
+        if words in BODIES and BODIES[words] is not None:
             # "Russian military aid" is aid, not the military; "the Ukrainian army" is the army
             nxt = sdoc[i + n] if i + n < len(sdoc) else None
             if words in _ADJ_BODIES and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -351,25 +357,25 @@ def _place_token_starts(sdoc, gaz, hits) -> set[int]:
     return out
 
 
-def _is_place_use(sdoc, s: int, e: int, name: str, gaz, place_toks) -> bool:
+def _is_place_use(sdoc, s: int, e: int, name: str, gaz, place_toks, texts, idxs, ends, ptext) -> bool:
     """A capital named as an alias of its state ("Kyiv") is a place after a locative
     preposition ("in Kyiv") or inside a list of places; otherwise it acts for its state."""
-    surface = sdoc[s:e].text
+    surface = ptext[idxs[s]:ends[e - 1]]     # sdoc[s:e].text
     if surface == name or gaz is None or not gaz.is_city(surface):
         return False
-    prev = sdoc[s - 1].lower_ if s > 0 else ""
+    prev = texts[s - 1].lower() if s > 0 else ""
     if prev in LOCATIVE:
         return True
-    if prev == "to" and s > 1 and sdoc[s - 2].lower_ in MOTION:        # "Starmer's trip to Paris"
+    if prev == "to" and s > 1 and texts[s - 2].lower() in MOTION:        # "Starmer's trip to Paris"
         return True
-    if s > 1 and sdoc[s - 2].lower_ in ("city", "capital") and prev == "of":
+    if s > 1 and texts[s - 2].lower() in ("city", "capital") and prev == "of":
         return True
     # in a list: "Cherkasy, Chernihiv, Kyiv, Odesa" (neighbours are places)
-    if prev in (",", "and") or (e < len(sdoc) and sdoc[e].text in (",", "and")):
+    if prev in (",", "and") or (e < len(texts) and texts[e] in (",", "and")):
         nb = []
         if s >= 2 and prev in (",", "and"):
             nb.append(sdoc[s - 2])
-        if e + 1 < len(sdoc) and sdoc[e].text in (",", "and"):
+        if e + 1 < len(texts) and texts[e] in (",", "and"):
             nb.append(sdoc[e + 1])
         hit_starts = {h for h in place_toks}
         if any(gaz.is_place(t.text) and t.is_title and t.i not in hit_starts and not _is_state_name(t.text, gaz)

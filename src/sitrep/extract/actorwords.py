@@ -35,18 +35,33 @@ def token_table(ctx: Context) -> tuple[list[str], list[int], list[int]]:
     t = ctx.scratch.get("token_table")
     if t is None:
         from spacy.attrs import IDX, LENGTH
-        text = ctx.sdoc.text
-        arr = ctx.sdoc.to_array([IDX, LENGTH]).tolist() if len(ctx.sdoc) else []
-        idxs = [a[0] for a in arr]
-        ends = [a[0] + a[1] for a in arr]
-        texts = [text[s:e] for s, e in zip(idxs, ends)]
+        sdoc = ctx.sdoc
+        if len(sdoc):
+            arr = sdoc.to_array([IDX, LENGTH])
+            idxs = arr[:, 0].tolist()
+            ends = (arr[:, 0] + arr[:, 1]).tolist()
+        else:
+            idxs, ends = [], []
+        text = ctx.doc.text     # the parsed text (``Doc.text`` would rebuild it token by token)
+        if ends and ends[-1] + len(sdoc[-1].whitespace_) != len(text):
+            text = sdoc.text
+        texts = list(map(text.__getitem__, map(slice, idxs, ends)))
+        ctx.scratch["token_text"] = text    # the text the offsets index
         t = ctx.scratch["token_table"] = (texts, idxs, ends)
     return t
 
 
+def text_set(ctx: Context) -> set[str]:
+    """The distinct token texts of the document."""
+    s = ctx.scratch.get("text_set")
+    if s is None:
+        s = ctx.scratch["text_set"] = set(token_table(ctx)[0])
+    return s
+
+
 def doc_ents(ctx: Context) -> list:
     """``ctx.sdoc.ents`` as a list, built once per document."""
-    ents = ctx.scratch.get("ents")
+    ents = ctx.scratch.get("spacy_ents")     # the key ``sources.ents`` reads too: Doc.ents is built once
     if ents is None:
-        ents = ctx.scratch["ents"] = list(ctx.sdoc.ents)
+        ents = ctx.scratch["spacy_ents"] = list(ctx.sdoc.ents)
     return ents

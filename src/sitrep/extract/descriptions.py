@@ -47,6 +47,7 @@ def load(path=ROLE_FILE) -> dict:
 
 TABLE = load()
 _FIRST = {k[0] for k in TABLE}
+_FIRST_SET = frozenset(_FIRST)
 _MAXW = max(map(len, TABLE))
 
 
@@ -70,11 +71,11 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
     if not people and not any(n in orgs for e in TABLE.values() for n in e["actors"]):
         return
     sdoc = ctx.sdoc
-    low = [t.lower() for t in token_table(ctx)[0]]
+    low = _Lower(token_table(ctx)[0])
     hit_at = {h[0]: h for h in hits}
     hit_end = {h[1]: h for h in hits}
     n = len(sdoc)
-    for i in [i for i, w in enumerate(low) if w in _FIRST]:
+    for i in _first_words(ctx):
         if i == 0 or taken[i]:
             continue
         k, entry = 0, None
@@ -122,6 +123,26 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
             target = _person_target(entry, people, qa, ad, day, sdoc[s].idx)
         if target is not None:
             add(target.name, target.type, target.code, s, e)
+
+
+class _Lower:
+    """The lower-case token texts, made when read (most are never read)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [t.lower() for t in self.texts[i]]
+        return self.texts[i].lower()
+
+
+def _first_words(ctx) -> list[int]:
+    """Indices of the tokens whose lower form can start a role noun (by spaCy's LOWER ids)."""
+    import numpy as np
+
+    from .hedges import _hashes, _type_table
+    return np.flatnonzero(np.isin(_type_table(ctx)[0], _hashes(_FIRST_SET))).tolist()
 
 
 def _org_target(entry, orgs, pos: int):

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..errors import SitrepError
+from .actorwords import token_table
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 RANK = {"asserted": 0, "reported": 1, "unverified": 2, "denied": 3}
@@ -113,7 +114,7 @@ def _clause_scope(tok) -> tuple[int, int]:
     return _span(toks)
 
 
-_LEMMA_LOWER: dict[int, str] = {}   # lemma hash -> the lemma lowercased (hashes are the same in every vocab)
+_LEMMA_LOWER: dict[int, int] = {}   # lemma id -> id of the lemma lowercased (ids are the same in every vocab)
 
 
 @lru_cache(maxsize=64)
@@ -124,23 +125,25 @@ def _hashes(words: frozenset):
 
 
 def _type_table(ctx):
-    """Per document: the LOWER, LEMMA and POS ids of its tokens, and its distinct lemmas lowercased
-    with each token's row in them (a lemma list is tested once per distinct lemma, not per token)."""
+    """Per document: the LOWER ids, the ids of the lowercased LEMMAs and the POS ids of its tokens
+    (a lemma list is then one array test, not a string test per token)."""
     tab = ctx.scratch.get("type_table")
     if tab is None:
         import numpy as np
         from spacy.attrs import LEMMA, LOWER, POS
+        from spacy.strings import get_string_id
         sdoc = ctx.sdoc
         arr = sdoc.to_array([LOWER, LEMMA, POS]).reshape(-1, 3)
         strings, cache = sdoc.vocab.strings, _LEMMA_LOWER
         lem_u, lem_inv = np.unique(arr[:, 1], return_inverse=True)
-        lem_s = []
+        low_ids = []
         for h in lem_u.tolist():
             w = cache.get(h)
             if w is None:
-                w = cache[h] = strings[h].lower()
-            lem_s.append(w)
-        tab = ctx.scratch["type_table"] = (arr[:, 0], lem_s, lem_inv, arr[:, 2])
+                w = cache[h] = get_string_id(strings[h].lower())
+            low_ids.append(w)
+        lem_low = np.array(low_ids, dtype="uint64")[lem_inv] if low_ids else np.zeros(0, dtype="uint64")
+        tab = ctx.scratch["type_table"] = (arr[:, 0], lem_low, arr[:, 2])
     return tab
 
 
@@ -149,10 +152,10 @@ def token_hits(ctx, lowers: frozenset = frozenset(), lemmas: frozenset = frozens
     is in ``lemmas`` or whose coarse tag is one of ``pos`` (names such as "VERB")."""
     import numpy as np
     from spacy.symbols import IDS
-    low_arr, lem_s, lem_inv, pos_arr = _type_table(ctx)
+    low_arr, lem_low, pos_arr = _type_table(ctx)
     mask = np.isin(low_arr, _hashes(frozenset(lowers)))
     if lemmas:
-        mask |= np.fromiter((w in lemmas for w in lem_s), dtype=bool, count=len(lem_s))[lem_inv]
+        mask |= np.isin(lem_low, _hashes(frozenset(lemmas)))
     if pos:
         mask |= np.isin(pos_arr, [IDS[p] for p in pos])
     return np.flatnonzero(mask).tolist()
@@ -168,10 +171,14 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
     doc = ctx.sdoc
     hits = token_hits(ctx, S["any_lower"], S["any_lemma"])
     k, n = 0, len(hits)
-    for si, sent in enumerate(doc.sents):
+    _, idxs, ends = token_table(ctx)
+    for si, (s_first, s_last) in enumerate(sentence_bounds(ctx)):
         if k >= n:
             break
-        s_start, s_end, s_last = sent.start_char, sent.end_char, sent.end
+        if hits[k] >= s_last:
+            continue
+        sent = doc[s_first:s_last]
+        s_start, s_end = idxs[s_first], ends[s_last - 1]
         back = None   # does the sentence name earlier claims? computed when it holds a cue
         found: list[tuple[str, list]] = []
         while k < n and hits[k] < s_last:
@@ -255,9 +262,31 @@ def _points_back(verb) -> bool:
     return not objs or any(c.lower_ in _BACK_PRONOUNS for c in objs)
 
 
+def sentence_bounds(ctx) -> list[tuple[int, int]]:
+    """(first token, end token) of each sentence, as ``Doc.sents`` gives them, read off the SENT_START
+    column (no Span objects); computed once per document."""
+    b = ctx.scratch.get("sent_bounds")
+    if b is None:
+        sdoc = ctx.sdoc
+        n = len(sdoc)
+        if not sdoc.has_annotation("SENT_START"):
+            b = [(s.start, s.end) for s in sdoc.sents]      # raises as Doc.sents does
+        elif n == 0:
+            b = []
+        else:
+            from spacy.attrs import SENT_START
+            col = sdoc.to_array(SENT_START)
+            starts = [0] + ((col[1:] == 1).nonzero()[0] + 1).tolist()
+            b = list(zip(starts, starts[1:] + [n]))
+        ctx.scratch["sent_bounds"] = b
+    return b
+
+
 def sentence_starts(ctx) -> list[int]:
+    """The first character of each sentence."""
     if "sent_starts" not in ctx.scratch:
-        ctx.scratch["sent_starts"] = [s.start_char for s in ctx.sdoc.sents]
+        idxs = token_table(ctx)[1]
+        ctx.scratch["sent_starts"] = [idxs[s] for s, _ in sentence_bounds(ctx)]
     return ctx.scratch["sent_starts"]
 
 

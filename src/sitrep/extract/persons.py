@@ -3,9 +3,20 @@ apposition after it ("Jane Roe, a senior fellow at the Atlantic Council") does t
 later surnames join the full name. Used by the actors stage."""
 from __future__ import annotations
 
-from .actorwords import _TITLE_STRIP, TITLE_WORDS, token_table
+from .actorwords import _TITLE_STRIP, TITLE_WORDS, text_set, token_table
 
-def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
+
+class HitIndex:
+    """The document's dictionary hits (``sitrep_actors``) indexed once for ``_add_person``."""
+
+    def __init__(self, ctx, hits, in_hit):
+        self.ctx = ctx
+        self.in_hit = in_hit                        # token index -> inside a hit
+        self.starts = {h[0]: h for h in hits}
+        self.ends = {h[1]: h for h in hits}
+
+
+def _add_person(sdoc, ent, acc, add, ad, taken, hx: HitIndex) -> None:
     """An unknown person: strip title words off the span; the title before it gives role and code."""
     s, e = ent.start, ent.end
     while s < e and (sdoc[s].lower_ in TITLE_WORDS or sdoc[s].lower_ == "the"):
@@ -16,16 +27,14 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
         return
     # a given name the model left out ("Ana" of "Ana Petrovic"): a title-case proper noun right before a
     # one-word name, itself no title word and no dictionary actor
-    in_hit = {i for h in sdoc.user_data.get("sitrep_actors", []) for i in range(h[0], h[1])}
     if e - s == 1 and s > 0 and sdoc[s - 1].is_title and sdoc[s - 1].pos_ == "PROPN" and \
-            sdoc[s - 1].lower_ not in TITLE_WORDS and (s - 1) not in in_hit and not taken[s - 1] and \
+            sdoc[s - 1].lower_ not in TITLE_WORDS and not hx.in_hit[s - 1] and not taken[s - 1] and \
             not sdoc[s - 1].ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         s -= 1
     # title words and organisations right before the name (inside the span or before it)
     role_toks, code = [], None
     i = s - 1
-    hits = {h[0]: h for h in sdoc.user_data.get("sitrep_actors", [])}
-    hit_ends = {h[1]: h for h in sdoc.user_data.get("sitrep_actors", [])}
+    hits, hit_ends = hx.starts, hx.ends
     while i >= 0 and i >= s - 12:
         tok = sdoc[i]
         if "\n" in tok.text or "\n" in tok.whitespace_:
@@ -62,7 +71,7 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
     # "Humanitarian Aid", "Summer Time", "Gvardeyskoye airfield": a word the text also writes in lower
     # case (or writes so here) is not a surname
     last = sdoc[e - 1].text
-    if last.islower() or (e - s > 1 and last.lower() in _lower_words(sdoc)):
+    if last.islower() or (e - s > 1 and _lower_word(hx.ctx, last.lower())):
         return
     # a single name joins a person already named in full ("Bennett" -> "Bruce Bennett"; a Korean
     # family name "Kim" -> "Kim Jong Un" when exactly one person of the document has it first)
@@ -78,11 +87,9 @@ def _add_person(sdoc, ent, acc, add, ad, taken) -> None:
     add(name, "PERSON", code, s, e, role=role, known=False)
 
 
-def _lower_words(sdoc) -> set[str]:
-    lw = sdoc.user_data.get("sitrep_lower_words")
-    if lw is None:
-        lw = sdoc.user_data["sitrep_lower_words"] = {t.text for t in sdoc if t.is_lower}
-    return lw
+def _lower_word(ctx, w: str) -> bool:
+    """Whether the document has a token written ``w`` in lower case (spaCy's ``is_lower`` is ``str.islower``)."""
+    return w.islower() and w in text_set(ctx)
 
 
 def _appositive(sdoc, e: int, hits: dict, ad) -> tuple[str | None, str | None]:

@@ -80,14 +80,28 @@ def load_model(name: str | None = None):
 
 def _newline_boundaries(doc):
     """Lines are never joined into one sentence: a token after a newline starts one."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
-            # and the line's second token does not start one: left free, the parser cut
-            # "Trump" / "’s" / "criticisms of NATO ..." into three sentences after a subhead
-            nxt = doc[i + 1]
-            if i + 2 < len(doc) and "\n" not in nxt.text + nxt.whitespace_ and not nxt.is_space:
-                doc[i + 2].is_sent_start = False
+    import numpy as np
+    from spacy.attrs import IS_SPACE, SENT_START
+    n = len(doc)
+    if n < 2:
+        return doc
+    # a newline is only ever inside a whitespace token (the tokenizer splits text at whitespace and a
+    # token's trailing whitespace is at most one space), so only those tokens are read; the boundaries
+    # are written as one SENT_START column (``Token.is_sent_start = ...`` rescans the document each time)
+    arr = doc.to_array([IS_SPACE, SENT_START]).astype(np.int64)
+    space, col = arr[:, 0].tolist(), arr[:, 1]
+    changed = False
+    for i in arr[:-1, 0].nonzero()[0].tolist():
+        if "\n" not in doc[i].text:
+            continue
+        col[i + 1] = 1
+        # and the line's second token does not start one: left free, the parser cut
+        # "Trump" / "’s" / "criticisms of NATO ..." into three sentences after a subhead
+        if i + 2 < n and not space[i + 1]:
+            col[i + 2] = -1
+        changed = True
+    if changed:
+        doc.from_array([SENT_START], col.astype(np.uint64))
     return doc
 
 
