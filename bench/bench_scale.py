@@ -254,6 +254,9 @@ def main() -> None:
                          "through 2 workers into --full-db")
     ap.add_argument("--full-db", default="postgresql://postgres@127.0.0.1:5432/sitrep100k",
                     help="PostgreSQL database of its own for the --full run")
+    ap.add_argument("--full-only", action="store_true",
+                    help="skip the comparison: only (re)start the --full run, adding its figures to --out "
+                         "(as full_resumed when --out already holds a full run)")
     ap.add_argument("--idle", type=float, default=0,
                     help="only measure the CPU an idle 2-worker cluster spends in this many seconds, "
                          "Dask's timers as they are and slowed down (run.QUIET)")
@@ -264,6 +267,15 @@ def main() -> None:
     from sitrep.scale.partitions import reader_splits_jsonl
     fmt = a.format if a.format != "auto" else ("jsonl" if reader_splits_jsonl() else "txt")
     base = Path(a.dir)
+    if a.full_only:
+        prev = json.loads(Path(a.out).read_text(encoding="utf-8")) if Path(a.out).exists() else {}
+        full = build_corpus(a.full, base, fmt)
+        key = "full_resumed" if "full" in prev else "full"
+        prev[key] = {"corpus": str(full), "workers": 2, "loadavg_before": os.getloadavg(),
+                     **run_full(full, base, a.full_db, 2), "loadavg_after": os.getloadavg()}
+        Path(a.out).write_text(json.dumps(prev, indent=2), encoding="utf-8")
+        print(json.dumps(prev[key], indent=2))
+        return
     corpus = build_corpus(a.docs, base, fmt)
     work = base / f"work-{a.docs}"
     shutil.rmtree(work, ignore_errors=True)

@@ -25,7 +25,7 @@ from datetime import date as _date
 from typing import Any, Iterable
 
 import numpy as np
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, exists, insert, select
 
 from ..model import record_id
 from ..store import Store
@@ -217,8 +217,8 @@ def _ensure_signatures(store: Store) -> dict[str, dict]:
                 sigs[r.doc_id] = r.data
             else:
                 stale.append(r.doc_id)
-        missing = conn.execute(select(S.documents.c.id).where(S.documents.c.id.notin_(
-            select(S.doc_signatures.c.doc_id)))).scalars().all() + stale
+        missing = conn.execute(select(S.documents.c.id).where(~exists().where(
+            S.doc_signatures.c.doc_id == S.documents.c.id))).scalars().all() + stale
     if stale:
         with store.engine.begin() as conn:
             conn.execute(delete(S.doc_signatures).where(S.doc_signatures.c.doc_id.in_(stale)))

@@ -19,7 +19,7 @@ from datetime import date as _date
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, exists, insert, select, update
 
 from ..errors import SitrepError
 from ..model import Document, Quantity, from_dict, record_id
@@ -117,7 +117,7 @@ def _claims_needed(store: Store, qrows: dict[str, list[dict]]) -> dict[str, list
 def _unassigned_docs(store: Store) -> list[str]:
     q, m = S.quantities, S.track_members
     with store.engine.connect() as conn:
-        return sorted(set(conn.execute(select(q.c.doc_id).where(q.c.id.notin_(select(m.c.quantity_id))))
+        return sorted(set(conn.execute(select(q.c.doc_id).where(~exists().where(m.c.quantity_id == q.c.id)))
                           .scalars()))
 
 
@@ -130,7 +130,7 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
             conn.execute(delete(S.tracks))
         else:   # figures whose quantity is gone (re-extracted documents) leave their tracks
             conn.execute(delete(S.track_members).where(
-                S.track_members.c.quantity_id.notin_(select(S.quantities.c.id))))
+                ~exists().where(S.quantities.c.id == S.track_members.c.quantity_id)))
     todo = sorted(set(doc_ids)) if doc_ids is not None else _unassigned_docs(store)
     figs = read_figures(store, todo)
     with store.engine.connect() as conn:
@@ -291,7 +291,7 @@ def replay_edits(store: Store, only_new: bool = False) -> None:
                 conn.execute(update(t).where(t.c.id == e["track"]).values(name=e["name"]))
                 _mark_edited(conn, e["track"])
         # tracks left without figures (all split or merged away) are dropped
-        conn.execute(delete(t).where(t.c.id.notin_(select(m.c.track_id))))
+        conn.execute(delete(t).where(~exists().where(m.c.track_id == t.c.id)))
 
 
 def _append_why(conn, tid: str, qids: list[str], note: str):
