@@ -5,7 +5,8 @@ overlaps the span (the mention holding the span's head first); else the name
 spaCy's NER gives the head ("Pentagon press secretary Pat Ryder" -> "Pat
 Ryder"), else the span's text without a leading "the"/"some". A pronoun
 ("he said") takes the person named last before it; "who" the noun it stands
-for. Conjoined names ("Blinken and Austin said") give one claim each.
+for. Coordinated sources ("Blinken and Austin said", "according to the governor and the
+mayor") give one claim each, and each claim names the others (``co_sources``).
 """
 from __future__ import annotations
 
@@ -65,9 +66,11 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
     hit = None
     if head.pos_ == "NOUN" and i <= head.i < j:   # "officials, wary of Trump's plans": not Trump
         b = min(b, head.idx + len(head.text))
+    others = [(doc[x].idx, doc[y - 1].idx + 1) for (x, y), _h in d.co_src if (x, y) != d.src]
     for e in ctx.records.entities:
         for m in e.mentions:
-            if m.start < b and a < m.end:
+            if m.start < b and a < m.end and not any(m.start < y and x < m.end for x, y in others):
+                # (a mention running into another joint source is two names read as one)
                 if m.start <= head.idx < m.end or hit is None:
                     hit = e
     lem = head.lemma_.lower()
@@ -138,21 +141,114 @@ def _fallback_name(ctx, i: int, j: int, head) -> str:
     return doc[i:j].text.strip()
 
 
-def split_conjoined(doc, drafts: list) -> list:
-    """One claim per named source: "Blinken and Austin said" gives two claims."""
+def split_conjoined(doc, drafts: list, L: dict | None = None) -> list:
+    """One claim per source of a joint attribution: "Blinken and Austin said", "X, Y and Z
+    warned", "according to the governor and the mayor" give a claim each, and every one of
+    them keeps the whole group in ``co_src`` (so that each claim, and the figures in it, can
+    name the others). Only sources that can speak are split ("officials in Riga and Vilnius"
+    is one source: the "and" is inside its phrase)."""
     out = []
     for d in drafts:
-        head = doc[d.src_head] if d.src_head is not None else None
-        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"] if head is not None else []
-        if not conj or head.pos_ != "PROPN" or d.source_name or not d.src[0] <= head.i < d.src[1]:
+        group = _joint_sources(doc, d, L) if d.src is not None and not d.source_name else None
+        if not group:
             out.append(d)
             continue
-        lo = d.src[0]
-        first_end = min(c.left_edge.i for c in conj)
-        while first_end > lo and (doc[first_end - 1].dep_ == "cc" or doc[first_end - 1].is_punct):
-            first_end -= 1
-        out.append(replace(d, src=(lo, first_end)))
-        for c in conj:
-            sub = [x for x in c.subtree if not any(x.i >= cc.left_edge.i for cc in c.children if cc.dep_ == "conj")]
-            out.append(replace(d, src=(sub[0].i, sub[-1].i + 1), src_head=c.i))
+        for span, h in group:
+            out.append(replace(d, src=span, src_head=h, co_src=tuple(group)))
     return out
+
+
+def _joint_sources(doc, d, L) -> list | None:
+    """[((i, j), head), ...] of the sources coordinated in the draft's source span, in text
+    order, or None when the span holds one source."""
+    from .claim_draft import _speaker
+    lo, hi = d.src
+    head = doc[d.src_head] if d.src_head is not None else None
+    if head is None or not lo <= head.i < hi:
+        return None
+
+    def can_speak(t) -> bool:   # the source's own conjuncts share its verb: any noun or name
+        return t.pos_ in ("PROPN", "NOUN") or t.pos_ == "PRON" and L is not None and _speaker(t, L)
+
+    members, todo = [head], [head]
+    while todo:   # conjuncts, chained or not; a list read as an apposition ("X, Y and Z")
+        m = todo.pop()
+        for c in m.children:
+            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and m.pos_ == "PROPN" and \
+                any(g.dep_ in ("cc", "conj") for g in c.children)
+            if (c.dep_ == "conj" or listed) and c.i > m.i and can_speak(c):
+                members.append(c)
+                todo.append(c)
+                hi = max(hi, c.right_edge.i + 1)   # "He and his deputy": the pronoun's span was one word
+    sib = _sibling_subject(doc, head, hi)
+    if sib is not None and can_speak(sib):   # "Marta Kolar, the mayor, and Ivo Brandt said": two subjects
+        members.append(sib)
+        hi = sib.right_edge.i + 1
+    if len(members) < 2 or not can_speak(head):
+        return None
+    members.sort(key=lambda t: t.i)
+    spans: list[list] = []
+    for k, m in enumerate(members):
+        a = lo if k == 0 else _left_edge(m, members)
+        b = _left_edge(members[k + 1], members) if k + 1 < len(members) else hi
+        e = b
+        while e > a and (doc[e - 1].dep_ == "cc" or doc[e - 1].is_punct):
+            e -= 1
+        if spans and spans[-1][2] == a:   # nothing between: one name read as two conjuncts ("Ilse Marr")
+            spans[-1][1:] = [m, e, b]
+            continue
+        spans.append([a, m, e, b])
+    if len(spans) < 2:
+        return None
+    return [((a, e), m.i) for a, m, e, _ in spans if e > a]
+
+
+def _sibling_subject(doc, head, hi: int):
+    """A second subject of the source's verb after it, joined by "and" ("X, the mayor, and Y
+    said", parsed as two subjects), or None."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for s in head.head.children:
+        if s.dep_ == head.dep_ and s.i > head.i:
+            e = hi
+            while e > head.i + 1 and (doc[e - 1].dep_ == "cc" or doc[e - 1].is_punct):
+                e -= 1
+            gap = doc[e:s.left_edge.i]
+            if len(gap) and all(t.dep_ == "cc" or t.is_punct for t in gap) and any(t.dep_ == "cc" for t in gap):
+                return s
+    return None
+
+
+def _left_edge(tok, members) -> int:
+    """Where a conjunct's phrase begins (its left edge, without an earlier conjunct in it)."""
+    lo = tok.left_edge.i
+    for m in members:
+        if lo <= m.i < tok.i:
+            lo = m.i + 1
+    return lo
+
+
+def joint_sources(ctx, resolved: list) -> list[tuple]:
+    """Per resolved draft ``(d, name, code, kind, start, end)``: the ``SourceRef`` of the
+    other sources of its joint attribution (empty for a single source)."""
+    from ..model import SourceRef
+    text = ctx.doc.text
+    at = {}
+    for d, name, code, kind, a, b in resolved:
+        if d.co_src and name is not None and a is not None:
+            at[(d.start, d.end, d.cue_start, d.src)] = SourceRef(
+                name=name, start=a, end=b, text=text[a:b], code=code, kind=kind,
+                entity_id=_entity_id(ctx, name, a, b))
+    out = []
+    for d, *_ in resolved:
+        refs = [at.get((d.start, d.end, d.cue_start, src)) for src, _h in d.co_src if src != d.src]
+        out.append(tuple(r for r in refs if r is not None))
+    return out
+
+
+def _entity_id(ctx, name: str, a: int, b: int) -> str | None:
+    """The entity record whose mention lies in the span and whose name the source took."""
+    for e in ctx.records.entities:
+        if any(m.start < b and a < m.end for m in e.mentions) and e.name == name:
+            return e.id
+    return None
