@@ -158,10 +158,11 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state"):
             continue   # "it contends": an unresolved pronoun names no source anyone can use
         resolved.append((d, name, code, kind, a, b))
+    resolved, co_sources = joint_sources(ctx, resolved)   # "X and Y said": who makes a claim, who is a co-source
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
     back = hedges.back_reference_targets(ctx, spans)
     ctx.scratch["hedge_back"] = back
-    for (d, name, code, kind, a, b), co in zip(resolved, joint_sources(ctx, resolved)):
+    for (d, name, code, kind, a, b), co in zip(resolved, co_sources):
         hedge = (d.hedge, d.hedge_cue)
         hedge = hedges.stronger(hedge, hedges.in_scope_hedge(ctx, d.start, d.end))
         si = hedges.sentence_of(ctx, d.start)

@@ -138,7 +138,8 @@ def _fallback_name(ctx, i: int, j: int, head) -> str:
             return inner[0].text.strip()
     while i < j - 1 and doc[i].lower_ in _DROP_DET:
         i += 1
-    return doc[i:j].text.strip()
+    name = doc[i:j].text.strip()
+    return name.split(" (")[0].strip() or name   # "Ana Merk (D-Ore.)": the name, not its bracket
 
 
 def split_conjoined(doc, drafts: list, L: dict | None = None) -> list:
@@ -167,16 +168,27 @@ def _joint_sources(doc, d, L) -> list | None:
     if head is None or not lo <= head.i < hi:
         return None
 
-    def can_speak(t) -> bool:   # the source's own conjuncts share its verb: any noun or name
-        return t.pos_ in ("PROPN", "NOUN") or t.pos_ == "PRON" and L is not None and _speaker(t, L)
+    if any(t.text in _QUOTES for t in doc[lo:hi]):
+        return None   # a "source" running over a quotation mark is a misparse
 
-    members, todo = [head], [head]
+    def can_speak(t) -> bool:   # a name, a speaker noun or a plural ("developers"), a person pronoun
+        if t.pos_ == "PROPN":
+            return True
+        return L is not None and (_speaker(t, L) or t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"))
+
+    def same_person(c) -> bool:   # "the former secretary of state and current nominee": two titles
+        own = any(g.dep_ in ("det", "poss", "nummod") for g in c.children)
+        return c.pos_ == "NOUN" and c.tag_ == "NN" and not own and \
+            any(g.dep_ in ("det", "poss") for g in head.children)
+
+    members = _joined_appositions(doc, head, lo, hi) or [head]
+    todo = list(members)
     while todo:   # conjuncts, chained or not; a list read as an apposition ("X, Y and Z")
         m = todo.pop()
         for c in m.children:
             listed = c.dep_ == "appos" and c.pos_ == "PROPN" and m.pos_ == "PROPN" and \
                 any(g.dep_ in ("cc", "conj") for g in c.children)
-            if (c.dep_ == "conj" or listed) and c.i > m.i and can_speak(c):
+            if (c.dep_ == "conj" or listed) and c.i > m.i and can_speak(c) and not same_person(c):
                 members.append(c)
                 todo.append(c)
                 hi = max(hi, c.right_edge.i + 1)   # "He and his deputy": the pronoun's span was one word
@@ -192,7 +204,7 @@ def _joint_sources(doc, d, L) -> list | None:
         a = lo if k == 0 else _left_edge(m, members)
         b = _left_edge(members[k + 1], members) if k + 1 < len(members) else hi
         e = b
-        while e > a and (doc[e - 1].dep_ == "cc" or doc[e - 1].is_punct):
+        while e > a and _separator(doc[e - 1]):
             e -= 1
         if spans and spans[-1][2] == a:   # nothing between: one name read as two conjuncts ("Ilse Marr")
             spans[-1][1:] = [m, e, b]
@@ -201,6 +213,25 @@ def _joint_sources(doc, d, L) -> list | None:
     if len(spans) < 2:
         return None
     return [((a, e), m.i) for a, m, e, _ in spans if e > a]
+
+
+_QUOTES = set('"\u201c\u201d\u2018\u2019\u00ab\u00bb')
+
+
+def _separator(t) -> bool:
+    """A word or mark between joint sources: "and", a comma (a closing bracket ends a source)."""
+    return t.dep_ == "cc" or (t.is_punct and t.text not in ")]}" and t.text not in _QUOTES)
+
+
+def _joined_appositions(doc, head, lo: int, hi: int) -> list:
+    """Names in apposition to one title and joined by "and" ("the foreign minister Ada Brenn
+    and defence minister Oskar Vale", parsed as two appositions of "minister"): the names."""
+    apps = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and lo <= c.i < hi]
+    for x, y in zip(apps, apps[1:]):
+        gap = [t for t in doc[x.i + 1:y.left_edge.i] if not (t.dep_ == "cc" or t.is_punct)]
+        if not any(t.dep_ == "cc" for t in doc[x.i + 1:y.left_edge.i]) or any(t.head.i != x.i for t in gap):
+            return []
+    return apps if len(apps) >= 2 else []
 
 
 def _sibling_subject(doc, head, hi: int):
@@ -228,22 +259,36 @@ def _left_edge(tok, members) -> int:
     return lo
 
 
-def joint_sources(ctx, resolved: list) -> list[tuple]:
-    """Per resolved draft ``(d, name, code, kind, start, end)``: the ``SourceRef`` of the
-    other sources of its joint attribution (empty for a single source)."""
+def joint_sources(ctx, resolved: list) -> tuple[list, list[tuple]]:
+    """Resolved drafts ``(d, name, code, kind, start, end)`` -> (the drafts that make a
+    claim, and per claim the ``SourceRef`` of the other sources of its joint attribution).
+    Each named source of a joint attribution makes a claim of its own ("Blinken and Austin
+    said": two claims, each naming the other); unnamed ones are only co-sources ("Cruz and
+    his aides": Cruz's claim, with "his aides"), and a group with no named source makes one
+    claim, by the first ("the governor and the mayor": the governor's, with the mayor)."""
     from ..model import SourceRef
     text = ctx.doc.text
-    at = {}
-    for d, name, code, kind, a, b in resolved:
+    at, groups = {}, {}
+    for r in resolved:
+        d, name, code, kind, a, b = r
         if d.co_src and name is not None and a is not None:
-            at[(d.start, d.end, d.cue_start, d.src)] = SourceRef(
-                name=name, start=a, end=b, text=text[a:b], code=code, kind=kind,
-                entity_id=_entity_id(ctx, name, a, b))
-    out = []
-    for d, *_ in resolved:
-        refs = [at.get((d.start, d.end, d.cue_start, src)) for src, _h in d.co_src if src != d.src]
-        out.append(tuple(r for r in refs if r is not None))
-    return out
+            key = (d.start, d.end, d.cue_start, d.co_src)
+            at[key + (d.src,)] = SourceRef(name=name, start=a, end=b, text=text[a:b], code=code, kind=kind,
+                                           entity_id=_entity_id(ctx, name, a, b))
+            groups.setdefault(key, []).append(r)
+    keep = set()
+    for rs in groups.values():
+        named = [r for r in rs if r[3] == "named"]
+        keep.update(id(r) for r in (named or rs[:1]))
+    out, co = [], []
+    for r in resolved:
+        d = r[0]
+        if d.co_src and id(r) not in keep and (d.start, d.end, d.cue_start, d.co_src) in groups:
+            continue
+        refs = [at.get((d.start, d.end, d.cue_start, d.co_src, src)) for src, _h in d.co_src if src != d.src]
+        out.append(r)
+        co.append(tuple(x for x in refs if x is not None))
+    return out, co
 
 
 def _entity_id(ctx, name: str, a: int, b: int) -> str | None:
