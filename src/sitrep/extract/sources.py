@@ -143,11 +143,11 @@ def _fallback_name(ctx, i: int, j: int, head) -> str:
 
 
 def split_conjoined(doc, drafts: list, L: dict | None = None) -> list:
-    """One claim per source of a joint attribution: "Blinken and Austin said", "X, Y and Z
-    warned", "according to the governor and the mayor" give a claim each, and every one of
-    them keeps the whole group in ``co_src`` (so that each claim, and the figures in it, can
-    name the others). Only sources that can speak are split ("officials in Riga and Vilnius"
-    is one source: the "and" is inside its phrase)."""
+    """One draft per source of a joint attribution ("Blinken and Austin said", "X, Y and Z
+    warned", "according to the governor and the mayor"), each keeping the whole group in
+    ``co_src``; once resolved, ``joint_sources`` says which of them make a claim and names
+    the others of each. Only sources that can speak are split ("officials in Riga and
+    Vilnius" is one source: the "and" is inside its phrase)."""
     out = []
     for d in drafts:
         group = _joint_sources(doc, d, L) if d.src is not None and not d.source_name else None
