@@ -126,6 +126,8 @@ def test_conjoined_named_sources_give_one_claim_each(run):
     assert srcs == ["Ana Petrovic", "Milan Horvat"]   # the full names, not NER's surname "Petrovic"
     spans = sorted(doc.text[c.source_start:c.source_end] for c in claims)
     assert spans == ["Ana Petrovic", "Milan Horvat"]
+    assert sorted((c.source, [s.name for s in c.co_sources]) for c in claims) == [
+        ("Ana Petrovic", ["Milan Horvat"]), ("Milan Horvat", ["Ana Petrovic"])]
 
 
 def test_hedge_from_a_following_verification_sentence(run):
@@ -584,3 +586,74 @@ def test_offer_advice_and_a_document_reads(run):
     assert "petition" in c.source and c.text == "We will not let the bay die"
     _, claims = run("She read the report on the train.")
     assert not [c for c in claims if c.cue == "read"]
+# ---------------------------------------------------------------- joint sources ("X and Y said")
+
+@pytest.fixture(scope="module")
+def run_q():
+    from sitrep.extract.pipeline import Pipeline
+    pipe = Pipeline(stages=["entities", "claims", "quantities"])
+
+    def _run(text: str):
+        doc = Document.new(text)
+        return doc, pipe.run(doc)
+    return _run
+
+
+def _spans_are_surfaces(doc, recs):
+    for r in list(recs.claims) + list(recs.quantities):
+        for s in r.co_sources:
+            assert doc.text[s.start:s.end] == s.text, (r, s)
+    for c in recs.claims:
+        if c.source_start is not None:
+            assert doc.text[c.source_start:c.source_end].strip()
+
+
+def test_joint_unnamed_sources_one_claim_by_the_first_and_its_figure_keeps_both(run_q):
+    doc, recs = run_q("The defence minister and the army chief said on Monday that about 4,000 soldiers had crossed.")
+    said = [c for c in recs.claims if c.cue == "said"]
+    assert len(said) == 1
+    c = said[0]
+    assert c.source == "defence minister" and doc.text[c.source_start:c.source_end] == "The defence minister"
+    assert [(s.name, s.text) for s in c.co_sources] == [("army chief", "the army chief")]
+    q = next(q for q in recs.quantities if q.value == 4000)
+    assert q.source == "defence minister" and [s.name for s in q.co_sources] == ["army chief"]
+    _spans_are_surfaces(doc, recs)
+
+
+def test_a_list_of_three_names_gives_three_claims_each_naming_the_others(run_q):
+    doc, recs = run_q("Vale, Brenn and Rind warned that 300 tanks were massing near the border.")
+    warned = sorted((c for c in recs.claims if c.cue == "warned"), key=lambda c: c.source_start)
+    assert [doc.text[c.source_start:c.source_end] for c in warned] == ["Vale", "Brenn", "Rind"]
+    assert [sorted(s.text for s in c.co_sources) for c in warned] == [["Brenn", "Rind"], ["Rind", "Vale"],
+                                                                      ["Brenn", "Vale"]]
+    q = next(q for q in recs.quantities if q.value == 300)
+    assert {q.source, *(s.name for s in q.co_sources)} == {"Vale", "Brenn", "Rind"}
+    _spans_are_surfaces(doc, recs)
+
+
+def test_according_to_two_titled_names(run_q):
+    doc, recs = run_q("Up to 9,000 soldiers could join the fighting within days, according to the foreign "
+                      "minister Ada Brenn and defence minister Oskar Vale.")
+    acc = sorted((c for c in recs.claims if c.cue.lower() == "according to"), key=lambda c: c.source_start)
+    assert [c.source for c in acc] == ["Ada Brenn", "Oskar Vale"]
+    assert [s.text for s in acc[0].co_sources] == ["defence minister Oskar Vale"]
+    assert acc[0].co_sources[0].entity_id in {e.id for e in recs.entities}
+    q = next(q for q in recs.quantities if q.value == 9000)
+    assert q.source == "Ada Brenn" and [s.name for s in q.co_sources] == ["Oskar Vale"]
+    _spans_are_surfaces(doc, recs)
+
+
+def test_coordinated_subjects_that_are_no_joint_source(run_q):
+    # a coordinated subject of a sentence that attributes nothing makes no claim and no co-source
+    doc, recs = run_q("Russia and Ukraine exchanged 300 prisoners on Friday.")
+    assert not recs.claims
+    q = next(q for q in recs.quantities if q.value == 300)
+    assert q.source is None and q.co_sources == ()
+    # ... nor when someone else reports it
+    doc, recs = run_q("Russia and Ukraine exchanged 300 prisoners, the mediator said.")
+    c = one(recs.claims, "said")
+    assert c.source == "mediator" and c.co_sources == ()
+    # two titles of one person are one source
+    doc, recs = run_q("The former envoy and current defence adviser said the talks had failed.")
+    c = one(recs.claims, "said")
+    assert len(recs.claims) == 1 and c.co_sources == () and "envoy" in c.source

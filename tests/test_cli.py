@@ -118,3 +118,20 @@ def test_ingest_with_extraction_runs_the_pipeline(run):
     res = run("ingest", DATA / "pages" / "single-article.txt")
     assert res.exit_code == 0, res.output
     assert json.loads(run("stats", "--json").stdout)["documents"] == 1
+
+
+def test_claims_and_figures_find_a_joint_statement_by_either_source(run, tmp_path):
+    art = tmp_path / "joint.txt"
+    art.write_text("Depot Hit\n\nUp to 9,000 soldiers could join the fighting within days, according to the "
+                   "foreign minister Ada Brenn and defence minister Oskar Vale.\n", encoding="utf-8")
+    assert run("ingest", art).exit_code == 0
+    for who in ("Brenn", "Vale"):
+        claims = json.loads(run("claims", "--source", who, "--json").stdout)
+        assert {c["source"] for c in claims} == {"Ada Brenn", "Oskar Vale"}     # a claim each, naming the other
+        figs = json.loads(run("figures", "--source", who, "--json").stdout)
+        assert [(f["value"], f["source"], f["sources"]) for f in figs] == [(9000, "Ada Brenn",
+                                                                            ["Ada Brenn", "Oskar Vale"])]
+    assert "Oskar Vale" in run("figures", "--source", "Vale").stdout
+    assert "(with Oskar Vale)" in run("claims", "--source", "Brenn").stdout
+    lines = [json.loads(x) for x in run("export", "--kind", "quantity").stdout.splitlines()]
+    assert [s["name"] for s in lines[0]["co_sources"]] == ["Oskar Vale"]

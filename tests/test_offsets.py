@@ -40,6 +40,10 @@ def _check(doc, recs) -> list[str]:
             bad.append(f"claim source offsets out of range: {c.source_start}-{c.source_end}")
         if c.cue_start is not None and c.cue and t[c.cue_start:c.cue_end] != c.cue:
             bad.append(f"claim cue: {t[c.cue_start:c.cue_end]!r} != {c.cue!r}")
+    for r in recs.claims + recs.quantities:   # the other sources of a joint attribution ("X and Y said")
+        for co in r.co_sources:
+            if t[co.start:co.end] != co.text:
+                bad.append(f"{type(r).__name__} co-source {co.name}: {t[co.start:co.end]!r} != {co.text!r}")
     for rel in recs.relations:
         for ev in rel.evidence:
             if ev.doc_id != doc.id or not (0 <= ev.start < ev.end <= len(t)):

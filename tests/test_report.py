@@ -219,3 +219,28 @@ def test_pdf_of_a_real_store_answers_the_questions(tmp_path, pipeline):
     assert "(unverified" in text and "Latvia says Belarus is moving troops to the border" in text
     for e in rep["evidence"]:
         assert f"{e['id']} doc {e['doc_id']} [{e['start']}:{e['end']}]" in text
+
+
+def test_a_figure_of_two_joint_sources_names_both(mem_store):
+    from sitrep.model import Claim, Document, Quantity, Records, SourceRef, record_id
+    text = ("Oskar Vale and Ada Brenn said 40 drones hit the depot at Krell overnight. "
+            "The governor said 25 drones hit the depot at Krell overnight.")
+    doc = Document.new(text, title="Depot", published="2024-11-02")
+    r = Records(doc.id)
+    for who, co, fig in (("Oskar Vale", "Ada Brenn", "40 drones"), ("governor", None, "25 drones")):
+        a = text.index(who)
+        refs = (SourceRef(co, text.index(co), text.index(co) + len(co), co, kind="named"),) if co else ()
+        s = text.index(fig)
+        e = text.index(".", s)
+        claim = Claim(record_id("claim", doc.id, s), doc.id, s, e, text[s:e], source=who, source_start=a,
+                      source_end=a + len(who), cue="said", co_sources=refs)
+        r.claims.append(claim)
+        r.quantities.append(Quantity(record_id("quantity", doc.id, s), doc.id, s, s + len(fig), fig,
+                                     value=float(fig.split()[0]), unit="drones", unit_class="drones", subject="drones",
+                                     source=who, claim_id=claim.id, hedge="asserted", co_sources=refs))
+    mem_store.add([(doc, r)])
+    update(mem_store)
+    rep = build_report(mem_store)
+    lines = [ln["text"] for t in rep["tracks"] for ln in t["figures"]] + [t["text"] for t in rep["other_figures"]]
+    assert any(ln.startswith("Oskar Vale and Ada Brenn: “40 drones”") for ln in lines), lines
+    assert any("figures from 3 named sources" in t["summary"]["text"] for t in rep["tracks"]), rep["tracks"]

@@ -214,3 +214,75 @@ def test_export_csv_documents(any_store):
     assert export.write_csv(any_store, buf, "document") == 1
     header = buf.getvalue().splitlines()[0].split(",")
     assert header[:7] == ["id", "source_id", "title", "category", "published", "source", "text"]
+
+
+JOINT = "Oskar Vale and Ada Brenn said 40 drones hit the depot at Krell overnight."
+
+
+def _joint_records(doc: Document) -> Records:
+    """A claim and its figure given by two sources: the first in ``source``, the other a co-source."""
+    from sitrep.model import SourceRef
+    r = Records(doc.id)
+    a, b = _span(doc, "Oskar Vale")
+    s, e = _span(doc, "Ada Brenn")
+    co = (SourceRef("Ada Brenn", s, e, "Ada Brenn", code="XYZ", kind="named", entity_id="e-brenn"),)
+    cs, ce = _span(doc, "40 drones hit the depot at Krell overnight")
+    claim = Claim(record_id("claim", doc.id, cs), doc.id, cs, ce, doc.text[cs:ce], source="Oskar Vale",
+                  source_start=a, source_end=b, cue="said", hedge="asserted", co_sources=co)
+    r.claims.append(claim)
+    qs, qe = _span(doc, "40 drones")
+    r.quantities.append(Quantity(record_id("quantity", doc.id, qs), doc.id, qs, qe, "40 drones", value=40,
+                                 unit="drones", unit_class="drones", source="Oskar Vale", claim_id=claim.id,
+                                 hedge="asserted", co_sources=co))
+    return r
+
+
+def test_joint_sources_roundtrip_filter_and_export(any_store):
+    d = _doc(text=JOINT)
+    recs = _joint_records(d)
+    any_store.add([(d, recs)])
+    assert any_store.records("claim") == recs.claims          # co-sources come back as SourceRef
+    assert any_store.records("quantity") == recs.quantities
+    [c] = any_store.records("claim", source="brenn")           # either source finds the claim
+    assert c.source == "Oskar Vale" and d.text[c.co_sources[0].start:c.co_sources[0].end] == "Ada Brenn"
+    assert any_store.count("claim", source="Vale") == 1 and any_store.count("claim", source="Kirby") == 0
+    assert [q.value for q in any_store.records("quantity", source="Ada Brenn")] == [40]
+    from sqlalchemy import select
+
+    from sitrep.store import schema as S
+    with any_store.engine.connect() as conn:
+        assert conn.execute(select(S.claims.c.source, S.claims.c.source_names)).one() == \
+            ("Oskar Vale", "Oskar Vale; Ada Brenn")
+    lines = [json.loads(x) for x in _jsonl(any_store).splitlines()]
+    for kind in ("claim", "quantity"):
+        rec = next(x for x in lines if x["kind"] == kind)
+        assert rec["source"] == "Oskar Vale"                   # the contract's field keeps one name
+        assert rec["co_sources"] == [{"name": "Ada Brenn", "start": JOINT.index("Ada"), "end": JOINT.index("Ada") + 9,
+                                      "text": "Ada Brenn", "code": "XYZ", "kind": "named", "entity_id": "e-brenn"}]
+
+
+def _jsonl(store) -> str:
+    buf = io.StringIO()
+    export.write_jsonl(store, buf)
+    return buf.getvalue()
+
+
+def test_migration_5_adds_and_fills_source_names_on_an_older_store(any_store):
+    """A store of schema version 4 (no source_names) gets the column, filled from ``source``."""
+    from sqlalchemy import select, text
+
+    from sitrep.store import schema as S
+    from sitrep.store.migrations import migrate
+    d = _doc()
+    any_store.add([(d, _records(d))])
+    with any_store.engine.begin() as conn:        # back to version 4
+        for table in ("claims", "quantities"):
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN source_names"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 5"))
+    with any_store.engine.begin() as conn:
+        assert migrate(conn) == [5]
+    with any_store.engine.connect() as conn:
+        assert conn.execute(select(S.claims.c.source_names)).scalar_one() == "Officials"
+        assert conn.execute(select(S.quantities.c.source_names)).scalar_one() == "Officials"
+    assert any_store.schema_version() == MIGRATIONS[-1][0]
+    assert any_store.count("claim", source="officials") == 1

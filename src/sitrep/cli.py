@@ -220,12 +220,18 @@ def _brief(kind: str, r: Any) -> str:
         return f"{r.text!r} -> {r.date}"
     if kind == "quantity":
         v = r.value if r.value is not None else f"{r.low}-{r.high}"
-        return f"{r.text!r}: {r.approx or ''} {v} {r.unit or ''} | {r.subject or ''} | source {r.source} ({r.hedge})"
+        return f"{r.text!r}: {r.approx or ''} {v} {r.unit or ''} | {r.subject or ''} | source {r.source}{_co(r)} ({r.hedge})"
     if kind == "claim":
-        return f"{r.source or '?'} {r.cue or ''} [{r.hedge}{', direct' if r.direct else ''}]: {r.text[:120]}"
+        return f"{r.source or '?'}{_co(r)} {r.cue or ''} [{r.hedge}{', direct' if r.direct else ''}]: {r.text[:120]}"
     if kind == "event":
         return f"{r.type} {r.actor} -> {r.target} @{r.location or ''} {r.date or ''} [{r.modality}]: {r.text[:100]}"
     return str(r)
+
+
+def _co(r: Any) -> str:
+    """The co-sources of a joint attribution, as " (with X, Y)"."""
+    co = getattr(r, "co_sources", ())
+    return f" (with {', '.join(c.name for c in co)})" if co else ""
 
 
 @cli.command()
@@ -321,7 +327,9 @@ def _record_command(name: str, kind: str, doc: str, filters: list[str]):
 
 _record_command("entities", "entity", "Actors found: people, organisations, states.\n\n\b\nExample:\n  sitrep entities --type PERSON", ["type", "code", "name"])
 _record_command("places", "place", "Places found, geocoded.\n\n\b\nExample:\n  sitrep places --country UKR", ["country", "kind", "name"])
-_record_command("claims", "claim", "Attributed claims with source, cue and hedge.\n\n\b\nExample:\n  sitrep claims --source Pentagon", ["source", "hedge", "cue"])
+_record_command("claims", "claim", "Attributed claims with source, cue and hedge (--source also finds the "
+                "co-sources of a joint attribution: \"Blinken and Austin said\").\n\n\b\nExample:\n"
+                "  sitrep claims --source Pentagon", ["source", "hedge", "cue"])
 _record_command("events", "event", "Events: who did what to whom, where, when.\n\n\b\nExample:\n  sitrep events --type ASSAULT --actor RUS", ["type", "actor", "target", "location"])
 
 

@@ -56,6 +56,21 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    """One source of a joint attribution ("Blinken and Austin said", "according to the
+    governor and the mayor"): its canonical name (as a claim's ``source``), the offsets and
+    text of its span (``text[start:end]`` is ``text``), the actor code, the kind (named,
+    anonymous, document) and the id of the entity record it resolved to, if any."""
+    name: str
+    start: int
+    end: int
+    text: str
+    code: str | None = None
+    kind: str | None = None
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Subhead:
     """A short heading line inside an article body (kept in the body, marked)."""
     start: int
@@ -178,6 +193,7 @@ class Quantity:
     converted: tuple = ()           # ((value, unit), ...) a conversion given in the text
     date: str | None = None
     from_value: float | None = None  # a change "fell from 208 to 193": value 193, from_value 208
+    co_sources: tuple[SourceRef, ...] = ()  # the other sources of a joint attribution, as its claim's
 
 
 @dataclass(frozen=True)
@@ -200,6 +216,8 @@ class Claim:
     cited: str | None = None        # a source the source cites ("citing intelligence reports")
     hedge_cue: str | None = None
     cue_class: str = "speech"       # speech, belief, intention, stance (data/cues.yaml), other
+    co_sources: tuple[SourceRef, ...] = ()  # the other sources of a joint attribution ("X and Y said"),
+                                            # in text order; ``source`` is this claim's own
 
 
 @dataclass(frozen=True)
@@ -300,6 +318,8 @@ def from_dict(cls: type, d: dict) -> Any:
             v = tuple(Evidence(**e) for e in v)
         elif k == "subheads":
             v = tuple(Subhead(**s) for s in v)
+        elif k == "co_sources":
+            v = tuple(SourceRef(**s) for s in v)
         elif isinstance(v, list):
             v = tuple(tuple(x) if isinstance(x, list) else x for x in v)
         kw[k] = v

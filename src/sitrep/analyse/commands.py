@@ -101,7 +101,8 @@ def register(cli: click.Group) -> None:
             out.print(f"spread {_fmt_num(sp['min'])} to {_fmt_num(sp['max'])}; {sp['figures']} figures from "
                       f"{sp['sources']} sources in {sp['reports']} reports")
         _table("figures", ["figure", "as written", "source", "hedge", "date", "situation", "evidence"],
-               [[("  ↳ " if f["role"] != "figure" else "") + _figure_text(f), f["text"], f["source"], f["hedge"],
+               [[("  ↳ " if f["role"] != "figure" else "") + _figure_text(f), f["text"],
+                 "; ".join([f["source"], *f.get("co_sources", ())]) if f["source"] else None, f["hedge"],
                  (f["date"] or "") + (" (doc)" if f["date_from"] == "document" else ""), f["situation"],
                  f"{f['doc_id'][:10]}[{f['start']}:{f['end']}]" + (f" +{len(f['reported_in']) - 1} copies"
                                                                   if len(f["reported_in"]) > 1 else "")]

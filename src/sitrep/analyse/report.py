@@ -19,7 +19,7 @@ from ..errors import SitrepError
 from ..model import Claim, Event, Place
 from ..store import Store
 from ..store import schema as S
-from .report_sections import actor_name, brief, documents, statements, supplies_by_recipient
+from .report_sections import _and, actor_name, brief, documents, statements, supplies_by_recipient
 from .storylines import list_storylines
 from .tracks import list_tracks, track_view
 
@@ -161,7 +161,7 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
         counted = [f for f in figs if f["role"] == "figure"]
         lines = []
         for f in figs:
-            src = f["source"] or "unattributed"
+            src = _and([f["source"], *f.get("co_sources", ())]) if f["source"] else "unattributed"
             notes = ", ".join(x for x in (f["hedge"] if f["hedge"] and f["hedge"] != "asserted" else "",
                                           f"stated {f['date']}" if f["date"] else "",
                                           f"{f['situation']}" if f["situation"] else "",
@@ -172,7 +172,8 @@ def build_report(store: Store, *, since: str | None = None, until: str | None = 
                               if x)
             lines.append({"text": f"{src}: “{f['text']}”" + (f" ({notes})" if notes else ""),
                           "evidence": [ev.cite(f["doc_id"], f["start"], f["end"])]})
-        srcs = sorted({f["source"] or "unattributed" for f in counted})
+        srcs = sorted({s for f in counted for s in ([f["source"], *f.get("co_sources", ())] if f["source"]
+                                                    else ["unattributed"])})
         if len(counted) >= 2:
             vals = [v for f in counted for v in (f["value"], f["low"], f["high"]) if v is not None]
             sp = {"min": min(vals), "max": max(vals)} if vals else None

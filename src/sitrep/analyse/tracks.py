@@ -389,6 +389,8 @@ def track_view(store: Store, track_id: str, same_time_days: int = 3) -> dict[str
             "value": q.get("value"), "low": q.get("low"), "high": q.get("high"), "approx": q.get("approx"),
             "unit": q.get("unit"), "bounds": [lo, None if hi == INF else hi],
             "source": info.get("source") or q.get("source"), "hedge": info.get("hedge") or q.get("hedge"),
+            "co_sources": [c["name"] for c in q.get("co_sources") or ()   # "Blinken and Austin": the others
+                           if (info.get("source") or q.get("source")) == q.get("source")],
             "date": info.get("date"), "date_from": info.get("date_from"), "situation": info.get("situation"),
             "place": info.get("place"), "role": x.role or "figure", "parent": info.get("parent"),
             "why": x.why, "doc_title": d.title if d else None, "published": d.published if d else None,

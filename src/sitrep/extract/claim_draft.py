@@ -83,6 +83,7 @@ class _Draft:
     cue_end: int
     src: tuple[int, int] | None = None      # token range [i, j) of the source
     src_head: int | None = None             # token index of the source's head
+    co_src: tuple = ()                      # ((src, src_head), ...) of every joint source (sources.py)
     hedge: str = "asserted"
     hedge_cue: str | None = None
     direct: bool = False

@@ -57,7 +57,7 @@ from .claim_stance import _from_adjective, _from_in
 from .claim_verbs import _block_after_colon, _extend_tail, _from_verb, _object_content, _subject, _unquoted_rest  # noqa: F401
 from .context import Context
 from .quotes import attach_quotes, find_quotes, words
-from .sources import ents, resolve, split_conjoined
+from .sources import ents, joint_sources, resolve, split_conjoined
 
 
 def setup(nlp, resources: dict) -> None:
@@ -166,17 +166,18 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         return None
 
     resolved = []
-    for d in split_conjoined(doc, drafts):
+    for d in split_conjoined(doc, drafts, L):
         skip = (d.start, d.end)
         name, code, kind, a, b = resolve(ctx, d, L, named_before)
         if name is not None and name.lower() in ("it", "this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state", "add", "read"):
             continue   # "it contends": an unresolved pronoun names no source anyone can use
         resolved.append((d, name, code, kind, a, b))
+    resolved, co_sources = joint_sources(ctx, resolved)   # "X and Y said": who makes a claim, who is a co-source
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
     back = hedges.back_reference_targets(ctx, spans)
     ctx.scratch["hedge_back"] = back
-    for d, name, code, kind, a, b in resolved:
+    for (d, name, code, kind, a, b), co in zip(resolved, co_sources):
         hedge = (d.hedge, d.hedge_cue)
         hedge = hedges.stronger(hedge, hedges.in_scope_hedge(ctx, d.start, d.end))
         si = hedges.sentence_of(ctx, d.start)
@@ -189,7 +190,7 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             source=name, source_start=a, source_end=b, source_code=code, source_kind=kind,
             cue=text[d.cue_start:d.cue_end], cue_start=d.cue_start, cue_end=d.cue_end,
             hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
-            cited=d.cited, cue_class=d.cue_class,
+            cited=d.cited, cue_class=d.cue_class, co_sources=co,
         )
 
 

@@ -20,7 +20,7 @@ one figure by ``quantity_figure.py``, the document scan (only from tokens that m
 start a number) by ``quantity_scan.py``; this module is the stage and keeps their
 names importable (``from sitrep.extract.quantities import scan, lexicon``).
 
-Each figure inherits source, hedge and claim id from the innermost claim whose
+Each figure inherits source, co-sources, hedge and claim id from the innermost claim whose
 content span holds it (claims run before this stage); a figure with no sourced
 claim around it takes the source named in the next or previous sentence when that
 sentence points back at it ("These troops ...", ``claim_links.figure_claim``);
@@ -82,8 +82,9 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
         claim = claim or (holding[0] if holding else None)
         if claim is None or not claim.source:   # attributed in the next or previous sentence (claims' module)
             claim = figure_claim(ctx, num_at, claims) or claim
+        co_sources = ()
         if claim is not None:
-            source, claim_id, hedge = claim.source, claim.id, claim.hedge
+            source, claim_id, hedge, co_sources = claim.source, claim.id, claim.hedge, claim.co_sources
         else:
             source, claim_id = None, None
             h = hedge_for_span(ctx, start, end) if hedge_for_span else None
@@ -91,7 +92,7 @@ def find_quantities(ctx: Context) -> Iterator[Quantity]:
         yield Quantity(id=record_id("quantity", ctx.doc.id, start, end), doc_id=ctx.doc.id, start=start, end=end,
                        text=text[start:end], value=r["value"], low=r["low"], high=r["high"], approx=r["approx"],
                        unit=r["unit"], unit_class=r["unit_class"], subject=subject, subject_start=subj_start,
-                       subject_end=subj_end, source=source, claim_id=claim_id, hedge=hedge,
+                       subject_end=subj_end, source=source, claim_id=claim_id, hedge=hedge, co_sources=co_sources,
                        converted=r["converted"], from_value=r.get("from_value"), date=_date_near(doc, dates, r["num_tok"], num_at))
 
 

@@ -5,7 +5,8 @@ overlaps the span (the mention holding the span's head first); else the name
 spaCy's NER gives the head ("Pentagon press secretary Pat Ryder" -> "Pat
 Ryder"), else the span's text without a leading "the"/"some". A pronoun
 ("he said") takes the person named last before it; "who" the noun it stands
-for. Conjoined names ("Blinken and Austin said") give one claim each.
+for. Coordinated sources ("Blinken and Austin said", "according to the governor and the
+mayor") give one claim each, and each claim names the others (``co_sources``).
 """
 from __future__ import annotations
 
@@ -65,9 +66,11 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
     hit = None
     if head.pos_ == "NOUN" and i <= head.i < j:   # "officials, wary of Trump's plans": not Trump
         b = min(b, head.idx + len(head.text))
+    others = [(doc[x].idx, doc[y - 1].idx + 1) for (x, y), _h in d.co_src if (x, y) != d.src]
     for e in ctx.records.entities:
         for m in e.mentions:
-            if m.start < b and a < m.end:
+            if m.start < b and a < m.end and not any(m.start < y and x < m.end for x, y in others):
+                # (a mention running into another joint source is two names read as one)
                 if m.start <= head.idx < m.end or hit is None:
                     hit = e
     lem = head.lemma_.lower()
@@ -135,24 +138,162 @@ def _fallback_name(ctx, i: int, j: int, head) -> str:
             return inner[0].text.strip()
     while i < j - 1 and doc[i].lower_ in _DROP_DET:
         i += 1
-    return doc[i:j].text.strip()
+    name = doc[i:j].text.strip()
+    return name.split(" (")[0].strip() or name   # "Ana Merk (D-Ore.)": the name, not its bracket
 
 
-def split_conjoined(doc, drafts: list) -> list:
-    """One claim per named source: "Blinken and Austin said" gives two claims."""
+def split_conjoined(doc, drafts: list, L: dict | None = None) -> list:
+    """One draft per source of a joint attribution ("Blinken and Austin said", "X, Y and Z
+    warned", "according to the governor and the mayor"), each keeping the whole group in
+    ``co_src``; once resolved, ``joint_sources`` says which of them make a claim and names
+    the others of each. Only sources that can speak are split ("officials in Riga and
+    Vilnius" is one source: the "and" is inside its phrase)."""
     out = []
     for d in drafts:
-        head = doc[d.src_head] if d.src_head is not None else None
-        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"] if head is not None else []
-        if not conj or head.pos_ != "PROPN" or d.source_name or not d.src[0] <= head.i < d.src[1]:
+        group = _joint_sources(doc, d, L) if d.src is not None and not d.source_name else None
+        if not group:
             out.append(d)
             continue
-        lo = d.src[0]
-        first_end = min(c.left_edge.i for c in conj)
-        while first_end > lo and (doc[first_end - 1].dep_ == "cc" or doc[first_end - 1].is_punct):
-            first_end -= 1
-        out.append(replace(d, src=(lo, first_end)))
-        for c in conj:
-            sub = [x for x in c.subtree if not any(x.i >= cc.left_edge.i for cc in c.children if cc.dep_ == "conj")]
-            out.append(replace(d, src=(sub[0].i, sub[-1].i + 1), src_head=c.i))
+        for span, h in group:
+            out.append(replace(d, src=span, src_head=h, co_src=tuple(group)))
     return out
+
+
+def _joint_sources(doc, d, L) -> list | None:
+    """[((i, j), head), ...] of the sources coordinated in the draft's source span, in text
+    order, or None when the span holds one source."""
+    from .claim_draft import _speaker
+    lo, hi = d.src
+    head = doc[d.src_head] if d.src_head is not None else None
+    if head is None or not lo <= head.i < hi:
+        return None
+
+    if any(t.text in _QUOTES for t in doc[lo:hi]):
+        return None   # a "source" running over a quotation mark is a misparse
+
+    def can_speak(t) -> bool:   # a name, a speaker noun or a plural ("developers"), a person pronoun
+        if t.pos_ == "PROPN":
+            return True
+        return L is not None and (_speaker(t, L) or t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"))
+
+    def same_person(c) -> bool:   # "the former secretary of state and current nominee": two titles
+        own = any(g.dep_ in ("det", "poss", "nummod") for g in c.children)
+        return c.pos_ == "NOUN" and c.tag_ == "NN" and not own and \
+            any(g.dep_ in ("det", "poss") for g in head.children)
+
+    members = _joined_appositions(doc, head, lo, hi) or [head]
+    todo = list(members)
+    while todo:   # conjuncts, chained or not; a list read as an apposition ("X, Y and Z")
+        m = todo.pop()
+        for c in m.children:
+            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and m.pos_ == "PROPN" and \
+                any(g.dep_ in ("cc", "conj") for g in c.children)
+            if (c.dep_ == "conj" or listed) and c.i > m.i and can_speak(c) and not same_person(c):
+                members.append(c)
+                todo.append(c)
+                hi = max(hi, c.right_edge.i + 1)   # "He and his deputy": the pronoun's span was one word
+    sib = _sibling_subject(doc, head, hi)
+    if sib is not None and can_speak(sib):   # "Marta Kolar, the mayor, and Ivo Brandt said": two subjects
+        members.append(sib)
+        hi = sib.right_edge.i + 1
+    if len(members) < 2 or not can_speak(head):
+        return None
+    members.sort(key=lambda t: t.i)
+    spans: list[list] = []
+    for k, m in enumerate(members):
+        a = lo if k == 0 else _left_edge(m, members)
+        b = _left_edge(members[k + 1], members) if k + 1 < len(members) else hi
+        e = b
+        while e > a and _separator(doc[e - 1]):
+            e -= 1
+        if spans and spans[-1][2] == a:   # nothing between: one name read as two conjuncts ("Ilse Marr")
+            spans[-1][1:] = [m, e, b]
+            continue
+        spans.append([a, m, e, b])
+    if len(spans) < 2:
+        return None
+    return [((a, e), m.i) for a, m, e, _ in spans if e > a]
+
+
+_QUOTES = set('"\u201c\u201d\u2018\u2019\u00ab\u00bb')
+
+
+def _separator(t) -> bool:
+    """A word or mark between joint sources: "and", a comma (a closing bracket ends a source)."""
+    return t.dep_ == "cc" or (t.is_punct and t.text not in ")]}" and t.text not in _QUOTES)
+
+
+def _joined_appositions(doc, head, lo: int, hi: int) -> list:
+    """Names in apposition to one title and joined by "and" ("the foreign minister Ada Brenn
+    and defence minister Oskar Vale", parsed as two appositions of "minister"): the names."""
+    apps = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and lo <= c.i < hi]
+    for x, y in zip(apps, apps[1:]):
+        gap = [t for t in doc[x.i + 1:y.left_edge.i] if not (t.dep_ == "cc" or t.is_punct)]
+        if not any(t.dep_ == "cc" for t in doc[x.i + 1:y.left_edge.i]) or any(t.head.i != x.i for t in gap):
+            return []
+    return apps if len(apps) >= 2 else []
+
+
+def _sibling_subject(doc, head, hi: int):
+    """A second subject of the source's verb after it, joined by "and" ("X, the mayor, and Y
+    said", parsed as two subjects), or None."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for s in head.head.children:
+        if s.dep_ == head.dep_ and s.i > head.i:
+            e = hi
+            while e > head.i + 1 and (doc[e - 1].dep_ == "cc" or doc[e - 1].is_punct):
+                e -= 1
+            gap = doc[e:s.left_edge.i]
+            if len(gap) and all(t.dep_ == "cc" or t.is_punct for t in gap) and any(t.dep_ == "cc" for t in gap):
+                return s
+    return None
+
+
+def _left_edge(tok, members) -> int:
+    """Where a conjunct's phrase begins (its left edge, without an earlier conjunct in it)."""
+    lo = tok.left_edge.i
+    for m in members:
+        if lo <= m.i < tok.i:
+            lo = m.i + 1
+    return lo
+
+
+def joint_sources(ctx, resolved: list) -> tuple[list, list[tuple]]:
+    """Resolved drafts ``(d, name, code, kind, start, end)`` -> (the drafts that make a
+    claim, and per claim the ``SourceRef`` of the other sources of its joint attribution).
+    Each named source of a joint attribution makes a claim of its own ("Blinken and Austin
+    said": two claims, each naming the other); unnamed ones are only co-sources ("Cruz and
+    his aides": Cruz's claim, with "his aides"), and a group with no named source makes one
+    claim, by the first ("the governor and the mayor": the governor's, with the mayor)."""
+    from ..model import SourceRef
+    text = ctx.doc.text
+    at, groups = {}, {}
+    for r in resolved:
+        d, name, code, kind, a, b = r
+        if d.co_src and name is not None and a is not None:
+            key = (d.start, d.end, d.cue_start, d.co_src)
+            at[key + (d.src,)] = SourceRef(name=name, start=a, end=b, text=text[a:b], code=code, kind=kind,
+                                           entity_id=_entity_id(ctx, name, a, b))
+            groups.setdefault(key, []).append(r)
+    keep = set()
+    for rs in groups.values():
+        named = [r for r in rs if r[3] == "named"]
+        keep.update(id(r) for r in (named or rs[:1]))
+    out, co = [], []
+    for r in resolved:
+        d = r[0]
+        if d.co_src and id(r) not in keep and (d.start, d.end, d.cue_start, d.co_src) in groups:
+            continue
+        refs = [at.get((d.start, d.end, d.cue_start, d.co_src, src)) for src, _h in d.co_src if src != d.src]
+        out.append(r)
+        co.append(tuple(x for x in refs if x is not None))
+    return out, co
+
+
+def _entity_id(ctx, name: str, a: int, b: int) -> str | None:
+    """The entity record whose mention lies in the span and whose name the source took."""
+    for e in ctx.records.entities:
+        if any(m.start < b and a < m.end for m in e.mentions) and e.name == name:
+            return e.id
+    return None

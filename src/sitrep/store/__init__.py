@@ -289,7 +289,12 @@ class Store(ViewsMixin):
             elif how == "prefix":
                 q = q.where(or_(col == val, col.like(_like_prefix(str(val) + " "), escape="\\")))
             elif how == "ilike":
-                q = q.where(func.lower(col).like("%" + _like_escape(str(val).lower()) + "%", escape="\\"))
+                pat = "%" + _like_escape(str(val).lower()) + "%"
+                if key == "source" and "source_names" in table.c:   # any of a joint attribution's sources
+                    q = q.where(or_(func.lower(col).like(pat, escape="\\"),
+                                    func.lower(table.c.source_names).like(pat, escape="\\")))
+                else:
+                    q = q.where(func.lower(col).like(pat, escape="\\"))
         if since or until:
             d = S.documents
             q = q.join(d, d.c.id == table.c.doc_id)
@@ -360,8 +365,18 @@ def _rows_for(kind: str, table, rec, doc_id: str) -> Iterable[dict]:
             row[col.name] = getattr(rec, col.name, None)
         elif col.name in data:
             row[col.name] = data[col.name]
+    if "source_names" in table.c:
+        row["source_names"] = source_names(rec)
     row["doc_id"] = doc_id
     yield row
+
+
+def source_names(rec) -> str | None:
+    """Every source of a claim or figure as one text: the source, then its co-sources
+    ("Antony Blinken; Lloyd Austin"), for the ``source_names`` column."""
+    names = [rec.source] if rec.source else []
+    names += [s.name for s in getattr(rec, "co_sources", ()) if s.name not in names]
+    return "; ".join(names) or None
 
 
 def _doc_from_row(r) -> Document:

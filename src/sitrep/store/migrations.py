@@ -75,11 +75,26 @@ def _v4_scale_manifest(conn: Connection) -> None:
     S.metadata.create_all(conn, tables=[S.scale_runs, S.scale_partitions])
 
 
+def _v5_source_names(conn: Connection) -> None:
+    """Claims and figures with several sources ("Blinken and Austin said"): a
+    ``source_names`` column on claims and quantities holding every source's name,
+    filled from ``source`` for the records stored before (they have one source;
+    re-extract a document to read its co-sources). Idempotent: version 1 creates
+    every table of schema.py, so a fresh store already has the column."""
+    insp = inspect(conn)
+    for table in ("claims", "quantities"):
+        if "source_names" not in {c["name"] for c in insp.get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN source_names TEXT"))
+        conn.execute(text(f"UPDATE {table} SET source_names = source "
+                          "WHERE source_names IS NULL AND source IS NOT NULL"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema with full-text search", _v1_initial),
     (2, "track member roles, track edits, storyline signatures", _v2_track_edits),
     (3, "composite indexes for filtered record pages", _v2_web_indexes),
     (4, "distributed ingest manifest (scale_runs, scale_partitions)", _v4_scale_manifest),
+    (5, "every source of a claim or figure (source_names)", _v5_source_names),
 ]
 
 

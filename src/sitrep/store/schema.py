@@ -104,6 +104,7 @@ quantities = _record_table(
     Column("source", String(300), index=True),
     Column("hedge", String(20)),
     Column("claim_id", String(40)),
+    Column("source_names", Text),      # every source, "; "-joined: the source, then its co-sources (migration 5)
 )
 claims = _record_table(
     "claims",
@@ -112,6 +113,7 @@ claims = _record_table(
     Column("cue", String(100)),
     Column("hedge", String(20), index=True),
     Column("direct", Boolean),
+    Column("source_names", Text),      # every source, "; "-joined: the source, then its co-sources (migration 5)
 )
 events = _record_table(
     "events",
