@@ -61,8 +61,9 @@ def test_every_curated_place_row_is_documented():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        assert len(cols) == 7, f"places-curated.tsv line {n}: 7 tab-separated columns"
-        assert cols[6].strip(), f"places-curated.tsv line {n}: help column is empty"
+        assert len(cols) == 8, f"places-curated.tsv line {n}: 8 tab-separated columns"
+        assert cols[7].strip(), f"places-curated.tsv line {n}: help column is empty"
+        assert not cols[6] or cols[6].isdigit(), f"places-curated.tsv line {n}: GeoNames id {cols[6]!r}"
         assert cols[1] in ("region", "continent", "sea", "country", "city"), f"line {n}: kind {cols[1]!r}"
 
 
