@@ -171,3 +171,36 @@ def test_abbreviated_first_words_of_names():
     from sitrep.extract.places import load_gazetteer, resolve
     g = load_gazetteer()
     assert resolve(g, "Ft. Worth", {"USA": 1.0}).name == "Fort Worth"
+
+
+def test_curated_seas_and_world_regions_carry_geonames_ids():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "A cargo ship sank in the Atlantic; its sister ship sails the Indian Ocean."
+    assert resolve(g, "Atlantic").geonameid == 3373405
+    assert resolve(g, "Indian Ocean").geonameid == 1545739
+    # "Talks on the Korean Peninsula and in the Middle East stalled."
+    assert resolve(g, "Korean Peninsula").geonameid == 11494804
+    assert resolve(g, "Middle East").geonameid == 6269133
+
+
+def test_resolving_short_forms_of_districts_and_states():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Tankers queued in the Gulf", "a hospital in St Albans, Herts", "the Islamic Republic replied",
+    # "Tamil fishermen", "a rally in Washington, D.C."
+    assert resolve(g, "Gulf").name == "Persian Gulf"
+    assert resolve(g, "Herts", {"GBR": 1.0}).name == "Hertfordshire"
+    assert resolve(g, "Staffs", {"GBR": 1.0}).name == "Staffordshire"
+    assert resolve(g, "Islamic Republic").country == "IRN"
+    assert resolve(g, "Tamil").name == "Tamil Nadu"
+    assert resolve(g, "Washington, D.C.", {"USA": 1.0}).name == "District of Columbia"
+
+
+def test_a_state_bonus_is_shared_among_the_states_a_document_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # a sports page naming Ohio, Georgia, Texas and Oregon, then "the game in Louisville": the big city
+    assert resolve(g, "Louisville", {"USA": 1.0}, {"OH", "GA", "TX", "OR"}).admin1 == "KY"
+    # a local story naming Ohio only: Ohio's Louisville
+    assert resolve(g, "Louisville", {"USA": 1.0}, {"OH"}).admin1 == "OH"
