@@ -196,11 +196,3 @@ def test_resolving_short_forms_of_districts_and_states():
     assert resolve(g, "Tamil").name == "Tamil Nadu"
     assert resolve(g, "Washington, D.C.", {"USA": 1.0}).name == "District of Columbia"
 
-
-def test_a_state_bonus_is_shared_among_the_states_a_document_names():
-    from sitrep.extract.places import load_gazetteer, resolve
-    g = load_gazetteer()
-    # a sports page naming Ohio, Georgia, Texas and Oregon, then "the game in Louisville": the big city
-    assert resolve(g, "Louisville", {"USA": 1.0}, {"OH", "GA", "TX", "OR"}).admin1 == "KY"
-    # a local story naming Ohio only: Ohio's Louisville
-    assert resolve(g, "Louisville", {"USA": 1.0}, {"OH"}).admin1 == "OH"

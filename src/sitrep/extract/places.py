@@ -222,8 +222,7 @@ class Gazetteer:
     def best(self, cands: Iterable[int], countries: set[str] = frozenset(), states: set[str] = frozenset(),
              prefer: str | None = None, name: str | None = None) -> int:
         """The most likely row: kind, population (log), a country the document names, a US state the
-        document names (for its cities; the bonus is split among the states it names), the kind the text
-        asks for, the main name over a variant."""
+        document names (for its cities), the kind the text asks for, the main name over a variant."""
         def score(i: int) -> float:
             r = self.rows[i]
             pop = r.population
@@ -240,9 +239,7 @@ class Gazetteer:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
             if r.admin1 and r.admin1 in states:
-                # shared among the states the document names: a sports page naming four states says
-                # less about a bare "Louisville" than a local story naming one
-                s += (6.0 if r.kind in ("city", "district") else 4.0) / max(1, len(states))
+                s += 6.0 if r.kind in ("city", "district") else 4.0
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
