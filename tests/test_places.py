@@ -64,7 +64,7 @@ def test_every_curated_place_row_is_documented():
         assert len(cols) == 8, f"places-curated.tsv line {n}: 8 tab-separated columns"
         assert cols[7].strip(), f"places-curated.tsv line {n}: help column is empty"
         assert not cols[6] or cols[6].isdigit(), f"places-curated.tsv line {n}: GeoNames id {cols[6]!r}"
-        assert cols[1] in ("region", "continent", "sea", "country", "city"), f"line {n}: kind {cols[1]!r}"
+        assert cols[1] in ("region", "continent", "sea", "river", "country", "city"), f"line {n}: kind {cols[1]!r}"
 
 
 def test_provinces_abroad_have_geonames_ids(pipeline):
@@ -196,3 +196,17 @@ def test_resolving_short_forms_of_districts_and_states():
     assert resolve(g, "Tamil").name == "Tamil Nadu"
     assert resolve(g, "Washington, D.C.", {"USA": 1.0}).name == "District of Columbia"
 
+
+
+def test_rivers_deltas_and_conflict_regions(pipeline):
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Farmers downstream on the Cauvery protested", "oil spills in the Niger Delta", "shelling in Ghouta"
+    assert resolve(g, "Cauvery").kind == "river" and resolve(g, "Cauvery").country == "IND"
+    assert resolve(g, "Ganges", {"IND": 1.0}).kind == "river"        # not the village in France
+    assert resolve(g, "Niger Delta").country == "NGA"               # not Niger, the country
+    assert resolve(g, "Ghouta").country == "SYR"
+    assert resolve(g, "FATA").country == "PAK"
+    p = places(pipeline, "Barges carrying grain sailed down the Danube past Izmail after the Dnipro River flooded.")
+    assert p[("Danube", None)].kind == "river"
+    assert p[("Dnieper", "UKR")].kind == "river"
