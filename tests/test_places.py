@@ -210,3 +210,16 @@ def test_rivers_deltas_and_conflict_regions(pipeline):
     p = places(pipeline, "Barges carrying grain sailed down the Danube past Izmail after the Dnipro River flooded.")
     assert p[("Danube", None)].kind == "river"
     assert p[("Dnieper", "UKR")].kind == "river"
+
+
+def test_seas_straits_ranges_and_us_regions(pipeline):
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Tankers slowed in the Strait of Hormuz", "snow closed passes in the Hindu Kush"
+    assert resolve(g, "Strait of Hormuz").kind == "sea"
+    assert resolve(g, "Hindu Kush").kind == "region"
+    # "Wildfire smoke drifted along the West Coast" in a story from California: not New Zealand's region
+    assert resolve(g, "West Coast", {"USA": 1.0}).country == "USA"
+    p = places(pipeline, "Storms moved across the Midwest toward the East Coast, and ferries halted in the Aegean.")
+    assert p[("Midwest", "USA")].kind == "region" and ("East Coast", "USA") in p
+    assert p[("Aegean", None)].kind == "sea"
