@@ -551,3 +551,19 @@ def test_ages_without_the_word_years(nlp):
     one(qs, value=31, unit="year of age")
     one(figures(nlp, "Life expectancy in the camps has dropped to 58, aid workers say."), value=58, unit="year of age")
     assert not figures(nlp, "She went 2 for 4 with a double.")
+
+
+def test_fractions_of_multipliers_and_said_decimals(nlp):
+    one(figures(nlp, "The ministry set aside half million dollars for the shelters."), value=500000, unit="USD")
+    one(figures(nlp, "Donors pledged a quarter billion euros to the fund."), value=250e6, unit="EUR")
+    one(figures(nlp, "Floods displaced three quarters million residents."), value=750000)
+    one(figures(nlp, "Nearly four and a half million voters stayed home."), value=4.5e6)
+    one(figures(nlp, "A third of a million refugees crossed into the valley."), value=1e6 / 3)
+    one(figures(nlp, "The relief budget was 2 million and a half euros."), value=2.5e6)
+    one(figures(nlp, "Losses came to two billion and a quarter million dollars."), value=2_000_250_000)
+    one(figures(nlp, "The bridge is one hundred and three quarters metres long."), value=100.75, unit="metre")
+    one(figures(nlp, "The levy rose to seven point two five percent."), value=7.25, unit="percent")
+    one(figures(nlp, "The courier delivered three dozens crates."), value=36)
+    one(figures(nlp, "Rebels freed 4 hundred and 12 hostages."), value=412)
+    one(figures(nlp, "The utility booked 12 bln roubles in losses."), value=12e9, unit="RUB")
+    assert [q.value for q in figures(nlp, "At one point two medics reached the village.")] == [2]

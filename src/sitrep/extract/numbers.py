@@ -206,9 +206,18 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val *= lex.mult.get(doc[j].lower_, 12.0)
             flags["mult"] = True
             j += 1
-        if j < end and doc[j].text in ("k", "K", "bn", "mn") and not flags["mult"] and not suf:
-            val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k"
+        if j < end and doc[j].text in _SPACED_MULT and not flags["mult"] and not suf:
+            val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k", "10 bln"
             flags["mult"] = True
+        if flags["mult"] and j > i + 1 and doc[j - 1].lower_ in lex.mult:
+            m = lex.mult[doc[j - 1].lower_]
+            val2, j = _and_fraction(doc, j, end, lex, val, m)     # "3 million and a half"
+            if val2 == val and m in (100, 1000) and j + 1 < end and doc[j].lower_ == "and":
+                rest = _parse_number(doc, j + 1, end, lex)        # "3 hundred and 21"
+                if rest and rest[0] is not None and rest[0] == int(rest[0]) and 0 < rest[0] < m \
+                        and not rest[4].get("mult") and not rest[4].get("cur") and not rest[4].get("glued"):
+                    val2, j = val + rest[0], rest[3]
+            val = val2
         return val, None, None, j, flags
     if low in lex.vague and i + 1 < end and doc[i + 1].lower_ == "of":     # "hundreds of", never "scores" alone
         base = lex.vague[low]
@@ -221,12 +230,16 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if t.text in lex.vulgar or t.text[:-1].isdigit() and t.text[-1:] in lex.vulgar:     # "½", "2¼"
         whole = float(t.text[:-1]) if len(t.text) > 1 else 0.0
         return whole + lex.vulgar[t.text[-1]], None, None, i + 1, {"digits": True, "raw": t.text, "frac": True}
+    if low in _FRACTIONS and not low.startswith("second") and i + 1 < end and lex.mult.get(doc[i + 1].lower_, 0) >= 1000:
+        val, j = _times_mult(doc, i + 1, end, lex, 1.0 / _FRACTIONS[low])    # "half million", "quarter billion"
+        return val, None, None, j, {"words": True, "mult": True}
     if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in lex.mult:
         got = _parse_number(doc, i + 1, end, lex)             # "half a million"
         if got and got[0] is not None:
             return got[0] / 2, None, None, got[3], dict(got[4], mult=True)
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
-        return 1.0 / _FRACTIONS[doc[i + 1].lower_], None, None, i + 2, {"words": True}     # "a half"
+        val, j = _times_mult(doc, i + 2, end, lex, 1.0 / _FRACTIONS[doc[i + 1].lower_])   # "a half", "a quarter million"
+        return val, None, None, j, {"words": True, "mult": j > i + 2}
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
         val, j = lex.mult[doc[i + 1].lower_], i + 2
         while j < end and doc[j].lower_ in lex.mult:
@@ -243,6 +256,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         return None
     total = current = 0.0
     j = last = i
+    before_and, last_mult = None, 1.0
     while j < end:
         if doc[j].is_space:
             j += 1
@@ -258,11 +272,14 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                     current += lex.numbers[p]
                 else:
                     current = max(current, 1.0) * lex.mult[p]
+                    last_mult = lex.mult[p]
                     if lex.mult[p] >= 1000:
                         total, current = total + current, 0.0
             j = last = j + 1
         elif tl in ("-", "and") and j > i and _next_word(doc, j + 1, end) in lex.numbers \
                 and (tl == "-" or doc[last - 1].lower_ in lex.mult):
+            if tl == "and":
+                before_and = total + current
             j += 1
         else:
             break
@@ -272,12 +289,68 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in _FRACTIONS:
         j += 1                                            # "two-thirds"
     nxt = doc[j].lower_ if j < end else ""
+    flags = {"words": True, "one": low == "one" and j == i + 1}
     if nxt in _FRACTIONS and value and not (nxt.startswith("second")):
-        value, j = value / _FRACTIONS[nxt], j + 1
-    elif nxt == "and" and j + 2 < end and doc[j + 1].lower_ in ("a", "an") and doc[j + 2].lower_ in _FRACTIONS:
-        value, j = value + 1.0 / _FRACTIONS[doc[j + 2].lower_], j + 3         # "one and a half"
-    return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
+        if before_and is not None:                       # "one hundred and three quarters": the part after "and"
+            part, j = _times_mult(doc, j + 1, end, lex, (value - before_and) / _FRACTIONS[nxt])
+            value = before_and + (part * last_mult if part < 1 and last_mult >= 1e6 else part)
+        else:                                            # "two thirds", "three quarters billion"
+            value, j = _times_mult(doc, j + 1, end, lex, value / _FRACTIONS[nxt])
+    elif nxt == "dozens" and value:
+        value, j = value * 12, j + 1                     # "three dozens"
+    elif nxt == "point" and value == int(value) and not (i > 0 and doc[i - 1].lower_ == "at"):
+        value, j = _point(doc, j, end, lex, value)       # "five point five"; never "at one point"
+    else:
+        value, j = _and_fraction(doc, j, end, lex, value, last_mult)    # "one and a half", "3 million and a half"
+    if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)):
+        flags["mult"] = True                             # "three quarters billion", "five and a half million"
+    return value, None, None, j, flags
 
+
+
+_SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")
+
+
+def _times_mult(doc, j: int, end: int, lex: Lex, value: float):
+    """A fraction or a number with a fraction times the multiplier words after it: "half million",
+    "three quarters billion", "five and a half million", "two thirds of a million"."""
+    if j + 2 < end and value < 1 and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("a", "an") \
+            and lex.mult.get(doc[j + 2].lower_, 0) >= 1000:
+        j += 2                                           # "a third of a million"
+    while j < end and lex.mult.get(doc[j].lower_, 0) >= 100 and doc[j].lower_ != "dozen":
+        value, j = value * lex.mult[doc[j].lower_], j + 1
+    return value, j
+
+
+def _and_fraction(doc, j: int, end: int, lex: Lex, value: float, last_mult: float):
+    """ "and a half", "and three quarters" after a number: added to it, as a share of the multiplier
+    before it when that is a million or more ("3 million and a half" = 3.5 million), or of the one after
+    it ("one billion and a quarter million")."""
+    if not (j + 2 < end and doc[j].lower_ == "and"):
+        return value, j
+    k = j + 1
+    w = doc[k].lower_
+    num = 1.0 if w in ("a", "an") else lex.numbers.get(w)
+    if num is None or not num or doc[k + 1].lower_ not in _FRACTIONS or doc[k + 1].lower_.startswith("second"):
+        return value, j
+    frac = num / _FRACTIONS[doc[k + 1].lower_]
+    factor, k2 = _times_mult(doc, k + 2, end, lex, 1.0)
+    if factor > 1 and last_mult == 1:
+        return (value + frac) * factor, k2               # "five and a half million"
+    return value + frac * (factor if factor > 1 else last_mult if last_mult >= 1e6 else 1), k2
+
+
+def _point(doc, j: int, end: int, lex: Lex, value: float):
+    """Decimals said in words after "point": "five point five", "nine point nought four",
+    "two hundred point seventy-one"; value and the token after."""
+    digits, k = "", j + 1
+    while k < end and doc[k].lower_ in lex.numbers and lex.numbers[doc[k].lower_] < 10:
+        digits, k = digits + str(int(lex.numbers[doc[k].lower_])), k + 1
+    if not digits and k < end:
+        ps = doc[k].lower_.split("-")
+        if all(p in lex.numbers for p in ps) and 10 <= sum(lex.numbers[p] for p in ps) < 100:
+            digits, k = str(int(sum(lex.numbers[p] for p in ps))), k + 1
+    return (float(f"{int(value)}.{digits}"), k) if digits else (value, j)
 
 
 def _plural_next(doc, j: int, end: int) -> bool:
@@ -366,7 +439,7 @@ def _start_number(doc, i: int, b: int, lex: Lex):
             return None
         return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
-              or t.lower_ in ("a", "an", "half") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):
+              or t.lower_ in ("a", "an", "half", "quarter") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):
         return None
     n = _parse_number(doc, k, b, lex)
     if n is None:
