@@ -567,3 +567,14 @@ def test_fractions_of_multipliers_and_said_decimals(nlp):
     one(figures(nlp, "Rebels freed 4 hundred and 12 hostages."), value=412)
     one(figures(nlp, "The utility booked 12 bln roubles in losses."), value=12e9, unit="RUB")
     assert [q.value for q in figures(nlp, "At one point two medics reached the village.")] == [2]
+
+
+def test_currencies_in_more_written_forms(nlp):
+    one(figures(nlp, "Investors lost 75 USD million in the scheme."), value=75e6, unit="USD")
+    one(figures(nlp, "The carpet fetched 20,000 ₾ at auction."), value=20000, unit="GEL")
+    one(figures(nlp, "A ferry ticket cost nzd$15 online."), value=15, unit="NZD")
+    one(figures(nlp, "Farmers were paid cad$ 40 for each sack."), value=40, unit="CAD")
+    one(figures(nlp, "The mill was sold for 420 million markka in 1990."), value=420e6, unit="FIM")
+    one(figures(nlp, "The toll rose to 12 dollars and 40."), value=12.4, unit="USD")
+    one(figures(nlp, "The toll is 12 dollars and 40 more for trucks."), value=12, unit="USD")
+    assert not [q for q in figures(nlp, "The ticket cost abc$15 online.") if q.unit]

@@ -17,8 +17,8 @@ from .number_forms import _glued_range, _scientific
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω]{1,5}[23]?)?([-–])?$")
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 
@@ -65,6 +65,9 @@ class Lex:
         self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
+        for k, v in list(self.cur_symbols.items()):      # "usd$ 15", "cad$15", "nzd$": a code before a dollar sign
+            if len(k) == 3 and k.isalpha():
+                self.cur_symbols.setdefault(k + "$", v)
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
         self.pounds = set(cur["pounds"]["words"])
         self.minor = {_norm(k): v for k, v in cur["minor"]["words"].items()}
@@ -161,6 +164,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             if cur == "PS" and not ("," in num or "." in num or suf or len(num) > 2):
                 return None                              # "PS5" is a console
             cur = {"GBP": "£", "JPY": "¥"}[lex.ascii_cur[cur]]
+        if cur and cur[-1] == "$" and len(cur) > 2 and cur.lower() not in lex.cur_symbols:
+            return None                                  # "abc$5": not a currency we know
         if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
             if not (i > 0 and doc[i - 1].text == "$"):
                 return None                              # "A82" alone is a designation
@@ -171,7 +176,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         if suf:
             if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
                 mult = lex.suffix[suf.lower()]
-            elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or len(suf) == 3 and suf.isupper()):
+            elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or not suf.isascii() or len(suf) == 3 and suf.isupper()):
                 cur = lex.cur_symbols[suf.lower()]               # "100€", "500USD"
             elif suf == "in":
                 glued = ("inch", "length")                        # "6ft 2in"

@@ -67,7 +67,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
         if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE \
                 or k + 1 < end and doc[k].text == "/" and _match_phrase(doc, k + 1, end, lex.measures):   # "2.3 g/cm3"
             return name, group, None, None, k
-    if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 3 and doc[j].text.isalpha() \
+    if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 1 and not doc[j].text.isascii() \
+            and doc[j].text in lex.cur_symbols or len(doc[j].text) == 3 and doc[j].text.isalpha() \
             and doc[j].lower_ in lex.cur_symbols and (doc[j].is_upper or doc[j].lower_ in _LOWER_CODES):   # "20 EUR", "10 rmb"
         code = lex.cur_symbols[doc[j].lower_]
         return code, f"money:{code}", None, None, j + 1
