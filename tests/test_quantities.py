@@ -578,3 +578,14 @@ def test_currencies_in_more_written_forms(nlp):
     one(figures(nlp, "The toll rose to 12 dollars and 40."), value=12.4, unit="USD")
     one(figures(nlp, "The toll is 12 dollars and 40 more for trucks."), value=12, unit="USD")
     assert not [q for q in figures(nlp, "The ticket cost abc$15 online.") if q.unit]
+
+
+def test_rates_after_an_of_phrase_hyphenated_and_per_annum(nlp):
+    one(figures(nlp, "The navy burns 1.2 million gallons of diesel a month."), value=1.2e6, unit="gallon per month")
+    q = one(figures(nlp, "The mine will yield 8,000 tonnes of zinc per year."), value=8000)
+    assert q.unit == "tonne per year" and q.subject == "zinc"
+    one(figures(nlp, "Gunners fired 3,000 rounds of ammunition a day."), value=3000, unit="rounds per day")
+    one(figures(nlp, "The cooperative declared a 9-cent-a-share payout."), value=9, unit="cent per share")
+    one(figures(nlp, "The buyer offered $41-a-share for the firm."), value=41, unit="USD per share")
+    one(figures(nlp, "Rents have risen 6 % per annum since the war."), value=6, unit="percent per year")
+    one(figures(nlp, "About 30% of the harvest a year ago was lost."), value=30, unit="percent")
