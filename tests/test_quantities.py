@@ -589,3 +589,8 @@ def test_rates_after_an_of_phrase_hyphenated_and_per_annum(nlp):
     one(figures(nlp, "The buyer offered $41-a-share for the firm."), value=41, unit="USD per share")
     one(figures(nlp, "Rents have risen 6 % per annum since the war."), value=6, unit="percent per year")
     one(figures(nlp, "About 30% of the harvest a year ago was lost."), value=30, unit="percent")
+
+
+def test_a_plural_name_is_counted_not_a_designation(nlp):
+    one(figures(nlp, "The maker shipped 2.5 million iPhones in the quarter."), value=2.5e6, unit="iPhones")
+    assert not figures(nlp, "The airline flew its 787 Dreamliner to Kyiv.")

@@ -120,7 +120,7 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 return None
             cls = lex.counted.get(key) or lex.counted.get(lemma)
             if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
-                    and not (k > first and doc[first].pos_ == "ADJ"):
+                    and not (k > first and doc[first].pos_ == "ADJ") and not _plural_name(t):
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
@@ -139,6 +139,12 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _plural_name(t) -> bool:
+    """A name in the plural counts things, not a designation: "4.5 million iPhones", "300 Teslas"."""
+    return t.tag_ == "NNPS" or (len(t.text) > 3 and t.text.endswith("s") and not t.text.endswith("ss")
+                                and t.text[-2:-1].islower() and t.lemma_.lower() != t.lower_)
 
 
 def _subject_after(doc, k: int, end: int):
