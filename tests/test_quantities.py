@@ -593,3 +593,11 @@ def test_rates_after_an_of_phrase_hyphenated_and_per_annum(nlp):
 
 def test_a_plural_name_is_counted_not_a_designation(nlp):
     one(figures(nlp, "The maker shipped 2.5 million iPhones in the quarter."), value=2.5e6, unit="iPhones")
+
+
+def test_ranges_of_amounts_with_glued_multipliers(nlp):
+    one(figures(nlp, "Rebuilding the port would cost $4 billion-$6 billion."), low=4e9, high=6e9, unit="USD")
+    one(figures(nlp, "The fine could reach £5m-£8m next year."), low=5e6, high=8e6, unit="GBP")
+    one(figures(nlp, "Repairs need €1bn-2bn at least."), low=1e9, high=2e9, unit="EUR")
+    one(figures(nlp, "Floods hit 2m-3m people in the delta."), low=2e6, high=3e6, unit="people")
+    assert not [q for q in figures(nlp, "The 2019-2020 season ended early.") if q.low]

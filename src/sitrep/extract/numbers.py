@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .number_forms import _glued_range, _scientific
+from .number_forms import _amount_range, _glued_range, _scientific
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 
@@ -147,6 +147,10 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     sci = _scientific(doc, i, end)
     if sci:
         return sci
+    ar = _amount_range(doc, i, end, lex.suffix, lex.mult, _money_context(doc, i, lex), _plural_next)
+    if ar:                                               # "$2bn-$3bn", "£2m-£3m", "$2 billion-$3 billion"
+        cur = ar[4]["cur"]
+        return ar[:4] + ({**ar[4], "cur": lex.cur_symbols.get(cur) if cur else None},)
     g = _glued_range(t.text)
     if g:
         return g[0], g[1], g[2], i + 1, g[3]             # "5.25%-5.5" then "%", "$" then "5-$6"
