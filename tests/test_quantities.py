@@ -601,3 +601,9 @@ def test_ranges_of_amounts_with_glued_multipliers(nlp):
     one(figures(nlp, "Repairs need €1bn-2bn at least."), low=1e9, high=2e9, unit="EUR")
     one(figures(nlp, "Floods hit 2m-3m people in the delta."), low=2e6, high=3e6, unit="people")
     assert not [q for q in figures(nlp, "The 2019-2020 season ended early.") if q.low]
+
+
+def test_ages_written_yo_and_age_before_the_number(nlp):
+    one(figures(nlp, "Medics treated a 71 yo man for burns."), value=71, unit="year of age")
+    one(figures(nlp, "The courier, a woman of age 29, was detained."), value=29, unit="year of age")
+    one(figures(nlp, "Recruits must be at least age 18 to enlist."), value=18, unit="year of age")

@@ -195,8 +195,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if unit and unit[1] == "time" and unit[4] - 1 > j - 1 and j > 0 and doc[j - 1].text in ("-", "–") \
             and unit[4] < b and doc[unit[4]].pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") and not cue:
         return unit[4]
-    if unit is None and s - 2 >= a and (doc[s - 1].lower_ == "aged" or doc[s - 2].lower_ == "age" and doc[s - 1].lower_ == "of"):
-        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21"
+    if unit is None and s - 1 >= a and (doc[s - 1].lower_ in ("aged", "age") or s - 2 >= a and doc[s - 2].lower_ == "age"
+                                         and doc[s - 1].lower_ == "of"):
+        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21", "a man of age 87"
+    if value is not None and j < b and doc[j].lower_ in ("yo", "y/o", "y.o.", "yo.") and (unit is None or unit[2] == j):
+        unit = ("year of age", "age", None, None, j + 1)  # "a 64 yo woman"
     # "a three-party meeting", "a 57-member body": the number names a kind of thing
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
             and unit[1] not in lex.counted_classes and not cue:
