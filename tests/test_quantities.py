@@ -607,3 +607,11 @@ def test_ages_written_yo_and_age_before_the_number(nlp):
     one(figures(nlp, "Medics treated a 71 yo man for burns."), value=71, unit="year of age")
     one(figures(nlp, "The courier, a woman of age 29, was detained."), value=29, unit="year of age")
     one(figures(nlp, "Recruits must be at least age 18 to enlist."), value=18, unit="year of age")
+
+
+def test_en_dash_ranges_in_one_token_and_bounds_joined_by_and(nlp):
+    one(figures(nlp, "Officials feared 40–60 deaths in the valley."), low=40, high=60, unit="deaths")
+    one(figures(nlp, "Rents climbed 7–9% this spring."), low=7, high=9, unit="percent")
+    assert not [q for q in figures(nlp, "The 2021–2022 season was cut short; they won 4–2.") if q.low is not None]
+    one(figures(nlp, "The unit fielded above 300 and below 400 fighters."), low=300, high=400)
+    one(figures(nlp, "Damage exceeding $3bn was reported."), value=3e9, approx="at_least")

@@ -83,15 +83,17 @@ def _amount_range(doc, i: int, end: int, suffix: dict, mult: dict, money: bool, 
         j -= 1
         text = "".join(x.text for x in doc[i:j])
         m = _MONEY_RANGE.match(text)
-    if m is None or not (m.group(3) or m.group(6)) or _YEAR.match(m.group(2)) and _YEAR.match(m.group(5)):
-        return None
+    if m is None or not (m.group(3) or m.group(6) or j == i + 1 and "–" in t.text) \
+            or _YEAR.match(m.group(2)) and _YEAR.match(m.group(5)):
+        return None                                      # a range needs a multiplier, or an en dash in one token ("30–40")
     cur1, n1, s1, cur2, n2, s2 = m.groups()
     cur = cur1 or cur2 or None
     if not cur and not money and "m" in (s1, s2) and not plural_next(doc, j, end):
         return None                                      # "a 5m-6m wall": metres
-    f1 = suffix.get((s1 or s2).lower(), 1.0)
-    f2 = suffix.get((s2 or s1).lower(), 1.0)
+    f1 = suffix.get((s1 or s2 or "").lower(), 1.0)
+    f2 = suffix.get((s2 or s1 or "").lower(), 1.0)
     lo, hi = float(n1.replace(",", "")) * f1, float(n2.replace(",", "")) * f2
     if lo >= hi:
         return None
-    return None, lo, hi, j, {"digits": True, "range": True, "mult": True, "raw": n1, "cur": cur}
+    return None, lo, hi, j, {"digits": True, "range": True, "mult": bool(s1 or s2), "raw": n1, "cur": cur,
+                             "comma": "," in n1 + n2, "dash": True}

@@ -424,8 +424,9 @@ def _cue_after(doc, j: int, end: int, lex: Lex):
     for words, cls in lex.after_by_first.get(doc[j].lower_, ()):
         n = len(words)
         if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
-            if j + n < end and doc[j + n].lower_ in ("than", "of", "then"):
-                continue                         # "2,000 troops and more than ..." starts another figure
+            if j + n < end and (doc[j + n].lower_ in ("than", "of", "then") or words[0] in ("and", "or")
+                                and (doc[j + n].text[:1].isdigit() or doc[j + n].lower_ in lex.numbers)):
+                continue                         # "2,000 troops and more than ...", "above 10 and below 20": another figure
             return cls, j + n
     # a glued plus: "60+"
     return None, j
