@@ -615,3 +615,8 @@ def test_en_dash_ranges_in_one_token_and_bounds_joined_by_and(nlp):
     assert not [q for q in figures(nlp, "The 2021–2022 season was cut short; they won 4–2.") if q.low is not None]
     one(figures(nlp, "The unit fielded above 300 and below 400 fighters."), low=300, high=400)
     one(figures(nlp, "Damage exceeding $3bn was reported."), value=3e9, approx="at_least")
+
+
+def test_a_glued_m_before_a_currency_is_millions(nlp):
+    one(figures(nlp, "The ransom was 7m USD in cash."), value=7e6, unit="USD")
+    one(figures(nlp, "The wall is 7m high."), value=7, unit="metre")

@@ -188,8 +188,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                 glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
             elif suf in lex.cased:
                 glued = (lex.cased[suf], lex.unit_groups[lex.cased[suf]])
-            elif suf == "m" and _plural_next(doc, i + 1, end):
-                mult = lex.suffix["m"]                             # "1.5m people", "3m barrels": millions
+            elif suf == "m" and (_plural_next(doc, i + 1, end) or _cur_at(doc, i + 1, end, lex)):
+                mult = lex.suffix["m"]                             # "1.5m people", "3m barrels", "5m USD": millions
             elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
                 glued = lex.measures[_norm(suf)]
             else:
@@ -203,7 +203,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
         if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
-                                                            or nx == "m" and _plural_next(doc, j + 1, end)):
+                                                            or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex))):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
@@ -360,6 +360,12 @@ def _point(doc, j: int, end: int, lex: Lex, value: float):
         if all(p in lex.numbers for p in ps) and 10 <= sum(lex.numbers[p] for p in ps) < 100:
             digits, k = str(int(sum(lex.numbers[p] for p in ps))), k + 1
     return (float(f"{int(value)}.{digits}"), k) if digits else (value, j)
+
+
+def _cur_at(doc, j: int, end: int, lex: Lex) -> bool:
+    """A currency code or name at j: a glued "m" before it is millions ("5m USD", "3m euros")."""
+    return j < end and (doc[j].lower_ in lex.cur_symbols and doc[j].text.isupper() and doc[j].is_alpha
+                        or _norm(doc[j].text) in lex.cur_names)
 
 
 def _plural_next(doc, j: int, end: int) -> bool:
