@@ -551,3 +551,72 @@ def test_ages_without_the_word_years(nlp):
     one(qs, value=31, unit="year of age")
     one(figures(nlp, "Life expectancy in the camps has dropped to 58, aid workers say."), value=58, unit="year of age")
     assert not figures(nlp, "She went 2 for 4 with a double.")
+
+
+def test_fractions_of_multipliers_and_said_decimals(nlp):
+    one(figures(nlp, "The ministry set aside half million dollars for the shelters."), value=500000, unit="USD")
+    one(figures(nlp, "Donors pledged a quarter billion euros to the fund."), value=250e6, unit="EUR")
+    one(figures(nlp, "Floods displaced three quarters million residents."), value=750000)
+    one(figures(nlp, "Nearly four and a half million voters stayed home."), value=4.5e6)
+    one(figures(nlp, "A third of a million refugees crossed into the valley."), value=1e6 / 3)
+    one(figures(nlp, "The relief budget was 2 million and a half euros."), value=2.5e6)
+    one(figures(nlp, "Losses came to two billion and a quarter million dollars."), value=2_000_250_000)
+    one(figures(nlp, "The bridge is one hundred and three quarters metres long."), value=100.75, unit="metre")
+    one(figures(nlp, "The levy rose to seven point two five percent."), value=7.25, unit="percent")
+    one(figures(nlp, "The courier delivered three dozens crates."), value=36)
+    one(figures(nlp, "Rebels freed 4 hundred and 12 hostages."), value=412)
+    one(figures(nlp, "The utility booked 12 bln roubles in losses."), value=12e9, unit="RUB")
+    assert [q.value for q in figures(nlp, "At one point two medics reached the village.")] == [2]
+
+
+def test_currencies_in_more_written_forms(nlp):
+    one(figures(nlp, "Investors lost 75 USD million in the scheme."), value=75e6, unit="USD")
+    one(figures(nlp, "The carpet fetched 20,000 ₾ at auction."), value=20000, unit="GEL")
+    one(figures(nlp, "A ferry ticket cost nzd$15 online."), value=15, unit="NZD")
+    one(figures(nlp, "Farmers were paid cad$ 40 for each sack."), value=40, unit="CAD")
+    one(figures(nlp, "The mill was sold for 420 million markka in 1990."), value=420e6, unit="FIM")
+    one(figures(nlp, "The toll rose to 12 dollars and 40."), value=12.4, unit="USD")
+    one(figures(nlp, "The toll is 12 dollars and 40 more for trucks."), value=12, unit="USD")
+    assert not [q for q in figures(nlp, "The ticket cost abc$15 online.") if q.unit]
+
+
+def test_rates_after_an_of_phrase_hyphenated_and_per_annum(nlp):
+    one(figures(nlp, "The navy burns 1.2 million gallons of diesel a month."), value=1.2e6, unit="gallon per month")
+    q = one(figures(nlp, "The mine will yield 8,000 tonnes of zinc per year."), value=8000)
+    assert q.unit == "tonne per year" and q.subject == "zinc"
+    one(figures(nlp, "Gunners fired 3,000 rounds of ammunition a day."), value=3000, unit="rounds per day")
+    one(figures(nlp, "The cooperative declared a 9-cent-a-share payout."), value=9, unit="cent per share")
+    one(figures(nlp, "The buyer offered $41-a-share for the firm."), value=41, unit="USD per share")
+    one(figures(nlp, "Rents have risen 6 % per annum since the war."), value=6, unit="percent per year")
+    one(figures(nlp, "About 30% of the harvest a year ago was lost."), value=30, unit="percent")
+
+
+def test_a_plural_name_is_counted_not_a_designation(nlp):
+    one(figures(nlp, "The maker shipped 2.5 million iPhones in the quarter."), value=2.5e6, unit="iPhones")
+
+
+def test_ranges_of_amounts_with_glued_multipliers(nlp):
+    one(figures(nlp, "Rebuilding the port would cost $4 billion-$6 billion."), low=4e9, high=6e9, unit="USD")
+    one(figures(nlp, "The fine could reach £5m-£8m next year."), low=5e6, high=8e6, unit="GBP")
+    one(figures(nlp, "Repairs need €1bn-2bn at least."), low=1e9, high=2e9, unit="EUR")
+    one(figures(nlp, "Floods hit 2m-3m people in the delta."), low=2e6, high=3e6, unit="people")
+    assert not [q for q in figures(nlp, "The 2019-2020 season ended early.") if q.low]
+
+
+def test_ages_written_yo_and_age_before_the_number(nlp):
+    one(figures(nlp, "Medics treated a 71 yo man for burns."), value=71, unit="year of age")
+    one(figures(nlp, "The courier, a woman of age 29, was detained."), value=29, unit="year of age")
+    one(figures(nlp, "Recruits must be at least age 18 to enlist."), value=18, unit="year of age")
+
+
+def test_en_dash_ranges_in_one_token_and_bounds_joined_by_and(nlp):
+    one(figures(nlp, "Officials feared 40–60 deaths in the valley."), low=40, high=60, unit="deaths")
+    one(figures(nlp, "Rents climbed 7–9% this spring."), low=7, high=9, unit="percent")
+    assert not [q for q in figures(nlp, "The 2021–2022 season was cut short; they won 4–2.") if q.low is not None]
+    one(figures(nlp, "The unit fielded above 300 and below 400 fighters."), low=300, high=400)
+    one(figures(nlp, "Damage exceeding $3bn was reported."), value=3e9, approx="at_least")
+
+
+def test_a_glued_m_before_a_currency_is_millions(nlp):
+    one(figures(nlp, "The ransom was 7m USD in cash."), value=7e6, unit="USD")
+    one(figures(nlp, "The wall is 7m high."), value=7, unit="metre")

@@ -25,7 +25,9 @@ FILES = {"numbers": "Number_NumberModel.json", "ranges": "Number_NumberRangeMode
 _CUR = {"dollar": "USD", "united states dollar": "USD", "euro": "EUR", "pound": "GBP", "british pound": "GBP",
         "chinese yuan": "CNY", "japanese yen": "JPY", "canadian dollar": "CAD", "australian dollar": "AUD",
         "hong kong dollar": "HKD", "new zealand dollar": "NZD", "swiss franc": "CHF", "franc": "CHF",
-        "turkish lira": "TRY", "rupee": "INR", "cent": "cent", "pence": "penny", "penny": "penny", "sen": "sen"}
+        "turkish lira": "TRY", "rupee": "INR", "cent": "cent", "pence": "penny", "penny": "penny", "sen": "sen",
+        "bitcoin": "BTC", "mexican peso": "MXN", "costa rican colón": "CRC", "georgian lari": "GEL", "lao kip": "LAK",
+        "sri lankan rupee": "LKR", "finnish markka": "FIM", "peseta": "ESP", "netherlands guilder": "NLG"}
 
 
 def _r(v):

@@ -57,7 +57,9 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "ARS": "argentine peso", "CLP": "chilean peso", "COP": "colombian peso", "IQD": "iraqi dinar",
                    "JOD": "jordanian dinar", "KWD": "kuwaiti dinar", "RSD": "serbian dinar", "LYD": "libyan dinar",
                    "BYN": "belarusian ruble", "BGN": "bulgarian lev", "RON": "romanian leu", "ZMW": "zambian kwacha",
-                   "BTC": "bitcoin"}
+                   "BTC": "bitcoin", "CRC": "costa rican colón", "LAK": "lao kip", "FIM": "finnish markka",
+                   "ESP": "peseta", "NLG": "netherlands guilder", "DEM": "deutsche mark", "FRF": "french franc",
+                   "ITL": "italian lira", "NPR": "nepalese rupee"}
 # other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
 _CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",

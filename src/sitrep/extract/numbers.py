@@ -13,12 +13,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .number_forms import _glued_range, _scientific
+from .number_forms import _amount_range, _glued_range, _scientific
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?(US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω]{1,5}[23]?)?([-–])?$")
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 
@@ -65,6 +65,9 @@ class Lex:
         self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
+        for k, v in list(self.cur_symbols.items()):      # "usd$ 15", "cad$15", "nzd$": a code before a dollar sign
+            if len(k) == 3 and k.isalpha():
+                self.cur_symbols.setdefault(k + "$", v)
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
         self.pounds = set(cur["pounds"]["words"])
         self.minor = {_norm(k): v for k, v in cur["minor"]["words"].items()}
@@ -144,6 +147,10 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     sci = _scientific(doc, i, end)
     if sci:
         return sci
+    ar = _amount_range(doc, i, end, lex.suffix, lex.mult, _money_context(doc, i, lex), _plural_next)
+    if ar:                                               # "$2bn-$3bn", "£2m-£3m", "$2 billion-$3 billion"
+        cur = ar[4]["cur"]
+        return ar[:4] + ({**ar[4], "cur": lex.cur_symbols.get(cur) if cur else None},)
     g = _glued_range(t.text)
     if g:
         return g[0], g[1], g[2], i + 1, g[3]             # "5.25%-5.5" then "%", "$" then "5-$6"
@@ -161,6 +168,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             if cur == "PS" and not ("," in num or "." in num or suf or len(num) > 2):
                 return None                              # "PS5" is a console
             cur = {"GBP": "£", "JPY": "¥"}[lex.ascii_cur[cur]]
+        if cur and cur[-1] == "$" and len(cur) > 2 and cur.lower() not in lex.cur_symbols:
+            return None                                  # "abc$5": not a currency we know
         if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
             if not (i > 0 and doc[i - 1].text == "$"):
                 return None                              # "A82" alone is a designation
@@ -171,7 +180,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         if suf:
             if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
                 mult = lex.suffix[suf.lower()]
-            elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or len(suf) == 3 and suf.isupper()):
+            elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or not suf.isascii() or len(suf) == 3 and suf.isupper()):
                 cur = lex.cur_symbols[suf.lower()]               # "100€", "500USD"
             elif suf == "in":
                 glued = ("inch", "length")                        # "6ft 2in"
@@ -179,8 +188,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                 glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
             elif suf in lex.cased:
                 glued = (lex.cased[suf], lex.unit_groups[lex.cased[suf]])
-            elif suf == "m" and _plural_next(doc, i + 1, end):
-                mult = lex.suffix["m"]                             # "1.5m people", "3m barrels": millions
+            elif suf == "m" and (_plural_next(doc, i + 1, end) or _cur_at(doc, i + 1, end, lex)):
+                mult = lex.suffix["m"]                             # "1.5m people", "3m barrels", "5m USD": millions
             elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
                 glued = lex.measures[_norm(suf)]
             else:
@@ -194,7 +203,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
         if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
-                                                            or nx == "m" and _plural_next(doc, j + 1, end)):
+                                                            or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex))):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
         flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
@@ -206,9 +215,18 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val *= lex.mult.get(doc[j].lower_, 12.0)
             flags["mult"] = True
             j += 1
-        if j < end and doc[j].text in ("k", "K", "bn", "mn") and not flags["mult"] and not suf:
-            val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k"
+        if j < end and doc[j].text in _SPACED_MULT and not flags["mult"] and not suf:
+            val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k", "10 bln"
             flags["mult"] = True
+        if flags["mult"] and j > i + 1 and doc[j - 1].lower_ in lex.mult:
+            m = lex.mult[doc[j - 1].lower_]
+            val2, j = _and_fraction(doc, j, end, lex, val, m)     # "3 million and a half"
+            if val2 == val and m in (100, 1000) and j + 1 < end and doc[j].lower_ == "and":
+                rest = _parse_number(doc, j + 1, end, lex)        # "3 hundred and 21"
+                if rest and rest[0] is not None and rest[0] == int(rest[0]) and 0 < rest[0] < m \
+                        and not rest[4].get("mult") and not rest[4].get("cur") and not rest[4].get("glued"):
+                    val2, j = val + rest[0], rest[3]
+            val = val2
         return val, None, None, j, flags
     if low in lex.vague and i + 1 < end and doc[i + 1].lower_ == "of":     # "hundreds of", never "scores" alone
         base = lex.vague[low]
@@ -221,12 +239,16 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if t.text in lex.vulgar or t.text[:-1].isdigit() and t.text[-1:] in lex.vulgar:     # "½", "2¼"
         whole = float(t.text[:-1]) if len(t.text) > 1 else 0.0
         return whole + lex.vulgar[t.text[-1]], None, None, i + 1, {"digits": True, "raw": t.text, "frac": True}
+    if low in _FRACTIONS and not low.startswith("second") and i + 1 < end and lex.mult.get(doc[i + 1].lower_, 0) >= 1000:
+        val, j = _times_mult(doc, i + 1, end, lex, 1.0 / _FRACTIONS[low])    # "half million", "quarter billion"
+        return val, None, None, j, {"words": True, "mult": True}
     if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in lex.mult:
         got = _parse_number(doc, i + 1, end, lex)             # "half a million"
         if got and got[0] is not None:
             return got[0] / 2, None, None, got[3], dict(got[4], mult=True)
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
-        return 1.0 / _FRACTIONS[doc[i + 1].lower_], None, None, i + 2, {"words": True}     # "a half"
+        val, j = _times_mult(doc, i + 2, end, lex, 1.0 / _FRACTIONS[doc[i + 1].lower_])   # "a half", "a quarter million"
+        return val, None, None, j, {"words": True, "mult": j > i + 2}
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in lex.mult:
         val, j = lex.mult[doc[i + 1].lower_], i + 2
         while j < end and doc[j].lower_ in lex.mult:
@@ -243,6 +265,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         return None
     total = current = 0.0
     j = last = i
+    before_and, last_mult = None, 1.0
     while j < end:
         if doc[j].is_space:
             j += 1
@@ -258,11 +281,14 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                     current += lex.numbers[p]
                 else:
                     current = max(current, 1.0) * lex.mult[p]
+                    last_mult = lex.mult[p]
                     if lex.mult[p] >= 1000:
                         total, current = total + current, 0.0
             j = last = j + 1
         elif tl in ("-", "and") and j > i and _next_word(doc, j + 1, end) in lex.numbers \
                 and (tl == "-" or doc[last - 1].lower_ in lex.mult):
+            if tl == "and":
+                before_and = total + current
             j += 1
         else:
             break
@@ -272,12 +298,74 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in _FRACTIONS:
         j += 1                                            # "two-thirds"
     nxt = doc[j].lower_ if j < end else ""
+    flags = {"words": True, "one": low == "one" and j == i + 1}
     if nxt in _FRACTIONS and value and not (nxt.startswith("second")):
-        value, j = value / _FRACTIONS[nxt], j + 1
-    elif nxt == "and" and j + 2 < end and doc[j + 1].lower_ in ("a", "an") and doc[j + 2].lower_ in _FRACTIONS:
-        value, j = value + 1.0 / _FRACTIONS[doc[j + 2].lower_], j + 3         # "one and a half"
-    return value, None, None, j, {"words": True, "one": low == "one" and j == i + 1}
+        if before_and is not None:                       # "one hundred and three quarters": the part after "and"
+            part, j = _times_mult(doc, j + 1, end, lex, (value - before_and) / _FRACTIONS[nxt])
+            value = before_and + (part * last_mult if part < 1 and last_mult >= 1e6 else part)
+        else:                                            # "two thirds", "three quarters billion"
+            value, j = _times_mult(doc, j + 1, end, lex, value / _FRACTIONS[nxt])
+    elif nxt == "dozens" and value:
+        value, j = value * 12, j + 1                     # "three dozens"
+    elif nxt == "point" and value == int(value) and not (i > 0 and doc[i - 1].lower_ == "at"):
+        value, j = _point(doc, j, end, lex, value)       # "five point five"; never "at one point"
+    else:
+        value, j = _and_fraction(doc, j, end, lex, value, last_mult)    # "one and a half", "3 million and a half"
+    if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)):
+        flags["mult"] = True                             # "three quarters billion", "five and a half million"
+    return value, None, None, j, flags
 
+
+
+_SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")
+
+
+def _times_mult(doc, j: int, end: int, lex: Lex, value: float):
+    """A fraction or a number with a fraction times the multiplier words after it: "half million",
+    "three quarters billion", "five and a half million", "two thirds of a million"."""
+    if j + 2 < end and value < 1 and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("a", "an") \
+            and lex.mult.get(doc[j + 2].lower_, 0) >= 1000:
+        j += 2                                           # "a third of a million"
+    while j < end and lex.mult.get(doc[j].lower_, 0) >= 100 and doc[j].lower_ != "dozen":
+        value, j = value * lex.mult[doc[j].lower_], j + 1
+    return value, j
+
+
+def _and_fraction(doc, j: int, end: int, lex: Lex, value: float, last_mult: float):
+    """ "and a half", "and three quarters" after a number: added to it, as a share of the multiplier
+    before it when that is a million or more ("3 million and a half" = 3.5 million), or of the one after
+    it ("one billion and a quarter million")."""
+    if not (j + 2 < end and doc[j].lower_ == "and"):
+        return value, j
+    k = j + 1
+    w = doc[k].lower_
+    num = 1.0 if w in ("a", "an") else lex.numbers.get(w)
+    if num is None or not num or doc[k + 1].lower_ not in _FRACTIONS or doc[k + 1].lower_.startswith("second"):
+        return value, j
+    frac = num / _FRACTIONS[doc[k + 1].lower_]
+    factor, k2 = _times_mult(doc, k + 2, end, lex, 1.0)
+    if factor > 1 and last_mult == 1:
+        return (value + frac) * factor, k2               # "five and a half million"
+    return value + frac * (factor if factor > 1 else last_mult if last_mult >= 1e6 else 1), k2
+
+
+def _point(doc, j: int, end: int, lex: Lex, value: float):
+    """Decimals said in words after "point": "five point five", "nine point nought four",
+    "two hundred point seventy-one"; value and the token after."""
+    digits, k = "", j + 1
+    while k < end and doc[k].lower_ in lex.numbers and lex.numbers[doc[k].lower_] < 10:
+        digits, k = digits + str(int(lex.numbers[doc[k].lower_])), k + 1
+    if not digits and k < end:
+        ps = doc[k].lower_.split("-")
+        if all(p in lex.numbers for p in ps) and 10 <= sum(lex.numbers[p] for p in ps) < 100:
+            digits, k = str(int(sum(lex.numbers[p] for p in ps))), k + 1
+    return (float(f"{int(value)}.{digits}"), k) if digits else (value, j)
+
+
+def _cur_at(doc, j: int, end: int, lex: Lex) -> bool:
+    """A currency code or name at j: a glued "m" before it is millions ("5m USD", "3m euros")."""
+    return j < end and (doc[j].lower_ in lex.cur_symbols and doc[j].text.isupper() and doc[j].is_alpha
+                        or _norm(doc[j].text) in lex.cur_names)
 
 
 def _plural_next(doc, j: int, end: int) -> bool:
@@ -342,8 +430,9 @@ def _cue_after(doc, j: int, end: int, lex: Lex):
     for words, cls in lex.after_by_first.get(doc[j].lower_, ()):
         n = len(words)
         if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
-            if j + n < end and doc[j + n].lower_ in ("than", "of", "then"):
-                continue                         # "2,000 troops and more than ..." starts another figure
+            if j + n < end and (doc[j + n].lower_ in ("than", "of", "then") or words[0] in ("and", "or")
+                                and (doc[j + n].text[:1].isdigit() or doc[j + n].lower_ in lex.numbers)):
+                continue                         # "2,000 troops and more than ...", "above 10 and below 20": another figure
             return cls, j + n
     # a glued plus: "60+"
     return None, j
@@ -366,7 +455,7 @@ def _start_number(doc, i: int, b: int, lex: Lex):
             return None
         return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
-              or t.lower_ in ("a", "an", "half") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):
+              or t.lower_ in ("a", "an", "half", "quarter") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):
         return None
     n = _parse_number(doc, k, b, lex)
     if n is None:

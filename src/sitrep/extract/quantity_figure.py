@@ -159,15 +159,25 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (len(doc[end_tok].text) > 1 or doc[end_tok].text in ("C", "F")):
         end_tok += 1                                       # "100° Celsius", "40 ° F"
         unit = (lex.degree_scales[doc[end_tok - 1].lower_], "temperature", None, None, end_tok)
-    # "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount
-    if unit and unit[1].startswith("money:") and unit[1] != "money:minor" and value is not None and end_tok + 1 < b \
+    # "75 USD million", "20 euro billion": the multiplier after the currency
+    if unit and unit[1].startswith("money:") and unit[1] != "money:minor" and value is not None and not flags.get("mult") \
+            and end_tok < b and lex.mult.get(doc[end_tok].lower_, 0) >= 1000:
+        value, end_tok = value * lex.mult[doc[end_tok].lower_], end_tok + 1
+        flags = {**flags, "mult": True}
+        unit = unit[:4] + (end_tok,)
+    # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50." (the cents
+    # unnamed when the clause ends there): one amount
+    if unit and unit[1].startswith("money:") and unit[1] != "money:minor" and value is not None and end_tok < b \
             and value == int(value) and not flags.get("mult") and "." not in (flags.get("raw") or ""):
         k = end_tok + (doc[end_tok].lower_ == "and")
         got2 = _start_number(doc, k, b, lex) if k < b else None
-        if got2 and got2[1][0] is not None and got2[1][0] < 100 and got2[1][3] < b \
-                and _match_phrase(doc, got2[1][3], b, lex.minor, 1) and len(doc[got2[1][3]].text) > 1:
+        if got2 and got2[0] is None and got2[1][0] is not None and 0 < got2[1][0] < 100 and got2[1][0] == int(got2[1][0]) \
+                and not got2[1][4].get("mult") and not got2[1][4].get("glued") and (
+                    got2[1][3] < b and _match_phrase(doc, got2[1][3], b, lex.minor, 1) and len(doc[got2[1][3]].text) > 1
+                    or (got2[1][3] >= len(doc) or doc[got2[1][3]].is_punct and doc[got2[1][3]].text not in ("-", "–", "/", "%"))
+                    and (end_tok == j or _money_code(doc[end_tok - 1], lex) == unit[0])):
             value += got2[1][0] / 100
-            end_tok = got2[1][3] + 1
+            end_tok = got2[1][3] + (got2[1][3] < b and not doc[got2[1][3]].is_punct)
             unit = unit[:4] + (end_tok,)
     # the same unit on both ends of a range: "1 per cent to 1.5 per cent", "between 5% and 6%"
     if unit and not flags.get("range") and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
@@ -185,8 +195,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if unit and unit[1] == "time" and unit[4] - 1 > j - 1 and j > 0 and doc[j - 1].text in ("-", "–") \
             and unit[4] < b and doc[unit[4]].pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") and not cue:
         return unit[4]
-    if unit is None and s - 2 >= a and (doc[s - 1].lower_ == "aged" or doc[s - 2].lower_ == "age" and doc[s - 1].lower_ == "of"):
-        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21"
+    if unit is None and s - 1 >= a and (doc[s - 1].lower_ in ("aged", "age") or s - 2 >= a and doc[s - 2].lower_ == "age"
+                                         and doc[s - 1].lower_ == "of"):
+        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21", "a man of age 87"
+    if value is not None and j < b and doc[j].lower_ in ("yo", "y/o", "y.o.", "yo.") and (unit is None or unit[2] == j):
+        unit = ("year of age", "age", None, None, j + 1)  # "a 64 yo woman"
     # "a three-party meeting", "a 57-member body": the number names a kind of thing
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
             and unit[1] not in lex.counted_classes and not cue:
@@ -303,6 +316,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _money_code(t, lex: Lex) -> str | None:
+    """The currency code a single token names ("dollars" USD, "usd" USD, "€" EUR), or None."""
+    return lex.cur_names.get(t.lower_) or lex.cur_symbols.get(t.lower_)
 
 
 def _age_context(doc, cs: int, a: int) -> bool:

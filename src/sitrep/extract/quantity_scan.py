@@ -16,7 +16,7 @@ from .quantity_figure import _read_figure
 # ---------------------------------------------------------------- the scan
 
 _A_NEXT_TIME = ("year", "month", "week", "day")
-_CUR_PREFIX = ("us", "hk", "a", "c", "nz", "s", "au", "minus", "negative", "half")
+_CUR_PREFIX = ("us", "hk", "a", "c", "nz", "s", "au", "minus", "negative", "half", "quarter")
 
 
 def _start_kind(word: str, lex: Lex) -> int:

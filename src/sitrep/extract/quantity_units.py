@@ -67,7 +67,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
         if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE \
                 or k + 1 < end and doc[k].text == "/" and _match_phrase(doc, k + 1, end, lex.measures):   # "2.3 g/cm3"
             return name, group, None, None, k
-    if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 3 and doc[j].text.isalpha() \
+    if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 1 and not doc[j].text.isascii() \
+            and doc[j].text in lex.cur_symbols or len(doc[j].text) == 3 and doc[j].text.isalpha() \
             and doc[j].lower_ in lex.cur_symbols and (doc[j].is_upper or doc[j].lower_ in _LOWER_CODES):   # "20 EUR", "10 rmb"
         code = lex.cur_symbols[doc[j].lower_]
         return code, f"money:{code}", None, None, j + 1
@@ -119,7 +120,7 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 return None
             cls = lex.counted.get(key) or lex.counted.get(lemma)
             if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
-                    and not (k > first and doc[first].pos_ == "ADJ"):
+                    and not (k > first and doc[first].pos_ == "ADJ") and not _plural_name(t):
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
@@ -138,6 +139,12 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _plural_name(t) -> bool:
+    """A name in the plural counts things, not a designation: "4.5 million iPhones", "300 Teslas"."""
+    return t.tag_ == "NNPS" or (len(t.text) > 3 and t.text.endswith("s") and not t.text.endswith("ss")
+                                and t.text[-2:-1].islower() and t.lemma_.lower() != t.lower_)
 
 
 def _subject_after(doc, k: int, end: int):
@@ -201,6 +208,23 @@ _LOWER_CODES = ("usd", "eur", "gbp", "jpy", "rmb", "cny", "btc", "inr", "aud", "
 def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
     """The unit made a rate by a "per" part after it, and the token after: "$58.24 per barrel",
     "$80 per sq m", "$3,500 a month", "12 mg / L", "3,000 tests per day", "40 sorties a week"."""
+    if unit and end_tok + 3 < b and doc[end_tok].text in ("-", "–") and doc[end_tok + 1].lower_ in ("a", "an", "per") \
+            and doc[end_tok + 2].text in ("-", "–") and doc[end_tok + 3].pos_ in ("NOUN", "PROPN") \
+            and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
+        per = doc[end_tok + 3]                       # "a 12-cent-a-share dividend"
+        return (f"{unit[0]} per {per.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 4), end_tok + 4
+    if unit and 0 < end_tok and end_tok + 2 < b and doc[end_tok - 1].text in ("-", "–") and doc[end_tok].lower_ in ("a", "an", "per") \
+            and doc[end_tok + 1].text in ("-", "–") and doc[end_tok + 2].pos_ in ("NOUN", "PROPN") \
+            and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")):
+        per = doc[end_tok + 2]                       # "$70-a-share" (the hyphen after the figure already passed)
+        return (f"{unit[0]} per {per.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 3), end_tok + 3
+    of_end = _of_phrase(doc, end_tok, b) if unit else None
+    if of_end and of_end + 1 < b and doc[of_end].lower_ in ("per", "a", "an", "every") \
+            and (hit := _match_phrase(doc, of_end + 1, b, lex.measures)) and hit[0][1] == "time" \
+            and hit[1] - of_end == 2 and not (hit[1] < b and doc[hit[1]].lower_ in _LATER):
+        # "2.4 billion gallons of jet fuel a year", "300 tonnes of steel per day": the rate keeps the
+        # "of" phrase as its subject
+        return (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], unit[4]), hit[1]
     # a rate: "$58.24 per barrel", "$80 per sq m", "$3,500 a month"
     if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
             and doc[end_tok].lower_ in ("per", "a", "an", "/"):
@@ -221,6 +245,17 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
         unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
         end_tok = hit[1]
     return unit, end_tok
+
+
+def _of_phrase(doc, k: int, b: int):
+    """The token after a short "of" phrase at k ("of jet fuel", "of crude oil", "of the grain"), or None."""
+    if k + 1 >= b or doc[k].lower_ != "of":
+        return None
+    m = k + 1 + (doc[k + 1].lower_ in ("the", "its", "their"))
+    n = m
+    while n < b and n - m < 4 and doc[n].pos_ in ("NOUN", "PROPN", "ADJ") and doc[n].text[:1].isalpha():
+        n += 1
+    return n if n > m and doc[n - 1].pos_ in ("NOUN", "PROPN") else None
 
 
 def _fraction_of(doc, j: int, b: int, lex: Lex, value):
