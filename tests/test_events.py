@@ -517,3 +517,51 @@ def test_taking_control_of_anothers_ground_is_fighting(pipe, text, expected):
 ])
 def test_insurgents_with_no_named_victim_strike_their_own_state(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+def test_a_stance_on_a_named_deed_is_the_event_not_the_deed(pipe):
+    evs = events(pipe, "The Valdorian government condemned an attack by Keshi soldiers in northern Ostrana on Friday.")
+    assert ("ACCUSE", "VAL", "KSH") in triples(evs)
+    assert "ASSAULT" not in {e.type for e in evs}  # the attack is the topic of the condemnation
+    evs = events(pipe, "Brevik demanded the withdrawal of Talmari troops from the border.")
+    assert "RETREAT" not in {e.type for e in evs}
+
+
+def test_the_purpose_of_an_agreement_is_not_yet_done(pipe):
+    evs = events(pipe, "Valdoria signed a deal on Monday to supply Kesh with 20,000 tonnes of grain.")
+    assert ("AGREE", "VAL", "KSH") in triples(evs)
+    assert "AID" not in {e.type for e in evs}
+    assert ("AID", "VAL", "KSH") in triples(events(pipe, "Valdoria supplied Kesh with 20,000 tonnes of grain."))
+
+
+def test_a_named_actors_own_of_phrase_names_no_second_target(pipe):
+    evs = events(pipe, "Ostrana warned the people of Brevik of the Talmari president.")
+    assert ("THREATEN", "OST", "BRV") in triples(evs)
+    assert ("THREATEN", "OST", "TAL") not in triples(evs)
+
+
+@pytest.fixture(scope="module")
+def group_pipe(tmp_path_factory):
+    from sitrep.extract.pipeline import Pipeline
+    extra = tmp_path_factory.mktemp("actors") / "groups.yaml"
+    extra.write_text(yaml.safe_dump([
+        {"name": "Northern Pact", "type": "ORG", "code": "VAL/KSH", "help": "two invented states named as one"},
+        {"name": "Coastal League", "type": "ORG", "code": "IGOCL", "help": "an invented league"},
+        {"name": "CL", "type": "ORG", "code": "CLX", "help": "the league's acronym coded apart"}]), encoding="utf-8")
+    return Pipeline(actor_files=[str(ACTORS), str(extra)])
+
+
+def test_a_several_actor_code_gives_one_event_per_actor(group_pipe):
+    got = triples(events(group_pipe, "The Northern Pact imposed sanctions on Ostrana."))
+    assert {("SANCTION", "VAL", "OST"), ("SANCTION", "KSH", "OST")} <= got
+
+
+def test_an_acronym_in_brackets_is_the_actor_just_named(group_pipe):
+    from sitrep.extract.events import token_actors
+    text = "Ostrana and the Coastal League (CL) signed a fishing agreement on Monday."
+    doc = Document.new(text)
+    recs = group_pipe.run(doc)
+    ctx = Context(doc=doc, sdoc=group_pipe.nlp(text), resources=group_pipe.resources, records=recs)
+    ta = token_actors(ctx)
+    cl = next(t.i for t in ctx.sdoc if t.text == "CL")
+    assert ta.code[cl] == "IGOCL"  # one actor, not the acronym's own entry (CLX) as a second one

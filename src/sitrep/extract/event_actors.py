@@ -109,6 +109,7 @@ class TokenActors:
                 i += hit[0]
             else:
                 i += 1
+        self._acronyms(sdoc)
         self.place_country: list[str | None] = [None] * n
         for pl in getattr(ctx.records, "places", []) or []:
             if not pl.country:
@@ -173,6 +174,19 @@ class TokenActors:
                     if pos < t.i and pos >= max(first_sent, 0) and len(codes) == n:
                         self.group[t.i] = codes
                         break
+
+    def _acronyms(self, sdoc) -> None:
+        """ "the Union of Xs (UX)": an acronym in brackets right after a name is that actor's, whatever
+        code the acronym has on its own (one actor, not two)."""
+        for j in range(1, len(sdoc) - 2):
+            if sdoc[j].text != "(" or self.code[j - 1] is None or self.code[j + 1] is None:
+                continue
+            m = self.mention[j + 1]
+            if m is None or m[0] != j + 1 or m[1] >= len(sdoc) or sdoc[m[1]].text != ")" or m[1] - m[0] > 2 \
+                    or not all(t.text.isupper() for t in sdoc[m[0]:m[1]]):
+                continue
+            for k in range(m[0], m[1]):
+                self.code[k] = self.code[j - 1]
 
     def _mark(self, s: int, e: int, code: str) -> None:
         for j in range(s, e):

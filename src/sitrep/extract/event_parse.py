@@ -42,6 +42,9 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
                 continue
             if c.dep_ == "prep" and c.lower_ not in preps:
                 continue
+            if c.dep_ == "prep" and code is not None and t.pos_ == "PROPN" and not (
+                    ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
+                continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
             if c.dep_ == "appos" and out:
                 continue
             stack.append(c)

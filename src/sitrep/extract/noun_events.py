@@ -11,6 +11,8 @@ from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _object
                           item_class, item_span, modality, noun_type, phrase_actors, place_codes, pronoun_owner,
                           verb_type)
 
+# verb types that take a stance on the event their object names: the stance is the event
+STANCE_TYPES = {"REJECT", "ACCUSE", "DEMAND", "SUPPORT"}
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble"}
 
 
@@ -83,8 +85,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         # "Ukraine's reliance on US military aid": the one relying receives it
         targets = _codes(phrase_actors(h.head, ta, vocab, deps={"poss", "compound", "amod"}, preps=set()))
         targets = [t for t in targets if t not in actors] or pronoun_owner(h.head, ta)
-    if h.pos_ == "VERB" and verb_type(h, vocab)[0] == "REJECT" and n.dep_ in ("dobj", "nsubjpass"):
-        return None  # "cancelled a visit by X": the visit did not happen; the REJECT is the event
+    if h.pos_ == "VERB" and verb_type(h, vocab)[0] in STANCE_TYPES and n.dep_ in ("dobj", "nsubjpass"):
+        # "cancelled a visit by X": the visit did not happen; "condemned an attack by X", "demanded
+        # the withdrawal of X": the stance taken on it is the event told, the deed only its topic
+        return None
     if not targets and agent and n.dep_ == "dobj" and h.pos_ == "VERB" and ty in ("ACCUSE", "SUPPORT", "DEMAND",
                                                                                 "THREATEN"):
         # "the test drew condemnation from X": X condemns the test's owner

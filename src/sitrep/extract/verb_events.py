@@ -38,6 +38,19 @@ def _crowd(v, vocab: dict) -> bool:
     return any(h.lemma_.lower() in vocab["crowds"] or h.lower_ in vocab["crowds"] for h in heads)
 
 
+def _agreed_content(v, vocab: dict) -> bool:
+    """An infinitive purpose clause of an agreement ("signed an accord to supply X", "agreed a
+    deal to build ..."): it tells what was agreed, an act still to come."""
+    h = v.head
+    if v.dep_ not in ("advcl", "xcomp") or v.tag_ != "VB" or h.pos_ not in ("VERB", "AUX") or \
+            not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+        return False
+    if v.dep_ == "advcl" and verb_type(h, vocab)[0] == "AGREE":
+        return True
+    return h.lemma_.lower() in vocab["light"] and any(
+        c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in h.children)
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
@@ -79,6 +92,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "threatened to withdraw": the governing verb is the event
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and noun_type(v.head, vocab) and v.tag_ != "VBN":
         return None  # "threats to withdraw", "decision to send": the noun is the event
+    if _agreed_content(v, vocab):
+        return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
