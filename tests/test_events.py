@@ -547,7 +547,9 @@ def group_pipe(tmp_path_factory):
     extra.write_text(yaml.safe_dump([
         {"name": "Northern Pact", "type": "ORG", "code": "VAL/KSH", "help": "two invented states named as one"},
         {"name": "Coastal League", "type": "ORG", "code": "IGOCL", "help": "an invented league"},
-        {"name": "CL", "type": "ORG", "code": "CLX", "help": "the league's acronym coded apart"}]), encoding="utf-8")
+        {"name": "CL", "type": "ORG", "code": "CLX", "help": "the league's acronym coded apart"},
+        {"name": "Security Council", "type": "ORG", "code": "IGO", "help": "a user recoding of a bundled name"}]),
+        encoding="utf-8")
     return Pipeline(actor_files=[str(ACTORS), str(extra)])
 
 
@@ -565,3 +567,31 @@ def test_an_acronym_in_brackets_is_the_actor_just_named(group_pipe):
     ta = token_actors(ctx)
     cl = next(t.i for t in ctx.sdoc if t.text == "CL")
     assert ta.code[cl] == "IGOCL"  # one actor, not the acronym's own entry (CLX) as a second one
+
+
+def test_a_user_actor_file_recodes_a_bundled_name(group_pipe):
+    assert ("SUPPORT", "IGO", "OST") in triples(events(group_pipe, "The Security Council praised Ostrana on Monday."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talmari dockers went on strike on Monday.", ("PROTEST", "TAL", "TAL")),
+    ("Kesh put its army on alert after the incident.", ("MOBILIZE", "KSH", None)),
+    ("Valdorian and Keshi diplomats held a round of talks in Lirn.", ("CONSULT", "VAL", "KSH")),
+    ("Brevik accepted a truce proposed by Talmar.", ("AGREE", "BRV", "TAL")),
+    ("Ostranian police detained dozens of opposition activists.", ("COERCE", "OST", "OST")),
+    ("The Pellisian government eased restrictions on the press.", ("CONCEDE", "PEL", "PEL")),
+    ("Kesh expressed willingness to cooperate with Brevik on fisheries.", ("AGREE", "KSH", "BRV")),
+    ("Talmari miners staged a strike over pay.", ("PROTEST", "TAL", "TAL")),
+    ("Valdoria and Kesh reached an understanding on grazing rights.", ("AGREE", "VAL", "KSH")),
+    ("Valdoria expressed support for Ostrana after the floods.", ("SUPPORT", "VAL", "OST")),
+    ("Pellis extended a loan of $40 million to Ostrana.", ("AID", "PEL", "OST")),
+    ("Valdoria and Kesh launched ten days of joint naval drills.", ("COOPERATE", "VAL", "KSH")),
+])
+def test_general_phrasings_of_the_types(pipe, text, expected):
+    assert expected in triples(events(pipe, text), modality=None)
+
+
+def test_refusal_and_owned_support(pipe):
+    assert not any(e.type == "CONSULT" and e.modality != "negated"
+                   for e in events(pipe, "Kesh announced its refusal to meet Brevik's envoys."))
+    assert "SUPPORT" not in {e.type for e in events(pipe, "Kesh's support for Talmar has grown this year.")}

@@ -18,8 +18,8 @@ MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     ty = noun_type(n, vocab)
-    if ty is None:
-        return None
+    if ty is None or n.lemma_.lower() in vocab["light_only"] and noun_type(n, {**vocab, "noun": {}}) is None:
+        return None  # "support" names a stance only when voiced ("expressed support"): a light verb's object
     need = vocab["noun_objects"].get(ty)
     if need and not any(p.lower_ in need or p.lemma_.lower() in need for p in _preps(n, {"of"})):
         return None

@@ -15,7 +15,7 @@ THEME_PREPS = PHRASE_PREPS | {"for"}
 CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
 PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST", "COERCE", "CONCEDE"}
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
-DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST"}  # whose target may be the doer of a deed they name
+DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST", "AGREE", "SUPPORT"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
 
@@ -64,6 +64,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         rule = vocab["by_object"][lem]
         ty = next((rule[w] for x in (obj, *(c for c in obj.children if c.dep_ == "compound"))
                    for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)
+    if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and \
+            obj.lemma_.lower() in vocab["containers"]:  # "held a round of talks", "launched a wave of attacks"
+        obj = next((p for p in _preps(obj, {"of"}) if noun_type(p, vocab)), obj)
     if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and all(x != obj for x in extra):
         comp = next((c for c in obj.children if c.dep_ == "compound" and noun_type(c, vocab)), None)
         if comp is not None:  # "launched a mediation effort": the compound names the event
@@ -71,6 +74,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
         noun, ty = obj, noun_type(obj, vocab)
         extra = [obj] if obj.i != v.head.i or v.dep_ != "acl" else [obj]
+        if obj.lemma_.lower() in vocab["crowd_verbs"] and (lem in vocab["protest_light"] or _crowd(v, vocab)):
+            ty = "PROTEST"  # "staged a strike", "workers held a march": not an air strike
     if ty is not None and obj is not None and obj.lemma_.lower() in vocab["exclude"].get(ty, ()):
         return None
     reverse = False
