@@ -595,3 +595,22 @@ def test_refusal_and_owned_support(pipe):
     assert not any(e.type == "CONSULT" and e.modality != "negated"
                    for e in events(pipe, "Kesh announced its refusal to meet Brevik's envoys."))
     assert "SUPPORT" not in {e.type for e in events(pipe, "Kesh's support for Talmar has grown this year.")}
+
+
+def test_forces_at_a_border_are_a_show_of_force_not_aid(pipe):
+    got = triples(events(pipe, "Kesh mobilized its army near the Ostranian border."))
+    assert ("MOBILIZE", "KSH", "OST") in got and not any(t[0] == "AID" for t in got)
+    assert not any(t[0] == "AID" for t in triples(events(pipe, "Kesh sent troops to its border with Ostrana.")))
+
+
+def test_destroying_what_is_no_projectile_is_no_defence(pipe):
+    assert "DEFEND" not in {e.type for e in events(pipe, "Keshi forces destroyed three Ostranian farmhouses.")}
+    assert "DEFEND" not in {e.type for e in events(pipe, "The Valdorian navy intercepted a Keshi cargo ship.")}
+
+
+def test_a_crowd_protesting_in_a_purpose_clause(pipe):
+    assert ("PROTEST", "TAL", "VAL") in triples(events(pipe, "Talmari farmers blocked roads to protest Valdorian tariffs."))
+
+
+def test_militants_are_rebels(pipe):
+    assert ("ASSAULT", "BRV", "BRV") in triples(events(pipe, "Brevikan militants attacked a police station."))

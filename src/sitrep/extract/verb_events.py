@@ -17,6 +17,8 @@ PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST"
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
 DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST", "AGREE", "SUPPORT"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
+PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across"}
+BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
 
 
@@ -32,6 +34,8 @@ def _clause(v, stop: set):
 def _crowd(v, vocab: dict) -> bool:
     """The verb's subject is a crowd: "thousands of workers", "students", "protesters"."""
     s = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if s is None and v.dep_ in ("advcl", "xcomp", "conj"):  # "farmers blocked roads to protest": theirs
+        s = _inherited_subject(v)[0]
     if s is None:
         return False
     heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
@@ -54,7 +58,7 @@ def _agreed_content(v, vocab: dict) -> bool:
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
-    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and not any(c.dep_ == "dobj" for c in v.children):
+    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -78,6 +82,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             ty = "PROTEST"  # "staged a strike", "workers held a march": not an air strike
     if ty is not None and obj is not None and obj.lemma_.lower() in vocab["exclude"].get(ty, ()):
         return None
+    if ty is not None and noun is None and vocab["noun_objects"].get(ty) and not (obj is not None and {
+            w for t in obj.subtree for w in (t.lower_, t.lemma_.lower())} & vocab["noun_objects"][ty]):
+        return None  # "destroyed homes", "intercepted a ship": no drone or missile downed, no air defence
     reverse = False
     if ty is None and lem in vocab["reverse"]:
         ty, reverse = vocab["reverse"][lem], True
@@ -240,12 +247,16 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
+    border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
+                 for h in (v, *_objects(v)) for c in h.children if c.dep_ in ("prep", "dative") for p in c.children)
+    if border and (ty == "MOBILIZE" or ty == "AID" and icls == "troops"):
+        ty, against = "MOBILIZE", True  # "sent troops to its border with X": a show of force at X, no aid to X
     trig = sorted([v, *extra], key=lambda t: t.i)
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets), "mutual": mutual}
+            "against": against and bool(targets) or border, "mutual": mutual}
 
 
 
