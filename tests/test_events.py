@@ -614,3 +614,19 @@ def test_a_crowd_protesting_in_a_purpose_clause(pipe):
 
 def test_militants_are_rebels(pipe):
     assert ("ASSAULT", "BRV", "BRV") in triples(events(pipe, "Brevikan militants attacked a police station."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sanctions were imposed on Brevik by Valdoria last year.", ("SANCTION", "VAL", "BRV")),
+    ("Under the pact signed by Kesh and Talmar, the two states will share the river.", ("AGREE", "KSH", "TAL")),
+    ("Talks between Ostrana and Pellis resumed on Monday.", ("CONSULT", "OST", "PEL")),
+    ("Grain aid from Valdoria arrived in Talmar on Friday.", ("AID", "VAL", "TAL")),
+    ("Addressing parliament, the Valdorian president praised Brevik.", ("SUPPORT", "VAL", "BRV")),
+    ("Valdoria decided to suspend aid to Kesh after the vote.", ("SANCTION", "VAL", "KSH")),
+])
+def test_passives_nominals_and_decisions(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_a_meeting_between_named_only_in_passing_is_no_new_event(pipe):
+    assert not events(pipe, "The meeting between Vesk and Tolan, both newly in office, drew little notice.")

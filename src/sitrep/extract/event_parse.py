@@ -143,7 +143,11 @@ def noun_type(t, vocab: dict) -> str | None:
 
 
 def _subject(v):
-    return next((c for c in v.children if c.dep_ in SUBJ), None)
+    subs = [c for c in v.children if c.dep_ in SUBJ]
+    if len(subs) > 1:  # "Addressing parliament, the minister praised X": a misparse gives two; not the one
+        plain = [c for c in subs if not any(x.pos_ == "VERB" for x in c.children)]  # a participle hangs on
+        return plain[0] if plain else subs[0]
+    return subs[0] if subs else None
 
 
 def _passive(v) -> bool:

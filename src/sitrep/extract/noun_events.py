@@ -13,6 +13,10 @@ from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _object
 
 # verb types that take a stance on the event their object names: the stance is the event
 STANCE_TYPES = {"REJECT", "ACCUSE", "DEMAND", "SUPPORT"}
+VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the expulsion of X's diplomats"
+# verbs telling that an event (its subject) takes place: "talks resumed", "fighting erupted"
+OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
+         "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble"}
 
 
@@ -51,6 +55,12 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             n.lemma_.lower() not in vocab["by_object"].get(h.lemma_.lower(), {}):  # "removed sanctions": the verb's
         s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+    between = False
+    if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in OCCUR:
+        # "talks between A and B resumed", "fighting between A and B erupted": the event told as happening
+        actors = [c for p in _preps(n, {"between", "among"}) for c in _codes(phrase_actors(p, ta, vocab))]
+        between = len({country(a) for a in actors}) > 1
+        actors = actors if between else []
     theme = []
     if not actors and ty in ("ACCUSE", "COERCE"):
         actors, theme = _placed_under(n, ta, vocab)
@@ -59,7 +69,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if ty in ("AID",) and not (n.lemma_.lower() in vocab["items"]["money"] or item_class(n, vocab)):
         pass
     targets = []
-    for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"}):
+    victim = {"of"} if ty in VICTIM_NOUN_TYPES and agent else set()  # "the arrest of X by Y"
+    for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"} | victim):
         targets += _codes(phrase_actors(p, ta, vocab))
         if targets:
             break
@@ -98,7 +109,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         if s is not None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
-    if not targets and not place_targets and ty != "TEST" and not (moved and ty in SYMMETRIC and len(set(actors)) > 1):
+    if not targets and not place_targets and ty != "TEST" and not ((moved or between) and ty in SYMMETRIC
+                                                                   and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":
         return None

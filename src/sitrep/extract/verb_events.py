@@ -139,6 +139,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for c in v.children:
             if c.dep_ == "dobj":
                 targets += _codes(phrase_actors(c, ta, vocab))
+    elif noun is not None and _passive(v) and _agent(v) is not None:
+        # "sanctions were imposed on X by Y", "the agreement signed by A and B": the agent acts
+        actors = _codes(phrase_actors(_agent(v), ta, vocab))
+        for o in _objects(v):
+            targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     else:
         actors = (_codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)) if subj is not None else []
         # "their forces withdrew": the owner of the possessive acts
@@ -239,6 +244,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                       for p in c.children if p.dep_ == "pobj"] if subj is not None else []
     if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
+    elif ty == "CONSULT" and subj is not None and ta.code[subj.i] is None and (
+            noun_type(subj, vocab) == "AID" or item_class(subj, vocab) in ("goods", "money", "weapons")):
+        ty = "AID"  # "food aid from X arrived in Y": a delivery, not a visit
     place_targets = []
     if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
         for o in _objects(v):  # "the curfew imposed in X" too
