@@ -517,3 +517,116 @@ def test_taking_control_of_anothers_ground_is_fighting(pipe, text, expected):
 ])
 def test_insurgents_with_no_named_victim_strike_their_own_state(pipe, text, expected):
     assert expected in triples(events(pipe, text))
+
+
+def test_a_stance_on_a_named_deed_is_the_event_not_the_deed(pipe):
+    evs = events(pipe, "The Valdorian government condemned an attack by Keshi soldiers in northern Ostrana on Friday.")
+    assert ("ACCUSE", "VAL", "KSH") in triples(evs)
+    assert "ASSAULT" not in {e.type for e in evs}  # the attack is the topic of the condemnation
+    evs = events(pipe, "Brevik demanded the withdrawal of Talmari troops from the border.")
+    assert "RETREAT" not in {e.type for e in evs}
+
+
+def test_the_purpose_of_an_agreement_is_not_yet_done(pipe):
+    evs = events(pipe, "Valdoria signed a deal on Monday to supply Kesh with 20,000 tonnes of grain.")
+    assert ("AGREE", "VAL", "KSH") in triples(evs)
+    assert "AID" not in {e.type for e in evs}
+    assert ("AID", "VAL", "KSH") in triples(events(pipe, "Valdoria supplied Kesh with 20,000 tonnes of grain."))
+
+
+def test_a_named_actors_own_of_phrase_names_no_second_target(pipe):
+    evs = events(pipe, "Ostrana warned the people of Brevik of the Talmari president.")
+    assert ("THREATEN", "OST", "BRV") in triples(evs)
+    assert ("THREATEN", "OST", "TAL") not in triples(evs)
+
+
+@pytest.fixture(scope="module")
+def group_pipe(tmp_path_factory):
+    from sitrep.extract.pipeline import Pipeline
+    extra = tmp_path_factory.mktemp("actors") / "groups.yaml"
+    extra.write_text(yaml.safe_dump([
+        {"name": "Northern Pact", "type": "ORG", "code": "VAL/KSH", "help": "two invented states named as one"},
+        {"name": "Coastal League", "type": "ORG", "code": "IGOCL", "help": "an invented league"},
+        {"name": "CL", "type": "ORG", "code": "CLX", "help": "the league's acronym coded apart"},
+        {"name": "Security Council", "type": "ORG", "code": "IGO", "help": "a user recoding of a bundled name"}]),
+        encoding="utf-8")
+    return Pipeline(actor_files=[str(ACTORS), str(extra)])
+
+
+def test_a_several_actor_code_gives_one_event_per_actor(group_pipe):
+    got = triples(events(group_pipe, "The Northern Pact imposed sanctions on Ostrana."))
+    assert {("SANCTION", "VAL", "OST"), ("SANCTION", "KSH", "OST")} <= got
+
+
+def test_an_acronym_in_brackets_is_the_actor_just_named(group_pipe):
+    from sitrep.extract.events import token_actors
+    text = "Ostrana and the Coastal League (CL) signed a fishing agreement on Monday."
+    doc = Document.new(text)
+    recs = group_pipe.run(doc)
+    ctx = Context(doc=doc, sdoc=group_pipe.nlp(text), resources=group_pipe.resources, records=recs)
+    ta = token_actors(ctx)
+    cl = next(t.i for t in ctx.sdoc if t.text == "CL")
+    assert ta.code[cl] == "IGOCL"  # one actor, not the acronym's own entry (CLX) as a second one
+
+
+def test_a_user_actor_file_recodes_a_bundled_name(group_pipe):
+    assert ("SUPPORT", "IGO", "OST") in triples(events(group_pipe, "The Security Council praised Ostrana on Monday."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talmari dockers went on strike on Monday.", ("PROTEST", "TAL", "TAL")),
+    ("Kesh put its army on alert after the incident.", ("MOBILIZE", "KSH", None)),
+    ("Valdorian and Keshi diplomats held a round of talks in Lirn.", ("CONSULT", "VAL", "KSH")),
+    ("Brevik accepted a truce proposed by Talmar.", ("AGREE", "BRV", "TAL")),
+    ("Ostranian police detained dozens of opposition activists.", ("COERCE", "OST", "OST")),
+    ("The Pellisian government eased restrictions on the press.", ("CONCEDE", "PEL", "PEL")),
+    ("Kesh expressed willingness to cooperate with Brevik on fisheries.", ("AGREE", "KSH", "BRV")),
+    ("Talmari miners staged a strike over pay.", ("PROTEST", "TAL", "TAL")),
+    ("Valdoria and Kesh reached an understanding on grazing rights.", ("AGREE", "VAL", "KSH")),
+    ("Valdoria expressed support for Ostrana after the floods.", ("SUPPORT", "VAL", "OST")),
+    ("Pellis extended a loan of $40 million to Ostrana.", ("AID", "PEL", "OST")),
+    ("Valdoria and Kesh launched ten days of joint naval drills.", ("COOPERATE", "VAL", "KSH")),
+])
+def test_general_phrasings_of_the_types(pipe, text, expected):
+    assert expected in triples(events(pipe, text), modality=None)
+
+
+def test_refusal_and_owned_support(pipe):
+    assert not any(e.type == "CONSULT" and e.modality != "negated"
+                   for e in events(pipe, "Kesh announced its refusal to meet Brevik's envoys."))
+    assert "SUPPORT" not in {e.type for e in events(pipe, "Kesh's support for Talmar has grown this year.")}
+
+
+def test_forces_at_a_border_are_a_show_of_force_not_aid(pipe):
+    got = triples(events(pipe, "Kesh mobilized its army near the Ostranian border."))
+    assert ("MOBILIZE", "KSH", "OST") in got and not any(t[0] == "AID" for t in got)
+    assert not any(t[0] == "AID" for t in triples(events(pipe, "Kesh sent troops to its border with Ostrana.")))
+
+
+def test_destroying_what_is_no_projectile_is_no_defence(pipe):
+    assert "DEFEND" not in {e.type for e in events(pipe, "Keshi forces destroyed three Ostranian farmhouses.")}
+    assert "DEFEND" not in {e.type for e in events(pipe, "The Valdorian navy intercepted a Keshi cargo ship.")}
+
+
+def test_a_crowd_protesting_in_a_purpose_clause(pipe):
+    assert ("PROTEST", "TAL", "VAL") in triples(events(pipe, "Talmari farmers blocked roads to protest Valdorian tariffs."))
+
+
+def test_militants_are_rebels(pipe):
+    assert ("ASSAULT", "BRV", "BRV") in triples(events(pipe, "Brevikan militants attacked a police station."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sanctions were imposed on Brevik by Valdoria last year.", ("SANCTION", "VAL", "BRV")),
+    ("Under the pact signed by Kesh and Talmar, the two states will share the river.", ("AGREE", "KSH", "TAL")),
+    ("Talks between Ostrana and Pellis resumed on Monday.", ("CONSULT", "OST", "PEL")),
+    ("Grain aid from Valdoria arrived in Talmar on Friday.", ("AID", "VAL", "TAL")),
+    ("Addressing parliament, the Valdorian president praised Brevik.", ("SUPPORT", "VAL", "BRV")),
+    ("Valdoria decided to suspend aid to Kesh after the vote.", ("SANCTION", "VAL", "KSH")),
+])
+def test_passives_nominals_and_decisions(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_a_meeting_between_named_only_in_passing_is_no_new_event(pipe):
+    assert not events(pipe, "The meeting between Vesk and Tolan, both newly in office, drew little notice.")

@@ -34,7 +34,7 @@ CAMEO codes of its patterns mapped with the same CAMEO2PLOVER table, setting
 ``extract/cameo_verbs.py`` reads the format, ``extract/cameo_events.py`` applies
 the patterns on the dependency parse (main-clause verbs only) instead of sitrep's
 own vocabulary. Actor codes naming several actors ("THE_SHIRE [FRO/BIL/SAM]") are kept
-whole in the converted actor file; the user-verbs mode codes one event per actor.
+whole in the converted actor file; both modes code one event per actor.
 The first metrics above keep measuring sitrep's own vocabulary.
 
 Split: records at even positions are ``dev`` (rules were tuned on these),

@@ -33,6 +33,7 @@ from ..model import Event, record_id
 from .cameo_verbs import (Elem, Pattern, Verb, VerbDict, expand_synset, load_cameo_plover, load_discards,
                           load_verbs, plover_type)
 from .context import Context
+from .event_emit import split_code
 from .event_parse import (PHRASE_DEPS, _agent, _codes, _inherited_subject, _passive, country, distinct, modality,
                           phrase_actors)
 
@@ -280,16 +281,6 @@ def _actors(tok, ta, vocab) -> list[str]:
     if not out and ta.code[tok.i]:
         out = [ta.code[tok.i]]
     return [x for c in out for x in split_code(c)]
-
-
-def split_code(code: str) -> list[str]:
-    """PETRARCH's several-actor codes ("FRO/BIL/SAM": one name for three actors), one per actor,
-    the sector kept ("FRO/BIL GOV" -> "FRO GOV", "BIL GOV")."""
-    head, _, sector = code.partition(" ")
-    parts = [p for p in head.split("/") if p]
-    if len(parts) < 2:
-        return [code]
-    return [f"{p} {sector}" if sector else p for p in parts]
 
 
 def _clause_target(v, last, ta, own: set):

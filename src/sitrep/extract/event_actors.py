@@ -22,6 +22,8 @@ from ..errors import SitrepError
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_WORDS = 7
 FIRSTS = ("",)  # key under which the table keeps the set of first words of its phrases
+USER = "_user_file"  # entries of the user's own actor files (their codes win over the actors stage's)
+USER_KEYS = ("", "user")  # key under which the table keeps the phrases of the user's files
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
 PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -44,7 +46,8 @@ def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:
         if not isinstance(data, list):
             raise SitrepError(f"{p}: an actor file is a YAML list of actors", input=str(p),
                               reason="bad_actor_file")
-        entries.extend(e for e in data if isinstance(e, dict) and e.get("name"))
+        user = p not in paths
+        entries.extend({**e, USER: True} if user else e for e in data if isinstance(e, dict) and e.get("name"))
     return entries
 
 
@@ -66,6 +69,10 @@ def build_table(nlp: Any, entries: list[dict]) -> dict[tuple[str, ...], tuple[st
             key = tuple(t.text for t in nlp.tokenizer(n.strip()))
             if 0 < len(key) <= MAX_WORDS:
                 table[key] = (str(code), e["name"])
+                if e.get(USER):
+                    table.setdefault(USER_KEYS, set()).add(key)
+                elif key in table.get(USER_KEYS, ()):
+                    table[USER_KEYS].discard(key)
                 if key[0].lower() == "the" and len(key) > 1:  # "the Kremlin", "The Kremlin", "Kremlin"
                     table.setdefault(key[1:], (str(code), e["name"]))
                     table.setdefault(("The" if key[0] == "the" else "the", *key[1:]), (str(code), e["name"]))
@@ -88,7 +95,7 @@ class TokenActors:
             for m in ent.mentions:
                 span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
-                    self._mark(span.start, span.end, code)
+                    self._mark(span.start, span.end, self._user_code(table, span) or code)
         lower = [t.text for t in sdoc]
         firsts = table.get(FIRSTS)
         if firsts is None:
@@ -109,6 +116,7 @@ class TokenActors:
                 i += hit[0]
             else:
                 i += 1
+        self._acronyms(sdoc)
         self.place_country: list[str | None] = [None] * n
         for pl in getattr(ctx.records, "places", []) or []:
             if not pl.country:
@@ -173,6 +181,34 @@ class TokenActors:
                     if pos < t.i and pos >= max(first_sent, 0) and len(codes) == n:
                         self.group[t.i] = codes
                         break
+
+    @staticmethod
+    def _user_code(table: dict, span) -> str | None:
+        """The code the user's own actor file gives this very name ("Security Council" as IGO),
+        which wins over the bundled dictionary's code the actors stage found."""
+        user = table.get(USER_KEYS)
+        if not user:
+            return None
+        key = tuple(t.text for t in span)
+        if key and key[0].lower() == "the":
+            key = key[1:]
+        for k in (key, ("the", *key)):
+            if k in user:
+                return table[k][0]
+        return None
+
+    def _acronyms(self, sdoc) -> None:
+        """ "the Union of Xs (UX)": an acronym in brackets right after a name is that actor's, whatever
+        code the acronym has on its own (one actor, not two)."""
+        for j in range(1, len(sdoc) - 2):
+            if sdoc[j].text != "(" or self.code[j - 1] is None or self.code[j + 1] is None:
+                continue
+            m = self.mention[j + 1]
+            if m is None or m[0] != j + 1 or m[1] >= len(sdoc) or sdoc[m[1]].text != ")" or m[1] - m[0] > 2 \
+                    or not all(t.text.isupper() for t in sdoc[m[0]:m[1]]):
+                continue
+            for k in range(m[0], m[1]):
+                self.code[k] = self.code[j - 1]
 
     def _mark(self, s: int, e: int, code: str) -> None:
         for j in range(s, e):

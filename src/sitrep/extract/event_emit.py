@@ -10,6 +10,15 @@ from .event_parse import _objects, _preps, country, distinct, item_span, noun_ty
 from .event_vocab import SYMMETRIC, load_vocab
 from .verb_events import _clause_target
 
+
+def split_code(code: str) -> list[str]:
+    """A several-actor code ("FRO/BIL/SAM", "FRO/BIL GOV"), one code per actor, the sector kept."""
+    head, _, sector = code.partition(" ")
+    parts = [p for p in head.split("/") if p]
+    if len(parts) < 2:
+        return [code]
+    return [f"{p} {sector}" if sector else p for p in parts]
+
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB"}  # unnamed police, officials, courts, rebels act where they are
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
@@ -74,12 +83,19 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         actors, targets, home = _unnamed_actor(f, ty, targets, home)
     if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").endswith(" REB") and not targets:
         targets, home = [country(actors[0])], True  # insurgents striking an unnamed victim: their own state
-    if ty == "PROTEST" and actors and actors[0] and not targets and not _foreign(ctx, sent, actors[0]):
-        targets, home = [country(actors[0])], True  # a protest naming no one else: against one's own state
+    if ty in DOMESTIC and actors and actors[0] and not targets and not _foreign(ctx, sent, actors[0]):
+        # a protest, an arrest or a concession naming no one else: within one's own country
+        targets, home = [country(actors[0])], True
     if not home:  # "the U.K. and France supplied Anglo-French missiles"
         targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     if not actors:
         return  # an event without a known actor is not coded
+    # several-actor codes ("FRO/BIL/SAM", as CAMEO-format dictionaries write a name for a group of
+    # actors): one actor each, as the user-verbs mode does
+    actors = list(dict.fromkeys(x for a in actors for x in (split_code(a) if a else [a])))
+    targets = list(dict.fromkeys(x for t in targets for x in (split_code(t) if t else [t])))
+    if ty == "MOBILIZE" and f["noun"] is not None and not targets and len({country(a) for a in actors}) > 1:
+        ty = "COOPERATE"  # "A and B launched joint drills": military cooperation, each with the other
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     noun_only = all(t.pos_ not in ("VERB", "AUX") for t in f["trigger"])
     mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other

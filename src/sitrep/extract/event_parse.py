@@ -15,7 +15,11 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det", "npadvmod", "cc", "prep",
                "nummod", "quantmod", "case", "punct"}
 PHRASE_PREPS = {"of", "from", "in", "within", "inside", "by"}
-OBJ_PREPS = {"of", "from", "by"}  # "officials in X" names X; "an attack in X" only places it
+OBJ_PREPS = {"of", "from", "by"}
+# nouns of intent governing an infinitive whose subject is the governing verb's ("offered its readiness to")
+INTENT_NOUNS = {"willingness", "readiness", "commitment", "pledge", "promise", "offer", "refusal", "reluctance",
+                "unwillingness"}
+ARTICLES = {"the", "a", "an"}  # skipped in a phrase of the vocabulary ("take to the streets")  # "officials in X" names X; "an attack in X" only places it
 
 
 # ------------------------------------------------------------------ phrases
@@ -42,6 +46,9 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
                 continue
             if c.dep_ == "prep" and c.lower_ not in preps:
                 continue
+            if c.dep_ == "prep" and code is not None and t.pos_ == "PROPN" and not (
+                    ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
+                continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
             if c.dep_ == "appos" and out:
                 continue
             stack.append(c)
@@ -113,10 +120,14 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
         kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative")]
         got = []
         for w in rest:
+            if w in ARTICLES:
+                continue
             m = next((c for c in kids if c.lemma_.lower() == w or c.lower_ == w), None)
             if m is None:
                 break
             got.append(m)
+            if m.dep_ == "prep":  # "go on strike", "put X on alert": the preposition's object follows
+                kids = kids + [c for c in m.children if c.dep_ == "pobj"]
         else:
             return ty, got
     return vocab["verb"].get(lem), []
@@ -132,7 +143,11 @@ def noun_type(t, vocab: dict) -> str | None:
 
 
 def _subject(v):
-    return next((c for c in v.children if c.dep_ in SUBJ), None)
+    subs = [c for c in v.children if c.dep_ in SUBJ]
+    if len(subs) > 1:  # "Addressing parliament, the minister praised X": a misparse gives two; not the one
+        plain = [c for c in subs if not any(x.pos_ == "VERB" for x in c.children)]  # a participle hangs on
+        return plain[0] if plain else subs[0]
+    return subs[0] if subs else None
 
 
 def _passive(v) -> bool:
@@ -192,6 +207,9 @@ def _inherited_subject(v, depth: int = 0):
             if obj is not None and h.lemma_.lower() in ("urge", "ask", "force", "allow", "order", "press", "call"):
                 return obj, h
         return _inherited_subject(h, depth + 1)
+    if v.dep_ == "acl" and h.pos_ == "NOUN" and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head != h and \
+            h.lemma_.lower() in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return _inherited_subject(h.head, depth + 1)  # "X expressed willingness to cooperate": X would
     if v.dep_ in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN", "PRON"):
         return h, v
     return None, None
@@ -216,6 +234,12 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
                 return "negated", None
             if lem in vocab["exp_heads"] or (t.pos_ == "ADJ" and lem in vocab["exp_heads"]):
                 exp, head_lemma = True, head_lemma or lem
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            nl = t.head.lemma_.lower()  # "willingness to cooperate", "refusal to attend"
+            if nl in vocab.get("refusal_nouns", ()):
+                return "negated", None
+            if nl in vocab.get("intent_nouns", ()):
+                return "expected", head_lemma or nl
         if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head == t:
             # "is about to", "is set to", "is likely to": governed by an adjective or particle
             if t.dep_ == "acomp" or t.head.lemma_.lower() in vocab["exp_heads"] and t.head != t and t.dep_ == "xcomp":

@@ -39,6 +39,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v["preps"][ty] = set(spec.get("target_preps") or [])
         v["modes"][ty] = {m: set(ws) for m, ws in (spec.get("modes") or {}).items()}
         v["needs_item"].update(spec.get("needs_item") or [])
+        v.setdefault("light_only", set()).update(spec.get("light_only") or [])
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
         v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])
     v["light"] = set(raw["light_verbs"]["lemmas"])
@@ -63,6 +64,10 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
     cv = raw.get("crowd_verbs") or {}
     v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
+    v["protest_light"] = set(cv.get("protest_light") or [])
+    v["containers"] = set((raw.get("containers") or {}).get("nouns") or [])
+    v["intent_nouns"] = set(mod.get("intent_nouns") or [])
+    v["refusal_nouns"] = set(mod.get("refusal_nouns") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
     return v
 

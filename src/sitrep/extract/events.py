@@ -29,6 +29,12 @@ light verbs per PLOVER type. For each trigger in a sentence:
   is a THREATEN;
 * place, date, figures and the claim that carries the event are taken from the
   records of the earlier stages in the same sentence;
+* a stance taken on a deed its object names ("condemned an attack by X", "demanded the
+  withdrawal of X") is the event, the deed only its topic; what an agreement's purpose clause
+  says ("signed a deal to supply X") is not yet done; talks or fighting "between A and B" told
+  as happening pair A and B; joint drills of several actors are military cooperation;
+* a user actor file's own code for a name wins over the bundled one; an acronym in brackets
+  is the actor just named; a several-actor code ("A/B") gives one event per actor;
 * drones or missiles shot down imply the attack they were part of (DEFEND X<-Y
   gives ASSAULT Y->X), as conflict-event coders code both.
 

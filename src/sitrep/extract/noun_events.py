@@ -11,13 +11,19 @@ from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _object
                           item_class, item_span, modality, noun_type, phrase_actors, place_codes, pronoun_owner,
                           verb_type)
 
+# verb types that take a stance on the event their object names: the stance is the event
+STANCE_TYPES = {"REJECT", "ACCUSE", "DEMAND", "SUPPORT"}
+VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the expulsion of X's diplomats"
+# verbs telling that an event (its subject) takes place: "talks resumed", "fighting erupted"
+OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
+         "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble"}
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     ty = noun_type(n, vocab)
-    if ty is None:
-        return None
+    if ty is None or n.lemma_.lower() in vocab["light_only"] and noun_type(n, {**vocab, "noun": {}}) is None:
+        return None  # "support" names a stance only when voiced ("expressed support"): a light verb's object
     need = vocab["noun_objects"].get(ty)
     if need and not any(p.lower_ in need or p.lemma_.lower() in need for p in _preps(n, {"of"})):
         return None
@@ -49,6 +55,12 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             n.lemma_.lower() not in vocab["by_object"].get(h.lemma_.lower(), {}):  # "removed sanctions": the verb's
         s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+    between = False
+    if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in OCCUR:
+        # "talks between A and B resumed", "fighting between A and B erupted": the event told as happening
+        actors = [c for p in _preps(n, {"between", "among"}) for c in _codes(phrase_actors(p, ta, vocab))]
+        between = len({country(a) for a in actors}) > 1
+        actors = actors if between else []
     theme = []
     if not actors and ty in ("ACCUSE", "COERCE"):
         actors, theme = _placed_under(n, ta, vocab)
@@ -57,7 +69,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if ty in ("AID",) and not (n.lemma_.lower() in vocab["items"]["money"] or item_class(n, vocab)):
         pass
     targets = []
-    for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"}):
+    victim = {"of"} if ty in VICTIM_NOUN_TYPES and agent else set()  # "the arrest of X by Y"
+    for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"} | victim):
         targets += _codes(phrase_actors(p, ta, vocab))
         if targets:
             break
@@ -83,8 +96,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         # "Ukraine's reliance on US military aid": the one relying receives it
         targets = _codes(phrase_actors(h.head, ta, vocab, deps={"poss", "compound", "amod"}, preps=set()))
         targets = [t for t in targets if t not in actors] or pronoun_owner(h.head, ta)
-    if h.pos_ == "VERB" and verb_type(h, vocab)[0] == "REJECT" and n.dep_ in ("dobj", "nsubjpass"):
-        return None  # "cancelled a visit by X": the visit did not happen; the REJECT is the event
+    if h.pos_ == "VERB" and verb_type(h, vocab)[0] in STANCE_TYPES and n.dep_ in ("dobj", "nsubjpass"):
+        # "cancelled a visit by X": the visit did not happen; "condemned an attack by X", "demanded
+        # the withdrawal of X": the stance taken on it is the event told, the deed only its topic
+        return None
     if not targets and agent and n.dep_ == "dobj" and h.pos_ == "VERB" and ty in ("ACCUSE", "SUPPORT", "DEMAND",
                                                                                 "THREATEN"):
         # "the test drew condemnation from X": X condemns the test's owner
@@ -94,7 +109,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         if s is not None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
-    if not targets and not place_targets and ty != "TEST" and not (moved and ty in SYMMETRIC and len(set(actors)) > 1):
+    if not targets and not place_targets and ty != "TEST" and not ((moved or between) and ty in SYMMETRIC
+                                                                   and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":
         return None

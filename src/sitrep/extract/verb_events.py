@@ -15,8 +15,10 @@ THEME_PREPS = PHRASE_PREPS | {"for"}
 CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
 PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST", "COERCE", "CONCEDE"}
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
-DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST"}  # whose target may be the doer of a deed they name
+DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST", "AGREE", "SUPPORT"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
+PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across"}
+BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
 
 
@@ -32,16 +34,31 @@ def _clause(v, stop: set):
 def _crowd(v, vocab: dict) -> bool:
     """The verb's subject is a crowd: "thousands of workers", "students", "protesters"."""
     s = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if s is None and v.dep_ in ("advcl", "xcomp", "conj"):  # "farmers blocked roads to protest": theirs
+        s = _inherited_subject(v)[0]
     if s is None:
         return False
     heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     return any(h.lemma_.lower() in vocab["crowds"] or h.lower_ in vocab["crowds"] for h in heads)
 
 
+def _agreed_content(v, vocab: dict) -> bool:
+    """An infinitive purpose clause of an agreement ("signed an accord to supply X", "agreed a
+    deal to build ..."): it tells what was agreed, an act still to come."""
+    h = v.head
+    if v.dep_ not in ("advcl", "xcomp") or v.tag_ != "VB" or h.pos_ not in ("VERB", "AUX") or \
+            not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+        return False
+    if v.dep_ == "advcl" and verb_type(h, vocab)[0] == "AGREE":
+        return True
+    return h.lemma_.lower() in vocab["light"] and any(
+        c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in h.children)
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
-    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and not any(c.dep_ == "dobj" for c in v.children):
+    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -51,6 +68,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         rule = vocab["by_object"][lem]
         ty = next((rule[w] for x in (obj, *(c for c in obj.children if c.dep_ == "compound"))
                    for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)
+    if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and \
+            obj.lemma_.lower() in vocab["containers"]:  # "held a round of talks", "launched a wave of attacks"
+        obj = next((p for p in _preps(obj, {"of"}) if noun_type(p, vocab)), obj)
     if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and all(x != obj for x in extra):
         comp = next((c for c in obj.children if c.dep_ == "compound" and noun_type(c, vocab)), None)
         if comp is not None:  # "launched a mediation effort": the compound names the event
@@ -58,8 +78,13 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
         noun, ty = obj, noun_type(obj, vocab)
         extra = [obj] if obj.i != v.head.i or v.dep_ != "acl" else [obj]
+        if obj.lemma_.lower() in vocab["crowd_verbs"] and (lem in vocab["protest_light"] or _crowd(v, vocab)):
+            ty = "PROTEST"  # "staged a strike", "workers held a march": not an air strike
     if ty is not None and obj is not None and obj.lemma_.lower() in vocab["exclude"].get(ty, ()):
         return None
+    if ty is not None and noun is None and vocab["noun_objects"].get(ty) and not (obj is not None and {
+            w for t in obj.subtree for w in (t.lower_, t.lemma_.lower())} & vocab["noun_objects"][ty]):
+        return None  # "destroyed homes", "intercepted a ship": no drone or missile downed, no air defence
     reverse = False
     if ty is None and lem in vocab["reverse"]:
         ty, reverse = vocab["reverse"][lem], True
@@ -79,6 +104,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "threatened to withdraw": the governing verb is the event
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and noun_type(v.head, vocab) and v.tag_ != "VBN":
         return None  # "threats to withdraw", "decision to send": the noun is the event
+    if _agreed_content(v, vocab):
+        return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
@@ -112,6 +139,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for c in v.children:
             if c.dep_ == "dobj":
                 targets += _codes(phrase_actors(c, ta, vocab))
+    elif noun is not None and _passive(v) and _agent(v) is not None:
+        # "sanctions were imposed on X by Y", "the agreement signed by A and B": the agent acts
+        actors = _codes(phrase_actors(_agent(v), ta, vocab))
+        for o in _objects(v):
+            targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     else:
         actors = (_codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)) if subj is not None else []
         # "their forces withdrew": the owner of the possessive acts
@@ -212,6 +244,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                       for p in c.children if p.dep_ == "pobj"] if subj is not None else []
     if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
+    elif ty == "CONSULT" and subj is not None and ta.code[subj.i] is None and (
+            noun_type(subj, vocab) == "AID" or item_class(subj, vocab) in ("goods", "money", "weapons")):
+        ty = "AID"  # "food aid from X arrived in Y": a delivery, not a visit
     place_targets = []
     if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
         for o in _objects(v):  # "the curfew imposed in X" too
@@ -220,12 +255,16 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
+    border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
+                 for h in (v, *_objects(v)) for c in h.children if c.dep_ in ("prep", "dative") for p in c.children)
+    if border and (ty == "MOBILIZE" or ty == "AID" and icls == "troops"):
+        ty, against = "MOBILIZE", True  # "sent troops to its border with X": a show of force at X, no aid to X
     trig = sorted([v, *extra], key=lambda t: t.i)
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets), "mutual": mutual}
+            "against": against and bool(targets) or border, "mutual": mutual}
 
 
 
