@@ -28,6 +28,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 DEMONSTRATIVES = {"these", "those"}
+_PLURAL_SET = frozenset(PLURAL_HEADS)
 FAR_SENTENCES = 8  # "these nations" reaches back this many sentences to the list it stands for
 
 
@@ -88,15 +89,27 @@ class TokenActors:
         n = len(sdoc)
         self.code: list[str | None] = [None] * n
         self.mention: list[tuple[int, int] | None] = [None] * n
+        from .actorwords import token_table
+        lower, idxs, ends = token_table(ctx)
+        at_start = {c: i for i, c in enumerate(idxs)}
+        at_end = {c: i for i, c in enumerate(ends)}
+
+        def tokens_of(a: int, b: int):
+            """(first, end) tokens of the characters [a, b): ``char_span(..., "expand")``, read off the
+            token offsets when the span starts and ends at token boundaries (as mentions do)."""
+            i, j = at_start.get(a), at_end.get(b)
+            if i is not None and j is not None and i <= j:
+                return i, j + 1
+            span = sdoc.char_span(a, b, alignment_mode="expand")
+            return (span.start, span.end) if span is not None else None
         for ent in getattr(ctx.records, "entities", []) or []:
             code = getattr(ent, "code", None)
             if not code:
                 continue
             for m in ent.mentions:
-                span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None:
-                    self._mark(span.start, span.end, self._user_code(table, span) or code)
-        lower = [t.text for t in sdoc]
+                se = tokens_of(m.start, m.end)
+                if se is not None:
+                    self._mark(se[0], se[1], self._user_code(table, sdoc[se[0]:se[1]]) or code)
         firsts = table.get(FIRSTS)
         if firsts is None:
             firsts = table[FIRSTS] = {k[0] for k in table if k is not FIRSTS}
@@ -122,25 +135,30 @@ class TokenActors:
             if not pl.country:
                 continue
             for m in pl.mentions:
-                span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None:
-                    for j in range(span.start, span.end):
+                se = tokens_of(m.start, m.end)
+                if se is not None:
+                    for j in range(se[0], se[1]):
                         self.place_country[j] = pl.country
 
         self.group: dict[int, list[str]] = {}
-        self._plural_references(sdoc)
+        self._plural_references(sdoc, ctx)
 
-    def _plural_references(self, sdoc) -> None:
+    def _plural_references(self, sdoc, ctx=None) -> None:
         """ "the three nations", "both countries", "the two sides": the last list of that many
         actors named in this or the two sentences before (a list in coordination: "the United
         States, Japan and South Korea"); "these nations", "those states": the last list of any
         length within ``FAR_SENTENCES`` sentences."""
         lists: list[tuple[int, list[str]]] = []  # (position, codes) of coordinated actor lists
-        plural = [t for t in sdoc if t.lower_ in PLURAL_HEADS]
+        import numpy as np
+        from spacy.attrs import DEP, HEAD
+        from .hedges import token_hits
+        plural = token_hits(ctx, _PLURAL_SET)
         if not plural:
             return
-        heads = {t.head.i for t in sdoc if t.dep_ == "conj"}
-        for t in sdoc:
+        arr = sdoc.to_array([DEP, HEAD])
+        conj = np.flatnonzero(arr[:, 0] == sdoc.vocab.strings["conj"])
+        heads = set((conj + arr[conj, 1].astype(np.int64)).tolist())
+        for t in [sdoc[i] for i in sorted(heads.union(plural))]:
             if t.i in heads and t.dep_ != "conj":
                 codes = []
                 for x in (t, *t.conjuncts):

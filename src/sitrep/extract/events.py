@@ -102,8 +102,18 @@ def _own_events(ctx: Context) -> Iterator[Event]:
     vocab, _ = _resources(ctx)
     ta = token_actors(ctx)
     found: list[dict] = []
+    cand = _candidates(ctx, vocab)
+    k, n = 0, len(cand)
     for sent in ctx.sdoc.sents:
-        found.extend(_sentence_events(sent, vocab, ta))
+        if k >= n:
+            break
+        if cand[k] >= sent.end:
+            continue
+        toks = []
+        while k < n and cand[k] < sent.end:
+            toks.append(ctx.sdoc[cand[k]])
+            k += 1
+        found.extend(_sentence_events(sent, vocab, ta, toks))
     _borrow_targets(found)
     seen: set = set()
     events = [x for f in found for x in _emit(ctx, f, seen)]
@@ -120,9 +130,26 @@ def _own_events(ctx: Context) -> Iterator[Event]:
         yield e
 
 
-def _sentence_events(sent, vocab: dict, ta: TokenActors) -> list[dict]:
+def _candidates(ctx: Context, vocab: dict) -> list[int]:
+    """Tokens that can trigger an event: a verb lemma or noun of the vocabulary (any of the lemma
+    lists ``_verb_event`` tests before it gives up), or a word after a hyphen ("test-fired")."""
+    from .actorwords import token_table
+    from .hedges import token_hits
+    sets = vocab.get("_trigger_sets")
+    if sets is None:
+        nouns = frozenset(vocab["noun"]) | frozenset(vocab["noun_phrase"])
+        verbs = frozenset().union(vocab["verb"], vocab["phrase"], vocab["crowd_verbs"], vocab["by_object"],
+                                  vocab["light"], vocab["reverse"], vocab["demand_speech"])
+        sets = vocab["_trigger_sets"] = (nouns, verbs | nouns)
+    hits = token_hits(ctx, sets[0], sets[1])
+    texts = token_table(ctx)[0]
+    hyph = [i + 1 for i, w in enumerate(texts[:-1]) if w == "-"]
+    return sorted(set(hits).union(hyph)) if hyph else hits
+
+
+def _sentence_events(sent, vocab: dict, ta: TokenActors, toks=None) -> list[dict]:
     out: list[dict] = []
-    for t in sent:
+    for t in (sent if toks is None else toks):
         ev = None
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.tag_ == "VBZ"):
             ev = _verb_event(t, vocab, ta)

@@ -125,12 +125,20 @@ class _Rows:
             at += len(ln) + 1
         offs.append(at)
         self.offs = offs
+        self._parsed: dict[int, Gaz] = {}     # rows parsed so far
 
     def __len__(self) -> int:
         return len(self.offs) - 1
 
     def __getitem__(self, i: int) -> Gaz:
-        return _parse(self.text[self.offs[i]:self.offs[i + 1] - 1])
+        try:
+            return self._parsed[i]
+        except KeyError:
+            g = self._parsed[i] = _parse(self.text[self.offs[i]:self.offs[i + 1] - 1])
+            return g
+        except AttributeError:      # unpickled from an older cache
+            self._parsed = {}
+            return self[i]
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
@@ -204,6 +212,8 @@ class Gazetteer:
     def candidates(self, name: str) -> list[int]:
         v = self.by_name.get(name)
         if v is None:
+            if "\u2019" not in name:
+                return []
             v = self.by_name.get(name.replace("\u2019", "'"))
             if v is None:
                 return []
