@@ -54,3 +54,19 @@ def test_univocal_leaves_out_claims_nested_in_another_claims_content():
     a = Claim(id="a", doc_id="d", start=0, end=40, text=text[:40], cue_start=10, cue_end=15)
     b = Claim(id="b", doc_id="d", start=5, end=30, text=text[5:30], cue_start=20, cue_end=25)
     assert P.univocal([a, b]) == [a, b]
+
+
+def test_joint_sources_are_scored_as_one_span():
+    """"The mayor and the governor said ..." is one PolNeAR source span; sitrep keeps the
+    second source as a co-source, and the scorer reads their extent."""
+    from types import SimpleNamespace as NS
+
+    from sitrep.eval.polnear import _found
+    text = "The mayor and the governor said the bridge would reopen."
+    co = NS(start=text.index("the governor"), end=text.index(" said"))
+    claim = NS(source_start=0, source_end=len("The mayor"), co_sources=[co], cue_start=text.index("said"),
+               cue_end=text.index("said") + 4, start=text.index("the bridge"), end=len(text) - 1)
+    alone = NS(**{**vars(claim), "co_sources": []})
+    spans = {text[a:b] for a, b in _found(text, [claim])["source"]}
+    assert spans == {"The mayor and the governor"}
+    assert {text[a:b] for a, b in _found(text, [alone])["source"]} == {"The mayor"}

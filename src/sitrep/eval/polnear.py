@@ -10,7 +10,8 @@ first annotation file (sorted by name). Dev is for tuning, test for reporting.
 
 Scoring, per document and per role (source, cue, content): the gold spans are
 the distinct spans of that role over all attributions; the found spans the
-distinct ``source_start:source_end``, ``cue_start:cue_end`` and
+distinct ``source_start:source_end`` (for a joint attribution, the extent
+of all its sources: "X and Y"), ``cue_start:cue_end`` and
 ``start:end`` of sitrep's claims. Spans are compared after trimming
 whitespace and punctuation at both ends; a cue that is punctuation only
 (PolNeAR marks the colon of "Pence: ..." as a cue), gold or found, is kept as
@@ -169,9 +170,20 @@ def univocal(claims) -> list:
     return [c for c in claims if not nested(c)]
 
 
+def _source_extent(c) -> tuple[int, int]:
+    """A claim's source span; for a joint attribution ("X and Y said", kept as
+    ``co_sources``) the extent from the first to the last of its sources, the
+    one span PolNeAR marks for them."""
+    a, b = c.source_start, c.source_end
+    for s in getattr(c, "co_sources", None) or ():
+        if s.start is not None and s.end is not None:
+            a, b = min(a, s.start), max(b, s.end)
+    return a, b
+
+
 def _found(text: str, claims) -> dict[str, set]:
     return {
-        "source": {_trim(text, c.source_start, c.source_end) for c in claims if c.source_start is not None},
+        "source": {_trim(text, *_source_extent(c)) for c in claims if c.source_start is not None},
         "cue": {_trim(text, c.cue_start, c.cue_end, keep_empty=True) for c in claims if c.cue_start is not None},
         "content": {_trim(text, c.start, c.end) for c in claims},
     }
