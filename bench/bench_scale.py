@@ -201,13 +201,22 @@ def run_full(corpus: Path, work: Path, db: str, workers: int) -> dict:
     with psycopg.connect(db.replace("postgresql+psycopg", "postgresql")) as c:
         size = c.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         total = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+        rows = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]   # noqa: S608 (fixed names)
+                for t in ("quantities", "claims", "events", "tracks", "storylines")}
     return {"docs": rep.read, "new": rep.new, "seconds": round(secs, 1),
             "docs_per_second": round(rep.new / secs, 2) if secs else None,
             "worker_cpu_seconds": rep.cpu_seconds, "client_cpu_seconds": round(client_cpu, 1),
             "partitions": rep.partitions, "skipped_partitions": rep.skipped, "failed": len(rep.failed),
-            "copy_seconds": rep.load_seconds, "documents_in_db": total, "db_mb": round(size / 2**20, 1),
+            "copy_seconds": rep.load_seconds, "documents_in_db": total, "rows_in_db": rows, "db_mb": round(size / 2**20, 1),
             "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()},
             "peak_rss_mb_children_sampled": {k: round(v / 2**20) for k, v in peak.items()}, "events": kinds}
+
+
+def full_record(a, base: Path, fmt: str) -> dict:
+    """The --full run as it goes into the result: corpus, load before and after."""
+    full = build_corpus(a.full, base, fmt)
+    return {"corpus": str(full), "workers": 2, "loadavg_before": os.getloadavg(),
+            **run_full(full, base, a.full_db, 2), "loadavg_after": os.getloadavg()}
 
 
 def idle_cost(seconds: float) -> dict:
@@ -269,10 +278,8 @@ def main() -> None:
     base = Path(a.dir)
     if a.full_only:
         prev = json.loads(Path(a.out).read_text(encoding="utf-8")) if Path(a.out).exists() else {}
-        full = build_corpus(a.full, base, fmt)
         key = "full_resumed" if "full" in prev else "full"
-        prev[key] = {"corpus": str(full), "workers": 2, "loadavg_before": os.getloadavg(),
-                     **run_full(full, base, a.full_db, 2), "loadavg_after": os.getloadavg()}
+        prev[key] = full_record(a, base, fmt)
         Path(a.out).write_text(json.dumps(prev, indent=2), encoding="utf-8")
         print(json.dumps(prev[key], indent=2))
         return
@@ -316,9 +323,7 @@ def main() -> None:
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(res, indent=2), encoding="utf-8")
     if a.full:
-        full = build_corpus(a.full, base, fmt)
-        res["full"] = {"corpus": str(full), "workers": 2, **run_full(full, base, a.full_db, 2)}
-        res["loadavg_after_full"] = os.getloadavg()
+        res["full"] = full_record(a, base, fmt)
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(res, indent=2), encoding="utf-8")
     print(json.dumps(res, indent=2))
