@@ -139,10 +139,8 @@ class _Lower:
 
 def _first_words(ctx) -> list[int]:
     """Indices of the tokens whose lower form can start a role noun (by spaCy's LOWER ids)."""
-    import numpy as np
-
-    from .hedges import _hashes, _type_table
-    return np.flatnonzero(np.isin(_type_table(ctx)[0], _hashes(_FIRST_SET))).tolist()
+    from .type_index import hits
+    return hits(ctx, _FIRST_SET)
 
 
 def _org_target(entry, orgs, pos: int):

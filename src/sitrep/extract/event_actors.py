@@ -219,7 +219,7 @@ class TokenActors:
         """ "the Union of Xs (UX)": an acronym in brackets right after a name is that actor's, whatever
         code the acronym has on its own (one actor, not two)."""
         for j in range(1, len(sdoc) - 2):
-            if sdoc[j].text != "(" or self.code[j - 1] is None or self.code[j + 1] is None:
+            if self.code[j - 1] is None or self.code[j + 1] is None or sdoc[j].text != "(":
                 continue
             m = self.mention[j + 1]
             if m is None or m[0] != j + 1 or m[1] >= len(sdoc) or sdoc[m[1]].text != ")" or m[1] - m[0] > 2 \

@@ -117,13 +117,6 @@ def _clause_scope(tok) -> tuple[int, int]:
 _LEMMA_LOWER: dict[int, int] = {}   # lemma id -> id of the lemma lowercased (ids are the same in every vocab)
 
 
-@lru_cache(maxsize=64)
-def _hashes(words: frozenset):
-    import numpy as np
-    from spacy.strings import get_string_id
-    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
-
-
 def _type_table(ctx):
     """Per document: the LOWER ids, the ids of the lowercased LEMMAs and the POS ids of its tokens
     (a lemma list is then one array test, not a string test per token)."""
@@ -149,16 +142,9 @@ def _type_table(ctx):
 
 def token_hits(ctx, lowers: frozenset = frozenset(), lemmas: frozenset = frozenset(), pos=()) -> list[int]:
     """Indices, in order, of the tokens whose lower form is in ``lowers``, whose lowercased lemma
-    is in ``lemmas`` or whose coarse tag is one of ``pos`` (names such as "VERB")."""
-    import numpy as np
-    from spacy.symbols import IDS
-    low_arr, lem_low, pos_arr = _type_table(ctx)
-    mask = np.isin(low_arr, _hashes(frozenset(lowers)))
-    if lemmas:
-        mask |= np.isin(lem_low, _hashes(frozenset(lemmas)))
-    if pos:
-        mask |= np.isin(pos_arr, [IDS[p] for p in pos])
-    return np.flatnonzero(mask).tolist()
+    is in ``lemmas`` or whose coarse tag is one of ``pos`` (names such as "VERB"): see ``type_index``."""
+    from .type_index import hits
+    return hits(ctx, lowers, lemmas, pos)
 
 
 def find_hedge_cues(ctx) -> list[HedgeCue]:

@@ -27,6 +27,7 @@ from ..model import Evidence, Relation, record_id
 from .context import Context
 from .event_parse import _codes, _inherited_subject, country, modality, phrase_actors, pronoun_owner
 from .events import load_vocab, token_actors
+from .hedges import token_hits
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
@@ -112,7 +113,12 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
     rules = [(ty, (pats.get(ty) or {}).get("nouns")) for ty in TYPES]
     rules = [(ty, r) for ty, r in rules if r]
     presence = (pats.get("DEPLOYS_TO") or {}).get("presence")
-    for t in ctx.sdoc:
+    # only a token whose lemma or lower form is in a rule's lemmas (or whose lemma is a presence
+    # noun) can give a relation: those are read, not every token of the document
+    words = frozenset().union(*(r["lemmas"] for _, r in rules))
+    sdoc = ctx.sdoc
+    for i in token_hits(ctx, words, words.union(presence["lemmas"] if presence else ())):
+        t = sdoc[i]
         if t.pos_ not in ("NOUN", "PROPN"):
             continue
         lem = t.lemma_.lower()
@@ -173,7 +179,7 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
         if not r:
             continue
         lemmas, objects = set(r["lemmas"]), set(r.get("objects") or [])
-        for v in ctx.sdoc:
+        for v in map(ctx.sdoc.__getitem__, token_hits(ctx, lemmas=frozenset(lemmas))):   # lemma in the list
             if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas or modality(v, vocab)[0] != "asserted":
                 continue
             targets = []
