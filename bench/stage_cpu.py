@@ -3,7 +3,8 @@ loaded machine), and a dump of every record, to check a speed change leaves outp
 
 Parses the articles once, then runs the stages over the parses ``--rounds`` times (user_data
 restored before each round) and prints the best CPU seconds per stage and those of round 1
-(cold caches). ``--components`` adds the CPU of each spaCy component. ``--out`` writes all records as JSON; ``--compare OTHER.json`` says whether they
+(cold caches). ``--interleaved`` (with ``--bare``) splits a run as ``Pipeline.process`` does it
+into its parse and extract parts. ``--components`` adds the CPU of each spaCy component. ``--out`` writes all records as JSON; ``--compare OTHER.json`` says whether they
 equal another run's (e.g. of a ``git archive`` copy of the code before the change):
 
     PYTHONPATH=/tmp/old/src python bench/stage_cpu.py --out /tmp/old.json
@@ -34,6 +35,9 @@ def main() -> None:
     ap.add_argument("--profile", help="a stage name: cProfile it in round 1")
     ap.add_argument("--bare", action="store_true", help="also CPU-time bare nlp.pipe: the CPU ratio of bench_speed "
                     "(both parses --rounds times, alternating, best of)")
+    ap.add_argument("--interleaved", action="store_true", help="CPU of bare nlp.pipe and of a run as "
+                    "Pipeline.process does it (parse and stages interleaved, on fresh parses), split into its parse "
+                    "and extract parts: where bench_speed's gap lies (best of --rounds)")
     ap.add_argument("--components", action="store_true", help="CPU seconds of each spaCy component (sitrep's own "
                     "included), component by component over all documents")
     a = ap.parse_args()
@@ -65,6 +69,8 @@ def main() -> None:
     print(f"nlp.pipe (with sitrep's components): {pipe_cpu:.2f} s CPU")
     if a.components:
         _component_cpu(pipe.nlp, texts, a.rounds)
+    if a.interleaved:
+        _interleaved_cpu(pipe, bare, texts, docs, a.rounds)
     saved = [dict(sd.user_data) for sd in sdocs]
     best: dict[str, float] = defaultdict(lambda: 1e9)
     first, dump = None, None
@@ -109,6 +115,34 @@ def main() -> None:
             sys.exit(1)
     if prof:
         pstats.Stats(prof).sort_stats("tottime").print_stats(30)
+
+
+def _interleaved_cpu(pipe, bare, texts, docs, rounds: int) -> None:
+    """Best CPU seconds of bare ``nlp.pipe`` and of the parse / extract parts of a ``Pipeline.process`` run."""
+    best: dict[str, float] = defaultdict(lambda: 1e9)
+    pt = time.process_time
+    for _ in range(rounds):
+        if bare is not None:
+            c = pt()
+            sum(len(d) for d in bare.pipe(texts, batch_size=50))
+            best["bare nlp.pipe"] = min(best["bare nlp.pipe"], pt() - c)
+        parse = extract = 0.0
+        c0 = pt()
+        it = pipe.nlp.pipe(texts, batch_size=50)
+        for doc in docs:
+            c = pt()
+            sdoc = next(it)
+            parse += pt() - c
+            c = pt()
+            sum(1 for _ in pipe.extract(doc, sdoc).all())
+            extract += pt() - c
+        best["interleaved total"] = min(best["interleaved total"], pt() - c0)
+        best["  its parse part"] = min(best["  its parse part"], parse)
+        best["  its extract part"] = min(best["  its extract part"], extract)
+    print("interleaved run (as Pipeline.process), CPU seconds, best of", rounds, ":",
+          ", ".join(f"{k.strip()} {v:.3f}" for k, v in best.items()))
+    if "bare nlp.pipe" in best:
+        print(f"  CPU ratio bare / interleaved {best['bare nlp.pipe'] / best['interleaved total']:.2f}")
 
 
 def _component_cpu(nlp, texts, rounds: int) -> None:
