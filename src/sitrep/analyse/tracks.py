@@ -14,12 +14,13 @@ contradictions between sources; revisions of one source.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from datetime import date as _date
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
 
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import bindparam, delete, exists, insert, select, update
 
 from ..errors import SitrepError
 from ..model import Document, Quantity, from_dict, record_id
@@ -27,9 +28,10 @@ from ..store import Store
 from ..store import schema as S
 from .features import (DocContext, Figure, figure_data, inherit_owners, link_parts, read_figure, track_key,
                        why_text)
-from .track_rules import settle_keys, track_name
+from .track_rules import (merge_summary, name_from_summary, order_key, settle_keys, subject_from_summary, summary,
+                          track_name)
 
-__all__ = ["build_tracks", "track_view", "list_tracks", "edit_split", "edit_merge", "edit_rename", "interval"]
+__all__ = ["build_tracks", "update_tracks", "track_view", "list_tracks", "edit_split", "edit_merge", "edit_rename", "interval"]
 
 _BATCH = 500
 
@@ -53,31 +55,38 @@ def _load_rows(store: Store, table, doc_ids: list[str]) -> dict[str, list[dict]]
     return out
 
 
-def _names_index(store: Store, rows: dict[str, list[dict]] | None = None) -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _dictionary_names(files: tuple[str, ...]) -> dict[str, str]:
+    """Canonical name (lower case) -> actor code, from the actor dictionary
+    (bundled and the user's files, setting ``actors``)."""
+    from ..extract import actordict
+    names: dict[str, str] = {}
+    for a in actordict.load(files).actors.values():
+        if a.code and a.type != "PERSON":
+            names.setdefault(a.name.lower(), a.code.split()[0])
+    return names
+
+
+def _names_index(erows: Iterable[dict]) -> Mapping[str, str]:
     """Mention text (lower case) -> actor code: lets words such as "N. Korean"
     found without a record still name a coded owner. Canonical names come from
-    every entity of the store (its columns, no JSON), mention texts from the
-    entities of the documents being read."""
-    names: dict[str, str] = {}
-    e = S.entities
-    with store.engine.connect() as conn:
-        for r in conn.execute(select(e.c.name, e.c.code).where(e.c.code.isnot(None), e.c.type != "PERSON")
-                              .distinct()):
-            if r.name:
-                names.setdefault(r.name.lower(), r.code.split()[0])
-    for ds in (rows or {}).values():
-        for d in ds:
-            if d.get("code") and d.get("type") != "PERSON":
-                code = d["code"].split()[0]
-                for m in d.get("mentions") or ():
-                    names.setdefault(m["text"].lower(), code)
-    return names
+    the actor dictionary, mention texts from the entities of the document
+    itself, so a figure reads the same whatever else the store holds (an
+    incremental build equals a rebuild)."""
+    from .. import settings
+    files = tuple(p for p in (settings.get("actors") or "").split(":") if p)   # as the pipeline reads it
+    own: dict[str, str] = {}
+    for d in erows:
+        if d.get("code") and d.get("type") != "PERSON":
+            code = d["code"].split()[0]
+            for m in d.get("mentions") or ():
+                own.setdefault(m["text"].lower(), code)
+    return ChainMap(_dictionary_names(files), own)
 
 
 def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
     """Read the figures of these documents (all their quantities)."""
     rows = {k: _load_rows(store, S.RECORD_TABLES[k], doc_ids) for k in ("quantity", "entity", "place", "date")}
-    names = _names_index(store, rows["entity"])
     rows["claim"] = _claims_needed(store, rows["quantity"])
     docs: dict[str, Document] = {}
     with store.engine.connect() as conn:
@@ -92,12 +101,14 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
         if did not in docs or not rows["quantity"].get(did):
             continue
         ctx = DocContext(docs[did], rows["entity"].get(did, ()), rows["place"].get(did, ()),
-                         rows["date"].get(did, ()), rows["claim"].get(did, ()), names,
+                         rows["date"].get(did, ()), rows["claim"].get(did, ()),
+                         _names_index(rows["entity"].get(did, ())),
                          spans=[(d["start"], d["end"]) for d in rows["quantity"][did]])
         dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
         link_parts(dfigs, ctx.text)
         inherit_owners(dfigs, ctx.text, ctx.starts)
         figs.extend(dfigs)
+    figs.sort(key=order_key)          # reading order, whichever batch a document came in
     return figs
 
 
@@ -121,21 +132,34 @@ def _unassigned_docs(store: Store) -> list[str]:
                           .scalars()))
 
 
+def _in_chunks(conn, stmt_for, ids: list[str]):
+    for i in range(0, len(ids), _BATCH):
+        yield from conn.execute(stmt_for(ids[i:i + _BATCH]))
+
+
 def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
     """Put every quantity not yet in a track into one (all of them with
-    ``rebuild``), then replay the user's edits. Returns counts."""
+    ``rebuild``), then replay the user's edits. Returns counts.
+
+    With ``doc_ids`` (the documents of a new batch) only those documents are
+    read, and only the tracks their figures join are read and written: the
+    cost follows the batch, not the store. A figure's track depends on its own
+    document only, and a track's name and subject on a summary its figures
+    add up to (``track_rules.summary``), so building batch by batch gives the
+    tracks a rebuild gives (``tests/test_tracks_incremental.py``)."""
+    m, t = S.track_members, S.tracks
     with store.engine.begin() as conn:
         if rebuild:
-            conn.execute(delete(S.track_members))
-            conn.execute(delete(S.tracks))
-        else:   # figures whose quantity is gone (re-extracted documents) leave their tracks
-            conn.execute(delete(S.track_members).where(
-                ~exists().where(S.quantities.c.id == S.track_members.c.quantity_id)))
+            conn.execute(delete(m))
+            conn.execute(delete(t))
+        elif doc_ids is None:   # figures whose quantity is gone (re-extracted documents) leave their tracks
+            conn.execute(delete(m).where(~exists().where(S.quantities.c.id == m.c.quantity_id)))
+            conn.execute(delete(t).where(~exists().where(m.c.track_id == t.c.id)))
     todo = sorted(set(doc_ids)) if doc_ids is not None else _unassigned_docs(store)
     figs = read_figures(store, todo)
     with store.engine.connect() as conn:
-        assigned = set(conn.execute(select(S.track_members.c.quantity_id)).scalars())
-        existing = {r.id: r for r in conn.execute(select(S.tracks))}
+        assigned = {r.quantity_id for r in _in_chunks(
+            conn, lambda c: select(m.c.quantity_id).where(m.c.quantity_id.in_(c)), [f.q.id for f in figs])}
     figs = [f for f in figs if f.q.id not in assigned]
     redirect = _redirects(store)
     keys = settle_keys(figs, {f.q.id: track_key(f) for f in figs})
@@ -149,34 +173,49 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
         tid = redirect.get(tid, tid)
         members[tid].append(f)
         key_of.setdefault(tid, key)
-    new_rows, member_rows = [], []
+    with store.engine.connect() as conn:
+        existing = {r.id: r for r in _in_chunks(conn, lambda c: select(t).where(t.c.id.in_(c)), sorted(members))}
+    new_rows, changed, member_rows = [], [], []
     for tid, fs in members.items():
+        summ = summary(fs)
         if tid not in existing:
             key = key_of[tid]
-            new_rows.append({"id": tid, "name": _auto_name(key, fs), "unit": key[0], "subject": _subject(fs),
+            new_rows.append({"id": tid, "name": _auto_name(key, fs), "unit": key[0],
+                             "subject": subject_from_summary(summ),
                              "data": {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
-                                      "place": key[3] or None, "auto": True}})
+                                      "place": key[3] or None, "auto": True, "summary": summ}})
+        else:                   # a track of earlier batches: its summary grows, its name follows
+            row = existing[tid]
+            data = dict(row.data or {})
+            key = tuple(data["key"]) if data.get("key") else key_of[tid]
+            data["summary"] = merge_summary(data.get("summary"), summ)
+            name = row.name if key[4] else name_from_summary(key, data["summary"])
+            changed.append({"tid": tid, "name": name, "subject": subject_from_summary(data["summary"]),
+                            "data": data})
         member_rows.extend({"track_id": tid, "quantity_id": f.q.id, "why": why_text(f), "role": f.role,
                             "data": figure_data(f)} for f in fs)
     with store.engine.begin() as conn:
         for i in range(0, len(new_rows), 2000):
-            conn.execute(insert(S.tracks), new_rows[i:i + 2000])
+            conn.execute(insert(t), new_rows[i:i + 2000])
+        if changed:
+            conn.execute(update(t).where(t.c.id == bindparam("tid"))
+                         .values(name=bindparam("name"), subject=bindparam("subject"), data=bindparam("data")),
+                         changed)
         for i in range(0, len(member_rows), 2000):
-            conn.execute(insert(S.track_members), member_rows[i:i + 2000])
-    new_tracks = len(new_rows)
-    replay_edits(store, only_new=not rebuild)
-    return {"figures": len(figs), "tracks_new": new_tracks, "documents": len(todo)}
+            conn.execute(insert(m), member_rows[i:i + 2000])
+    replay_edits(store)
+    return {"figures": len(figs), "tracks_new": len(new_rows), "tracks_updated": len(changed),
+            "documents": len(todo)}
+
+
+def update_tracks(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Bring tracks up to date for the documents of a new batch (every
+    document not yet in a track when ``doc_ids`` is None)."""
+    return build_tracks(store, doc_ids=doc_ids)
 
 
 def _auto_name(key: tuple, figs: list[Figure]) -> str:
     return track_name(key, figs)
-
-
-def _subject(figs: list[Figure]) -> str | None:
-    for f in figs:
-        if f.q.subject:
-            return f.q.subject
-    return figs[0].q.text if figs else None
 
 
 # ------------------------------------------------------------------ user edits
@@ -254,10 +293,13 @@ def _redirects(store: Store) -> dict[str, str]:
 
 
 def replay_edits(store: Store, only_new: bool = False) -> None:
-    """Apply the stored edits in order (idempotent: applying twice changes nothing)."""
+    """Apply the stored edits in order (idempotent: applying twice changes
+    nothing). Reads and writes only the tracks the edits name."""
     m, t = S.track_members, S.tracks
+    named: set[str] = set()
     with store.engine.begin() as conn:
         for e in _edits(store):
+            named.update(x for x in (e.get("into"), e.get("track"), e.get("new"), *(e.get("tracks") or ())) if x)
             if e["op"] == "merge":
                 for src in e["tracks"]:
                     moving = conn.execute(select(m.c.quantity_id).where(m.c.track_id == src)).scalars().all()
@@ -291,7 +333,10 @@ def replay_edits(store: Store, only_new: bool = False) -> None:
                 conn.execute(update(t).where(t.c.id == e["track"]).values(name=e["name"]))
                 _mark_edited(conn, e["track"])
         # tracks left without figures (all split or merged away) are dropped
-        conn.execute(delete(t).where(~exists().where(m.c.track_id == t.c.id)))
+        named_ids = sorted(named)
+        for i in range(0, len(named_ids), _BATCH):
+            conn.execute(delete(t).where(t.c.id.in_(named_ids[i:i + _BATCH]),
+                                         ~exists().where(m.c.track_id == t.c.id)))
 
 
 def _append_why(conn, tid: str, qids: list[str], note: str):
