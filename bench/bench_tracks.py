@@ -9,7 +9,14 @@ the same process (reading every quantity, entity and document of the store
 once), so the figure means the same on a slower machine. Target: tracks and
 storylines of 10,000 documents in under a minute.
 
-    PYTHONPATH=src python bench/bench_tracks.py [--docs 10000] [--shared ../shared]
+Then the incremental update as the distributed ingest runs it after each
+partition: --batch new documents, the tracks of those documents only
+(``build_tracks(doc_ids=...)``), as a ratio to a full rebuild of the tracks of
+the same store in the same process; measured on the store and again on the
+store grown by --grow documents (the batch cost should stay flat while the
+rebuild grows).
+
+    PYTHONPATH=src python bench/bench_tracks.py [--docs 10000] [--batch 500] [--shared ../shared]
 """
 from __future__ import annotations
 
@@ -84,9 +91,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--shared", default=str(ROOT / ".." / "shared"))
+    ap.add_argument("--batch", type=int, default=500, help="Documents in the incremental batch.")
+    ap.add_argument("--grow", type=int, default=None, help="Documents added between the two batch "
+                                                          "measurements (default: as many as --docs).")
     ap.add_argument("--db", default=None, help="Keep the synthetic store in this file (outside the repository) "
                                                 "and reuse it on the next run.")
     args = ap.parse_args()
+    args.grow = args.docs if args.grow is None else args.grow
     path = Path(args.shared) / "corpus" / "ukraine-2014" / "articles.jsonl"
     arts = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     docs = [Document.new(a["text"], title=a["title"], source_id=a["id"], source=f"{path}#{a['id']}")
@@ -125,15 +136,40 @@ def main() -> None:
               f"{sum(1 for x in tracks if x['figures'] > 1)} with two or more figures")
         print(f"total {ts + tt:.1f} s for {n} documents (target < 60 s); ratio to baseline {(ts + tt) / base:.1f}x")
 
-        # incremental: 100 more documents join what is built
+        # incremental, as the distributed ingest runs it: a batch of --batch new documents, then
+        # the tracks of the batch only (doc_ids), timed against a full rebuild of the same store in
+        # this process; twice, the second time on a store grown by --grow documents, to show the
+        # batch cost follows the batch, not the store
         k = max(k, store.stats()["documents"])      # a copy number no earlier run used
-        more = [_copy(doc, recs, k + 1) for doc, recs in extracted[:100]]
-        store.add(more)
-        t = time.perf_counter()
-        build_storylines(store)
-        build_tracks(store)
-        ti = time.perf_counter() - t
-        print(f"incremental: {len(more)} new documents in {ti:.1f} s ({ti / (ts + tt):.2f} of a full build)")
+        rows = []
+        for step in range(2):
+            if step:
+                grow = [_copy(doc, recs, k + 1000 + i // len(extracted))
+                        for i, (doc, recs) in enumerate(extracted * (args.grow // len(extracted) + 1))][:args.grow]
+                store.add(grow)
+                build_tracks(store, doc_ids=[d.id for d, _ in grow])
+                build_storylines(store)
+            more = [_copy(doc, recs, k + 1 + step * 5000 + i // len(extracted))
+                    for i, (doc, recs) in enumerate(extracted * (args.batch // len(extracted) + 1))][:args.batch]
+            store.add(more)
+            t = time.perf_counter()
+            r = build_tracks(store, doc_ids=[d.id for d, _ in more])
+            tb = time.perf_counter() - t
+            t = time.perf_counter()
+            build_storylines(store)
+            sb = time.perf_counter() - t
+            ndocs = store.stats()["documents"]
+            t = time.perf_counter()
+            build_tracks(store, rebuild=True)
+            tf = time.perf_counter() - t
+            rows.append((ndocs, tb, tf, sb))
+            print(f"store of {ndocs} documents: tracks of a batch of {len(more)} in {tb:.2f} s ({r}); "
+                  f"full rebuild of the tracks {tf:.1f} s; batch / rebuild = {tb / tf:.3f} "
+                  f"(documents: {len(more) / ndocs:.3f}); per document: batch {1000 * tb / len(more):.2f} ms, "
+                  f"rebuild {1000 * tf / ndocs:.2f} ms; storylines after the batch {sb:.1f} s")
+        (n1, tb1, tf1, _), (n2, tb2, tf2, _) = rows
+        print(f"tracks, batch of {args.batch}: {tb1:.2f} s on {n1} documents, {tb2:.2f} s on {n2} "
+              f"({tb2 / tb1:.2f}x for a store {n2 / n1:.2f}x as large); full rebuild {tf2 / tf1:.2f}x")
         store.close()
 
 

@@ -360,13 +360,15 @@ def list_tracks(store: Store) -> list[dict]:
     t, m = S.tracks, S.track_members
     with store.engine.connect() as conn:
         mem: dict[str, list[tuple]] = defaultdict(list)
-        for r in conn.execute(select(m.c.track_id, m.c.quantity_id, m.c.why, m.c.role, m.c.data)):
+        q = S.quantities
+        for r in conn.execute(select(m.c.track_id, m.c.quantity_id, m.c.why, m.c.role, m.c.data, q.c.source,
+                                     q.c.source_names).select_from(m.outerjoin(q, q.c.id == m.c.quantity_id))):
             mem[r.track_id].append(r)
         out = []
         for r in conn.execute(select(t)).mappings():
             ms = sorted(mem.get(r["id"], []), key=lambda x: x.quantity_id)
             data = r["data"] or {}
-            sources = sorted({(x.data or {}).get("source") or "" for x in ms if x.role == "figure"} - {""})
+            sources = sorted({s for x in ms if x.role == "figure" for s in _sources(x)} - {""})
             out.append({"id": r["id"], "name": r["name"], "unit": r["unit"], "subject": r["subject"],
                         "quantities": [x.quantity_id for x in ms], "why": [x.why for x in ms],
                         "owner": data.get("owner"), "situation": data.get("situation"), "place": data.get("place"),
@@ -374,6 +376,15 @@ def list_tracks(store: Store) -> list[dict]:
                         "figures": sum(1 for x in ms if x.role == "figure")})
     out.sort(key=lambda d: (-len(d["sources"]), -d["figures"], d["name"] or "", d["id"]))
     return out
+
+
+def _sources(member) -> list[str]:
+    """Every source of a track member: the source read for the figure and,
+    when that is the quantity's own, its co-sources ("Blinken and Austin")."""
+    src = (member.data or {}).get("source") or ""
+    if src and src == member.source and member.source_names:
+        return [src, *(n for n in member.source_names.split("; ") if n)]
+    return [src]
 
 
 INF = float("inf")
