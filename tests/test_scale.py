@@ -129,7 +129,9 @@ def test_plan_cuts_jsonl_by_lines_and_groups_files(corpus):
 
 
 def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any_store, tmp_path):
-    rep = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)
+    seen = []
+    rep = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run",
+                             on_event=lambda kind, info: seen.append((kind, info)), **SMALL)
     assert rep.partitions >= 7 and rep.computed == rep.partitions and not rep.failed
     assert same(any_store, baseline)
     assert (rep.new, rep.duplicates) == baseline["counts"] and rep.duplicates >= 1
@@ -145,6 +147,9 @@ def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any
         from sitrep.analyse.tracks import build_tracks
         from test_tracks_incremental import _snapshot
         per_partition = _snapshot(any_store)
+        # the workers read the figures for their tracks; the client merged their rows
+        merged = [i for k, i in seen if k == "analysed" and "merged" in i]
+        assert merged and sum(i["merged"] for i in merged) == any_store.count("quantity")
         build_tracks(any_store, rebuild=True)
         assert _snapshot(any_store) == per_partition
     again = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)

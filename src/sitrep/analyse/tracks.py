@@ -26,10 +26,10 @@ from ..errors import SitrepError
 from ..model import Document, Quantity, from_dict, record_id
 from ..store import Store
 from ..store import schema as S
-from .features import (DocContext, Figure, figure_data, inherit_owners, link_parts, read_figure, track_key,
+from .features import (DocContext, Figure, _ns, figure_data, inherit_owners, link_parts, read_figure, track_key,
                        why_text)
-from .track_rules import (merge_summary, name_from_summary, order_key, settle_keys, subject_from_summary, summary,
-                          track_name)
+from .track_rules import (_what_alone, merge_summary, name_from_summary, order_key, settle_keys,
+                          subject_from_summary, summary)
 
 __all__ = ["build_tracks", "update_tracks", "track_view", "list_tracks", "edit_split", "edit_merge", "edit_rename", "interval"]
 
@@ -67,7 +67,7 @@ def _dictionary_names(files: tuple[str, ...]) -> dict[str, str]:
     return names
 
 
-def _names_index(erows: Iterable[dict]) -> Mapping[str, str]:
+def _names_index(erows: Iterable) -> Mapping[str, str]:
     """Mention text (lower case) -> actor code: lets words such as "N. Korean"
     found without a record still name a coded owner. Canonical names come from
     the actor dictionary, mention texts from the entities of the document
@@ -76,11 +76,11 @@ def _names_index(erows: Iterable[dict]) -> Mapping[str, str]:
     from .. import settings
     files = tuple(p for p in (settings.get("actors") or "").split(":") if p)   # as the pipeline reads it
     own: dict[str, str] = {}
-    for d in erows:
-        if d.get("code") and d.get("type") != "PERSON":
-            code = d["code"].split()[0]
-            for m in d.get("mentions") or ():
-                own.setdefault(m["text"].lower(), code)
+    for d in map(_ns, erows):            # records or their stored dicts
+        if d.code and d.type != "PERSON":
+            code = d.code.split()[0]
+            for m in map(_ns, d.mentions or ()):
+                own.setdefault(m.text.lower(), code)
     return ChainMap(_dictionary_names(files), own)
 
 
@@ -100,16 +100,55 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
     for did in doc_ids:
         if did not in docs or not rows["quantity"].get(did):
             continue
-        ctx = DocContext(docs[did], rows["entity"].get(did, ()), rows["place"].get(did, ()),
-                         rows["date"].get(did, ()), rows["claim"].get(did, ()),
-                         _names_index(rows["entity"].get(did, ())),
-                         spans=[(d["start"], d["end"]) for d in rows["quantity"][did]])
-        dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
-        link_parts(dfigs, ctx.text)
-        inherit_owners(dfigs, ctx.text, ctx.starts)
-        figs.extend(dfigs)
+        figs.extend(doc_figures(docs[did], [from_dict(Quantity, d) for d in rows["quantity"][did]],
+                                rows["entity"].get(did, ()), rows["place"].get(did, ()), rows["date"].get(did, ()),
+                                rows["claim"].get(did, ())))
     figs.sort(key=order_key)          # reading order, whichever batch a document came in
     return figs
+
+
+def doc_figures(doc: Document, quantities: list[Quantity], entities: Iterable = (), places: Iterable = (),
+                dates: Iterable = (), claims: Iterable = ()) -> list[Figure]:
+    """The figures of one document, read from its records (or their stored
+    dicts): all a figure's track depends on. ``claims``: those figures without
+    their own source or hedge point to (``needed_claims``)."""
+    entities = list(entities)
+    qs = sorted(quantities, key=lambda q: (q.start, q.end, q.id))
+    ctx = DocContext(doc, entities, places, dates, claims, _names_index(entities),
+                     spans=[(q.start, q.end) for q in qs])
+    figs = [read_figure(q, ctx) for q in qs]
+    link_parts(figs, ctx.text)
+    inherit_owners(figs, ctx.text, ctx.starts)
+    return sorted(figs, key=order_key)
+
+
+def needed_claims(quantities: Iterable[Quantity], claims: Iterable) -> list[dict]:
+    """Source and hedge of the claims that figures without their own point to
+    (as ``read_figures`` reads them from the store)."""
+    want = {q.claim_id for q in quantities if q.claim_id and (not q.source or not q.hedge)}
+    return [{"id": c.id, "source": c.source, "hedge": c.hedge} for c in claims if c.id in want]
+
+
+def track_rows(figs: list[Figure]) -> list[dict]:
+    """One document's figures as rows for ``merge_rows`` (JSON-able): the key
+    of the track each goes in, its reason, role and what was read, and its
+    share of the track's summary; a track kept to the document also gets what
+    its first figure counts (its name's noun)."""
+    keys = settle_keys(figs, {f.q.id: track_key(f) for f in figs})
+    out, first = [], {}
+    for f in figs:
+        key = keys.get(f.parent) if f.parent else keys[f.q.id]
+        if key is None:
+            key = keys[f.q.id]
+        if key[4] and (key not in first or (first[key].role != "figure" and f.role == "figure")):
+            first[key] = f
+        out.append({"doc_id": f.q.doc_id, "quantity_id": f.q.id, "key": list(key), "why": why_text(f),
+                    "role": f.role, "data": figure_data(f), "summary": summary([f]), "order": order_key(f)})
+    for r in out:
+        k = tuple(r["key"])
+        if k[4]:
+            r["what"] = _what_alone(first[k], k[0].split(":")[0])
+    return out
 
 
 def _claims_needed(store: Store, qrows: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -156,32 +195,50 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
             conn.execute(delete(m).where(~exists().where(S.quantities.c.id == m.c.quantity_id)))
             conn.execute(delete(t).where(~exists().where(m.c.track_id == t.c.id)))
     todo = sorted(set(doc_ids)) if doc_ids is not None else _unassigned_docs(store)
-    figs = read_figures(store, todo)
+    rows: list[dict] = []
+    for i in range(0, len(todo), 2000):        # a bounded number of documents in memory at a time
+        figs = read_figures(store, todo[i:i + 2000])
+        by_doc: dict[str, list[Figure]] = defaultdict(list)
+        for f in figs:
+            by_doc[f.q.doc_id].append(f)
+        for fs in by_doc.values():
+            rows.extend(track_rows(fs))
+    got = merge_rows(store, rows)
+    got["documents"] = len(todo)
+    return got
+
+
+def merge_rows(store: Store, rows: list[dict]) -> dict[str, int]:
+    """Put the figures of these rows (``track_rows``, computed here or on a
+    worker) into their tracks: new tracks are made, the tracks they join get
+    their summary, name and subject updated; nothing else is read or written.
+    Figures already in a track are left where they are. Then the user's edits
+    are replayed."""
+    m, t = S.track_members, S.tracks
     with store.engine.connect() as conn:
         assigned = {r.quantity_id for r in _in_chunks(
-            conn, lambda c: select(m.c.quantity_id).where(m.c.quantity_id.in_(c)), [f.q.id for f in figs])}
-    figs = [f for f in figs if f.q.id not in assigned]
+            conn, lambda c: select(m.c.quantity_id).where(m.c.quantity_id.in_(c)), [r["quantity_id"] for r in rows])}
+    rows = sorted((r for r in rows if r["quantity_id"] not in assigned), key=lambda r: r["order"])
     redirect = _redirects(store)
-    keys = settle_keys(figs, {f.q.id: track_key(f) for f in figs})
-    members: dict[str, list[Figure]] = defaultdict(list)
+    members: dict[str, list[dict]] = defaultdict(list)
     key_of: dict[str, tuple] = {}
-    for f in figs:
-        key = keys.get(f.parent) if f.parent else keys[f.q.id]
-        if key is None:
-            key = keys[f.q.id]
+    for r in rows:
+        key = tuple(r["key"])
         tid = track_id_for(key)
         tid = redirect.get(tid, tid)
-        members[tid].append(f)
+        members[tid].append(r)
         key_of.setdefault(tid, key)
     with store.engine.connect() as conn:
         existing = {r.id: r for r in _in_chunks(conn, lambda c: select(t).where(t.c.id.in_(c)), sorted(members))}
     new_rows, changed, member_rows = [], [], []
-    for tid, fs in members.items():
-        summ = summary(fs)
+    for tid, rs in members.items():
+        summ = None
+        for r in rs:
+            summ = merge_summary(summ, r["summary"])
         if tid not in existing:
             key = key_of[tid]
-            new_rows.append({"id": tid, "name": _auto_name(key, fs), "unit": key[0],
-                             "subject": subject_from_summary(summ),
+            new_rows.append({"id": tid, "name": name_from_summary(key, summ, rs[0].get("what") if key[4] else None),
+                             "unit": key[0], "subject": subject_from_summary(summ),
                              "data": {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
                                       "place": key[3] or None, "auto": True, "summary": summ}})
         else:                   # a track of earlier batches: its summary grows, its name follows
@@ -192,8 +249,8 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
             name = row.name if key[4] else name_from_summary(key, data["summary"])
             changed.append({"tid": tid, "name": name, "subject": subject_from_summary(data["summary"]),
                             "data": data})
-        member_rows.extend({"track_id": tid, "quantity_id": f.q.id, "why": why_text(f), "role": f.role,
-                            "data": figure_data(f)} for f in fs)
+        member_rows.extend({"track_id": tid, "quantity_id": r["quantity_id"], "why": r["why"], "role": r["role"],
+                            "data": r["data"]} for r in rs)
     with store.engine.begin() as conn:
         for i in range(0, len(new_rows), 2000):
             conn.execute(insert(t), new_rows[i:i + 2000])
@@ -204,18 +261,13 @@ def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] 
         for i in range(0, len(member_rows), 2000):
             conn.execute(insert(m), member_rows[i:i + 2000])
     replay_edits(store)
-    return {"figures": len(figs), "tracks_new": len(new_rows), "tracks_updated": len(changed),
-            "documents": len(todo)}
+    return {"figures": len(rows), "tracks_new": len(new_rows), "tracks_updated": len(changed)}
 
 
 def update_tracks(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
     """Bring tracks up to date for the documents of a new batch (every
     document not yet in a track when ``doc_ids`` is None)."""
     return build_tracks(store, doc_ids=doc_ids)
-
-
-def _auto_name(key: tuple, figs: list[Figure]) -> str:
-    return track_name(key, figs)
 
 
 # ------------------------------------------------------------------ user edits

@@ -12,9 +12,12 @@
    order (so the first reading of a repeated document is the one stored, as in
    the single-process ingest), one transaction per partition.
 4. Tracks are brought up to date for the new documents of each loaded
-   partition, right after its load (an incremental update whose cost follows
-   the partition, not the store: ``tracks.build_tracks(doc_ids=...)``), so no
-   long pass blocks the load at the end; storylines every ``analyse_every``
+   partition, right after its load, at a cost that follows the partition, not
+   the store: the worker has read the figures for their tracks
+   (``worker.add_track_rows``, a ``track_rows`` shard) and the client only
+   merges them (``tracks.merge_rows``); without those rows the client reads
+   the partition's figures itself (``tracks.build_tracks(doc_ids=...)``). No
+   long pass blocks the load at the end. Storylines every ``analyse_every``
    partitions and at the end (``rebuild_analysis``).
 """
 from __future__ import annotations
@@ -169,6 +172,25 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
 
     track_ids: list[str] = []
 
+    def merge_tracks(where: Path, new_ids: list[str]) -> bool:
+        """Merge the track rows the worker computed for this partition's new documents."""
+        import importlib
+        import json
+        mod = importlib.import_module("sitrep.analyse.tracks")
+        merge = getattr(mod, "merge_rows", None)
+        if not callable(merge):
+            return False
+        t = time.perf_counter()
+        new = set(new_ids)
+        rows = [json.loads(r["data"]) for batch in shards.read_rows(where, shards.TRACK_ROWS)
+                for r in batch if r["doc_id"] in new]
+        merge(store, rows)
+        if not report.analysis:
+            report.analysis = f"updated tracks for {len(new_ids)} new documents"
+        event("analysed", {"documents": len(new_ids), "what": ["tracks"], "merged": len(rows),
+                           "seconds": round(time.perf_counter() - t, 2)})
+        return True
+
     def load_ready() -> None:
         """Load the completed partitions at the head of the input order."""
         nonlocal head
@@ -191,7 +213,10 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
             report.pages += got.pages
             report.load_seconds += got.seconds
             pending_ids.extend(got.new_ids)
-            track_ids.extend(got.new_ids)
+            if tracks_every and got.new_ids and meta.get("track_rows") and merge_tracks(folder[part.id], got.new_ids):
+                pass                                     # the worker read the figures: merged here
+            else:
+                track_ids.extend(got.new_ids)
             if not keep_shards:
                 shutil.rmtree(folder[part.id], ignore_errors=True)
             event("loaded", {"partition": part.id, "describe": part.describe(), "new": len(got.new_ids),
