@@ -150,6 +150,16 @@ def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any
         # the workers read the figures for their tracks; the client merged their rows
         merged = [i for k, i in seen if k == "analysed" and "merged" in i]
         assert merged and sum(i["merged"] for i in merged) == any_store.count("quantity")
+        # storyline signatures came with the shards, as the client would compute them
+        from sqlalchemy import select
+
+        from sitrep.analyse.storylines import signature
+        from sitrep.store import schema as S
+        with any_store.engine.connect() as conn:
+            sigs = dict(conn.execute(select(S.doc_signatures.c.doc_id, S.doc_signatures.c.data)).all())
+        docs = list(any_store.iter_documents())
+        assert set(sigs) == {d.id for d in docs}
+        assert all(sigs[d.id] == signature(d.title, d.text, d.published) for d in docs)
         build_tracks(any_store, rebuild=True)
         assert _snapshot(any_store) == per_partition
     again = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)

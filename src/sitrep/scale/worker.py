@@ -142,9 +142,11 @@ def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
             counts["records"] += add_rows(rows, doc, recs)
             if tracked["ok"]:
                 add_track_rows(rows, doc, recs, tracked)
+            add_signature(rows, doc)
     else:
         for doc in fresh_docs():
             add_rows(rows, doc)
+            add_signature(rows, doc)
     counts["documents"] = len(rows["documents"])
     encoded = shards.encode(rows)
     meta = {"partition": part.to_json(), "rejects": rejects, "pages": pages, **counts,
@@ -155,6 +157,17 @@ def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
     if tracked.get("error"):
         meta["track_rows_error"] = tracked["error"]
     return {"id": part.id, "shards": encoded, "meta": meta}
+
+
+def add_signature(rows: dict[str, list[dict]], doc: Document) -> None:
+    """The document's storyline signature (MinHash, key terms), computed here so
+    the client's storyline update does not compute it; stored with the document."""
+    try:
+        from ..analyse.storylines import signature
+    except ImportError:
+        return
+    rows.setdefault(S.doc_signatures.name, []).append(
+        {"doc_id": doc.id, "data": json.dumps(signature(doc.title, doc.text, doc.published))})
 
 
 def add_track_rows(rows: dict[str, list[dict]], doc: Document, recs, state: dict) -> None:
