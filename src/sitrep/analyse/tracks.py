@@ -237,18 +237,20 @@ def merge_rows(store: Store, rows: list[dict]) -> dict[str, int]:
             summ = merge_summary(summ, r["summary"])
         if tid not in existing:
             key = key_of[tid]
+            data = {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
+                    "place": key[3] or None, "auto": True}
+            if not key[4]:      # a track across documents keeps its summary for the batches to come
+                data["summary"] = summ
             new_rows.append({"id": tid, "name": name_from_summary(key, summ, rs[0].get("what") if key[4] else None),
-                             "unit": key[0], "subject": subject_from_summary(summ),
-                             "data": {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
-                                      "place": key[3] or None, "auto": True, "summary": summ}})
+                             "unit": key[0], "subject": subject_from_summary(summ), "data": data})
         else:                   # a track of earlier batches: its summary grows, its name follows
             row = existing[tid]
             data = dict(row.data or {})
             key = tuple(data["key"]) if data.get("key") else key_of[tid]
-            data["summary"] = merge_summary(data.get("summary"), summ)
-            name = row.name if key[4] else name_from_summary(key, data["summary"])
-            changed.append({"tid": tid, "name": name, "subject": subject_from_summary(data["summary"]),
-                            "data": data})
+            if "summary" in data:   # (a track kept to one document gets no figures from another)
+                data["summary"] = merge_summary(data["summary"], summ)
+                changed.append({"tid": tid, "name": name_from_summary(key, data["summary"]),
+                                "subject": subject_from_summary(data["summary"]), "data": data})
         member_rows.extend({"track_id": tid, "quantity_id": r["quantity_id"], "why": r["why"], "role": r["role"],
                             "data": r["data"]} for r in rs)
     with store.engine.begin() as conn:
