@@ -161,29 +161,31 @@ def main() -> None:
                     for i, (doc, recs) in enumerate(extracted * (args.batch // len(extracted) + 1))][:args.batch]
             store.add(more)
             ids = sorted(d.id for d, _ in more)
-            t = time.perf_counter()       # what a worker does in the distributed ingest: read the figures
+            # CPU time of this process (SQLite runs in it): on a machine shared with other work, wall
+            # time swings with the load between steps; CPU time much less
+            c = time.process_time()       # what a worker does in the distributed ingest: read the figures
             rows = [r for fs in _by_doc(read_figures(store, ids)) for r in track_rows(fs)]
-            tr = time.perf_counter() - t
-            t = time.perf_counter()       # what the client does: merge them into the tracks
+            tr = time.process_time() - c
+            c = time.process_time()       # what the client does: merge them into the tracks
             r = merge_rows(store, rows)
-            tm = time.perf_counter() - t
+            tm = time.process_time() - c
             tb = tr + tm
             t = time.perf_counter()
             build_storylines(store)
             sb = time.perf_counter() - t
             ndocs = store.stats()["documents"]
-            t = time.perf_counter()
+            c = time.process_time()
             build_tracks(store, rebuild=True)
-            tf = time.perf_counter() - t
+            tf = time.process_time() - c
             res.append((ndocs, tb, tf, sb, tm))
-            print(f"store of {ndocs} documents: tracks of a batch of {len(more)} in {tb:.2f} s (figures read "
-                  f"{tr:.2f} s, merged {tm:.3f} s; {r}); full rebuild of the tracks {tf:.1f} s; "
+            print(f"store of {ndocs} documents, CPU seconds: tracks of a batch of {len(more)} {tb:.2f} s (figures "
+                  f"read {tr:.2f} s, merged {tm:.3f} s; {r}); full rebuild of the tracks {tf:.1f} s; "
                   f"batch / rebuild = {tb / tf:.3f} (documents: {len(more) / ndocs:.3f}), merge / rebuild = "
                   f"{tm / tf:.4f}; per document: batch {1000 * tb / len(more):.2f} ms (merge "
                   f"{1000 * tm / len(more):.2f} ms), rebuild {1000 * tf / ndocs:.2f} ms; "
-                  f"storylines after the batch {sb:.1f} s")
+                  f"storylines after the batch {sb:.1f} s (wall)")
         (n1, tb1, tf1, _, tm1), (n2, tb2, tf2, _, tm2) = res
-        print(f"tracks, batch of {args.batch}: {tb1:.2f} s on {n1} documents, {tb2:.2f} s on {n2} "
+        print(f"tracks, batch of {args.batch} (CPU): {tb1:.2f} s on {n1} documents, {tb2:.2f} s on {n2} "
               f"({tb2 / tb1:.2f}x for a store {n2 / n1:.2f}x as large; merge alone {tm2 / tm1:.2f}x); "
               f"full rebuild {tf2 / tf1:.2f}x")
         store.close()
