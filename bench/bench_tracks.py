@@ -9,7 +9,15 @@ the same process (reading every quantity, entity and document of the store
 once), so the figure means the same on a slower machine. Target: tracks and
 storylines of 10,000 documents in under a minute.
 
-    PYTHONPATH=src python bench/bench_tracks.py [--docs 10000] [--shared ../shared]
+Then the incremental update as the distributed ingest runs it after each
+partition: --batch new documents, the tracks of those documents only
+(read the batch's figures, as a worker does, then ``merge_rows``, as the
+client does), as a ratio to a full rebuild of the tracks of the same store in
+the same process; measured on the store and again on the
+store grown by --grow documents (the batch cost should stay flat while the
+rebuild grows).
+
+    PYTHONPATH=src python bench/bench_tracks.py [--docs 10000] [--batch 500] [--shared ../shared]
 """
 from __future__ import annotations
 
@@ -25,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.analyse.storylines import build_storylines  # noqa: E402
-from sitrep.analyse.tracks import build_tracks, list_tracks  # noqa: E402
+from sitrep.analyse.tracks import build_tracks, list_tracks, merge_rows, read_figures, track_rows  # noqa: E402
 from sitrep.extract.pipeline import Pipeline  # noqa: E402
 from sitrep.model import Document, Records, record_id  # noqa: E402
 from sitrep.store import Store  # noqa: E402
@@ -61,6 +69,13 @@ def _copy(doc: Document, recs: Records, k: int) -> tuple[Document, Records]:
     return d, out
 
 
+def _by_doc(figs) -> list:
+    out: dict = {}
+    for f in figs:
+        out.setdefault(f.q.doc_id, []).append(f)
+    return list(out.values())
+
+
 def _fill(store: Store, extracted: list, want: int) -> tuple[int, int]:
     t = time.perf_counter()
     batch, k, n = [], 0, 0
@@ -84,9 +99,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--shared", default=str(ROOT / ".." / "shared"))
+    ap.add_argument("--batch", type=int, default=500, help="Documents in the incremental batch.")
+    ap.add_argument("--grow", type=int, default=None, help="Documents added between the two batch "
+                                                          "measurements (default: as many as --docs).")
     ap.add_argument("--db", default=None, help="Keep the synthetic store in this file (outside the repository) "
                                                 "and reuse it on the next run.")
     args = ap.parse_args()
+    args.grow = args.docs if args.grow is None else args.grow
     path = Path(args.shared) / "corpus" / "ukraine-2014" / "articles.jsonl"
     arts = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     docs = [Document.new(a["text"], title=a["title"], source_id=a["id"], source=f"{path}#{a['id']}")
@@ -125,15 +144,50 @@ def main() -> None:
               f"{sum(1 for x in tracks if x['figures'] > 1)} with two or more figures")
         print(f"total {ts + tt:.1f} s for {n} documents (target < 60 s); ratio to baseline {(ts + tt) / base:.1f}x")
 
-        # incremental: 100 more documents join what is built
+        # incremental, as the distributed ingest runs it: a batch of --batch new documents, then
+        # the tracks of the batch only (doc_ids), timed against a full rebuild of the same store in
+        # this process; twice, the second time on a store grown by --grow documents, to show the
+        # batch cost follows the batch, not the store
         k = max(k, store.stats()["documents"])      # a copy number no earlier run used
-        more = [_copy(doc, recs, k + 1) for doc, recs in extracted[:100]]
-        store.add(more)
-        t = time.perf_counter()
-        build_storylines(store)
-        build_tracks(store)
-        ti = time.perf_counter() - t
-        print(f"incremental: {len(more)} new documents in {ti:.1f} s ({ti / (ts + tt):.2f} of a full build)")
+        res = []
+        for step in range(2):
+            if step:
+                grow = [_copy(doc, recs, k + 1000 + i // len(extracted))
+                        for i, (doc, recs) in enumerate(extracted * (args.grow // len(extracted) + 1))][:args.grow]
+                store.add(grow)
+                build_tracks(store, doc_ids=[d.id for d, _ in grow])
+                build_storylines(store)
+            more = [_copy(doc, recs, k + 1 + step * 5000 + i // len(extracted))
+                    for i, (doc, recs) in enumerate(extracted * (args.batch // len(extracted) + 1))][:args.batch]
+            store.add(more)
+            ids = sorted(d.id for d, _ in more)
+            # CPU time of this process (SQLite runs in it): on a machine shared with other work, wall
+            # time swings with the load between steps; CPU time much less
+            c = time.process_time()       # what a worker does in the distributed ingest: read the figures
+            rows = [r for fs in _by_doc(read_figures(store, ids)) for r in track_rows(fs)]
+            tr = time.process_time() - c
+            c = time.process_time()       # what the client does: merge them into the tracks
+            r = merge_rows(store, rows)
+            tm = time.process_time() - c
+            tb = tr + tm
+            t = time.perf_counter()
+            build_storylines(store)
+            sb = time.perf_counter() - t
+            ndocs = store.stats()["documents"]
+            c = time.process_time()
+            build_tracks(store, rebuild=True)
+            tf = time.process_time() - c
+            res.append((ndocs, tb, tf, sb, tm))
+            print(f"store of {ndocs} documents, CPU seconds: tracks of a batch of {len(more)} {tb:.2f} s (figures "
+                  f"read {tr:.2f} s, merged {tm:.3f} s; {r}); full rebuild of the tracks {tf:.1f} s; "
+                  f"batch / rebuild = {tb / tf:.3f} (documents: {len(more) / ndocs:.3f}), merge / rebuild = "
+                  f"{tm / tf:.4f}; per document: batch {1000 * tb / len(more):.2f} ms (merge "
+                  f"{1000 * tm / len(more):.2f} ms), rebuild {1000 * tf / ndocs:.2f} ms; "
+                  f"storylines after the batch {sb:.1f} s (wall)")
+        (n1, tb1, tf1, _, tm1), (n2, tb2, tf2, _, tm2) = res
+        print(f"tracks, batch of {args.batch} (CPU): {tb1:.2f} s on {n1} documents, {tb2:.2f} s on {n2} "
+              f"({tb2 / tb1:.2f}x for a store {n2 / n1:.2f}x as large; merge alone {tm2 / tm1:.2f}x); "
+              f"full rebuild {tf2 / tf1:.2f}x")
         store.close()
 
 

@@ -129,7 +129,9 @@ def test_plan_cuts_jsonl_by_lines_and_groups_files(corpus):
 
 
 def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any_store, tmp_path):
-    rep = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)
+    seen = []
+    rep = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run",
+                             on_event=lambda kind, info: seen.append((kind, info)), **SMALL)
     assert rep.partitions >= 7 and rep.computed == rep.partitions and not rep.failed
     assert same(any_store, baseline)
     assert (rep.new, rep.duplicates) == baseline["counts"] and rep.duplicates >= 1
@@ -141,6 +143,25 @@ def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any
         pass
     else:   # tracks built incrementally after the load, from the loaded figures
         assert rep.analysis.startswith("updated tracks") and any_store.stats()["tracks"] > 0
+        # built partition by partition as they loaded: what one rebuild gives
+        from sitrep.analyse.tracks import build_tracks
+        from test_tracks_incremental import _snapshot
+        per_partition = _snapshot(any_store)
+        # the workers read the figures for their tracks; the client merged their rows
+        merged = [i for k, i in seen if k == "analysed" and "merged" in i]
+        assert merged and sum(i["merged"] for i in merged) == any_store.count("quantity")
+        # storyline signatures came with the shards, as the client would compute them
+        from sqlalchemy import select
+
+        from sitrep.analyse.storylines import signature
+        from sitrep.store import schema as S
+        with any_store.engine.connect() as conn:
+            sigs = dict(conn.execute(select(S.doc_signatures.c.doc_id, S.doc_signatures.c.data)).all())
+        docs = list(any_store.iter_documents())
+        assert set(sigs) == {d.id for d in docs}
+        assert all(sigs[d.id] == signature(d.title, d.text, d.published) for d in docs)
+        build_tracks(any_store, rebuild=True)
+        assert _snapshot(any_store) == per_partition
     again = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)
     assert again.skipped == rep.partitions and again.computed == 0 and again.new == 0
     assert same(any_store, baseline)
@@ -198,7 +219,10 @@ def test_shards_on_disk_are_loaded_without_recomputing(corpus, baseline, client,
     again = ingest_distributed(corpus, fresh, None, work_dir=work, **SMALL)   # no cluster needed
     assert again.reused == rep.partitions and again.computed == 0
     assert same(fresh, baseline)
-    assert calls == [("tracks", None), ("storylines", False)]      # a resumed run catches up on all
+    # tracks after each loaded partition (its new documents), then a resumed run catches up on all
+    assert calls[-2:] == [("tracks", None), ("storylines", False)]
+    assert len(calls) > 2 and all(c[0] == "tracks" and c[1] for c in calls[:-2])
+    assert sorted(i for c in calls[:-2] for i in c[1]) == sorted(d.id for d in fresh.iter_documents())
     assert again.analysis.startswith("updated tracks and storylines")
 
 

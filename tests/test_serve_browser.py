@@ -357,3 +357,24 @@ def test_shared_page_ledger_charts_network_map(page_server, page):
     assert page.locator("#map-svg circle.place").count() >= 5
     _shot(page, "page-map")
     _no_injection(page)
+
+
+def test_joint_sources_show_in_reader_and_ledger(server, page):
+    """A claim and a figure of two sources ("Ukraine's military intelligence and
+    its defence ministry said"): the reader marks both sources and its sidebar
+    and tooltip name both; the ledger's source column too, for claims and figures."""
+    doc = server["docs"]["kursk"]
+    page.goto(f"{server['url']}/reader?doc={doc.id}")
+    page.wait_for_selector("#doc-text mark")
+    marks = page.locator("#doc-text mark.k-source").all_text_contents()
+    assert "Ukraine's military intelligence" in marks and "its defence ministry" in marks
+    both = "Ukrainian military intelligence and Ukrainian Ministry of Defence"
+    assert both in page.locator("#claims").text_content()
+    assert both in page.locator("#figures").text_content()
+    page.locator("#doc-text mark.k-source", has_text="its defence ministry").hover()
+    assert both in page.locator("#tip").text_content()
+    for kind in ("claim", "quantity"):
+        page.goto(f"{server['url']}/ledger?kind={kind}&source=Ukrainian%20Ministry%20of%20Defence")
+        _wait(page, "document.querySelectorAll('#ledger tbody tr').length === 1")
+        assert page.locator("#ledger tbody td.source").first.text_content() == both
+    _no_injection(page)

@@ -383,3 +383,24 @@ def test_track_names_for_a_reader():
         "Kestonians who fled"
     cas = f["300 casualties"]
     assert track_name(("casualties", "", "", "", "doc:x:casualty"), [cas]) == "Casualties among Varnians"
+
+
+def test_list_shows_every_source_of_a_joint_figure(mem_store):
+    """A figure said by two sources jointly ("the Lithuanian defence ministry and
+    its Latvian counterpart said"): the track lists both, the figure's view too."""
+    from dataclasses import replace
+
+    from sitrep.model import SourceRef
+    data = build()
+    doc, recs = next((d, r) for d, r in data if any(q.text == "about 4,000 Belarusian soldiers"
+                                                    for q in r.quantities))
+    q = next(q for q in recs.quantities if q.text == "about 4,000 Belarusian soldiers")
+    co = SourceRef(name="Latvian defence ministry", start=q.start, end=q.end, text=q.text, kind="named")
+    recs.quantities = [replace(x, co_sources=(co,)) if x.id == q.id else x for x in recs.quantities]
+    mem_store.add(data)
+    build_tracks(mem_store)
+    t = _track_of(mem_store, "about 4,000 Belarusian soldiers")
+    assert t["sources"] == ["Latvian defence ministry", "Lithuanian defence ministry", "Minsk",
+                            "Polish intelligence"]
+    f = next(f for f in track_view(mem_store, t["id"])["figures"] if f["quantity_id"] == q.id)
+    assert f["co_sources"] == ["Latvian defence ministry"]

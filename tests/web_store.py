@@ -9,10 +9,11 @@ Run as a script to build a SQLite file for trying the pages by hand:
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from sitrep.model import (Claim, Document, Entity, Event, Evidence, Mention, Place, Quantity, Records, Relation,
-                          Storyline, Track, record_id)
+                          SourceRef, Storyline, Track, record_id)
 
 DATA = Path(__file__).parent / "data" / "web"
 
@@ -128,8 +129,12 @@ def sample_items() -> list[tuple[Document, Records]]:
     k = _doc("kursk", "2024-11-12")
     kc1 = _claim(k, "up to 11,000 North Korean soldiers were in the Kursk region", "Ukrainian military intelligence",
                  "Ukraine's military intelligence", "said", "asserted")
-    q3 = _qty(k, "up to 11,000", 11000, "soldiers", "North Korean soldiers", "Ukrainian military intelligence",
-              "asserted", "at_most", kc1)
+    # a joint attribution ("X and Y said"): the second source is a co-source of the claim and its figure
+    co = (SourceRef("Ukrainian Ministry of Defence", *_at(k.text, "its defence ministry"), "its defence ministry",
+                    "UKR MIL", "named"),)
+    kc1 = replace(kc1, co_sources=co)
+    q3 = replace(_qty(k, "up to 11,000", 11000, "soldiers", "North Korean soldiers", "Ukrainian military intelligence",
+                      "asserted", "at_most", kc1), co_sources=co)
     out.append((k, Records(
         k.id,
         entities=[_ent(k, "Ukrainian military intelligence", "ORG", "UKR MIL", "Ukraine's military intelligence")],

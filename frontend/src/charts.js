@@ -6,7 +6,7 @@ import * as echarts from "echarts/core";
 import { BarChart, LineChart, ScatterChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent, DataZoomComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
-import { api, docDate, el, figureLabel, hedgeBadge, markNav, readerHref, showError } from "./common.js";
+import { api, docDate, el, figureLabel, hedgeBadge, markNav, readerHref, showError, sourceText } from "./common.js";
 
 echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent,
   CanvasRenderer]);
@@ -17,11 +17,11 @@ window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
 // A track whose documents carry no dates (a scraped page) is drawn by source
 // instead of over time: a point per figure, a bar from low to high for bounds.
 function undatedChart(node, track) {
-  const sources = [...new Set(track.members.map((q) => q.source || "(no source)"))];
+  const sources = [...new Set(track.members.map((q) => sourceText(q) || "(no source)"))];
   const points = [];
   const bars = [];
   for (const q of track.members) {
-    const x = q.source || "(no source)";
+    const x = sourceText(q) || "(no source)";
     const v = q.value ?? q.high ?? q.low;
     if (v === null || v === undefined) continue;
     points.push({ value: [x, v], q });
@@ -54,7 +54,7 @@ function trackChart(node, track) {
     const day = docDate(q);
     const v = q.value ?? q.high ?? q.low;
     if (!day || v === null || v === undefined) continue;
-    const key = q.source || "(no source)";
+    const key = sourceText(q) || "(no source)";
     if (!bySource.has(key)) bySource.set(key, []);
     bySource.get(key).push({ value: [day, v], q });
   }
@@ -98,7 +98,7 @@ async function tracks() {
         "aria-label": `Track ${t.name}: ${t.members.length} figures over time` });
       const list = el("ul", { class: "side-list" }, ...t.members.map((q) => el("li", {},
         el("a", { href: readerHref(q.doc_id, q.id) }, `${docDate(q)} · ${figureLabel(q)}`), " ",
-        el("span", { class: "sub" }, `${q.source || "no source"} `, hedgeBadge(q.hedge)))));
+        el("span", { class: "sub" }, `${sourceText(q) || "no source"} `, hedgeBadge(q.hedge)))));
       const sec = el("section", { class: "track" }, el("h3", {}, `${t.name} (${t.members.length} figures)`), chartNode,
         el("details", {}, el("summary", {}, "The figures"), list));
       box.append(sec);

@@ -29,6 +29,21 @@ export function safeHref(h) {
   return "#";
 }
 
+/** Every source of a claim or figure: its source, then the co-sources of a joint
+ *  attribution ("Blinken and Austin said": "Antony Blinken and Lloyd Austin"). */
+export function sourcesOf(r) {
+  const names = r.source ? [r.source] : [];
+  for (const c of r.co_sources || []) if (c && c.name && !names.includes(c.name)) names.push(c.name);
+  return names;
+}
+
+/** The sources of a record as one text ("A", "A and B", "A, B and C"), or null. */
+export function sourceText(r) {
+  const n = sourcesOf(r);
+  if (!n.length) return null;
+  return n.length === 1 ? n[0] : `${n.slice(0, -1).join(", ")} and ${n[n.length - 1]}`;
+}
+
 export class ApiError extends Error {
   constructor(status, body) {
     super((body && body.error && body.error.message) || `HTTP ${status}`);

@@ -1,7 +1,7 @@
 // The ledger: all claims or all figures in one table, filtered by source,
 // hedge, subject, text and date, sorted by a column, each row linking to the
 // reader at its span.
-import { api, docDate, el, figureLabel, hedgeBadge, markNav, readerHref, showError } from "./common.js";
+import { api, docDate, el, figureLabel, hedgeBadge, markNav, readerHref, showError, sourceText } from "./common.js";
 
 const PAGE = 50;
 const COLS = {
@@ -55,10 +55,10 @@ function header() {
 function row(r) {
   const link = el("a", { href: readerHref(r.doc_id, r.id), class: "open" }, r.document.title || r.doc_id);
   if (state.kind === "claim") {
-    return el("tr", { "data-id": r.id }, el("td", { class: "num" }, docDate(r)), el("td", {}, r.source || "—"),
+    return el("tr", { "data-id": r.id }, el("td", { class: "num" }, docDate(r)), el("td", { class: "source" }, sourceText(r) || "—"),
       el("td", {}, hedgeBadge(r.hedge)), el("td", { class: "text" }, r.direct ? `“${r.text}”` : r.text), el("td", {}, link));
   }
-  return el("tr", { "data-id": r.id }, el("td", { class: "num" }, docDate(r)), el("td", {}, r.source || "—"),
+  return el("tr", { "data-id": r.id }, el("td", { class: "num" }, docDate(r)), el("td", { class: "source" }, sourceText(r) || "—"),
     el("td", {}, hedgeBadge(r.hedge)), el("td", { class: "num" }, figureLabel(r)), el("td", {}, r.subject || ""),
     el("td", {}, link));
 }

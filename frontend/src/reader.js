@@ -2,19 +2,24 @@
 // figure, claim, source of a claim, event); each mark shows its record on
 // hover or focus; the sidebar lists figures (with sources and hedges),
 // claims and events. /reader?doc=ID[&rec=RECORD_ID]
-import { api, el, figureLabel, hedgeBadge, markNav, params, readerHref, safeHref, showError } from "./common.js";
+import { api, el, figureLabel, hedgeBadge, markNav, params, readerHref, safeHref, showError, sourceText } from "./common.js";
 import { withTip } from "./tip.js";
 
 const KIND_LABEL = { actor: "actor", place: "place", figure: "figure", claim: "claim", source: "source", event: "event" };
+
+/** "sources" for a joint attribution ("Blinken and Austin said"), else "source". */
+function sourceLabel(r) {
+  return (r.co_sources || []).length ? "sources" : "source";
+}
 
 function describe(kind, r) {
   switch (kind) {
     case "actor": return [["name", r.name], ["type", r.type], ["code", r.code], ["role", r.role]];
     case "place": return [["name", r.name], ["kind", r.kind], ["country", r.country],
       ["lat, lon", r.lat !== null && r.lat !== undefined ? `${r.lat}, ${r.lon}` : null]];
-    case "figure": return [["figure", figureLabel(r)], ["subject", r.subject], ["source", r.source], ["hedge", r.hedge],
+    case "figure": return [["figure", figureLabel(r)], ["subject", r.subject], [sourceLabel(r), sourceText(r)], ["hedge", r.hedge],
       ["date", r.date]];
-    case "claim": case "source": return [["source", r.source], ["cue", r.cue], ["hedge", r.hedge],
+    case "claim": case "source": return [[sourceLabel(r), sourceText(r)], ["cue", r.cue], ["hedge", r.hedge],
       ["quotation", r.direct ? "yes" : "no"], ["claim", r.text]];
     case "event": return [["type", r.type], ["actor", r.actor], ["target", r.target], ["where", r.location],
       ["when", r.date], ["modality", r.modality]];
@@ -32,6 +37,9 @@ function spansOf(data) {
     out.push({ start: c.start, end: c.end, kind: "claim", rec: c });
     if (c.source_start !== null && c.source_start !== undefined && c.source_end > c.source_start)
       out.push({ start: c.source_start, end: c.source_end, kind: "source", rec: c });
+    for (const co of c.co_sources || [])      // each source of a joint attribution is marked
+      if (co.end > co.start && !(co.start >= c.source_start && co.end <= c.source_end))
+        out.push({ start: co.start, end: co.end, kind: "source", rec: c });
   }
   for (const ev of R.event) out.push({ start: ev.start, end: ev.end, kind: "event", rec: ev });
   const rank = { event: 0, claim: 1, source: 2, actor: 3, place: 4, figure: 5 };
@@ -83,10 +91,10 @@ function sidebar(data, byRec) {
     ...Object.keys(KIND_LABEL).map((k) => el("li", {}, el("span", { class: `k-${k}` }, KIND_LABEL[k])))));
   const figs = el("ul", { class: "side-list", id: "figures" });
   for (const q of R.quantity) figs.append(sideItem(figureLabel(q),
-    el("span", { class: "sub" }, `${q.subject || ""} · ${q.source || "no source"} `, hedgeBadge(q.hedge)), byRec.get(q.id)));
+    el("span", { class: "sub" }, `${q.subject || ""} · ${sourceText(q) || "no source"} `, hedgeBadge(q.hedge)), byRec.get(q.id)));
   side.append(el("h2", {}, `Figures (${R.quantity.length})`), R.quantity.length ? figs : el("p", { class: "muted" }, "none"));
   const claims = el("ul", { class: "side-list", id: "claims" });
-  for (const c of R.claim) claims.append(sideItem(c.source || "(no source)",
+  for (const c of R.claim) claims.append(sideItem(sourceText(c) || "(no source)",
     el("span", { class: "sub" }, `${c.cue || ""}: ${c.text.length > 90 ? c.text.slice(0, 90) + "…" : c.text} `, hedgeBadge(c.hedge)),
     byRec.get(c.id)));
   side.append(el("h2", {}, `Claims (${R.claim.length})`), R.claim.length ? claims : el("p", { class: "muted" }, "none"));

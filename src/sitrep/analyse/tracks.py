@@ -4,7 +4,11 @@ by side, across documents and sources.
 A figure goes in the track of its key (unit group, owner, situation, place;
 see ``features.track_key``); every figure is in exactly one track. Building is
 incremental: only quantities not yet in a track are read, and they join the
-tracks already stored (``build_tracks``); ``rebuild=True`` starts over. User
+tracks already stored (``build_tracks``); ``rebuild=True`` starts over. A
+figure's track depends on its own document only (``doc_figures``,
+``track_rows``: computable on a Dask worker), and the rows of a batch are
+merged reading and writing only the tracks they join (``merge_rows``), so
+building batch by batch gives what one rebuild gives. User
 edits (split, merge, rename) are stored as operations in ``track_edits`` and
 replayed after every build, so they survive a rebuild.
 
@@ -14,28 +18,26 @@ contradictions between sources; revisions of one source.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from datetime import date as _date
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
 
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import bindparam, delete, exists, insert, select, update
 
-from ..errors import SitrepError
 from ..model import Document, Quantity, from_dict, record_id
 from ..store import Store
 from ..store import schema as S
-from .features import (DocContext, Figure, figure_data, inherit_owners, link_parts, read_figure, track_key,
+from .features import (DocContext, Figure, _ns, figure_data, inherit_owners, link_parts, read_figure, track_key,
                        why_text)
-from .track_rules import settle_keys, track_name
+from .track_edits import _redirects, _track_exists, edit_merge, edit_rename, edit_split, replay_edits
+from .track_rules import (_what_alone, merge_summary, name_from_summary, order_key, settle_keys,
+                          subject_from_summary, summary)
 
-__all__ = ["build_tracks", "track_view", "list_tracks", "edit_split", "edit_merge", "edit_rename", "interval"]
+__all__ = ["build_tracks", "update_tracks", "merge_rows", "doc_figures", "track_rows", "track_view", "list_tracks",
+           "edit_split", "edit_merge", "edit_rename", "replay_edits", "interval"]
 
 _BATCH = 500
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def track_id_for(key: tuple) -> str:
@@ -53,31 +55,38 @@ def _load_rows(store: Store, table, doc_ids: list[str]) -> dict[str, list[dict]]
     return out
 
 
-def _names_index(store: Store, rows: dict[str, list[dict]] | None = None) -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _dictionary_names(files: tuple[str, ...]) -> dict[str, str]:
+    """Canonical name (lower case) -> actor code, from the actor dictionary
+    (bundled and the user's files, setting ``actors``)."""
+    from ..extract import actordict
+    names: dict[str, str] = {}
+    for a in actordict.load(files).actors.values():
+        if a.code and a.type != "PERSON":
+            names.setdefault(a.name.lower(), a.code.split()[0])
+    return names
+
+
+def _names_index(erows: Iterable) -> Mapping[str, str]:
     """Mention text (lower case) -> actor code: lets words such as "N. Korean"
     found without a record still name a coded owner. Canonical names come from
-    every entity of the store (its columns, no JSON), mention texts from the
-    entities of the documents being read."""
-    names: dict[str, str] = {}
-    e = S.entities
-    with store.engine.connect() as conn:
-        for r in conn.execute(select(e.c.name, e.c.code).where(e.c.code.isnot(None), e.c.type != "PERSON")
-                              .distinct()):
-            if r.name:
-                names.setdefault(r.name.lower(), r.code.split()[0])
-    for ds in (rows or {}).values():
-        for d in ds:
-            if d.get("code") and d.get("type") != "PERSON":
-                code = d["code"].split()[0]
-                for m in d.get("mentions") or ():
-                    names.setdefault(m["text"].lower(), code)
-    return names
+    the actor dictionary, mention texts from the entities of the document
+    itself, so a figure reads the same whatever else the store holds (an
+    incremental build equals a rebuild)."""
+    from .. import settings
+    files = tuple(p for p in (settings.get("actors") or "").split(":") if p)   # as the pipeline reads it
+    own: dict[str, str] = {}
+    for d in map(_ns, erows):            # records or their stored dicts
+        if d.code and d.type != "PERSON":
+            code = d.code.split()[0]
+            for m in map(_ns, d.mentions or ()):
+                own.setdefault(m.text.lower(), code)
+    return ChainMap(_dictionary_names(files), own)
 
 
 def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
     """Read the figures of these documents (all their quantities)."""
     rows = {k: _load_rows(store, S.RECORD_TABLES[k], doc_ids) for k in ("quantity", "entity", "place", "date")}
-    names = _names_index(store, rows["entity"])
     rows["claim"] = _claims_needed(store, rows["quantity"])
     docs: dict[str, Document] = {}
     with store.engine.connect() as conn:
@@ -91,14 +100,55 @@ def read_figures(store: Store, doc_ids: list[str]) -> list[Figure]:
     for did in doc_ids:
         if did not in docs or not rows["quantity"].get(did):
             continue
-        ctx = DocContext(docs[did], rows["entity"].get(did, ()), rows["place"].get(did, ()),
-                         rows["date"].get(did, ()), rows["claim"].get(did, ()), names,
-                         spans=[(d["start"], d["end"]) for d in rows["quantity"][did]])
-        dfigs = [read_figure(from_dict(Quantity, d), ctx) for d in rows["quantity"][did]]
-        link_parts(dfigs, ctx.text)
-        inherit_owners(dfigs, ctx.text, ctx.starts)
-        figs.extend(dfigs)
+        figs.extend(doc_figures(docs[did], [from_dict(Quantity, d) for d in rows["quantity"][did]],
+                                rows["entity"].get(did, ()), rows["place"].get(did, ()), rows["date"].get(did, ()),
+                                rows["claim"].get(did, ())))
+    figs.sort(key=order_key)          # reading order, whichever batch a document came in
     return figs
+
+
+def doc_figures(doc: Document, quantities: list[Quantity], entities: Iterable = (), places: Iterable = (),
+                dates: Iterable = (), claims: Iterable = ()) -> list[Figure]:
+    """The figures of one document, read from its records (or their stored
+    dicts): all a figure's track depends on. ``claims``: those figures without
+    their own source or hedge point to (``needed_claims``)."""
+    entities = list(entities)
+    qs = sorted(quantities, key=lambda q: (q.start, q.end, q.id))
+    ctx = DocContext(doc, entities, places, dates, claims, _names_index(entities),
+                     spans=[(q.start, q.end) for q in qs])
+    figs = [read_figure(q, ctx) for q in qs]
+    link_parts(figs, ctx.text)
+    inherit_owners(figs, ctx.text, ctx.starts)
+    return sorted(figs, key=order_key)
+
+
+def needed_claims(quantities: Iterable[Quantity], claims: Iterable) -> list[dict]:
+    """Source and hedge of the claims that figures without their own point to
+    (as ``read_figures`` reads them from the store)."""
+    want = {q.claim_id for q in quantities if q.claim_id and (not q.source or not q.hedge)}
+    return [{"id": c.id, "source": c.source, "hedge": c.hedge} for c in claims if c.id in want]
+
+
+def track_rows(figs: list[Figure]) -> list[dict]:
+    """One document's figures as rows for ``merge_rows`` (JSON-able): the key
+    of the track each goes in, its reason, role and what was read, and its
+    share of the track's summary; a track kept to the document also gets what
+    its first figure counts (its name's noun)."""
+    keys = settle_keys(figs, {f.q.id: track_key(f) for f in figs})
+    out, first = [], {}
+    for f in figs:
+        key = keys.get(f.parent) if f.parent else keys[f.q.id]
+        if key is None:
+            key = keys[f.q.id]
+        if key[4] and (key not in first or (first[key].role != "figure" and f.role == "figure")):
+            first[key] = f
+        out.append({"doc_id": f.q.doc_id, "quantity_id": f.q.id, "key": list(key), "why": why_text(f),
+                    "role": f.role, "data": figure_data(f), "summary": summary([f]), "order": order_key(f)})
+    for r in out:
+        k = tuple(r["key"])
+        if k[4]:
+            r["what"] = _what_alone(first[k], k[0].split(":")[0])
+    return out
 
 
 def _claims_needed(store: Store, qrows: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -121,192 +171,105 @@ def _unassigned_docs(store: Store) -> list[str]:
                           .scalars()))
 
 
+def _in_chunks(conn, stmt_for, ids: list[str]):
+    for i in range(0, len(ids), _BATCH):
+        yield from conn.execute(stmt_for(ids[i:i + _BATCH]))
+
+
 def build_tracks(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
     """Put every quantity not yet in a track into one (all of them with
-    ``rebuild``), then replay the user's edits. Returns counts."""
-    with store.engine.begin() as conn:
-        if rebuild:
-            conn.execute(delete(S.track_members))
-            conn.execute(delete(S.tracks))
-        else:   # figures whose quantity is gone (re-extracted documents) leave their tracks
-            conn.execute(delete(S.track_members).where(
-                ~exists().where(S.quantities.c.id == S.track_members.c.quantity_id)))
-    todo = sorted(set(doc_ids)) if doc_ids is not None else _unassigned_docs(store)
-    figs = read_figures(store, todo)
-    with store.engine.connect() as conn:
-        assigned = set(conn.execute(select(S.track_members.c.quantity_id)).scalars())
-        existing = {r.id: r for r in conn.execute(select(S.tracks))}
-    figs = [f for f in figs if f.q.id not in assigned]
-    redirect = _redirects(store)
-    keys = settle_keys(figs, {f.q.id: track_key(f) for f in figs})
-    members: dict[str, list[Figure]] = defaultdict(list)
-    key_of: dict[str, tuple] = {}
-    for f in figs:
-        key = keys.get(f.parent) if f.parent else keys[f.q.id]
-        if key is None:
-            key = keys[f.q.id]
-        tid = track_id_for(key)
-        tid = redirect.get(tid, tid)
-        members[tid].append(f)
-        key_of.setdefault(tid, key)
-    new_rows, member_rows = [], []
-    for tid, fs in members.items():
-        if tid not in existing:
-            key = key_of[tid]
-            new_rows.append({"id": tid, "name": _auto_name(key, fs), "unit": key[0], "subject": _subject(fs),
-                             "data": {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
-                                      "place": key[3] or None, "auto": True}})
-        member_rows.extend({"track_id": tid, "quantity_id": f.q.id, "why": why_text(f), "role": f.role,
-                            "data": figure_data(f)} for f in fs)
-    with store.engine.begin() as conn:
-        for i in range(0, len(new_rows), 2000):
-            conn.execute(insert(S.tracks), new_rows[i:i + 2000])
-        for i in range(0, len(member_rows), 2000):
-            conn.execute(insert(S.track_members), member_rows[i:i + 2000])
-    new_tracks = len(new_rows)
-    replay_edits(store, only_new=not rebuild)
-    return {"figures": len(figs), "tracks_new": new_tracks, "documents": len(todo)}
+    ``rebuild``), then replay the user's edits. Returns counts.
 
-
-def _auto_name(key: tuple, figs: list[Figure]) -> str:
-    return track_name(key, figs)
-
-
-def _subject(figs: list[Figure]) -> str | None:
-    for f in figs:
-        if f.q.subject:
-            return f.q.subject
-    return figs[0].q.text if figs else None
-
-
-# ------------------------------------------------------------------ user edits
-def _add_edit(store: Store, op: str, data: dict) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(insert(S.track_edits).values(op=op, data=data, at=_now()))
-    replay_edits(store)
-
-
-def _track_exists(store: Store, tid: str) -> dict:
-    with store.engine.connect() as conn:
-        r = conn.execute(select(S.tracks).where(S.tracks.c.id == tid)).mappings().first()
-        if r is None and len(tid) >= 4:
-            rs = conn.execute(select(S.tracks).where(S.tracks.c.id.like(tid + "%"))).mappings().all()
-            r = rs[0] if len(rs) == 1 else None
-    if r is None:
-        raise SitrepError(f"{tid}: no such track (see `sitrep tracks`)", input=tid, reason="not_found")
-    return dict(r)
-
-
-def edit_rename(store: Store, track_id: str, name: str) -> str:
-    tid = _track_exists(store, track_id)["id"]
-    if not name.strip():
-        raise SitrepError("name: a track's name cannot be empty", input="name", reason="empty")
-    _add_edit(store, "rename", {"track": tid, "name": name.strip()})
-    return tid
-
-
-def edit_merge(store: Store, track_ids: list[str], name: str | None = None) -> str:
-    if len(track_ids) < 2:
-        raise SitrepError("merge: give two or more tracks", input="merge", reason="too_few")
-    tids = [_track_exists(store, t)["id"] for t in track_ids]
-    _add_edit(store, "merge", {"into": tids[0], "tracks": tids[1:]})
-    if name:
-        _add_edit(store, "rename", {"track": tids[0], "name": name})
-    return tids[0]
-
-
-def edit_split(store: Store, track_id: str, quantity_ids: list[str], name: str | None = None) -> str:
-    """Move these figures of a track to a new track; returns the new track's id."""
-    tid = _track_exists(store, track_id)["id"]
-    with store.engine.connect() as conn:
-        have = set(conn.execute(select(S.track_members.c.quantity_id)
-                                .where(S.track_members.c.track_id == tid)).scalars())
-    qids = sorted(set(quantity_ids))
-    missing = [q for q in qids if q not in have]
-    if missing or not qids:
-        raise SitrepError(f"{(missing or ['(none)'])[0]}: not a figure of track {tid}", input=tid, reason="bad_split")
-    if len(qids) == len(have):
-        raise SitrepError(f"{tid}: a split must leave at least one figure in the track", input=tid, reason="bad_split")
-    new = record_id("track", "", "split", tid, *qids)
-    _add_edit(store, "split", {"track": tid, "new": new, "quantities": qids, "name": name})
-    return new
-
-
-def _edits(store: Store) -> list[dict]:
-    with store.engine.connect() as conn:
-        return [{"id": r.id, "op": r.op, **r.data} for r in
-                conn.execute(select(S.track_edits).order_by(S.track_edits.c.id))]
-
-
-def _redirects(store: Store) -> dict[str, str]:
-    """Track id -> the track it was merged into (followed to the end)."""
-    red: dict[str, str] = {}
-    for e in _edits(store):
-        if e["op"] == "merge":
-            for t in e["tracks"]:
-                red[t] = e["into"]
-    for k in list(red):
-        seen = {k}
-        while red[k] in red and red[k] not in seen:
-            seen.add(red[k])
-            red[k] = red[red[k]]
-    return red
-
-
-def replay_edits(store: Store, only_new: bool = False) -> None:
-    """Apply the stored edits in order (idempotent: applying twice changes nothing)."""
+    With ``doc_ids`` (the documents of a new batch) only those documents are
+    read, and only the tracks their figures join are read and written: the
+    cost follows the batch, not the store. A figure's track depends on its own
+    document only, and a track's name and subject on a summary its figures
+    add up to (``track_rules.summary``), so building batch by batch gives the
+    tracks a rebuild gives (``tests/test_tracks_incremental.py``)."""
     m, t = S.track_members, S.tracks
     with store.engine.begin() as conn:
-        for e in _edits(store):
-            if e["op"] == "merge":
-                for src in e["tracks"]:
-                    moving = conn.execute(select(m.c.quantity_id).where(m.c.track_id == src)).scalars().all()
-                    if moving:
-                        conn.execute(delete(m).where(m.c.track_id == e["into"], m.c.quantity_id.in_(moving)))
-                        conn.execute(update(m).where(m.c.track_id == src).values(track_id=e["into"]))
-                        conn.execute(update(m).where(m.c.track_id == e["into"], m.c.quantity_id.in_(moving))
-                                     .values(why=_append_why(conn, e["into"], moving, f"merged by the user from {src}")))
-                    conn.execute(delete(t).where(t.c.id == src))
-                _mark_edited(conn, e["into"])
-            elif e["op"] == "split":
-                qids = e["quantities"]
-                rows = conn.execute(select(m.c.quantity_id, m.c.track_id).where(m.c.quantity_id.in_(qids))).all()
-                if not rows:
-                    continue
-                if conn.execute(select(t.c.id).where(t.c.id == e["new"])).first() is None:
-                    old = conn.execute(select(t).where(t.c.id == e["track"])).mappings().first()
-                    base = dict(old["data"] or {}) if old else {}
-                    base.update(auto=False, split_from=e["track"])
-                    conn.execute(insert(t).values(id=e["new"], name=e.get("name") or
-                                                  f"{old['name'] if old else 'track'} (split)",
-                                                  unit=old["unit"] if old else None,
-                                                  subject=old["subject"] if old else None, data=base))
-                for qid, cur in rows:
-                    if cur == e["new"]:
-                        continue
-                    conn.execute(update(m).where(m.c.quantity_id == qid, m.c.track_id == cur)
-                                 .values(track_id=e["new"]))
-                _mark_edited(conn, e["new"])
-            elif e["op"] == "rename":
-                conn.execute(update(t).where(t.c.id == e["track"]).values(name=e["name"]))
-                _mark_edited(conn, e["track"])
-        # tracks left without figures (all split or merged away) are dropped
-        conn.execute(delete(t).where(~exists().where(m.c.track_id == t.c.id)))
+        if rebuild:
+            conn.execute(delete(m))
+            conn.execute(delete(t))
+        elif doc_ids is None:   # figures whose quantity is gone (re-extracted documents) leave their tracks
+            conn.execute(delete(m).where(~exists().where(S.quantities.c.id == m.c.quantity_id)))
+            conn.execute(delete(t).where(~exists().where(m.c.track_id == t.c.id)))
+    todo = sorted(set(doc_ids)) if doc_ids is not None else _unassigned_docs(store)
+    got = {"figures": 0, "tracks_new": 0, "tracks_updated": 0}
+    for i in range(0, len(todo), 2000):        # a bounded number of documents in memory at a time
+        by_doc: dict[str, list[Figure]] = defaultdict(list)
+        for f in read_figures(store, todo[i:i + 2000]):
+            by_doc[f.q.doc_id].append(f)
+        for k, v in merge_rows(store, [r for fs in by_doc.values() for r in track_rows(fs)]).items():
+            got[k] += v
+    if not todo:
+        replay_edits(store)
+    got["documents"] = len(todo)
+    return got
 
 
-def _append_why(conn, tid: str, qids: list[str], note: str):
-    from sqlalchemy import literal
-    return S.track_members.c.why + literal("; " + note)
+def merge_rows(store: Store, rows: list[dict]) -> dict[str, int]:
+    """Put the figures of these rows (``track_rows``, computed here or on a
+    worker) into their tracks: new tracks are made, the tracks they join get
+    their summary, name and subject updated; nothing else is read or written.
+    Figures already in a track are left where they are. Then the user's edits
+    are replayed."""
+    m, t = S.track_members, S.tracks
+    with store.engine.connect() as conn:
+        assigned = {r.quantity_id for r in _in_chunks(
+            conn, lambda c: select(m.c.quantity_id).where(m.c.quantity_id.in_(c)), [r["quantity_id"] for r in rows])}
+    rows = sorted((r for r in rows if r["quantity_id"] not in assigned), key=lambda r: r["order"])
+    redirect = _redirects(store)
+    members: dict[str, list[dict]] = defaultdict(list)
+    key_of: dict[str, tuple] = {}
+    for r in rows:
+        key = tuple(r["key"])
+        tid = track_id_for(key)
+        tid = redirect.get(tid, tid)
+        members[tid].append(r)
+        key_of.setdefault(tid, key)
+    with store.engine.connect() as conn:
+        existing = {r.id: r for r in _in_chunks(conn, lambda c: select(t).where(t.c.id.in_(c)), sorted(members))}
+    new_rows, changed, member_rows = [], [], []
+    for tid, rs in members.items():
+        summ = None
+        for r in rs:
+            summ = merge_summary(summ, r["summary"])
+        if tid not in existing:
+            key = key_of[tid]
+            data = {"key": list(key), "owner": key[1] or None, "situation": key[2] or None,
+                    "place": key[3] or None, "auto": True}
+            if not key[4]:      # a track across documents keeps its summary for the batches to come
+                data["summary"] = summ
+            new_rows.append({"id": tid, "name": name_from_summary(key, summ, rs[0].get("what") if key[4] else None),
+                             "unit": key[0], "subject": subject_from_summary(summ), "data": data})
+        else:                   # a track of earlier batches: its summary grows, its name follows
+            row = existing[tid]
+            data = dict(row.data or {})
+            key = tuple(data["key"]) if data.get("key") else key_of[tid]
+            if "summary" in data:   # (a track kept to one document gets no figures from another)
+                data["summary"] = merge_summary(data["summary"], summ)
+                changed.append({"tid": tid, "name": name_from_summary(key, data["summary"]),
+                                "subject": subject_from_summary(data["summary"]), "data": data})
+        member_rows.extend({"track_id": tid, "quantity_id": r["quantity_id"], "why": r["why"], "role": r["role"],
+                            "data": r["data"]} for r in rs)
+    with store.engine.begin() as conn:
+        for i in range(0, len(new_rows), 2000):
+            conn.execute(insert(t), new_rows[i:i + 2000])
+        if changed:
+            conn.execute(update(t).where(t.c.id == bindparam("tid"))
+                         .values(name=bindparam("name"), subject=bindparam("subject"), data=bindparam("data")),
+                         changed)
+        for i in range(0, len(member_rows), 2000):
+            conn.execute(insert(m), member_rows[i:i + 2000])
+    replay_edits(store)
+    return {"figures": len(rows), "tracks_new": len(new_rows), "tracks_updated": len(changed)}
 
 
-def _mark_edited(conn, tid: str) -> None:
-    r = conn.execute(select(S.tracks.c.data).where(S.tracks.c.id == tid)).first()
-    if r is None:
-        return
-    data = dict(r.data or {})
-    if not data.get("edited"):
-        data["edited"] = True
-        conn.execute(update(S.tracks).where(S.tracks.c.id == tid).values(data=data))
+def update_tracks(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Bring tracks up to date for the documents of a new batch (every
+    document not yet in a track when ``doc_ids`` is None)."""
+    return build_tracks(store, doc_ids=doc_ids)
 
 
 # ------------------------------------------------------------------ reading
@@ -315,13 +278,15 @@ def list_tracks(store: Store) -> list[dict]:
     t, m = S.tracks, S.track_members
     with store.engine.connect() as conn:
         mem: dict[str, list[tuple]] = defaultdict(list)
-        for r in conn.execute(select(m.c.track_id, m.c.quantity_id, m.c.why, m.c.role, m.c.data)):
+        q = S.quantities
+        for r in conn.execute(select(m.c.track_id, m.c.quantity_id, m.c.why, m.c.role, m.c.data, q.c.source,
+                                     q.c.source_names).select_from(m.outerjoin(q, q.c.id == m.c.quantity_id))):
             mem[r.track_id].append(r)
         out = []
         for r in conn.execute(select(t)).mappings():
             ms = sorted(mem.get(r["id"], []), key=lambda x: x.quantity_id)
             data = r["data"] or {}
-            sources = sorted({(x.data or {}).get("source") or "" for x in ms if x.role == "figure"} - {""})
+            sources = sorted({s for x in ms if x.role == "figure" for s in _sources(x)} - {""})
             out.append({"id": r["id"], "name": r["name"], "unit": r["unit"], "subject": r["subject"],
                         "quantities": [x.quantity_id for x in ms], "why": [x.why for x in ms],
                         "owner": data.get("owner"), "situation": data.get("situation"), "place": data.get("place"),
@@ -329,6 +294,15 @@ def list_tracks(store: Store) -> list[dict]:
                         "figures": sum(1 for x in ms if x.role == "figure")})
     out.sort(key=lambda d: (-len(d["sources"]), -d["figures"], d["name"] or "", d["id"]))
     return out
+
+
+def _sources(member) -> list[str]:
+    """Every source of a track member: the source read for the figure and,
+    when that is the quantity's own, its co-sources ("Blinken and Austin")."""
+    src = (member.data or {}).get("source") or ""
+    if src and src == member.source and member.source_names:
+        return [src, *(n for n in member.source_names.split("; ") if n)]
+    return [src]
 
 
 INF = float("inf")

@@ -97,6 +97,8 @@ def load_partition(store: Store, folder: Path, run_id: str) -> Loaded:
                 rs = [r for r in batch if r["doc_id"] not in known]
                 out.records += len(rs)
                 _put(conn, table, rs, pg)
+        for batch in shards.read_rows(folder, S.doc_signatures.name):   # computed on the worker
+            _put(conn, S.doc_signatures, [r for r in batch if r["doc_id"] not in known], pg)
         new = set(out.new_ids)
         read, pairs = 0, set()
         for batch in shards.read_rows(folder, "sources", 5000):

@@ -11,8 +11,14 @@
 3. Shards are written to the run folder as they arrive and loaded in input
    order (so the first reading of a repeated document is the one stored, as in
    the single-process ingest), one transaction per partition.
-4. Tracks and storylines are brought up to date for the new documents after
-   the load (``rebuild_analysis``), in chunks of ``analyse_every`` partitions.
+4. Tracks are brought up to date for the new documents of each loaded
+   partition, right after its load, at a cost that follows the partition, not
+   the store: the worker has read the figures for their tracks
+   (``worker.add_track_rows``, a ``track_rows`` shard) and the client only
+   merges them (``tracks.merge_rows``); without those rows the client reads
+   the partition's figures itself (``tracks.build_tracks(doc_ids=...)``). No
+   long pass blocks the load at the end. Storylines every ``analyse_every``
+   partitions and at the end (``rebuild_analysis``).
 """
 from __future__ import annotations
 
@@ -120,7 +126,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
                        work_dir: str | Path | None = None, extract: bool | None = None,
                        lines_per_partition: int | None = None, files_per_partition: int | None = None,
                        retries: int = 2, max_in_flight: int | None = None, keep_shards: bool | None = None,
-                       analyse_every: int = 100,
+                       analyse_every: int = 100, tracks_every: int = 1,
                        on_event: Callable[[str, dict], None] | None = None) -> ScaleReport:
     """Read ``paths`` into ``store`` on a Dask cluster.
 
@@ -156,11 +162,34 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
     pending_ids: list[str] = []
     status = "interrupted"
 
-    def analyse(doc_ids: list[str] | None) -> None:
+    def analyse(doc_ids: list[str] | None, only: tuple[str, ...] = ("tracks", "storylines")) -> None:
         t = time.perf_counter()
-        report.analysis = rebuild_analysis(store, doc_ids)
-        event("analysed", {"documents": None if doc_ids is None else len(doc_ids),
+        said = rebuild_analysis(store, doc_ids, only)
+        if only == ("tracks", "storylines") or not report.analysis:
+            report.analysis = said
+        event("analysed", {"documents": None if doc_ids is None else len(doc_ids), "what": list(only),
                            "seconds": round(time.perf_counter() - t, 2)})
+
+    track_ids: list[str] = []
+
+    def merge_tracks(where: Path, new_ids: list[str]) -> bool:
+        """Merge the track rows the worker computed for this partition's new documents."""
+        import importlib
+        import json
+        mod = importlib.import_module("sitrep.analyse.tracks")
+        merge = getattr(mod, "merge_rows", None)
+        if not callable(merge):
+            return False
+        t = time.perf_counter()
+        new = set(new_ids)
+        rows = [json.loads(r["data"]) for batch in shards.read_rows(where, shards.TRACK_ROWS)
+                for r in batch if r["doc_id"] in new]
+        merge(store, rows)
+        if not report.analysis:
+            report.analysis = f"updated tracks for {len(new_ids)} new documents"
+        event("analysed", {"documents": len(new_ids), "what": ["tracks"], "merged": len(rows),
+                           "seconds": round(time.perf_counter() - t, 2)})
+        return True
 
     def load_ready() -> None:
         """Load the completed partitions at the head of the input order."""
@@ -184,13 +213,22 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
             report.pages += got.pages
             report.load_seconds += got.seconds
             pending_ids.extend(got.new_ids)
+            if tracks_every and got.new_ids and meta.get("track_rows") and merge_tracks(folder[part.id], got.new_ids):
+                pass                                     # the worker read the figures: merged here
+            else:
+                track_ids.extend(got.new_ids)
             if not keep_shards:
                 shutil.rmtree(folder[part.id], ignore_errors=True)
             event("loaded", {"partition": part.id, "describe": part.describe(), "new": len(got.new_ids),
                              "records": got.records, "seconds": got.seconds})
+            if tracks_every and (head % tracks_every == 0) and track_ids:
+                analyse(track_ids, ("tracks",))          # this partition's figures: bounded cost
+                track_ids.clear()
             if analyse_every and (head % analyse_every == 0) and pending_ids:
-                analyse(pending_ids)
+                analyse(pending_ids, ("storylines",) if tracks_every else ("tracks", "storylines"))
                 pending_ids.clear()
+                if not tracks_every:
+                    track_ids.clear()
 
     try:
         load_ready()
@@ -203,8 +241,10 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
         if report.skipped or report.reused:
             # a resumed run: documents an interrupted run loaded may have missed their update
             analyse(None)
-        elif pending_ids:
-            analyse(pending_ids)
+        elif pending_ids or track_ids:
+            if track_ids:
+                analyse(track_ids, ("tracks",))
+            analyse(pending_ids, ("storylines",))
         status = "failed" if report.failed else "done"
     finally:
         report.seconds = time.perf_counter() - t0
@@ -273,7 +313,8 @@ def _compute(client, queue, report, env, max_bytes, retries, max_in_flight, fold
             client.cancel([f for _, f in running.values()])
 
 
-def rebuild_analysis(store: Store, doc_ids: list[str] | None) -> str:
+def rebuild_analysis(store: Store, doc_ids: list[str] | None,
+                     only: Iterable[str] = ("tracks", "storylines")) -> str:
     """Bring tracks and storylines up to date for newly loaded documents, without
     recomputing them from zero.
 
@@ -282,11 +323,15 @@ def rebuild_analysis(store: Store, doc_ids: list[str] | None) -> str:
     ``tracks.build_tracks(store, doc_ids=...)`` (incremental unless
     ``rebuild=True``); the same for storylines (``storylines.update`` or
     ``storylines.build_storylines``). ``doc_ids=None``: every document not yet
-    in a track or storyline. Returns one line saying what ran."""
+    in a track or storyline. ``only``: which of the two. Returns one line
+    saying what ran."""
     import importlib
     import inspect
     done = []
+    only = tuple(only)
     for name, builder in (("tracks", "build_tracks"), ("storylines", "build_storylines")):
+        if name not in only:
+            continue
         try:
             mod = importlib.import_module(f"sitrep.analyse.{name}")
         except ModuleNotFoundError as e:
@@ -309,4 +354,4 @@ def rebuild_analysis(store: Store, doc_ids: list[str] | None) -> str:
         done.append(name)
     which = "every document not yet assigned" if doc_ids is None else f"{len(doc_ids)} new documents"
     return f"updated {' and '.join(done)} for {which}" if done else \
-        "tracks and storylines not updated: no sitrep.analyse.tracks/storylines on this branch"
+        f"{' and '.join(only)} not updated: no sitrep.analyse.{'/'.join(only)} on this branch"

@@ -3,7 +3,10 @@
 A shard folder ``part-<id>/`` holds one Parquet file per table that got rows
 (``documents``, ``sources`` and one per record kind, named after the store
 table, e.g. ``entities.parquet``), with the table's own columns and the
-record as JSON in ``data``; and ``meta.json`` (rejected inputs, page
+record as JSON in ``data``; ``doc_signatures.parquet``, the documents'
+storyline signatures (MinHash and key terms, computed on the worker);
+``track_rows.parquet``, the documents' figures as
+read for their tracks; and ``meta.json`` (rejected inputs, page
 metadata, counts, the worker and its peak memory). The shards open in any
 Parquet reader (DuckDB, pandas, Spark), and the loader copies them into the
 store unchanged. A folder is complete when ``meta.json`` is there: it is
@@ -46,7 +49,14 @@ def _schemas() -> dict[str, pa.Schema]:
            "sources": pa.schema([(c, pa.string()) for c in SOURCES])}
     for table in S.RECORD_TABLES.values():
         out[table.name] = pa.schema([(c.name, _arrow_type(c)) for c in table.c])
+    out[S.doc_signatures.name] = pa.schema([("doc_id", pa.string()), ("data", pa.string())])
+    out[TRACK_ROWS] = pa.schema([("doc_id", pa.string()), ("quantity_id", pa.string()), ("data", pa.string())])
     return out
+
+
+#: the figures of the partition's documents read for their tracks on the worker (``tracks.track_rows``,
+#: one row per figure, the row as JSON in ``data``): the client only merges them into the tracks
+TRACK_ROWS = "track_rows"
 
 
 SCHEMAS = _schemas()

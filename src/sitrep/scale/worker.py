@@ -135,20 +135,60 @@ def _run(part, *, env, max_bytes, batch_size) -> dict[str, Any]:
                     seen.add(item.id)
                     yield item
 
+    tracked: dict[str, Any] = {"ok": True, "seconds": 0.0}
     if part.extract:
         pipe = _pipeline(env)
         for doc, recs in pipe.process(fresh_docs(), batch_size=batch_size):
             counts["records"] += add_rows(rows, doc, recs)
+            if tracked["ok"]:
+                add_track_rows(rows, doc, recs, tracked)
+            add_signature(rows, doc)
     else:
         for doc in fresh_docs():
             add_rows(rows, doc)
+            add_signature(rows, doc)
     counts["documents"] = len(rows["documents"])
     encoded = shards.encode(rows)
     meta = {"partition": part.to_json(), "rejects": rejects, "pages": pages, **counts,
             "worker": _worker_name(), "pid": os.getpid(), "seconds": round(time.perf_counter() - t0, 3),
             "cpu_seconds": round(time.process_time() - c0, 3),
-            "peak_rss": peak_rss()}
+            "peak_rss": peak_rss(), "track_rows": bool(part.extract and tracked["ok"]),
+            "track_seconds": round(tracked["seconds"], 3)}
+    if tracked.get("error"):
+        meta["track_rows_error"] = tracked["error"]
     return {"id": part.id, "shards": encoded, "meta": meta}
+
+
+def add_signature(rows: dict[str, list[dict]], doc: Document) -> None:
+    """The document's storyline signature (MinHash, key terms), computed here so
+    the client's storyline update does not compute it; stored with the document."""
+    try:
+        from ..analyse.storylines import signature
+    except ImportError:
+        return
+    rows.setdefault(S.doc_signatures.name, []).append(
+        {"doc_id": doc.id, "data": json.dumps(signature(doc.title, doc.text, doc.published))})
+
+
+def add_track_rows(rows: dict[str, list[dict]], doc: Document, recs, state: dict) -> None:
+    """The document's figures read for their tracks, here on the worker (a figure's
+    track depends on its own document only): the client merges the rows into the
+    tracks without reading the figures again. A failure drops the partition's
+    rows (the client then reads the figures from the store)."""
+    if not recs.quantities:
+        return
+    t = time.perf_counter()
+    try:
+        from ..analyse.tracks import doc_figures, needed_claims, track_rows
+        figs = doc_figures(doc, list(recs.quantities), recs.entities, recs.places, recs.dates,
+                           needed_claims(recs.quantities, recs.claims))
+        for r in track_rows(figs):
+            rows.setdefault(shards.TRACK_ROWS, []).append(
+                {"doc_id": r["doc_id"], "quantity_id": r["quantity_id"], "data": json.dumps(r)})
+    except Exception as e:  # noqa: BLE001 - tracks are rebuilt from the store instead
+        state.update(ok=False, error=f"{type(e).__name__}: {e}"[:300])
+        rows.pop(shards.TRACK_ROWS, None)
+    state["seconds"] += time.perf_counter() - t
 
 
 def add_rows(rows: dict[str, list[dict]], doc: Document, recs=None) -> int:
