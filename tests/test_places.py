@@ -223,3 +223,21 @@ def test_seas_straits_ranges_and_us_regions(pipeline):
     p = places(pipeline, "Storms moved across the Midwest toward the East Coast, and ferries halted in the Aegean.")
     assert p[("Midwest", "USA")].kind == "region" and ("East Coast", "USA") in p
     assert p[("Aegean", None)].kind == "sea"
+
+
+def test_a_county_in_the_documents_country_beats_a_city_of_the_name_abroad():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Flooding closed lanes across Surrey," in a story from England: the county, not the Canadian city
+    r = resolve(g, "Surrey", {"GBR": 0.6, "CAN": 0.2})
+    assert (r.kind, r.country) == ("district", "GBR")
+    # "Tanks rolled towards Gaza": Mozambique's province wins only where the story is about Mozambique
+    assert resolve(g, "Gaza", {"ISR": 0.5, "PSE": 0.5}).country == "PSE"
+
+
+def test_a_name_spelt_with_a_space_or_a_hyphen():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Mines in the North West and Limpopo provinces", in a story from South Africa: GeoNames writes "North-West"
+    r = resolve(g, "North West", {"ZAF": 0.5, "BWA": 0.5})
+    assert (r.country, r.kind) == ("ZAF", "region")

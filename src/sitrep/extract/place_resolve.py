@@ -74,6 +74,9 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
             demonyms: dict | None = None, actors=None) -> "Gaz | None":
     """The best gazetteer row for one toponym (used by the GeoWebNews and LGL evaluations)."""
     cands = gaz.candidates(name)
+    if " " in name or "-" in name:         # "North West" and "North-West": one name, spelt two ways
+        alt = name.replace("-", " ") if "-" in name else name.replace(" ", "-")
+        cands = [*cands, *(i for i in gaz.candidates(alt) if i not in cands)]
     if not cands and name.isupper() and len(name) > 3:
         cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
     if not cands and len(name) == 2 and name.isupper() and name.isalpha() and name in gaz.states:

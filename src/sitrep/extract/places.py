@@ -233,12 +233,20 @@ class Gazetteer:
              prefer: str | None = None, name: str | None = None) -> int:
         """The most likely row: kind, population (log), a country the document names, a US state the
         document names (for its cities), the kind the text asks for, the main name over a variant."""
+        cands = list(cands)
+        towns = {self.rows[i].country for i in cands if self.rows[i].kind == "city"} if len(cands) > 1 else ()
+
         def score(i: int) -> float:
             r = self.rows[i]
             pop = r.population
-            if r.kind in ("region", "district"):
-                pop //= 20      # a division's population is the sum of its towns': its capital still wins
-            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(pop + 10)
+            kind = r.kind
+            if kind in ("region", "district"):
+                if r.country in towns or r.country not in countries:
+                    pop //= 20      # a division's population is the sum of its towns': its capital still wins
+                elif kind == "district":
+                    kind = "region"     # in the document's country, which has no town of the name: "Surrey" in
+                    #                     a story from England is the county, not the Canadian city
+            s = KIND_BONUS.get(kind, 0.0) + 1.5 * math.log10(pop + 10)
             if r.kind in ("region", "sea", "river", "continent") and r.population == 0:
                 s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
                 if r.kind != "region":
