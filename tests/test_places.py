@@ -241,3 +241,13 @@ def test_a_name_spelt_with_a_space_or_a_hyphen():
     # "Mines in the North West and Limpopo provinces", in a story from South Africa: GeoNames writes "North-West"
     r = resolve(g, "North West", {"ZAF": 0.5, "BWA": 0.5})
     assert (r.country, r.kind) == ("ZAF", "region")
+
+
+def test_an_ambiguous_town_near_the_documents_other_places():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Crews drove from Huntington to Charleston": the West Virginia town, not the larger one in South Carolina
+    assert resolve(g, "Charleston", {"USA": 1.0}).admin1 == "SC"
+    assert resolve(g, "Charleston", {"USA": 1.0}, near=(("Huntington", 38.42, -82.44),)).admin1 == "WV"
+    # the toponym's own earlier resolution is no anchor
+    assert resolve(g, "Charleston", {"USA": 1.0}, near=(("Charleston", 32.78, -79.93),)).admin1 == "SC"

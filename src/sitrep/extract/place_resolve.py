@@ -71,8 +71,9 @@ def _adjective(gaz: "Gazetteer", name: str, demonyms: dict | None, actors) -> li
 
 
 def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), states: set[str] = frozenset(),
-            demonyms: dict | None = None, actors=None) -> "Gaz | None":
-    """The best gazetteer row for one toponym (used by the GeoWebNews and LGL evaluations)."""
+            demonyms: dict | None = None, actors=None, near: tuple = ()) -> "Gaz | None":
+    """The best gazetteer row for one toponym (used by the GeoWebNews and LGL evaluations); ``near``: the
+    points of the document's other towns and divisions, (lat, lon) pairs."""
     cands = gaz.candidates(name)
     if " " in name or "-" in name:         # "North West" and "North-West": one name, spelt two ways
         alt = name.replace("-", " ") if "-" in name else name.replace(" ", "-")
@@ -95,7 +96,10 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = _inner(gaz, name, demonyms, actors, countries)
     if not cands:
         return None
-    return gaz.rows[gaz.best(cands, countries, states, name=name)]
+    if near:
+        names = {gaz.rows[i].name for i in cands}
+        near = tuple((la, lo) for n, la, lo in near if n not in names)      # not the toponym's own resolution
+    return gaz.rows[gaz.best(cands, countries, states, name=name, near=near)]
 
 
 def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=None,
