@@ -251,3 +251,20 @@ def test_an_ambiguous_town_near_the_documents_other_places():
     assert resolve(g, "Charleston", {"USA": 1.0}, near=(("Huntington", 38.42, -82.44),)).admin1 == "WV"
     # the toponym's own earlier resolution is no anchor
     assert resolve(g, "Charleston", {"USA": 1.0}, near=(("Charleston", 32.78, -79.93),)).admin1 == "SC"
+
+
+def test_the_words_around_a_toponym():
+    from sitrep.extract.places import load_gazetteer, resolve
+
+    def at(text, name, countries=None):
+        s = text.index(name)
+        return resolve(g, name, countries or {}, text=text, span=(s, s + len(name)))
+    g = load_gazetteer()
+    # a town followed by its state or country, and a province after its town
+    assert at("The fair opened in Birmingham, Alabama, on Friday.", "Birmingham").admin1 == "AL"
+    assert at("Schools closed in Calamba City, Laguna, after the storm.", "Laguna").country == "PHL"
+    # a state in a list of states
+    assert at("Workers move from states such as Oregon or Washington to Idaho.", "Washington").kind == "region"
+    assert at("Protesters marched in Washington on Sunday.", "Washington").kind == "city"
+    # the kind the text names
+    assert at("Drones hit the Kursk region overnight.", "Kursk").kind == "region"
