@@ -146,8 +146,6 @@ def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=Non
 _NAME = r"([A-Z][\w.'\u2019-]*(?: (?:of |de |upon )?[A-Z][\w.'\u2019-]*){0,3})"
 _AFTER_COMMA = re.compile(r", " + _NAME)
 _BEFORE_COMMA = re.compile(_NAME + r", $")
-_LIST_AFTER = re.compile(r"(?:,? and|,? or|,) " + _NAME)
-_LIST_BEFORE = re.compile(_NAME + r"(?:,? and|,? or) $")
 
 
 def _lookup(gaz: "Gazetteer", name: str) -> list[int]:
@@ -173,9 +171,11 @@ def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tupl
     """What the words around a toponym say, as the places stage reads them:
 
     - "Boise, Idaho", "Calamba City, Laguna": a town followed by its state, province or country is the
-      town there; a division after a town ("Calamba, Laguna") is the one in the town's country;
-    - "the Kursk region", "the city of Kharkiv": the kind the text names;
-    - "California or Washington", "Kerala and Puducherry": in a list of states or provinces, the region.
+      town there; a division after a town ("Calamba, Laguna") is the one in the town's country, where that
+      country has no town of the name ("Aleppo, Idlib" lists two towns);
+    - "the Kursk region", "the city of Kharkiv": the kind the text names.
+    (A state in a list of states, "California or Washington", was tried: as many wrong as right on the
+    GeoWebNews and LGL dev halves, "the West Bank and Jerusalem".)
     Returns the candidates (narrowed where the text places the toponym) and the kind it asks for."""
     from .places import CITY_CUES, REGION_CUES
     rows = gaz.rows
@@ -199,13 +199,6 @@ def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tupl
     if m:                       # "Calamba, Laguna": the division in the town's country
         towns = {rows[i].country for i in _longest(gaz, m.group(1), from_end=True) if rows[i].kind == "city"}
         inside = [i for i in cands if rows[i].kind in ("region", "district") and rows[i].country in towns]
-        if inside and len(towns) == 1:
+        if inside and len(towns) == 1 and not any(rows[i].kind == "city" and rows[i].country in towns for i in cands):
             return inside, prefer
-    if prefer is None and any(rows[i].kind == "region" for i in cands):
-        m1, m2 = _LIST_AFTER.match(after), _LIST_BEFORE.search(before)
-        for m, end in ((m1, False), (m2, True)):
-            if m:
-                other = _longest(gaz, m.group(1), from_end=end)
-                if other and rows[gaz.best(other)].kind == "region":
-                    prefer = "region"
     return cands, prefer
