@@ -50,8 +50,7 @@ SMALL = 15_000          # towns below this size are found in text only in the do
 THEATRE = {"UKR", "RUS", "BLR", "MDA", "GEO", "EST", "LVA", "LTU"}
 REGION_CUES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "krai", "republic"}
 CITY_CUES = {"city", "town", "capital", "village"}
-NEAR_KM = 400           # a town this close to another place of the document is its neighbour ...
-NEAR_BONUS = 2.0        # ... and wins over a namesake elsewhere of up to about 20 times its size
+NEAR = ((100, 4.0), (250, 2.5), (400, 1.5))   # (km, bonus): a town near another place of the document wins
 
 
 def _km2(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -273,7 +272,7 @@ class Gazetteer:
                 s += 6.0 if r.kind in ("city", "district") else 4.0
             if near and r.lat is not None and r.kind in ("city", "district"):
                 d = min(_km2(r.lat, r.lon, a, b) for a, b in near)
-                s += NEAR_BONUS if d < NEAR_KM else 0.0
+                s += next((b for km, b in NEAR if d < km), 0.0)
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
