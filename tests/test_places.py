@@ -268,3 +268,14 @@ def test_the_words_around_a_toponym():
     assert at("Protesters marched in Washington on Sunday.", "Washington").kind == "city"
     # the kind the text names
     assert at("Drones hit the Kursk region overnight.", "Kursk").kind == "region"
+
+
+def test_the_kind_the_text_names_beats_nearness():
+    from sitrep.extract.places import load_gazetteer
+    g = load_gazetteer()
+    # "Shelling near Makiivka; the Donetsk region declared a curfew": a town next to the city does not
+    # turn the region the text names into the city
+    cands = g.candidates("Donetsk")
+    near = ((48.05, 37.97),)        # a point a few km from the city
+    assert g.rows[g.best(cands, {"UKR": 1.0}, near=near, name="Donetsk")].kind == "city"
+    assert g.rows[g.best(cands, {"UKR": 1.0}, prefer="region", near=near, name="Donetsk")].kind == "region"

@@ -244,7 +244,8 @@ class Gazetteer:
              prefer: str | None = None, name: str | None = None, near: tuple = ()) -> int:
         """The most likely row: kind, population (log), a country the document names, a US state the
         document names (for its cities), the kind the text asks for, the main name over a variant; a town
-        or district near the document's other places (``near``: their points), when it has them."""
+        or district near the document's other places (``near``: their points), when it has them and the
+        text does not name the kind ("the Donetsk region" stays the region however near the city is)."""
         cands = list(cands)
         towns = {self.rows[i].country for i in cands if self.rows[i].kind == "city"} if len(cands) > 1 else ()
 
@@ -270,7 +271,7 @@ class Gazetteer:
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
             if r.admin1 and r.admin1 in states:
                 s += 6.0 if r.kind in ("city", "district") else 4.0
-            if near and r.lat is not None and r.kind in ("city", "district"):
+            if near and prefer is None and r.lat is not None and r.kind in ("city", "district"):
                 d = min(_km2(r.lat, r.lon, a, b) for a, b in near)
                 s += next((b for km, b in NEAR if d < km), 0.0)
             if prefer and r.kind == prefer:
