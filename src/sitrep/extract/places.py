@@ -21,7 +21,11 @@ not "Hinton" in one from Syria. A county's bare name needs a place context.
 Ambiguous names are resolved by the document: candidates in a country the
 document names (its states, its unambiguous places) win, and a US state named
 in the text pulls its cities ("Moscow" is Russia's unless the text says
-Idaho); then kind (continent, country, region before city) and population. A
+Idaho), and a town near the document's unambiguous places beats its namesakes
+elsewhere (Charleston, West Virginia, in a story about Huntington); then kind
+(continent, country, region before city) and population; a county or district in
+the document's country that has no town of its name ranks as a region ("Surrey"
+in a story from England is the county, not the Canadian city). A
 name that is both an oblast and its capital (Kursk, Kharkiv) is the region
 when the text says so anywhere ("Kursk region", a list of regions), else the
 city.
@@ -46,6 +50,13 @@ SMALL = 15_000          # towns below this size are found in text only in the do
 THEATRE = {"UKR", "RUS", "BLR", "MDA", "GEO", "EST", "LVA", "LTU"}
 REGION_CUES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "state", "krai", "republic"}
 CITY_CUES = {"city", "town", "capital", "village"}
+NEAR = ((100, 4.0), (250, 2.5), (400, 1.5))   # (km, bonus): a town near another place of the document wins
+
+
+def _km2(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km, flat-earth approximation (good enough to tell near from far)."""
+    dx = (lon2 - lon1 + 180) % 360 - 180
+    return 111.2 * math.hypot(lat2 - lat1, dx * math.cos(math.radians((lat1 + lat2) / 2)))
 
 
 class Gaz(NamedTuple):
@@ -230,15 +241,25 @@ class Gazetteer:
         return self.rows[self.best(c)].kind if c else None
 
     def best(self, cands: Iterable[int], countries: set[str] = frozenset(), states: set[str] = frozenset(),
-             prefer: str | None = None, name: str | None = None) -> int:
+             prefer: str | None = None, name: str | None = None, near: tuple = ()) -> int:
         """The most likely row: kind, population (log), a country the document names, a US state the
-        document names (for its cities), the kind the text asks for, the main name over a variant."""
+        document names (for its cities), the kind the text asks for, the main name over a variant; a town
+        or district near the document's other places (``near``: their points), when it has them and the
+        text does not name the kind ("the Donetsk region" stays the region however near the city is)."""
+        cands = list(cands)
+        towns = {self.rows[i].country for i in cands if self.rows[i].kind == "city"} if len(cands) > 1 else ()
+
         def score(i: int) -> float:
             r = self.rows[i]
             pop = r.population
-            if r.kind in ("region", "district"):
-                pop //= 20      # a division's population is the sum of its towns': its capital still wins
-            s = KIND_BONUS.get(r.kind, 0.0) + 1.5 * math.log10(pop + 10)
+            kind = r.kind
+            if kind in ("region", "district"):
+                if r.country in towns or r.country not in countries:
+                    pop //= 20      # a division's population is the sum of its towns': its capital still wins
+                elif kind == "district":
+                    kind = "region"     # in the document's country, which has no town of the name: "Surrey" in
+                    #                     a story from England is the county, not the Canadian city
+            s = KIND_BONUS.get(kind, 0.0) + 1.5 * math.log10(pop + 10)
             if r.kind in ("region", "sea", "river", "continent") and r.population == 0:
                 s += 6.0        # curated rows and US states carry no population: rank like a town of 100,000
                 if r.kind != "region":
@@ -250,6 +271,9 @@ class Gazetteer:
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)
             if r.admin1 and r.admin1 in states:
                 s += 6.0 if r.kind in ("city", "district") else 4.0
+            if near and prefer is None and r.lat is not None and r.kind in ("city", "district"):
+                d = min(_km2(r.lat, r.lon, a, b) for a, b in near)
+                s += next((b for km, b in NEAR if d < km), 0.0)
             if prefer and r.kind == prefer:
                 s += 4.0
             return s
@@ -346,10 +370,18 @@ def find_places(ctx: Context) -> Iterator[Place]:
     _lists_of_regions(hits, sdoc, ctx.doc.text, gaz, prefer)
     states |= town_states(gaz, (gaz.rows[gaz.best(c, countries, states, prefer.get(ctx.doc.text[s:e]))]
                                 for _, _, s, e, c in hits))
+    # the points of the document's unambiguous towns and divisions: an ambiguous town near them wins
+    anchors = {}
+    for *_, cands in hits:
+        if len(cands) == 1:
+            r = gaz.rows[cands[0]]
+            if r.lat is not None and r.kind in ("city", "district", "region") and r.country:
+                anchors[r.name] = (r.lat, r.lon)
     groups: dict[tuple[str, str | None], dict] = {}
     for ts, te, s, e, cands in hits:
         surface = ctx.doc.text[s:e]
-        row = gaz.rows[gaz.best(cands, countries, states, prefer.get(surface), surface)]
+        near = tuple(pt for n, pt in anchors.items() if n != surface) if len(cands) > 1 and anchors else ()
+        row = gaz.rows[gaz.best(cands, countries, states, prefer.get(surface), surface, near)]
         if row.kind != "country" and te - ts == 1 and sdoc[ts].pos_ != "PROPN" and not sdoc[ts].is_upper:
             continue            # "Alliance", "Angle": a common word, not a place name here
         if te - ts == 1 and surface in gaz.person_words and not _locative(sdoc, ts, te):
