@@ -620,3 +620,11 @@ def test_en_dash_ranges_in_one_token_and_bounds_joined_by_and(nlp):
 def test_a_glued_m_before_a_currency_is_millions(nlp):
     one(figures(nlp, "The ransom was 7m USD in cash."), value=7e6, unit="USD")
     one(figures(nlp, "The wall is 7m high."), value=7, unit="metre")
+
+
+def test_hyphenated_modifiers_before_the_thing_counted(nlp):
+    one(figures(nlp, "The garrison fielded 13 self-propelled howitzers near the pass."), value=13, unit="howitzers")
+    one(figures(nlp, "Rebels captured 40 truck-mounted launchers at dawn."), value=40, unit="launchers")
+    one(figures(nlp, "The coalition fired 20 surface-to-air missiles."), value=20, unit="missiles")
+    one(figures(nlp, "Mediators brokered 12 cease-fires in a year."), value=12, unit="cease-fires")
+    assert not figures(nlp, "She sat 3 A-levels in June.")

@@ -90,6 +90,16 @@ def _counted(doc, j: int, end: int, lex: Lex):
     while k < end and steps < 6:
         t = doc[k]
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
+            last = _hyphen_chain(doc, k, end)
+            if last is not None and not (t.pos_ == "PROPN" and t.text[:1].isupper() and len(t.text) == 1):
+                if last + 1 < end and doc[last + 1].pos_ in _HEAD_POS and doc[last + 1].is_alpha:
+                    steps += 1                     # "13 self-propelled howitzers", "40 truck-mounted launchers"
+                    k = last + 1
+                    continue
+                if t.pos_ == "NOUN" and doc[last].pos_ == "NOUN" and doc[last].tag_ == "NNS":
+                    lemma = doc[last].lemma_.lower()     # "12 cease-fires": one word, its head after the last hyphen
+                    return doc[k:last + 1].text, lex.counted.get(_norm(doc[last].text)) or lex.counted.get(lemma) or lemma, \
+                        first, last, last + 1
             nxt = doc[k + 1] if k + 1 < end else None
             if nxt is not None and nxt.pos_ in _HEAD_POS and nxt.text[:1].isalpha() and nxt.dep_ != "appos" \
                     and (t.dep_ in ("compound", "amod", "nmod", "nummod") or t.dep_ == "conj" and doc[k - 1].lower_ in ("and", "or")):
@@ -139,6 +149,16 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _hyphen_chain(doc, k: int, end: int):
+    """The last word of a hyphenated compound written without spaces from k ("self-propelled",
+    "surface-to-air"), or None when no glued hyphen follows the word at k."""
+    last = None
+    while k + 2 < end and doc[k].whitespace_ == "" and doc[k + 1].text in ("-", "–") and doc[k + 1].whitespace_ == "" \
+            and doc[k + 2].text[:1].isalpha():
+        k = last = k + 2
+    return last
 
 
 def _plural_name(t) -> bool:
