@@ -17,12 +17,16 @@ How CQE's ``evaluation/evaluate_models.py`` scores (``calculate_metrics``), and 
   differently, so both sides are brought to one form first (``unit_key``): currency codes to their
   names (USD -> dollar, also "united states dollar" as their normalizer names "US$"), our measure
   names to the keys of CQE's unit table (``unit.json``) where they differ (percent -> percentage,
-  tonne -> metric ton, cubic centimetre -> millilitre, nautical mile -> mile), one unit under two of their names taken as one ("lb-ft" foot pound-force =
+  tonne -> metric ton, cubic centimetre -> millilitre, nautical mile -> mile, parts-per-million ->
+  part per million; the names as CQE's evaluation taggers map other systems' units to theirs,
+  satya77/CQE_Evaluation ``dictionary_unit``), one unit under two of their names taken as one ("lb-ft" foot pound-force =
   "pound-feet" pound-foot), lower case; then equality, or for a rate both parts ("tests per
   day" = "test per day"); a gold "-" (no unit) matches a figure without a unit.
   For a thing counted we are LAXER than exact equality: our unit is the head noun ("troops"),
   theirs the phrase their extractor chose ("commercial fisherman", "barrel of oil"), so the
-  found head noun (singular or plural) matches when it is one of the gold phrase's words.
+  found head noun (singular or plural) matches when it is one of the gold phrase's words, or
+  the gold phrase written as one word ("touchdowns" = "touch down": one noun, their normalizer
+  splits it).
   A value match alone never counts as a unit match (as theirs).
   Where their normalizer misreads a sign we score it as a miss, not bend to it: a price
   written "118.5p" is ``penny`` for us and "point" in their gold (a few dev items).
@@ -66,7 +70,7 @@ _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percenta
                   "tonne": "metric ton", "pound-mass": "pound-mass", "cubic centimetre": "millilitre", "nautical mile": "mile",
                   "atmosphere": "standard atmosphere", "troy ounce": "ounce", "megapixels": "megapixel",
                   "kilotonne": "kiloton", "megatonne": "megaton", "gigatonne": "gigaton", "microlitre": "cubic millimetre",
-                  "kilolitre": "cubic metre",
+                  "kilolitre": "cubic metre", "parts-per-million": "part per million",
                   # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot
                   "foot pound-force": "pound-foot"}
 
@@ -120,7 +124,7 @@ def units_match(found: str | None, gold: str) -> bool:
     if " per " in f or " per " in g or " of age" in g or " of age" in f:
         return False
     head = _singulars(f.split()[-1])
-    words = set()
+    words = _singulars("".join(g.split()))          # "touchdowns" = "touch down", one word spelled apart
     for w in g.split():
         words |= _singulars(w)
     return bool(head & words)
