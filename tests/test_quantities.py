@@ -628,3 +628,12 @@ def test_hyphenated_modifiers_before_the_thing_counted(nlp):
     one(figures(nlp, "The coalition fired 20 surface-to-air missiles."), value=20, unit="missiles")
     one(figures(nlp, "Mediators brokered 12 cease-fires in a year."), value=12, unit="cease-fires")
     assert not figures(nlp, "She sat 3 A-levels in June.")
+
+
+def test_space_grouped_thousands_litre_symbol_and_current_density(nlp):
+    one(figures(nlp, "The cooperative paid 10 000 dollars for the permit."), value=10000, unit="USD")
+    one(figures(nlp, "The census counted 1 250 000 residents."), value=1250000)
+    assert not [q for q in figures(nlp, "She ran 3 100-metre heats.") if q.value == 3100]
+    one(figures(nlp, "Each jerrycan holds 20 L of water."), value=20, unit="litre")
+    one(figures(nlp, "The cell drew 1.3 A/cm2 in the trial."), value=1.3, unit="ampere per square centimetre")
+    one(figures(nlp, "The alloy is rated at 60 ksi in the report."), value=60, unit="kilopound per square inch")

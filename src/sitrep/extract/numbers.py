@@ -195,6 +195,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             else:
                 return None            # "5G", "1930s", "22nd", "F16": not an amount
         j = i + 1
+        if not suf and not dash and len(num) <= 3 and num.isdigit():
+            num, j = _space_groups(doc, i, end, num)          # "10 000 dollars", "1 250 000"
+        spaced = j > i + 1
         while j + 1 < end and doc[j].is_space and _FRAC_RE.match(doc[j + 1].text):
             j += 1
         if j < end and not suf and (fm := _FRAC_RE.match(doc[j].text)) and int(fm.group(2)) in _DENOMS \
@@ -206,7 +209,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                                                             or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex))):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
-        flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
+        flags = {"digits": True, "comma": "," in num or spaced, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
                  "cur": cur, "glued": glued, "sign": sign}
         if j + 1 < end and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == doc[j].whitespace_ == "" \
                 and doc[j + 1].lower_ in lex.mult and lex.mult[doc[j + 1].lower_] >= 1000:
@@ -315,6 +318,18 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         flags["mult"] = True                             # "three quarters billion", "five and a half million"
     return value, None, None, j, flags
 
+
+
+def _space_groups(doc, i: int, end: int, num: str):
+    """Thousands set apart by single spaces ("10 000", "1 250 000"): the digits joined and the token
+    after them; never after another number, nor before a glued hyphen or slash ("3 100-metre")."""
+    j = i + 1
+    while j < end and doc[j - 1].whitespace_ == " " and len(doc[j].text) == 3 and doc[j].text.isdigit():
+        j += 1
+    if j == i + 1 or i > 0 and doc[i - 1].like_num or j < end and doc[j - 1].whitespace_ == "" \
+            and doc[j].text in ("-", "–", "/", ":", ",") or j < end and doc[j].like_num:
+        return num, i + 1
+    return num + "".join(t.text for t in doc[i + 1:j]), j
 
 
 _SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")

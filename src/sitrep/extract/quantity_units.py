@@ -37,6 +37,10 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
                                       or doc[j + 1].lower_ in _AFTER_LETTER or doc[j + 1].pos_ in ("ADP", "CCONJ", "SCONJ")) and not (sym in "NSEW" and j + 2 < end and doc[j + 2].like_num):
         name, group = lex.spaced_letters[sym]              # "a 3 H. coil", "for 10 a and", "16 billion b."
         return name, group, None, None, j + 1
+    if sym in lex.spaced_letters and sym.isupper() and j + 2 < end and doc[j + 1].text == "/" \
+            and _match_phrase(doc, j + 2, end, lex.measures):
+        name, group = lex.spaced_letters[sym]              # "1.3 A/cm2": the rate is read after
+        return name, group, None, None, j + 1
     if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
         name = lex.cased[sym]                              # "450 Nm", "a 5 W charger", "12 C", "20 mW"
         return name, lex.unit_groups[name], None, None, j + 1
