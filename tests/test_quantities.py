@@ -637,3 +637,14 @@ def test_space_grouped_thousands_litre_symbol_and_current_density(nlp):
     one(figures(nlp, "Each jerrycan holds 20 L of water."), value=20, unit="litre")
     one(figures(nlp, "The cell drew 1.3 A/cm2 in the trial."), value=1.3, unit="ampere per square centimetre")
     one(figures(nlp, "The alloy is rated at 60 ksi in the report."), value=60, unit="kilopound per square inch")
+
+
+def test_chained_multiplier_words_and_money_pounds(nlp):
+    one(figures(nlp, "The district plan will cost three lakh crore rupees."), value=3e12, unit="INR")
+    one(figures(nlp, "The ministry set aside two thousand million pounds."), value=2e9, unit="GBP")
+    one(figures(nlp, "The league paid two million pounds for the rights."), value=2e6, unit="GBP")
+    one(figures(nlp, "Each fan paid 200 pounds for the ticket."), value=200, unit="GBP")
+    one(figures(nlp, "The calf weighed 90 pounds at birth."), value=90, unit="pound-mass")
+    one(figures(nlp, "The start-up raised $5MM in seed money."), value=5e6, unit="USD")
+    one(figures(nlp, "The bolt is 5mm wide."), value=5, unit="millimetre")
+    one(figures(nlp, "The fee was 40\u202f000 euros."), value=40000, unit="EUR")

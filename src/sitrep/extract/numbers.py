@@ -70,6 +70,8 @@ class Lex:
                 self.cur_symbols.setdefault(k + "$", v)
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
         self.pounds = set(cur["pounds"]["words"])
+        self.pound_money = set(map(str, cur["pound_money"]["words"]))
+        self.pound_weight = set(map(str, cur["pound_weight"]["words"]))
         self.minor = {_norm(k): v for k, v in cur["minor"]["words"].items()}
         self.measures: dict[str, tuple[str, str]] = {}
         self.time_factors: dict[str, tuple[float, str]] = {}
@@ -261,7 +263,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             rest = _parse_number(doc, j + 1, end, lex)          # "a hundred and two"
             if rest and rest[0] is not None and rest[0] < val:
                 val, j = val + rest[0], rest[3]
-        return val, None, None, j, {"words": True}
+        return val, None, None, j, {"words": True, "mult": val >= 1e6}
     parts = low.split("-") if "-" in low else [low]
     if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult and parts[0] not in (
             "hundred", "thousand"):
@@ -282,6 +284,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             for p in ps:
                 if p in lex.numbers:
                     current += lex.numbers[p]
+                elif current == 0 and total and last_mult >= 1000 and lex.mult[p] > last_mult \
+                        and doc[last - 1].lower_.split("-")[-1] in lex.mult:
+                    total, last_mult = total * lex.mult[p], lex.mult[p]    # "three lakh crore", "two thousand million"
                 else:
                     current = max(current, 1.0) * lex.mult[p]
                     last_mult = lex.mult[p]
@@ -314,8 +319,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         value, j = _point(doc, j, end, lex, value)       # "five point five"; never "at one point"
     else:
         value, j = _and_fraction(doc, j, end, lex, value, last_mult)    # "one and a half", "3 million and a half"
-    if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)):
-        flags["mult"] = True                             # "three quarters billion", "five and a half million"
+    if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)) \
+            or last_mult >= 1000:
+        flags["mult"] = True                             # "three quarters billion", "two million" (pounds are money)
     return value, None, None, j, flags
 
 
@@ -323,13 +329,17 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
 def _space_groups(doc, i: int, end: int, num: str):
     """Thousands set apart by single spaces ("10 000", "1 250 000"): the digits joined and the token
     after them; never after another number, nor before a glued hyphen or slash ("3 100-metre")."""
-    j = i + 1
-    while j < end and doc[j - 1].whitespace_ == " " and len(doc[j].text) == 3 and doc[j].text.isdigit():
-        j += 1
+    j, digits = i + 1, num
+    while j < end:
+        k = j + 1 if doc[j].text in ("\u202f", "\xa0") and doc[j - 1].whitespace_ == "" else j   # a narrow space
+        if k < end and (k > j or doc[j - 1].whitespace_ == " ") and len(doc[k].text) == 3 and doc[k].text.isdigit():
+            digits, j = digits + doc[k].text, k + 1
+        else:
+            break
     if j == i + 1 or i > 0 and doc[i - 1].like_num or j < end and doc[j - 1].whitespace_ == "" \
             and doc[j].text in ("-", "–", "/", ":", ",") or j < end and doc[j].like_num:
         return num, i + 1
-    return num + "".join(t.text for t in doc[i + 1:j]), j
+    return digits, j
 
 
 _SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")

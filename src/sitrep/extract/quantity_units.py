@@ -52,7 +52,7 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if hit and hit[1] - j > 1:
         return hit[0][0], hit[0][1], None, None, hit[1]      # "pound-feet" before "pounds"
     if doc[j].lower_ in lex.pounds:
-        if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling":
+        if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling" or _money_pounds(doc, j, lex):
             return "GBP", "money:GBP", None, None, j + 1
         return "pound-mass", "mass", None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.minor, 1)
@@ -153,6 +153,12 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _money_pounds(doc, j: int, lex: Lex) -> bool:
+    """ "pounds" at j is money: a money word in its sentence ("paid 200 pounds") and no weight word."""
+    lemmas = {t.lemma_.lower() for t in doc[j].sent}
+    return bool(lemmas & lex.pound_money) and not lemmas & lex.pound_weight
 
 
 def _hyphen_chain(doc, k: int, end: int):
