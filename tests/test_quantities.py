@@ -648,3 +648,10 @@ def test_chained_multiplier_words_and_money_pounds(nlp):
     one(figures(nlp, "The start-up raised $5MM in seed money."), value=5e6, unit="USD")
     one(figures(nlp, "The bolt is 5mm wide."), value=5, unit="millimetre")
     one(figures(nlp, "The fee was 40\u202f000 euros."), value=40000, unit="EUR")
+
+
+def test_more_currency_signs_codes_and_names(nlp):
+    one(figures(nlp, "The chipmaker earned NT$12 billion last year."), value=12e9, unit="TWD")
+    one(figures(nlp, "The miner made R$2.5 billion in profit."), value=2.5e9, unit="BRL")
+    one(figures(nlp, "The harvest fetched 300 million CFA francs."), value=3e8, unit="XOF")
+    one(figures(nlp, "A kilo of rice cost 4 soles at the market."), value=4, unit="PEN")

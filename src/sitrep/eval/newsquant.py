@@ -63,7 +63,10 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "BYN": "belarusian ruble", "BGN": "bulgarian lev", "RON": "romanian leu", "ZMW": "zambian kwacha",
                    "BTC": "bitcoin", "CRC": "costa rican colón", "LAK": "lao kip", "FIM": "finnish markka",
                    "ESP": "peseta", "NLG": "netherlands guilder", "DEM": "deutsche mark", "FRF": "french franc",
-                   "ITL": "italian lira", "NPR": "nepalese rupee"}
+                   "ITL": "italian lira", "NPR": "nepalese rupee", "PEN": "peruvian sol", "XOF": "west african cfa franc",
+                   "XAF": "central african cfa franc", "QAR": "qatari riyal", "BHD": "bahraini dinar", "OMR": "omani rial",
+                   "MAD": "moroccan dirham", "TND": "tunisian dinar", "DZD": "algerian dinar", "GTQ": "guatemalan quetzal",
+                   "BWP": "botswana pula", "AOA": "angolan kwanza"}
 # other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
 _CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",

@@ -17,7 +17,7 @@ from .number_forms import _amount_range, _glued_range, _scientific
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
