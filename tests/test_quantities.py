@@ -655,3 +655,9 @@ def test_more_currency_signs_codes_and_names(nlp):
     one(figures(nlp, "The miner made R$2.5 billion in profit."), value=2.5e9, unit="BRL")
     one(figures(nlp, "The harvest fetched 300 million CFA francs."), value=3e8, unit="XOF")
     one(figures(nlp, "A kilo of rice cost 4 soles at the market."), value=4, unit="PEN")
+
+
+def test_number_words_after_possessives_and_all_count(nlp):
+    one(figures(nlp, "The farmer and their three children fled the flooding."), value=3, unit="children")
+    one(figures(nlp, "All seventeen drills were successful."), value=17, unit="drills")
+    assert not figures(nlp, "The two ministers met on Friday.")

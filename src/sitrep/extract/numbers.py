@@ -52,6 +52,7 @@ class Lex:
         self.glued_one = set(map(str, w("glued_one_letter")))
         self.determiners = set(map(str, w("determiners")))
         self.deictic = set(map(str, w("deictic")))
+        self.counting_determiners = set(map(str, w("counting_determiners")))
         self.year_before = set(map(str, w("year_before")))
         self.strong_units = set(map(str, w("strong_units")))
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
