@@ -661,3 +661,10 @@ def test_number_words_after_possessives_and_all_count(nlp):
     one(figures(nlp, "The farmer and their three children fled the flooding."), value=3, unit="children")
     one(figures(nlp, "All seventeen drills were successful."), value=17, unit="drills")
     assert not figures(nlp, "The two ministers met on Friday.")
+
+
+def test_that_before_a_count_and_years_naming_a_period(nlp):
+    one(figures(nlp, "The clerk announced that eight harbour pilots had resigned."), value=8, unit="pilots")
+    qs = figures(nlp, "Interest expense in the 1988 third quarter was $75.3 million.")
+    assert not [q for q in qs if q.value == 1988]
+    assert not [q for q in figures(nlp, "Profit rose in its 2021 fiscal year.") if q.value == 2021]

@@ -263,10 +263,13 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
         return end_tok
     if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
+            and (doc[s - 1].pos_ in ("DET", "PRON") or doc[s - 1].lower_ in ("all", "both")) \
             and not (unit and unit[1] in _MEASURE_GROUPS) \
             and not (unit and unit[3] is not None and value is not None and value >= 2 and doc[unit[3]].tag_ in ("NNS", "NNPS")
                      and doc[s - 1].lower_ in lex.counting_determiners):
         return end_tok                   # "the two leaders" a reference; "their three children", "all seventeen tests" counts
+    if unit and unit[1] == "time" and _is_yearish(flags, value) and not cue and doc[unit[4] - 1].tag_ == "NN":
+        return unit[4]                   # "the 1988 quarter", "its 2021 fiscal year": a year naming a period
     if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
         return end_tok + 1               # "8 months ago" is a date
     if unit and unit[1] == "time" and end_tok + 1 < b and doc[end_tok].lower_ == "of" and doc[end_tok + 1].lower_ == "age":
