@@ -668,3 +668,9 @@ def test_that_before_a_count_and_years_naming_a_period(nlp):
     qs = figures(nlp, "Interest expense in the 1988 third quarter was $75.3 million.")
     assert not [q for q in qs if q.value == 1988]
     assert not [q for q in figures(nlp, "Profit rose in its 2021 fiscal year.") if q.value == 2021]
+
+
+def test_us_and_imperial_before_a_measure(nlp):
+    one(figures(nlp, "The canteen holds 5 US gallons of water."), value=5, unit="gallon")
+    one(figures(nlp, "The landlord poured 3 imperial pints."), value=3, unit="pint")
+    one(figures(nlp, "The frigate carried 300 US troops."), value=300, unit_class="troops")

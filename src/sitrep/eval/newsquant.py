@@ -71,7 +71,7 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
 _CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
                   "tonne": "metric ton", "pound-mass": "pound-mass", "cubic centimetre": "millilitre", "nautical mile": "mile",
-                  "atmosphere": "standard atmosphere", "troy ounce": "ounce", "megapixels": "megapixel",
+                  "atmosphere": "standard atmosphere", "troy ounce": "ounce", "fluid ounce": "ounce", "megapixels": "megapixel",
                   "kilotonne": "kiloton", "megatonne": "megaton", "gigatonne": "gigaton", "microlitre": "cubic millimetre",
                   "kilolitre": "cubic metre", "parts-per-million": "part per million",
                   # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot

@@ -48,6 +48,10 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if hit:
         code, k = hit
         return code, f"money:{code}", None, None, k
+    if doc[j].text in ("US", "U.S.", "imperial", "Imperial") and j + 1 < end:
+        hit = _match_phrase(doc, j + 1, end, lex.measures)
+        if hit and len(doc[j + 1].text) > 1 and hit[0][1] in ("volume", "mass", "length", "area"):
+            return hit[0][0], hit[0][1], None, None, hit[1]      # "5 US gallons", "one US fluid ounce", "3 imperial pints"
     hit = _match_phrase(doc, j, end, lex.measures)
     if hit and hit[1] - j > 1:
         return hit[0][0], hit[0][1], None, None, hit[1]      # "pound-feet" before "pounds"
