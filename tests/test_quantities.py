@@ -674,3 +674,11 @@ def test_us_and_imperial_before_a_measure(nlp):
     one(figures(nlp, "The canteen holds 5 US gallons of water."), value=5, unit="gallon")
     one(figures(nlp, "The landlord poured 3 imperial pints."), value=3, unit="pint")
     one(figures(nlp, "The frigate carried 300 US troops."), value=300, unit_class="troops")
+
+
+def test_spaced_m_metres_or_millions(nlp):
+    one(figures(nlp, "The sea wall is 12 m high."), value=12, unit="metre")
+    one(figures(nlp, "She won the 100 m sprint."), value=100, unit="metre")
+    one(figures(nlp, "The cooperative raised 12 m euros."), value=12e6, unit="EUR")
+    one(figures(nlp, "The club raised £12 m last year."), value=12e6, unit="GBP")
+    one(figures(nlp, "The census found 3 m people in the province."), value=3e6)

@@ -221,7 +221,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val *= lex.mult.get(doc[j].lower_, 12.0)
             flags["mult"] = True
             j += 1
-        if j < end and doc[j].text in _SPACED_MULT and not flags["mult"] and not suf:
+        if j < end and not flags["mult"] and not suf and (doc[j].text in _SPACED_MULT or doc[j].text == "m" and (
+                money or _plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex))):    # "£12 m", "12 m euros"
             val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k", "10 bln"
             flags["mult"] = True
         if flags["mult"] and j > i + 1 and doc[j - 1].lower_ in lex.mult:

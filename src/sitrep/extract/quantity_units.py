@@ -72,7 +72,7 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if hit:
         (name, group), k = hit
         ut = doc[j:k].text
-        if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE \
+        if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE or ut == "m" and _spaced_metre(doc, j, end) \
                 or k + 1 < end and doc[k].text == "/" and _match_phrase(doc, k + 1, end, lex.measures):   # "2.3 g/cm3"
             return name, group, None, None, k
     if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 1 and not doc[j].text.isascii() \
@@ -157,6 +157,12 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _spaced_metre(doc, j: int, end: int) -> bool:
+    """A spaced "m" after a figure is metres ("12 m high", "the 100 m sprint") unless a number or a
+    symbol follows it (a compound "12 m 40 cm" or a formula); millions were read with the number."""
+    return j + 1 >= end or not (doc[j + 1].like_num or doc[j + 1].text in ("/", "x", "×", "-", "^", "²"))
 
 
 def _money_pounds(doc, j: int, lex: Lex) -> bool:
