@@ -682,3 +682,11 @@ def test_spaced_m_metres_or_millions(nlp):
     one(figures(nlp, "The cooperative raised 12 m euros."), value=12e6, unit="EUR")
     one(figures(nlp, "The club raised £12 m last year."), value=12e6, unit="GBP")
     one(figures(nlp, "The census found 3 m people in the province."), value=3e6)
+
+
+def test_model_names_with_numbers_before_the_thing_counted_and_half_a_unit(nlp):
+    one(figures(nlp, "The ministry sent 20 Leopard 2 tanks to the border."), value=20, unit="tanks")
+    one(figures(nlp, "The carrier ordered 100 Boeing 737 Max jets."), value=100, unit="jets")
+    assert not figures(nlp, "The 787 Dreamliner flew again.")
+    one(figures(nlp, "The council raised the levy by half a percentage point."), value=0.5, unit="percentage point")
+    one(figures(nlp, "The census counted 67.1 million residents."), value=67100000)

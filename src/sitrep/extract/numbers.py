@@ -234,6 +234,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                         and not rest[4].get("mult") and not rest[4].get("cur") and not rest[4].get("glued"):
                     val2, j = val + rest[0], rest[3]
             val = val2
+        if flags["mult"]:
+            val = float(f"{val:.15g}")                   # "67.1 million" is 67100000, not 67099999.99999999
         return val, None, None, j, flags
     if low in lex.vague and i + 1 < end and doc[i + 1].lower_ == "of":     # "hundreds of", never "scores" alone
         base = lex.vague[low]
@@ -249,6 +251,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if low in _FRACTIONS and not low.startswith("second") and i + 1 < end and lex.mult.get(doc[i + 1].lower_, 0) >= 1000:
         val, j = _times_mult(doc, i + 1, end, lex, 1.0 / _FRACTIONS[low])    # "half million", "quarter billion"
         return val, None, None, j, {"words": True, "mult": True}
+    if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ not in lex.mult \
+            and len(doc[i + 2].text) > 1 and _match_phrase(doc, i + 2, end, lex.measures):
+        return 0.5, None, None, i + 2, {"words": True}     # "half a percentage point", "half an hour"
     if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in lex.mult:
         got = _parse_number(doc, i + 1, end, lex)             # "half a million"
         if got and got[0] is not None:

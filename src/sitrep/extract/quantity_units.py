@@ -139,6 +139,11 @@ def _counted(doc, j: int, end: int, lex: Lex):
             cls = lex.counted.get(key) or lex.counted.get(lemma)
             if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
                     and not (k > first and doc[first].pos_ == "ADJ") and not _plural_name(t):
+                noun = _model_then_plural(doc, k, end)
+                if noun is not None:                # "100 Boeing 737 Max jets", "20 Leopard 2 tanks"
+                    k = noun
+                    steps += 1
+                    continue
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
@@ -156,6 +161,18 @@ def _counted(doc, j: int, end: int, lex: Lex):
             steps += 1
             continue
         break
+    return None
+
+
+def _model_then_plural(doc, k: int, end: int):
+    """The plural noun after a model name written with a number ("Boeing 737 Max jets", "Leopard 2
+    tanks", "T-72 tanks"), within four tokens of names, numbers and hyphens; or None."""
+    for m in range(k + 1, min(end, k + 5)):
+        t = doc[m]
+        if t.tag_ in ("NNS",) and t.text.islower() and m > k + 1:
+            return m if any(x.like_num or any(c.isdigit() for c in x.text) for x in doc[k:m]) else None
+        if not (t.pos_ in ("PROPN", "NUM") or t.text in ("-", "–") or any(c.isdigit() for c in t.text)):
+            return None
     return None
 
 
