@@ -690,3 +690,9 @@ def test_model_names_with_numbers_before_the_thing_counted_and_half_a_unit(nlp):
     assert not figures(nlp, "The 787 Dreamliner flew again.")
     one(figures(nlp, "The council raised the levy by half a percentage point."), value=0.5, unit="percentage point")
     one(figures(nlp, "The census counted 67.1 million residents."), value=67100000)
+
+
+def test_half_of_and_glued_times(nlp):
+    one(figures(nlp, "Half of the villagers fled the shelling."), value=0.5, unit="villagers")
+    assert not figures(nlp, "Shelling eased in the second half of the month.")
+    one(figures(nlp, "Exports grew 3.5x in a decade."), value=3.5, unit="count")

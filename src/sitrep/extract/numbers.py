@@ -251,6 +251,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if low in _FRACTIONS and not low.startswith("second") and i + 1 < end and lex.mult.get(doc[i + 1].lower_, 0) >= 1000:
         val, j = _times_mult(doc, i + 1, end, lex, 1.0 / _FRACTIONS[low])    # "half million", "quarter billion"
         return val, None, None, j, {"words": True, "mult": True}
+    if low == "half" and i + 2 < end and doc[i + 1].lower_ == "of" and not (i > 0 and (
+            doc[i - 1].lower_ in _NOT_BEFORE_HALF or doc[i - 1].pos_ == "ADJ")):
+        return 0.5, None, None, i + 1, {"words": True}     # "half of the staff"; not "the second half of 2023"
     if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ not in lex.mult \
             and len(doc[i + 2].text) > 1 and _match_phrase(doc, i + 2, end, lex.measures):
         return 0.5, None, None, i + 2, {"words": True}     # "half a percentage point", "half an hour"
@@ -348,6 +351,9 @@ def _space_groups(doc, i: int, end: int, num: str):
         return num, i + 1
     return digits, j
 
+
+_NOT_BEFORE_HALF = ("the", "a", "an", "first", "second", "latter", "former", "other", "each", "this", "that", "one",
+                    "its", "their", "his", "her", "our", "my", "your", "top", "bottom", "back", "front", "lower", "upper")
 
 _SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")
 
