@@ -696,3 +696,8 @@ def test_half_of_and_glued_times(nlp):
     one(figures(nlp, "Half of the villagers fled the shelling."), value=0.5, unit="villagers")
     assert not figures(nlp, "Shelling eased in the second half of the month.")
     one(figures(nlp, "Exports grew 3.5x in a decade."), value=3.5, unit="count")
+
+
+def test_a_rate_holds_for_both_ends_of_a_change(nlp):
+    q = one(figures(nlp, "The ferry fare went from $12 a ticket to $15 last spring."), value=15)
+    assert q.from_value == 12 and q.unit == "USD per ticket"

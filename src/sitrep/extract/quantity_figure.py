@@ -377,6 +377,8 @@ _CHANGE_STOP = {";", ":", "(", ")", "from", "between", "while", "but", "and"}
 
 def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
     """The "to" figure of a change that starts at the figure before end_tok, merged into one record."""
+    if unit:
+        unit, end_tok = _rate(doc, unit, end_tok, b, lex)       # "from $75 per barrel to $45.88"
     for k in range(end_tok, min(b - 1, end_tok + 8)):
         w = doc[k].lower_
         if w in _CHANGE_STOP:
@@ -396,8 +398,8 @@ def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
                 and mine["group"] != o["group"]:
             return None
         rec = dict(o, start_tok=cs, num_tok=s, from_value=mine["value"])
-        if mine["unit"] and not o["unit"]:
-            for key in ("unit", "unit_class", "group"):
+        if mine["unit"] and (not o["unit"] or mine["unit"].startswith(o["unit"] + " per ")):
+            for key in ("unit", "unit_class", "group"):      # "from $75 per barrel to $45.88": the rate holds for both
                 rec[key] = mine[key]
         rec["subject_tokens"] = mine["subject_tokens"] or o["subject_tokens"]
         return {"records": [rec] + other["records"][1:], "next": other["next"]}
