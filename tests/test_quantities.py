@@ -701,3 +701,13 @@ def test_half_of_and_glued_times(nlp):
 def test_a_rate_holds_for_both_ends_of_a_change(nlp):
     q = one(figures(nlp, "The ferry fare went from $12 a ticket to $15 last spring."), value=15)
     assert q.from_value == 12 and q.unit == "USD per ticket"
+
+
+def test_newsquant_laxity_only_for_things_counted():
+    from sitrep.eval.newsquant import units_match
+    assert units_match("touchdowns", "touch down")
+    assert units_match("barrel", "barrel of oil")
+    assert not units_match("metre", "square metre")
+    assert not units_match("USD", "australian dollar")
+    assert not units_match("kilometre", "cubic kilometre")
+    assert units_match("INR", "rupee") and units_match("parts-per-million", "part per million")
