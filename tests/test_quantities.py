@@ -620,3 +620,94 @@ def test_en_dash_ranges_in_one_token_and_bounds_joined_by_and(nlp):
 def test_a_glued_m_before_a_currency_is_millions(nlp):
     one(figures(nlp, "The ransom was 7m USD in cash."), value=7e6, unit="USD")
     one(figures(nlp, "The wall is 7m high."), value=7, unit="metre")
+
+
+def test_hyphenated_modifiers_before_the_thing_counted(nlp):
+    one(figures(nlp, "The garrison fielded 13 self-propelled howitzers near the pass."), value=13, unit="howitzers")
+    one(figures(nlp, "Rebels captured 40 truck-mounted launchers at dawn."), value=40, unit="launchers")
+    one(figures(nlp, "The coalition fired 20 surface-to-air missiles."), value=20, unit="missiles")
+    one(figures(nlp, "Mediators brokered 12 cease-fires in a year."), value=12, unit="cease-fires")
+    assert not figures(nlp, "She sat 3 A-levels in June.")
+
+
+def test_space_grouped_thousands_litre_symbol_and_current_density(nlp):
+    one(figures(nlp, "The cooperative paid 10 000 dollars for the permit."), value=10000, unit="USD")
+    one(figures(nlp, "The census counted 1 250 000 residents."), value=1250000)
+    assert not [q for q in figures(nlp, "She ran 3 100-metre heats.") if q.value == 3100]
+    one(figures(nlp, "Each jerrycan holds 20 L of water."), value=20, unit="litre")
+    one(figures(nlp, "The cell drew 1.3 A/cm2 in the trial."), value=1.3, unit="ampere per square centimetre")
+    one(figures(nlp, "The alloy is rated at 60 ksi in the report."), value=60, unit="kilopound per square inch")
+
+
+def test_chained_multiplier_words_and_money_pounds(nlp):
+    one(figures(nlp, "The district plan will cost three lakh crore rupees."), value=3e12, unit="INR")
+    one(figures(nlp, "The ministry set aside two thousand million pounds."), value=2e9, unit="GBP")
+    one(figures(nlp, "The league paid two million pounds for the rights."), value=2e6, unit="GBP")
+    one(figures(nlp, "Each fan paid 200 pounds for the ticket."), value=200, unit="GBP")
+    one(figures(nlp, "The calf weighed 90 pounds at birth."), value=90, unit="pound-mass")
+    one(figures(nlp, "The start-up raised $5MM in seed money."), value=5e6, unit="USD")
+    one(figures(nlp, "The bolt is 5mm wide."), value=5, unit="millimetre")
+    one(figures(nlp, "The fee was 40\u202f000 euros."), value=40000, unit="EUR")
+
+
+def test_more_currency_signs_codes_and_names(nlp):
+    one(figures(nlp, "The chipmaker earned NT$12 billion last year."), value=12e9, unit="TWD")
+    one(figures(nlp, "The miner made R$2.5 billion in profit."), value=2.5e9, unit="BRL")
+    one(figures(nlp, "The harvest fetched 300 million CFA francs."), value=3e8, unit="XOF")
+    one(figures(nlp, "A kilo of rice cost 4 soles at the market."), value=4, unit="PEN")
+
+
+def test_number_words_after_possessives_and_all_count(nlp):
+    one(figures(nlp, "The farmer and their three children fled the flooding."), value=3, unit="children")
+    one(figures(nlp, "All seventeen drills were successful."), value=17, unit="drills")
+    assert not figures(nlp, "The two ministers met on Friday.")
+
+
+def test_that_before_a_count_and_years_naming_a_period(nlp):
+    one(figures(nlp, "The clerk announced that eight harbour pilots had resigned."), value=8, unit="pilots")
+    qs = figures(nlp, "Interest expense in the 1988 third quarter was $75.3 million.")
+    assert not [q for q in qs if q.value == 1988]
+    assert not [q for q in figures(nlp, "Profit rose in its 2021 fiscal year.") if q.value == 2021]
+
+
+def test_us_and_imperial_before_a_measure(nlp):
+    one(figures(nlp, "The canteen holds 5 US gallons of water."), value=5, unit="gallon")
+    one(figures(nlp, "The landlord poured 3 imperial pints."), value=3, unit="pint")
+    one(figures(nlp, "The frigate carried 300 US troops."), value=300, unit_class="troops")
+
+
+def test_spaced_m_metres_or_millions(nlp):
+    one(figures(nlp, "The sea wall is 12 m high."), value=12, unit="metre")
+    one(figures(nlp, "She won the 100 m sprint."), value=100, unit="metre")
+    one(figures(nlp, "The cooperative raised 12 m euros."), value=12e6, unit="EUR")
+    one(figures(nlp, "The club raised £12 m last year."), value=12e6, unit="GBP")
+    one(figures(nlp, "The census found 3 m people in the province."), value=3e6)
+
+
+def test_model_names_with_numbers_before_the_thing_counted_and_half_a_unit(nlp):
+    one(figures(nlp, "The ministry sent 20 Leopard 2 tanks to the border."), value=20, unit="tanks")
+    one(figures(nlp, "The carrier ordered 100 Boeing 737 Max jets."), value=100, unit="jets")
+    assert not figures(nlp, "The 787 Dreamliner flew again.")
+    one(figures(nlp, "The council raised the levy by half a percentage point."), value=0.5, unit="percentage point")
+    one(figures(nlp, "The census counted 67.1 million residents."), value=67100000)
+
+
+def test_half_of_and_glued_times(nlp):
+    one(figures(nlp, "Half of the villagers fled the shelling."), value=0.5, unit="villagers")
+    assert not figures(nlp, "Shelling eased in the second half of the month.")
+    one(figures(nlp, "Exports grew 3.5x in a decade."), value=3.5, unit="count")
+
+
+def test_a_rate_holds_for_both_ends_of_a_change(nlp):
+    q = one(figures(nlp, "The ferry fare went from $12 a ticket to $15 last spring."), value=15)
+    assert q.from_value == 12 and q.unit == "USD per ticket"
+
+
+def test_newsquant_laxity_only_for_things_counted():
+    from sitrep.eval.newsquant import units_match
+    assert units_match("touchdowns", "touch down")
+    assert units_match("barrel", "barrel of oil")
+    assert not units_match("metre", "square metre")
+    assert not units_match("USD", "australian dollar")
+    assert not units_match("kilometre", "cubic kilometre")
+    assert units_match("INR", "rupee") and units_match("parts-per-million", "part per million")

@@ -15,14 +15,21 @@ How CQE's ``evaluation/evaluate_models.py`` scores (``calculate_metrics``), and 
   (``value_1to1_*``, ``value_unit_1to1_*``); on dev they are about 0.005 lower.
 - Units: theirs is exact equality of CQE's own lower-cased normalized unit strings. Ours are named
   differently, so both sides are brought to one form first (``unit_key``): currency codes to their
-  names (USD -> dollar, also "united states dollar" as their normalizer names "US$"), our measure
+  names (USD -> dollar, also "united states dollar" as their normalizer names "US$"; INR also their
+  generic "rupee" for a plain "rupees"; NLG as their table spells it, "netherlands guilde"), our measure
   names to the keys of CQE's unit table (``unit.json``) where they differ (percent -> percentage,
-  tonne -> metric ton, cubic centimetre -> millilitre, nautical mile -> mile), one unit under two of their names taken as one ("lb-ft" foot pound-force =
+  tonne -> metric ton, cubic centimetre -> millilitre, nautical mile -> mile, parts-per-million ->
+  part per million; the names as CQE's evaluation taggers map other systems' units to theirs,
+  satya77/CQE_Evaluation ``dictionary_unit``), one unit under two of their names taken as one ("lb-ft" foot pound-force =
   "pound-feet" pound-foot), lower case; then equality, or for a rate both parts ("tests per
   day" = "test per day"); a gold "-" (no unit) matches a figure without a unit.
   For a thing counted we are LAXER than exact equality: our unit is the head noun ("troops"),
-  theirs the phrase their extractor chose ("commercial fisherman", "barrel of oil"), so the
-  found head noun (singular or plural) matches when it is one of the gold phrase's words.
+  theirs the phrase their extractor chose ("commercial fisherman", "Kia Hyundai vehicle"), so the
+  found head noun (singular or plural) matches when it is one of the gold phrase's words, or
+  the gold phrase written as one word ("touchdowns" = "touch down": one noun, their normalizer
+  splits it). Only for a thing counted: a measure or a currency of ours (a name in the units
+  lexicon) must be named as theirs, never matched by one word ("metre" is no "square metre",
+  "dollar" no "australian dollar"), except as the measure of a thing ("barrel" = "barrel of oil").
   A value match alone never counts as a unit match (as theirs).
   Where their normalizer misreads a sign we score it as a miss, not bend to it: a price
   written "118.5p" is ``penny`` for us and "point" in their gold (a few dev items).
@@ -58,17 +65,23 @@ _CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY
                    "JOD": "jordanian dinar", "KWD": "kuwaiti dinar", "RSD": "serbian dinar", "LYD": "libyan dinar",
                    "BYN": "belarusian ruble", "BGN": "bulgarian lev", "RON": "romanian leu", "ZMW": "zambian kwacha",
                    "BTC": "bitcoin", "CRC": "costa rican colón", "LAK": "lao kip", "FIM": "finnish markka",
-                   "ESP": "peseta", "NLG": "netherlands guilder", "DEM": "deutsche mark", "FRF": "french franc",
-                   "ITL": "italian lira", "NPR": "nepalese rupee"}
+                   "ESP": "peseta", "NLG": "netherlands guilde", "DEM": "deutsche mark", "FRF": "french franc",
+                   "ITL": "italian lira", "NPR": "nepalese rupee", "PEN": "peruvian sol", "XOF": "west african cfa franc",
+                   "XAF": "central african cfa franc", "QAR": "qatari riyal", "BHD": "bahraini dinar", "OMR": "omani rial",
+                   "MAD": "moroccan dirham", "TND": "tunisian dinar", "DZD": "algerian dinar", "GTQ": "guatemalan quetzal",
+                   "BWP": "botswana pula", "AOA": "angolan kwanza"}
 # other names their normalizer gives the same currency ("US$" -> united states dollar, "$" -> dollar)
-_CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}}
+# (their table's key for the Dutch guilder is spelled "netherlands guilde"; a plain "rupees" is their generic "rupee")
+_CURRENCY_ALIASES = {"USD": {"united states dollar", "us dollar"}, "INR": {"rupee"}}
 _MEASURE_NAMES = {"percent": "percentage", "years old": "year of age", "percentage point": "percentage point", "decade": "decade",
                   "tonne": "metric ton", "pound-mass": "pound-mass", "cubic centimetre": "millilitre", "nautical mile": "mile",
-                  "atmosphere": "standard atmosphere", "troy ounce": "ounce", "megapixels": "megapixel",
+                  "atmosphere": "standard atmosphere", "troy ounce": "ounce", "fluid ounce": "ounce", "megapixels": "megapixel",
                   "kilotonne": "kiloton", "megatonne": "megaton", "gigatonne": "gigaton", "microlitre": "cubic millimetre",
-                  "kilolitre": "cubic metre",
+                  "kilolitre": "cubic metre", "parts-per-million": "part per million",
                   # one unit under two names: their normalizer calls "lb-ft" a foot pound-force, "pound-feet" a pound-foot
-                  "foot pound-force": "pound-foot"}
+                  "foot pound-force": "pound-foot",
+                  # quantulum's names, as CQE's quantulum tagger maps them
+                  "degree celsius": "celsius", "degree fahrenheit": "fahrenheit"}
 
 
 _IRREGULAR = {"men": "man", "women": "woman", "people": "people", "children": "child", "feet": "foot",
@@ -119,11 +132,32 @@ def units_match(found: str | None, gold: str) -> bool:
         return True
     if " per " in f or " per " in g or " of age" in g or " of age" in f:
         return False
+    if found.strip() in _measure_names():            # a measure or a currency is named alike ("metre" is no "square
+        return " of " in g and unit_key(g.split(" of ")[0]) == f     # metre"), or is the measure of a thing ("barrel of oil")
     head = _singulars(f.split()[-1])
-    words = set()
+    words = _singulars("".join(g.split()))          # "touchdowns" = "touch down", one word spelled apart
     for w in g.split():
         words |= _singulars(w)
     return bool(head & words)
+
+
+_MEASURES: set[str] = set()
+
+
+def _measure_names() -> set[str]:
+    """Our names of measures and currencies (the words of a counted thing are anything else)."""
+    if not _MEASURES:
+        from ..extract.numbers import lexicon
+        lex = lexicon()
+        _MEASURES.update(name for name, _ in lex.measures.values())
+        _MEASURES.update(lex.unit_groups)
+        _MEASURES.update(name for name, _ in lex.spaced_letters.values())
+        _MEASURES.update(lex.cased.values())
+        _MEASURES.update(lex.cur_symbols.values())
+        _MEASURES.update(lex.cur_names.values())
+        _MEASURES.update(lex.minor.values())
+        _MEASURES.update(("penny", "pound-mass", "inch", "year of age"))
+    return _MEASURES
 
 
 def gold_value(v: str):

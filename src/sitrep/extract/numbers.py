@@ -17,7 +17,7 @@ from .number_forms import _amount_range, _glued_range, _scientific
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
@@ -52,6 +52,7 @@ class Lex:
         self.glued_one = set(map(str, w("glued_one_letter")))
         self.determiners = set(map(str, w("determiners")))
         self.deictic = set(map(str, w("deictic")))
+        self.counting_determiners = set(map(str, w("counting_determiners")))
         self.year_before = set(map(str, w("year_before")))
         self.strong_units = set(map(str, w("strong_units")))
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
@@ -70,6 +71,8 @@ class Lex:
                 self.cur_symbols.setdefault(k + "$", v)
         self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
         self.pounds = set(cur["pounds"]["words"])
+        self.pound_money = set(map(str, cur["pound_money"]["words"]))
+        self.pound_weight = set(map(str, cur["pound_weight"]["words"]))
         self.minor = {_norm(k): v for k, v in cur["minor"]["words"].items()}
         self.measures: dict[str, tuple[str, str]] = {}
         self.time_factors: dict[str, tuple[float, str]] = {}
@@ -195,6 +198,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             else:
                 return None            # "5G", "1930s", "22nd", "F16": not an amount
         j = i + 1
+        if not suf and not dash and len(num) <= 3 and num.isdigit():
+            num, j = _space_groups(doc, i, end, num)          # "10 000 dollars", "1 250 000"
+        spaced = j > i + 1
         while j + 1 < end and doc[j].is_space and _FRAC_RE.match(doc[j + 1].text):
             j += 1
         if j < end and not suf and (fm := _FRAC_RE.match(doc[j].text)) and int(fm.group(2)) in _DENOMS \
@@ -206,7 +212,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                                                             or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex))):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
-        flags = {"digits": True, "comma": "," in num, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
+        flags = {"digits": True, "comma": "," in num or spaced, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
                  "cur": cur, "glued": glued, "sign": sign}
         if j + 1 < end and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == doc[j].whitespace_ == "" \
                 and doc[j + 1].lower_ in lex.mult and lex.mult[doc[j + 1].lower_] >= 1000:
@@ -215,7 +221,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val *= lex.mult.get(doc[j].lower_, 12.0)
             flags["mult"] = True
             j += 1
-        if j < end and doc[j].text in _SPACED_MULT and not flags["mult"] and not suf:
+        if j < end and not flags["mult"] and not suf and (doc[j].text in _SPACED_MULT or doc[j].text == "m" and (
+                money or _plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex))):    # "£12 m", "12 m euros"
             val, j = val * lex.suffix[doc[j].lower_], j + 1   # "2.33 k", "10 bln"
             flags["mult"] = True
         if flags["mult"] and j > i + 1 and doc[j - 1].lower_ in lex.mult:
@@ -227,6 +234,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                         and not rest[4].get("mult") and not rest[4].get("cur") and not rest[4].get("glued"):
                     val2, j = val + rest[0], rest[3]
             val = val2
+        if flags["mult"]:
+            val = float(f"{val:.15g}")                   # "67.1 million" is 67100000, not 67099999.99999999
         return val, None, None, j, flags
     if low in lex.vague and i + 1 < end and doc[i + 1].lower_ == "of":     # "hundreds of", never "scores" alone
         base = lex.vague[low]
@@ -242,6 +251,12 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if low in _FRACTIONS and not low.startswith("second") and i + 1 < end and lex.mult.get(doc[i + 1].lower_, 0) >= 1000:
         val, j = _times_mult(doc, i + 1, end, lex, 1.0 / _FRACTIONS[low])    # "half million", "quarter billion"
         return val, None, None, j, {"words": True, "mult": True}
+    if low == "half" and i + 2 < end and doc[i + 1].lower_ == "of" and not (i > 0 and (
+            doc[i - 1].lower_ in _NOT_BEFORE_HALF or doc[i - 1].pos_ == "ADJ")):
+        return 0.5, None, None, i + 1, {"words": True}     # "half of the staff"; not "the second half of 2023"
+    if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ not in lex.mult \
+            and len(doc[i + 2].text) > 1 and _match_phrase(doc, i + 2, end, lex.measures):
+        return 0.5, None, None, i + 2, {"words": True}     # "half a percentage point", "half an hour"
     if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in lex.mult:
         got = _parse_number(doc, i + 1, end, lex)             # "half a million"
         if got and got[0] is not None:
@@ -258,7 +273,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             rest = _parse_number(doc, j + 1, end, lex)          # "a hundred and two"
             if rest and rest[0] is not None and rest[0] < val:
                 val, j = val + rest[0], rest[3]
-        return val, None, None, j, {"words": True}
+        return val, None, None, j, {"words": True, "mult": val >= 1e6}
     parts = low.split("-") if "-" in low else [low]
     if not all(p in lex.numbers or p in lex.mult for p in parts) or parts[0] in lex.mult and parts[0] not in (
             "hundred", "thousand"):
@@ -279,6 +294,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             for p in ps:
                 if p in lex.numbers:
                     current += lex.numbers[p]
+                elif current == 0 and total and last_mult >= 1000 and lex.mult[p] > last_mult \
+                        and doc[last - 1].lower_.split("-")[-1] in lex.mult:
+                    total, last_mult = total * lex.mult[p], lex.mult[p]    # "three lakh crore", "two thousand million"
                 else:
                     current = max(current, 1.0) * lex.mult[p]
                     last_mult = lex.mult[p]
@@ -311,11 +329,31 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         value, j = _point(doc, j, end, lex, value)       # "five point five"; never "at one point"
     else:
         value, j = _and_fraction(doc, j, end, lex, value, last_mult)    # "one and a half", "3 million and a half"
-    if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)):
-        flags["mult"] = True                             # "three quarters billion", "five and a half million"
+    if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)) \
+            or last_mult >= 1000:
+        flags["mult"] = True                             # "three quarters billion", "two million" (pounds are money)
     return value, None, None, j, flags
 
 
+
+def _space_groups(doc, i: int, end: int, num: str):
+    """Thousands set apart by single spaces ("10 000", "1 250 000"): the digits joined and the token
+    after them; never after another number, nor before a glued hyphen or slash ("3 100-metre")."""
+    j, digits = i + 1, num
+    while j < end:
+        k = j + 1 if doc[j].text in ("\u202f", "\xa0") and doc[j - 1].whitespace_ == "" else j   # a narrow space
+        if k < end and (k > j or doc[j - 1].whitespace_ == " ") and len(doc[k].text) == 3 and doc[k].text.isdigit():
+            digits, j = digits + doc[k].text, k + 1
+        else:
+            break
+    if j == i + 1 or i > 0 and doc[i - 1].like_num or j < end and doc[j - 1].whitespace_ == "" \
+            and doc[j].text in ("-", "–", "/", ":", ",") or j < end and doc[j].like_num:
+        return num, i + 1
+    return digits, j
+
+
+_NOT_BEFORE_HALF = ("the", "a", "an", "first", "second", "latter", "former", "other", "each", "this", "that", "one",
+                    "its", "their", "his", "her", "our", "my", "your", "top", "bottom", "back", "front", "lower", "upper")
 
 _SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")
 

@@ -263,8 +263,13 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
         return end_tok
     if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
-            and not (unit and unit[1] in _MEASURE_GROUPS):
-        return end_tok
+            and (doc[s - 1].pos_ in ("DET", "PRON") or doc[s - 1].lower_ in ("all", "both")) \
+            and not (unit and unit[1] in _MEASURE_GROUPS) \
+            and not (unit and unit[3] is not None and value is not None and value >= 2 and doc[unit[3]].tag_ in ("NNS", "NNPS")
+                     and doc[s - 1].lower_ in lex.counting_determiners):
+        return end_tok                   # "the two leaders" a reference; "their three children", "all seventeen tests" counts
+    if unit and unit[1] == "time" and _is_yearish(flags, value) and not cue and doc[unit[4] - 1].tag_ == "NN":
+        return unit[4]                   # "the 1988 quarter", "its 2021 fiscal year": a year naming a period
     if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
         return end_tok + 1               # "8 months ago" is a date
     if unit and unit[1] == "time" and end_tok + 1 < b and doc[end_tok].lower_ == "of" and doc[end_tok + 1].lower_ == "age":
@@ -372,6 +377,8 @@ _CHANGE_STOP = {";", ":", "(", ")", "from", "between", "while", "but", "and"}
 
 def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
     """The "to" figure of a change that starts at the figure before end_tok, merged into one record."""
+    if unit:
+        unit, end_tok = _rate(doc, unit, end_tok, b, lex)       # "from $75 per barrel to $45.88"
     for k in range(end_tok, min(b - 1, end_tok + 8)):
         w = doc[k].lower_
         if w in _CHANGE_STOP:
@@ -391,8 +398,8 @@ def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
                 and mine["group"] != o["group"]:
             return None
         rec = dict(o, start_tok=cs, num_tok=s, from_value=mine["value"])
-        if mine["unit"] and not o["unit"]:
-            for key in ("unit", "unit_class", "group"):
+        if mine["unit"] and (not o["unit"] or mine["unit"].startswith(o["unit"] + " per ")):
+            for key in ("unit", "unit_class", "group"):      # "from $75 per barrel to $45.88": the rate holds for both
                 rec[key] = mine[key]
         rec["subject_tokens"] = mine["subject_tokens"] or o["subject_tokens"]
         return {"records": [rec] + other["records"][1:], "next": other["next"]}

@@ -37,6 +37,10 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
                                       or doc[j + 1].lower_ in _AFTER_LETTER or doc[j + 1].pos_ in ("ADP", "CCONJ", "SCONJ")) and not (sym in "NSEW" and j + 2 < end and doc[j + 2].like_num):
         name, group = lex.spaced_letters[sym]              # "a 3 H. coil", "for 10 a and", "16 billion b."
         return name, group, None, None, j + 1
+    if sym in lex.spaced_letters and sym.isupper() and j + 2 < end and doc[j + 1].text == "/" \
+            and _match_phrase(doc, j + 2, end, lex.measures):
+        name, group = lex.spaced_letters[sym]              # "1.3 A/cm2": the rate is read after
+        return name, group, None, None, j + 1
     if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
         name = lex.cased[sym]                              # "450 Nm", "a 5 W charger", "12 C", "20 mW"
         return name, lex.unit_groups[name], None, None, j + 1
@@ -44,11 +48,15 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if hit:
         code, k = hit
         return code, f"money:{code}", None, None, k
+    if doc[j].text in ("US", "U.S.", "imperial", "Imperial") and j + 1 < end:
+        hit = _match_phrase(doc, j + 1, end, lex.measures)
+        if hit and len(doc[j + 1].text) > 1 and hit[0][1] in ("volume", "mass", "length", "area"):
+            return hit[0][0], hit[0][1], None, None, hit[1]      # "5 US gallons", "one US fluid ounce", "3 imperial pints"
     hit = _match_phrase(doc, j, end, lex.measures)
     if hit and hit[1] - j > 1:
         return hit[0][0], hit[0][1], None, None, hit[1]      # "pound-feet" before "pounds"
     if doc[j].lower_ in lex.pounds:
-        if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling":
+        if had_mult or j + 1 < end and doc[j + 1].lower_ == "sterling" or _money_pounds(doc, j, lex):
             return "GBP", "money:GBP", None, None, j + 1
         return "pound-mass", "mass", None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.minor, 1)
@@ -64,7 +72,7 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     if hit:
         (name, group), k = hit
         ut = doc[j:k].text
-        if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE \
+        if len(ut) > 1 or not ut.isalpha() or glued and ut in _GLUED_ONE or ut == "m" and _spaced_metre(doc, j, end) \
                 or k + 1 < end and doc[k].text == "/" and _match_phrase(doc, k + 1, end, lex.measures):   # "2.3 g/cm3"
             return name, group, None, None, k
     if doc[j].text in ("€", "£", "$", "¥") or len(doc[j].text) == 1 and not doc[j].text.isascii() \
@@ -90,6 +98,16 @@ def _counted(doc, j: int, end: int, lex: Lex):
     while k < end and steps < 6:
         t = doc[k]
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
+            last = _hyphen_chain(doc, k, end)
+            if last is not None and not (t.pos_ == "PROPN" and t.text[:1].isupper() and len(t.text) == 1):
+                if last + 1 < end and doc[last + 1].pos_ in _HEAD_POS and doc[last + 1].is_alpha:
+                    steps += 1                     # "13 self-propelled howitzers", "40 truck-mounted launchers"
+                    k = last + 1
+                    continue
+                if t.pos_ == "NOUN" and doc[last].pos_ == "NOUN" and doc[last].tag_ == "NNS":
+                    lemma = doc[last].lemma_.lower()     # "12 cease-fires": one word, its head after the last hyphen
+                    return doc[k:last + 1].text, lex.counted.get(_norm(doc[last].text)) or lex.counted.get(lemma) or lemma, \
+                        first, last, last + 1
             nxt = doc[k + 1] if k + 1 < end else None
             if nxt is not None and nxt.pos_ in _HEAD_POS and nxt.text[:1].isalpha() and nxt.dep_ != "appos" \
                     and (t.dep_ in ("compound", "amod", "nmod", "nummod") or t.dep_ == "conj" and doc[k - 1].lower_ in ("and", "or")):
@@ -121,6 +139,11 @@ def _counted(doc, j: int, end: int, lex: Lex):
             cls = lex.counted.get(key) or lex.counted.get(lemma)
             if cls is None and t.pos_ == "PROPN" and not t.text.islower() and t.ent_type_ != "NORP" \
                     and not (k > first and doc[first].pos_ == "ADJ") and not _plural_name(t):
+                noun = _model_then_plural(doc, k, end)
+                if noun is not None:                # "100 Boeing 737 Max jets", "20 Leopard 2 tanks"
+                    k = noun
+                    steps += 1
+                    continue
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
@@ -139,6 +162,40 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _model_then_plural(doc, k: int, end: int):
+    """The plural noun after a model name written with a number ("Boeing 737 Max jets", "Leopard 2
+    tanks", "T-72 tanks"), within four tokens of names, numbers and hyphens; or None."""
+    for m in range(k + 1, min(end, k + 5)):
+        t = doc[m]
+        if t.tag_ in ("NNS",) and t.text.islower() and m > k + 1:
+            return m if any(x.like_num or any(c.isdigit() for c in x.text) for x in doc[k:m]) else None
+        if not (t.pos_ in ("PROPN", "NUM") or t.text in ("-", "–") or any(c.isdigit() for c in t.text)):
+            return None
+    return None
+
+
+def _spaced_metre(doc, j: int, end: int) -> bool:
+    """A spaced "m" after a figure is metres ("12 m high", "the 100 m sprint") unless a number or a
+    symbol follows it (a compound "12 m 40 cm" or a formula); millions were read with the number."""
+    return j + 1 >= end or not (doc[j + 1].like_num or doc[j + 1].text in ("/", "x", "×", "-", "^", "²"))
+
+
+def _money_pounds(doc, j: int, lex: Lex) -> bool:
+    """ "pounds" at j is money: a money word in its sentence ("paid 200 pounds") and no weight word."""
+    lemmas = {t.lemma_.lower() for t in doc[j].sent}
+    return bool(lemmas & lex.pound_money) and not lemmas & lex.pound_weight
+
+
+def _hyphen_chain(doc, k: int, end: int):
+    """The last word of a hyphenated compound written without spaces from k ("self-propelled",
+    "surface-to-air"), or None when no glued hyphen follows the word at k."""
+    last = None
+    while k + 2 < end and doc[k].whitespace_ == "" and doc[k + 1].text in ("-", "–") and doc[k + 1].whitespace_ == "" \
+            and doc[k + 2].text[:1].isalpha():
+        k = last = k + 2
+    return last
 
 
 def _plural_name(t) -> bool:
