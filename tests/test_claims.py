@@ -657,3 +657,32 @@ def test_coordinated_subjects_that_are_no_joint_source(run_q):
     doc, recs = run_q("The former envoy and current defence adviser said the talks had failed.")
     c = one(recs.claims, "said")
     assert len(recs.claims) == 1 and c.co_sources == () and "envoy" in c.source
+
+
+def test_relative_clause_whose_gap_is_the_object(run):
+    # the noun the clause modifies is what its subject admires, feels or points to
+    doc, claims = run("Everyone remembers the old bridge that the mayor loved.")
+    c = one(claims, "loved")
+    assert c.text == "the old bridge" and "mayor" in c.source
+    doc, claims = run("The plan, which the union pointed to as an example, failed.")
+    c = one(claims, "pointed to")
+    assert c.text == "The plan" and "union" in c.source
+    # a clause with its own object, or a time, is no gap
+    doc, claims = run("The week the council said it would resign, the river rose.")
+    assert not [c for c in claims if c.text in ("The week", "week")]
+
+
+def test_weak_agentive_verbs_take_a_holder_as_subject(run):
+    doc, claims = run("But they stressed that the ferry would keep running through the winter.")
+    c = one(claims, "stressed")
+    assert c.source == "they" or "they" in c.source.lower() or c.source_start is not None
+    assert "ferry would keep running" in c.text
+    # "they show" stays the reading of things, not a claim
+    doc, claims = run("The gauges are old, and they show that the river is rising.")
+    assert not [c for c in claims if c.cue == "show"]
+
+
+def test_kin_nouns_can_hold_a_view(run):
+    doc, claims = run("Her brother wants to leave the city before the winter.")
+    c = one(claims, "wants")
+    assert "brother" in c.source and c.text == "to leave the city before the winter"

@@ -153,6 +153,23 @@ def _mind(tok, L) -> bool:
                                and tok.lemma_.lower() not in L["docs"])
 
 
+def _relative_object(t, kids, subj, L) -> list | None:
+    """A relative clause whose gap is the verb's object ("the leader that Smith admires",
+    "everything the mayor says", "a deal which the union pointed to"): the noun phrase it
+    modifies, without the clause, is the content. Not when the clause has an object or a
+    complement of its own, nor for a time, place or manner ("the day she said ...")."""
+    if t.dep_ != "relcl" or t.head.i > t.i or subj.lower_ in WH or t.lemma_.lower() in L["quote_only"] \
+            or t.head.lemma_.lower() in _NOT_GAPS or any(
+            c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp", "dative") or c.dep_ == "dobj" and c.lower_ not in WH
+            or c.lower_ in ("where", "when", "why", "how") for c in kids):
+        return None
+    return _longest_run(list(t.head.subtree), {x.i for x in t.subtree}) or None
+
+
+_NOT_GAPS = frozenset({"day", "time", "year", "week", "month", "moment", "way", "reason", "place", "night",
+                       "morning", "evening", "afternoon", "hour", "minute", "date", "era", "period"})
+
+
 def _host_content(t) -> list:
     """The clause a parenthetical or "as X noted" attribution sits in, without the attribution."""
     host = t.head if t.head is not t else t
@@ -264,7 +281,8 @@ def _from_verb(t, L) -> _Draft | None:
         subj, how = None, "impersonal"   # "he was accused of fraud": an allegation nobody is named for
     if how == "skip":
         return None
-    if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent" and not raised:
+    if lem in L["weak"] and (subj is None or not _speaker(subj, L) and not (
+            lem in L["weak_agentive"] and _holder(subj, L))) and how != "agent" and not raised:
         return None
     if content is None and lem in L["weak"] and subj is not None and subj.lemma_.lower() in L["docs"]:
         if any(c.dep_ == "dobj" for c in kids):   # "a 2014 study found 31 cases of fraud", "the poll shows
@@ -288,6 +306,8 @@ def _from_verb(t, L) -> _Draft | None:
         c.dep_ == "dobj" for c in kids)   # "as X noted, ..."; "as families feel the toll" is no attribution
     if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
         content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
+    if how == "active" and subj is not None and (content is None or len(content) == 1 and content[0].lower_ in WH):
+        content = _relative_object(t, kids, subj, L) or content   # "the leader that Smith admires"
     if content is None and how == "agent":
         content = _host_content(t) if t.dep_ in ("acl", "advcl", "relcl") else _longest_run(
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
