@@ -686,3 +686,20 @@ def test_kin_nouns_can_hold_a_view(run):
     doc, claims = run("Her brother wants to leave the city before the winter.")
     c = one(claims, "wants")
     assert "brother" in c.source and c.text == "to leave the city before the winter"
+
+
+def test_seem_with_a_verb_of_saying_or_belief_is_the_subjects_claim(run):
+    doc, claims = run("Last week Ms. Vane appeared to blame the night crews for the flooding.")
+    c = next(c for c in claims if c.cue.startswith("appeared to blame"))
+    assert c.source == "Ms. Vane" or "Vane" in c.source
+    assert "flooding" in c.text and not [x for x in claims if x.cue == "appeared"]
+    # with no speaking subject "seems" stays a claim nobody is named for
+    doc, claims = run("The plan seems to be a real burden for the harbour.")
+    c = one(claims, "seems")
+    assert c.source_start is None
+
+
+def test_stance_toward_a_person_pronoun_is_content(run):
+    doc, claims = run("The fishermen met the governor in May, and they openly despised him.")
+    c = one(claims, "despised")
+    assert c.text == "him"

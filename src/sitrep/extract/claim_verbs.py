@@ -153,6 +153,11 @@ def _mind(tok, L) -> bool:
                                and tok.lemma_.lower() not in L["docs"])
 
 
+def _after_seem(t, L) -> bool:
+    """Is this verb the infinitive of "seem"/"appear" ("the senator appeared to blame ...")?"""
+    return t.dep_ == "xcomp" and t.head is not t and t.head.lemma_.lower() in L["seem"]
+
+
 def _relative_object(t, kids, subj, L) -> list | None:
     """A relative clause whose gap is the verb's object ("the leader that Smith admires",
     "everything the mayor says", "a deal which the union pointed to"): the noun phrase it
@@ -166,6 +171,7 @@ def _relative_object(t, kids, subj, L) -> list | None:
     return _longest_run(list(t.head.subtree), {x.i for x in t.subtree}) or None
 
 
+_PERSONS = frozenset({"him", "her", "them", "me", "us", "you"})   # a stance toward a person: "she criticized him"
 _NOT_GAPS = frozenset({"day", "time", "year", "week", "month", "moment", "way", "reason", "place", "night",
                        "morning", "evening", "afternoon", "hour", "minute", "date", "era", "period"})
 
@@ -291,7 +297,7 @@ def _from_verb(t, L) -> _Draft | None:
         c.dep_ == "nsubjpass" for c in kids) and _holder(subj, L)   # "the nominee was endorsed by three papers"
     if passive_stance and content is None:
         content = list(next(c for c in kids if c.dep_ == "nsubjpass").subtree)
-    vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"]
+    vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"] or _after_seem(t, L)
     if lem not in L["verbs"] and not passive_stance and (
             how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
                 t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i) or (
@@ -318,6 +324,8 @@ def _from_verb(t, L) -> _Draft | None:
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
         agent = next(c for c in kids if c.dep_ == "agent")
         d.cue_start, d.cue_end = mark.idx, agent.idx + len(agent.text)
+    if _after_seem(t, L):   # "appeared to blame": the cue is the pair
+        d.cue_start = t.head.idx
     neg = [c for c in kids if c.dep_ == "neg"]
     if neg:   # "has not confirmed": the cue keeps its auxiliaries and negation
         first = min([t, *neg, *[c for c in kids if c.dep_ == "aux" and c.i < t.i]], key=lambda x: x.i)
@@ -374,7 +382,8 @@ def _from_verb(t, L) -> _Draft | None:
     if lem in L["quote_only"]:
         content = None
     if content is not None and len(_trim(content)) <= 3 and not any(c.dep_ == "oprd" for c in kids) and any(
-            (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
+            (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON" and not (
+                lem in L["stance"] and x.lower_ in _PERSONS))
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
     if content is None and d.src is not None:   # "The governor added:" and the next paragraph
