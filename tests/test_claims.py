@@ -703,3 +703,12 @@ def test_stance_toward_a_person_pronoun_is_content(run):
     doc, claims = run("The fishermen met the governor in May, and they openly despised him.")
     c = one(claims, "despised")
     assert c.text == "him"
+
+
+def test_object_control_gives_the_infinitives_speaker(run):
+    doc, claims = run("The inquiry forced Ms. Dale, who was under oath, to admit that the logs had been lost.")
+    c = one(claims, "admit")
+    assert "Dale" in c.source and "logs had been lost" in c.text
+    doc, claims = run("The shelling led the journalist Ada Ivans to fear a wider war.")
+    c = one(claims, "fear")
+    assert "Ada Ivans" in c.source

@@ -62,6 +62,13 @@ def _subject(tok, L) -> tuple[object | None, str]:
             return h, "active"
     h, steps = tok, 0
     while h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and h.head is not h and steps < 3:
+        gov = h.head.lemma_.lower()
+        if h.dep_ == "xcomp" and gov not in L["verbs"] and gov not in L["attitude"]:
+            # object control: "forced the banker to admit", "led the envoy to fear" (after "urged
+            # residents to say" the saying is part of the urging)
+            objs = [c for c in h.head.children if c.dep_ in ("dobj", "dative") and c.i < h.i]
+            if objs and objs[0].lower_ not in ("it", "that", "this") and _mind(objs[0], L):
+                return objs[0], "active"
         h, steps = h.head, steps + 1
         for c in h.children:
             if c.dep_ == "nsubj":
