@@ -166,11 +166,13 @@ def _after_seem(t, L) -> bool:
 
 
 def _relative_object(t, kids, subj, L) -> list | None:
-    """A relative clause whose gap is the verb's object ("the leader that Smith admires",
-    "everything the mayor says", "a deal which the union pointed to"): the noun phrase it
-    modifies, without the clause, is the content. Not when the clause has an object or a
-    complement of its own, nor for a time, place or manner ("the day she said ...")."""
-    if t.dep_ != "relcl" or t.head.i > t.i or subj.lower_ in WH or t.lemma_.lower() in L["quote_only"] \
+    """A relative clause of a belief, intention or stance verb whose gap is its object ("the
+    leader that Smith admires", "the affection voters feel for her", "the rate he has proposed"):
+    the noun phrase it modifies, without the clause, is the content. Not when the clause has an
+    object or a complement of its own, nor for a time, place or manner ("the day she said ..."),
+    nor for verbs of saying ("the guides I wrote", "the loopholes he cited" name things, not
+    views)."""
+    if t.dep_ != "relcl" or t.head.i > t.i or subj.lower_ in WH or t.lemma_.lower() not in L["attitude"] \
             or t.head.lemma_.lower() in _NOT_GAPS or any(
             c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp", "dative") or c.dep_ == "dobj" and c.lower_ not in WH
             or c.lower_ in ("where", "when", "why", "how") for c in kids):
@@ -319,14 +321,16 @@ def _from_verb(t, L) -> _Draft | None:
         c.dep_ == "dobj" for c in kids)   # "as X noted, ..."; "as families feel the toll" is no attribution
     if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
         content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
+    rel = None   # a relative clause's attribution is a phrase's: dropped inside another claim (``claims._nested``)
     if how == "active" and subj is not None and (content is None or len(content) == 1 and content[0].lower_ in WH):
-        content = _relative_object(t, kids, subj, L) or content   # "the leader that Smith admires"
+        rel = _relative_object(t, kids, subj, L)   # "the leader that Smith admires"
+        content = rel or content
     if content is None and how == "agent":
         content = _host_content(t) if t.dep_ in ("acl", "advcl", "relcl") else _longest_run(
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
     d = _Draft(-1, -1, t.idx, t.idx + len(t.text), tok=t.i)
     d.cue_class = L["class"].get(lem) or ("speech" if lem in L["verbs"] else "other")
-    d.phrase = any(c.dep_ == "dobj" and c.lower_ in WH | {"what"} and c.i < t.i for c in kids)
+    d.phrase = any(c.dep_ == "dobj" and c.lower_ in WH | {"what"} and c.i < t.i for c in kids) or bool(rel)
     if as_mark and how == "agent":   # "as reported by"
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
         agent = next(c for c in kids if c.dep_ == "agent")
