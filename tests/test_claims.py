@@ -721,3 +721,11 @@ def test_relative_clause_claim_inside_another_claim_is_part_of_it(run):
     # an attribution inside a relative clause is a phrase's: within another claim it is not its own
     doc, claims = run("The governor said the dam that the engineers admire would hold.")
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_generic_you_holds_no_view(run):
+    doc, claims = run("Do you know where the ferry schedule is? If you would never sail at night, why book the late boat?")
+    assert not [c for c in claims if c.source and c.source.lower() == "you"]
+    # what "you" is said to have said stays a claim
+    doc, claims = run('"You said the bridge would open in May," the councillor told the mayor.')
+    assert "councillor" in one(claims, "told").source

@@ -172,6 +172,8 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         if name is not None and name.lower() in ("it", "this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state", "add", "read"):
             continue   # "it contends": an unresolved pronoun names no source anyone can use
+        if name is not None and name.lower() == "you" and d.cue_class != "speech":
+            continue   # "do you know ...", "if you would never vote ...": the generic reader holds no view
         resolved.append((d, name, code, kind, a, b))
     resolved, co_sources = joint_sources(ctx, resolved)   # "X and Y said": who makes a claim, who is a co-source
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
