@@ -696,6 +696,9 @@ def test_seem_with_a_verb_of_saying_or_belief_is_the_subjects_claim(run):
     c = next(c for c in claims if c.cue.startswith("appeared to blame"))
     assert c.source == "Ms. Vane" or "Vane" in c.source
     assert "flooding" in c.text and not [x for x in claims if x.cue == "appeared"]
+    # a coordinated "seemed to think" shares its subject: one claim, not a sourceless "seemed" beside it
+    doc, claims = run("Vane largely agreed with Dale and seemed to think the outreach was phony.")
+    assert [c.cue for c in claims if "seem" in c.cue] == ["seemed to think"]
     # with no speaking subject "seems" stays a claim nobody is named for
     doc, claims = run("The plan seems to be a real burden for the harbour.")
     c = one(claims, "seems")
