@@ -9,7 +9,11 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   ("the ministry, which estimated that ..."), the agent of a passive ("as
   reported by X"), or none for impersonal passives ("it was reported that").
   "Officials were quoted as saying ..." keeps "officials". A parenthetical
-  verb ("This, Monten argues, is ...") takes its host clause as content.
+  verb ("This, Monten argues, is ...") takes its host clause as content. An
+  infinitive after an object takes the object as its speaker ("forced X to
+  admit that ...", "led X to fear ..."); "X appeared to blame ..." is X's claim
+  with the pair as cue. A belief or stance verb in a relative clause whose gap
+  is its object ("the leader that X admires") has the noun as content.
 - belief, intention and stance verbs ("believes", "plans to", "backs the plan"; the
   ``attitude_verbs`` of cues.yaml) and any other verb with a that-clause ("the panel
   determined that ...") make claims when their own subject can hold a view; the
