@@ -33,6 +33,7 @@ def _lex(ctx) -> dict:
             "not_claims": frozenset(cues["hedge_denied"]["not_claims"]["lemmas"]),
             "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
             "weak": frozenset(cues["weak_verbs"]["lemmas"]),
+            "weak_agentive": frozenset(cues["weak_verbs"]["agentive"]["lemmas"]),
             "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
         }

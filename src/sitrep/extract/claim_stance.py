@@ -94,6 +94,10 @@ def _other_cue(t, L, kids) -> tuple[list | None, bool]:
                 c.dep_ == "nsubj" and c.lower_ in ("what", "which") for c in kids):
             return None, False   # "appeared in court"; "seems to me" names its holder elsewhere; "what
             # appears to be a plan" describes a thing
+        if any(c.dep_ == "xcomp" and (c.lemma_.lower() in L["verbs"] or c.lemma_.lower() in L["attitude"])
+               for c in kids) and any(c.dep_ == "nsubj" and _holder(c, L) for c in (
+                   kids if t.dep_ != "conj" or any(c.dep_ == "nsubj" for c in kids) else t.head.children)):
+            return None, False   # "the senator seemed to think ...": the claim is the senator's, by "think"
         return [x for x in t.subtree if not (x.dep_ == "mark" and x.head is t)], False
     if lem in L["as_it"]:   # "as the mayor put it, ..."
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and any(

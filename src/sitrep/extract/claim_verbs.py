@@ -62,6 +62,13 @@ def _subject(tok, L) -> tuple[object | None, str]:
             return h, "active"
     h, steps = tok, 0
     while h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and h.head is not h and steps < 3:
+        gov = h.head.lemma_.lower()
+        if h.dep_ == "xcomp" and gov not in L["verbs"] and gov not in L["attitude"]:
+            # object control: "forced the banker to admit", "led the envoy to fear" (after "urged
+            # residents to say" the saying is part of the urging)
+            objs = [c for c in h.head.children if c.dep_ in ("dobj", "dative") and c.i < h.i]
+            if objs and objs[0].lower_ not in ("it", "that", "this") and _mind(objs[0], L):
+                return objs[0], "active"
         h, steps = h.head, steps + 1
         for c in h.children:
             if c.dep_ == "nsubj":
@@ -151,6 +158,31 @@ def _mind(tok, L) -> bool:
     a trip does not ("the trip will see him ...")."""
     return _holder(tok, L) or ((tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN")
                                and tok.lemma_.lower() not in L["docs"])
+
+
+def _after_seem(t, L) -> bool:
+    """Is this verb the infinitive of "seem"/"appear" ("the senator appeared to blame ...")?"""
+    return t.dep_ == "xcomp" and t.head is not t and t.head.lemma_.lower() in L["seem"]
+
+
+def _relative_object(t, kids, subj, L) -> list | None:
+    """A relative clause of a belief, intention or stance verb whose gap is its object ("the
+    leader that Smith admires", "the affection voters feel for her", "the rate he has proposed"):
+    the noun phrase it modifies, without the clause, is the content. Not when the clause has an
+    object or a complement of its own, nor for a time, place or manner ("the day she said ..."),
+    nor for verbs of saying ("the guides I wrote", "the loopholes he cited" name things, not
+    views)."""
+    if t.dep_ != "relcl" or t.head.i > t.i or subj.lower_ in WH or t.lemma_.lower() not in L["attitude"] \
+            or t.head.lemma_.lower() in _NOT_GAPS or any(
+            c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp", "dative") or c.dep_ == "dobj" and c.lower_ not in WH
+            or c.lower_ in ("where", "when", "why", "how") for c in kids):
+        return None
+    return _longest_run(list(t.head.subtree), {x.i for x in t.subtree}) or None
+
+
+_PERSONS = frozenset({"him", "her", "them", "me", "us", "you"})   # a stance toward a person: "she criticized him"
+_NOT_GAPS = frozenset({"day", "time", "year", "week", "month", "moment", "way", "reason", "place", "night",
+                       "morning", "evening", "afternoon", "hour", "minute", "date", "era", "period"})
 
 
 def _host_content(t) -> list:
@@ -264,7 +296,8 @@ def _from_verb(t, L) -> _Draft | None:
         subj, how = None, "impersonal"   # "he was accused of fraud": an allegation nobody is named for
     if how == "skip":
         return None
-    if lem in L["weak"] and (subj is None or not _speaker(subj, L)) and how != "agent" and not raised:
+    if lem in L["weak"] and (subj is None or not _speaker(subj, L) and not (
+            lem in L["weak_agentive"] and _holder(subj, L))) and how != "agent" and not raised:
         return None
     if content is None and lem in L["weak"] and subj is not None and subj.lemma_.lower() in L["docs"]:
         if any(c.dep_ == "dobj" for c in kids):   # "a 2014 study found 31 cases of fraud", "the poll shows
@@ -273,7 +306,7 @@ def _from_verb(t, L) -> _Draft | None:
         c.dep_ == "nsubjpass" for c in kids) and _holder(subj, L)   # "the nominee was endorsed by three papers"
     if passive_stance and content is None:
         content = list(next(c for c in kids if c.dep_ == "nsubjpass").subtree)
-    vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"]
+    vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"] or _after_seem(t, L)
     if lem not in L["verbs"] and not passive_stance and (
             how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
                 t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i) or (
@@ -288,16 +321,22 @@ def _from_verb(t, L) -> _Draft | None:
         c.dep_ == "dobj" for c in kids)   # "as X noted, ..."; "as families feel the toll" is no attribution
     if content is None and subj is not None and (t.dep_ == "parataxis" or as_mark):
         content = _host_content(t)   # "This, Monten argues, is ..." / "As Chivvis pointed out, ..."
+    rel = None   # a relative clause's attribution is a phrase's: dropped inside another claim (``claims._nested``)
+    if how == "active" and subj is not None and (content is None or len(content) == 1 and content[0].lower_ in WH):
+        rel = _relative_object(t, kids, subj, L)   # "the leader that Smith admires"
+        content = rel or content
     if content is None and how == "agent":
         content = _host_content(t) if t.dep_ in ("acl", "advcl", "relcl") else _longest_run(
             list(t.subtree), {x.i for c in kids if c.dep_ == "agent" for x in c.subtree} | {t.i})
     d = _Draft(-1, -1, t.idx, t.idx + len(t.text), tok=t.i)
     d.cue_class = L["class"].get(lem) or ("speech" if lem in L["verbs"] else "other")
-    d.phrase = any(c.dep_ == "dobj" and c.lower_ in WH | {"what"} and c.i < t.i for c in kids)
+    d.phrase = any(c.dep_ == "dobj" and c.lower_ in WH | {"what"} and c.i < t.i for c in kids) or bool(rel)
     if as_mark and how == "agent":   # "as reported by"
         mark = next(c for c in kids if c.dep_ == "mark" and c.lower_ == "as")
         agent = next(c for c in kids if c.dep_ == "agent")
         d.cue_start, d.cue_end = mark.idx, agent.idx + len(agent.text)
+    if _after_seem(t, L):   # "appeared to blame": the cue is the pair
+        d.cue_start = t.head.idx
     neg = [c for c in kids if c.dep_ == "neg"]
     if neg:   # "has not confirmed": the cue keeps its auxiliaries and negation
         first = min([t, *neg, *[c for c in kids if c.dep_ == "aux" and c.i < t.i]], key=lambda x: x.i)
@@ -354,7 +393,8 @@ def _from_verb(t, L) -> _Draft | None:
     if lem in L["quote_only"]:
         content = None
     if content is not None and len(_trim(content)) <= 3 and not any(c.dep_ == "oprd" for c in kids) and any(
-            (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON")
+            (x.lemma_.lower() in L["back"] | L["nouns"] or x.pos_ == "PRON" and not (
+                lem in L["stance"] and x.lower_ in _PERSONS))
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
     if content is None and d.src is not None:   # "The governor added:" and the next paragraph

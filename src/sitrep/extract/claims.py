@@ -9,7 +9,11 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   ("the ministry, which estimated that ..."), the agent of a passive ("as
   reported by X"), or none for impersonal passives ("it was reported that").
   "Officials were quoted as saying ..." keeps "officials". A parenthetical
-  verb ("This, Monten argues, is ...") takes its host clause as content.
+  verb ("This, Monten argues, is ...") takes its host clause as content. An
+  infinitive after an object takes the object as its speaker ("forced X to
+  admit that ...", "led X to fear ..."); "X appeared to blame ..." is X's claim
+  with the pair as cue. A belief or stance verb in a relative clause whose gap
+  is its object ("the leader that X admires") has the noun as content.
 - belief, intention and stance verbs ("believes", "plans to", "backs the plan"; the
   ``attitude_verbs`` of cues.yaml) and any other verb with a that-clause ("the panel
   determined that ...") make claims when their own subject can hold a view; the
@@ -172,6 +176,8 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
         if name is not None and name.lower() in ("it", "this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state", "add", "read"):
             continue   # "it contends": an unresolved pronoun names no source anyone can use
+        if name is not None and name.lower() == "you" and d.cue_class != "speech":
+            continue   # "do you know ...", "if you would never vote ...": the generic reader holds no view
         resolved.append((d, name, code, kind, a, b))
     resolved, co_sources = joint_sources(ctx, resolved)   # "X and Y said": who makes a claim, who is a co-source
     spans = [(d.start, d.end, name, d.cue_start, d.cue_end) for d, name, *_ in resolved]
