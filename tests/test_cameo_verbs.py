@@ -183,3 +183,55 @@ def test_several_actor_code(tmp_path):
                  stages=("entities", "places", "dates", "claims", "events"))
     assert triples(events(p, "The Harbour League restored ties with Ostrana.")) == [
         ("COOPERATE", "KSH", "OST"), ("COOPERATE", "VAL", "OST")]
+
+
+def test_weis_table():
+    """Old KEDS-style dictionaries code in WEIS: the same digits mean other acts than in CAMEO."""
+    from sitrep.extract.cameo_verbs import DATA as CDATA
+    weis = load_cameo_plover(str(CDATA / "weis_plover.yaml"))
+    assert plover_type("122", weis) == "ACCUSE"    # WEIS denounce (CAMEO 122: reject a demand for aid)
+    assert plover_type("041", weis) == "SUPPORT"   # WEIS praise (CAMEO 041: discuss by telephone)
+    assert plover_type("031", weis) == "CONSULT"   # WEIS meet (CAMEO 031: intent to cooperate)
+    assert plover_type("064", weis) == "SUPPORT"   # WEIS diplomatic recognition, relations
+    assert plover_type("160", weis) == "THREATEN"  # WEIS warn (CAMEO 160: reduce relations)
+    assert plover_type("212", weis) == "COERCE"    # WEIS arrest (no CAMEO 212)
+    assert plover_type("223", weis) == "ASSAULT"   # WEIS military engagement (no CAMEO 22x)
+    assert plover_type("023", weis) is None and plover_type("095", weis) is None  # comments, appeals
+    raw = __import__("yaml").safe_load((CDATA / "weis_plover.yaml").read_text(encoding="utf-8"))
+    assert raw["help"] and all(spec.get("help") and spec.get("type") for spec in raw["codes"].values())
+
+
+def test_bad_yaml_code_table(tmp_path):
+    from sitrep.errors import SitrepError
+    bad = tmp_path / "codes.yaml"
+    bad.write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(SitrepError):
+        load_cameo_plover(str(bad))
+
+
+def test_petrarch_records_read_as_weis(shared):
+    """The unit-test records' codes: three digits WEIS, four digits CAMEO (WEIS has none)."""
+    from sitrep.eval.petrarch import code_table, plover_of
+    table = code_table(shared)
+    assert plover_of("122", table) == "ACCUSE" and plover_of("064", table) == "SUPPORT"
+    assert plover_of("1712", table) == "ASSAULT"  # a CAMEO four-digit entry
+    assert plover_of("1717", table) == "COERCE"   # not in the CAMEO table: its CAMEO parent 171 (seize)
+    assert plover_of("0871", table) == "RETREAT"
+
+
+@pytest.fixture(scope="module")
+def own():
+    from sitrep.extract.pipeline import Pipeline
+    return Pipeline(actor_files=[str(ACTORS)], verb_files=[], discard_files=[],
+                    stages=("entities", "places", "dates", "claims", "events"))
+
+
+def test_own_vocabulary_diplomatic_ties_are_support(own):
+    # PLOVER codes established or upgraded diplomatic ties as SUPPORT (diplomatic), not COOPERATE
+    assert triples(events(own, "Valdoria restored full diplomatic ties with Kesh after a long quarrel.")) == [
+        ("SUPPORT", "VAL", "KSH")]
+    # "A and B renewed ties": each with the other, one event per pair as for the symmetric types
+    assert triples(events(own, "Valdoria and Kesh renewed their ties last week.")) == [("SUPPORT", "VAL", "KSH")]
+    # sharing intelligence stays material cooperation
+    assert triples(events(own, "Valdoria shared intelligence with Kesh on the smugglers.")) == [
+        ("COOPERATE", "VAL", "KSH")]

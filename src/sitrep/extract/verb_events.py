@@ -223,7 +223,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
-    mutual = False  # a symmetric event turned one-sided still pairs its actors
+    # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
+    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
