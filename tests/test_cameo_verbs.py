@@ -235,3 +235,11 @@ def test_own_vocabulary_diplomatic_ties_are_support(own):
     # sharing intelligence stays material cooperation
     assert triples(events(own, "Valdoria shared intelligence with Kesh on the smugglers.")) == [
         ("COOPERATE", "VAL", "KSH")]
+
+
+def test_user_verbs_domestic_coercion(pipe):
+    # one state's police detaining its own citizens: the object of the same country is the target
+    assert triples(events(pipe, "Valdorian police detained Valdorian students in Castelmar.")) == [
+        ("COERCE", "VAL", "VAL")]
+    # not for a cooperative code: a state does not restore ties with itself
+    assert triples(events(pipe, "Valdorian envoys restored Valdorian links.")) == []
