@@ -243,3 +243,23 @@ def test_user_verbs_domestic_coercion(pipe):
         ("COERCE", "VAL", "VAL")]
     # not for a cooperative code: a state does not restore ties with itself
     assert triples(events(pipe, "Valdorian envoys restored Valdorian links.")) == []
+
+
+def test_own_vocabulary_that_clause_is_speech(own):
+    # "allowed that ..." says what the subject admits; "allowed X to ..." grants something
+    assert triples(events(own, "Valdoria allowed that the mountain road to Kesh is unsafe in winter.")) == []
+    assert triples(events(own, "Valdoria allowed Kesh to reopen its consulate.")) == [("CONCEDE", "VAL", "KSH")]
+
+
+def test_own_vocabulary_scheduled_meeting_stays_consult(own):
+    evs = [e for e in events(own, "The Valdorian president will meet Keshi leaders in Lirn next month.")
+           if e.type in ("CONSULT", "AGREE")]
+    assert [(e.type, e.actor[:3], e.target[:3], e.modality) for e in evs] == [("CONSULT", "VAL", "KSH", "expected")]
+    # an offer to meet is an intent to cooperate (AGREE)
+    assert triples(events(own, "Valdoria offered to meet Kesh next week.")) == [("AGREE", "VAL", "KSH")]
+
+
+def test_own_vocabulary_broken_relations(own):
+    assert triples(events(own, "Valdoria has broken off relations with Kesh.")) == [("SANCTION", "VAL", "KSH")]
+    assert triples(events(own, "Valdoria broke relations with Kesh in May.")) == [("SANCTION", "VAL", "KSH")]
+    assert triples(events(own, "Valdoria broke the old record.")) == []

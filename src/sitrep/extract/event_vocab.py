@@ -66,6 +66,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     cv = raw.get("crowd_verbs") or {}
     v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
     v["protest_light"] = set(cv.get("protest_light") or [])
+    v["that_speech"] = set((raw.get("that_clause_speech") or {}).get("verbs") or [])  # "allowed that ..."
     v["containers"] = set((raw.get("containers") or {}).get("nouns") or [])
     v["intent_nouns"] = set(mod.get("intent_nouns") or [])
     v["refusal_nouns"] = set(mod.get("refusal_nouns") or [])
