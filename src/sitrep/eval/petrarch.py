@@ -25,7 +25,8 @@ PLOVER type (WEIS comments, denials, requests and appeals, as CAMEO 01/02; the 9
 not scored. The user-verbs mode below maps the dictionary's codes with the same table, so both
 sides are read alike. A found event matches an
 expected one with the same type and the same actor and target root (the first
-three letters of the code: ARNGOV -> ARN), one to one.
+three letters of the code: ARNGOV -> ARN), one to one; PETRARCH's ``---`` (no actor
+identified) is compared as sitrep's empty actor or target (the event names none).
 
 * ``found``: expected events matched / expected events;
 * ``extra_per_record``: found events that match nothing / records (PETRARCH's
@@ -37,9 +38,12 @@ three letters of the code: ARNGOV -> ARN), one to one.
 
 User-verbs mode (metrics with the suffix ``_userverbs``): the same records coded a
 second time with PETRARCH's validation verb dictionary ``PETR.Validate.verbs.txt``
-and discards file loaded as user files (settings ``verbs``, ``discards``; the
-codes of its patterns mapped with the same WEIS/CAMEO reading as the records', written out
-as a code table for the setting ``cameo_plover``), as a CAMEO coder would run sitrep with their own dictionary:
+and discards file loaded as user files (settings ``verbs``, ``discards``). This mode
+checks that sitrep reproduces the dictionary's codes, so any reading applied to both
+sides alike measures it: ``_userverbs`` reads the dictionary's and the records' codes
+with the CAMEO2PLOVER table (setting ``cameo_plover``), as before the WEIS reading, which
+leaves the WEIS-only codes (arrests 212, attacks 223) unscored; ``_userverbs_weis``
+reads both with the WEIS reading above (written out as a code table), which scores them, as a CAMEO coder would run sitrep with their own dictionary:
 ``extract/cameo_verbs.py`` reads the format, ``extract/cameo_events.py`` applies
 the patterns on the dependency parse (main-clause verbs only) instead of sitrep's
 own vocabulary. Actor codes naming several actors ("THE_SHIRE [FRO/BIL/SAM]") are kept
@@ -187,7 +191,9 @@ def _title(name: str) -> str:
 
 
 def _root(code: str | None) -> str:
-    return re.sub(r"\s+", "", code or "")[:3].upper()
+    """The actor root of a code; PETRARCH's ``---`` (no actor identified) is sitrep's empty actor."""
+    root = re.sub(r"\s+", "", code or "")[:3].upper()
+    return "" if root == "---" else root
 
 
 def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict[str, float]:
@@ -228,6 +234,7 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
 VERBS = "benchmarks/petrarch2/PETR.Validate.verbs.txt"
 DISCARDS = "benchmarks/petrarch2/PETR.Validate.discards.txt"
 USER_SUFFIX = "_userverbs"
+WEIS_SUFFIX = "_userverbs_weis"
 
 
 def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
@@ -245,17 +252,22 @@ def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
         pipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[],
                         discard_files=[str(shared / DISCARDS)])
         found = [[e for e in recs.events if e.modality != "negated"] for _, recs in pipe.process(docs)]
-        # the same records with PETRARCH's validation verb dictionary and discards loaded as user files
-        tfile = Path(tmp) / "petrarch-codes.txt"  # the same code reading as the records' (WEIS, 4 digits CAMEO)
+        # the same records with PETRARCH's validation verb dictionary and discards loaded as user files:
+        # its codes and the records' read alike, as CAMEO (USER_SUFFIX, as before) and as WEIS (WEIS_SUFFIX)
+        tfile = Path(tmp) / "petrarch-codes.txt"  # the records' reading: WEIS, four digits CAMEO
         tfile.write_text("".join(f"{c}: {ty}\n" for c, ty in sorted(table.items())), encoding="utf-8")
-        upipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[str(shared / VERBS)],
-                         discard_files=[str(shared / DISCARDS)], cameo_plover=str(tfile))
-        ufound = [[e for e in recs.events if e.modality != "negated"] for _, recs in upipe.process(docs)]
+        ufound = {}
+        for suffix, tpath in ((USER_SUFFIX, shared / CAMEO), (WEIS_SUFFIX, tfile)):
+            upipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[str(shared / VERBS)],
+                             discard_files=[str(shared / DISCARDS)], cameo_plover=str(tpath))
+            ufound[suffix] = [[e for e in recs.events if e.modality != "negated"] for _, recs in upipe.process(docs)]
+    cameo = cameo_map(shared / CAMEO)
     out: dict[str, dict[str, Any]] = {}
     idx = {"dev": range(0, len(records), 2), "test": range(1, len(records), 2), "all": range(len(records))}
     for name in (("dev", "test", "all") if split == "all" else (split,)):
         ii = list(idx[name])
         out[name] = score([records[i] for i in ii], [found[i] for i in ii], table)
-        user = score([records[i] for i in ii], [ufound[i] for i in ii], table)
-        out[name].update({k + USER_SUFFIX: v for k, v in user.items() if k not in ("expected", "records")})
+        for suffix, tab in ((USER_SUFFIX, cameo), (WEIS_SUFFIX, table)):
+            user = score([records[i] for i in ii], [ufound[suffix][i] for i in ii], tab)
+            out[name].update({k + suffix: v for k, v in user.items() if k not in ("expected", "records")})
     return out

@@ -236,11 +236,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
     elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will or ty == "FIGHT" and head_lemma in vocab["oath_heads"]):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
-    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or
-                                                      will and not head_lemma and ty != "CONSULT"):
+    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
-        # ("will meet X", "will visit X": a scheduled meeting stays a CONSULT, expected, as CAMEO's
-        # coders and the seed gold's "to begin negotiations" code it; an offer or promise to meet is AGREE)
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
     elif mod == "negated" and ty in ("AGREE", "CONSULT") and v.dep_ == "xcomp" and v.head.lemma_.lower() in (
