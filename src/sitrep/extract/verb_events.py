@@ -60,9 +60,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     lem = v.lemma_.lower()
     if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
-    if lem in vocab.get("that_speech", ()) and any(c.dep_ == "ccomp" and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children):
-        return None  # "X allowed that the road is unsafe": a statement, not a concession
+    if lem in vocab.get("that_speech", ()) and not any(c.dep_ == "dobj" for c in v.children) and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children):
+        return None  # "X allowed that the road is unsafe": a statement, not a concession ("accepted demands that": one)
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
