@@ -262,3 +262,17 @@ def test_own_vocabulary_broken_relations(own):
     assert triples(events(own, "Valdoria has broken off relations with Kesh.")) == [("SANCTION", "VAL", "KSH")]
     assert triples(events(own, "Valdoria broke relations with Kesh in May.")) == [("SANCTION", "VAL", "KSH")]
     assert triples(events(own, "Valdoria broke the old record.")) == []
+
+
+def test_own_vocabulary_lists_promises_credentials(own):
+    # "A, B, C and D" that the parser reads as A (appos B (conj C, D)) is a list of four actors
+    got = triples(events(own, "Valdoria, Kesh, Ostrana and Brevik praised the ceasefire talks with Talmar."))
+    assert got == [("SUPPORT", "BRV", "TAL"), ("SUPPORT", "KSH", "TAL"), ("SUPPORT", "OST", "TAL"),
+                   ("SUPPORT", "VAL", "TAL")]
+    # a promise of aid is an intent to cooperate (AGREE), as a pledge is; a promise to punish a threat
+    assert triples(events(own, "Valdoria promised aid to the flooded Keshi villages.")) == [("AGREE", "VAL", "KSH")]
+    assert triples(events(own, "Valdoria promised to impose tariffs on Kesh.")) == [("THREATEN", "VAL", "KSH")]
+    # envoys presenting credentials to a head of state meet them
+    got = [(e.type, e.actor[:3], e.target[:3]) for e in events(
+        own, "The ambassadors of Valdoria and Kesh presented credentials to Ostrana's president.")]
+    assert sorted(got) == [("CONSULT", "KSH", "OST"), ("CONSULT", "VAL", "OST")]

@@ -49,8 +49,8 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
             if c.dep_ == "prep" and code is not None and t.pos_ == "PROPN" and not (
                     ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
                 continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
-            if c.dep_ == "appos" and out:
-                continue
+            if c.dep_ == "appos" and out and not any(g.dep_ == "conj" for g in c.children):
+                continue  # an apposition; but "A, B, C and D" parsed as A (appos B (conj C, D)) is a list
             stack.append(c)
     out.sort(key=lambda x: x[1].i)
     return out
