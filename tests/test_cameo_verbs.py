@@ -276,3 +276,15 @@ def test_own_vocabulary_lists_promises_credentials(own):
     got = [(e.type, e.actor[:3], e.target[:3]) for e in events(
         own, "The ambassadors of Valdoria and Kesh presented credentials to Ostrana's president.")]
     assert sorted(got) == [("CONSULT", "KSH", "OST"), ("CONSULT", "VAL", "OST")]
+
+
+def test_own_vocabulary_list_with_apposition_and_cordons(own):
+    # "A, the B, and C": the parser reads B as A's apposition and C as A's conjunct; all three act
+    got = triples(events(own, "Proud Valdoria, the small Kesh, and old Ostrana praised the talks with Talmar."))
+    assert got == [("SUPPORT", "KSH", "TAL"), ("SUPPORT", "OST", "TAL"), ("SUPPORT", "VAL", "TAL")]
+    # an apposition alone is the same actor
+    assert triples(events(own, "Arno Vesk, the president of Valdoria, praised the talks with Talmar.")) == [
+        ("SUPPORT", "VAL", "TAL")]
+    # roads cordoned off "into X" restrict X ("cordoned" is lemmatised "cordone" by the small model)
+    got = [(e.type, e.actor[:3], e.target) for e in events(own, "Valdorian troops cordoned off the roads into Kesh.")]
+    assert got == [("COERCE", "VAL", "KSH")]
