@@ -31,6 +31,8 @@ identified) is compared as sitrep's empty actor or target (the event names none)
 * ``found``: expected events matched / expected events;
 * ``extra_per_record``: found events that match nothing / records (PETRARCH's
   own target is a few per cent; UniversalPetrarch produced 315 %);
+* ``extra_ceiling``: 1 - ``extra_per_record`` (at least 0): the floors file holds only
+  minimums, so a floor on this is the ceiling on extra events;
 * ``precision``: found events that match an expected one / found events;
 * ``pair_found``: expected (source, target) pairs found with any type (how much
   of the gap is the type);
@@ -227,6 +229,7 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
             "precision": round(matched / n_found, 4) if n_found else 0.0,
             "pair_found": round(pair_hit / exp_n, 4) if exp_n else 0.0,
             "extra_per_record": round(extra / len(records), 4) if records else 0.0,
+            "extra_ceiling": round(max(0.0, 1 - extra / len(records)), 4) if records else 1.0,
             "noevent_clean": round(noev_clean / noev, 4) if noev else 1.0,
             "expected": exp_n, "records": len(records)}
 
