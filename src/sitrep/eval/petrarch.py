@@ -52,6 +52,25 @@ own vocabulary. Actor codes naming several actors ("THE_SHIRE [FRO/BIL/SAM]") ar
 whole in the converted actor file; both modes code one event per actor.
 The first metrics above keep measuring sitrep's own vocabulary.
 
+Where sitrep's own vocabulary and the records differ by convention, not by error (dev records;
+sitrep keeps PLOVER's and the seed gold's convention, never a record's):
+
+* symmetric acts: the records code "A and B renewed ties", meetings and visits both ways (WEIS
+  paired codes: meet 031:031, visit 032 : host 033); sitrep and the seed gold code one event per
+  pair ("Russia and North Korea sign ..." is one AGREE, the visitor's CONSULT has no host event);
+  the reverse directions stay misses;
+* planned meetings: "will meet / will visit" is an AGREE (intent to meet) in PLOVER's own examples
+  (from the CAMEO manual: CAMEO 036); the records code the meeting (WEIS 031);
+* signed agreements: AGREE in the seed gold and WEIS 081; the 2021 CAMEO2PLOVER table puts CAMEO 057
+  "sign formal agreement" under SUPPORT; AGREE is kept;
+* kidnapping: COERCE in PLOVER's own examples and WEIS (21 seize); the 2021 table maps CAMEO 181
+  "abduct" to ASSAULT; COERCE is kept;
+* test codes: many records exercise PETRARCH's pattern engine with codes unrelated to the
+  sentence's meaning (artillery shells fired: 194 "halt negotiations"; "departs from": 032 visit;
+  the 9xx synset codes, unscored); sitrep codes what the sentence says, an extra or a miss there;
+* actors: a dated code (PETRARCH's "[RHO <790606]") is read as the undated one; PETRARCH's
+  ``---`` for an actor it could not name is compared as an empty actor.
+
 Split: records at even positions are ``dev`` (rules were tuned on these),
 odd positions ``test``.
 """
