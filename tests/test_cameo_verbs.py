@@ -183,3 +183,108 @@ def test_several_actor_code(tmp_path):
                  stages=("entities", "places", "dates", "claims", "events"))
     assert triples(events(p, "The Harbour League restored ties with Ostrana.")) == [
         ("COOPERATE", "KSH", "OST"), ("COOPERATE", "VAL", "OST")]
+
+
+def test_weis_table():
+    """Old KEDS-style dictionaries code in WEIS: the same digits mean other acts than in CAMEO."""
+    from sitrep.extract.cameo_verbs import DATA as CDATA
+    weis = load_cameo_plover(str(CDATA / "weis_plover.yaml"))
+    assert plover_type("122", weis) == "ACCUSE"    # WEIS denounce (CAMEO 122: reject a demand for aid)
+    assert plover_type("041", weis) == "SUPPORT"   # WEIS praise (CAMEO 041: discuss by telephone)
+    assert plover_type("031", weis) == "CONSULT"   # WEIS meet (CAMEO 031: intent to cooperate)
+    assert plover_type("064", weis) == "SUPPORT"   # WEIS diplomatic recognition, relations
+    assert plover_type("160", weis) == "THREATEN"  # WEIS warn (CAMEO 160: reduce relations)
+    assert plover_type("212", weis) == "COERCE"    # WEIS arrest (no CAMEO 212)
+    assert plover_type("223", weis) == "ASSAULT"   # WEIS military engagement (no CAMEO 22x)
+    assert plover_type("023", weis) is None and plover_type("095", weis) is None  # comments, appeals
+    raw = __import__("yaml").safe_load((CDATA / "weis_plover.yaml").read_text(encoding="utf-8"))
+    assert raw["help"] and all(spec.get("help") and spec.get("type") for spec in raw["codes"].values())
+
+
+def test_bad_yaml_code_table(tmp_path):
+    from sitrep.errors import SitrepError
+    bad = tmp_path / "codes.yaml"
+    bad.write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(SitrepError):
+        load_cameo_plover(str(bad))
+
+
+def test_petrarch_records_read_as_weis(shared):
+    """The unit-test records' codes: three digits WEIS, four digits CAMEO (WEIS has none)."""
+    from sitrep.eval.petrarch import code_table, plover_of
+    table = code_table(shared)
+    assert plover_of("122", table) == "ACCUSE" and plover_of("064", table) == "SUPPORT"
+    assert plover_of("1712", table) == "ASSAULT"  # a CAMEO four-digit entry
+    assert plover_of("1717", table) == "COERCE"   # not in the CAMEO table: its CAMEO parent 171 (seize)
+    assert plover_of("0871", table) == "RETREAT"
+
+
+@pytest.fixture(scope="module")
+def own():
+    from sitrep.extract.pipeline import Pipeline
+    return Pipeline(actor_files=[str(ACTORS)], verb_files=[], discard_files=[],
+                    stages=("entities", "places", "dates", "claims", "events"))
+
+
+def test_own_vocabulary_diplomatic_ties_are_support(own):
+    # PLOVER codes established or upgraded diplomatic ties as SUPPORT (diplomatic), not COOPERATE
+    assert triples(events(own, "Valdoria restored full diplomatic ties with Kesh after a long quarrel.")) == [
+        ("SUPPORT", "VAL", "KSH")]
+    # "A and B renewed ties": each with the other, one event per pair as for the symmetric types
+    assert triples(events(own, "Valdoria and Kesh renewed their ties last week.")) == [("SUPPORT", "VAL", "KSH")]
+    # sharing intelligence stays material cooperation
+    assert triples(events(own, "Valdoria shared intelligence with Kesh on the smugglers.")) == [
+        ("COOPERATE", "VAL", "KSH")]
+
+
+def test_user_verbs_domestic_coercion(pipe):
+    # one state's police detaining its own citizens: the object of the same country is the target
+    assert triples(events(pipe, "Valdorian police detained Valdorian students in Castelmar.")) == [
+        ("COERCE", "VAL", "VAL")]
+    # not for a cooperative code: a state does not restore ties with itself
+    assert triples(events(pipe, "Valdorian envoys restored Valdorian links.")) == []
+
+
+def test_own_vocabulary_that_clause_is_speech(own):
+    # "allowed that ..." says what the subject admits; "allowed X to ..." grants something
+    assert triples(events(own, "Valdoria allowed that the mountain road to Kesh is unsafe in winter.")) == []
+    assert triples(events(own, "Valdoria allowed Kesh to reopen its consulate.")) == [("CONCEDE", "VAL", "KSH")]
+
+
+def test_own_vocabulary_scheduled_meeting_is_intent(own):
+    # PLOVER's own examples (from the CAMEO manual) code "will visit" as AGREE (intent to meet);
+    # PETRARCH's WEIS-coded unit tests code it as the meeting: PLOVER's convention is kept
+    assert triples(events(own, "Valdoria will meet Kesh in Lirn next month.")) == [("AGREE", "VAL", "KSH")]
+    assert triples(events(own, "Valdoria offered to meet Kesh next week.")) == [("AGREE", "VAL", "KSH")]
+
+
+def test_own_vocabulary_broken_relations(own):
+    assert triples(events(own, "Valdoria has broken off relations with Kesh.")) == [("SANCTION", "VAL", "KSH")]
+    assert triples(events(own, "Valdoria broke relations with Kesh in May.")) == [("SANCTION", "VAL", "KSH")]
+    assert triples(events(own, "Valdoria broke the old record.")) == []
+
+
+def test_own_vocabulary_lists_promises_credentials(own):
+    # "A, B, C and D" that the parser reads as A (appos B (conj C, D)) is a list of four actors
+    got = triples(events(own, "Valdoria, Kesh, Ostrana and Brevik praised the ceasefire talks with Talmar."))
+    assert got == [("SUPPORT", "BRV", "TAL"), ("SUPPORT", "KSH", "TAL"), ("SUPPORT", "OST", "TAL"),
+                   ("SUPPORT", "VAL", "TAL")]
+    # a promise of aid is an intent to cooperate (AGREE), as a pledge is; a promise to punish a threat
+    assert triples(events(own, "Valdoria promised aid to the flooded Keshi villages.")) == [("AGREE", "VAL", "KSH")]
+    assert triples(events(own, "Valdoria promised to impose tariffs on Kesh.")) == [("THREATEN", "VAL", "KSH")]
+    # envoys presenting credentials to a head of state meet them
+    got = [(e.type, e.actor[:3], e.target[:3]) for e in events(
+        own, "The ambassadors of Valdoria and Kesh presented credentials to Ostrana's president.")]
+    assert sorted(got) == [("CONSULT", "KSH", "OST"), ("CONSULT", "VAL", "OST")]
+
+
+def test_own_vocabulary_list_with_apposition_and_cordons(own):
+    # "A, the B, and C": the parser reads B as A's apposition and C as A's conjunct; all three act
+    got = triples(events(own, "Proud Valdoria, the small Kesh, and old Ostrana praised the talks with Talmar."))
+    assert got == [("SUPPORT", "KSH", "TAL"), ("SUPPORT", "OST", "TAL"), ("SUPPORT", "VAL", "TAL")]
+    # an apposition alone is the same actor
+    assert triples(events(own, "Arno Vesk, the president of Valdoria, praised the talks with Talmar.")) == [
+        ("SUPPORT", "VAL", "TAL")]
+    # roads cordoned off "into X" restrict X ("cordoned" is lemmatised "cordone" by the small model)
+    got = [(e.type, e.actor[:3], e.target) for e in events(own, "Valdorian troops cordoned off the roads into Kesh.")]
+    assert got == [("COERCE", "VAL", "KSH")]

@@ -17,8 +17,9 @@ adjacent words). The matching pattern with the most words wins, else the
 verb's own code. Source: ``$`` of the pattern, else the subject (the agent of
 a passive; a verb without subject inherits it: "X is about to restore");
 target: ``+`` of the pattern, else the subject of a passive, the object, or
-the first actor named after the verb in its clause; coordinated actors give
-one event per pair; ``%`` (compound) codes the members of a coordinated
+the first actor named after the verb in its clause (a domestic code, PROTEST, COERCE or
+CONCEDE, takes an object of the source's own country: "X's police arrested X's students");
+coordinated actors give one event per pair; ``%`` (compound) codes the members of a coordinated
 subject with each other. A paired code ``A:B`` adds the event B from the
 target back to the source. The CAMEO code is mapped to a PLOVER type
 (``cameo_verbs.load_cameo_plover``); codes with no PLOVER type (statements,
@@ -33,7 +34,7 @@ from ..model import Event, record_id
 from .cameo_verbs import (Elem, Pattern, Verb, VerbDict, expand_synset, load_cameo_plover, load_discards,
                           load_verbs, plover_type)
 from .context import Context
-from .event_emit import split_code
+from .event_emit import DOMESTIC, split_code
 from .event_parse import (PHRASE_DEPS, _agent, _codes, _inherited_subject, _passive, country, distinct, modality,
                           phrase_actors)
 
@@ -219,12 +220,17 @@ def _code(ctx, sent, toks, v, last, verb: Verb, vd: VerbDict, ta, vocab, table) 
             tt = _clause_target(v, last, ta, {country(s) for s in sources})
             targets = _actors(tt, ta, vocab)
             used.append(tt)
+    home = all(plover_type(c, table) in DOMESTIC for c in codes)
+    if not targets and home:  # "Valdorian police arrested Valdorian students": a domestic act on its own people
+        tt = next((c for c in v.children if c.dep_ == "dobj" and _actors(c, ta, vocab)), None)
+        targets = _actors(tt, ta, vocab)
+        used.append(tt)
     if compound and best and any(e.kind == "compound" for e in best[0].pre):
         pairs = [(a, b) for a in compound for b in compound if a != b and distinct(a, b)]
     else:
         if compound:
             targets = targets or compound
-        pairs = [(a, t) for a in sources for t in targets if distinct(a, t)]
+        pairs = [(a, t) for a in sources for t in targets if distinct(a, t) or home and a == t]
     if not pairs:
         return
     mod = "asserted" if best and _negative(best[0], vd) else modality(v, vocab)[0]

@@ -253,11 +253,20 @@ def load_discards(path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @lru_cache(maxsize=8)
 def load_cameo_plover(path: str | None = None) -> dict[str, str]:
-    """CAMEO code (2 to 4 digits) -> PLOVER type, from a CAMEO2PLOVER-format file or the bundled table."""
+    """CAMEO code (2 to 4 digits) -> PLOVER type, from a CAMEO2PLOVER-format file, a table in the
+    bundled YAML layout (``data/cameo_plover.yaml``; ``data/weis_plover.yaml`` for dictionaries coded
+    in WEIS) or the bundled CAMEO table."""
     raw = yaml.safe_load((DATA / "cameo_plover.yaml").read_text(encoding="utf-8"))
     rename = {k: v for k, v in (raw.get("rename") or {}).items() if k != "help"}
     out: dict[str, str] = {}
-    if path:
+    if path and str(path).endswith((".yaml", ".yml")):
+        try:
+            own = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            out = {str(code): spec["type"] for code, spec in own["codes"].items()}
+        except (OSError, yaml.YAMLError, KeyError, TypeError) as e:
+            raise SitrepError(f"{path}: cannot read this code table ({e})", input=path,
+                              reason="bad_cameo_table") from e
+    elif path:
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError as e:

@@ -49,8 +49,10 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
             if c.dep_ == "prep" and code is not None and t.pos_ == "PROPN" and not (
                     ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
                 continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
-            if c.dep_ == "appos" and out:
-                continue
+            if c.dep_ == "appos" and out and not any(g.dep_ == "conj" for g in c.children) and not any(
+                    s.dep_ == "conj" and s.i > c.i for s in t.children):
+                continue  # an apposition; but "A, B, C and D" parsed as A (appos B (conj C, D)), or
+                # "A, the B, and C" parsed as A (appos B) (conj C), is a list
             stack.append(c)
     out.sort(key=lambda x: x[1].i)
     return out
@@ -62,7 +64,7 @@ def place_codes(p, ta: TokenActors) -> list[str]:
     out = [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
     if not out:
         out = [ta.code[t.i] for t in p.subtree if t.pos_ == "PROPN" and ta.code[t.i] and " " not in ta.code[t.i]
-               and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout"))]
+               and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout", "into"))]
     return out
 
 

@@ -22,7 +22,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v: dict[str, Any] = {"verb": {}, "phrase": {}, "noun": {}, "noun_phrase": {}, "reverse": {},
                          "preps": {}, "modes": {}, "needs_item": set(), "raw": raw}
     for ty, spec in raw["types"].items():
-        for w in spec.get("verbs") or []:
+        for w in (spec.get("verbs") or []) + (spec.get("mutual") or []):
             parts = w.lower().split()
             if len(parts) == 1:
                 v["verb"].setdefault(parts[0], ty)
@@ -40,6 +40,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v["modes"][ty] = {m: set(ws) for m, ws in (spec.get("modes") or {}).items()}
         v["needs_item"].update(spec.get("needs_item") or [])
         v.setdefault("light_only", set()).update(spec.get("light_only") or [])
+        v.setdefault("mutual", set()).update(w.lower() for w in spec.get("mutual") or [])  # "A and B restored ties"
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
         v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])
     v["light"] = set(raw["light_verbs"]["lemmas"])
@@ -65,6 +66,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     cv = raw.get("crowd_verbs") or {}
     v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
     v["protest_light"] = set(cv.get("protest_light") or [])
+    v["that_speech"] = set((raw.get("that_clause_speech") or {}).get("verbs") or [])  # "allowed that ..."
     v["containers"] = set((raw.get("containers") or {}).get("nouns") or [])
     v["intent_nouns"] = set(mod.get("intent_nouns") or [])
     v["refusal_nouns"] = set(mod.get("refusal_nouns") or [])

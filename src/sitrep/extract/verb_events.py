@@ -60,6 +60,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     lem = v.lemma_.lower()
     if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
+    if lem in vocab.get("that_speech", ()) and not any(c.dep_ == "dobj" for c in v.children) and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children):
+        return None  # "X allowed that the road is unsafe": a statement, not a concession ("accepted demands that": one)
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
@@ -223,7 +226,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
-    mutual = False  # a symmetric event turned one-sided still pairs its actors
+    # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
+    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
