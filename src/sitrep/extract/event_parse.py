@@ -116,8 +116,9 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
         hy = f"{t.doc[t.i - 2].lower_}-{lem}"
         if hy in vocab["verb"]:
             return vocab["verb"][hy], [t.doc[t.i - 2]]
+    best = None
     for rest, ty in vocab["phrase"].get(lem, ()):
-        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative")]
+        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")]
         got = []
         for w in rest:
             if w in ARTICLES:
@@ -126,15 +127,25 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
             if m is None:
                 break
             got.append(m)
-            if m.dep_ == "prep":  # "go on strike", "put X on alert": the preposition's object follows
-                kids = kids + [c for c in m.children if c.dep_ == "pobj"]
+            if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
+                kids = kids + [c for c in m.children if c.dep_ in ("pobj", "prep")]
         else:
-            return ty, got
+            # the nearest match wins, then the longest: "called up reservists on Tuesday" is no "call on"
+            key = (abs(got[0].i - t.i) if got else 0, -len(got))
+            if best is None or key < best[0]:
+                best = (key, ty, got)
+    if best is not None:
+        return best[1], best[2]
     return vocab["verb"].get(lem), []
 
 
 def noun_type(t, vocab: dict) -> str | None:
     lem, low = t.lemma_.lower(), t.lower_
+    for obj, ty in vocab["of_phrase"].get(low, ()) or vocab["of_phrase"].get(lem, ()):
+        # "a state of emergency", "a show of force": the head noun with its "of" object
+        if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and obj in (o.lower_, o.lemma_.lower())
+                                                            for o in p.children) for p in t.children):
+            return ty
     for pre, ty in vocab["noun_phrase"].get(low, ()) or vocab["noun_phrase"].get(lem, ()):
         kids = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod")]
         if all(w in kids for w in pre):
@@ -269,7 +280,7 @@ def item_class(tok, vocab: dict) -> str | None:
         return None
     span = item_span(tok)
     words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
-    for cls in ("troops", "weapons", "money", "goods"):
+    for cls in ("troops", "weapons", "money", "goods", "personnel"):
         if words & vocab["items"][cls]:
             return cls
     return None

@@ -20,6 +20,7 @@ AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT
 PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across"}
 BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
+TIME_MARKS = {"after", "since", "before", "until", "when"}  # a clause of time: the background of another event
 
 
 def _clause(v, stop: set):
@@ -31,15 +32,25 @@ def _clause(v, stop: set):
         todo.extend(c for c in t.children if c.dep_ not in stop)
 
 
-def _crowd(v, vocab: dict) -> bool:
-    """The verb's subject is a crowd: "thousands of workers", "students", "protesters"."""
+def _crowd(v, vocab: dict, riot: bool = False) -> bool:
+    """The verb's subject is a crowd: "thousands of workers", "students", "protesters" (for a riot,
+    not a crowd of soldiers or an actor's own name: "thousands of troops stormed the town")."""
     s = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if s is None and v.dep_ in ("advcl", "xcomp", "conj"):  # "farmers blocked roads to protest": theirs
         s = _inherited_subject(v)[0]
     if s is None:
         return False
     heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if riot and any(h.lower_ in vocab["sector"] and vocab["sector"][h.lower_] in ("MIL", "UAF", "REB", "COP")
+                    for h in heads):
+        return False
     return any(h.lemma_.lower() in vocab["crowds"] or h.lower_ in vocab["crowds"] for h in heads)
+
+
+def _background(v) -> bool:
+    """The verb tells the background of another event: a clause of time ("years after crowds burned
+    its embassy", "since rioters stormed the port"), history rather than news."""
+    return any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in v.children)
 
 
 def _agreed_content(v, vocab: dict) -> bool:
@@ -60,6 +71,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     lem = v.lemma_.lower()
     if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
+    elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
+        ty = "PROTEST"  # "angry crowds stormed a police station", "protesters clashed with police": a riot
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
@@ -92,6 +105,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
             for c in v.children):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
+    if ty is None and lem in vocab["demand_control"] and any(c.dep_ == "xcomp" and _subject(c) is None for c in v.children) \
+            and any(c.dep_ == "dobj" and ta.code[c.i] is not None or c.dep_ == "dobj" and phrase_actors(c, ta, vocab)
+                    for c in v.children):
+        ty = "DEMAND"  # "X wants Y to withdraw", "X told Y to leave": X demands of Y
     if ty is None:
         return None
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
@@ -108,8 +125,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
-    if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
-        return None
+    if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None and not (
+            lem in vocab["actor_object"] and any(phrase_actors(o, ta, vocab) for o in _objects(v))
+            and any(c.dep_ in ("xcomp", "ccomp") for c in v.children)):
+        return None  # "offered condolences" is no aid; "helped Kesh clear mines" is
     if ty == "TEST" and icls != "weapons":
         return None
     subj, _ = _inherited_subject(v)
@@ -232,10 +251,14 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
     elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will or ty == "FIGHT" and head_lemma in vocab["oath_heads"]):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
-    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
+    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and (
+            not head_lemma or head_lemma in vocab["demand_speech"])):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
+    elif mod == "negated" and (will or any(c.dep_ == "aux" and c.lower_ == "wo" for c in v.children)) and \
+            ty in COOPERATIVE | {"AGREE"}:
+        ty, mod = "REJECT", "asserted"  # "said it would not negotiate", "will not release them": a refusal
     elif mod == "negated" and ty in ("AGREE", "CONSULT") and v.dep_ == "xcomp" and v.head.lemma_.lower() in (
             "fail", "refuse"):
         ty, mod = "REJECT", "asserted"  # "failed to reach agreement", "refused to meet X": talks rejected
