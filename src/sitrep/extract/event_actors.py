@@ -129,6 +129,11 @@ class TokenActors:
                 i += hit[0]
             else:
                 i += 1
+        for i, w in enumerate(lower):  # a plural demonym: "Pellisians", "Ukrainians" are the people of that state
+            if len(w) > 4 and w[-1] == "s" and w[0].isupper() and self.code[i] is None and w[:-1] in firsts:
+                v = table.get((w[:-1],))
+                if v is not None:
+                    self._mark(i, i + 1, v[0])
         self._acronyms(sdoc)
         self.place_country: list[str | None] = [None] * n
         for pl in getattr(ctx.records, "places", []) or []:

@@ -130,6 +130,8 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
             if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
                 kids = kids + [c for c in m.children if c.dep_ in ("pobj", "prep")]
         else:
+            if any(c.dep_ == "prt" and c not in got for c in t.children):
+                continue  # another particle makes another verb: "broke down relations" is no "break relations"
             # the nearest match wins, then the longest: "called up reservists on Tuesday" is no "call on"
             key = (abs(got[0].i - t.i) if got else 0, -len(got))
             if best is None or key < best[0]:

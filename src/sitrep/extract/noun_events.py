@@ -17,7 +17,7 @@ VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the
 # verbs telling that an event (its subject) takes place: "talks resumed", "fighting erupted"
 OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
          "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
-MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble"}
+MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
@@ -58,7 +58,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     between = False
     if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in OCCUR:
         # "talks between A and B resumed", "fighting between A and B erupted": the event told as happening
-        actors = [c for p in _preps(n, {"between", "among"}) for c in _codes(phrase_actors(p, ta, vocab))]
+        actors = [c for p in _preps(n, {"between", "among"}) or _preps(h, {"between", "among"})
+                  for c in _codes(phrase_actors(p, ta, vocab))]  # "fighting raged between A and B" too
         between = len({country(a) for a in actors}) > 1
         actors = actors if between else []
     theme = []
@@ -109,6 +110,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         if s is not None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
+    if not targets and moved and ty in SYMMETRIC:  # "a delegation is in Y for talks": with Y
+        targets = [c for p in _preps(h.head, {"in", "to"}) for c in _codes(phrase_actors(p, ta, vocab))
+                   if c not in actors][:1]
     if not targets and not place_targets and ty != "TEST" and not ((moved or between) and ty in SYMMETRIC
                                                                    and len(set(actors)) > 1):
         return None

@@ -17,8 +17,8 @@ PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST"
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
 DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST", "AGREE", "SUPPORT"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
-PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across"}
-BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front"}  # forces sent there face a neighbour
+PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across", "off"}
+BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front", "coast", "coastline", "waters", "shores"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
 TIME_MARKS = {"after", "since", "before", "until", "when"}  # a clause of time: the background of another event
 
@@ -105,9 +105,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
             for c in v.children):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
-    if ty is None and lem in vocab["demand_control"] and any(c.dep_ == "xcomp" and _subject(c) is None for c in v.children) \
-            and any(c.dep_ == "dobj" and ta.code[c.i] is not None or c.dep_ == "dobj" and phrase_actors(c, ta, vocab)
-                    for c in v.children):
+    if ty is None and lem in vocab["demand_control"] and (any(
+            c.dep_ == "xcomp" and _subject(c) is None for c in v.children) and any(
+            c.dep_ == "dobj" and phrase_actors(c, ta, vocab) for c in v.children) or any(
+            c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and _subject(c) is not None and phrase_actors(_subject(c), ta, vocab) for c in v.children)):
         ty = "DEMAND"  # "X wants Y to withdraw", "X told Y to leave": X demands of Y
     if ty is None:
         return None
@@ -239,10 +241,28 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
             if targets:
                 break
+    if ty == "THREATEN" and not targets:  # "warned that it would use force if X ...": a threat to X
+        for c in v.children:
+            cs = _subject(c) if c.dep_ == "ccomp" else None
+            if cs is None or not (cs.tag_ == "PRP" and cs.lower_ in ("it", "we", "they") or
+                                  set(_codes(phrase_actors(cs, ta, vocab))) & set(actors)):
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in c.children):
+                continue
+            for a in _clause(c, stop={"relcl", "ccomp", "parataxis"}):
+                if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                    s = _subject(a)
+                    targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+            for o in _objects(c) + _preps(c, {"against", "on", "to", "at"}):
+                targets += _codes(phrase_actors(o, ta, vocab))
+            targets = [t for t in targets if t not in actors]
+            if targets:
+                break
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
     mutual = False  # a symmetric event turned one-sided still pairs its actors
+    intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) if ty == "AGREE" else ty
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
@@ -265,10 +285,14 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         mutual = True  # "A and B failed to agree": each rejects the other
     heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"] if subj is not None else []
-    if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
+    if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] or h.lower_ in vocab["items"]["troops"]
+                               for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     elif ty == "CONSULT" and subj is not None and ta.code[subj.i] is None and (
-            noun_type(subj, vocab) == "AID" or item_class(subj, vocab) in ("goods", "money", "weapons")):
+            noun_type(subj, vocab) == "AID" or item_class(subj, vocab) in ("goods", "money", "weapons") or any(
+                c.dep_ == "acl" and c.lemma_.lower() in ("carry", "bring", "transport", "deliver") and
+                item_class(next((o for o in c.children if o.dep_ == "dobj"), None), vocab) in ("goods", "money", "weapons")
+                for c in subj.children)):  # "a ship carrying rice arrived in Y"
         ty = "AID"  # "food aid from X arrived in Y": a delivery, not a visit
     place_targets = []
     if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
@@ -287,7 +311,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets) or border, "mutual": mutual}
+            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of}
 
 
 
