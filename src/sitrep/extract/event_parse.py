@@ -19,6 +19,8 @@ OBJ_PREPS = {"of", "from", "by"}
 # nouns of intent governing an infinitive whose subject is the governing verb's ("offered its readiness to")
 INTENT_NOUNS = {"willingness", "readiness", "commitment", "pledge", "promise", "offer", "refusal", "reluctance",
                 "unwillingness"}
+PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "port", "countryside", "district", "territory",
+               "soil", "countryside", "island", "islands", "coast", "border", "frontier", "camp"}
 ARTICLES = {"the", "a", "an"}  # skipped in a phrase of the vocabulary ("take to the streets")  # "officials in X" names X; "an attack in X" only places it
 
 
@@ -60,6 +62,9 @@ def place_codes(p, ta: TokenActors) -> list[str]:
     """The countries of the places in a phrase ("in the Kharkiv region" -> UKR); a state
     named as the place itself counts too ("in Ostrana"), for states the gazetteer lacks."""
     out = [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+    if not out:  # "in the Keshi capital", "near an Ostranian border town": the place the demonym qualifies
+        out = [ta.code[t.i] for t in p.subtree if ta.code[t.i] and " " not in ta.code[t.i]
+               and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in PLACE_NOUNS]
     if not out:
         out = [ta.code[t.i] for t in p.subtree if t.pos_ == "PROPN" and ta.code[t.i] and " " not in ta.code[t.i]
                and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout"))]
@@ -152,7 +157,11 @@ def noun_type(t, vocab: dict) -> str | None:
         kids = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod")]
         if all(w in kids for w in pre):
             return ty
-    return vocab["noun"].get(low) or vocab["noun"].get(lem)
+    ty = vocab["noun"].get(low) or vocab["noun"].get(lem)
+    need = vocab["noun_preps"].get(low) if ty else None
+    if need and not any(c.dep_ == "prep" and c.lower_ in need for c in t.children):
+        return None  # "a phone call" is no "call for talks"
+    return ty
 
 
 def _subject(v):

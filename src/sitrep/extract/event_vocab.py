@@ -43,6 +43,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v["modes"][ty] = {m: set(ws) for m, ws in (spec.get("modes") or {}).items()}
         v["needs_item"].update(spec.get("needs_item") or [])
         v.setdefault("actor_object", set()).update(spec.get("actor_object") or [])
+        v.setdefault("noun_preps", {}).update({k: set(ws) for k, ws in (spec.get("noun_preps") or {}).items()})
         v.setdefault("light_only", set()).update(spec.get("light_only") or [])
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
         v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])

@@ -185,6 +185,12 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(p, ta, vocab))
             if targets:
                 break
+    if noun is not None and not targets and ty == "DEMAND":  # "renewed its call for X to free ...": X
+        for c in noun.children:
+            if c.dep_ in ("acl", "advcl", "relcl") and _subject(c) is not None:
+                targets += _codes(phrase_actors(_subject(c), ta, vocab))
+            elif c.dep_ == "prep" and c.lower_ == "for":
+                targets += [x for p in c.children if p.dep_ == "pobj" and ta.code[p.i] for x in _codes(phrase_actors(p, ta, vocab))]
     if noun is not None and not targets:
         targets = [c for c in _codes(phrase_actors(noun, ta, vocab, deps={"poss", "compound", "amod", "prep", "pobj", "conj"},
                                                        preps={"of"}))]
@@ -262,7 +268,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
     mutual = False  # a symmetric event turned one-sided still pairs its actors
-    intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) if ty == "AGREE" else ty
+    intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) or next(
+        (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
