@@ -128,8 +128,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None and not (
-            lem in vocab["actor_object"] and any(phrase_actors(o, ta, vocab) for o in _objects(v))
-            and any(c.dep_ in ("xcomp", "ccomp") for c in v.children)):
+            lem in vocab["actor_object"] and any(c.dep_ in ("xcomp", "ccomp") for c in v.children) and (
+                any(phrase_actors(o, ta, vocab) for o in _objects(v)) or any(
+                    c.dep_ in ("xcomp", "ccomp") and _subject(c) is not None and phrase_actors(_subject(c), ta, vocab)
+                    for c in v.children))):
         return None  # "offered condolences" is no aid; "helped Kesh clear mines" is
     if ty == "TEST" and icls != "weapons":
         return None
@@ -186,7 +188,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if targets:
                 break
     if noun is not None and not targets and ty == "DEMAND":  # "renewed its call for X to free ...": X
-        for c in noun.children:
+        for c in [*noun.children, *(c for c in v.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]:
             if c.dep_ in ("acl", "advcl", "relcl") and _subject(c) is not None:
                 targets += _codes(phrase_actors(_subject(c), ta, vocab))
             elif c.dep_ == "prep" and c.lower_ == "for":
@@ -199,7 +202,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG") or purpose:
                 s = _subject(c)
-                if s is not None and (ty in ("DEMAND", "CONCEDE") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
+                if s is not None and (ty in ("DEMAND", "CONCEDE", "AID") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"
+                                      or ty == "ACCUSE" and c.dep_ == "ccomp" and s.tag_ != "PRP"):
                     # "urged X to", "demanded that X": X; but "warned that X could" names no target
                     targets = _codes(phrase_actors(s, ta, vocab))
                 if not targets:
@@ -305,14 +309,22 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
         for o in _objects(v):  # "the curfew imposed in X" too
             place_targets += place_codes(o, ta)
+    if ty == "PROTEST" and not actors:  # "demonstrators clashed with police in the Keshi capital"
+        place_targets += [c for a in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis"})
+                          if a.dep_ == "prep" and a.lower_ == "in" for p in a.children if p.dep_ == "pobj"
+                          for c in place_codes(p, ta)]
     if ty in PLACE_TARGET_TYPES:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
-    border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
-                 for h in (v, *_objects(v)) for c in h.children if c.dep_ in ("prep", "dative") for p in c.children)
+    borders = [b for b in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis", "xcomp", "conj", "acl"})
+               if b.dep_ == "pobj" and b.lemma_.lower() in BORDER_NOUNS and b.head.lower_ in PLACE_PREPS]
+    border = bool(borders)
     if border and (ty == "MOBILIZE" or ty == "AID" and icls == "troops"):
         ty, against = "MOBILIZE", True  # "sent troops to its border with X": a show of force at X, no aid to X
+        if not targets:  # "massed tanks close to the border with X", "along the Keshi border": X
+            targets = [t for b in borders for t in _codes(phrase_actors(b, ta, vocab, preps={"with", "of"}))
+                       if country(t) not in {country(a) for a in actors}]
     trig = sorted([v, *extra], key=lambda t: t.i)
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
