@@ -675,6 +675,10 @@ def test_a_meeting_between_named_only_in_passing_is_no_new_event(pipe):
     ("Kesh expelled three Valdorian journalists on Friday.", ("COERCE", "KSH", "VAL")),
     ("Ostranian strikers ended their strike after the government raised wages.", ("CONCEDE", "OST", "OST")),
     ("Brevik agreed to admit international monitors at its border with Talmar.", ("AGREE", "BRV", "TAL")),
+    ("Rebels attacked a village in northern Kesh, killing six people.", ("ASSAULT", "KSH", "KSH")),
+    ("Troops loyal to the president clashed with rebels in Lirn.", ("FIGHT", "OST", "OST")),
+    ("Militants ambushed a police patrol in southern Valdoria.", ("ASSAULT", "VAL", "VAL")),
+    ("Gunmen kidnapped two foreign engineers in Talmar on Monday.", ("COERCE", "TAL", "TAL")),
 ])
 def test_general_rules(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])
