@@ -679,6 +679,9 @@ def test_a_meeting_between_named_only_in_passing_is_no_new_event(pipe):
     ("Troops loyal to the president clashed with rebels in Lirn.", ("FIGHT", "OST", "OST")),
     ("Militants ambushed a police patrol in southern Valdoria.", ("ASSAULT", "VAL", "VAL")),
     ("Gunmen kidnapped two foreign engineers in Talmar on Monday.", ("COERCE", "TAL", "TAL")),
+    ("Ostrana to send troops to Brevik", ("AGREE", "OST", "BRV")),
+    ("Valdorian president to visit Talmar next week", ("AGREE", "VAL", "TAL")),
+    ("Sanctions were imposed on Brevik by Kesh after the referendum.", ("SANCTION", "KSH", "BRV")),
 ])
 def test_general_rules(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])

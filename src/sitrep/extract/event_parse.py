@@ -180,6 +180,14 @@ def _agent(v):
     for c in v.children:
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if _passive(v):  # "were imposed on X by Y": the agent misattached to the other phrase
+        for c in v.children:
+            if c.dep_ == "prep":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        for b in o.children:
+                            if b.dep_ == "prep" and b.lower_ == "by":
+                                return next((p for p in b.children if p.dep_ == "pobj"), None)
     return None
 
 

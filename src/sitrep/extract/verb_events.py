@@ -271,10 +271,15 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
+    headline = v.tag_ == "VB" and subj is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and (
+        v.dep_ == "ROOT" and subj.head == v or v.dep_ in ("relcl", "acl") and v.head == subj and subj.dep_ == "ROOT"
+        and subj.pos_ in ("NOUN", "PROPN"))  # "X to send troops to Y", "President to visit Y": a headline's future
+    if headline and mod == "asserted":
+        mod = "expected"
     mutual = False  # a symmetric event turned one-sided still pairs its actors
     intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
-    will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
+    will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
         ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
