@@ -682,6 +682,9 @@ def test_a_meeting_between_named_only_in_passing_is_no_new_event(pipe):
     ("Ostrana to send troops to Brevik", ("AGREE", "OST", "BRV")),
     ("Valdorian president to visit Talmar next week", ("AGREE", "VAL", "TAL")),
     ("Sanctions were imposed on Brevik by Kesh after the referendum.", ("SANCTION", "KSH", "BRV")),
+    ("Brevik's president called on the rebels to lay down their arms and join peace talks.", ("DEMAND", "BRV", "BRV")),
+    ("The Talmari government released 50 political prisoners on Sunday as a gesture of goodwill.",
+     ("RETREAT", "TAL", "TAL")),
 ])
 def test_general_rules(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])

@@ -92,6 +92,10 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         # (a promise to free prisoners or to allow parties, naming no one else: made to one's own country)
         # a protest, an arrest or a concession naming no one else: within one's own country
         targets, home = [country(actors[0])], True
+    if not targets and f.get("home_obj") is not None and actors and actors[0] and not _foreign(ctx, sent, actors[0]):
+        # "called on the rebels to disarm", "released 50 prisoners": people of the actor's own country
+        sec = f["home_obj"]
+        targets, home = [f"{country(actors[0])} {sec}".strip()], True
     if not home:  # "the U.K. and France supplied Anglo-French missiles"
         targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     if not actors:

@@ -76,5 +76,6 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intent_nouns"] = set(mod.get("intent_nouns") or [])
     v["refusal_nouns"] = set(mod.get("refusal_nouns") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
+    v["home_objects"] = set((raw.get("home_objects") or {}).get("words") or [])
     return v
 

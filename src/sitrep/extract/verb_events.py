@@ -330,12 +330,21 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         if not targets:  # "massed tanks close to the border with X", "along the Keshi border": X
             targets = [t for b in borders for t in _codes(phrase_actors(b, ta, vocab, preps={"with", "of"}))
                        if country(t) not in {country(a) for a in actors}]
+    home_obj = None
+    if not targets:  # "called on the rebels to disarm", "recaptured the town from rebels", "released prisoners"
+        cands = list(_objects(v)) + _preps(v, vocab["preps"].get(ty, set()) | {"from", "with", "on", "against"})
+        cands += [s for c in v.children if c.dep_ in ("xcomp", "ccomp") and ty == "DEMAND" for s in [_subject(c)] if s is not None]
+        for o in cands:
+            w = o.lower_ if o.lower_ in vocab["home_objects"] else o.lemma_.lower()
+            if w in vocab["home_objects"] and ta.code[o.i] is None and not phrase_actors(o, ta, vocab):
+                home_obj = vocab["sector"].get(o.lower_) or vocab["sector"].get(w) or ""
+                break
     trig = sorted([v, *extra], key=lambda t: t.i)
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of}
+            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj}
 
 
 
