@@ -331,7 +331,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets = [t for b in borders for t in _codes(phrase_actors(b, ta, vocab, preps={"with", "of"}))
                        if country(t) not in {country(a) for a in actors}]
     home_obj = None
-    if not targets:  # "called on the rebels to disarm", "recaptured the town from rebels", "released prisoners"
+    if not targets and ty != "MOBILIZE":  # "called on the rebels to disarm", "released prisoners"
         cands = list(_objects(v)) + _preps(v, vocab["preps"].get(ty, set()) | {"from", "with", "on", "against"})
         cands += [s for c in v.children if c.dep_ in ("xcomp", "ccomp") and ty == "DEMAND" for s in [_subject(c)] if s is not None]
         for o in cands:
