@@ -322,9 +322,12 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
+    border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
+                 for h in (v, *_objects(v)) for c in h.children if c.dep_ in ("prep", "dative") for p in c.children)
     borders = [b for b in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis", "xcomp", "conj", "acl"})
-               if b.dep_ == "pobj" and b.lemma_.lower() in BORDER_NOUNS and b.head.lower_ in PLACE_PREPS]
-    border = bool(borders)
+               if b.dep_ == "pobj" and b.lemma_.lower() in BORDER_NOUNS and b.head.lower_ in PLACE_PREPS] \
+        if ty == "MOBILIZE" or ty == "AID" and icls == "troops" else []  # "close to the border with X" too
+    border = border or bool(borders)
     if border and (ty == "MOBILIZE" or ty == "AID" and icls == "troops"):
         ty, against = "MOBILIZE", True  # "sent troops to its border with X": a show of force at X, no aid to X
         if not targets:  # "massed tanks close to the border with X", "along the Keshi border": X
