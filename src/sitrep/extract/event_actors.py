@@ -22,6 +22,7 @@ from ..errors import SitrepError
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_WORDS = 7
 FIRSTS = ("",)  # key under which the table keeps the set of first words of its phrases
+PLURALS = ("", "plurals")  # key under which the table keeps its plural demonyms ("Pellisians")
 USER = "_user_file"  # entries of the user's own actor files (their codes win over the actors stage's)
 USER_KEYS = ("", "user")  # key under which the table keeps the phrases of the user's files
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
@@ -129,6 +130,15 @@ class TokenActors:
                 i += hit[0]
             else:
                 i += 1
+        plurals = table.get(PLURALS)
+        if plurals is None:  # a plural demonym: "Pellisians", "Ukrainians" are the people of that state
+            plurals = table[PLURALS] = {k[0] + "s": v[0] for k, v in table.items()
+                                        if isinstance(k, tuple) and len(k) == 1 and k[0][:1].isupper() and len(k[0]) > 3}
+        from .actorwords import text_set
+        if not text_set(ctx).isdisjoint(plurals):
+            for i, w in enumerate(lower):
+                if w in plurals and self.code[i] is None:
+                    self._mark(i, i + 1, plurals[w])
         self._acronyms(sdoc)
         self.place_country: list[str | None] = [None] * n
         for pl in getattr(ctx.records, "places", []) or []:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..model import Event, record_id
 from .context import Context
-from .event_parse import _objects, _preps, country, distinct, item_span, noun_type
+from .event_parse import _objects, _preps, country, distinct, item_span, noun_type, place_codes
 from .event_vocab import SYMMETRIC, load_vocab
 from .verb_events import _clause_target
 
@@ -20,7 +20,10 @@ def split_code(code: str) -> list[str]:
     return [f"{p} {sector}" if sector else p for p in parts]
 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
-LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB"}  # unnamed police, officials, courts, rebels act where they are
+LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB", "MIL", "UAF", "OPP"}  # unnamed police, officials, courts, rebels,
+# troops, gunmen or the opposition act where they are
+ARMED_SECTORS = {"REB", "UAF"}  # irregulars striking no named victim strike their own state
+PLACE_WORDS = {"in", "near", "at", "outside", "around", "across"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
 ATTACK_CAUSES = {"explosion", "blast", "bomb", "mine", "ied", "landmine"}  # an attack told by its weapon
 # types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
@@ -80,12 +83,19 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
     if not actors:
-        actors, targets, home = _unnamed_actor(f, ty, targets, home)
-    if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").endswith(" REB") and not targets:
+        actors, targets, home = _unnamed_actor(f, ty, targets, home, ctx.scratch.get("token_actors"))
+    if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").split(" ")[-1] in ARMED_SECTORS \
+            and not targets:
         targets, home = [country(actors[0])], True  # insurgents striking an unnamed victim: their own state
-    if ty in DOMESTIC and actors and actors[0] and not targets and not _foreign(ctx, sent, actors[0]):
+    if (ty in DOMESTIC or ty == "AGREE" and f.get("intent_of") in DOMESTIC | {"RETREAT"}) and actors and actors[0] \
+            and not targets and not _foreign(ctx, sent, actors[0]):
+        # (a promise to free prisoners or to allow parties, naming no one else: made to one's own country)
         # a protest, an arrest or a concession naming no one else: within one's own country
         targets, home = [country(actors[0])], True
+    if not targets and f.get("home_obj") is not None and actors and actors[0] and not _foreign(ctx, sent, actors[0]):
+        # "called on the rebels to disarm", "released 50 prisoners": people of the actor's own country
+        sec = f["home_obj"]
+        targets, home = [f"{country(actors[0])} {sec}".strip()], True
     if not home:  # "the U.K. and France supplied Anglo-French missiles"
         targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     if not actors:
@@ -164,7 +174,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
 
 
 
-def _unnamed_actor(f: dict, ty: str, targets: list, home: bool) -> tuple[list, list, bool]:
+def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tuple[list, list, bool]:
     """The actor of an event whose doer is named by no code, where the sentence still tells it:
     people protesting in a country with no other country named are its own ("prisoners rioted
     in X": X -> X); an arrest or a charge told in the passive with no agent is the state's where
@@ -184,7 +194,9 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool) -> tuple[list, l
     subj = f["subj"]
     sec = subj is not None and subj.dep_ == "nsubj" and (load_vocab()["sector"].get(subj.lemma_.lower())
                                                          or load_vocab()["sector"].get(subj.lower_))
-    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets):
+    if sec in LOCAL_SECTORS and not places:  # "rebels attacked a village in northern X", "clashed with rebels in Y"
+        places = list(dict.fromkeys(_clause_places(v, subj, ta)))
+    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
         return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
     casualty = v.lemma_.lower() in CASUALTY_VERBS  # "the attacks targeted X" refers back to a told attack
     if ty == "ASSAULT" and targets and casualty and any(map(_is_attack_noun, by_attack + [f["subj"]])):
@@ -243,3 +255,20 @@ def _claim(ctx: Context, pos: int) -> str | None:
             best = c
     return best.id if best else None
 
+
+def _clause_places(v, subj, ta) -> list[str]:
+    """The countries of the places the trigger's clause (its subject included) puts the event in."""
+    if ta is None or v.pos_ not in ("VERB", "AUX"):
+        return []
+    stop = {"relcl", "ccomp", "advcl", "parataxis", "acl"}
+    out, todo = [], [v] + ([subj] if subj is not None else [])
+    seen = set()
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t.dep_ == "prep" and t.lower_ in PLACE_WORDS and t.head.i in seen:
+            out += [c for p in t.children if p.dep_ == "pobj" for c in place_codes(p, ta)]
+        todo.extend(c for c in t.children if c.dep_ not in stop)
+    return out

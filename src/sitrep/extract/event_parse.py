@@ -19,6 +19,8 @@ OBJ_PREPS = {"of", "from", "by"}
 # nouns of intent governing an infinitive whose subject is the governing verb's ("offered its readiness to")
 INTENT_NOUNS = {"willingness", "readiness", "commitment", "pledge", "promise", "offer", "refusal", "reluctance",
                 "unwillingness"}
+PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "port", "countryside", "district", "territory",
+               "soil", "countryside", "island", "islands", "coast", "border", "frontier", "camp"}
 ARTICLES = {"the", "a", "an"}  # skipped in a phrase of the vocabulary ("take to the streets")  # "officials in X" names X; "an attack in X" only places it
 
 
@@ -62,6 +64,9 @@ def place_codes(p, ta: TokenActors) -> list[str]:
     """The countries of the places in a phrase ("in the Kharkiv region" -> UKR); a state
     named as the place itself counts too ("in Ostrana"), for states the gazetteer lacks."""
     out = [ta.place_country[t.i] for t in p.subtree if ta.place_country[t.i]]
+    if not out:  # "in the Keshi capital", "near an Ostranian border town": the place the demonym qualifies
+        out = [ta.code[t.i] for t in p.subtree if ta.code[t.i] and " " not in ta.code[t.i]
+               and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in PLACE_NOUNS]
     if not out:
         out = [ta.code[t.i] for t in p.subtree if t.pos_ == "PROPN" and ta.code[t.i] and " " not in ta.code[t.i]
                and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout", "into"))]
@@ -118,8 +123,9 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
         hy = f"{t.doc[t.i - 2].lower_}-{lem}"
         if hy in vocab["verb"]:
             return vocab["verb"][hy], [t.doc[t.i - 2]]
+    best = None
     for rest, ty in vocab["phrase"].get(lem, ()):
-        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative")]
+        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")]
         got = []
         for w in rest:
             if w in ARTICLES:
@@ -128,20 +134,36 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
             if m is None:
                 break
             got.append(m)
-            if m.dep_ == "prep":  # "go on strike", "put X on alert": the preposition's object follows
-                kids = kids + [c for c in m.children if c.dep_ == "pobj"]
+            if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
+                kids = kids + [c for c in m.children if c.dep_ in ("pobj", "prep")]
         else:
-            return ty, got
+            if any(c.dep_ == "prt" and c not in got for c in t.children):
+                continue  # another particle makes another verb: "broke down relations" is no "break relations"
+            # the nearest match wins, then the longest: "called up reservists on Tuesday" is no "call on"
+            key = (abs(got[0].i - t.i) if got else 0, -len(got))
+            if best is None or key < best[0]:
+                best = (key, ty, got)
+    if best is not None:
+        return best[1], best[2]
     return vocab["verb"].get(lem), []
 
 
 def noun_type(t, vocab: dict) -> str | None:
     lem, low = t.lemma_.lower(), t.lower_
+    for obj, ty in vocab["of_phrase"].get(low, ()) or vocab["of_phrase"].get(lem, ()):
+        # "a state of emergency", "a show of force": the head noun with its "of" object
+        if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and obj in (o.lower_, o.lemma_.lower())
+                                                            for o in p.children) for p in t.children):
+            return ty
     for pre, ty in vocab["noun_phrase"].get(low, ()) or vocab["noun_phrase"].get(lem, ()):
         kids = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod")]
         if all(w in kids for w in pre):
             return ty
-    return vocab["noun"].get(low) or vocab["noun"].get(lem)
+    ty = vocab["noun"].get(low) or vocab["noun"].get(lem)
+    need = vocab["noun_preps"].get(low) if ty else None
+    if need and not any(c.dep_ == "prep" and c.lower_ in need for c in t.children):
+        return None  # "a phone call" is no "call for talks"
+    return ty
 
 
 def _subject(v):
@@ -160,6 +182,14 @@ def _agent(v):
     for c in v.children:
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if _passive(v):  # "were imposed on X by Y": the agent misattached to the other phrase
+        for c in v.children:
+            if c.dep_ == "prep":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        for b in o.children:
+                            if b.dep_ == "prep" and b.lower_ == "by":
+                                return next((p for p in b.children if p.dep_ == "pobj"), None)
     return None
 
 
@@ -271,7 +301,7 @@ def item_class(tok, vocab: dict) -> str | None:
         return None
     span = item_span(tok)
     words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
-    for cls in ("troops", "weapons", "money", "goods"):
+    for cls in ("troops", "weapons", "money", "goods", "personnel"):
         if words & vocab["items"][cls]:
             return cls
     return None

@@ -19,7 +19,7 @@ COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT", "COOPERATE"}  
 def load_vocab(path: str | None = None) -> dict[str, Any]:
     """The event vocabulary, indexed for lookup: lemma -> type, phrase -> type, noun -> type."""
     raw = yaml.safe_load(Path(path or DATA / "event_verbs.yaml").read_text(encoding="utf-8"))
-    v: dict[str, Any] = {"verb": {}, "phrase": {}, "noun": {}, "noun_phrase": {}, "reverse": {},
+    v: dict[str, Any] = {"verb": {}, "phrase": {}, "noun": {}, "noun_phrase": {}, "of_phrase": {}, "reverse": {},
                          "preps": {}, "modes": {}, "needs_item": set(), "raw": raw}
     for ty, spec in raw["types"].items():
         for w in (spec.get("verbs") or []) + (spec.get("mutual") or []):
@@ -30,6 +30,9 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
                 v["phrase"].setdefault(parts[0], []).append((parts[1:], ty))
         for w in spec.get("nouns") or []:
             parts = w.lower().split()
+            if len(parts) == 3 and parts[1] == "of":  # "state of emergency": the head noun and its "of" object
+                v["of_phrase"].setdefault(parts[0], []).append((parts[2], ty))
+                continue
             (v["noun"] if len(parts) == 1 else v["noun_phrase"]).setdefault(
                 parts[-1] if len(parts) == 1 else parts[-1], ty if len(parts) == 1 else [])
             if len(parts) > 1:
@@ -39,6 +42,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v["preps"][ty] = set(spec.get("target_preps") or [])
         v["modes"][ty] = {m: set(ws) for m, ws in (spec.get("modes") or {}).items()}
         v["needs_item"].update(spec.get("needs_item") or [])
+        v.setdefault("actor_object", set()).update(spec.get("actor_object") or [])
+        v.setdefault("noun_preps", {}).update({k: set(ws) for k, ws in (spec.get("noun_preps") or {}).items()})
         v.setdefault("light_only", set()).update(spec.get("light_only") or [])
         v.setdefault("mutual", set()).update(w.lower() for w in spec.get("mutual") or [])  # "A and B restored ties"
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
@@ -67,9 +72,12 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
     v["protest_light"] = set(cv.get("protest_light") or [])
     v["that_speech"] = set((raw.get("that_clause_speech") or {}).get("verbs") or [])  # "allowed that ..."
+    v["riot_verbs"] = set(cv.get("riot_verbs") or [])
+    v["demand_control"] = set(dm.get("control") or [])
     v["containers"] = set((raw.get("containers") or {}).get("nouns") or [])
     v["intent_nouns"] = set(mod.get("intent_nouns") or [])
     v["refusal_nouns"] = set(mod.get("refusal_nouns") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
+    v["home_objects"] = set((raw.get("home_objects") or {}).get("words") or [])
     return v
 

@@ -36,7 +36,18 @@ light verbs per PLOVER type. For each trigger in a sentence:
 * a user actor file's own code for a name wins over the bundled one; an acronym in brackets
   is the actor just named; a several-actor code ("A/B") gives one event per actor;
 * drones or missiles shot down imply the attack they were part of (DEFEND X<-Y
-  gives ASSAULT Y->X), as conflict-event coders code both.
+  gives ASSAULT Y->X), as conflict-event coders code both;
+* phrasal verbs: the nearest, then the longest phrase matches, and a verb with another
+  particle is another verb ("called up reservists on Tuesday" is no "call on", "broke down"
+  no "break"); "state of emergency", "show of force" are read from the head noun;
+* a crowd doing violence riots (PROTEST), unless the clause only tells the background of
+  another event ("years after crowds burned its embassy"); "X wants/tells Y to" demands of Y;
+  "will not"/"would not" cooperate is a refusal (REJECT); announced, intended or planned
+  cooperation is intent (AGREE), a headline's "X to do Y" too; intent to concede or release at
+  home targets one's own country, as does an act on unnamed rebels, prisoners or protesters
+  (``home_objects``) when no other state is named; unnamed troops, gunmen or rebels act for
+  the one country their clause places them in; a warning that the speaker will act "if X ..."
+  threatens X; forces massed "near the border with X" face X.
 
 Codes come from the actors stage (entity mentions) and the actor dictionary
 (see ``event_actors``), with a sector from the head noun ("troops" = MIL).
@@ -137,9 +148,10 @@ def _candidates(ctx: Context, vocab: dict) -> list[int]:
     from .hedges import token_hits
     sets = vocab.get("_trigger_sets")
     if sets is None:
-        nouns = frozenset(vocab["noun"]) | frozenset(vocab["noun_phrase"])
+        nouns = frozenset(vocab["noun"]) | frozenset(vocab["noun_phrase"]) | frozenset(vocab["of_phrase"])
         verbs = frozenset().union(vocab["verb"], vocab["phrase"], vocab["crowd_verbs"], vocab["by_object"],
-                                  vocab["light"], vocab["reverse"], vocab["demand_speech"])
+                                  vocab["light"], vocab["reverse"], vocab["demand_speech"], vocab["riot_verbs"],
+                                  vocab["demand_control"])
         sets = vocab["_trigger_sets"] = (nouns, verbs | nouns)
     hits = token_hits(ctx, sets[0], sets[1])
     texts = token_table(ctx)[0]

@@ -17,11 +17,15 @@ VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the
 # verbs telling that an event (its subject) takes place: "talks resumed", "fighting erupted"
 OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
          "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
-MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble"}
+MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     ty = noun_type(n, vocab)
+    h = n.head
+    on_strike = n.lemma_.lower() == "strike" and h.dep_ == "prep" and h.lower_ == "on" and h.head.pos_ in ("VERB", "AUX")
+    if on_strike:
+        ty = "PROTEST"  # "miners have been on strike": a strike, not an air strike
     if ty is None or n.lemma_.lower() in vocab["light_only"] and noun_type(n, {**vocab, "noun": {}}) is None:
         return None  # "support" names a stance only when voiced ("expressed support"): a light verb's object
     need = vocab["noun_objects"].get(ty)
@@ -44,7 +48,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
                 if p.dep_ == "pobj":
                     agent += _codes(phrase_actors(p, ta, vocab))
     actors = agent or _codes(owners) or pronoun_owner(n, ta)
-    if not actors and h.dep_ == "prep" and h.lower_ in ("in", "during", "at") and h.head.pos_ in ("VERB", "AUX"):
+    if not actors and h.dep_ == "prep" and (h.lower_ in ("in", "during", "at") or on_strike) and \
+            h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
     moved = not actors and h.dep_ == "prep" and h.lower_ == "for" and h.head.lemma_.lower() in MOTION
@@ -58,7 +63,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     between = False
     if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in OCCUR:
         # "talks between A and B resumed", "fighting between A and B erupted": the event told as happening
-        actors = [c for p in _preps(n, {"between", "among"}) for c in _codes(phrase_actors(p, ta, vocab))]
+        actors = [c for p in _preps(n, {"between", "among"}) or _preps(h, {"between", "among"})
+                  for c in _codes(phrase_actors(p, ta, vocab))]  # "fighting raged between A and B" too
         between = len({country(a) for a in actors}) > 1
         actors = actors if between else []
     theme = []
@@ -109,7 +115,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         if s is not None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
-    if not targets and not place_targets and ty != "TEST" and not ((moved or between) and ty in SYMMETRIC
+    if not targets and moved and ty in SYMMETRIC:  # "a delegation is in Y for talks": with Y
+        targets = [c for p in _preps(h.head, {"in", "to"}) for c in _codes(phrase_actors(p, ta, vocab))
+                   if c not in actors][:1]
+    if not targets and not place_targets and ty != "TEST" and not on_strike and not ((moved or between) and ty in SYMMETRIC
                                                                    and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":

@@ -17,9 +17,10 @@ PLACE_TARGET_TYPES = {"ASSAULT", "FIGHT", "DEFEND", "MOBILIZE", "AID", "PROTEST"
 HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the place is the target
 DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST", "AGREE", "SUPPORT"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
-PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across"}
-BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front"}  # forces sent there face a neighbour
+PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across", "off"}
+BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front", "coast", "coastline", "waters", "shores"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
+TIME_MARKS = {"after", "since", "before", "until", "when"}  # a clause of time: the background of another event
 
 
 def _clause(v, stop: set):
@@ -31,15 +32,25 @@ def _clause(v, stop: set):
         todo.extend(c for c in t.children if c.dep_ not in stop)
 
 
-def _crowd(v, vocab: dict) -> bool:
-    """The verb's subject is a crowd: "thousands of workers", "students", "protesters"."""
+def _crowd(v, vocab: dict, riot: bool = False) -> bool:
+    """The verb's subject is a crowd: "thousands of workers", "students", "protesters" (for a riot,
+    not a crowd of soldiers or an actor's own name: "thousands of troops stormed the town")."""
     s = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if s is None and v.dep_ in ("advcl", "xcomp", "conj"):  # "farmers blocked roads to protest": theirs
         s = _inherited_subject(v)[0]
     if s is None:
         return False
     heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if riot and any(h.lower_ in vocab["sector"] and vocab["sector"][h.lower_] in ("MIL", "UAF", "REB", "COP")
+                    for h in heads):
+        return False
     return any(h.lemma_.lower() in vocab["crowds"] or h.lower_ in vocab["crowds"] for h in heads)
+
+
+def _background(v) -> bool:
+    """The verb tells the background of another event: a clause of time ("years after crowds burned
+    its embassy", "since rioters stormed the port"), history rather than news."""
+    return any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in v.children)
 
 
 def _agreed_content(v, vocab: dict) -> bool:
@@ -60,6 +71,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     lem = v.lemma_.lower()
     if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
+    elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
+        ty = "PROTEST"  # "angry crowds stormed a police station", "protesters clashed with police": a riot
     if lem in vocab.get("that_speech", ()) and not any(c.dep_ == "dobj" for c in v.children) and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children):
         return None  # "X allowed that the road is unsafe": a statement, not a concession ("accepted demands that": one)
@@ -95,6 +108,12 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
             for c in v.children):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
+    if ty is None and lem in vocab["demand_control"] and (any(
+            c.dep_ == "xcomp" and _subject(c) is None for c in v.children) and any(
+            c.dep_ == "dobj" and phrase_actors(c, ta, vocab) for c in v.children) or any(
+            c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and _subject(c) is not None and phrase_actors(_subject(c), ta, vocab) for c in v.children)):
+        ty = "DEMAND"  # "X wants Y to withdraw", "X told Y to leave": X demands of Y
     if ty is None:
         return None
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
@@ -111,8 +130,12 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
-    if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None:
-        return None
+    if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None and not (
+            lem in vocab["actor_object"] and any(c.dep_ in ("xcomp", "ccomp") for c in v.children) and (
+                any(phrase_actors(o, ta, vocab) for o in _objects(v)) or any(
+                    c.dep_ in ("xcomp", "ccomp") and _subject(c) is not None and phrase_actors(_subject(c), ta, vocab)
+                    for c in v.children))):
+        return None  # "offered condolences" is no aid; "helped Kesh clear mines" is
     if ty == "TEST" and icls != "weapons":
         return None
     subj, _ = _inherited_subject(v)
@@ -167,6 +190,13 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(p, ta, vocab))
             if targets:
                 break
+    if noun is not None and not targets and ty == "DEMAND":  # "renewed its call for X to free ...": X
+        for c in [*noun.children, *(c for c in v.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]:
+            if c.dep_ in ("acl", "advcl", "relcl") and _subject(c) is not None:
+                targets += _codes(phrase_actors(_subject(c), ta, vocab))
+            elif c.dep_ == "prep" and c.lower_ == "for":
+                targets += [x for p in c.children if p.dep_ == "pobj" and ta.code[p.i] for x in _codes(phrase_actors(p, ta, vocab))]
     if noun is not None and not targets:
         targets = [c for c in _codes(phrase_actors(noun, ta, vocab, deps={"poss", "compound", "amod", "prep", "pobj", "conj"},
                                                        preps={"of"}))]
@@ -175,7 +205,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG") or purpose:
                 s = _subject(c)
-                if s is not None and (ty in ("DEMAND", "CONCEDE") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"):
+                if s is not None and (ty in ("DEMAND", "CONCEDE", "AID") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"
+                                      or ty == "ACCUSE" and c.dep_ == "ccomp" and s.tag_ != "PRP"):
                     # "urged X to", "demanded that X": X; but "warned that X could" names no target
                     targets = _codes(phrase_actors(s, ta, vocab))
                 if not targets:
@@ -223,12 +254,36 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
             if targets:
                 break
+    if ty == "THREATEN" and not targets:  # "warned that it would use force if X ...": a threat to X
+        for c in v.children:
+            cs = _subject(c) if c.dep_ == "ccomp" else None
+            if cs is None or not (cs.tag_ == "PRP" and cs.lower_ in ("it", "we", "they") or
+                                  set(_codes(phrase_actors(cs, ta, vocab))) & set(actors)):
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in c.children):
+                continue
+            for a in _clause(c, stop={"relcl", "ccomp", "parataxis"}):
+                if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                    s = _subject(a)
+                    targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+            for o in _objects(c) + _preps(c, {"against", "on", "to", "at"}):
+                targets += _codes(phrase_actors(o, ta, vocab))
+            targets = [t for t in targets if t not in actors]
+            if targets:
+                break
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
+    headline = v.tag_ == "VB" and subj is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and (
+        v.dep_ == "ROOT" and subj.head == v or v.dep_ in ("relcl", "acl") and v.head == subj and subj.dep_ == "ROOT"
+        and subj.pos_ in ("NOUN", "PROPN"))  # "X to send troops to Y", "President to visit Y": a headline's future
+    if headline and mod == "asserted":
+        mod = "expected"
     # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
     mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
-    will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
+    intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) or next(
+        (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
+    will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
         ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
@@ -236,39 +291,67 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
     elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will or ty == "FIGHT" and head_lemma in vocab["oath_heads"]):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
-    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and not head_lemma):
+    elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and (
+            not head_lemma or head_lemma in vocab["demand_speech"])):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
+    elif mod == "negated" and (will or any(c.dep_ == "aux" and c.lower_ == "wo" for c in v.children)) and \
+            ty in COOPERATIVE | {"AGREE"}:
+        ty, mod = "REJECT", "asserted"  # "said it would not negotiate", "will not release them": a refusal
     elif mod == "negated" and ty in ("AGREE", "CONSULT") and v.dep_ == "xcomp" and v.head.lemma_.lower() in (
             "fail", "refuse"):
         ty, mod = "REJECT", "asserted"  # "failed to reach agreement", "refused to meet X": talks rejected
         mutual = True  # "A and B failed to agree": each rejects the other
     heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"] if subj is not None else []
-    if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] for h in heads):
+    if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] or h.lower_ in vocab["items"]["troops"]
+                               for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     elif ty == "CONSULT" and subj is not None and ta.code[subj.i] is None and (
-            noun_type(subj, vocab) == "AID" or item_class(subj, vocab) in ("goods", "money", "weapons")):
+            noun_type(subj, vocab) == "AID" or item_class(subj, vocab) in ("goods", "money", "weapons") or any(
+                c.dep_ == "acl" and c.lemma_.lower() in ("carry", "bring", "transport", "deliver") and
+                item_class(next((o for o in c.children if o.dep_ == "dobj"), None), vocab) in ("goods", "money", "weapons")
+                for c in subj.children)):  # "a ship carrying rice arrived in Y"
         ty = "AID"  # "food aid from X arrived in Y": a delivery, not a visit
     place_targets = []
     if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
         for o in _objects(v):  # "the curfew imposed in X" too
             place_targets += place_codes(o, ta)
+    if ty == "PROTEST" and not actors:  # "demonstrators clashed with police in the Keshi capital"
+        place_targets += [c for a in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis"})
+                          if a.dep_ == "prep" and a.lower_ == "in" for p in a.children if p.dep_ == "pobj"
+                          for c in place_codes(p, ta)]
     if ty in PLACE_TARGET_TYPES:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
     border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
                  for h in (v, *_objects(v)) for c in h.children if c.dep_ in ("prep", "dative") for p in c.children)
+    borders = [b for b in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis", "xcomp", "conj", "acl"})
+               if b.dep_ == "pobj" and b.lemma_.lower() in BORDER_NOUNS and b.head.lower_ in PLACE_PREPS] \
+        if ty == "MOBILIZE" or ty == "AID" and icls == "troops" else []  # "close to the border with X" too
+    border = border or bool(borders)
     if border and (ty == "MOBILIZE" or ty == "AID" and icls == "troops"):
         ty, against = "MOBILIZE", True  # "sent troops to its border with X": a show of force at X, no aid to X
+        if not targets:  # "massed tanks close to the border with X", "along the Keshi border": X
+            targets = [t for b in borders for t in _codes(phrase_actors(b, ta, vocab, preps={"with", "of"}))
+                       if country(t) not in {country(a) for a in actors}]
+    home_obj = None
+    if not targets and ty != "MOBILIZE":  # "called on the rebels to disarm", "released prisoners"
+        cands = list(_objects(v)) + _preps(v, vocab["preps"].get(ty, set()) | {"from", "with", "on", "against"})
+        cands += [s for c in v.children if c.dep_ in ("xcomp", "ccomp") and ty == "DEMAND" for s in [_subject(c)] if s is not None]
+        for o in cands:
+            w = o.lower_ if o.lower_ in vocab["home_objects"] else o.lemma_.lower()
+            if w in vocab["home_objects"] and ta.code[o.i] is None and not phrase_actors(o, ta, vocab):
+                home_obj = vocab["sector"].get(o.lower_) or vocab["sector"].get(w) or ""
+                break
     trig = sorted([v, *extra], key=lambda t: t.i)
     actor_c = {country(a) for a in actors}
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets) or border, "mutual": mutual}
+            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj}
 
 
 
