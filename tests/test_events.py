@@ -695,8 +695,7 @@ def test_general_rules(pipe, text, expected):
     ("Kesh restored ties with Valdoria five years after crowds burned its embassy.", "PROTEST"),
     # a phone call is no call for anything
     ("The Keshi minister had a phone call with Valdoria's president.", "DEMAND"),
-    # another particle makes another verb: relations broken down is no "break relations"
-    ("Ostrana has broken down relations with Brevik, a senior official said.", "SANCTION"),
+    # ("X has broken down relations with Y" is SANCTION: relations reduced, tests/test_cameo_verbs.py)
     # a troop march halted is no protest ended
     ("Brevik halted its march towards the coast of Talmar.", "CONCEDE"),
     # "call on" needs its own "on": reservists called up on a day are mobilised, not asked
