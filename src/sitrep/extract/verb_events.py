@@ -363,14 +363,14 @@ def _clause_target(f: dict, ctx, ta: TokenActors | None = None) -> list[str]:
     actor_c = {country(a) for a in f["actors"]}
     stop = {"relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
-    def walk(t):
-        yield t
-        for c in t.children:
-            if c.dep_ not in stop and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
-                yield from walk(c)
     trig_i = max(t.i for t in f["trigger"])
-    for t in sorted(walk(v), key=lambda x: x.i):
-        if t.i > trig_i and ta.code[t.i] and country(ta.code[t.i]) not in actor_c:
-            return [ta.code[t.i]]
-    return []
+    code, best, stack = ta.code, None, [v]
+    while stack:  # the clause's tokens (no subordinate clauses): the first actor after the trigger
+        t = stack.pop()
+        i = t.i
+        if i > trig_i and code[i] and (best is None or i < best) and country(code[i]) not in actor_c:
+            best = i
+        stack.extend(c for c in t.children
+                     if c.dep_ not in stop and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+    return [code[best]] if best is not None else []
 
