@@ -78,6 +78,14 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intent_nouns"] = set(mod.get("intent_nouns") or [])
     v["refusal_nouns"] = set(mod.get("refusal_nouns") or [])
     v["sector"] = {w: s for s, ws in raw["sectors"].items() if s != "help" for w in ws}
+    # lemmas the vocabulary gives no type by themselves but a rule may type by their object or
+    # clause (light verbs, by-object rules, reversed verbs, demand verbs): with the typed verbs,
+    # crowd and riot verbs and the event nouns, every token that can trigger an event
+    v["typed_by_context"] = frozenset().union(v["by_object"], v["light"], v["reverse"], v["demand_speech"],
+                                              v["demand_control"])
+    nouns = frozenset(v["noun"]) | frozenset(v["noun_phrase"]) | frozenset(v["of_phrase"])
+    v["trigger_sets"] = (nouns, frozenset().union(v["verb"], v["phrase"], v["crowd_verbs"], v["riot_verbs"],
+                                                  v["typed_by_context"], nouns))
     v["home_objects"] = set((raw.get("home_objects") or {}).get("words") or [])
     return v
 

@@ -146,13 +146,7 @@ def _candidates(ctx: Context, vocab: dict) -> list[int]:
     lists ``_verb_event`` tests before it gives up), or a word after a hyphen ("test-fired")."""
     from .actorwords import token_table
     from .hedges import token_hits
-    sets = vocab.get("_trigger_sets")
-    if sets is None:
-        nouns = frozenset(vocab["noun"]) | frozenset(vocab["noun_phrase"]) | frozenset(vocab["of_phrase"])
-        verbs = frozenset().union(vocab["verb"], vocab["phrase"], vocab["crowd_verbs"], vocab["by_object"],
-                                  vocab["light"], vocab["reverse"], vocab["demand_speech"], vocab["riot_verbs"],
-                                  vocab["demand_control"])
-        sets = vocab["_trigger_sets"] = (nouns, verbs | nouns)
+    sets = vocab["trigger_sets"]
     hits = token_hits(ctx, sets[0], sets[1])
     texts = token_table(ctx)[0]
     hyph = [i + 1 for i, w in enumerate(texts[:-1]) if w == "-"]

@@ -66,16 +66,6 @@ def _agreed_content(v, vocab: dict) -> bool:
         c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in h.children)
 
 
-def _may_type(vocab: dict) -> frozenset:
-    """Lemmas that may get a type from their object or clause though the vocabulary gives
-    them none by themselves (light verbs, by-object rules, reversed verbs, demand verbs)."""
-    got = vocab.get("_may_type")
-    if got is None:
-        got = vocab["_may_type"] = frozenset().union(
-            vocab["by_object"], vocab["light"], vocab["reverse"], vocab["demand_speech"], vocab["demand_control"])
-    return got
-
-
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
@@ -86,7 +76,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if lem in vocab.get("that_speech", ()) and not any(c.dep_ == "dobj" for c in v.children) and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children):
         return None  # "X allowed that the road is unsafe": a statement, not a concession ("accepted demands that": one)
-    if ty is None and lem not in _may_type(vocab):
+    if ty is None and lem not in vocab["typed_by_context"]:
         return None  # no rule below can give this verb a type: skip the parse walks
     noun = None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
