@@ -732,3 +732,34 @@ def test_generic_you_holds_no_view(run):
     # what "you" is said to have said stays a claim
     doc, claims = run('"You said the bridge would open in May," the councillor told the mayor.')
     assert "councillor" in one(claims, "told").source
+
+
+def test_a_claim_inside_another_claims_content_is_that_claims_to_report(run):
+    doc, claims = run("The harbour master said the ferry crews claimed that the pier had flooded overnight.")
+    c = one(claims, "said")
+    assert "pier had flooded" in c.text and "harbour master" in c.source
+    assert not [x for x in claims if x.cue == "claimed"]   # one attribution per stretch of text
+    doc, claims = run("The mayor said that the convoy had reportedly crossed the bridge at dawn.")
+    assert one(claims, "said") and one(claims, "reportedly")   # a sourceless hedge inside it stays
+    doc, claims = run("The union published a statement condemning the ferry operator for the cancellations.")
+    assert "ferry operator" in one(claims, "condemning").text   # what the statement says
+
+
+def test_title_case_headline_is_read_in_sentence_case():
+    from sitrep.extract.claim_headline import _headline, sentence_case
+    text = "Harbour Chief Warns Ferry Crews Of Rising Water.\n\nThe harbour chief Mara Lind spoke on Friday."
+    assert _headline(text) == (0, text.index("\n"))
+    line = text[:text.index("\n")]
+    folded = sentence_case(line, text[len(line):])
+    assert folded == "Harbour chief warns ferry crews of rising water."
+    assert len(folded) == len(line)
+    body = "\n\nMara Lind, the harbour chief, spoke to the U.N. on Friday."
+    assert sentence_case("Lind Tells U.N. Ferry Crews To Wait", body) == "Lind tells U.N. ferry crews to wait"
+    assert _headline("The harbour chief said the water was rising.\n\nMore text.") is None
+
+
+def test_title_case_headline_claim(run):
+    doc, claims = run("Port Chief Mara Lind Warns Ferry Crews Of Rising Water.\n\n"
+                      "Mara Lind spoke to reporters at the quay on Friday morning before the ferries left.")
+    c = one(claims, "Warns")
+    assert "Lind" in c.source and "Rising Water" in c.text

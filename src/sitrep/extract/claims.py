@@ -54,7 +54,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Claim, record_id
-from . import hedges
+from . import claim_headline, hedges
 from .claim_draft import WH, _Draft, _chars, _holder, _lex, _longest_run, _speaker, _text, _that_clause, _trim  # noqa: F401
 from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun  # noqa: F401
 from .claim_stance import _from_adjective, _from_in
@@ -66,6 +66,7 @@ from .sources import ents, joint_sources, resolve, split_conjoined
 
 def setup(nlp, resources: dict) -> None:
     hedges.setup(nlp, resources)
+    claim_headline.setup(nlp, resources)
 
 
 def find_claims(ctx: Context) -> Iterator[Claim]:
@@ -117,11 +118,12 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
     drafts.extend(_colon_lines(doc, text, L))
+    drafts.extend(claim_headline.headline_drafts(ctx, drafts + bare))
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
     drafts.extend(_unquoted_rest(doc, drafts, bare, L))
-    drafts = _nested(_dedup(drafts))
+    drafts = _univocal(doc, _nested(_dedup(drafts)), L)
     yield from _finish(ctx, drafts, L)
 
 
@@ -133,6 +135,21 @@ def _nested(drafts: list[_Draft]) -> list[_Draft]:
     speech = [d for d in drafts if d.cue_class == "speech" and d.start >= 0]
     return [d for d in drafts if (d.cue_class == "speech" and not d.phrase) or not any(
         s.start <= d.cue_start < s.end and s.cue_start != d.cue_start for s in (drafts if d.phrase else speech))]
+
+
+def _univocal(doc, drafts: list[_Draft], L) -> list[_Draft]:
+    """One attribution per stretch of text: a claim whose cue lies inside another claim's content is
+    that claim's to report ("The envoy said the rebels claimed the town": the envoy's claim, whose
+    content names the rebels' claim), and is left out, unless the other claim's cue lies inside its
+    own content in turn (two claims around each other: neither is nested). A claim with no source
+    stays ("..., the convoy reportedly crossed ...": a hedge on part of the content, no second speaker),
+    and so does what a document named in it says ("published a statement criticizing the port
+    authority": the statement's claim is the news, its publication the frame)."""
+    return [d for d in drafts if (d.src is None and d.source_name is None) or not any(
+        o is not d and o.start <= d.cue_start < o.end and o.cue_start != d.cue_start
+        and not d.start <= o.cue_start < d.end for o in drafts) or (
+        d.tok >= 0 and doc[d.tok].dep_ == "acl" and doc[d.tok].head.i == d.src_head
+        and doc[d.src_head].lemma_.lower() in L["docs"])]
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
