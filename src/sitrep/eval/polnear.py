@@ -37,12 +37,13 @@ Univocal figures (``univocal_*``, added beside the figures above, which stay
 as they were). PolNeAR's README states that its annotation is univocal: each
 token has one label and takes part in at most one attribution, so an
 attribution nested in another's content ('X condemned what Y called "a
-breach"') is never annotated when the outer one is. sitrep reports nested
-claims, which the plain figures count as false hits against PolNeAR. The
-univocal figures first reduce sitrep's claims to a univocal set, as an
-annotator would: a claim whose cue lies inside the content of another claim
-is left out (the outer one kept), then score the same way. They are the fair
-reading of PolNeAR; the plain figures are kept for comparison with earlier runs.
+breach"') is never annotated when the outer one is. The univocal figures
+first reduce sitrep's claims to a univocal set, as an annotator would: a claim
+whose cue lies inside the content of another claim is left out (the outer one
+kept), then score the same way. sitrep's claims stage now keeps one attribution
+per stretch of text itself (``claims._univocal``), but for claims with no source
+("reportedly") and what a document named in a content says ("a statement
+criticizing ..."), so the two figures differ only by those.
 """
 from __future__ import annotations
 

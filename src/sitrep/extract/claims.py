@@ -39,6 +39,11 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   by the quotation next to it in the same paragraph. A quotation broken by its
   attribution ('"...," he explained, "and ..."') is one claim.
 
+One attribution per stretch of text: a claim with a source whose cue lies inside another
+claim's content is that claim's to report and is left out ("The envoy said the rebels claimed
+the town" is the envoy's claim); a sourceless hedge ("reportedly") inside a content stays. A
+title-case headline is re-read in sentence case for its reporting verb (``claim_headline.py``).
+
 The source is resolved to the canonical actor of the entities stage where an
 entity mention overlaps the source span; else it stays the text of the span
 ("a senior official who spoke on condition of anonymity"). Pronoun sources
