@@ -75,7 +75,7 @@ def headline_drafts(ctx, taken: list) -> list:
         d = _from_verb(t, L)
         if d is None or d.src is None or d.src_head is None:
             continue   # the headline's claim needs its source
-        if d.start < 0:   # "Obama Seeks More Refugees", "Clinton Speaks 'Directly To ...'": the rest of the line
+        if d.start < 0:   # "Mayor Speaks 'Directly To Ferry Crews'", "Chief Backs Port Plan": the rest of the line
             rest = _chars([x for x in t.subtree if x.i > t.i and not d.src[0] <= x.i < d.src[1]])
             if rest is None or len(hd.char_span(*rest, alignment_mode="expand")) < 2:
                 continue
