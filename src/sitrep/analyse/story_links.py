@@ -56,7 +56,7 @@ def link_batch(store: Store, new_sigs: dict[str, dict]) -> dict[str, int]:
             select(m.c.doc_id).where(m.c.doc_id.in_(c))).scalars()}
     new = {d: s for d, s in new_sigs.items() if d not in placed}
     if not new:
-        return {"new_documents": 0, "storylines_written": 0}
+        return {"new_documents": 0, "storylines_written": 0, "key_rows": 0, "pairs_checked": 0}
     ids = sorted(new)
     # 1. the batch's keys are stored first, so pairs within the batch are found like any other
     rows = [{"key": key, "doc_id": d} for d in ids for part in keys(new[d]) for key in part]
@@ -71,11 +71,13 @@ def link_batch(store: Store, new_sigs: dict[str, dict]) -> dict[str, int]:
         bands, names = keys(new[d], lookup=True)
         for key in bands + names:
             wanted[key].append(d)
+    key_rows = 0
     band_c: dict[str, set[str]] = defaultdict(set)
     name_c: dict[str, dict[str, int]] = defaultdict(dict)
     with store.engine.connect() as conn:
         for c in _chunks(sorted(wanted)):
             for key, o in conn.execute(select(k.c.key, k.c.doc_id).where(k.c.key.in_(c))):
+                key_rows += 1
                 for d in wanted[key]:
                     if o == d:
                         continue
@@ -89,6 +91,7 @@ def link_batch(store: Store, new_sigs: dict[str, dict]) -> dict[str, int]:
         member = {r.doc_id: r for c in _chunks(sorted(old)) for r in conn.execute(
             select(m.c.doc_id, m.c.storyline_id, m.c.dup_of).where(m.c.doc_id.in_(c)))}
     sigs = dict(new)
+    checked = 0
 
     def sig(o: str) -> dict | None:
         """A candidate's signature, read when a pair is checked (a candidate already joined is not)."""
@@ -112,12 +115,14 @@ def link_batch(store: Store, new_sigs: dict[str, dict]) -> dict[str, int]:
         for o in sorted(band_c.get(d, ())):
             if (o not in member and o not in new) or dup.find(d_node(o)) == dup.find(d) or not sig(o):
                 continue
+            checked += 1
             if dup_link(new[d], sigs[o]) is not None:
                 dup.union(d, d_node(o))
                 story.union(d, s_node(o))
         for o in sorted(story_c.get(d, ())):
             if (o not in member and o not in new) or story.find(s_node(o)) == story.find(d) or not sig(o):
                 continue
+            checked += 1
             if story_link(new[d], sigs[o]):
                 story.union(d, s_node(o))
     comps: dict[str, list[str]] = defaultdict(list)
@@ -129,7 +134,7 @@ def link_batch(store: Store, new_sigs: dict[str, dict]) -> dict[str, int]:
     root_sl = {r.dup_of or x: r.storyline_id for x, r in member.items()}
     with store.engine.begin() as conn:
         written = _write(conn, comps, dcomps, new, sigs, root_sl)
-    return {"new_documents": len(ids), "storylines_written": written}
+    return {"new_documents": len(ids), "storylines_written": written, "key_rows": key_rows, "pairs_checked": checked}
 
 
 def _write(conn, comps: dict, dcomps: dict, new: dict, sigs: dict, root_sl: dict[str, str]) -> int:

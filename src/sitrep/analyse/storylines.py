@@ -306,7 +306,8 @@ def build_storylines(store: Store, *, rebuild: bool = False, doc_ids: Iterable[s
         pairs = conn.execute(select(func.count()).select_from(S.storyline_documents)
                              .where(S.storyline_documents.c.dup_of.is_not(None))).scalar_one()
     return {"storylines": n, "new_documents": got["new_documents"], "duplicate_pairs": pairs,
-            "storylines_written": got["storylines_written"]}
+            "storylines_written": got["storylines_written"], "key_rows": got["key_rows"],
+            "pairs_checked": got["pairs_checked"]}
 
 
 # ------------------------------------------------------------------ reading
