@@ -10,8 +10,9 @@ one storyline per article runs through the whole store). For each store size
 next weeks) is timed: their signatures (a worker's part in the distributed
 ingest) and their linking (``build_storylines(doc_ids=...)``: the client's
 part), in CPU seconds of this process (SQLite runs in it), against a full
-rebuild of the storylines of the same store. Printed: per-document costs and
-their ratios between store sizes.
+rebuild of the storylines of the same store. Printed: per-document costs, the
+work done (key rows read, pairs checked: counts, so they do not swing with
+the machine's load) and their ratios between store sizes.
 
     PYTHONPATH=src python bench/bench_storylines.py [--docs 2000] [--steps 2] [--batch 500] [--shared ../shared]
 """
@@ -88,17 +89,19 @@ def main() -> None:
             build_storylines(store, rebuild=True)
             full = time.process_time() - c
             sls = list_storylines(store)
-            res.append((n, link, sig, full))
+            res.append((n, link, sig, full, r["key_rows"], r["pairs_checked"]))
             print(f"store of {n} documents (weeks 0-{w - 1}; grown in {grow:.1f} s wall): batch of {len(batch)}: "
                   f"signatures {sig:.2f} s, linking {link:.2f} s CPU ({1000 * link / len(batch):.2f} ms a document; "
-                  f"{r['storylines_written']} storylines written); full rebuild {full:.1f} s "
+                  f"{r['storylines_written']} storylines written; per document {r['key_rows'] / len(batch):.0f} key rows "
+                  f"read, {r['pairs_checked'] / len(batch):.1f} pairs checked); full rebuild {full:.1f} s "
                   f"({1000 * full / n:.2f} ms a document); batch / rebuild {link / full:.3f} "
                   f"(documents {len(batch) / n:.3f}); {len(sls)} storylines, largest {len(sls[0]['documents'])}",
                   flush=True)
         store.close()
-    n1, l1, _, f1 = res[0]
-    for nk, lk, _, fk in res[1:]:
-        print(f"store {nk / n1:.2f}x as large: linking a batch {lk / l1:.2f}x, a full rebuild {fk / f1:.2f}x")
+    n1, l1, _, f1, k1, p1 = res[0]
+    for nk, lk, _, fk, kk, pk in res[1:]:
+        print(f"store {nk / n1:.2f}x as large: linking a batch {lk / l1:.2f}x CPU (key rows read {kk / k1:.2f}x, "
+              f"pairs checked {pk / p1:.2f}x), a full rebuild {fk / f1:.2f}x")
 
 
 if __name__ == "__main__":
