@@ -5,7 +5,9 @@ The store grows in time, as a news store does: week after week, the
 articles of the 2014 corpus (../shared/corpus/ukraine-2014, 88 with a text)
 come again with a new first line and a date one week later (so each
 article's weekly copies are near-duplicates of those of the weeks before and
-one storyline per article runs through the whole store). For each store size
+one storyline per article runs through the whole store); with --undated,
+the copies have no date (all in one date bucket: the keys' cap of
+MAX_POSTING documents is what bounds the lookups). For each store size
 (--docs, then doubled --steps times) a batch of --batch new documents (the
 next weeks) is timed: their signatures (a worker's part in the distributed
 ingest) and their linking (``build_storylines(doc_ids=...)``: the client's
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -36,8 +39,8 @@ from sitrep.store import Store  # noqa: E402
 START = date(2014, 1, 6)
 
 
-def week(arts: list[dict], w: int) -> list[Document]:
-    day = (START + timedelta(days=7 * w)).isoformat()
+def week(arts: list[dict], w: int, undated: bool = False) -> list[Document]:
+    day = None if undated else (START + timedelta(days=7 * w)).isoformat()
     return [Document.new(f"Week {w} edition.\n" + a["text"], title=f"{a['title']} (week {w})", published=day,
                          source_id=f"{a['id']}-w{w}", source=f"bench:w{w}") for a in arts]
 
@@ -48,6 +51,8 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=2, help="Times the store is doubled after the first measurement.")
     ap.add_argument("--batch", type=int, default=500, help="Documents in the timed batch.")
     ap.add_argument("--shared", default=str(ROOT / ".." / "shared"))
+    ap.add_argument("--undated", action="store_true", help="Copies without a date, as in the corpus of the "
+                                                           "100,000-document run: one date bucket for all.")
     args = ap.parse_args()
     path = Path(args.shared) / "corpus" / "ukraine-2014" / "articles.jsonl"
     arts = [a for a in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if a["text"].strip()]
@@ -60,7 +65,7 @@ def main() -> None:
         def take(k: int) -> list[Document]:
             nonlocal w
             while len(pending) < k:
-                pending.extend(week(arts, w))
+                pending.extend(week(arts, w, args.undated))
                 w += 1
             out = pending[:k]
             del pending[:k]
@@ -81,9 +86,10 @@ def main() -> None:
             c = time.process_time()
             ensure_signatures(store, ids)          # the workers' part in the distributed ingest
             sig = time.process_time() - c
-            c = time.process_time()
+            c, t0 = time.process_time(), os.times()
             r = build_storylines(store, doc_ids=ids)   # the client's part
-            link = time.process_time() - c
+            link, t1 = time.process_time() - c, os.times()
+            sys_s = t1.system - t0.system             # system time: SQLite's page reads from the OS
             n += len(batch)
             c = time.process_time()
             build_storylines(store, rebuild=True)
@@ -91,7 +97,8 @@ def main() -> None:
             sls = list_storylines(store)
             res.append((n, link, sig, full, r["key_rows"], r["pairs_checked"]))
             print(f"store of {n} documents (weeks 0-{w - 1}; grown in {grow:.1f} s wall): batch of {len(batch)}: "
-                  f"signatures {sig:.2f} s, linking {link:.2f} s CPU ({1000 * link / len(batch):.2f} ms a document; "
+                  f"signatures {sig:.2f} s, linking {link:.2f} s CPU (of which system {sys_s:.2f} s; "
+                  f"{1000 * link / len(batch):.2f} ms a document; "
                   f"{r['storylines_written']} storylines written; per document {r['key_rows'] / len(batch):.0f} key rows "
                   f"read, {r['pairs_checked'] / len(batch):.1f} pairs checked); full rebuild {full:.1f} s "
                   f"({1000 * full / n:.2f} ms a document); batch / rebuild {link / full:.3f} "

@@ -116,3 +116,24 @@ def test_migration_6_on_an_older_store(mem_store):
     assert list_storylines(mem_store) == []
     build_storylines(mem_store)
     assert _groups(mem_store, {d.source_id: d.id for d in docs}) == EXPECTED
+
+
+def test_a_key_holds_at_most_max_posting_documents(mem_store):
+    """25 copies of one undated article: every key stores at most MAX_POSTING
+    documents (the lookups stay bounded), and the copies still make one
+    storyline and one near-duplicate cluster, in batches as in a rebuild."""
+    from sitrep.analyse.storylines import MAX_POSTING
+    base = next(d for d in _docs() if d.source_id == "talks-2")
+    copies = [Document.new(f"Bulletin {k}.\n" + base.text, title=f"{base.title} ({k})", source_id=f"talks-2-{k}")
+              for k in range(25)]
+    random.Random(5).shuffle(copies)
+    for batch in (copies[i::3] for i in range(3)):
+        mem_store.add([(d, None) for d in batch])
+        build_storylines(mem_store, doc_ids=[d.id for d in batch])
+    with mem_store.engine.connect() as conn:
+        most = conn.execute(text("SELECT max(n) FROM (SELECT count(*) AS n FROM storyline_keys GROUP BY key) t"))
+        assert most.scalar_one() == MAX_POSTING
+    incremental = _snapshot(mem_store)
+    assert len({r[0] for r in incremental[1]}) == 1 and sum(1 for r in incremental[1] if r[2]) == 24
+    build_storylines(mem_store, rebuild=True)
+    assert _snapshot(mem_store) == incremental

@@ -1,9 +1,10 @@
 """Linking a batch of new documents into the stored storylines (the rule is
 in ``storylines``: ``dup_link``, ``story_link``, ``keys``).
 
-For a batch: its documents' signature keys are stored, the keys they look up
-are read by index (``storyline_keys.key``), and each candidate the keys name
-is checked with the pair rule, skipping candidates already joined (so a new
+For a batch: the keys its documents look up are read by index
+(``storyline_keys.key``), its documents' own keys are stored (at most
+``MAX_POSTING`` documents a key), and each candidate the keys name is
+checked with the pair rule, skipping candidates already joined (so a new
 copy of a story checks one of its documents, not all). The storylines the
 batch joins are merged (union-find) and rewritten; their aggregates (first
 document, dates, term counts, distinct texts) are merged from the stored rows
@@ -23,7 +24,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from ..model import record_id
 from ..store import Store
 from ..store import schema as S
-from .storylines import MIN_SHARED_NAMES, _UF, _base, _state_names, dup_link, jaccard, keys, story_link
+from .storylines import MAX_POSTING, MIN_SHARED_NAMES, _UF, _base, _state_names, dup_link, jaccard, keys, story_link
 
 _CHUNK = 500
 TOP_TERMS = 8
@@ -58,34 +59,48 @@ def link_batch(store: Store, new_sigs: dict[str, dict]) -> dict[str, int]:
     if not new:
         return {"new_documents": 0, "storylines_written": 0, "key_rows": 0, "pairs_checked": 0}
     ids = sorted(new)
-    # 1. the batch's keys are stored first, so pairs within the batch are found like any other
-    rows = [{"key": key, "doc_id": d} for d in ids for part in keys(new[d]) for key in part]
-    with store.engine.begin() as conn:
+    with store.engine.begin() as conn:        # keys of an interrupted earlier attempt
         for c in _chunks(ids):
             conn.execute(delete(k).where(k.c.doc_id.in_(c)))
-        for c in _chunks(rows, 5000):
-            conn.execute(insert(k), c)
-    # 2. candidates by index: documents sharing a band key, or MIN_SHARED_NAMES name keys
+    # 1. the documents stored under the keys the batch looks up (its own and the neighbouring buckets)
     wanted: dict[str, list[str]] = defaultdict(list)
     for d in ids:
         bands, names = keys(new[d], lookup=True)
         for key in bands + names:
             wanted[key].append(d)
+    posting: dict[str, list[str]] = defaultdict(list)
     key_rows = 0
-    band_c: dict[str, set[str]] = defaultdict(set)
-    name_c: dict[str, dict[str, int]] = defaultdict(dict)
     with store.engine.connect() as conn:
         for c in _chunks(sorted(wanted)):
             for key, o in conn.execute(select(k.c.key, k.c.doc_id).where(k.c.key.in_(c))):
                 key_rows += 1
-                for d in wanted[key]:
-                    if o == d:
-                        continue
-                    if key[0] == "b":
-                        band_c[d].add(o)
-                    else:
-                        nc = name_c[d]
-                        nc[o] = nc.get(o, 0) + 1
+                posting[key].append(o)
+    # 2. the batch's own keys, each under a key fewer than MAX_POSTING documents hold (in id order):
+    # a key that many documents share says little, and the lookup stays bounded
+    rows = []
+    for d in ids:
+        for part in keys(new[d]):
+            for key in part:
+                if len(posting[key]) < MAX_POSTING:
+                    posting[key].append(d)
+                    rows.append({"key": key, "doc_id": d})
+    with store.engine.begin() as conn:
+        for c in _chunks(rows, 5000):
+            conn.execute(insert(k), c)
+    # 3. candidates: documents sharing a band key, or MIN_SHARED_NAMES name keys
+    band_c: dict[str, set[str]] = defaultdict(set)
+    name_c: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, ds in wanted.items():
+        for o in posting.get(key, ()):
+            for d in ds:
+                if o == d:
+                    continue
+                if key[0] == "b":
+                    band_c[d].add(o)
+                else:
+                    nc = name_c[d]
+                    nc[o] = nc.get(o, 0) + 1
+    with store.engine.connect() as conn:
         story_c = {d: {o for o, n in cs.items() if n >= MIN_SHARED_NAMES} for d, cs in name_c.items()}
         old = {o for cs in list(band_c.values()) + list(story_c.values()) for o in cs} - set(new)
         member = {r.doc_id: r for c in _chunks(sorted(old)) for r in conn.execute(
@@ -100,7 +115,7 @@ def link_batch(store: Store, new_sigs: dict[str, dict]) -> dict[str, int]:
                 sigs[o] = conn.execute(select(S.doc_signatures.c.data)
                                        .where(S.doc_signatures.c.doc_id == o)).scalar_one_or_none()
         return sigs[o]
-    # 3. union-find: an old document stands for its storyline (S:) and its near-duplicate cluster (D:)
+    # 4. union-find: an old document stands for its storyline (S:) and its near-duplicate cluster (D:)
     story, dup = _UF(), _UF()
 
     def s_node(x: str) -> str:

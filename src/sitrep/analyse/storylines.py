@@ -27,6 +27,11 @@ A new document finds the documents it may link to through its signature keys
 (``storyline_keys``: its MinHash bands and names, each with a date bucket) by
 index, and only the storylines it joins are read and written
 (``story_links.link_batch``): the cost follows the batch, not the store.
+A key stores at most ``MAX_POSTING`` documents (the first to come; a key
+that many documents share says little): below that, batches in any order
+give exactly what a rebuild gives; a key past it still finds its first
+documents for every newcomer (a big cluster of copies stays one), but which
+documents those are depends on the order of arrival.
 """
 from __future__ import annotations
 
@@ -52,6 +57,7 @@ MIN_SHARED_NAMES = 3       # ... at least this many names in common
 NAME_JACCARD = 0.2         # ... and this share of the two documents' names,
 STORY_COSINE_ALONE = 0.6   # ... or a cosine of at least this
 STORY_DAYS = 10            # ... published at most this many days apart (or both undated)
+MAX_POSTING = 20           # documents stored under one key at most (the first to come)
 BANDS = 32
 N_HASH = 64
 N_TERMS = 30
