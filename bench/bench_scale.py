@@ -176,40 +176,27 @@ def run_pg_load(work: Path, path: Path, pg: str) -> dict:
 def run_full(corpus: Path, work: Path, db: str, workers: int) -> dict:
     """The whole corpus through ``workers`` local workers into PostgreSQL
     ``db`` (resumable: partitions already loaded there are skipped; the
-    figures count this invocation's documents)."""
-    import psutil
-
-    from sitrep.scale import ingest_distributed
-    from sitrep.store import Store
-    store = Store(db)
-    t0, c0 = time.perf_counter(), time.process_time()
-    peak: dict[str, int] = {}
-    kinds: dict[str, int] = {}
-
-    def on_event(kind: str, info: dict) -> None:
-        kinds[kind] = kinds.get(kind, 0) + 1
-        for p in psutil.Process().children(recursive=True):   # the workers, sampled at every event
-            try:
-                peak[str(p.pid)] = max(peak.get(str(p.pid), 0), p.memory_info().rss)
-            except psutil.Error:
-                pass
-    rep = ingest_distributed([str(corpus)], store, workers=workers, work_dir=work / f"full{workers}",
-                             keep_shards=False, on_event=on_event)
-    secs, client_cpu = time.perf_counter() - t0, time.process_time() - c0
-    store.close()
+    figures count this invocation's documents): ``scale_run.run``, the long
+    run's own script, with a log beside the run folder."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from scale_run import run
+    state = run([str(corpus)], db, workers, work / f"full{workers}", log=work / f"full{workers}.log",
+                keep_shards=False)
+    rep = state["report"]
+    secs = state["elapsed_s"]
     import psycopg
     with psycopg.connect(db.replace("postgresql+psycopg", "postgresql")) as c:
-        size = c.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         total = c.execute("SELECT count(*) FROM documents").fetchone()[0]
         rows = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]   # noqa: S608 (fixed names)
                 for t in ("quantities", "claims", "events", "tracks", "storylines")}
-    return {"docs": rep.read, "new": rep.new, "seconds": round(secs, 1),
-            "docs_per_second": round(rep.new / secs, 2) if secs else None,
-            "worker_cpu_seconds": rep.cpu_seconds, "client_cpu_seconds": round(client_cpu, 1),
-            "partitions": rep.partitions, "skipped_partitions": rep.skipped, "failed": len(rep.failed),
-            "copy_seconds": rep.load_seconds, "documents_in_db": total, "rows_in_db": rows, "db_mb": round(size / 2**20, 1),
-            "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep.peak_rss.items()},
-            "peak_rss_mb_children_sampled": {k: round(v / 2**20) for k, v in peak.items()}, "events": kinds}
+    return {"docs": rep["read"], "new": rep["new"], "seconds": secs,
+            "docs_per_second": round(rep["new"] / secs, 2) if secs else None,
+            "worker_cpu_seconds": rep["cpu_seconds"], "client_cpu_seconds": state["client_cpu_seconds"],
+            "partitions": rep["partitions"], "skipped_partitions": rep["skipped"], "failed": len(rep["failed"]),
+            "copy_seconds": rep["load_seconds"], "analysis_seconds": state["analysis_seconds"],
+            "documents_in_db": total, "rows_in_db": rows, "db_mb": round((state["db_bytes"] or 0) / 2**20, 1),
+            "peak_rss_mb_per_worker": {w: round(v / 2**20) for w, v in rep["peak_rss"].items()},
+            "peak_rss_mb_children_sampled": state["peak_rss_mb"], "events": state["events"]}
 
 
 def full_record(a, base: Path, fmt: str) -> dict:

@@ -119,7 +119,8 @@ def main() -> None:
         store = Store(db)
         if store.stats()["documents"] >= args.docs:     # a kept store: build again from scratch
             with store.engine.begin() as conn:
-                for table in (S.track_members, S.tracks, S.storyline_documents, S.storylines, S.doc_signatures):
+                for table in (S.track_members, S.tracks, S.storyline_documents, S.storylines, S.storyline_keys,
+                              S.doc_signatures):
                     conn.execute(table.delete())
             n, k = store.stats()["documents"], args.docs // len(extracted) + 1
             print(f"reusing {db}: {n} documents")
@@ -156,7 +157,7 @@ def main() -> None:
                         for i, (doc, recs) in enumerate(extracted * (args.grow // len(extracted) + 1))][:args.grow]
                 store.add(grow)
                 build_tracks(store, doc_ids=[d.id for d, _ in grow])
-                build_storylines(store)
+                build_storylines(store, doc_ids=[d.id for d, _ in grow])
             more = [_copy(doc, recs, k + 1 + step * 5000 + i // len(extracted))
                     for i, (doc, recs) in enumerate(extracted * (args.batch // len(extracted) + 1))][:args.batch]
             store.add(more)
@@ -171,7 +172,7 @@ def main() -> None:
             tm = time.process_time() - c
             tb = tr + tm
             t = time.perf_counter()
-            build_storylines(store)
+            build_storylines(store, doc_ids=ids)     # the batch's storylines (bench/bench_storylines.py)
             sb = time.perf_counter() - t
             ndocs = store.stats()["documents"]
             c = time.process_time()

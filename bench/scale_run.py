@@ -6,6 +6,7 @@ Every loaded partition appends one JSON line to LOG (time, documents done,
 documents/s, load seconds, database size, resident memory of each worker
 process sampled every few seconds with psutil); SUMMARY is rewritten at each
 line, so an interrupted run leaves its partial figures behind.
+``bench_scale.py --full`` runs its full corpus through ``run`` too.
 
     createdb -h 127.0.0.1 -U postgres sitrep100k
     PYTHONPATH=src python bench/scale_corpus.py --docs 100000 --out /work/scale-corpus
@@ -49,8 +50,8 @@ class RssSampler(threading.Thread):
             self.peak["client"] = max(self.peak.get("client", 0), me.memory_info().rss)
 
     def workers_mb(self) -> dict:
-        return {f"{self.names.get(k, k)}-{k}": round(v / 2**20) for k, v in self.peak.items()
-                if self.names.get(k) == "worker" or k == "client"}
+        return {("client" if k == "client" else f"{self.names.get(k, k)}-{k}"): round(v / 2**20)
+                for k, v in self.peak.items() if self.names.get(k) == "worker" or k == "client"}
 
 
 def db_size(url: str) -> int | None:
@@ -59,6 +60,70 @@ def db_size(url: str) -> int | None:
     import psycopg
     with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as c:
         return c.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+
+
+def run(paths: list[str], db: str, workers: int = 2, work_dir: str | Path = "/work/scale-corpus/run",
+        log: str | Path | None = None, summary: str | Path | None = None, keep_shards: bool | None = None) -> dict:
+    """``paths`` through ``workers`` local Dask workers into the store ``db``
+    (resumable). With ``log``, one JSON line per loaded partition and
+    analysis; ``summary`` (default LOG with .json) rewritten at each line.
+    Returns the summary: the run's report, this invocation's figures, the
+    sampled peak memory of the workers and the client, events by kind."""
+    from sitrep.scale import ingest_distributed
+    from sitrep.store import Store
+    log = Path(log) if log else None
+    summary = Path(summary) if summary else (log.with_suffix(".json") if log else None)
+    store = Store(db)
+    sampler = RssSampler()
+    sampler.start()
+    t0, c0 = time.time(), time.process_time()
+    state = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t0)), "db": db, "workers": workers,
+             "paths": list(paths), "nice": os.nice(0), "partitions": None, "skipped": 0, "loaded": 0, "new": 0,
+             "records": 0, "load_seconds": 0.0, "analysis_seconds": 0.0, "db_bytes_start": db_size(db),
+             "events": {}}
+
+    def write(kind: str, extra: dict) -> None:
+        el = time.time() - t0
+        state.update(elapsed_s=round(el, 1), docs_per_s=round(state["new"] / el, 3) if el else 0,
+                     peak_rss_mb=sampler.workers_mb(), loadavg=os.getloadavg(), last=kind)
+        if log:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(json.dumps({"t": time.strftime("%H:%M:%S", time.gmtime()), "event": kind, **extra,
+                                    **{k: state[k] for k in ("loaded", "new", "records", "elapsed_s", "docs_per_s",
+                                                             "load_seconds", "peak_rss_mb", "loadavg")}}) + "\n")
+        if summary:
+            summary.write_text(json.dumps(state, indent=2, default=str), encoding="utf-8")
+
+    def on_event(kind: str, info: dict) -> None:
+        state["events"][kind] = state["events"].get(kind, 0) + 1
+        if kind == "planned":
+            state.update(partitions=info["partitions"], skipped=info["skipped"])
+            write(kind, info)
+        elif kind == "loaded":
+            state["loaded"] += 1
+            state["new"] += info["new"]
+            state["records"] += info["records"]
+            state["load_seconds"] = round(state["load_seconds"] + info["seconds"], 2)
+            state["db_bytes"] = db_size(db)
+            write(kind, {"partition": info["partition"], "part_new": info["new"], "db_mb":
+                         round((state["db_bytes"] or 0) / 2**20, 1)})
+        elif kind == "analysed":
+            state["analysis_seconds"] = round(state["analysis_seconds"] + info["seconds"], 2)
+            write(kind, info)
+        elif kind in ("retry", "failed"):
+            write(kind, info)
+
+    try:
+        rep = ingest_distributed(paths, store, workers=workers, work_dir=work_dir, keep_shards=keep_shards,
+                                 on_event=on_event)
+    finally:
+        sampler.stop.set()
+        store.close()
+    state["report"] = {k: v for k, v in rep.as_dict().items() if k not in ("rejected",)}
+    state["client_cpu_seconds"] = round(time.process_time() - c0, 1)
+    state["db_bytes"] = db_size(db)
+    write("done", {})
+    return state
 
 
 def main() -> None:
@@ -70,52 +135,7 @@ def main() -> None:
     ap.add_argument("--log", default="/work/scale-corpus/run.log")
     ap.add_argument("--summary", default=None, help="JSON summary (default LOG with .json)")
     a = ap.parse_args()
-    from sitrep.scale import ingest_distributed
-    from sitrep.store import Store
-    log = Path(a.log)
-    summary = Path(a.summary or log.with_suffix(".json"))
-    store = Store(a.db)
-    sampler = RssSampler()
-    sampler.start()
-    t0 = time.time()
-    state = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t0)), "db": a.db, "workers": a.workers,
-             "paths": a.paths, "nice": os.nice(0), "partitions": None, "skipped": 0, "loaded": 0, "new": 0,
-             "records": 0, "load_seconds": 0.0, "analysis_seconds": 0.0, "db_bytes_start": db_size(a.db)}
-
-    def write(kind: str, extra: dict) -> None:
-        el = time.time() - t0
-        state.update(elapsed_s=round(el, 1), docs_per_s=round(state["new"] / el, 3) if el else 0,
-                     peak_rss_mb=sampler.workers_mb(), loadavg=os.getloadavg(), last=kind)
-        with open(log, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"t": time.strftime("%H:%M:%S", time.gmtime()), "event": kind, **extra,
-                                **{k: state[k] for k in ("loaded", "new", "records", "elapsed_s", "docs_per_s",
-                                                         "load_seconds", "peak_rss_mb", "loadavg")}}) + "\n")
-        summary.write_text(json.dumps(state, indent=2, default=str), encoding="utf-8")
-
-    def on_event(kind: str, info: dict) -> None:
-        if kind == "planned":
-            state.update(partitions=info["partitions"], skipped=info["skipped"])
-            write(kind, info)
-        elif kind == "loaded":
-            state["loaded"] += 1
-            state["new"] += info["new"]
-            state["records"] += info["records"]
-            state["load_seconds"] = round(state["load_seconds"] + info["seconds"], 2)
-            state["db_bytes"] = db_size(a.db)
-            write(kind, {"partition": info["partition"], "part_new": info["new"], "db_mb":
-                         round((state["db_bytes"] or 0) / 2**20, 1)})
-        elif kind == "analysed":
-            state["analysis_seconds"] = round(state["analysis_seconds"] + info["seconds"], 2)
-            write(kind, info)
-        elif kind in ("retry", "failed"):
-            write(kind, info)
-
-    rep = ingest_distributed(a.paths, store, workers=a.workers, work_dir=a.work_dir, on_event=on_event)
-    sampler.stop.set()
-    state["report"] = {k: v for k, v in rep.as_dict().items() if k not in ("rejected",)}
-    state["db_bytes"] = db_size(a.db)
-    write("done", {})
-    store.close()
+    state = run(a.paths, a.db, a.workers, a.work_dir, a.log, a.summary)
     print(json.dumps(state, indent=2, default=str))
 
 

@@ -162,6 +162,14 @@ def test_two_workers_store_what_one_process_stores(corpus, baseline, client, any
         assert all(sigs[d.id] == signature(d.title, d.text, d.published) for d in docs)
         build_tracks(any_store, rebuild=True)
         assert _snapshot(any_store) == per_partition
+        # storylines too, linked partition by partition: what one rebuild gives
+        from sitrep.analyse.storylines import build_storylines
+        from test_storylines_incremental import _snapshot as story_snapshot
+        linked = story_snapshot(any_store)
+        assert len(linked[1]) == len(docs)
+        assert sum(1 for k, i in seen if k == "analysed" and i["what"] == ["storylines"]) >= 2
+        build_storylines(any_store, rebuild=True)
+        assert story_snapshot(any_store) == linked
     again = ingest_distributed(corpus, any_store, client, work_dir=tmp_path / "run", **SMALL)
     assert again.skipped == rep.partitions and again.computed == 0 and again.new == 0
     assert same(any_store, baseline)
@@ -205,8 +213,11 @@ def test_shards_on_disk_are_loaded_without_recomputing(corpus, baseline, client,
     fake_tracks = types.ModuleType("sitrep.analyse.tracks")
     fake_tracks.update = lambda store, ids: calls.append(("tracks", ids if ids is None else sorted(ids)))
     fake_tracks.update.__module__ = "sitrep.analyse.tracks"
+    fake_tracks.merge_rows = lambda store, rows: calls.append(("merged", sorted({r["doc_id"] for r in rows})))
+    fake_tracks.merge_rows.__module__ = "sitrep.analyse.tracks"
     fake_story = types.ModuleType("sitrep.analyse.storylines")
-    fake_story.build_storylines = lambda store, rebuild=False: calls.append(("storylines", rebuild))
+    fake_story.build_storylines = lambda store, rebuild=False, doc_ids=None: calls.append(
+        ("storylines", doc_ids if doc_ids is None else sorted(doc_ids)))
     fake_story.build_storylines.__module__ = "sitrep.analyse.storylines"
     store = Store(str(tmp_path / "t.db"))
     work = tmp_path / "run"
@@ -219,10 +230,14 @@ def test_shards_on_disk_are_loaded_without_recomputing(corpus, baseline, client,
     again = ingest_distributed(corpus, fresh, None, work_dir=work, **SMALL)   # no cluster needed
     assert again.reused == rep.partitions and again.computed == 0
     assert same(fresh, baseline)
-    # tracks after each loaded partition (its new documents), then a resumed run catches up on all
-    assert calls[-2:] == [("tracks", None), ("storylines", False)]
-    assert len(calls) > 2 and all(c[0] == "tracks" and c[1] for c in calls[:-2])
-    assert sorted(i for c in calls[:-2] for i in c[1]) == sorted(d.id for d in fresh.iter_documents())
+    # after each loaded partition: the workers' track rows merged (the documents with figures) and
+    # the storylines of its new documents; then a resumed run catches up on all
+    assert calls[-2:] == [("tracks", None), ("storylines", None)]
+    every = sorted(d.id for d in fresh.iter_documents())
+    merged = [i for c in calls[:-2] if c[0] == "merged" for i in c[1]]
+    assert merged and len(merged) == len(set(merged)) and set(merged) <= set(every)
+    assert sorted(i for c in calls[:-2] if c[0] == "storylines" for i in c[1]) == every
+    assert not [c for c in calls[:-2] if c[0] == "tracks"]        # no partition fell back to reading figures
     assert again.analysis.startswith("updated tracks and storylines")
 
 

@@ -278,9 +278,9 @@ def test_migration_5_adds_and_fills_source_names_on_an_older_store(any_store):
     with any_store.engine.begin() as conn:        # back to version 4
         for table in ("claims", "quantities"):
             conn.execute(text(f"ALTER TABLE {table} DROP COLUMN source_names"))
-        conn.execute(text("DELETE FROM schema_migrations WHERE version = 5"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version >= 5"))
     with any_store.engine.begin() as conn:
-        assert migrate(conn) == [5]
+        assert migrate(conn)[0] == 5
     with any_store.engine.connect() as conn:
         assert conn.execute(select(S.claims.c.source_names)).scalar_one() == "Officials"
         assert conn.execute(select(S.quantities.c.source_names)).scalar_one() == "Officials"

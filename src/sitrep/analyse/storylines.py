@@ -2,18 +2,36 @@
 near-duplicates (the same wire story on two sites) recognised.
 
 A lexical method, no model download: each document gets a signature (stored
-in ``doc_signatures``) with
-- a MinHash of its word 5-gram shingles (64 hashes, in 32 bands for lookup):
-  two documents whose estimated shingle Jaccard is at least ``DUP_JACCARD``
-  are near-duplicates, and a copy joins the storyline of what it copies;
+in ``doc_signatures``, computed on the worker in a distributed ingest) with
+- a MinHash of its word 5-gram shingles (64 hashes, in 32 bands);
 - its key terms (the 30 most frequent content words of title and text, with
-  counts): cosine of these, weighted by inverse document frequency over all
-  signatures, of at least ``STORY_COSINE`` puts two documents in one storyline
-  (when both are dated, at most ``STORY_DAYS`` apart).
-Candidates come from an inverted index on key terms (terms most documents
-share are skipped), so a new document is compared only with documents sharing
-rarer terms. Building is incremental: new
-documents join (and may merge) the storylines already stored.
+  counts; names counted twice) and, among them, its names (capitalised words
+  not opening a sentence), less the names of states, their capitals and
+  peoples (the bundled ``data/actors-states.yaml``: they say where a story is,
+  not which one).
+
+Two documents are linked when a rule on the pair alone says so:
+- near-duplicates: estimated shingle Jaccard of at least ``DUP_JACCARD``
+  (both dated at most ``DUP_DAYS`` apart, or both undated);
+- the same story: at least ``MIN_SHARED_NAMES`` names in common, a cosine of
+  the key-term counts of at least ``STORY_COSINE``, and either a Jaccard of
+  the two name sets of at least ``NAME_JACCARD`` or a cosine of at least
+  ``STORY_COSINE_ALONE`` (both dated at most ``STORY_DAYS`` apart, or both
+  undated).
+A storyline is a connected component of these links, and a near-duplicate
+cluster one of the near-duplicate links; each is named after its first
+document (by publication date, then id). Nothing depends on the order in
+which documents arrive or on the rest of the store, so building batch by
+batch gives what one rebuild gives (``tests/test_storylines_incremental.py``).
+A new document finds the documents it may link to through its signature keys
+(``storyline_keys``: its MinHash bands and names, each with a date bucket) by
+index, and only the storylines it joins are read and written
+(``story_links.link_batch``): the cost follows the batch, not the store.
+A key stores at most ``MAX_POSTING`` documents (the first to come; a key
+that many documents share says little): below that, batches in any order
+give exactly what a rebuild gives; a key past it still finds its first
+documents for every newcomer (a big cluster of copies stays one), but which
+documents those are depends on the order of arrival.
 """
 from __future__ import annotations
 
@@ -22,22 +40,25 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from datetime import date as _date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable
 
 import numpy as np
-from sqlalchemy import delete, exists, insert, select
+from sqlalchemy import delete, exists, func, insert, select
 
-from ..model import record_id
 from ..store import Store
 from ..store import schema as S
 
-DUP_JACCARD = 0.5
-STORY_COSINE = 0.36
-STORY_DAYS = 10
-MIN_SHARED_TERMS = 3
-MAX_POSTING = 20
+DUP_JACCARD = 0.5          # near-duplicates: estimated shingle Jaccard
+DUP_DAYS = 30              # ... published at most this many days apart (or both undated)
+STORY_COSINE = 0.5         # the same story: cosine of the key-term counts
+MIN_SHARED_NAMES = 3       # ... at least this many names in common
+NAME_JACCARD = 0.2         # ... and this share of the two documents' names,
+STORY_COSINE_ALONE = 0.6   # ... or a cosine of at least this
+STORY_DAYS = 10            # ... published at most this many days apart (or both undated)
+MAX_POSTING = 20           # documents stored under one key at most (the first to come)
 BANDS = 32
-MAX_DUP_CHECKS = 20
 N_HASH = 64
 N_TERMS = 30
 _PRIME = 4294967311
@@ -63,7 +84,7 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
-SIG_VERSION = 2
+SIG_VERSION = 3
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1], dtype=np.uint64)
 
 
@@ -110,8 +131,29 @@ def signature(title: str | None, text: str, published: str | None = None) -> dic
         if w in counts:
             counts[w] += c
     terms = dict(counts.most_common(N_TERMS))
-    return {"minhash": mh.tolist(), "terms": terms, "published": published, "title": title,
+    named = {n.lower().replace("’", "'").strip("'-") for n in names}
+    states = _state_names()
+    story_names = sorted(w[:80] for w in terms if w in named and _base(w) not in states)
+    return {"minhash": mh.tolist(), "terms": terms, "names": story_names, "published": published, "title": title,
             "empty": not len(h), "v": SIG_VERSION}
+
+
+def _base(w: str) -> str:
+    return w[:-2] if w.endswith("'s") else w
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """One-word names of states, their capitals and peoples (lower case), from
+    the bundled actor dictionary of states: a story's place, not its subject."""
+    import yaml
+    path = Path(__file__).resolve().parents[1] / "data" / "actors-states.yaml"
+    out = set()
+    for a in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for n in [a.get("name") or ""] + list(a.get("aliases") or []) + list(a.get("demonyms") or []):
+            if n and " " not in n:
+                out.add(n.lower())
+    return frozenset(out)
 
 
 def jaccard(a: list[int], b: list[int]) -> float:
@@ -125,69 +167,72 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
-class _Index:
-    """Signatures in memory: idf over key terms, an inverted index for candidates."""
-
-    def __init__(self, sigs: dict[str, dict]):
-        self.sigs = sigs
-        self.post: dict[str, set[str]] = defaultdict(set)
-        df: Counter = Counter()
-        for did, s in sigs.items():
-            for t in s["terms"]:
-                self.post[t].add(did)
-                df[t] += 1
-        n = max(1, len(sigs))
-        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
-        self._vec: dict[str, tuple[dict, float]] = {}
-
-    def vec(self, did: str) -> tuple[dict, float]:
-        if did not in self._vec:
-            v = {t: c * self.idf.get(t, 1.0) for t, c in self.sigs[did]["terms"].items()}
-            self._vec[did] = (v, math.sqrt(sum(x * x for x in v.values())) or 1.0)
-        return self._vec[did]
-
-    def cosine(self, a: str, b: str) -> float:
-        va, na = self.vec(a)
-        vb, nb = self.vec(b)
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(w * vb[t] for t, w in va.items() if t in vb) / (na * nb)
-
-    def candidates(self, did: str) -> list[str]:
-        shared: Counter = Counter()
-        for t in self.sigs[did]["terms"]:
-            post = self.post.get(t, ())
-            if len(post) > max(MAX_POSTING, 0.01 * len(self.sigs)):   # a word many documents share says little
-                continue
-            shared.update(post)
-        return [o for o, c in shared.items() if o != did and c >= MIN_SHARED_TERMS]
+def _dated(sig: dict) -> bool:
+    return _days(sig.get("published"), sig.get("published")) is not None
 
 
-class _LSH:
-    """MinHash bands: documents sharing a band are near-duplicate candidates."""
+def _near_in_time(a: dict, b: dict, days: int) -> bool:
+    """Both dated at most ``days`` apart, or both undated."""
+    if not _dated(a) or not _dated(b):
+        return not _dated(a) and not _dated(b)
+    return _days(a["published"], b["published"]) <= days
 
-    def __init__(self, sigs: dict[str, dict]):
-        self.rows = N_HASH // BANDS
-        self.buckets: dict[tuple, list[str]] = defaultdict(list)
-        self.sigs = sigs
-        for did, s in sigs.items():
-            if not s.get("empty"):
-                for key in self._keys(s["minhash"]):
-                    self.buckets[key].append(did)
 
-    def _keys(self, mh: list[int]):
-        r = self.rows
-        return [(b, *mh[b * r:(b + 1) * r]) for b in range(BANDS)]
+# ------------------------------------------------------------------ the rule, on a pair alone
+def dup_link(a: dict, b: dict) -> float | None:
+    """The estimated Jaccard of two near-duplicates (None: not near-duplicates)."""
+    if a.get("empty") or b.get("empty") or not _near_in_time(a, b, DUP_DAYS):
+        return None
+    j = jaccard(a["minhash"], b["minhash"])
+    return round(j, 3) if j >= DUP_JACCARD else None
 
-    def candidates(self, did: str) -> set[str]:
-        s = self.sigs[did]
-        if s.get("empty"):
-            return set()
-        out: set[str] = set()
-        for key in self._keys(s["minhash"]):
-            out.update(self.buckets.get(key, ()))
-        out.discard(did)
-        return out
+
+def cosine(a: dict, b: dict) -> float:
+    ta, tb = a["terms"], b["terms"]
+    dot = sum(c * tb[t] for t, c in ta.items() if t in tb)
+    na = math.sqrt(sum(c * c for c in ta.values())) or 1.0
+    nb = math.sqrt(sum(c * c for c in tb.values())) or 1.0
+    return dot / (na * nb)
+
+
+def story_link(a: dict, b: dict) -> bool:
+    """Do two documents tell the same story (names in common, alike terms, near in time)?"""
+    na, nb = set(a.get("names") or ()), set(b.get("names") or ())
+    shared = len(na & nb)
+    if shared < MIN_SHARED_NAMES or not _near_in_time(a, b, STORY_DAYS):
+        return False
+    c = cosine(a, b)
+    return c >= STORY_COSINE and (shared >= NAME_JACCARD * len(na | nb) or c >= STORY_COSINE_ALONE)
+
+
+# ------------------------------------------------------------------ signature keys (indexed lookup)
+def _bucket(sig: dict, days: int) -> int | None:
+    try:
+        return _date.fromisoformat(sig["published"][:10]).toordinal() // days
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def _band_keys(sig: dict) -> list[str]:
+    if sig.get("empty"):
+        return []
+    mh, r = sig["minhash"], N_HASH // BANDS
+    return [f"b{b}:" + ":".join(map(str, mh[b * r:(b + 1) * r])) for b in range(BANDS)]
+
+
+def _with_buckets(keys: list[str], bucket: int | None, near: bool) -> list[str]:
+    if bucket is None:
+        return [f"{k}@-" for k in keys]
+    return [f"{k}@{b}" for b in ((bucket - 1, bucket, bucket + 1) if near else (bucket,)) for k in keys]
+
+
+def keys(sig: dict, *, lookup: bool = False) -> tuple[list[str], list[str]]:
+    """A document's signature keys (band keys, name keys), each with its date
+    bucket: those stored for it, or (``lookup``) those to look up, in its own
+    and the two neighbouring buckets, so that two documents a link may join
+    always share one."""
+    return (_with_buckets(_band_keys(sig), _bucket(sig, DUP_DAYS), lookup),
+            _with_buckets([f"n:{n}" for n in sig.get("names") or ()], _bucket(sig, STORY_DAYS), lookup))
 
 
 class _UF:
@@ -207,161 +252,106 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
-def _ensure_signatures(store: Store) -> dict[str, dict]:
-    """Signatures of every document, computing those not stored yet."""
+# ------------------------------------------------------------------ building
+def ensure_signatures(store: Store, doc_ids: list[str]) -> dict[str, dict]:
+    """Signatures of these documents, computing (and storing) those not stored
+    yet or stored by an older version."""
     sigs: dict[str, dict] = {}
+    stale: list[str] = []
     with store.engine.connect() as conn:
-        stale = []
-        for r in conn.execute(select(S.doc_signatures.c.doc_id, S.doc_signatures.c.data)):
-            if (r.data or {}).get("v") == SIG_VERSION:
-                sigs[r.doc_id] = r.data
-            else:
-                stale.append(r.doc_id)
-        missing = conn.execute(select(S.documents.c.id).where(~exists().where(
-            S.doc_signatures.c.doc_id == S.documents.c.id))).scalars().all() + stale
-    if stale:
-        with store.engine.begin() as conn:
-            conn.execute(delete(S.doc_signatures).where(S.doc_signatures.c.doc_id.in_(stale)))
+        for i in range(0, len(doc_ids), 500):
+            for r in conn.execute(select(S.doc_signatures.c.doc_id, S.doc_signatures.c.data)
+                                  .where(S.doc_signatures.c.doc_id.in_(doc_ids[i:i + 500]))):
+                if (r.data or {}).get("v") == SIG_VERSION:
+                    sigs[r.doc_id] = r.data
+                else:
+                    stale.append(r.doc_id)
+    missing = [d for d in doc_ids if d not in sigs]
     new = {}
     for i in range(0, len(missing), 500):
-        chunk = missing[i:i + 500]
         with store.engine.connect() as conn:
             rows = conn.execute(select(S.documents.c.id, S.documents.c.title, S.documents.c.text,
-                                       S.documents.c.published).where(S.documents.c.id.in_(chunk))).all()
+                                       S.documents.c.published).where(S.documents.c.id.in_(missing[i:i + 500]))).all()
         for r in rows:
             new[r.id] = signature(r.title, r.text, r.published)
     if new:
         with store.engine.begin() as conn:
+            if stale:
+                for i in range(0, len(stale), 500):
+                    conn.execute(delete(S.doc_signatures).where(S.doc_signatures.c.doc_id.in_(stale[i:i + 500])))
             conn.execute(insert(S.doc_signatures), [{"doc_id": k, "data": v} for k, v in new.items()])
     sigs.update(new)
     return sigs
 
 
-def build_storylines(store: Store, *, rebuild: bool = False) -> dict[str, int]:
-    """Group documents into storylines and find near-duplicates. Documents
-    already in a storyline keep it; new ones join or merge storylines."""
-    sigs = _ensure_signatures(store)
-    idx = _Index(sigs)
+def _unassigned(store: Store) -> list[str]:
+    d, m = S.documents, S.storyline_documents
     with store.engine.connect() as conn:
-        old: dict[str, list[str]] = defaultdict(list)
-        if not rebuild:
-            for r in conn.execute(select(S.storyline_documents)):
-                old[r.storyline_id].append(r.doc_id)
-            olddata = {r.id: (r.data or {}) for r in conn.execute(select(S.storylines))}
-        else:
-            olddata = {}
-    groups: list[list[str]] = [sorted(ds) for ds in old.values()]
-    group_sid: list[str | None] = list(old)          # an existing storyline keeps its id
-    group_of = {d: i for i, ds in enumerate(groups) for d in ds}
-    dups: set[tuple[str, str, float]] = set()
-    for sid, ds in old.items():
-        for a, b, j in olddata.get(sid, {}).get("duplicates", []):
-            dups.add((a, b, j))
-    order = sorted((d for d in sigs if d not in group_of), key=lambda d: (sigs[d].get("published") or "", d))
-    lsh = _LSH(sigs)
-    for did in order:
-        # near-duplicates first (MinHash bands): a copy of a placed document joins its storyline
-        # (one confirmed copy is enough: copies of copies are found through it)
-        best = None
-        for o in sorted(lsh.candidates(did), key=lambda o: (o not in group_of, o))[:MAX_DUP_CHECKS]:
-            j = jaccard(sigs[did]["minhash"], sigs[o]["minhash"])
-            if j >= DUP_JACCARD:
-                a, b = sorted((did, o))
-                dups.add((a, b, round(j, 3)))
-                if o in group_of:
-                    best = group_of[o]
-                    break
-        if best is None:
-            # average link: join the storyline whose documents are, on average, most alike
-            per_group: dict[int, float] = defaultdict(float)
-            for o in idx.candidates(did):
-                if o not in group_of:
-                    continue
-                gap = _days(sigs[did].get("published"), sigs[o].get("published"))
-                if gap is not None and gap > STORY_DAYS:
-                    continue
-                per_group[group_of[o]] += idx.cosine(did, o)
-            best_sim = STORY_COSINE
-            for gi in sorted(per_group):
-                m = per_group[gi] / len(groups[gi])
-                if m >= best_sim:
-                    best, best_sim = gi, m
-        if best is None:
-            groups.append([did])
-            group_sid.append(None)
-            best = len(groups) - 1
-        else:
-            groups[best].append(did)
-        group_of[did] = best
-    rows, members = [], []
-    for ds, sid in zip(groups, group_sid):
-        ds.sort(key=lambda d: (sigs[d].get("published") or "9999", d))
-        sid = sid or record_id("storyline", "", ds[0])
-        some = ds[:40]
-        central = max(some, key=lambda d: (sum(idx.cosine(d, o) for o in some if o != d), d)) if len(ds) > 2 else ds[0]
-        dset = set(ds)
-        sdups = sorted(x for x in dups if x[0] in dset)
-        sources = len(_dup_clusters(ds, sdups))
-        dates = sorted(sigs[d]["published"] for d in ds if sigs[d].get("published"))
-        rows.append({"id": sid, "name": sigs[central].get("title") or _first_words(idx, central),
-                     "data": {"duplicates": [list(x) for x in sdups], "distinct": sources,
-                              "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-                              "terms": _top_terms(idx, ds)}})
-        members.extend({"storyline_id": sid, "doc_id": d} for d in ds)
-    with store.engine.begin() as conn:
-        conn.execute(delete(S.storyline_documents))
-        conn.execute(delete(S.storylines))
-        if rows:
-            conn.execute(insert(S.storylines), rows)
-            conn.execute(insert(S.storyline_documents), members)
-    return {"storylines": len(rows), "documents": len(sigs), "new_documents": len(order),
-            "duplicate_pairs": len(dups)}
+        return sorted(conn.execute(select(d.c.id).where(~exists().where(m.c.doc_id == d.c.id))).scalars())
 
 
-def _first_words(idx: _Index, did: str) -> str:
-    terms = list(idx.sigs[did]["terms"])[:5]
-    return " ".join(terms) or did
+def build_storylines(store: Store, *, rebuild: bool = False, doc_ids: Iterable[str] | None = None,
+                     chunk: int = 2000) -> dict[str, int]:
+    """Link documents into storylines and near-duplicate clusters. New
+    documents (``doc_ids``, or every document not yet in a storyline) are
+    linked to the stored ones through their signature keys; only the
+    storylines they join are read and written. ``rebuild``: start over (the
+    same storylines, since the rule is order-free)."""
+    from .story_links import link_batch
+    if rebuild:
+        with store.engine.begin() as conn:
+            for table in (S.storyline_documents, S.storylines, S.storyline_keys):
+                conn.execute(delete(table))
+    todo = _unassigned(store) if doc_ids is None or rebuild else sorted(set(doc_ids))
+    got = Counter()
+    for i in range(0, len(todo), chunk):
+        part = todo[i:i + chunk]
+        got.update(link_batch(store, ensure_signatures(store, part)))
+    with store.engine.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(S.storylines)).scalar_one()
+        pairs = conn.execute(select(func.count()).select_from(S.storyline_documents)
+                             .where(S.storyline_documents.c.dup_of.is_not(None))).scalar_one()
+    return {"storylines": n, "new_documents": got["new_documents"], "duplicate_pairs": pairs,
+            "storylines_written": got["storylines_written"], "key_rows": got["key_rows"],
+            "pairs_checked": got["pairs_checked"]}
 
 
-def _top_terms(idx: _Index, ds: list[str]) -> list[str]:
-    c: Counter = Counter()
-    for d in ds:
-        for t, n in idx.sigs[d]["terms"].items():
-            c[t] += n * idx.idf.get(t, 1.0)
-    return [t for t, _ in c.most_common(8)]
-
-
-def _dup_clusters(ds: Iterable[str], pairs: Iterable) -> dict[str, str]:
-    uf = _UF()
-    for d in ds:
-        uf.find(d)
-    for a, b, *_ in pairs:
-        uf.union(a, b)
-    return {d: uf.find(d) for d in uf.p if uf.find(d) == d}
-
-
+# ------------------------------------------------------------------ reading
 def duplicate_clusters(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
     """Document id -> the first document of its near-duplicate cluster (only
     documents that have a near-duplicate are listed)."""
-    uf = _UF()
+    m = S.storyline_documents
+    out: dict[str, str] = {}
     with store.engine.connect() as conn:
-        for r in conn.execute(select(S.storylines.c.data)):
-            for a, b, *_ in (r.data or {}).get("duplicates", []):
-                uf.union(a, b)
-    want = set(doc_ids) if doc_ids is not None else None
-    return {d: uf.find(d) for d in list(uf.p) if want is None or d in want}
+        if doc_ids is None:
+            for r in conn.execute(select(m.c.doc_id, m.c.dup_of).where(m.c.dup_of.is_not(None))):
+                out[r.doc_id] = out[r.dup_of] = r.dup_of
+            return out
+        want = sorted(set(doc_ids))
+        wanted = set(want)
+        for i in range(0, len(want), 500):
+            c = want[i:i + 500]
+            for r in conn.execute(select(m.c.doc_id, m.c.dup_of).where(m.c.dup_of.is_not(None))
+                                  .where(m.c.doc_id.in_(c) | m.c.dup_of.in_(c))):
+                out[r.doc_id] = r.dup_of
+                out[r.dup_of] = r.dup_of
+    return {d: r for d, r in out.items() if d in wanted}
 
 
 def list_storylines(store: Store) -> list[dict]:
     with store.engine.connect() as conn:
         mem = defaultdict(list)
+        dups = defaultdict(list)
         for r in conn.execute(select(S.storyline_documents)):
             mem[r.storyline_id].append(r.doc_id)
+            if r.dup_of:
+                a, b = sorted((r.dup_of, r.doc_id))
+                dups[r.storyline_id].append([a, b, r.jaccard])
         out = []
         for r in conn.execute(select(S.storylines)):
             data = r.data or {}
             out.append({"id": r.id, "name": r.name, "documents": sorted(mem.get(r.id, [])),
-                        "duplicates": data.get("duplicates", []), "distinct": data.get("distinct"),
+                        "duplicates": sorted(dups.get(r.id, [])), "distinct": data.get("distinct"),
                         "first": data.get("first"), "last": data.get("last"), "terms": data.get("terms", [])})
     out.sort(key=lambda s: (-len(s["documents"]), s["name"] or "", s["id"]))
     return out

@@ -17,8 +17,11 @@
    (``worker.add_track_rows``, a ``track_rows`` shard) and the client only
    merges them (``tracks.merge_rows``); without those rows the client reads
    the partition's figures itself (``tracks.build_tracks(doc_ids=...)``). No
-   long pass blocks the load at the end. Storylines every ``analyse_every``
-   partitions and at the end (``rebuild_analysis``).
+   long pass blocks the load at the end. Storylines likewise after each
+   loaded partition (every ``analyse_every``): the workers computed the
+   documents' signatures, and the client links the new documents through the
+   stored signature keys (``storylines.build_storylines(doc_ids=...)``), so
+   that cost too follows the partition.
 """
 from __future__ import annotations
 
@@ -126,7 +129,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
                        work_dir: str | Path | None = None, extract: bool | None = None,
                        lines_per_partition: int | None = None, files_per_partition: int | None = None,
                        retries: int = 2, max_in_flight: int | None = None, keep_shards: bool | None = None,
-                       analyse_every: int = 100, tracks_every: int = 1,
+                       analyse_every: int = 1, tracks_every: int = 1,
                        on_event: Callable[[str, dict], None] | None = None) -> ScaleReport:
     """Read ``paths`` into ``store`` on a Dask cluster.
 
@@ -176,10 +179,7 @@ def ingest_distributed(paths: Iterable[str], store: Store, client: Any = None, w
         """Merge the track rows the worker computed for this partition's new documents."""
         import importlib
         import json
-        mod = importlib.import_module("sitrep.analyse.tracks")
-        merge = getattr(mod, "merge_rows", None)
-        if not callable(merge):
-            return False
+        merge = importlib.import_module("sitrep.analyse.tracks").merge_rows
         t = time.perf_counter()
         new = set(new_ids)
         rows = [json.loads(r["data"]) for batch in shards.read_rows(where, shards.TRACK_ROWS)

@@ -89,12 +89,30 @@ def _v5_source_names(conn: Connection) -> None:
                           "WHERE source_names IS NULL AND source IS NOT NULL"))
 
 
+def _v6_storyline_keys(conn: Connection) -> None:
+    """Storylines built by linking documents: signature keys looked up by index
+    (``storyline_keys``) and each member's near-duplicate cluster
+    (``storyline_documents.dup_of``, ``jaccard``). Storylines of an earlier
+    version are dropped (their rule was another): the next ``sitrep storylines``
+    or ingest rebuilds them. Idempotent."""
+    insp = inspect(conn)
+    have = {c["name"] for c in insp.get_columns("storyline_documents")}
+    for name, sqltype in (("dup_of", "VARCHAR(32)"), ("jaccard", "FLOAT")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE storyline_documents ADD COLUMN {name} {sqltype}"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_storyline_documents_dup_of ON storyline_documents (dup_of)"))
+    S.storyline_keys.create(conn, checkfirst=True)
+    conn.execute(S.storyline_documents.delete())
+    conn.execute(S.storylines.delete())
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema with full-text search", _v1_initial),
     (2, "track member roles, track edits, storyline signatures", _v2_track_edits),
     (3, "composite indexes for filtered record pages", _v2_web_indexes),
     (4, "distributed ingest manifest (scale_runs, scale_partitions)", _v4_scale_manifest),
     (5, "every source of a claim or figure (source_names)", _v5_source_names),
+    (6, "storylines linked by indexed signature keys (storyline_keys, dup_of)", _v6_storyline_keys),
 ]
 
 

@@ -176,7 +176,18 @@ storyline_documents = Table(
     "storyline_documents", metadata,
     Column("storyline_id", String(40), nullable=False, index=True),
     Column("doc_id", String(32), nullable=False, index=True),
+    # the first document of its near-duplicate cluster (null: the first, or no copy) and the
+    # MinHash Jaccard of the two (migration 6)
+    Column("dup_of", String(32), index=True),
+    Column("jaccard", Float),
     UniqueConstraint("storyline_id", "doc_id", name="uq_storyline_doc"),
+)
+# Signature keys of each document (MinHash bands, names, with a date bucket): a new document
+# finds the documents it may link to by index, not by reading every signature (migration 6).
+storyline_keys = Table(
+    "storyline_keys", metadata,
+    Column("key", String(200), nullable=False, index=True),
+    Column("doc_id", String(32), nullable=False, index=True),
 )
 
 Index("ix_quantities_doc_start", quantities.c.doc_id, quantities.c.start)
