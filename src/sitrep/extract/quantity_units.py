@@ -98,6 +98,14 @@ def _counted(doc, j: int, end: int, lex: Lex):
     while k < end and steps < 6:
         t = doc[k]
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
+            h = _np_head(doc, k, end)
+            if h is not None:                      # "30 COVID-19 patients", "40 Stinger anti-aircraft missiles"
+                k, steps = h, steps + 1
+                continue
+            if t.tag_ in ("NN", "NNP") and k + 2 < end and doc[k + 1].text[:1] in "-–" and doc[k + 1].text[1:2].isdigit() \
+                    and (m := _model_then_plural(doc, k, end)) is not None:
+                k, steps = m, steps + 1              # "thousands of COVID -19 tests", "two F -16 jets": a name numbered
+                continue
             last = _hyphen_chain(doc, k, end)
             if last is not None and not (t.pos_ == "PROPN" and t.text[:1].isupper() and len(t.text) == 1):
                 if last + 1 < end and doc[last + 1].pos_ in _HEAD_POS and doc[last + 1].is_alpha:
@@ -162,6 +170,23 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _np_head(doc, k: int, end: int):
+    """The head noun of the phrase a modifier at k belongs to, by the parse: a singular noun or a
+    name that is a compound, nmod or amod of a plural noun up to five tokens on ("COVID -19
+    patients", "Stinger anti-aircraft missiles"); a plural at k is a head already. Or None."""
+    t = doc[k]
+    if t.tag_ in ("NNS", "NNPS") or t.dep_ not in ("compound", "nmod", "amod"):
+        return None
+    h = t.head
+    while h.dep_ in ("compound", "nmod", "amod") and k < h.head.i <= k + 5 and h.tag_ not in ("NNS", "NNPS"):
+        h = h.head
+    if not (k < h.i <= k + 5 and h.i < end and h.tag_ in ("NNS", "NNPS") and h.text[:1].isalpha()):
+        return None
+    if any(x.is_punct and x.text not in ("-", "–") or x.lower_ in ("and", "or") for x in doc[k + 1:h.i]):
+        return None
+    return h.i
 
 
 def _model_then_plural(doc, k: int, end: int):
