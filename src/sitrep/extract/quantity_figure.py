@@ -257,7 +257,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         return j                         # a bare number ("4", "two") says nothing on its own
     one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
         and doc[j].lower_ not in lex.not_after_one \
-        and not (s > a and doc[s - 1].pos_ in ("DET", "PRON"))       # "one proposal", "in one region"; not "the one man"
+        and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
     one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
         and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
@@ -266,8 +266,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (doc[s - 1].pos_ in ("DET", "PRON") or doc[s - 1].lower_ in ("all", "both")) \
             and not (unit and unit[1] in _MEASURE_GROUPS) \
             and not (unit and unit[3] is not None and value is not None and value >= 2 and doc[unit[3]].tag_ in ("NNS", "NNPS")
-                     and unit[3] == j):
-        return end_tok                   # "the two sides", "their three children" count the noun; "the two of them" no
+                     and doc[s - 1].lower_ in lex.counting_determiners):
+        return end_tok                   # "the two leaders" a reference; "their three children", "all seventeen tests" counts
     if unit and unit[1] == "time" and _is_yearish(flags, value) and not cue and doc[unit[4] - 1].tag_ == "NN":
         return unit[4]                   # "the 1988 quarter", "its 2021 fiscal year": a year naming a period
     if unit and unit[1] == "time" and end_tok < b and doc[end_tok].lower_ in lex.skip_after:
