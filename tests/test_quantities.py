@@ -711,3 +711,16 @@ def test_newsquant_laxity_only_for_things_counted():
     assert not units_match("USD", "australian dollar")
     assert not units_match("kilometre", "cubic kilometre")
     assert units_match("INR", "rupee") and units_match("parts-per-million", "part per million")
+
+
+def test_the_thing_counted_is_the_head_of_its_phrase(nlp):
+    one(figures(nlp, "Medics treated 30 COVID -19 patients at the field clinic."), value=30, unit="patients")
+    one(figures(nlp, "The brigade received 40 Stinger anti-aircraft missiles."), value=40, unit="missiles")
+    one(figures(nlp, "Volunteers handed out thousands of COVID -19 tests."), unit="tests")
+    one(figures(nlp, "Pilots flew two F -16 jets over the bay."), value=2, unit="jets")
+
+
+def test_a_spaced_dash_range_needs_a_unit_after_it(nlp):
+    one(figures(nlp, "Fuel prices rose 10 - 20 percent in the north."), low=10, high=20, unit="percent")
+    one(figures(nlp, "Shelling killed 10 - 20 civilians near the port."), low=10, high=20, unit="civilians")
+    assert figures(nlp, "The home side won 3 - 1 on Sunday.") == []

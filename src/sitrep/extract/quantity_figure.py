@@ -54,13 +54,29 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
         k = j + 1
     else:
         return None
-    if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between:
-        return None
+    if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between \
+            and not (doc[j - 1].whitespace_ and doc[j].whitespace_ and _unit_after(doc, j + 1, b, lex)):
+        return None                      # "10 -20" no range; "10 - 20 percent", "5 - 10 km" one
     got2 = _start_number(doc, k, b, lex) if k < b else None
     if not got2 or got2[1][0] is None or value is None:
         return None
     cur2, (v2, _, _, j2, f2), _ = got2
     return v2, j2, f2, cur2
+
+
+def _unit_after(doc, k: int, b: int, lex: Lex) -> bool:
+    """A measure, a currency or a plural noun follows the number at k ("10 - 20 percent", "3 - 4
+    km", "10 - 20 civilians"); a spaced dash between bare numbers ("won 3 - 1") is no range."""
+    got = _start_number(doc, k, b, lex) if k < b else None
+    if not got or got[0]:
+        return bool(got)
+    j = got[1][3]
+    if got[1][4].get("glued") or got[1][4].get("mult"):
+        return True
+    if j >= b:
+        return False
+    u = _unit_at(doc, j, b, lex, False, False)
+    return bool(u) and u != "designation" and (u[3] is None or doc[u[3]].tag_ in ("NNS", "NNPS"))
 
 
 def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):

@@ -41,7 +41,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
             and _match_phrase(doc, j + 2, end, lex.measures):
         name, group = lex.spaced_letters[sym]              # "1.3 A/cm2": the rate is read after
         return name, group, None, None, j + 1
-    if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
+    if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN") \
+            and not (j + 1 < end and doc[j + 1].text[:1] in "-–" and doc[j + 1].text[1:2].isdigit()):   # "F -16" a name
         name = lex.cased[sym]                              # "450 Nm", "a 5 W charger", "12 C", "20 mW"
         return name, lex.unit_groups[name], None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.cur_names)
@@ -177,8 +178,8 @@ def _np_head(doc, k: int, end: int):
     name that is a compound, nmod or amod of a plural noun up to five tokens on ("COVID -19
     patients", "Stinger anti-aircraft missiles"); a plural at k is a head already. Or None."""
     t = doc[k]
-    if t.tag_ in ("NNS", "NNPS") or t.dep_ not in ("compound", "nmod", "amod"):
-        return None
+    if t.tag_ in ("NNS", "NNPS") or t.dep_ not in ("compound", "nmod", "amod") or _hyphen_chain(doc, k, end) is not None:
+        return None                              # "12 cease-fires", "3 A-levels": one word, read as such
     h = t.head
     while h.dep_ in ("compound", "nmod", "amod") and k < h.head.i <= k + 5 and h.tag_ not in ("NNS", "NNPS"):
         h = h.head
