@@ -131,7 +131,7 @@ def test_compounds(nlp):
     "The war entered its second year as the 92nd Assault Brigade held the line.",
     "Members invoked Article 51 and cited Resolution 2231 in the debate.",
     "Opinion3 weeks ago",
-    "The two presidents met in the 1990s and again in 2019.",
+    "Biden and Xi spoke; the two presidents met in the 1990s and again in 2019.",
     "Fighting continued in one region while the third convoy waited.",
     "The iPhone 15 launched with the Galaxy S24 the same week.",
     "The team won 3-1 on Sunday.",
@@ -660,7 +660,7 @@ def test_more_currency_signs_codes_and_names(nlp):
 def test_number_words_after_possessives_and_all_count(nlp):
     one(figures(nlp, "The farmer and their three children fled the flooding."), value=3, unit="children")
     one(figures(nlp, "All seventeen drills were successful."), value=17, unit="drills")
-    assert not figures(nlp, "The two ministers met on Friday.")
+    assert not figures(nlp, "Lavrov and Blinken talked; the two ministers met on Friday.")   # names before: a reference
 
 
 def test_that_before_a_count_and_years_naming_a_period(nlp):
@@ -724,3 +724,10 @@ def test_a_spaced_dash_range_needs_a_unit_after_it(nlp):
     one(figures(nlp, "Fuel prices rose 10 - 20 percent in the north."), low=10, high=20, unit="percent")
     one(figures(nlp, "Shelling killed 10 - 20 civilians near the port."), low=10, high=20, unit="civilians")
     assert figures(nlp, "The home side won 3 - 1 on Sunday.") == []
+
+
+def test_the_number_word_points_back_only_when_names_came_before(nlp):
+    one(figures(nlp, "The two delegations have been talking since spring."), value=2, unit="delegations")
+    assert figures(nlp, "Kyiv hosted Warsaw and Vilnius envoys, and the three capitals agreed on aid.") == []
+    one(figures(nlp, "The convoy stopped in only one village."), value=1, unit="village")
+    assert figures(nlp, "Fighting continued in one region.") == []

@@ -272,8 +272,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from"):
         return j                         # a bare number ("4", "two") says nothing on its own
     one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
-        and doc[j].lower_ not in lex.not_after_one \
-        and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
+        and (doc[j].lower_ not in lex.not_after_one and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))
+             or s > a and doc[s - 1].lower_ in lex.focus_before_one)   # "one proposal", "just one area"; not "in one region"
     one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
         and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
@@ -282,7 +282,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (doc[s - 1].pos_ in ("DET", "PRON") or doc[s - 1].lower_ in ("all", "both")) \
             and not (unit and unit[1] in _MEASURE_GROUPS) \
             and not (unit and unit[3] is not None and value is not None and value >= 2 and doc[unit[3]].tag_ in ("NNS", "NNPS")
-                     and doc[s - 1].lower_ in lex.counting_determiners):
+                     and (doc[s - 1].lower_ in lex.counting_determiners
+                          or doc[s - 1].lower_ == "the" and not _antecedents(doc, s - 1, value))):
         return end_tok                   # "the two leaders" a reference; "their three children", "all seventeen tests" counts
     if unit and unit[1] == "time" and _is_yearish(flags, value) and not cue and doc[unit[4] - 1].tag_ == "NN":
         return unit[4]                   # "the 1988 quarter", "its 2021 fiscal year": a year naming a period
@@ -337,6 +338,22 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+_NAMED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+def _antecedents(doc, k: int, n: float) -> bool:
+    """ "the two leaders" points back when at least n names stand before it in its sentence and the two
+    before ("Macron met Scholz ... the two leaders"); with none to point at, "The two sides have been
+    negotiating" counts the sides."""
+    sent = doc[k].sent
+    start = sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    names = {e.text.lower() for e in doc.ents if e.label_ in _NAMED and start <= e.start and e.end <= k}
+    return len(names) >= n
 
 
 def _money_code(t, lex: Lex) -> str | None:
