@@ -731,3 +731,12 @@ def test_the_number_word_points_back_only_when_names_came_before(nlp):
     assert figures(nlp, "Kyiv hosted Warsaw and Vilnius envoys, and the three capitals agreed on aid.") == []
     one(figures(nlp, "The convoy stopped in only one village."), value=1, unit="village")
     assert figures(nlp, "Fighting continued in one region.") == []
+
+
+def test_a_unit_left_out_is_taken_from_the_parallel_figure(nlp):
+    qs = figures(nlp, "The lira slid by 2 percent on Monday but the rouble fell by 1.")
+    one(qs, value=1, unit="percent")
+    qs = figures(nlp, "Gauge A read at 1,210.5 points and gauge B closed at 1,180.25.")
+    one(qs, value=1180.25, unit="points")
+    qs = figures(nlp, "Wheat rose 4% to 1,350 in the spring.")
+    assert one(qs, value=1350).unit is None                 # no parallel: not the percent
