@@ -740,3 +740,9 @@ def test_a_unit_left_out_is_taken_from_the_parallel_figure(nlp):
     one(qs, value=1180.25, unit="points")
     qs = figures(nlp, "Wheat rose 4% to 1,350 in the spring.")
     assert one(qs, value=1350).unit is None                 # no parallel: not the percent
+
+
+def test_a_multiplier_glued_to_a_currency_code(nlp):
+    qs = figures(nlp, "The drone maker raised 5 MUSD and booked 2-3 MEUR in orders.")
+    one(qs, value=5e6, unit="USD")
+    one(qs, low=2e6, high=3e6, unit="EUR")

@@ -159,7 +159,14 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 mine["unit_class"] = o["unit_class"]
                 return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
-        unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        scaled = _scaled_code(doc[j].text, lex) if j < b and not flags.get("mult") else None
+        if scaled:                                              # "5 MUSD", "300 kEUR": a multiplier glued to the code
+            code, mult = scaled
+            value, low, high = (None if v is None else v * mult for v in (value, low, high))
+            flags = {**flags, "mult": True}
+            unit = (code, f"money:{code}", None, None, j + 1)
+        else:
+            unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult"))
         if unit is None and glued and doc[j].lower_ == "in":
             unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
         if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:
@@ -354,6 +361,16 @@ def _antecedents(doc, k: int, n: float) -> bool:
             start = doc[start - 1].sent.start
     names = {e.text.lower() for e in doc.ents if e.label_ in _NAMED and start <= e.start and e.end <= k}
     return len(names) >= n
+
+
+def _scaled_code(word: str, lex: Lex):
+    """ "MUSD" -> (USD, 1e6), "kEUR" -> (EUR, 1000): a currency code with a multiplier letter glued
+    before it, as business wires write it; or None."""
+    code = word[-3:]
+    if len(word) < 4 or not code.isupper() or not code.isalpha() or word[:-3] not in lex.code_multipliers:
+        return None
+    iso = lex.cur_symbols.get(code.lower())
+    return (iso, lex.code_multipliers[word[:-3]]) if iso and iso == code else None
 
 
 def _money_code(t, lex: Lex) -> str | None:
