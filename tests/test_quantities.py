@@ -746,3 +746,13 @@ def test_a_multiplier_glued_to_a_currency_code(nlp):
     qs = figures(nlp, "The drone maker raised 5 MUSD and booked 2-3 MEUR in orders.")
     one(qs, value=5e6, unit="USD")
     one(qs, low=2e6, high=3e6, unit="EUR")
+
+
+def test_one_counts_a_noun_with_adjectives_before_it(nlp):
+    one(figures(nlp, "The aid group opened one new field hospital near Kharkiv."), value=1, unit="hospital")
+    assert figures(nlp, "Sappers cleared one part of the road.") == []
+
+
+def test_an_enumerator_takes_no_unit_from_the_figure_before(nlp):
+    qs = figures(nlp, "Its rules: 1 ) walk 2 miles daily; and 3 ) rest.")
+    assert [q.value for q in qs] == [2]

@@ -113,7 +113,7 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     if r["from_value"] is not None or _is_yearish(flags, r["value"]) or _is_yearish(flags, r["low"]) or flags.get("words"):
         return False
     e = r["end_tok"]
-    if e < b and not (doc[e].is_punct and doc[e].text not in ("-", "–", "/", "%") or doc[e].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "ADJ")):
+    if e < b and not (doc[e].is_punct and doc[e].text not in ("-", "–", "/", "%", ")", "]") or doc[e].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "ADJ")):
         return False
     before = doc[r["start_tok"] - 1]
     prev = None
