@@ -756,3 +756,8 @@ def test_one_counts_a_noun_with_adjectives_before_it(nlp):
 def test_an_enumerator_takes_no_unit_from_the_figure_before(nlp):
     qs = figures(nlp, "Its rules: 1 ) walk 2 miles daily; and 3 ) rest.")
     assert [q.value for q in qs] == [2]
+
+
+def test_a_street_address_is_no_figure(nlp):
+    assert figures(nlp, "The envoy lived at 14 W 52nd St until the war.") == []
+    assert figures(nlp, "Crowds gathered at 8 E Victory Avenue.") == []

@@ -32,6 +32,9 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         return True
     if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
         return True
+    if j + 1 < len(doc) and doc[j].text in ("N", "S", "E", "W", "NE", "NW", "SE", "SW") \
+            and (doc[j + 1].text[:1].isdigit() or doc[j + 1].is_title):
+        return True                                 # "9 E 71st St", "12 W Main Street": an address
     if j + 1 < len(doc) and doc[j].lower_ == "local" and doc[j + 1].lower_ == "time":
         return True                                 # "20.00 local time"
     return False
