@@ -761,3 +761,9 @@ def test_an_enumerator_takes_no_unit_from_the_figure_before(nlp):
 def test_a_street_address_is_no_figure(nlp):
     assert figures(nlp, "The envoy lived at 14 W 52nd St until the war.") == []
     assert figures(nlp, "Crowds gathered at 8 E Victory Avenue.") == []
+
+
+def test_one_after_a_preposition_counts_unless_it_means_a_certain(nlp):
+    one(figures(nlp, "The sergeant pleaded guilty to one charge of looting."), value=1, unit="charge")
+    one(figures(nlp, "Donors sent fuel for one generator."), value=1, unit="generator")
+    assert figures(nlp, "Shelling went on in one district and on one bank.") == []

@@ -47,6 +47,7 @@ class Lex:
         self.months = set(map(str, w("months")))
         self.not_after_one = set(map(str, w("not_after_one")))
         self.focus_before_one = set(map(str, w("focus_before_one")))
+        self.one_indefinite_after = set(map(str, w("one_indefinite_after")))
         self.code_multipliers = {str(k): float(v) for k, v in w("code_multipliers").items()}
         self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
         self.digit_fractions = set(int(x) for x in w("digit_fractions"))

@@ -284,8 +284,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     head1 = doc[unit[3]] if unit and unit[3] is not None and unit[3] >= j else None     # "one new store" too
     one_thing = flags.get("one") and head1 is not None and head1.pos_ == "NOUN" and head1.tag_ == "NN" \
         and all(t.pos_ in ("ADJ", "NOUN", "PROPN") or t.text in ("-", "–") for t in doc[j:head1.i]) \
-        and (head1.lower_ not in lex.not_after_one and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))
-             or s > a and doc[s - 1].lower_ in lex.focus_before_one)   # "one proposal", "just one area"; not "in one region"
+        and (head1.lower_ not in lex.not_after_one and not (s > a and (doc[s - 1].pos_ in ("DET", "PRON")
+                                                                       or doc[s - 1].lower_ in lex.one_indefinite_after))
+             or s > a and doc[s - 1].lower_ in lex.focus_before_one)   # "one proposal", "to one count", "just one area"; not "in one region"
     one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
         and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
