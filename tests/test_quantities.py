@@ -767,3 +767,8 @@ def test_one_after_a_preposition_counts_unless_it_means_a_certain(nlp):
     one(figures(nlp, "The sergeant pleaded guilty to one charge of looting."), value=1, unit="charge")
     one(figures(nlp, "Donors sent fuel for one generator."), value=1, unit="generator")
     assert figures(nlp, "Shelling went on in one district and on one bank.") == []
+
+
+def test_a_glued_one_letter_unit_closing_the_sentence(nlp):
+    one(figures(nlp, "The column stretched for 800m."), value=800, unit="metre")
+    one(figures(nlp, "Each ration weighs 450g."), value=450, unit="gram")

@@ -24,8 +24,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     sym = doc[j].text
     if sym[-1:] == "." and sym not in lex.cased and (j + 1 >= len(doc) or doc[j + 1].is_punct or doc[j + 1].is_title):
         sym = sym[:-1]                                     # "at 5 nA." closing the sentence
-    if sym != doc[j].text and (len(sym) > 1 or not sym.isalpha()) and _norm(sym) in lex.measures:
-        name, group = lex.measures[_norm(sym)]               # "250 mL." closing the sentence, left whole
+    if sym != doc[j].text and (len(sym) > 1 or not sym.isalpha() or glued and sym in _GLUED_ONE) and _norm(sym) in lex.measures:
+        name, group = lex.measures[_norm(sym)]               # "250 mL.", "100m." closing the sentence, left whole
         return name, group, None, None, j + 1
     if sym in lex.senses and any(t.lower_ in lex.senses[sym][2] for t in doc[j].sent):
         name, group, _ = lex.senses[sym]                   # "2.5 F" of a capacitor, "12 kn" of a boat
