@@ -772,3 +772,11 @@ def test_one_after_a_preposition_counts_unless_it_means_a_certain(nlp):
 def test_a_glued_one_letter_unit_closing_the_sentence(nlp):
     one(figures(nlp, "The column stretched for 800m."), value=800, unit="metre")
     one(figures(nlp, "Each ration weighs 450g."), value=450, unit="gram")
+
+
+def test_a_multiplier_and_a_glued_m_before_a_plural(nlp):
+    qs = figures(nlp, "Officials put the displaced at 1.5 and 2 million residents.")
+    one(qs, value=1.5e6, unit="residents")
+    one(qs, value=2e6, unit="residents")
+    one(figures(nlp, "The region hosts 2.1m Syrian refugees."), value=2.1e6, unit="refugees")
+    one(figures(nlp, "The wall is 3m high."), value=3, unit="metre")

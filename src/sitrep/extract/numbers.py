@@ -410,8 +410,14 @@ def _cur_at(doc, j: int, end: int, lex: Lex) -> bool:
 
 
 def _plural_next(doc, j: int, end: int) -> bool:
-    """A plural noun at j: a glued "m" before it is millions ("1.5m people", "3m barrels"), not metres."""
-    return j < end and (doc[j].tag_ == "NNS" or doc[j].lower_ == "people")
+    """A plural noun at j, or after one or two adjectives or names: a glued "m" before it is millions
+    ("1.5m people", "3m barrels", "2.1m Germans", "2m new jobs", "4m Syrian refugees"), not metres."""
+    for k in range(j, min(end, j + 3)):
+        if doc[k].tag_ in ("NNS", "NNPS") or doc[k].lower_ == "people":
+            return True
+        if not (doc[k].tag_ in ("JJ", "NNP") and doc[k].is_alpha):
+            return False
+    return False
 
 
 def _next_word(doc, j: int, end: int) -> str:

@@ -243,7 +243,13 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         other = _read_figure(doc, j + 1, j + 1, b, lex, True)
         if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
             o = other["records"][0]
-            if o["unit"] and (o["group"] in _MEASURE_GROUPS or (o["group"] or "").startswith("money")) \
+            m = next((lex.mult[t.lower_] for t in doc[o["num_tok"]:o["end_tok"]] if lex.mult.get(t.lower_, 0) >= 1000), None)
+            if m and value is not None and not flags.get("mult") and value < 1000 and o["value"] is not None \
+                    and value * m < o["value"] * 10 and not o["from_value"]:
+                value, flags = value * m, {**flags, "mult": True}     # "1.5 and 2 million units": the million is shared
+                if o["unit"]:
+                    unit = (o["unit"], o["group"], None, None, j)
+            elif o["unit"] and (o["group"] in _MEASURE_GROUPS or (o["group"] or "").startswith("money")) \
                     and o["group"] != "time" and not o["from_value"]:
                 unit = (o["unit"], o["group"], None, None, j)
     # "2 in thick", "a 3 in. pipe": "in" after a number is inches when a size word or the end follows
