@@ -780,3 +780,10 @@ def test_a_multiplier_and_a_glued_m_before_a_plural(nlp):
     one(qs, value=2e6, unit="residents")
     one(figures(nlp, "The region hosts 2.1m Syrian refugees."), value=2.1e6, unit="refugees")
     one(figures(nlp, "The wall is 3m high."), value=3, unit="metre")
+
+
+def test_article_a_before_a_dollar_and_plural_multipliers(nlp):
+    one(figures(nlp, "A $2.5M grant reached the shelters."), value=2.5e6, unit="USD")
+    one(figures(nlp, "Canberra pledged A $5 million."), value=5e6, unit="AUD")
+    one(figures(nlp, "The fund holds $1.2bil in reserves."), value=1.2e9, unit="USD")
+    one(figures(nlp, "Some 2.5 millions of refugees crossed."), value=2.5e6, unit="refugees")

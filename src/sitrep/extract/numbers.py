@@ -220,8 +220,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         if j + 1 < end and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == doc[j].whitespace_ == "" \
                 and doc[j + 1].lower_ in lex.mult and lex.mult[doc[j + 1].lower_] >= 1000:
             j += 1                                       # "$1.2-billion", "a 500-million-euro loan"
-        while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"):
-            val *= lex.mult.get(doc[j].lower_, 12.0)
+        while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"
+                           or doc[j].lower_[-1:] == "s" and lex.mult.get(doc[j].lower_[:-1], 0) >= 10 ** 6):
+            val *= lex.mult.get(doc[j].lower_, lex.mult.get(doc[j].lower_[:-1], 12.0))   # "2.5 millions", "dozens"
             flags["mult"] = True
             j += 1
         if j < end and not flags["mult"] and not suf and (doc[j].text in _SPACED_MULT or doc[j].text == "m" and (
@@ -491,7 +492,7 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     cur = None
     k = i
     if (t.text in ("US", "HK", "A", "C", "NZ", "S", "AU") or t.lower_ in ("hk", "c", "nz", "au")) and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
-            and doc[i + 2].text[:1].isdigit():
+            and doc[i + 2].text[:1].isdigit() and not (t.text == "A" and (i == 0 or doc[i].is_sent_start)):   # "A $2.5M fine ...": the article
         cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
     elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
                                                          or _NUM_RE.match(doc[i + 1].text)):
