@@ -787,3 +787,9 @@ def test_article_a_before_a_dollar_and_plural_multipliers(nlp):
     one(figures(nlp, "Canberra pledged A $5 million."), value=5e6, unit="AUD")
     one(figures(nlp, "The fund holds $1.2bil in reserves."), value=1.2e9, unit="USD")
     one(figures(nlp, "Some 2.5 millions of refugees crossed."), value=2.5e6, unit="refugees")
+
+
+def test_a_fraction_of_a_figure_counts_the_same_things(nlp):
+    qs = figures(nlp, "Nearly half of the 240 evacuated families returned.")
+    one(qs, value=0.5, unit="share of families")
+    one(qs, value=240, unit="families")

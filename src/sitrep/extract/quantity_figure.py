@@ -169,7 +169,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             flags = {**flags, "mult": True}
             unit = (code, f"money:{code}", None, None, j + 1)
         else:
-            unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+            unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult")) \
+            or _share_of_figure(doc, j, b, lex, value)
         if unit is None and glued and doc[j].lower_ == "in":
             unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
         if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:
@@ -383,6 +384,23 @@ def _scaled_code(word: str, lex: Lex):
         return None
     iso = lex.cur_symbols.get(code.lower())
     return (iso, lex.code_multipliers[word[:-3]]) if iso and iso == code else None
+
+
+def _share_of_figure(doc, j: int, b: int, lex: Lex, value):
+    """ "two-thirds of the combined 4.3M sales", "half of the 300 staff": a fraction of a figure of
+    things counted is a share of those things, "share of sales" (the figure after is read on its own)."""
+    if value is None or not 0 < value < 1 or j + 2 >= b or doc[j].lower_ != "of":
+        return None
+    for k in range(j + 1, min(b, j + 4)):
+        if _start_number(doc, k, b, lex):
+            other = _read_figure(doc, k, k, b, lex, True)
+            if isinstance(other, dict) and other["records"] and other["records"][0]["subject_tokens"] \
+                    and other["records"][0]["group"] not in _MEASURE_GROUPS:
+                return f"share of {other['records'][0]['unit']}", "share", None, None, j
+            return None
+        if not (doc[k].pos_ in ("DET", "ADJ") or doc[k].tag_ == "VBN"):
+            return None
+    return None
 
 
 def _money_code(t, lex: Lex) -> str | None:
