@@ -793,3 +793,9 @@ def test_a_fraction_of_a_figure_counts_the_same_things(nlp):
     qs = figures(nlp, "Nearly half of the 240 evacuated families returned.")
     one(qs, value=0.5, unit="share of families")
     one(qs, value=240, unit="families")
+
+
+def test_two_digits_joined_by_or_before_things_counted_are_a_range(nlp):
+    one(figures(nlp, "Witnesses saw 5 or 6 armoured vehicles."), low=5, high=6, unit="vehicles")
+    qs = figures(nlp, "Medics gave 20 or 40 mg doses.")
+    assert not [q for q in qs if q.low == 20]                 # two doses, not a range

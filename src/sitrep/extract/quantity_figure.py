@@ -7,7 +7,7 @@ that may start a number); designations, years, dates and bare numbers are skippe
 from __future__ import annotations
 
 from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase,
-                      _start_number)
+                      _plural_next, _start_number)
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
                              _unit_at)
 
@@ -52,8 +52,7 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
     w = doc[j].lower_
     if flags.get("dash") and w == "to":
         k = j + 1
-    elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through")
-                                             or (w == "or" and flags.get("words"))):
+    elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through", "or")):
         k = j + 1
     else:
         return None
@@ -64,6 +63,9 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
     if not got2 or got2[1][0] is None or value is None:
         return None
     cur2, (v2, _, _, j2, f2), _ = got2
+    if w == "or" and not flags.get("words") and not (j2 < b and _plural_next(doc, j2, b) and not f2.get("glued")
+                                                     and not _match_phrase(doc, j2, b, lex.measures)):
+        return None                      # "2 or 3 stores" one range; "20 or 40 mg" two doses
     return v2, j2, f2, cur2
 
 
