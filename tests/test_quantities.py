@@ -799,3 +799,8 @@ def test_two_digits_joined_by_or_before_things_counted_are_a_range(nlp):
     one(figures(nlp, "Witnesses saw 5 or 6 armoured vehicles."), low=5, high=6, unit="vehicles")
     qs = figures(nlp, "Medics gave 20 or 40 mg doses.")
     assert not [q for q in qs if q.low == 20]                 # two doses, not a range
+
+
+def test_half_before_a_determiner(nlp):
+    one(figures(nlp, "Nearly half the garrison surrendered."), value=0.5, unit="garrison")
+    assert figures(nlp, "Half the time the radio was silent.") == []

@@ -14,6 +14,7 @@ from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _r
 from .quantity_lists import _suspended
 
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
+_HALF_DETS = ("the", "its", "their", "his", "her", "our", "this", "that", "these", "those")
 _CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
 
 # ---------------------------------------------------------------- skips
@@ -97,6 +98,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                                       or doc[i + 1].lower_ in ("year", "month", "week", "day")):
             if _cue_before(doc, i, a, lex)[0]:
                 got = (None, (1.0, None, None, i + 1, {"words": True}), i)
+        if got is None and t.lower_ == "half" and i + 2 < b and doc[i + 1].lower_ in _HALF_DETS \
+                and doc[i + 2].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 2].lower_ not in lex.not_after_one:
+            got = (None, (0.5, None, None, i + 2, {"words": True, "half": True}), i)     # "half the budget"
         if got is None:
             return None
     cur, (value, low, high, j, flags), s = got
