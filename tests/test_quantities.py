@@ -804,3 +804,9 @@ def test_two_digits_joined_by_or_before_things_counted_are_a_range(nlp):
 def test_half_before_a_determiner(nlp):
     one(figures(nlp, "Nearly half the garrison surrendered."), value=0.5, unit="garrison")
     assert figures(nlp, "Half the time the radio was silent.") == []
+
+
+def test_a_list_of_bare_numbers_takes_the_measure_at_its_end(nlp):
+    qs = figures(nlp, "Inflation ran at 6, 8 and 11 percent in the three provinces.")
+    assert [q.unit for q in qs if q.value in (6, 8, 11)] == ["percent"] * 3
+    assert not [q for q in figures(nlp, "In 2022, 5 percent of the staff left.") if q.value == 2022]

@@ -230,8 +230,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         ch = _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong)
         if ch:
             return ch
-    # "45 and 50 mg", "2 or 3 percent": a bare number takes the measure of the one it is paired with
-    if unit is None and not flags.get("range") and j + 1 < b and doc[j].lower_ in ("and", "or") \
+    # "45 and 50 mg", "2 or 3 percent", "2, 3 and 4 percent": a bare number takes the measure of the one it is paired with
+    if unit is None and not flags.get("range") and j + 1 < b and (doc[j].lower_ in ("and", "or") or doc[j].text == ","
+                                                                  and j + 2 < b and doc[j + 2].lower_ in (",", "and", "or")) \
             and (doc[j + 1].text[:1].isdigit() or doc[j + 1].lower_ in lex.numbers):
         other = _read_figure(doc, j + 1, j + 1, b, lex, True)
         if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
