@@ -46,6 +46,9 @@ class Lex:
         self.skip_after = set(map(str, w("skip_after")))
         self.months = set(map(str, w("months")))
         self.not_after_one = set(map(str, w("not_after_one")))
+        self.focus_before_one = set(map(str, w("focus_before_one")))
+        self.one_indefinite_after = set(map(str, w("one_indefinite_after")))
+        self.code_multipliers = {str(k): float(v) for k, v in w("code_multipliers").items()}
         self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
         self.digit_fractions = set(int(x) for x in w("digit_fractions"))
         self.mult_letters = set(map(str, w("multiplier_letters")))
@@ -217,8 +220,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         if j + 1 < end and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == doc[j].whitespace_ == "" \
                 and doc[j + 1].lower_ in lex.mult and lex.mult[doc[j + 1].lower_] >= 1000:
             j += 1                                       # "$1.2-billion", "a 500-million-euro loan"
-        while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"):
-            val *= lex.mult.get(doc[j].lower_, 12.0)
+        while j < end and (doc[j].lower_ in lex.mult or doc[j].lower_ == "dozens"
+                           or doc[j].lower_[-1:] == "s" and lex.mult.get(doc[j].lower_[:-1], 0) >= 10 ** 6):
+            val *= lex.mult.get(doc[j].lower_, lex.mult.get(doc[j].lower_[:-1], 12.0))   # "2.5 millions", "dozens"
             flags["mult"] = True
             j += 1
         if j < end and not flags["mult"] and not suf and (doc[j].text in _SPACED_MULT or doc[j].text == "m" and (
@@ -407,8 +411,14 @@ def _cur_at(doc, j: int, end: int, lex: Lex) -> bool:
 
 
 def _plural_next(doc, j: int, end: int) -> bool:
-    """A plural noun at j: a glued "m" before it is millions ("1.5m people", "3m barrels"), not metres."""
-    return j < end and (doc[j].tag_ == "NNS" or doc[j].lower_ == "people")
+    """A plural noun at j, or after one or two adjectives or names: a glued "m" before it is millions
+    ("1.5m people", "3m barrels", "2.1m Germans", "2m new jobs", "4m Syrian refugees"), not metres."""
+    for k in range(j, min(end, j + 3)):
+        if doc[k].tag_ in ("NNS", "NNPS") or doc[k].lower_ == "people":
+            return True
+        if not (doc[k].tag_ in ("JJ", "NNP") and doc[k].is_alpha):
+            return False
+    return False
 
 
 def _next_word(doc, j: int, end: int) -> str:
@@ -482,7 +492,7 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     cur = None
     k = i
     if (t.text in ("US", "HK", "A", "C", "NZ", "S", "AU") or t.lower_ in ("hk", "c", "nz", "au")) and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
-            and doc[i + 2].text[:1].isdigit():
+            and doc[i + 2].text[:1].isdigit() and not (t.text == "A" and (i == 0 or doc[i].is_sent_start)):   # "A $2.5M fine ...": the article
         cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
     elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
                                                          or _NUM_RE.match(doc[i + 1].text)):

@@ -16,7 +16,7 @@ Years, dates, times, ordinals, designations ("Article 5", "47th Brigade",
 "iPhone 11"), decades ("1930s") and relative ages ("8 months ago") are not
 figures. All words are data in ``data/units.yaml``. The work is split in plain
 modules: numbers and cues are read by ``numbers.py``, units by ``quantity_units.py``,
-one figure by ``quantity_figure.py``, the document scan (only from tokens that may
+one figure by ``quantity_figure.py`` (small word checks in ``quantity_checks.py``), the document scan (only from tokens that may
 start a number) by ``quantity_scan.py``; this module is the stage and keeps their
 names importable (``from sitrep.extract.quantities import scan, lexicon``).
 

@@ -7,13 +7,15 @@ that may start a number); designations, years, dates and bare numbers are skippe
 from __future__ import annotations
 
 from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase,
-                      _start_number)
+                      _plural_next, _start_number)
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
                              _unit_at)
 
 from .quantity_lists import _suspended
+from .quantity_checks import _age_context, _antecedents, _money_code, _scaled_code, _unit_after
 
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
+_HALF_DETS = ("the", "its", "their", "his", "her", "our", "this", "that", "these", "those")
 _CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
 
 # ---------------------------------------------------------------- skips
@@ -32,6 +34,9 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         return True
     if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
         return True
+    if j + 1 < len(doc) and doc[j].text in ("N", "S", "E", "W", "NE", "NW", "SE", "SW") \
+            and (doc[j + 1].text[:1].isdigit() or doc[j + 1].is_title):
+        return True                                 # "9 E 71st St", "12 W Main Street": an address
     if j + 1 < len(doc) and doc[j].lower_ == "local" and doc[j + 1].lower_ == "time":
         return True                                 # "20.00 local time"
     return False
@@ -49,17 +54,20 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
     w = doc[j].lower_
     if flags.get("dash") and w == "to":
         k = j + 1
-    elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through")
-                                             or (w == "or" and flags.get("words"))):
+    elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through", "or")):
         k = j + 1
     else:
         return None
-    if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between:
-        return None
+    if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between \
+            and not (doc[j - 1].whitespace_ and doc[j].whitespace_ and _unit_after(doc, j + 1, b, lex)):
+        return None                      # "10 -20" no range; "10 - 20 percent", "5 - 10 km" one
     got2 = _start_number(doc, k, b, lex) if k < b else None
     if not got2 or got2[1][0] is None or value is None:
         return None
     cur2, (v2, _, _, j2, f2), _ = got2
+    if w == "or" and not flags.get("words") and not (j2 < b and _plural_next(doc, j2, b) and not f2.get("glued")
+                                                     and not _match_phrase(doc, j2, b, lex.measures)):
+        return None                      # "2 or 3 stores" one range; "20 or 40 mg" two doses
     return v2, j2, f2, cur2
 
 
@@ -76,6 +84,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                                       or doc[i + 1].lower_ in ("year", "month", "week", "day")):
             if _cue_before(doc, i, a, lex)[0]:
                 got = (None, (1.0, None, None, i + 1, {"words": True}), i)
+        if got is None and t.lower_ == "half" and i + 2 < b and doc[i + 1].lower_ in _HALF_DETS \
+                and doc[i + 2].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 2].lower_ not in lex.not_after_one:
+            got = (None, (0.5, None, None, i + 2, {"words": True, "half": True}), i)     # "half the budget"
         if got is None:
             return None
     cur, (value, low, high, j, flags), s = got
@@ -143,7 +154,15 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 mine["unit_class"] = o["unit_class"]
                 return {"records": [mine] + rest["records"], "next": rest["next"]}
             return j
-        unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult"))
+        scaled = _scaled_code(doc[j].text, lex) if j < b and not flags.get("mult") else None
+        if scaled:                                              # "5 MUSD", "300 kEUR": a multiplier glued to the code
+            code, mult = scaled
+            value, low, high = (None if v is None else v * mult for v in (value, low, high))
+            flags = {**flags, "mult": True}
+            unit = (code, f"money:{code}", None, None, j + 1)
+        else:
+            unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult")) \
+            or _share_of_figure(doc, j, b, lex, value)
         if unit is None and glued and doc[j].lower_ == "in":
             unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
         if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:
@@ -211,13 +230,20 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         ch = _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong)
         if ch:
             return ch
-    # "45 and 50 mg", "2 or 3 percent": a bare number takes the measure of the one it is paired with
-    if unit is None and not flags.get("range") and j + 1 < b and doc[j].lower_ in ("and", "or") \
+    # "45 and 50 mg", "2 or 3 percent", "2, 3 and 4 percent": a bare number takes the measure of the one it is paired with
+    if unit is None and not flags.get("range") and j + 1 < b and (doc[j].lower_ in ("and", "or") or doc[j].text == ","
+                                                                  and j + 2 < b and doc[j + 2].lower_ in (",", "and", "or")) \
             and (doc[j + 1].text[:1].isdigit() or doc[j + 1].lower_ in lex.numbers):
         other = _read_figure(doc, j + 1, j + 1, b, lex, True)
         if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
             o = other["records"][0]
-            if o["unit"] and (o["group"] in _MEASURE_GROUPS or (o["group"] or "").startswith("money")) \
+            m = next((lex.mult[t.lower_] for t in doc[o["num_tok"]:o["end_tok"]] if lex.mult.get(t.lower_, 0) >= 1000), None)
+            if m and value is not None and not flags.get("mult") and value < 1000 and o["value"] is not None \
+                    and value * m < o["value"] * 10 and not o["from_value"]:
+                value, flags = value * m, {**flags, "mult": True}     # "1.5 and 2 million units": the million is shared
+                if o["unit"]:
+                    unit = (o["unit"], o["group"], None, None, j)
+            elif o["unit"] and (o["group"] in _MEASURE_GROUPS or (o["group"] or "").startswith("money")) \
                     and o["group"] != "time" and not o["from_value"]:
                 unit = (o["unit"], o["group"], None, None, j)
     # "2 in thick", "a 3 in. pipe": "in" after a number is inches when a size word or the end follows
@@ -255,9 +281,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                                       or "." in (flags.get("raw") or "")) \
             and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from"):
         return j                         # a bare number ("4", "two") says nothing on its own
-    one_thing = flags.get("one") and unit and unit[3] == j and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NN" \
-        and doc[j].lower_ not in lex.not_after_one \
-        and not (s > a and doc[s - 1].pos_ in ("ADP", "DET", "PRON"))       # "one proposal", not "in one region"
+    head1 = doc[unit[3]] if unit and unit[3] is not None and unit[3] >= j else None     # "one new store" too
+    one_thing = flags.get("one") and head1 is not None and head1.pos_ == "NOUN" and head1.tag_ == "NN" \
+        and all(t.pos_ in ("ADJ", "NOUN", "PROPN") or t.text in ("-", "–") for t in doc[j:head1.i]) \
+        and (head1.lower_ not in lex.not_after_one and not (s > a and (doc[s - 1].pos_ in ("DET", "PRON")
+                                                                       or doc[s - 1].lower_ in lex.one_indefinite_after))
+             or s > a and doc[s - 1].lower_ in lex.focus_before_one)   # "one proposal", "to one count", "just one area"; not "in one region"
     one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
         and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
@@ -266,7 +295,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (doc[s - 1].pos_ in ("DET", "PRON") or doc[s - 1].lower_ in ("all", "both")) \
             and not (unit and unit[1] in _MEASURE_GROUPS) \
             and not (unit and unit[3] is not None and value is not None and value >= 2 and doc[unit[3]].tag_ in ("NNS", "NNPS")
-                     and doc[s - 1].lower_ in lex.counting_determiners):
+                     and (doc[s - 1].lower_ in lex.counting_determiners
+                          or doc[s - 1].lower_ == "the" and not _antecedents(doc, s - 1, value))):
         return end_tok                   # "the two leaders" a reference; "their three children", "all seventeen tests" counts
     if unit and unit[1] == "time" and _is_yearish(flags, value) and not cue and doc[unit[4] - 1].tag_ == "NN":
         return unit[4]                   # "the 1988 quarter", "its 2021 fiscal year": a year naming a period
@@ -323,20 +353,21 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     return {"records": [rec], "next": max(rec["end_tok"], j)}
 
 
-def _money_code(t, lex: Lex) -> str | None:
-    """The currency code a single token names ("dollars" USD, "usd" USD, "€" EUR), or None."""
-    return lex.cur_names.get(t.lower_) or lex.cur_symbols.get(t.lower_)
-
-
-def _age_context(doc, cs: int, a: int) -> bool:
-    """A person's age is meant: "he will be 35", "she turned 60", "life expectancy ... around 73"."""
-    k = cs - 1
-    if k >= a and doc[k].lemma_.lower() == "turn" and doc[k].pos_ == "VERB":
-        return True
-    if k >= a and doc[k].lemma_ == "be" and any(t.lower_ in ("he", "she", "i") for t in doc[max(a, k - 3):k]):
-        return True
-    window = " ".join(t.lower_ for t in doc[max(a, cs - 8):cs])
-    return "life expectancy" in window or "retirement age" in window
+def _share_of_figure(doc, j: int, b: int, lex: Lex, value):
+    """ "two-thirds of the combined 4.3M sales", "half of the 300 staff": a fraction of a figure of
+    things counted is a share of those things, "share of sales" (the figure after is read on its own)."""
+    if value is None or not 0 < value < 1 or j + 2 >= b or doc[j].lower_ != "of":
+        return None
+    for k in range(j + 1, min(b, j + 4)):
+        if _start_number(doc, k, b, lex):
+            other = _read_figure(doc, k, k, b, lex, True)
+            if isinstance(other, dict) and other["records"] and other["records"][0]["subject_tokens"] \
+                    and other["records"][0]["group"] not in _MEASURE_GROUPS:
+                return f"share of {other['records'][0]['unit']}", "share", None, None, j
+            return None
+        if not (doc[k].pos_ in ("DET", "ADJ") or doc[k].tag_ == "VBN"):
+            return None
+    return None
 
 
 def _change_by(doc, s: int, a: int, lex: Lex, value, v2) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .numbers import Lex, lexicon
-from .quantity_figure import _read_figure
+from .quantity_figure import _is_yearish, _read_figure
+from .quantity_units import _MEASURE_GROUPS
 
 # ---------------------------------------------------------------- the scan
 
@@ -80,6 +81,11 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
     while k < len(first) and first[k] < b:
         i = first[k]
         r = _read_figure(doc, i, a, b, lex, bare)
+        if isinstance(r, int) and found and not bare and doc[i].text[:1].isdigit():
+            r2 = _read_figure(doc, i, a, b, lex, True)      # a bare number: it may take the unit left out
+            r = r2 if isinstance(r2, dict) and _elided(doc, r2["records"], found, b) else r
+        elif isinstance(r, dict) and found and not bare:
+            _elided(doc, r["records"], found, b)
         if r is None:
             nxt = i + 1
         elif isinstance(r, int):
@@ -89,3 +95,39 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
             nxt = max(r["next"], i + 1)
         k = bisect_left(first, nxt, k)
     return found
+
+
+_PARALLEL = ("and", "or", "but", "while", "versus", "vs", "vs.")
+
+
+def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
+    """A figure written without its unit takes the measure of the figure before it in the sentence
+    (a measure, or a thing counted after the same preposition) when the two stand in parallel: "down 1% at 1,463.78 points, while ... at 1,334.20", "rose by
+    2 percent but ... fell by 1", "a 1.4 degree angle in 2018 and 2.1 last year". The same word
+    before both numbers, or "and"/"or"/"but" right before the second within twelve tokens; and
+    nothing after the bare one that could name its own unit. Sets the unit on the record."""
+    if len(recs) != 1 or recs[0]["unit"] is not None:
+        return False
+    r = recs[0]
+    flags = r.get("flags") or {}
+    if r["from_value"] is not None or _is_yearish(flags, r["value"]) or _is_yearish(flags, r["low"]) or flags.get("words"):
+        return False
+    e = r["end_tok"]
+    if e < b and not (doc[e].is_punct and doc[e].text not in ("-", "–", "/", "%", ")", "]") or doc[e].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "ADJ")):
+        return False
+    before = doc[r["start_tok"] - 1]
+    prev = None
+    for p in reversed(found):
+        if r["num_tok"] - p["end_tok"] > 25:
+            break
+        if not p["unit"] or " per " in p["unit"] or p["group"] == "time" or (p["group"] or "").startswith("money"):
+            continue
+        measure = p["group"] in _MEASURE_GROUPS
+        same = before.pos_ == "ADP" and p["start_tok"] > 0 and doc[p["start_tok"] - 1].lower_ == before.lower_
+        if same or measure and p is found[-1] and before.lower_ in _PARALLEL and r["num_tok"] - p["end_tok"] <= 12:
+            prev = p
+            break
+    if prev is None:
+        return False
+    r.update(unit=prev["unit"], unit_class=prev["unit_class"], group=prev["group"])
+    return True

@@ -24,8 +24,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     sym = doc[j].text
     if sym[-1:] == "." and sym not in lex.cased and (j + 1 >= len(doc) or doc[j + 1].is_punct or doc[j + 1].is_title):
         sym = sym[:-1]                                     # "at 5 nA." closing the sentence
-    if sym != doc[j].text and (len(sym) > 1 or not sym.isalpha()) and _norm(sym) in lex.measures:
-        name, group = lex.measures[_norm(sym)]               # "250 mL." closing the sentence, left whole
+    if sym != doc[j].text and (len(sym) > 1 or not sym.isalpha() or glued and sym in _GLUED_ONE) and _norm(sym) in lex.measures:
+        name, group = lex.measures[_norm(sym)]               # "250 mL.", "100m." closing the sentence, left whole
         return name, group, None, None, j + 1
     if sym in lex.senses and any(t.lower_ in lex.senses[sym][2] for t in doc[j].sent):
         name, group, _ = lex.senses[sym]                   # "2.5 F" of a capacitor, "12 kn" of a boat
@@ -41,7 +41,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
             and _match_phrase(doc, j + 2, end, lex.measures):
         name, group = lex.spaced_letters[sym]              # "1.3 A/cm2": the rate is read after
         return name, group, None, None, j + 1
-    if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN"):
+    if sym in lex.cased and (j + 1 >= end or not doc[j + 1].text[:1].isalnum() or doc[j + 1].pos_ != "PROPN") \
+            and not (j + 1 < end and doc[j + 1].text[:1] in "-–" and doc[j + 1].text[1:2].isdigit()):   # "F -16" a name
         name = lex.cased[sym]                              # "450 Nm", "a 5 W charger", "12 C", "20 mW"
         return name, lex.unit_groups[name], None, None, j + 1
     hit = _match_phrase(doc, j, end, lex.cur_names)
@@ -98,6 +99,14 @@ def _counted(doc, j: int, end: int, lex: Lex):
     while k < end and steps < 6:
         t = doc[k]
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
+            h = _np_head(doc, k, end)
+            if h is not None:                      # "30 COVID-19 patients", "40 Stinger anti-aircraft missiles"
+                k, steps = h, steps + 1
+                continue
+            if t.tag_ in ("NN", "NNP") and k + 2 < end and doc[k + 1].text[:1] in "-–" and doc[k + 1].text[1:2].isdigit() \
+                    and (m := _model_then_plural(doc, k, end)) is not None:
+                k, steps = m, steps + 1              # "thousands of COVID -19 tests", "two F -16 jets": a name numbered
+                continue
             last = _hyphen_chain(doc, k, end)
             if last is not None and not (t.pos_ == "PROPN" and t.text[:1].isupper() and len(t.text) == 1):
                 if last + 1 < end and doc[last + 1].pos_ in _HEAD_POS and doc[last + 1].is_alpha:
@@ -162,6 +171,23 @@ def _counted(doc, j: int, end: int, lex: Lex):
             continue
         break
     return None
+
+
+def _np_head(doc, k: int, end: int):
+    """The head noun of the phrase a modifier at k belongs to, by the parse: a singular noun or a
+    name that is a compound, nmod or amod of a plural noun up to five tokens on ("COVID -19
+    patients", "Stinger anti-aircraft missiles"); a plural at k is a head already. Or None."""
+    t = doc[k]
+    if t.tag_ in ("NNS", "NNPS") or t.dep_ not in ("compound", "nmod", "amod") or _hyphen_chain(doc, k, end) is not None:
+        return None                              # "12 cease-fires", "3 A-levels": one word, read as such
+    h = t.head
+    while h.dep_ in ("compound", "nmod", "amod") and k < h.head.i <= k + 5 and h.tag_ not in ("NNS", "NNPS"):
+        h = h.head
+    if not (k < h.i <= k + 5 and h.i < end and h.tag_ in ("NNS", "NNPS") and h.text[:1].isalpha()):
+        return None
+    if any(x.is_punct and x.text not in ("-", "–") or x.lower_ in ("and", "or") for x in doc[k + 1:h.i]):
+        return None
+    return h.i
 
 
 def _model_then_plural(doc, k: int, end: int):
