@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import hedges
 from .quotes import _OPEN
+from .tokkids import kids_of
 
 WH = {"who", "which", "that", "whom"}
 
@@ -137,8 +138,8 @@ def _longest_run(tokens: list, exclude: set[int]) -> list:
 
 def _that_clause(t) -> bool:
     """Has the verb a clause complement opened by "that" ("determined that ...")?"""
-    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-               for c in t.children)
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in kids_of(c))
+               for c in kids_of(t))
 
 
 def _speaker(tok, L) -> bool:

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..errors import SitrepError
+from .tokkids import kids_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_WORDS = 7
@@ -172,8 +173,8 @@ class TokenActors:
             if t.i in heads and t.dep_ != "conj":
                 codes = []
                 for x in (t, *t.conjuncts):
-                    c = self.code[x.i] or next((self.code[p.i] for pr in x.children if pr.dep_ == "prep"
-                                                and pr.lower_ == "of" for p in pr.children
+                    c = self.code[x.i] or next((self.code[p.i] for pr in kids_of(x) if pr.dep_ == "prep"
+                                                and pr.lower_ == "of" for p in kids_of(pr)
                                                 if p.dep_ == "pobj" and self.code[p.i]), None)
                     if c and c.split()[0] not in [k.split()[0] for k in codes]:
                         codes.append(c)
@@ -181,12 +182,12 @@ class TokenActors:
                     lists.append((t.i, codes))
             if t.lower_ in PLURAL_HEADS and t.pos_ == "NOUN" and self.code[t.i] is None:
                 n = None
-                for c in t.children:
+                for c in kids_of(t):
                     if c.lower_ in NUMBERS:
                         n = NUMBERS[c.lower_]
                 if n is None:
                     # "these nations", "those states": the last list named before, further back
-                    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in t.children):
+                    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in kids_of(t)):
                         first = sdoc[max(0, t.sent.start - 1)].sent.start
                         for _ in range(FAR_SENTENCES):
                             first = sdoc[first - 1].sent.start if first > 0 else 0
