@@ -125,18 +125,22 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
         if hy in vocab["verb"]:
             return vocab["verb"][hy], [t.doc[t.i - 2]]
     best = None
-    for rest, ty in vocab["phrase"].get(lem, ()):
-        kids = [c for c in kids_of(t) if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")]
+    phrases = vocab["phrase"].get(lem, ())
+    # (child, lowercased lemma, lower form) of the children a phrase's words may be, read once
+    base = [(c, c.lemma_.lower(), c.lower_) for c in kids_of(t)
+            if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")] if phrases else []
+    for rest, ty in phrases:
+        kids = base
         got = []
         for w in rest:
             if w in ARTICLES:
                 continue
-            m = next((c for c in kids if c.lemma_.lower() == w or c.lower_ == w), None)
+            m = next((c for c, lem_c, low_c in kids if lem_c == w or low_c == w), None)
             if m is None:
                 break
             got.append(m)
             if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
-                kids = kids + [c for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
         else:
             if any(c.dep_ == "prt" and c not in got for c in kids_of(t)):
                 continue  # another particle makes another verb: "broke down relations" is no "break relations"
