@@ -104,6 +104,7 @@ class TokenActors:
                 return i, j + 1
             span = sdoc.char_span(a, b, alignment_mode="expand")
             return (span.start, span.end) if span is not None else None
+        user = bool(table.get(USER_KEYS))   # the user's actor files name some phrases (rarely: no span read)
         for ent in getattr(ctx.records, "entities", []) or []:
             code = getattr(ent, "code", None)
             if not code:
@@ -111,7 +112,7 @@ class TokenActors:
             for m in ent.mentions:
                 se = tokens_of(m.start, m.end)
                 if se is not None:
-                    self._mark(se[0], se[1], self._user_code(table, sdoc[se[0]:se[1]]) or code)
+                    self._mark(se[0], se[1], user and self._user_code(table, sdoc[se[0]:se[1]]) or code)
         firsts = table.get(FIRSTS)
         if firsts is None:
             firsts = table[FIRSTS] = {k[0] for k in table if k is not FIRSTS}
