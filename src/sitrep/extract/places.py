@@ -320,12 +320,15 @@ def setup(nlp, resources: dict) -> None:
 
 def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
     out = []
+    kinds: dict[str, str | None] = {}      # a name's kind, found once per document
     for e in ctx.records.entities:
         for m in e.mentions:
             if e.type in ("PERSON", "ORG"):
                 out.append((m.start, m.end))
-            elif e.type == "GPE" and gaz.kind_of(m.text) == "city":    # a capital acting for its state
-                out.append((m.start, m.end))
+            elif e.type == "GPE":
+                kind = kinds[m.text] if m.text in kinds else kinds.setdefault(m.text, gaz.kind_of(m.text))
+                if kind == "city":      # a capital acting for its state
+                    out.append((m.start, m.end))
     return out
 
 
@@ -339,10 +342,9 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
     first = gaz.first_words
     out = []
     n_tok = len(texts)
-    i = 0
-    while i < n_tok:
-        if not texts[i][:1].isupper() and texts[i] not in first:
-            i += 1
+    after = 0       # the token after the last name found: the next name starts there or later
+    for i in [i for i, w in enumerate(texts) if w[:1].isupper() or w in first]:
+        if i < after:
             continue
         hit = None
         top = min(MAX_WORDS, n_tok - i)
@@ -359,12 +361,11 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
                 hit = (i, i + n, s, e, cands)
                 break
         if hit is None:
-            i += 1
             continue
         s, e = hit[2], hit[3]
         if not any(bs < e and s < be for bs, be in blocked):
             out.append(hit)
-        i = hit[1]
+        after = hit[1]
     return out
 
 
