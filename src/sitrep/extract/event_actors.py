@@ -93,8 +93,8 @@ class TokenActors:
         self.mention: list[tuple[int, int] | None] = [None] * n
         from .actorwords import token_table
         lower, idxs, ends = token_table(ctx)
-        at_start = {c: i for i, c in enumerate(idxs)}
-        at_end = {c: i for i, c in enumerate(ends)}
+        at_start = dict(zip(idxs, range(n)))
+        at_end = dict(zip(ends, range(n)))
 
         def tokens_of(a: int, b: int):
             """(first, end) tokens of the characters [a, b): ``char_span(..., "expand")``, read off the
@@ -116,10 +116,9 @@ class TokenActors:
         firsts = table.get(FIRSTS)
         if firsts is None:
             firsts = table[FIRSTS] = {k[0] for k in table if k is not FIRSTS}
-        i = 0
-        while i < n:
-            if self.code[i] is not None or lower[i] not in firsts:
-                i += 1
+        after = 0       # the token after the last name marked: the next starts there or later
+        for i in [i for i, w in enumerate(lower) if w in firsts]:
+            if i < after or self.code[i] is not None:
                 continue
             hit = None
             for k in range(min(MAX_WORDS, n - i), 0, -1):
@@ -129,9 +128,7 @@ class TokenActors:
                     break
             if hit:
                 self._mark(i, i + hit[0], hit[1])
-                i += hit[0]
-            else:
-                i += 1
+                after = i + hit[0]
         plurals = table.get(PLURALS)
         if plurals is None:  # a plural demonym: "Pellisians", "Ukrainians" are the people of that state
             plurals = table[PLURALS] = {k[0] + "s": v[0] for k, v in table.items()
@@ -141,7 +138,7 @@ class TokenActors:
             for i, w in enumerate(lower):
                 if w in plurals and self.code[i] is None:
                     self._mark(i, i + 1, plurals[w])
-        self._acronyms(sdoc)
+        self._acronyms(sdoc, lower)
         self.place_country: list[str | None] = [None] * n
         for pl in getattr(ctx.records, "places", []) or []:
             if not pl.country:
@@ -227,11 +224,11 @@ class TokenActors:
                 return table[k][0]
         return None
 
-    def _acronyms(self, sdoc) -> None:
+    def _acronyms(self, sdoc, texts: list[str]) -> None:
         """ "the Union of Xs (UX)": an acronym in brackets right after a name is that actor's, whatever
-        code the acronym has on its own (one actor, not two)."""
-        for j in range(1, len(sdoc) - 2):
-            if self.code[j - 1] is None or self.code[j + 1] is None or sdoc[j].text != "(":
+        code the acronym has on its own (one actor, not two). ``texts``: the token texts."""
+        for j in [j for j, w in enumerate(texts) if w == "("]:
+            if not 1 <= j < len(sdoc) - 2 or self.code[j - 1] is None or self.code[j + 1] is None:
                 continue
             m = self.mention[j + 1]
             if m is None or m[0] != j + 1 or m[1] >= len(sdoc) or sdoc[m[1]].text != ")" or m[1] - m[0] > 2 \
