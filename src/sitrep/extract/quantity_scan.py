@@ -35,30 +35,20 @@ def _start_kind(word: str, lex: Lex) -> int:
 def starts(doc, lex: Lex) -> list[int]:
     """Indices of the tokens that may start a figure (a superset of those ``_read_figure`` reads
     one at), found from the document's orth ids with a per-word cache on the lexicon."""
-    import numpy as np
-    if not len(doc):
-        return []
     cache = lex.start_cache
     strings = doc.vocab.strings
-    arr = doc.to_array("ORTH")
-    # the test is made per distinct word, and its answer spread over the tokens by numpy
-    uniq, inv = np.unique(arr, return_inverse=True)
-    kinds = []
-    for o in uniq.tolist():
+    orths = doc.to_array("ORTH").tolist() if len(doc) else []
+    out = []
+    for i, o in enumerate(orths):
         kind = cache.get(o)
         if kind is None:
             kind = cache[o] = _start_kind(strings[o], lex)
-        kinds.append(kind)
-    per_tok = np.array(kinds, dtype=np.int8)[inv]
-    out = np.flatnonzero(per_tok == 1).tolist()
-    maybe = np.flatnonzero(per_tok[:-1] == 2).tolist()       # "a"/"an" before a last token never starts one
-    if maybe:
-        orths = arr.tolist()
-        for i in maybe:
+        if kind == 1:
+            out.append(i)
+        elif kind == 2 and i + 1 < len(orths):
             nxt = strings[orths[i + 1]].lower()
             if nxt in lex.after_a or nxt == "$":
                 out.append(i)
-        out.sort()
     return out
 
 
