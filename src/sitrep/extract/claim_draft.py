@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from . import hedges
 from .quotes import _OPEN
-from .tokkids import kids_of
 
 WH = {"who", "which", "that", "whom"}
 
@@ -138,8 +137,8 @@ def _longest_run(tokens: list, exclude: set[int]) -> list:
 
 def _that_clause(t) -> bool:
     """Has the verb a clause complement opened by "that" ("determined that ...")?"""
-    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in kids_of(c))
-               for c in kids_of(t))
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in t.children)
 
 
 def _speaker(tok, L) -> bool:

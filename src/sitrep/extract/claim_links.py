@@ -19,8 +19,6 @@ Both sentences must share a paragraph.
 """
 from __future__ import annotations
 
-from .tokkids import kids_of
-
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 
 
@@ -35,7 +33,7 @@ def _estimate_nouns(ctx) -> frozenset:
 def _opening_subject(sent):
     """The subject of the sentence's main verb when the sentence opens with it, else None."""
     root = sent.root
-    subj = next((c for c in kids_of(root) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
@@ -45,7 +43,7 @@ def _opening_subject(sent):
 
 def _points_back(subj, counted) -> bool:
     """Does this subject refer back ("these troops", "this deployment", "the troops")?"""
-    dets = [c.lower_ for c in kids_of(subj) if c.dep_ == "det"]
+    dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
     if subj.lower_ in ("they", "it"):
         return True
     if any(d in DEMONSTRATIVES for d in dets):
@@ -102,6 +100,6 @@ def _estimate_above(num, nouns):
             return None
         t = t.head
         if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
-            owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in kids_of(t))
+            owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in t.children)
             return None if owned else t
     return None

@@ -7,7 +7,6 @@ import re
 from .claim_draft import _Draft, _chars, _holder, _longest_run, _text
 from .quotes import words
 from .sources import source_range
-from .tokkids import kids_of
 
 _DASH_SIG = re.compile(r"[ \t\u00a0]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]{1,60}?)[ \t\u00a0]*(?=[,.;\n|]|$)")
 
@@ -61,7 +60,7 @@ def _dash_signatures(doc, text: str, quotes) -> list[_Draft]:
 
 def _from_according(t) -> _Draft | None:
     to = t.doc[t.i + 1]
-    objs = [g for g in kids_of(to) if g.dep_ == "pobj"] or [g for g in kids_of(t) if g.dep_ == "pobj"]
+    objs = [g for g in to.children if g.dep_ == "pobj"] or [g for g in t.children if g.dep_ == "pobj"]
     if not objs or t.dep_ == "ROOT":
         return _according_flat(t)
     src = objs[0]
@@ -105,13 +104,13 @@ def _according_flat(t) -> _Draft | None:
 
 def _from_noun(t, L) -> _Draft | None:
     if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in L["verbs"] and any(
-            c.dep_ in ("ccomp", "xcomp") for c in kids_of(t.head)):
+            c.dep_ in ("ccomp", "xcomp") for c in t.head.children):
         return None   # "reports indicate that ...": the verb makes the claim
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
         return None
     content = None
-    for c in kids_of(t):
-        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in kids_of(c)):
+    for c in t.children:
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             content = list(c.subtree)
             break
     hearsay = t.lower_ in L["hearsay"]
@@ -119,26 +118,26 @@ def _from_noun(t, L) -> _Draft | None:
     if content is None and hearsay:
         holders = [t] + ([t.head] if t.dep_ == "nsubj" and 0 < t.head.i - t.i <= 4 else [])
         for h in holders:   # "reports of ...", "reports have surfaced concerning ..."
-            for c in kids_of(h):
+            for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "about", "concerning", "on", "regarding"):
-                    objs = [g for g in kids_of(c) if g.dep_ in ("pobj", "pcomp")]
+                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                     if objs and content is None:
                         content = list(objs[0].subtree)
                         if h is not t:
                             cue_end = h.idx + len(h.text)
     if content is None:
         content = noun_clause(t)
-    has_source = any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in kids_of(c)))
+    has_source = any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
                      or (c.dep_ == "prep" and c.lower_ in ("from", "by")) or _named_compound(c)
-                     for c in kids_of(t))
+                     for c in t.children)
     if content is None and has_source:   # "Trump's criticism of U.S. spending", "his warnings about ..."
-        for c in kids_of(t):
+        for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "over", "against", "regarding"):
-                objs = [g for g in kids_of(c) if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
                 if objs:   # ("remarks on Saturday" says when, not what)
                     sub = list(objs[0].subtree)
                     end = sub[-1].i
-                    for g in kids_of(t):   # "criticisms of NATO as a bad deal"
+                    for g in t.children:   # "criticisms of NATO as a bad deal"
                         if g.dep_ == "prep" and g.lower_ == "as" and g.i > end:
                             end = max(x.i for x in g.subtree)
                     content = list(t.doc[sub[0].i:end + 1])
@@ -157,11 +156,11 @@ def _from_noun(t, L) -> _Draft | None:
     if span is None:
         return None
     d = _Draft(span[0], span[1], t.idx, cue_end)
-    for c in kids_of(t):
-        if c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in kids_of(c))):
+    for c in t.children:
+        if c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children)):
             d.src, d.src_head = source_range(c), c.i
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
-            objs = [g for g in kids_of(c) if g.dep_ == "pobj"]
+            objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 d.src, d.src_head = source_range(objs[0]), objs[0].i
         elif _named_compound(c) and d.src is None:   # "a Valley Herald report that ..."
@@ -185,19 +184,19 @@ def _copula_subject(t, L):
     """The holder a stance noun is said of: "the senator is a staunch opponent of the ban"."""
     if t.dep_ != "attr" or t.head.lemma_ != "be":
         return None
-    subj = next((c for c in kids_of(t.head) if c.dep_ == "nsubj"), None)
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and _holder(subj, L) else None
 
 
 def _stance_content(t) -> list | None:
     """What a stance noun is about: its of/about/on/over/against/for/with/to phrase or its
     infinitive ("the decision to close the port")."""
-    for c in kids_of(t):
+    for c in t.children:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > t.i and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(c)):
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             return list(c.subtree)
         if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("of", "about", "on", "over", "against", "for", "with", "to", "toward"):
-            objs = [g for g in kids_of(c) if g.dep_ in ("pobj", "pcomp")]
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return list(objs[0].subtree)
     return None
@@ -207,12 +206,12 @@ def _estimate_content(t, L) -> list | None:
     """What an owned estimate gives when no "of" phrase hangs on the noun itself: "an estimate
     from the governor of 700 homes" (the "of" phrase parsed onto the source) or "the governor's
     estimate put the toll at 40" (the predicate of a verb of ``figure_estimates.verbs``)."""
-    for c in kids_of(t):
+    for c in t.children:
         if c.dep_ == "prep" and c.lower_ == "from":
-            for g in kids_of(c):
+            for g in c.children:
                 if g.dep_ != "pobj":
                     continue
-                for p in kids_of(g):
+                for p in g.children:
                     if p.dep_ == "prep" and p.lower_ == "of" and p.i > g.i:
                         sub = list(p.subtree)[1:]
                         if sub and any(x.like_num for x in sub):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from .claim_draft import _Draft, _chars, _holder, _longest_run, _trim
 from .sources import source_range
-from .tokkids import kids_of
 
 _PREPS = ("of", "about", "on", "with", "over", "to", "toward", "towards", "against", "in", "at", "for")
 
@@ -14,16 +13,16 @@ _PREPS = ("of", "about", "on", "with", "over", "to", "toward", "towards", "again
 def _adj_content(t, head) -> list | None:
     """The clause, infinitive or prepositional object of a predicate adjective (or the clause its
     copula carries after it: "she was sure Varga would win")."""
-    for c in kids_of(t):
+    for c in t.children:
         if c.dep_ in ("ccomp", "xcomp"):
             return list(c.subtree)
-    for c in kids_of(t):
+    for c in t.children:
         if c.dep_ == "prep" and c.lower_ in _PREPS:
-            objs = [g for g in kids_of(c) if g.dep_ in ("pobj", "pcomp")]
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return list(objs[0].subtree)
     if head is not t:
-        for c in kids_of(head):
+        for c in head.children:
             if c.dep_ == "ccomp" and c.i > t.i:
                 return list(c.subtree)
     return None
@@ -37,7 +36,7 @@ def _from_adjective(t, L) -> _Draft | None:
     content = _adj_content(t, head)
     if lem in L["impersonal_adj"]:   # "it is clear that ...", "the implication is clear: ..."
         if content is None:
-            colon = [c for c in kids_of(head) if c.text == ":" and c.i > t.i]
+            colon = [c for c in head.children if c.text == ":" and c.i > t.i]
             if colon:
                 content = [x for x in t.sent if x.i > colon[0].i]
         if content is None or not any(x.pos_ in ("VERB", "AUX") for x in content):
@@ -46,7 +45,7 @@ def _from_adjective(t, L) -> _Draft | None:
         return _Draft(*span, t.idx, t.idx + len(t.text), cue_class="other") if span else None
     if lem not in L["stance_adj"] or content is None:
         return None
-    subj = next((c for c in kids_of(head) if c.dep_ == "nsubj"), None)
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None or not (_holder(subj, L) or (subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() not in L["docs"])):
         return None
     span = _chars(content)
@@ -62,19 +61,19 @@ def _from_adjective(t, L) -> _Draft | None:
 
 def _from_in(t, L) -> _Draft | None:
     """ "In the latest poll, Varga leads by 4 points": the poll is the source, "in" the cue."""
-    objs = [g for g in kids_of(t) if g.dep_ == "pobj"]
+    objs = [g for g in t.children if g.dep_ == "pobj"]
     if t.dep_ != "prep" or not objs or t.head is t:
         return None
     src = objs[0]
     lem = src.lemma_.lower()
     if lem not in L["in_sources"]:
         return None
-    if lem in L["in_owned"] and not any(c.dep_ == "poss" for c in kids_of(src)) and not any(
-            p.dep_ == "prep" and p.lower_ == "of" and any(_holder(g, L) for g in kids_of(p)) for p in kids_of(src)):
+    if lem in L["in_owned"] and not any(c.dep_ == "poss" for c in src.children) and not any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(_holder(g, L) for g in p.children) for p in src.children):
         return None   # "in view of the facts" names nobody
     h = t.head
     if h.lemma_.lower() in L["verbs"] | L["attitude"] | L["other_cues"] or any(
-            c.dep_ == "ccomp" for c in kids_of(h)):
+            c.dep_ == "ccomp" for c in h.children):
         return None   # "In a poll, 40 percent said ...": the verb makes the claim
     content = _longest_run(list(h.subtree), {x.i for x in t.subtree})
     span = _chars(content)
@@ -97,7 +96,7 @@ def _other_cue(t, L, kids) -> tuple[list | None, bool]:
             # appears to be a plan" describes a thing
         if any(c.dep_ == "xcomp" and (c.lemma_.lower() in L["verbs"] or c.lemma_.lower() in L["attitude"])
                for c in kids) and any(c.dep_ == "nsubj" and _holder(c, L) for c in (
-                   kids if t.dep_ != "conj" or any(c.dep_ == "nsubj" for c in kids) else kids_of(t.head))):
+                   kids if t.dep_ != "conj" or any(c.dep_ == "nsubj" for c in kids) else t.head.children)):
             return None, False   # "the senator seemed to think ...": the claim is the senator's, by "think"
         return [x for x in t.subtree if not (x.dep_ == "mark" and x.head is t)], False
     if lem in L["as_it"]:   # "as the mayor put it, ..."
@@ -110,7 +109,7 @@ def _other_cue(t, L, kids) -> tuple[list | None, bool]:
         for c in kids:
             if c.dep_ != "dobj":
                 continue
-            about = [p for p in [*kids_of(c), *kids] if p.dep_ == "prep" and p.lower_ in L["express_preps"] and p.i > c.i]
+            about = [p for p in [*c.children, *kids] if p.dep_ == "prep" and p.lower_ in L["express_preps"] and p.i > c.i]
             if about:   # the phrase hangs on the feeling or on the verb
                 return list(t.doc[c.left_edge.i:max(x.i for x in about[0].subtree) + 1]), True
         return None, True

@@ -12,11 +12,10 @@ from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _
 from .claim_stance import _leading_clause, _other_cue
 from .quotes import _OPEN
 from .sources import source_range
-from .tokkids import kids_of
 
 def _subject(tok, L) -> tuple[object | None, str]:
     """(subject head token, how): how is 'active', 'agent', 'impersonal', 'passive' or 'none'."""
-    kids = list(kids_of(tok))
+    kids = list(tok.children)
     text = _text(tok.doc)
     if re.search(r"[,?!][\"\u201d\u2019']\s*$", text[max(tok.idx - 4, 0):tok.idx]):
         # '"...," said Leslie Wimes, a ...': the speaker follows the verb (the parser may take
@@ -33,7 +32,7 @@ def _subject(tok, L) -> tuple[object | None, str]:
     passive = any(c.dep_ == "auxpass" for c in kids)
     for c in kids:
         if c.dep_ == "agent":
-            objs = [g for g in kids_of(c) if g.dep_ == "pobj"]
+            objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0], "agent"
     if passive:
@@ -67,11 +66,11 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if h.dep_ == "xcomp" and gov not in L["verbs"] and gov not in L["attitude"]:
             # object control: "forced the banker to admit", "led the envoy to fear" (after "urged
             # residents to say" the saying is part of the urging)
-            objs = [c for c in kids_of(h.head) if c.dep_ in ("dobj", "dative") and c.i < h.i]
+            objs = [c for c in h.head.children if c.dep_ in ("dobj", "dative") and c.i < h.i]
             if objs and objs[0].lower_ not in ("it", "that", "this") and _mind(objs[0], L):
                 return objs[0], "active"
         h, steps = h.head, steps + 1
-        for c in kids_of(h):
+        for c in h.children:
             if c.dep_ == "nsubj":
                 if c.lower_ in WH and h.dep_ == "relcl":
                     return c, "relative"
@@ -82,20 +81,20 @@ def _subject(tok, L) -> tuple[object | None, str]:
 def _object_content(t, L) -> list | None:
     """The direct object as content, with what completes it ("described X as Y", "labeled X a Y")."""
     stance = t.lemma_.lower() in L["stance"]
-    for c in kids_of(t):
+    for c in t.children:
         if c.dep_ != "dobj":
             continue
-        preds = [g for g in kids_of(t) if g.i > max(c.i, t.i) and (
+        preds = [g for g in t.children if g.i > max(c.i, t.i) and (
             g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
                 g.dep_ == "prep" and g.lower_ == "as"))]   # not "see him make history"
         pred = bool(preds) or any(g.dep_ in ("acl", "amod") and g.pos_ == "ADJ" and g.i > c.i
-                                  for g in kids_of(c))   # "called the charges baseless" (parsed acl)
+                                  for g in c.children)   # "called the charges baseless" (parsed acl)
         if t.lemma_.lower() in L["predicate"] and not pred and c.lower_ not in WH | {"what"}:
             # "called the remarks 'a wake-up call'" (parsed an apposition), "called the vote a moment of
             # truth" (parsed a noun phrase modifier of the verb)
-            extra = [g for g in kids_of(c) if g.dep_ == "appos" and g.i > c.i] + [
-                g for g in kids_of(t) if g.dep_ == "npadvmod" and g.i > c.i and g.pos_ == "NOUN"
-                and any(d.dep_ == "det" for d in kids_of(g))]
+            extra = [g for g in c.children if g.dep_ == "appos" and g.i > c.i] + [
+                g for g in t.children if g.dep_ == "npadvmod" and g.i > c.i and g.pos_ == "NOUN"
+                and any(d.dep_ == "det" for d in g.children)]
             if extra:
                 sub = list(c.subtree)
                 return list(t.doc[sub[0].i:max(x.i for g in extra for x in g.subtree) + 1])
@@ -109,7 +108,7 @@ def _object_content(t, L) -> list | None:
         if t.lemma_.lower() in L["predicate"] | L["as_view"]:
             if not pred:
                 return None   # "called the meeting" is no claim; "called the vote a mistake" is
-        elif not any(g.i > c.i and g.dep_ == "prep" and g.lower_ == "as" for g in kids_of(t)):
+        elif not any(g.i > c.i and g.dep_ == "prep" and g.lower_ == "as" for g in t.children):
             pred = False   # "labeling it an escalation": "it" points at a claim made before; "cited it as
             # an example" says what it is
         if c.pos_ == "PRON" and not stance and not pred:
@@ -118,10 +117,10 @@ def _object_content(t, L) -> list | None:
         named = len(sub) == 1 and c.pos_ == "PROPN"   # "has not mentioned Machado"
         if not pred and ((len(sub) < 2 and not stance and not named) or (
                 len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
-                and not any(g.dep_ in ("acl", "ccomp", "prep") for g in kids_of(c)))):
+                and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children))):
             return None   # "rebuffed such claims": the claims are elsewhere
         end = sub[-1].i
-        for g in kids_of(t):
+        for g in t.children:
             if g.i > end and (g.dep_ in ("oprd", "xcomp") or (g.dep_ == "prep" and g.lower_ == "as") or (
                     g.dep_ == "prep" and g.lower_ in ("for", "to") and t.lemma_.lower() in L["stance"])):
                 end = max(end, max(x.i for x in g.subtree))
@@ -198,7 +197,7 @@ def _spoken(tok, L) -> bool:
 
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
-    kids = list(kids_of(t))
+    kids = list(t.children)
     if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
         content, sourced = _other_cue(t, L, kids)
         if content is None or not _chars(content):
@@ -236,45 +235,45 @@ def _from_verb(t, L) -> _Draft | None:
     if content is None:   # "told co-host Jo Reyes that ...": the clause hangs on the addressee
         for o in kids:
             if o.dep_ in ("dobj", "dative") and o.i > t.i:
-                cl = [x for x in kids_of(o) if x.dep_ == "ccomp" and x.i > o.i
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in kids_of(x))]
+                cl = [x for x in o.children if x.dep_ == "ccomp" and x.i > o.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
                 if cl:
                     content = list(cl[0].subtree)
                     break
     if content is None:   # "accused the company of hiding ...": the phrase hangs on the object
         for o in kids:
-            if o.dep_ == "dobj" and any(c.dep_ == "prep" and (lem, c.lower_) in L["preps"] for c in kids_of(o)):
+            if o.dep_ == "dobj" and any(c.dep_ == "prep" and (lem, c.lower_) in L["preps"] for c in o.children):
                 content = list(o.subtree)
     if content is None and not (lem in L["predicate"] and any(c.dep_ == "dobj" for c in kids)):
         for c in kids:   # ("called the tariffs unfair for fishers": the object is the content, below)
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
-                objs = [g for g in kids_of(c) if g.dep_ in ("pobj", "pcomp")]
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     content, cue_end_tok = list(objs[0].subtree), c
                     break
     if content is None:
         for c in kids:   # "were quoted as saying ..."
             if c.dep_ == "prep" and c.lower_ == "as":
-                for g in kids_of(c):
+                for g in c.children:
                     if g.dep_ == "pcomp" and g.lemma_ == "say":
-                        cc = [x for x in kids_of(g) if x.dep_ == "ccomp"]
+                        cc = [x for x in g.children if x.dep_ == "ccomp"]
                         if cc:
                             content, cue_end_tok = list(cc[0].subtree), g
     if content is None:   # "have not found evidence of ..."
         for c in kids:
             if c.dep_ == "dobj" and c.lemma_ in ("evidence", "proof", "sign", "indication"):
                 content, cue_end_tok = list(c.subtree), c
-                pobj = [g for p in kids_of(c) if p.dep_ == "prep" and p.lower_ == "of" for g in kids_of(p)
+                pobj = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                         if g.dep_ == "pobj"]
                 if pobj:
                     content = list(pobj[0].subtree)
     if content is None:   # "said in a statement that ..." (the clause hangs on the noun)
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at"):
-                for g in kids_of(c):
+                for g in c.children:
                     if g.dep_ == "pobj":
-                        cl = [x for x in kids_of(g) if x.dep_ in ("acl", "ccomp")
-                              and any(m.dep_ == "mark" and m.lower_ == "that" for m in kids_of(x))]
+                        cl = [x for x in g.children if x.dep_ in ("acl", "ccomp")
+                              and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
                         if cl:
                             content = list(cl[0].subtree)
     if content is None and lem in L["dobj"]:
@@ -362,8 +361,8 @@ def _from_verb(t, L) -> _Draft | None:
         d.src = d.src or source_range(subj)
         d.src_head = subj.i
         if subj.lemma_.lower() in L["nouns"] | L["hearsay"] or subj.lower_ in L["hearsay"]:
-            frm = [g for c in kids_of(subj) if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                   for g in kids_of(c) if g.dep_ == "pobj"]
+            frm = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                   for g in c.children if g.dep_ == "pobj"]
             if frm:
                 d.src, d.src_head = source_range(frm[0]), frm[0].i
                 if subj.lower_ in L["hearsay"]:
@@ -384,7 +383,7 @@ def _from_verb(t, L) -> _Draft | None:
         d.hedge, d.hedge_cue = "unverified", _text(t.doc)[d.cue_start:d.cue_end]
     for c in kids:   # "the spokesperson, citing intelligence reports, said"
         if c.dep_ == "advcl" and c.lemma_ == "cite":
-            objs = [g for g in kids_of(c) if g.dep_ == "dobj"]
+            objs = [g for g in c.children if g.dep_ == "dobj"]
             if objs:
                 sub = list(objs[0].subtree)
                 d.cited = _text(t.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
@@ -427,7 +426,7 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Dr
             continue
         t = doc[d.tok]
         if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or t.lemma_ in L["quote_only"] or any(
-                c.dep_ in ("dobj", "dative", "oprd", "attr") for c in kids_of(t)):
+                c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
             continue   # an object is content only for the verbs that say so (object_lemmas)
         rest = _trim([x for x in t.subtree if x.i > t.i and not (d.src and d.src[0] <= x.i < d.src[1])])
         if len(rest) < 4 or any(x.text in _OPEN or x.text == "\u201d" for x in rest[:2]):
@@ -448,7 +447,7 @@ def _block_after_colon(t) -> tuple[int, int] | None:
     """The paragraph after "X added:" when the colon ends its line (a block quotation
     without quote marks)."""
     text = _text(t.doc)
-    colon = [c for c in kids_of(t) if c.text == ":" and c.i > t.i]
+    colon = [c for c in t.children if c.text == ":" and c.i > t.i]
     if not colon:
         return None
     rest = text[colon[0].idx + 1:]

@@ -11,7 +11,6 @@ mayor") give one claim each, and each claim names the others (``co_sources``).
 from __future__ import annotations
 
 from dataclasses import replace
-from .tokkids import kids_of
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"}
 
@@ -178,17 +177,17 @@ def _joint_sources(doc, d, L) -> list | None:
         return L is not None and (_speaker(t, L) or t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"))
 
     def same_person(c) -> bool:   # "the former secretary of state and current nominee": two titles
-        own = any(g.dep_ in ("det", "poss", "nummod") for g in kids_of(c))
+        own = any(g.dep_ in ("det", "poss", "nummod") for g in c.children)
         return c.pos_ == "NOUN" and c.tag_ == "NN" and not own and \
-            any(g.dep_ in ("det", "poss") for g in kids_of(head))
+            any(g.dep_ in ("det", "poss") for g in head.children)
 
     members = _joined_appositions(doc, head, lo, hi) or [head]
     todo = list(members)
     while todo:   # conjuncts, chained or not; a list read as an apposition ("X, Y and Z")
         m = todo.pop()
-        for c in kids_of(m):
+        for c in m.children:
             listed = c.dep_ == "appos" and c.pos_ == "PROPN" and m.pos_ == "PROPN" and \
-                any(g.dep_ in ("cc", "conj") for g in kids_of(c))
+                any(g.dep_ in ("cc", "conj") for g in c.children)
             if (c.dep_ == "conj" or listed) and c.i > m.i and can_speak(c) and not same_person(c):
                 members.append(c)
                 todo.append(c)
@@ -227,7 +226,7 @@ def _separator(t) -> bool:
 def _joined_appositions(doc, head, lo: int, hi: int) -> list:
     """Names in apposition to one title and joined by "and" ("the foreign minister Ada Brenn
     and defence minister Oskar Vale", parsed as two appositions of "minister"): the names."""
-    apps = [c for c in kids_of(head) if c.dep_ == "appos" and c.pos_ == "PROPN" and lo <= c.i < hi]
+    apps = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and lo <= c.i < hi]
     for x, y in zip(apps, apps[1:]):
         gap = [t for t in doc[x.i + 1:y.left_edge.i] if not (t.dep_ == "cc" or t.is_punct)]
         if not any(t.dep_ == "cc" for t in doc[x.i + 1:y.left_edge.i]) or any(t.head.i != x.i for t in gap):
@@ -240,7 +239,7 @@ def _sibling_subject(doc, head, hi: int):
     said", parsed as two subjects), or None."""
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    for s in kids_of(head.head):
+    for s in head.head.children:
         if s.dep_ == head.dep_ and s.i > head.i:
             e = hi
             while e > head.i + 1 and (doc[e - 1].dep_ == "cc" or doc[e - 1].is_punct):
