@@ -279,3 +279,27 @@ def test_the_kind_the_text_names_beats_nearness():
     near = ((48.05, 37.97),)        # a point a few km from the city
     assert g.rows[g.best(cands, {"UKR": 1.0}, near=near, name="Donetsk")].kind == "city"
     assert g.rows[g.best(cands, {"UKR": 1.0}, prefer="region", near=near, name="Donetsk")].kind == "region"
+
+
+def test_name_lookup_skips_only_runs_no_name_can_match(pipeline):
+    """A run of tokens past its first space is looked up only when some name starts with its first
+    word and has as many spaces: the names found are those of a lookup of every run."""
+    from sitrep.extract.context import Context
+    from sitrep.extract.places import MAX_WORDS, find_mentions
+    from sitrep.model import Document, Records
+    text = ("Ferries from New York and Rio de Janeiro docked in Cape Town; the New Zealand crew "
+            "and a New Hampshire pilot met in Port Moresby.")
+    doc = Document.new(text)
+    ctx = Context(doc=doc, sdoc=pipeline.nlp(text), resources=pipeline.resources, records=Records(doc_id=doc.id))
+    gaz = pipeline.resources["gazetteer"]
+    got = find_mentions(ctx, gaz)
+    toks, want, i = list(ctx.sdoc), [], 0
+    while i < len(toks):
+        hit = next(((i, i + n) for n in range(min(MAX_WORDS, len(toks) - i), 0, -1)
+                    if (toks[i].text[:1].isupper() or toks[i].text in gaz.first_words)
+                    and gaz.candidates(text[toks[i].idx:toks[i + n - 1].idx + len(toks[i + n - 1])])), None)
+        if hit:
+            want.append(hit)
+        i = hit[1] if hit else i + 1
+    assert [(h[0], h[1]) for h in got] == want
+    assert gaz.most_spaces("Rio") >= 2 and gaz.most_spaces("Ferries") == -1

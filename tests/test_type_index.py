@@ -22,3 +22,9 @@ def test_hits_match_a_token_scan(pipeline):
 
 def test_hits_on_an_empty_document(pipeline):
     assert token_hits(_ctx(pipeline, ""), frozenset({"said"}), frozenset({"say"}), ("VERB",)) == []
+
+
+def test_a_query_larger_than_the_document_finds_the_same(pipeline):
+    ctx = _ctx(pipeline, "The ferry left at dawn. The ferry returned.")
+    many = frozenset({"ferry", "dawn"} | {f"word{i}" for i in range(500)})    # more ids than the document has
+    assert token_hits(ctx, many) == [t.i for t in ctx.sdoc if t.lower_ in many]

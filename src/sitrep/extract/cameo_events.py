@@ -37,6 +37,7 @@ from .context import Context
 from .event_emit import DOMESTIC, split_code
 from .event_parse import (PHRASE_DEPS, _agent, _codes, _inherited_subject, _passive, country, distinct, modality,
                           phrase_actors)
+from .tokkids import kids_of
 
 MAIN_DEPS = {"ROOT", "xcomp", "ccomp", "conj", "acomp", "pcomp", "prep", "aux"}
 NEG_WORDS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "DECLINED", "REFUSED", "FAILED"}
@@ -141,7 +142,7 @@ def _main_clause(v) -> bool:
     for _ in range(12):
         if t.dep_ == "ROOT" or t.head.i == t.i:
             return True
-        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(t))
         if t.dep_ not in MAIN_DEPS and not purpose:  # "X hosted Y to celebrate ...": the purpose is told too
             return False
         t = t.head
@@ -162,7 +163,7 @@ def _entry(v, vd: VerbDict) -> tuple[Verb, Any] | None:
             if j < len(doc) and (doc[j].text.upper() == w or doc[j].lemma_.upper() == w):
                 last = doc[j]
                 continue
-            prt = next((x for x in v.children if x.dep_ in ("prt", "advmod", "prep") and x.text.upper() == w), None)
+            prt = next((x for x in kids_of(v) if x.dep_ in ("prt", "advmod", "prep") and x.text.upper() == w), None)
             if prt is None:
                 ok = False
                 break
@@ -209,7 +210,7 @@ def _code(ctx, sent, toks, v, last, verb: Verb, vd: VerbDict, ta, vocab, table) 
             used.append(ag)
         elif subj is not None:
             sources = _actors(subj, ta, vocab)
-            for c in v.children:  # "A, B, and C did": a list the parser cut into two subjects
+            for c in kids_of(v):  # "A, B, and C did": a list the parser cut into two subjects
                 if c.dep_ == subj.dep_ and c.i != subj.i and subj.head.i == v.i:
                     sources += [x for x in _actors(c, ta, vocab) if x not in sources]
                     used.append(c)
@@ -222,7 +223,7 @@ def _code(ctx, sent, toks, v, last, verb: Verb, vd: VerbDict, ta, vocab, table) 
             used.append(tt)
     home = all(plover_type(c, table) in DOMESTIC for c in codes)
     if not targets and home:  # "Valdorian police arrested Valdorian students": a domestic act on its own people
-        tt = next((c for c in v.children if c.dep_ == "dobj" and _actors(c, ta, vocab)), None)
+        tt = next((c for c in kids_of(v) if c.dep_ == "dobj" and _actors(c, ta, vocab)), None)
         targets = _actors(tt, ta, vocab)
         used.append(tt)
     if compound and best and any(e.kind == "compound" for e in best[0].pre):
@@ -270,9 +271,9 @@ def _actors(tok, ta, vocab) -> list[str]:
         head = head.head
     out: list[str] = []
     members = [head, *head.conjuncts]
-    for a in head.children:  # "Mordor, Rohan, Fornost and Bree": a list parsed as apposition
+    for a in kids_of(head):  # "Mordor, Rohan, Fornost and Bree": a list parsed as apposition
         if a.dep_ == "appos" and ta.code[a.i] and ta.code[head.i] and (a.conjuncts or head.conjuncts
-                                                                     or any(c.dep_ == "cc" for c in head.children)):
+                                                                     or any(c.dep_ == "cc" for c in kids_of(head))):
             members += [a, *a.conjuncts]
     for h in members:
         codes = phrase_actors(h, ta, vocab, deps=MEMBER_DEPS)
@@ -293,7 +294,7 @@ def _clause_target(v, last, ta, own: set):
     """The first actor token after the verb inside its own clause (else in its complement clause)."""
     def walk(t):
         yield t
-        for c in t.children:
+        for c in kids_of(t):
             if c.dep_ in CLAUSE_STOP or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
                 continue
             if c.dep_ in ("nsubj", "nsubjpass"):
@@ -302,8 +303,8 @@ def _clause_target(v, last, ta, own: set):
     for t in sorted(walk(v), key=lambda x: x.i):
         if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
             return t
-    for c in v.children:  # "X allowed that Y is ...", "X signed a deal to supply Y": the complement
-        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)):
+    for c in kids_of(v):  # "X allowed that Y is ...", "X signed a deal to supply Y": the complement
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in kids_of(c))):
             for t in c.subtree:
                 if t.i > last.i and ta.code[t.i] and country(ta.code[t.i]) not in own:
                     return t
@@ -379,7 +380,7 @@ def _match_at(e: Elem, j: int, step: int, toks, vd: VerbDict, ta) -> list[int]:
         q = j
         while 0 <= q + step < len(toks) and s <= toks[q + step].i < x:
             q += step
-        if e.kind == "compound" and not (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)):
+        if e.kind == "compound" and not (t.dep_ == "conj" or any(c.dep_ == "conj" for c in kids_of(t))):
             return []
         return [q + step]
     return []

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..errors import SitrepError
+from .tokkids import kids_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_WORDS = 7
@@ -92,8 +93,8 @@ class TokenActors:
         self.mention: list[tuple[int, int] | None] = [None] * n
         from .actorwords import token_table
         lower, idxs, ends = token_table(ctx)
-        at_start = {c: i for i, c in enumerate(idxs)}
-        at_end = {c: i for i, c in enumerate(ends)}
+        at_start = dict(zip(idxs, range(n)))
+        at_end = dict(zip(ends, range(n)))
 
         def tokens_of(a: int, b: int):
             """(first, end) tokens of the characters [a, b): ``char_span(..., "expand")``, read off the
@@ -103,6 +104,7 @@ class TokenActors:
                 return i, j + 1
             span = sdoc.char_span(a, b, alignment_mode="expand")
             return (span.start, span.end) if span is not None else None
+        user = bool(table.get(USER_KEYS))   # the user's actor files name some phrases (rarely: no span read)
         for ent in getattr(ctx.records, "entities", []) or []:
             code = getattr(ent, "code", None)
             if not code:
@@ -110,14 +112,13 @@ class TokenActors:
             for m in ent.mentions:
                 se = tokens_of(m.start, m.end)
                 if se is not None:
-                    self._mark(se[0], se[1], self._user_code(table, sdoc[se[0]:se[1]]) or code)
+                    self._mark(se[0], se[1], user and self._user_code(table, sdoc[se[0]:se[1]]) or code)
         firsts = table.get(FIRSTS)
         if firsts is None:
             firsts = table[FIRSTS] = {k[0] for k in table if k is not FIRSTS}
-        i = 0
-        while i < n:
-            if self.code[i] is not None or lower[i] not in firsts:
-                i += 1
+        after = 0       # the token after the last name marked: the next starts there or later
+        for i in [i for i, w in enumerate(lower) if w in firsts]:
+            if i < after or self.code[i] is not None:
                 continue
             hit = None
             for k in range(min(MAX_WORDS, n - i), 0, -1):
@@ -127,9 +128,7 @@ class TokenActors:
                     break
             if hit:
                 self._mark(i, i + hit[0], hit[1])
-                i += hit[0]
-            else:
-                i += 1
+                after = i + hit[0]
         plurals = table.get(PLURALS)
         if plurals is None:  # a plural demonym: "Pellisians", "Ukrainians" are the people of that state
             plurals = table[PLURALS] = {k[0] + "s": v[0] for k, v in table.items()
@@ -139,7 +138,7 @@ class TokenActors:
             for i, w in enumerate(lower):
                 if w in plurals and self.code[i] is None:
                     self._mark(i, i + 1, plurals[w])
-        self._acronyms(sdoc)
+        self._acronyms(sdoc, lower)
         self.place_country: list[str | None] = [None] * n
         for pl in getattr(ctx.records, "places", []) or []:
             if not pl.country:
@@ -172,8 +171,8 @@ class TokenActors:
             if t.i in heads and t.dep_ != "conj":
                 codes = []
                 for x in (t, *t.conjuncts):
-                    c = self.code[x.i] or next((self.code[p.i] for pr in x.children if pr.dep_ == "prep"
-                                                and pr.lower_ == "of" for p in pr.children
+                    c = self.code[x.i] or next((self.code[p.i] for pr in kids_of(x) if pr.dep_ == "prep"
+                                                and pr.lower_ == "of" for p in kids_of(pr)
                                                 if p.dep_ == "pobj" and self.code[p.i]), None)
                     if c and c.split()[0] not in [k.split()[0] for k in codes]:
                         codes.append(c)
@@ -181,12 +180,12 @@ class TokenActors:
                     lists.append((t.i, codes))
             if t.lower_ in PLURAL_HEADS and t.pos_ == "NOUN" and self.code[t.i] is None:
                 n = None
-                for c in t.children:
+                for c in kids_of(t):
                     if c.lower_ in NUMBERS:
                         n = NUMBERS[c.lower_]
                 if n is None:
                     # "these nations", "those states": the last list named before, further back
-                    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in t.children):
+                    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in kids_of(t)):
                         first = sdoc[max(0, t.sent.start - 1)].sent.start
                         for _ in range(FAR_SENTENCES):
                             first = sdoc[first - 1].sent.start if first > 0 else 0
@@ -225,11 +224,11 @@ class TokenActors:
                 return table[k][0]
         return None
 
-    def _acronyms(self, sdoc) -> None:
+    def _acronyms(self, sdoc, texts: list[str]) -> None:
         """ "the Union of Xs (UX)": an acronym in brackets right after a name is that actor's, whatever
-        code the acronym has on its own (one actor, not two)."""
-        for j in range(1, len(sdoc) - 2):
-            if self.code[j - 1] is None or self.code[j + 1] is None or sdoc[j].text != "(":
+        code the acronym has on its own (one actor, not two). ``texts``: the token texts."""
+        for j in [j for j, w in enumerate(texts) if w == "("]:
+            if not 1 <= j < len(sdoc) - 2 or self.code[j - 1] is None or self.code[j + 1] is None:
                 continue
             m = self.mention[j + 1]
             if m is None or m[0] != j + 1 or m[1] >= len(sdoc) or sdoc[m[1]].text != ")" or m[1] - m[0] > 2 \

@@ -8,6 +8,7 @@ from ..model import Event, record_id
 from .context import Context
 from .event_parse import _objects, _preps, country, distinct, item_span, noun_type, place_codes
 from .event_vocab import SYMMETRIC, load_vocab
+from .tokkids import kids_of
 from .verb_events import _clause_target
 
 
@@ -183,8 +184,8 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
     unnamed police, officials, courts or rebels are those of the one country the clause places them in."""
     places = list(dict.fromkeys(f["place_targets"]))
     v = f["verb"]
-    passive = v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
-    agent = any(c.dep_ == "agent" for c in v.children)
+    passive = v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in kids_of(v))
+    agent = any(c.dep_ == "agent" for c in kids_of(v))
     if ty == "PROTEST" and len(places) == 1 and not f["targets"] or ty == "PROTEST" and places and \
             set(map(country, targets)) <= set(places):
         return [places[0]], targets or [places[0]], True
@@ -269,6 +270,6 @@ def _clause_places(v, subj, ta) -> list[str]:
             continue
         seen.add(t.i)
         if t.dep_ == "prep" and t.lower_ in PLACE_WORDS and t.head.i in seen:
-            out += [c for p in t.children if p.dep_ == "pobj" for c in place_codes(p, ta)]
-        todo.extend(c for c in t.children if c.dep_ not in stop)
+            out += [c for p in kids_of(t) if p.dep_ == "pobj" for c in place_codes(p, ta)]
+        todo.extend(c for c in kids_of(t) if c.dep_ not in stop)
     return out

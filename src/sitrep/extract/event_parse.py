@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .event_actors import TokenActors
+from .tokkids import kids_of
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # dependencies followed when collecting the actors a noun phrase names
@@ -43,7 +44,7 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
             if sector and " " not in code and t.i != head.i:
                 code = f"{code} {sector}"
             out.append((code, t))
-        for c in t.children:
+        for c in kids_of(t):
             if c.dep_ not in deps:
                 continue
             if c.dep_ == "prep" and c.lower_ not in preps:
@@ -51,8 +52,8 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
             if c.dep_ == "prep" and code is not None and t.pos_ == "PROPN" and not (
                     ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
                 continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
-            if c.dep_ == "appos" and out and not any(g.dep_ == "conj" for g in c.children) and not any(
-                    s.dep_ == "conj" and s.i > c.i for s in t.children):
+            if c.dep_ == "appos" and out and not any(g.dep_ == "conj" for g in kids_of(c)) and not any(
+                    s.dep_ == "conj" and s.i > c.i for s in kids_of(t)):
                 continue  # an apposition; but "A, B, C and D" parsed as A (appos B (conj C, D)), or
                 # "A, the B, and C" parsed as A (appos B) (conj C), is a list
             stack.append(c)
@@ -76,7 +77,7 @@ def place_codes(p, ta: TokenActors) -> list[str]:
 def pronoun_owner(n, ta: TokenActors) -> list[str]:
     """ "its alliance with Y", "their support": the owner is the nearest actor named before the
     possessive in the same sentence (news prose rarely reaches further back within a sentence)."""
-    poss = next((c for c in n.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+    poss = next((c for c in kids_of(n) if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
     if poss is None:
         return []
     for i in range(poss.i - 1, n.sent.start - 1, -1):
@@ -124,20 +125,24 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
         if hy in vocab["verb"]:
             return vocab["verb"][hy], [t.doc[t.i - 2]]
     best = None
-    for rest, ty in vocab["phrase"].get(lem, ()):
-        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")]
+    phrases = vocab["phrase"].get(lem, ())
+    # (child, lowercased lemma, lower form) of the children a phrase's words may be, read once
+    base = [(c, c.lemma_.lower(), c.lower_) for c in kids_of(t)
+            if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")] if phrases else []
+    for rest, ty in phrases:
+        kids = base
         got = []
         for w in rest:
             if w in ARTICLES:
                 continue
-            m = next((c for c in kids if c.lemma_.lower() == w or c.lower_ == w), None)
+            m = next((c for c, lem_c, low_c in kids if lem_c == w or low_c == w), None)
             if m is None:
                 break
             got.append(m)
             if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
-                kids = kids + [c for c in m.children if c.dep_ in ("pobj", "prep")]
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
         else:
-            if any(c.dep_ == "prt" and c not in got for c in t.children):
+            if any(c.dep_ == "prt" and c not in got for c in kids_of(t)):
                 continue  # another particle makes another verb: "broke down relations" is no "break relations"
             # the nearest match wins, then the longest: "called up reservists on Tuesday" is no "call on"
             key = (abs(got[0].i - t.i) if got else 0, -len(got))
@@ -153,59 +158,59 @@ def noun_type(t, vocab: dict) -> str | None:
     for obj, ty in vocab["of_phrase"].get(low, ()) or vocab["of_phrase"].get(lem, ()):
         # "a state of emergency", "a show of force": the head noun with its "of" object
         if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and obj in (o.lower_, o.lemma_.lower())
-                                                            for o in p.children) for p in t.children):
+                                                            for o in kids_of(p)) for p in kids_of(t)):
             return ty
     for pre, ty in vocab["noun_phrase"].get(low, ()) or vocab["noun_phrase"].get(lem, ()):
-        kids = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod")]
+        kids = [c.lower_ for c in kids_of(t) if c.dep_ in ("compound", "amod")]
         if all(w in kids for w in pre):
             return ty
     ty = vocab["noun"].get(low) or vocab["noun"].get(lem)
     need = vocab["noun_preps"].get(low) if ty else None
-    if need and not any(c.dep_ == "prep" and c.lower_ in need for c in t.children):
+    if need and not any(c.dep_ == "prep" and c.lower_ in need for c in kids_of(t)):
         return None  # "a phone call" is no "call for talks"
     return ty
 
 
 def _subject(v):
-    subs = [c for c in v.children if c.dep_ in SUBJ]
+    subs = [c for c in kids_of(v) if c.dep_ in SUBJ]
     if len(subs) > 1:  # "Addressing parliament, the minister praised X": a misparse gives two; not the one
-        plain = [c for c in subs if not any(x.pos_ == "VERB" for x in c.children)]  # a participle hangs on
+        plain = [c for c in subs if not any(x.pos_ == "VERB" for x in kids_of(c))]  # a participle hangs on
         return plain[0] if plain else subs[0]
     return subs[0] if subs else None
 
 
 def _passive(v) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids_of(v)) or (v.dep_ == "acl" and v.tag_ == "VBN")
 
 
 def _agent(v):
-    for c in v.children:
+    for c in kids_of(v):
         if c.dep_ == "agent":
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
+            return next((p for p in kids_of(c) if p.dep_ == "pobj"), None)
     if _passive(v):  # "were imposed on X by Y": the agent misattached to the other phrase
-        for c in v.children:
+        for c in kids_of(v):
             if c.dep_ == "prep":
-                for o in c.children:
+                for o in kids_of(c):
                     if o.dep_ == "pobj":
-                        for b in o.children:
+                        for b in kids_of(o):
                             if b.dep_ == "prep" and b.lower_ == "by":
-                                return next((p for p in b.children if p.dep_ == "pobj"), None)
+                                return next((p for p in kids_of(b) if p.dep_ == "pobj"), None)
     return None
 
 
 def _objects(v) -> list:
-    out = [c for c in v.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    out = [c for c in kids_of(v) if c.dep_ in ("dobj", "dative", "attr", "oprd")]
     return out
 
 
 def _preps(v, allowed: set) -> list:
     out = []
-    for c in v.children:
+    for c in kids_of(v):
         if c.dep_ in ("prep", "agent") and c.lower_ in allowed:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
-            for pc in c.children:  # "to the east of X"
+            out.extend(p for p in kids_of(c) if p.dep_ == "pobj")
+            for pc in kids_of(c):  # "to the east of X"
                 if pc.dep_ == "prep":
-                    out.extend(p for p in pc.children if p.dep_ == "pobj")
+                    out.extend(p for p in kids_of(pc) if p.dep_ == "pobj")
     return out
 
 
@@ -232,15 +237,15 @@ def _inherited_subject(v, depth: int = 0):
     h = v.head
     if h == v:
         return None, None
-    purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(v))
     if v.dep_ in ("conj", "xcomp", "acomp") or v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or purpose):
         if v.dep_ == "xcomp":  # object control: "urged X to leave" -> X leaves
-            obj = next((c for c in h.children if c.dep_ in ("dobj",)), None)
+            obj = next((c for c in kids_of(h) if c.dep_ in ("dobj",)), None)
             if obj is not None and h.lemma_.lower() in ("urge", "ask", "force", "allow", "order", "press", "call"):
                 return obj, h
         return _inherited_subject(h, depth + 1)
     if v.dep_ == "acl" and h.pos_ == "NOUN" and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head != h and \
-            h.lemma_.lower() in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            h.lemma_.lower() in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(v)):
         return _inherited_subject(h.head, depth + 1)  # "X expressed willingness to cooperate": X would
     if v.dep_ in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN", "PRON"):
         return h, v
@@ -253,7 +258,7 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
     t, steps = v, 0
     exp, head_lemma = False, None
     while t is not None and steps < 5:
-        for c in t.children:
+        for c in kids_of(t):
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in vocab["neg"]):
                 return "negated", None
             if c.dep_ == "aux" and c.lower_ in vocab["exp_aux"]:
@@ -266,7 +271,7 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
                 return "negated", None
             if lem in vocab["exp_heads"] or (t.pos_ == "ADJ" and lem in vocab["exp_heads"]):
                 exp, head_lemma = True, head_lemma or lem
-        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(t)):
             nl = t.head.lemma_.lower()  # "willingness to cooperate", "refusal to attend"
             if nl in vocab.get("refusal_nouns", ()):
                 return "negated", None
@@ -286,10 +291,10 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
 
 def item_phrase(v, vocab: dict, ta: TokenActors):
     """The thing supplied: the object that is not an actor, else the object of "with"."""
-    cands = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    for c in v.children:
+    cands = [c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")]
+    for c in kids_of(v):
         if c.dep_ == "prep" and c.lower_ in ("with", "of"):
-            cands.extend(p for p in c.children if p.dep_ == "pobj")
+            cands.extend(p for p in kids_of(c) if p.dep_ == "pobj")
     for c in cands:
         if ta.code[c.i] is None:
             return c
@@ -316,7 +321,7 @@ def item_span(tok):
 
     def walk(t):
         keep.add(t.i)
-        for c in t.children:
+        for c in kids_of(t):
             if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i and c.text not in ("-", "/")
                                   and not (c.text == "," and c.nbor(1).lower_ in ("including", "such"))):
                 continue

@@ -26,6 +26,7 @@ import yaml
 
 from ..errors import SitrepError
 from .actorwords import token_table
+from .tokkids import kids_of
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 RANK = {"asserted": 0, "reported": 1, "unverified": 2, "denied": 3}
@@ -94,7 +95,7 @@ def _span(tokens) -> tuple[int, int]:
 
 def _negated(tok) -> list:
     """The negation words of ``tok``: a ``neg`` child, or "yet to (be)", "failed to", "unable to" before it."""
-    neg = [c for c in tok.children if c.dep_ == "neg"]
+    neg = [c for c in kids_of(tok) if c.dep_ == "neg"]
     if neg:
         return neg
     doc = tok.doc
@@ -178,49 +179,49 @@ def find_hedge_cues(ctx) -> list[HedgeCue]:
                 out.append(HedgeCue("reported", t.idx, t.idx + len(t), t.text, a, b, si, back))
                 continue
             if t.pos_ == "NOUN" and low in S["report_subjects"] and not any(
-                    c.dep_ == "poss" or c.lower_ in ("the", "his", "her", "its", "their") for c in t.children):
+                    c.dep_ == "poss" or c.lower_ in ("the", "his", "her", "its", "their") for c in kids_of(t)):
                 if t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" or any(
-                        c.dep_ in ("prep", "acl", "ccomp") for c in t.children):
+                        c.dep_ in ("prep", "acl", "ccomp") for c in kids_of(t)):
                     cue = [t, t.head] if t.dep_ == "nsubj" and t.head.i - t.i <= 6 else [t]
                     found.append(("reported", cue))
                     continue
-            if lem in S["passive"] and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in t.children):
-                subj = [c for c in t.children if c.dep_ == "nsubjpass"]
-                if any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or (subj and subj[0].lower_ == "it") or \
-                        any(c.dep_ == "prep" and c.lower_ == "as" for c in t.children):
+            if lem in S["passive"] and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in kids_of(t)):
+                subj = [c for c in kids_of(t) if c.dep_ == "nsubjpass"]
+                if any(c.dep_ in ("ccomp", "xcomp") for c in kids_of(t)) or (subj and subj[0].lower_ == "it") or \
+                        any(c.dep_ == "prep" and c.lower_ == "as" for c in kids_of(t)):
                     found.append(("reported", [t]))
                     continue
             if lem in S["check"] and t.pos_ in ("VERB", "AUX"):
                 if lem == "find" and not any(c.lemma_ in ("evidence", "proof", "sign", "confirmation")
-                                             for c in t.children if c.dep_ == "dobj"):
+                                             for c in kids_of(t) if c.dep_ == "dobj"):
                     continue
                 neg = _negated(t)
                 if neg:
-                    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i]
+                    aux = [c for c in kids_of(t) if c.dep_ in ("aux", "auxpass") and c.i < t.i]
                     toks = sorted([t, *neg, *aux], key=lambda x: x.i)
                     found.append(("unverified", [toks[0], t]))
                     continue
             if low in S["unv_adj"]:
                 found.append(("unverified", [t]))
                 continue
-            if low == "evidence" and any(c.lower_ in ("no", "little", "without") for c in t.children) or (
+            if low == "evidence" and any(c.lower_ in ("no", "little", "without") for c in kids_of(t)) or (
                     low == "evidence" and t.head.lower_ == "without"):
                 found.append(("unverified", [t]))
                 continue
             if t.pos_ == "VERB" and lem in S["deny"] and not _negated(t) and not any(
-                    c.dep_ in ("dobj", "dative") and c.lemma_.lower() in S["not_claims"] for c in t.children):
+                    c.dep_ in ("dobj", "dative") and c.lemma_.lower() in S["not_claims"] for c in kids_of(t)):
                 found.append(("denied", [t]))
                 continue
             if t.pos_ == "VERB" and lem in S["deny_obj"] and not _negated(t):
-                objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+                objs = [c for c in kids_of(t) if c.dep_ in ("dobj", "nsubjpass")]
                 if any(o.lemma_.lower() in S["claim_nouns"] or o.lower_ in ("it", "this", "that", "them")
                        for o in objs) or any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "as")
-                                             for c in t.children):
+                                             for c in kids_of(t)):
                     found.append(("denied", [t]))
                     continue
             if low in S["deny_adj"] and t.dep_ in ("acomp", "amod") and (
                     t.head.lemma_.lower() in S["claim_nouns"] or any(
-                        c.lemma_.lower() in S["claim_nouns"] for c in t.head.children if c.dep_ == "nsubj")):
+                        c.lemma_.lower() in S["claim_nouns"] for c in kids_of(t.head) if c.dep_ == "nsubj")):
                 found.append(("denied", [t]))
         if found and back is None:
             back = _names_claims(sent, S)
@@ -244,7 +245,7 @@ def _points_back(verb) -> bool:
     a verification verb whose object is a pronoun, or that has no object at all."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "prep", "attr")]
+    objs = [c for c in kids_of(verb) if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "prep", "attr")]
     return not objs or any(c.lower_ in _BACK_PRONOUNS for c in objs)
 
 

@@ -10,6 +10,7 @@ from .event_vocab import SYMMETRIC
 from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, country,
                           item_class, item_span, modality, noun_type, phrase_actors, place_codes, pronoun_owner,
                           verb_type)
+from .tokkids import kids_of
 
 # verb types that take a stance on the event their object names: the stance is the event
 STANCE_TYPES = {"REJECT", "ACCUSE", "DEMAND", "SUPPORT"}
@@ -36,15 +37,15 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             n.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "acl" and h.head == n)):
         return None  # the light verb carries it (see _verb_event)
     if n.dep_ == "acl" or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in vocab["light"]
-                              for c in n.children):
+                              for c in kids_of(n)):
         return None
     owners = phrase_actors(n, ta, vocab, deps={"poss", "compound", "amod", "nmod", "conj", "cc"}, preps=set())
     owners = [(c, t) for c, t in owners if t.i < n.i]
     agent = []
     agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") else ("by",)
-    for c in n.children:
+    for c in kids_of(n):
         if c.dep_ == "prep" and c.lower_ in agent_preps:
-            for p in c.children:
+            for p in kids_of(c):
                 if p.dep_ == "pobj":
                     agent += _codes(phrase_actors(p, ta, vocab))
     actors = agent or _codes(owners) or pronoun_owner(n, ta)
@@ -80,8 +81,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         targets += _codes(phrase_actors(p, ta, vocab))
         if targets:
             break
-    for c in n.children:  # "threats to withdraw from NATO": the target is in the clause the noun governs
-        if not targets and c.dep_ == "acl" and c.pos_ == "VERB" and any(x.lower_ == "to" for x in c.children):
+    for c in kids_of(n):  # "threats to withdraw from NATO": the target is in the clause the noun governs
+        if not targets and c.dep_ == "acl" and c.pos_ == "VERB" and any(x.lower_ == "to" for x in kids_of(c)):
             for o in _objects(c):
                 targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
@@ -130,18 +131,18 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     item_text = None
     if ty == "AID":
         # "ammunition supplies", "supplies of ammunition": the thing supplied, not the supplying
-        things = [c for c in n.children if c.dep_ == "compound" and ta.code[c.i] is None]
-        things += [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        things = [c for c in kids_of(n) if c.dep_ == "compound" and ta.code[c.i] is None]
+        things += [p for c in kids_of(n) if c.dep_ == "prep" and c.lower_ == "of" for p in kids_of(c)
                    if p.dep_ == "pobj" and ta.code[p.i] is None]
         if n.lemma_.lower() in ("support", "aid", "assistance"):  # "military aid" is the item itself
-            mods = [c for c in n.children if c.dep_ in ("compound", "amod") and ta.code[c.i] is None and c.i < n.i]
+            mods = [c for c in kids_of(n) if c.dep_ in ("compound", "amod") and ta.code[c.i] is None and c.i < n.i]
             item_text = " ".join([*(c.text for c in mods), n.text])
             icls = item_class(n, vocab)
         elif things:
             item_text = " ".join(item_span(t).text for t in things)
             icls = item_class(things[0], vocab)
-        elif any(c.dep_ == "amod" and c.lower_ in ("military", "material", "financial") for c in n.children):
-            item_text = " ".join(t.text for t in n.children if t.dep_ == "amod" and t.i < n.i) + " " + n.text
+        elif any(c.dep_ == "amod" and c.lower_ in ("military", "material", "financial") for c in kids_of(n)):
+            item_text = " ".join(t.text for t in kids_of(n) if t.dep_ == "amod" and t.i < n.i) + " " + n.text
             icls = "weapons" if "military" in item_text.lower() else "money" if "financial" in item_text.lower() else None
     return {"type": ty, "actors": actors, "targets": targets, "trigger": [n], "verb": gov, "noun": n,
             "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets,
@@ -157,7 +158,7 @@ def _placed_under(n, ta: TokenActors, vocab: dict) -> tuple[list, list]:
             and _agent(h.head) is None):
         return [], []
     places = list(dict.fromkeys(c for p in _preps(h.head, {"in"}) + _preps(n, {"in"}) for c in place_codes(p, ta)))
-    s = next((c for c in h.head.children if c.dep_ == "nsubjpass"), None)
+    s = next((c for c in kids_of(h.head) if c.dep_ == "nsubjpass"), None)
     if len(places) != 1 or s is None:
         return [], []
     theme = [c for c in _codes(phrase_actors(s, ta, vocab)) if country(c) != places[0]]

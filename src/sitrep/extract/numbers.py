@@ -431,30 +431,51 @@ def _money_context(doc, i: int, lex: Lex) -> bool:
     return i > 0 and doc[i - 1].lower_ in lex.cur_symbols
 
 
+_KEYS: tuple = (None, {})      # (document, {(j, stop): keys}): see ``_phrase_keys``
+
+
+def _phrase_keys(doc, j: int, stop: int) -> list[tuple[int, str, str | None, str | None]]:
+    """(n, key, key without a final ".", key without spaces) for the first n tokens from j, longest
+    first: the lower forms with the spaces between (normalised when not ASCII), up to a space token
+    or a line break. Made once per document and place (the unit reader tries several tables at one
+    token); the cache holds one document, replaced by one assignment when another comes."""
+    global _KEYS
+    cached, memo = _KEYS
+    if cached is not doc:
+        memo = {}
+        _KEYS = (doc, memo)
+    keys = memo.get((j, stop))
+    if keys is None:
+        words, seps = [], []
+        for t in doc[j:stop]:
+            if t.is_space:
+                break
+            words.append(t.lower_)
+            seps.append(" " if t.whitespace_ else "")
+            if "\n" in t.whitespace_:
+                break
+        keys = []
+        for n in range(len(words), 0, -1):
+            key = "".join(w + sp for w, sp in zip(words[:n - 1], seps)) + words[n - 1]
+            if not key.isascii():
+                key = _norm(key)
+            dot = key[:-1] if n > 1 and len(words[n - 1]) > 1 and words[n - 1].endswith(".") else None
+            keys.append((n, key, dot, key.replace(" ", "") if n > 1 else None))
+        memo[(j, stop)] = keys
+    return keys
+
+
 def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 5):
     """Longest entry of table that the tokens from j spell (with or without the spaces between);
     a phrase never runs over a space token or a line break."""
-    words, seps = [], []
-    for t in doc[j:min(end, j + max_words)]:
-        if t.is_space:
-            break
-        words.append(t.lower_)
-        seps.append(" " if t.whitespace_ else "")
-        if "\n" in t.whitespace_:
-            break
     best = None
-    for n in range(len(words), 0, -1):
-        key = "".join(w + sp for w, sp in zip(words[:n - 1], seps)) + words[n - 1]
-        if not key.isascii():
-            key = _norm(key)
+    for n, key, dot, key2 in _phrase_keys(doc, j, min(end, j + max_words)):
         if key in table:
             return table[key], j + n
-        if n > 1 and len(words[n - 1]) > 1 and words[n - 1].endswith(".") and key[:-1] in table:
-            return table[key[:-1]], j + n                # "per sq m." at the end of a sentence
-        if n > 1:
-            key2 = key.replace(" ", "")
-            if key2 in table:
-                best = best or (table[key2], j + n)
+        if dot is not None and dot in table:
+            return table[dot], j + n                # "per sq m." at the end of a sentence
+        if key2 is not None and key2 in table:
+            best = best or (table[key2], j + n)
     return best
 
 

@@ -79,7 +79,7 @@ def _cache_path(path: Path) -> Path | None:
     except OSError:
         return None
     where = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
-    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|4".encode()).hexdigest()[:8]
+    version = hashlib.sha1(f"{st.st_size}|{st.st_mtime_ns}|5".encode()).hexdigest()[:8]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
     return base / f"gazetteer-{where}-{version}.pickle"
 
@@ -163,6 +163,7 @@ class Gazetteer:
         self.states: dict[str, int] = {}        # US state code -> row
         self.person_words: set[str] = set()
         self.first_words: set[str] = set()
+        self.spaced: dict[str, int] = {}        # first word of a name with spaces -> most spaces in one
         try:
             with gzip.open(path, "rt", encoding="utf-8") as f:
                 lines = f.read().split("\n")
@@ -196,6 +197,22 @@ class Gazetteer:
         fw |= {w.partition("-")[0] for w in fw if "-" in w} | {w.partition(".")[0] for w in fw if "." in w}
         fw |= {w + "." for w in fw if "." not in w and len(w) <= 3}
         self.first_words = fw
+        for n in by_name:
+            if " " in n:
+                self._spaced(n)
+
+    def _spaced(self, name: str) -> None:
+        w, k = name.partition(" ")[0], name.count(" ")
+        if self.spaced.get(w, 0) < k:
+            self.spaced[w] = k
+
+    def most_spaces(self, first: str) -> int:
+        """The most spaces in a name (of those with any) whose first word is ``first``, -1 if none:
+        a run of tokens with more spaces is no name, and needs no lookup."""
+        k = self.spaced.get(first, -1)
+        if "\u2019" in first:
+            k = max(k, self.spaced.get(first.replace("\u2019", "'"), -1))
+        return k
 
     def _first(self, name: str) -> None:
         """Remember the first token of a name (spaCy splits "Ivano-Frankivsk" and "U.S." differently)."""
@@ -211,6 +228,8 @@ class Gazetteer:
 
     def add_alias(self, alias: str, row: int) -> None:
         self._first(alias)
+        if " " in alias:
+            self._spaced(alias)
         lst = self.by_name.get(alias)
         if lst is None:
             self.by_name[alias] = row
@@ -301,12 +320,15 @@ def setup(nlp, resources: dict) -> None:
 
 def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
     out = []
+    kinds: dict[str, str | None] = {}      # a name's kind, found once per document
     for e in ctx.records.entities:
         for m in e.mentions:
             if e.type in ("PERSON", "ORG"):
                 out.append((m.start, m.end))
-            elif e.type == "GPE" and gaz.kind_of(m.text) == "city":    # a capital acting for its state
-                out.append((m.start, m.end))
+            elif e.type == "GPE":
+                kind = kinds[m.text] if m.text in kinds else kinds.setdefault(m.text, gaz.kind_of(m.text))
+                if kind == "city":      # a capital acting for its state
+                    out.append((m.start, m.end))
     return out
 
 
@@ -320,25 +342,30 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
     first = gaz.first_words
     out = []
     n_tok = len(texts)
-    i = 0
-    while i < n_tok:
-        if not texts[i][:1].isupper() and texts[i] not in first:
-            i += 1
+    after = 0       # the token after the last name found: the next name starts there or later
+    for i in [i for i, w in enumerate(texts) if w[:1].isupper() or w in first]:
+        if i < after:
             continue
         hit = None
-        for n in range(min(MAX_WORDS, n_tok - i), 0, -1):
-            s, e = idxs[i], ends[i + n - 1]
+        top = min(MAX_WORDS, n_tok - i)
+        s = idxs[i]
+        run = text[s:ends[i + top - 1]]
+        sp = run.find(" ")     # a run of tokens past its first space is a name only if a name starts so
+        most = gaz.most_spaces(run[:sp]) if sp >= 0 else 0
+        for n in range(top, 0, -1):
+            e = ends[i + n - 1]
+            if 0 <= sp < e - s and run.count(" ", 0, e - s) > most:
+                continue
             cands = gaz.candidates(text[s:e])
             if cands:
                 hit = (i, i + n, s, e, cands)
                 break
         if hit is None:
-            i += 1
             continue
         s, e = hit[2], hit[3]
         if not any(bs < e and s < be for bs, be in blocked):
             out.append(hit)
-        i = hit[1]
+        after = hit[1]
     return out
 
 

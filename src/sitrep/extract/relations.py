@@ -28,6 +28,7 @@ from .context import Context
 from .event_parse import _codes, _inherited_subject, country, modality, phrase_actors, pronoun_owner
 from .events import load_vocab, token_actors
 from .hedges import token_hits
+from .tokkids import kids_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
@@ -126,15 +127,15 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
             if lem not in r["lemmas"] and t.lower_ not in r["lemmas"]:
                 continue
             if r.get("words") and lem not in r["words"] and not any(
-                    c.lower_ in r["words"] for c in t.children if c.dep_ in ("amod", "compound")):
+                    c.lower_ in r["words"] for c in kids_of(t) if c.dep_ in ("amod", "compound")):
                 continue
             owners = [(c, x) for c, x in phrase_actors(t, ta, vocab, deps={"poss", "compound", "amod", "nmod",
                                                                               "punct", "conj", "cc"}, preps=set())
                       if x.i < t.i]
             partners = []
-            for c in t.children:
+            for c in kids_of(t):
                 if c.dep_ == "prep" and c.lower_ in r["preps"]:
-                    for p in c.children:
+                    for p in kids_of(c):
                         if p.dep_ == "pobj":
                             partners += _codes(phrase_actors(p, ta, vocab))
             owner_codes = _codes(owners) or pronoun_owner(t, ta)
@@ -143,7 +144,7 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                 pairs = [(owner_codes[0], p) for p in partners]
             elif len(owner_codes) >= 2:
                 pairs = [(owner_codes[0], owner_codes[1])]  # "the Russia-Ukraine war"
-            elif len(partners) >= 2 and any(c.lower_ == "between" for c in t.children):
+            elif len(partners) >= 2 and any(c.lower_ == "between" for c in kids_of(t)):
                 pairs = [(partners[0], partners[1])]
             if not pairs:
                 continue
@@ -154,13 +155,13 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
             owners = _codes([(c, x) for c, x in phrase_actors(t, ta, vocab, deps={"amod", "compound", "poss"},
                                                             preps=set()) if x.i < t.i])
             where = []
-            for c in [*t.children, *([t.head] if t.dep_ == "nsubj" else [])]:
+            for c in [*kids_of(t), *([t.head] if t.dep_ == "nsubj" else [])]:
                 if c.dep_ == "prep" and c.lower_ in presence["preps"]:
-                    where += [p for p in c.children if p.dep_ == "pobj"]
+                    where += [p for p in kids_of(c) if p.dep_ == "pobj"]
             if t.dep_ == "nsubj":
-                for c in t.head.children:
+                for c in kids_of(t.head):
                     if c.dep_ == "prep" and c.lower_ in presence["preps"]:
-                        where += [p for p in c.children if p.dep_ == "pobj"]
+                        where += [p for p in kids_of(c) if p.dep_ == "pobj"]
             places = [ta.code[p.i] or ta.place_country[p.i] for p in where]
             for a in owners[:1]:
                 for b in places:
@@ -183,7 +184,7 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
             if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas or modality(v, vocab)[0] != "asserted":
                 continue
             targets = []
-            for o in v.children:
+            for o in kids_of(v):
                 if o.dep_ != "dobj":
                     continue
                 if ta.code[o.i] or ta.group.get(o.i):

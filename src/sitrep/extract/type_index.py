@@ -58,7 +58,8 @@ def hits(ctx, lowers: frozenset = frozenset(), lemmas: frozenset = frozenset(), 
         queries.append((2, frozenset(IDS[p] for p in pos)))
     for col, ids in queries:
         ranges, order = _index(ctx, col)
-        for h in ranges.keys() & ids:
+        # the smaller side is iterated (``dict.keys() & frozenset`` walks the frozenset, however large)
+        for h in ([h for h in ids if h in ranges] if len(ids) <= len(ranges) else [h for h in ranges if h in ids]):
             a, b = ranges[h]
             found += order[a:b]
     return sorted(set(found)) if len(queries) > 1 else sorted(found)

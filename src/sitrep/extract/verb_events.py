@@ -10,6 +10,7 @@ from .event_parse import (OBJ_PREPS, PHRASE_PREPS, _agent, _codes, _inherited_su
                           _subject, country, distinct, item_class, item_phrase, modality, noun_type, phrase_actors,
                           place_codes, pronoun_owner, verb_type)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
+from .tokkids import kids_of
 
 THEME_PREPS = PHRASE_PREPS | {"for"}
 CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
@@ -29,18 +30,18 @@ def _clause(v, stop: set):
     while todo:
         t = todo.pop()
         yield t
-        todo.extend(c for c in t.children if c.dep_ not in stop)
+        todo.extend(c for c in kids_of(t) if c.dep_ not in stop)
 
 
 def _crowd(v, vocab: dict, riot: bool = False) -> bool:
     """The verb's subject is a crowd: "thousands of workers", "students", "protesters" (for a riot,
     not a crowd of soldiers or an actor's own name: "thousands of troops stormed the town")."""
-    s = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    s = next((c for c in kids_of(v) if c.dep_ == "nsubj"), None)
     if s is None and v.dep_ in ("advcl", "xcomp", "conj"):  # "farmers blocked roads to protest": theirs
         s = _inherited_subject(v)[0]
     if s is None:
         return False
-    heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    heads = [s] + [o for p in kids_of(s) if p.dep_ == "prep" and p.lower_ == "of" for o in kids_of(p)]
     if riot and any(h.lower_ in vocab["sector"] and vocab["sector"][h.lower_] in ("MIL", "UAF", "REB", "COP")
                     for h in heads):
         return False
@@ -50,7 +51,7 @@ def _crowd(v, vocab: dict, riot: bool = False) -> bool:
 def _background(v) -> bool:
     """The verb tells the background of another event: a clause of time ("years after crowds burned
     its embassy", "since rioters stormed the port"), history rather than news."""
-    return any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in v.children)
+    return any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in kids_of(v))
 
 
 def _agreed_content(v, vocab: dict) -> bool:
@@ -58,39 +59,39 @@ def _agreed_content(v, vocab: dict) -> bool:
     deal to build ..."): it tells what was agreed, an act still to come."""
     h = v.head
     if v.dep_ not in ("advcl", "xcomp") or v.tag_ != "VB" or h.pos_ not in ("VERB", "AUX") or \
-            not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+            not any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(v)):
         return False
     if v.dep_ == "advcl" and verb_type(h, vocab)[0] == "AGREE":
         return True
     return h.lemma_.lower() in vocab["light"] and any(
-        c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in h.children)
+        c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in kids_of(h))
 
 
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
-    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
+    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in kids_of(v))):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
         ty = "PROTEST"  # "angry crowds stormed a police station", "protesters clashed with police": a riot
-    if lem in vocab.get("that_speech", ()) and not any(c.dep_ == "dobj" for c in v.children) and any(
-            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children):
+    if lem in vocab.get("that_speech", ()) and not any(c.dep_ == "dobj" for c in kids_of(v)) and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in kids_of(c)) for c in kids_of(v)):
         return None  # "X allowed that the road is unsafe": a statement, not a concession ("accepted demands that": one)
     if ty is None and lem not in vocab["typed_by_context"]:
         return None  # no rule below can give this verb a type: skip the parse walks
     noun = None
-    obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = next((c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
         obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
     if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
         rule = vocab["by_object"][lem]
-        ty = next((rule[w] for x in (obj, *(c for c in obj.children if c.dep_ == "compound"))
+        ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"))
                    for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)
     if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and \
             obj.lemma_.lower() in vocab["containers"]:  # "held a round of talks", "launched a wave of attacks"
         obj = next((p for p in _preps(obj, {"of"}) if noun_type(p, vocab)), obj)
     if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and all(x != obj for x in extra):
-        comp = next((c for c in obj.children if c.dep_ == "compound" and noun_type(c, vocab)), None)
+        comp = next((c for c in kids_of(obj) if c.dep_ == "compound" and noun_type(c, vocab)), None)
         if comp is not None:  # "launched a mediation effort": the compound names the event
             ty, extra = noun_type(comp, vocab), [comp]
     if obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
@@ -107,21 +108,21 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty is None and lem in vocab["reverse"]:
         ty, reverse = vocab["reverse"][lem], True
     if ty in (None, "AGREE") and lem in vocab["demand_speech"] and any(
-            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in c.children)
-            for c in v.children):
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in kids_of(c))
+            for c in kids_of(v)):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
     if ty is None and lem in vocab["demand_control"] and (any(
-            c.dep_ == "xcomp" and _subject(c) is None for c in v.children) and any(
-            c.dep_ == "dobj" and phrase_actors(c, ta, vocab) for c in v.children) or any(
-            c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            and _subject(c) is not None and phrase_actors(_subject(c), ta, vocab) for c in v.children)):
+            c.dep_ == "xcomp" and _subject(c) is None for c in kids_of(v)) and any(
+            c.dep_ == "dobj" and phrase_actors(c, ta, vocab) for c in kids_of(v)) or any(
+            c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(c))
+            and _subject(c) is not None and phrase_actors(_subject(c), ta, vocab) for c in kids_of(v))):
         ty = "DEMAND"  # "X wants Y to withdraw", "X told Y to leave": X demands of Y
     if ty is None:
         return None
-    if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
+    if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in kids_of(v)):
         return None  # "demonstrated the risk" is no protest
     if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
-            c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in v.children):
+            c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in kids_of(v)):
         return None  # "sees its interests as threatened", "the attacked village": a state, not an act
     if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX") and \
             v.head.lemma_.lower() not in vocab["needs_item"]:  # "offered to negotiate": no offer of an item
@@ -133,10 +134,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None and not (
-            lem in vocab["actor_object"] and any(c.dep_ in ("xcomp", "ccomp") for c in v.children) and (
+            lem in vocab["actor_object"] and any(c.dep_ in ("xcomp", "ccomp") for c in kids_of(v)) and (
                 any(phrase_actors(o, ta, vocab) for o in _objects(v)) or any(
                     c.dep_ in ("xcomp", "ccomp") and _subject(c) is not None and phrase_actors(_subject(c), ta, vocab)
-                    for c in v.children))):
+                    for c in kids_of(v)))):
         return None  # "offered condolences" is no aid; "helped Kesh clear mines" is
     if ty == "TEST" and icls != "weapons":
         return None
@@ -164,7 +165,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 actors = tcodes  # "North Korean troops were deployed to Russia": the forces' owner acts
             elif ty not in ("AID",) or not forces:
                 targets = tcodes
-        for c in v.children:
+        for c in kids_of(v):
             if c.dep_ == "dobj":
                 targets += _codes(phrase_actors(c, ta, vocab))
     elif noun is not None and _passive(v) and _agent(v) is not None:
@@ -182,7 +183,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     preps = vocab["preps"].get(ty, set())
     for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
         if not targets and x.dep_ == "prep":
-            targets += [c for p in x.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+            targets += [c for p in kids_of(x) if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
     if not targets:
         objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
         # "welcomed the resumption of ties with X": the object's own partner is the target
@@ -193,18 +194,18 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if targets:
                 break
     if noun is not None and not targets and ty == "DEMAND":  # "renewed its call for X to free ...": X
-        for c in [*noun.children, *(c for c in v.children if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]:
+        for c in [*kids_of(noun), *(c for c in kids_of(v) if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in kids_of(c)))]:
             if c.dep_ in ("acl", "advcl", "relcl") and _subject(c) is not None:
                 targets += _codes(phrase_actors(_subject(c), ta, vocab))
             elif c.dep_ == "prep" and c.lower_ == "for":
-                targets += [x for p in c.children if p.dep_ == "pobj" and ta.code[p.i] for x in _codes(phrase_actors(p, ta, vocab))]
+                targets += [x for p in kids_of(c) if p.dep_ == "pobj" and ta.code[p.i] for x in _codes(phrase_actors(p, ta, vocab))]
     if noun is not None and not targets:
         targets = [c for c in _codes(phrase_actors(noun, ta, vocab, deps={"poss", "compound", "amod", "prep", "pobj", "conj"},
                                                        preps={"of"}))]
     if not targets and not (len(actors) > 1 and ty in SYMMETRIC):  # "A and B met": each other
-        for c in v.children:
-            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in kids_of(v):
+            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(c))
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and c.tag_ == "VBG") or purpose:
                 s = _subject(c)
                 if s is not None and (ty in ("DEMAND", "CONCEDE", "AID") or ty in ("THREATEN", "SUPPORT", "ACCUSE") and c.dep_ == "xcomp"
@@ -224,7 +225,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         for o in _objects(v) + _preps(v, {"into", "of", "over", "for", "about"}):
             for a in o.subtree:
                 if a.dep_ == "agent" and a.head.dep_ in ("acl", "relcl"):
-                    targets += [c for p in a.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+                    targets += [c for p in kids_of(a) if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
             if targets:
                 break
     if not targets and ty in DOER_TYPES:  # "reneged on its pledge to X", "refused despite pressure by X"
@@ -235,7 +236,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 break
     if ty == "THREATEN" and not targets:  # "threatened to quit the talks if X goes ahead": X is threatened
         for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
-            if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+            if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(a)):
                 s = _subject(a)
                 targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
                 if targets:
@@ -244,10 +245,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if against:  # "mobilized reservists for a war against X"
         for a in _clause(v, stop={"relcl", "ccomp", "parataxis", "advcl"}):
             if a.dep_ == "prep" and a.lower_ == "against":
-                targets += [c for p in a.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+                targets += [c for p in kids_of(a) if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
                 if targets:
                     break
-    if not targets and v.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and \
+    if not targets and v.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(v)) and \
             ty in vocab["dyadic"] | {"ACCUSE"}:
         # "summoned X's envoy to complain", "sent observers to X to investigate": the purpose
         # clause acts on the governing verb's object or destination
@@ -257,15 +258,15 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if targets:
                 break
     if ty == "THREATEN" and not targets:  # "warned that it would use force if X ...": a threat to X
-        for c in v.children:
+        for c in kids_of(v):
             cs = _subject(c) if c.dep_ == "ccomp" else None
             if cs is None or not (cs.tag_ == "PRP" and cs.lower_ in ("it", "we", "they") or
                                   set(_codes(phrase_actors(cs, ta, vocab))) & set(actors)):
                 continue
-            if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in c.children):
+            if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in kids_of(c)):
                 continue
             for a in _clause(c, stop={"relcl", "ccomp", "parataxis"}):
-                if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children):
+                if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(a)):
                     s = _subject(a)
                     targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
             for o in _objects(c) + _preps(c, {"against", "on", "to", "at"}):
@@ -273,21 +274,21 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets = [t for t in targets if t not in actors]
             if targets:
                 break
-    if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
+    if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in kids_of(v)):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
-    headline = v.tag_ == "VB" and subj is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and (
+    headline = v.tag_ == "VB" and subj is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(v)) and (
         v.dep_ == "ROOT" and subj.head == v or v.dep_ in ("relcl", "acl") and v.head == subj and subj.dep_ == "ROOT"
         and subj.pos_ in ("NOUN", "PROPN"))  # "X to send troops to Y", "President to visit Y": a headline's future
     if headline and mod == "asserted":
         mod = "expected"
     # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
     mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
-    intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) or next(
+    intent_of = next((verb_type(c, vocab)[0] for c in kids_of(v) if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
-    will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
+    will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids_of(v))
     if mod == "expected" and ty != "THREATEN" and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in kids_of(c)) for c in kids_of(v)):
         ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
     elif mod == "expected" and ty in ("ASSAULT", "FIGHT") and head_lemma in vocab["posture_heads"]:
         ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
@@ -298,23 +299,23 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
-    elif mod == "negated" and (will or any(c.dep_ == "aux" and c.lower_ == "wo" for c in v.children)) and \
+    elif mod == "negated" and (will or any(c.dep_ == "aux" and c.lower_ == "wo" for c in kids_of(v))) and \
             ty in COOPERATIVE | {"AGREE"}:
         ty, mod = "REJECT", "asserted"  # "said it would not negotiate", "will not release them": a refusal
     elif mod == "negated" and ty in ("AGREE", "CONSULT") and v.dep_ == "xcomp" and v.head.lemma_.lower() in (
             "fail", "refuse"):
         ty, mod = "REJECT", "asserted"  # "failed to reach agreement", "refused to meet X": talks rejected
         mutual = True  # "A and B failed to agree": each rejects the other
-    heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"] if subj is not None else []
+    heads = [subj] + [p for c in kids_of(subj) if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in kids_of(c) if p.dep_ == "pobj"] if subj is not None else []
     if ty == "CONSULT" and any(h.lemma_.lower() in vocab["items"]["troops"] or h.lower_ in vocab["items"]["troops"]
                                for h in heads):
         ty = "MOBILIZE"  # "peacekeeping troops arrived in X" is a deployment, not a visit
     elif ty == "CONSULT" and subj is not None and ta.code[subj.i] is None and (
             noun_type(subj, vocab) == "AID" or item_class(subj, vocab) in ("goods", "money", "weapons") or any(
                 c.dep_ == "acl" and c.lemma_.lower() in ("carry", "bring", "transport", "deliver") and
-                item_class(next((o for o in c.children if o.dep_ == "dobj"), None), vocab) in ("goods", "money", "weapons")
-                for c in subj.children)):  # "a ship carrying rice arrived in Y"
+                item_class(next((o for o in kids_of(c) if o.dep_ == "dobj"), None), vocab) in ("goods", "money", "weapons")
+                for c in kids_of(subj))):  # "a ship carrying rice arrived in Y"
         ty = "AID"  # "food aid from X arrived in Y": a delivery, not a visit
     place_targets = []
     if ty in HOME_TYPES:  # "lifted the curfew in X", "arrested activists in X"
@@ -322,14 +323,14 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             place_targets += place_codes(o, ta)
     if ty == "PROTEST" and not actors:  # "demonstrators clashed with police in the Keshi capital"
         place_targets += [c for a in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis"})
-                          if a.dep_ == "prep" and a.lower_ == "in" for p in a.children if p.dep_ == "pobj"
+                          if a.dep_ == "prep" and a.lower_ == "in" for p in kids_of(a) if p.dep_ == "pobj"
                           for c in place_codes(p, ta)]
     if ty in PLACE_TARGET_TYPES:
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
     border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
-                 for h in (v, *_objects(v)) for c in h.children if c.dep_ in ("prep", "dative") for p in c.children)
+                 for h in (v, *_objects(v)) for c in kids_of(h) if c.dep_ in ("prep", "dative") for p in kids_of(c))
     borders = [b for b in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis", "xcomp", "conj", "acl"})
                if b.dep_ == "pobj" and b.lemma_.lower() in BORDER_NOUNS and b.head.lower_ in PLACE_PREPS] \
         if ty == "MOBILIZE" or ty == "AID" and icls == "troops" else []  # "close to the border with X" too
@@ -342,7 +343,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     home_obj = None
     if not targets and ty != "MOBILIZE":  # "called on the rebels to disarm", "released prisoners"
         cands = list(_objects(v)) + _preps(v, vocab["preps"].get(ty, set()) | {"from", "with", "on", "against"})
-        cands += [s for c in v.children if c.dep_ in ("xcomp", "ccomp") and ty == "DEMAND" for s in [_subject(c)] if s is not None]
+        cands += [s for c in kids_of(v) if c.dep_ in ("xcomp", "ccomp") and ty == "DEMAND" for s in [_subject(c)] if s is not None]
         for o in cands:
             w = o.lower_ if o.lower_ in vocab["home_objects"] else o.lemma_.lower()
             if w in vocab["home_objects"] and ta.code[o.i] is None and not phrase_actors(o, ta, vocab):
@@ -372,7 +373,7 @@ def _clause_target(f: dict, ctx, ta: TokenActors | None = None) -> list[str]:
         i = t.i
         if i > trig_i and code[i] and (best is None or i < best) and country(code[i]) not in actor_c:
             best = i
-        stack.extend(c for c in t.children
+        stack.extend(c for c in kids_of(t)
                      if c.dep_ not in stop and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
     return [code[best]] if best is not None else []
 
