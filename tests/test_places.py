@@ -279,3 +279,23 @@ def test_the_kind_the_text_names_beats_nearness():
     near = ((48.05, 37.97),)        # a point a few km from the city
     assert g.rows[g.best(cands, {"UKR": 1.0}, near=near, name="Donetsk")].kind == "city"
     assert g.rows[g.best(cands, {"UKR": 1.0}, prefer="region", near=near, name="Donetsk")].kind == "region"
+
+
+def test_a_dateline_in_capitals_is_a_place(pipeline):
+    p = places(pipeline, "ILOILO CITY, Iloilo -- Farmers in the province asked for more irrigation pumps.")
+    assert ("Iloilo", "PHL") in p and p[("Iloilo", "PHL")].mentions[0].text == "ILOILO CITY"
+    p = places(pipeline, "MOMBASA, Kenya -- Dock workers went on strike on Monday.")
+    assert ("Mombasa", "KEN") in p
+    # an acronym before a comma is not a dateline
+    p = places(pipeline, "The UN, the EU and NATO, meeting on Monday, urged restraint.")
+    assert not any(name in ("Nato", "Natō") for name, _ in p)
+
+
+def test_initials_of_a_place_the_document_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Mining towns in South Africa ... SA exports more platinum than anyone": the country of those initials
+    r = resolve(g, "SA", {"ZAF": 0.6, "GBR": 0.4})
+    assert (r.name, r.kind) == ("South Africa", "country")
+    # no country of the document has those initials: not a place
+    assert resolve(g, "SA", {"FRA": 1.0}) is None

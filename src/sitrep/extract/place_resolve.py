@@ -99,6 +99,8 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = [i for i in _lookup(gaz, name[:-5]) if gaz.rows[i].kind == "city"]     # "Calamba City"
     if not cands:
         cands = _inner(gaz, name, demonyms, actors, countries)
+    if not cands and 2 <= len(name) <= 5 and name.isalpha() and name.isupper():
+        cands = _initials(gaz, name, countries, near)
     if not cands:
         return None
     prefer = None
@@ -108,6 +110,22 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         names = {gaz.rows[i].name for i in cands}
         near = tuple((la, lo) for n, la, lo in near if n not in names)      # not the toponym's own resolution
     return gaz.rows[gaz.best(cands, countries, states, prefer, name=name, near=near)]
+
+
+MINOR = {"of", "the", "and", "de", "del", "da"}
+
+
+def _initials(gaz: "Gazetteer", name: str, countries, near: tuple) -> list[int]:
+    """The place of several words whose initials the name is, among the document's countries and places:
+    "SA" in a story about South Africa, "DRC" in one about the Democratic Republic of the Congo."""
+    rows = [gaz.by_country[c] for c in countries if c in gaz.by_country]
+    rows += [i for n, _la, _lo in near for i in gaz.candidates(n)]
+    out = []
+    for i in rows:
+        words = [w for w in gaz.rows[i].name.replace("-", " ").split() if w.lower() not in MINOR]
+        if len(words) == len(name) and "".join(w[0] for w in words).upper() == name and i not in out:
+            out.append(i)
+    return out
 
 
 def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=None,

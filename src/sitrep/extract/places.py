@@ -332,14 +332,33 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
             if cands:
                 hit = (i, i + n, s, e, cands)
                 break
+        dateline = hit is None
+        if dateline:
+            hit = _dateline(gaz, text, texts, idxs, ends, i)
         if hit is None:
             i += 1
             continue
         s, e = hit[2], hit[3]
-        if not any(bs < e and s < be for bs, be in blocked):
+        # a dateline's capitals tagged as a name of their own ("MOMBASA" an organisation) stay the place
+        if not any(bs < e and s < be and not (dateline and (bs, be) == (s, e)) for bs, be in blocked):
             out.append(hit)
         i = hit[1]
     return out
+
+
+def _dateline(gaz: Gazetteer, text: str, texts: list[str], idxs: list[int], ends: list[int], i: int):
+    """A dateline's place in capitals, followed by a comma: "NAIROBI, Kenya", "CALAMBA CITY, Laguna" (the
+    title-case name, without a trailing "City"); words of four letters or more, so not an acronym ("UN, EU")."""
+    n = 0
+    while i + n < len(texts) and n < 3 and texts[i + n].isupper() and texts[i + n].isalpha() and len(texts[i + n]) >= 4:
+        n += 1
+    if not n or i + n >= len(texts) or texts[i + n] != ",":
+        return None
+    name = text[idxs[i]:ends[i + n - 1]].title()
+    cands = gaz.candidates(name)
+    if not cands and n > 1 and name.endswith(" City"):
+        cands = [c for c in gaz.candidates(name[:-5]) if gaz.rows[c].kind == "city"]
+    return (i, i + n, idxs[i], ends[i + n - 1], cands) if cands else None
 
 
 def find_places(ctx: Context) -> Iterator[Place]:
