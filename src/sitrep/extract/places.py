@@ -9,7 +9,9 @@ hit, not a scan.
 Which mentions are places: every gazetteer name that is not part of a person
 or organisation named by the actors stage ("Winston Churchill", "Kiel
 Institute", "Washington Institute") and not a capital acting for its state
-("Moscow said"); country names are both actors (entities) and places.
+("Moscow said"); country names are both actors (entities) and places. A large town named like a person
+or a word (``data/places-cue-only.tsv``: "Austin", "Mobile") only after a place word ("in Austin"). A
+dateline's capitals before a comma ("NAIROBI, Kenya") are looked up in title case.
 
 The gazetteer holds towns of 1,000 people and more (500 in the war's theatre and
 the English-speaking countries), and every country's first-
@@ -299,6 +301,19 @@ def setup(nlp, resources: dict) -> None:
     resources["gazetteer"] = gaz
 
 
+def cue_only() -> set[str]:
+    """Large towns named like a person or a word (``data/places-cue-only.tsv``): places in running text
+    only after a place word ("in Austin"), see ``find_places``."""
+    global _CUE_ONLY
+    if _CUE_ONLY is None:
+        _CUE_ONLY = {line.split("\t")[0] for line in (DATA / "places-cue-only.tsv").read_text(encoding="utf-8")
+                     .splitlines() if line.strip() and not line.startswith("#")}
+    return _CUE_ONLY
+
+
+_CUE_ONLY: set[str] | None = None
+
+
 def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
     out = []
     for e in ctx.records.entities:
@@ -365,6 +380,8 @@ def find_places(ctx: Context) -> Iterator[Place]:
     gaz: Gazetteer = ctx.resources["gazetteer"]
     sdoc = ctx.sdoc
     hits = find_mentions(ctx, gaz)
+    cue = cue_only()
+    hits = [h for h in hits if ctx.doc.text[h[2]:h[3]] not in cue or _locative(sdoc, h[0], h[1])]   # "Austin said"
     if not hits:
         return
     countries = context_countries(gaz, (e.code[:3] for e in ctx.records.entities
