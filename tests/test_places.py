@@ -315,3 +315,11 @@ def test_a_town_named_like_a_person_only_after_a_place_word(pipeline):
         if line.strip() and not line.startswith("#"):
             name, help_ = line.split("\t")
             assert help_.startswith(name + ":") and g.candidates(name), (n, line)
+
+
+def test_a_dateline_of_several_words_and_capitals_elsewhere(pipeline):
+    p = places(pipeline, "By Ana Ruiz.\nLOS ANGELES, March 3 -- Firefighters contained the blaze overnight.")
+    assert ("Los Angeles", "USA") in p
+    # capitals before a comma in the middle of a sentence are no dateline
+    p = places(pipeline, "Officials said the talks with HAMAS, held in secret, had stalled.")
+    assert not any(cc == "DEU" for _, cc in p)

@@ -361,13 +361,20 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
     return out
 
 
+DATELINE_AFTER = {"by", "--", "\u2014", "\u2013", "-", "|", ".", ")"}
+
+
 def _dateline(gaz: Gazetteer, text: str, texts: list[str], idxs: list[int], ends: list[int], i: int):
-    """A dateline's place in capitals, followed by a comma: "NAIROBI, Kenya", "CALAMBA CITY, Laguna" (the
-    title-case name, without a trailing "City"); words of four letters or more, so not an acronym ("UN, EU")."""
+    """A dateline's place in capitals, followed by a comma: "NAIROBI, Kenya", "NEW YORK, May 2", "CALAMBA CITY,
+    Laguna" (the title-case name, without a trailing "City"), where a dateline stands: at the start of the text
+    or a line, or after "By" or a sentence's end; one word of four letters or more, so not an acronym ("UN, EU")."""
     n = 0
-    while i + n < len(texts) and n < 3 and texts[i + n].isupper() and texts[i + n].isalpha() and len(texts[i + n]) >= 4:
+    while i + n < len(texts) and n < 3 and texts[i + n].isupper() and texts[i + n].isalpha():
         n += 1
-    if not n or i + n >= len(texts) or texts[i + n] != ",":
+    if not n or n == 1 and len(texts[i]) < 4 or i + n >= len(texts) or texts[i + n] != ",":
+        return None
+    before = text[:idxs[i]].rstrip(" \t")
+    if before and before[-1] != "\n" and (i == 0 or texts[i - 1].lower() not in DATELINE_AFTER):
         return None
     name = text[idxs[i]:ends[i + n - 1]].title()
     cands = gaz.candidates(name)
