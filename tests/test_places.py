@@ -323,3 +323,11 @@ def test_a_dateline_of_several_words_and_capitals_elsewhere(pipeline):
     # capitals before a comma in the middle of a sentence are no dateline
     p = places(pipeline, "Officials said the talks with HAMAS, held in secret, had stalled.")
     assert not any(cc == "DEU" for _, cc in p)
+
+
+def test_initials_of_a_town_the_document_names_before_a_state_code():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Traffic in Los Angeles ... LA commuters": the city; without it, "LA" is Louisiana's postal code
+    assert resolve(g, "LA", {"USA": 1.0}, near=(("Los Angeles", 34.05, -118.24),)).name == "Los Angeles"
+    assert resolve(g, "LA", {"USA": 1.0}).name == "Louisiana"

@@ -83,6 +83,8 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = [*cands, *(i for i in gaz.candidates(alt) if i not in cands)]
     if not cands and name.isupper() and len(name) > 3:
         cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
+    if not cands and 2 <= len(name) <= 5 and name.isalpha() and name.isupper():
+        cands = _initials(gaz, name, countries, near)     # "LA" in a story from Los Angeles, "SA"
     if not cands and len(name) == 2 and name.isupper() and name.isalpha() and name in gaz.states:
         cands = [gaz.states[name]]                    # a US state's postal code: "NJ"
     if not cands and name.lower().startswith("the "):
@@ -99,8 +101,6 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = [i for i in _lookup(gaz, name[:-5]) if gaz.rows[i].kind == "city"]     # "Calamba City"
     if not cands:
         cands = _inner(gaz, name, demonyms, actors, countries)
-    if not cands and 2 <= len(name) <= 5 and name.isalpha() and name.isupper():
-        cands = _initials(gaz, name, countries, near)
     if not cands:
         return None
     prefer = None
