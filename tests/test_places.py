@@ -331,3 +331,12 @@ def test_initials_of_a_town_the_document_names_before_a_state_code():
     # "Traffic in Los Angeles ... LA commuters": the city; without it, "LA" is Louisiana's postal code
     assert resolve(g, "LA", {"USA": 1.0}, near=(("Los Angeles", 34.05, -118.24),)).name == "Los Angeles"
     assert resolve(g, "LA", {"USA": 1.0}).name == "Louisiana"
+
+
+def test_an_embassy_lies_where_the_text_says_not_in_its_own_country():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    text = "Protesters gathered outside the Kenyan Embassy in Ottawa on Friday."
+    s = text.index("Kenyan Embassy")
+    r = resolve(g, "Kenyan Embassy", {"KEN": 0.5, "CAN": 0.5}, text=text, span=(s, s + len("Kenyan Embassy")))
+    assert (r.name, r.country) == ("Ottawa", "CAN")
