@@ -303,3 +303,64 @@ def test_name_lookup_skips_only_runs_no_name_can_match(pipeline):
         i = hit[1] if hit else i + 1
     assert [(h[0], h[1]) for h in got] == want
     assert gaz.most_spaces("Rio") >= 2 and gaz.most_spaces("Ferries") == -1
+
+
+def test_a_dateline_in_capitals_is_a_place(pipeline):
+    p = places(pipeline, "ILOILO CITY, Iloilo -- Farmers in the province asked for more irrigation pumps.")
+    assert ("Iloilo", "PHL") in p and p[("Iloilo", "PHL")].mentions[0].text == "ILOILO CITY"
+    p = places(pipeline, "MOMBASA, Kenya -- Dock workers went on strike on Monday.")
+    assert ("Mombasa", "KEN") in p
+    # an acronym before a comma is not a dateline
+    p = places(pipeline, "The UN, the EU and NATO, meeting on Monday, urged restraint.")
+    assert not any(name in ("Nato", "Natō") for name, _ in p)
+
+
+def test_initials_of_a_place_the_document_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Mining towns in South Africa ... SA exports more platinum than anyone": the country of those initials
+    r = resolve(g, "SA", {"ZAF": 0.6, "GBR": 0.4})
+    assert (r.name, r.kind) == ("South Africa", "country")
+    # no country of the document has those initials: not a place
+    assert resolve(g, "SA", {"FRA": 1.0}) is None
+
+
+def test_a_town_named_like_a_person_only_after_a_place_word(pipeline):
+    from sitrep.extract.places import DATA, load_gazetteer, resolve
+    p = places(pipeline, "Storms delayed flights out of Dallas and into Austin on Tuesday.")
+    assert ("Austin", "USA") in p
+    p = places(pipeline, "Jackson told the committee that Lincoln had already left the room.")
+    assert not any(name in ("Jackson", "Lincoln") for name, _ in p)
+    # a known toponym span resolves to the large town; its small namesakes stay out of the gazetteer
+    g = load_gazetteer()
+    assert resolve(g, "Mobile", {"USA": 1.0}).admin1 == "AL"
+    assert all(g.rows[i].population >= 100_000 for i in g.candidates("Eugene"))
+    for n, line in enumerate((DATA / "places-cue-only.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            name, help_ = line.split("\t")
+            assert help_.startswith(name + ":") and g.candidates(name), (n, line)
+
+
+def test_a_dateline_of_several_words_and_capitals_elsewhere(pipeline):
+    p = places(pipeline, "By Ana Ruiz.\nLOS ANGELES, March 3 -- Firefighters contained the blaze overnight.")
+    assert ("Los Angeles", "USA") in p
+    # capitals before a comma in the middle of a sentence are no dateline
+    p = places(pipeline, "Officials said the talks with HAMAS, held in secret, had stalled.")
+    assert not any(cc == "DEU" for _, cc in p)
+
+
+def test_initials_of_a_town_the_document_names_before_a_state_code():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    # "Traffic in Los Angeles ... LA commuters": the city; without it, "LA" is Louisiana's postal code
+    assert resolve(g, "LA", {"USA": 1.0}, near=(("Los Angeles", 34.05, -118.24),)).name == "Los Angeles"
+    assert resolve(g, "LA", {"USA": 1.0}).name == "Louisiana"
+
+
+def test_an_embassy_lies_where_the_text_says_not_in_its_own_country():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    text = "Protesters gathered outside the Kenyan Embassy in Ottawa on Friday."
+    s = text.index("Kenyan Embassy")
+    r = resolve(g, "Kenyan Embassy", {"KEN": 0.5, "CAN": 0.5}, text=text, span=(s, s + len("Kenyan Embassy")))
+    assert (r.name, r.country) == ("Ottawa", "CAN")

@@ -3,9 +3,11 @@
 Unlike ``places.find_places``, which must first decide whether a capitalised run of words is a place,
 this resolver is handed a span that an annotator marked as a toponym and picks the most likely row:
 
-- the name itself, a dateline's capitals ("WASHINGTON"), a US state's postal code ("NJ");
+- the name itself, a dateline's capitals ("WASHINGTON"), initials of a place the document names ("SA" in a
+  story from South Africa), a US state's postal code ("NJ");
 - an adjective or demonym: a country's (from the actor dictionary: "Canadian"), a continent's
   ("European"), or a region's or nation's (``data/places-forms.tsv``: "English", "Kurdish");
+- an embassy or consulate "in" a place the text names ("the Russian Embassy in Washington": Washington);
 - the longest place name inside a name that is not one ("Colorado State University"), else a demonym
   inside it ("British Embassy", "Russian Academy of Sciences");
 
@@ -83,6 +85,8 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = [*cands, *(i for i in gaz.candidates(alt) if i not in cands)]
     if not cands and name.isupper() and len(name) > 3:
         cands = gaz.candidates(name.title())          # datelines: "WASHINGTON"
+    if not cands and 2 <= len(name) <= 5 and name.isalpha() and name.isupper():
+        cands = _initials(gaz, name, countries, near)     # "LA" in a story from Los Angeles, "SA"
     if not cands and len(name) == 2 and name.isupper() and name.isalpha() and name in gaz.states:
         cands = [gaz.states[name]]                    # a US state's postal code: "NJ"
     if not cands and name.lower().startswith("the "):
@@ -97,6 +101,8 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
     if not cands and name.lower().endswith(" city") and len(name) > 8:
         cands = [i for i in _lookup(gaz, name[:-5]) if gaz.rows[i].kind == "city"]     # "Calamba City"
+    if not cands and text is not None and span is not None and name.split()[-1].lower() in MISSIONS:
+        cands = _mission_host(gaz, text, span[1])     # "the Russian Embassy in the U.S. capital": the U.S.
     if not cands:
         cands = _inner(gaz, name, demonyms, actors, countries)
     if not cands:
@@ -108,6 +114,33 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         names = {gaz.rows[i].name for i in cands}
         near = tuple((la, lo) for n, la, lo in near if n not in names)      # not the toponym's own resolution
     return gaz.rows[gaz.best(cands, countries, states, prefer, name=name, near=near)]
+
+
+MISSIONS = {"embassy", "embassies", "consulate", "consulates", "legation"}
+_IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})")
+
+
+def _mission_host(gaz: "Gazetteer", text: str, e: int) -> list[int]:
+    """The place an embassy or consulate stands in, where the text names it after the name ("... Embassy in
+    Ottawa"): a country's mission lies abroad, not in the country its adjective names."""
+    m = _IN_PLACE.match(text, e)
+    return _longest(gaz, m.group(1)) if m else []
+
+
+MINOR = {"of", "the", "and", "de", "del", "da"}
+
+
+def _initials(gaz: "Gazetteer", name: str, countries, near: tuple) -> list[int]:
+    """The place of several words whose initials the name is, among the document's countries and places:
+    "SA" in a story about South Africa, "DRC" in one about the Democratic Republic of the Congo."""
+    rows = [gaz.by_country[c] for c in countries if c in gaz.by_country]
+    rows += [i for n, _la, _lo in near for i in gaz.candidates(n)]
+    out = []
+    for i in rows:
+        words = [w for w in gaz.rows[i].name.replace("-", " ").split() if w.lower() not in MINOR]
+        if len(words) == len(name) and "".join(w[0] for w in words).upper() == name and i not in out:
+            out.append(i)
+    return out
 
 
 def _inner(gaz: "Gazetteer", name: str, demonyms: dict | None = None, actors=None,

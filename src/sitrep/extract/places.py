@@ -9,7 +9,9 @@ hit, not a scan.
 Which mentions are places: every gazetteer name that is not part of a person
 or organisation named by the actors stage ("Winston Churchill", "Kiel
 Institute", "Washington Institute") and not a capital acting for its state
-("Moscow said"); country names are both actors (entities) and places.
+("Moscow said"); country names are both actors (entities) and places. A large town named like a person
+or a word (``data/places-cue-only.tsv``: "Austin", "Mobile") only after a place word ("in Austin"). A
+dateline's capitals before a comma ("NAIROBI, Kenya") are looked up in title case.
 
 The gazetteer holds towns of 1,000 people and more (500 in the war's theatre and
 the English-speaking countries), and every country's first-
@@ -318,6 +320,19 @@ def setup(nlp, resources: dict) -> None:
     resources["gazetteer"] = gaz
 
 
+def cue_only() -> set[str]:
+    """Large towns named like a person or a word (``data/places-cue-only.tsv``): places in running text
+    only after a place word ("in Austin"), see ``find_places``."""
+    global _CUE_ONLY
+    if _CUE_ONLY is None:
+        _CUE_ONLY = {line.split("\t")[0] for line in (DATA / "places-cue-only.tsv").read_text(encoding="utf-8")
+                     .splitlines() if line.strip() and not line.startswith("#")}
+    return _CUE_ONLY
+
+
+_CUE_ONLY: set[str] | None = None
+
+
 def _blocked_chars(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int]]:
     out = []
     kinds: dict[str, str | None] = {}      # a name's kind, found once per document
@@ -360,19 +375,47 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
             if cands:
                 hit = (i, i + n, s, e, cands)
                 break
+        dateline = hit is None
+        if dateline:
+            hit = _dateline(gaz, text, texts, idxs, ends, i)
         if hit is None:
             continue
         s, e = hit[2], hit[3]
-        if not any(bs < e and s < be for bs, be in blocked):
+        # a dateline's capitals tagged as a name of their own ("MOMBASA" an organisation) stay the place
+        if not any(bs < e and s < be and not (dateline and (bs, be) == (s, e)) for bs, be in blocked):
             out.append(hit)
         after = hit[1]
     return out
+
+
+DATELINE_AFTER = {"by", "--", "\u2014", "\u2013", "-", "|", ".", ")"}
+
+
+def _dateline(gaz: Gazetteer, text: str, texts: list[str], idxs: list[int], ends: list[int], i: int):
+    """A dateline's place in capitals, followed by a comma: "NAIROBI, Kenya", "NEW YORK, May 2", "CALAMBA CITY,
+    Laguna" (the title-case name, without a trailing "City"), where a dateline stands: at the start of the text
+    or a line, or after "By" or a sentence's end; one word of four letters or more, so not an acronym ("UN, EU")."""
+    n = 0
+    while i + n < len(texts) and n < 3 and texts[i + n].isupper() and texts[i + n].isalpha():
+        n += 1
+    if not n or n == 1 and len(texts[i]) < 4 or i + n >= len(texts) or texts[i + n] != ",":
+        return None
+    before = text[:idxs[i]].rstrip(" \t")
+    if before and before[-1] != "\n" and (i == 0 or texts[i - 1].lower() not in DATELINE_AFTER):
+        return None
+    name = text[idxs[i]:ends[i + n - 1]].title()
+    cands = gaz.candidates(name)
+    if not cands and n > 1 and name.endswith(" City"):
+        cands = [c for c in gaz.candidates(name[:-5]) if gaz.rows[c].kind == "city"]
+    return (i, i + n, idxs[i], ends[i + n - 1], cands) if cands else None
 
 
 def find_places(ctx: Context) -> Iterator[Place]:
     gaz: Gazetteer = ctx.resources["gazetteer"]
     sdoc = ctx.sdoc
     hits = find_mentions(ctx, gaz)
+    cue = cue_only()
+    hits = [h for h in hits if ctx.doc.text[h[2]:h[3]] not in cue or _locative(sdoc, h[0], h[1])]   # "Austin said"
     if not hits:
         return
     countries = context_countries(gaz, (e.code[:3] for e in ctx.records.entities
