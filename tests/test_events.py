@@ -703,3 +703,30 @@ def test_general_rules(pipe, text, expected):
 ])
 def test_general_rules_do_not_overreach(pipe, text, not_expected):
     assert not_expected not in {e.type for e in events(pipe, text) if e.modality != "negated"}
+
+
+# plover3 (issue #5): unnamed rebels, troops or crowds act for the one country the sentence names;
+# unnamed authorities an act names ("the resignation of the prime minister") are the actor's own;
+# the nouns of the vocabulary's verbs ("imprisonment", "evacuation", "extradition") name their events
+@pytest.mark.parametrize("text,expected", [
+    ("Guerrillas kidnapped a Keshi senator on Saturday.", ("COERCE", "KSH", "KSH")),
+    ("Rebels ambushed a Valdorian army convoy, killing nine soldiers.", ("ASSAULT", "VAL", "VAL")),
+    ("Thousands of students marched against the Talmari government.", ("PROTEST", "TAL", "TAL")),
+    ("Ostranian opposition parties demanded the resignation of the prime minister.", ("DEMAND", "OST", "OST")),
+    ("Valdorian artillery shelled rebel positions overnight.", ("FIGHT", "VAL", "VAL")),
+    ("The imprisonment of Talmari journalists by Brevik continued.", ("COERCE", "BRV", "TAL")),
+    ("Kesh announced the evacuation of its troops from Talmar.", ("RETREAT", "KSH", "TAL")),
+    ("Valdoria announced the extradition of two suspects to Kesh.", ("COOPERATE", "VAL", "KSH")),
+])
+def test_home_country_and_nominalisations(pipe, text, expected):
+    assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])
+
+
+@pytest.mark.parametrize("text", [
+    # unnamed leaders appealing to a foreign leader are not that leader's country
+    "Leaders could seek to appeal to the Keshi president's wish for recognition.",
+    # adjectives a suffix rule would make of "sever", "intern", "fine" are no events
+    "Several internal reports of Kesh reached the final stage.",
+])
+def test_home_country_and_nominalisations_do_not_overreach(pipe, text):
+    assert not [e for e in events(pipe, text) if e.modality != "negated"]

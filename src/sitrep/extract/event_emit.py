@@ -22,6 +22,9 @@ def split_code(code: str) -> list[str]:
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB", "MIL", "UAF", "OPP"}  # unnamed police, officials, courts, rebels,
 # troops, gunmen or the opposition act where they are
+# what unnamed police, troops, rebels or crowds do to their own country ("guerrillas kidnapped a Keshi
+# senator"), unlike unnamed leaders appealing to a foreign one
+HOME_ACTS = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "FIGHT", "DEMAND", "REJECT", "ACCUSE", "RETREAT"}
 ARMED_SECTORS = {"REB", "UAF"}  # irregulars striking no named victim strike their own state
 PLACE_WORDS = {"in", "near", "at", "outside", "around", "across"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
@@ -198,10 +201,22 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
         places = list(dict.fromkeys(_clause_places(v, subj, ta)))
     if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
         return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
+    crowd = ty == "PROTEST" and subj is not None
+    if (sec in LOCAL_SECTORS - {"GOV"} or crowd) and ty in HOME_ACTS and not places and ta is not None and not (
+            ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
+        named = _sentence_countries(f["sent"], ta)
+        if len(named) == 1:  # "guerrillas kidnapped a Keshi senator": no other state named, Kesh's own
+            c = next(iter(named))
+            return [f"{c} {sec}" if sec else c], targets or ([c] if crowd else []), True
     casualty = v.lemma_.lower() in CASUALTY_VERBS  # "the attacks targeted X" refers back to a told attack
     if ty == "ASSAULT" and targets and casualty and any(map(_is_attack_noun, by_attack + [f["subj"]])):
         return [None], targets, False
     return [], targets, home
+
+
+def _sentence_countries(sent, ta) -> set:
+    """The countries the sentence names: actor codes and the countries of its places."""
+    return {country(c) for t in sent for c in (ta.code[t.i], ta.place_country[t.i]) if c} - {None, ""}
 
 
 def _foreign(ctx: Context, sent, actor: str) -> bool:

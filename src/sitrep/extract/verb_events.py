@@ -343,6 +343,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if not targets and ty != "MOBILIZE":  # "called on the rebels to disarm", "released prisoners"
         cands = list(_objects(v)) + _preps(v, vocab["preps"].get(ty, set()) | {"from", "with", "on", "against"})
         cands += [s for c in v.children if c.dep_ in ("xcomp", "ccomp") and ty == "DEMAND" for s in [_subject(c)] if s is not None]
+        # "demanded the resignation of the prime minister", "shelled rebel positions": the people the
+        # object's "of" phrase or its modifier names
+        cands += [x for o in list(cands) if ta.code[o.i] is None for x in
+                  _preps(o, {"of"}) + [c for c in o.children if c.dep_ in ("compound", "amod")]]
         for o in cands:
             w = o.lower_ if o.lower_ in vocab["home_objects"] else o.lemma_.lower()
             if w in vocab["home_objects"] and ta.code[o.i] is None and not phrase_actors(o, ta, vocab):
