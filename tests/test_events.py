@@ -717,6 +717,13 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("The imprisonment of Talmari journalists by Brevik continued.", ("COERCE", "BRV", "TAL")),
     ("Kesh announced the evacuation of its troops from Talmar.", ("RETREAT", "KSH", "TAL")),
     ("Valdoria announced the extradition of two suspects to Kesh.", ("COOPERATE", "VAL", "KSH")),
+    # a visit told by "be on a visit to" a capital; an arrest told in the passive with no place or agent
+    ("The Keshi foreign minister is on a three-day official visit to Lirn.", ("CONSULT", "KSH", "OST")),
+    ("Keshi mediators arrived in Lirn for a new round of negotiations.", ("CONSULT", "KSH", "OST")),
+    ("Two Talmari journalists were arrested on Monday.", ("COERCE", "TAL", "TAL")),
+    # an intent stated in so many words, naming no counterpart, is still coded; reform at home targets home
+    ("Brevik has offered to host the talks.", ("AGREE", "BRV", None)),
+    ("The Talmari king agreed to restore parliament.", ("AGREE", "TAL", "TAL")),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])

@@ -114,7 +114,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other
     if not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
-        if not targets:
+        if not targets and not f.get("open_intent"):
             return
     pairs = []
     if actors and targets:
@@ -193,6 +193,10 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
         return [places[0]], targets or [places[0]], True
     if ty in ("COERCE", "ACCUSE") and passive and not agent and len(places) == 1 and targets:
         return [f"{places[0]} GOV"], [t for t in targets if country(t) != places[0]] or targets, True
+    if ty in ("COERCE", "ACCUSE") and passive and not agent and not places and targets and ta is not None and \
+            _sentence_countries(f["sent"], ta) == {country(t) for t in targets}:
+        # "two Keshi journalists were arrested": no place, no other state named, their own state's doing
+        return [f"{country(targets[0])} GOV"], targets, True
     by_attack = [o for p in _preps(v, {"in", "by"}) for o in [p] + list(p.conjuncts)] if passive and not agent else []
     subj = f["subj"]
     sec = subj is not None and subj.dep_ == "nsubj" and (load_vocab()["sector"].get(subj.lemma_.lower())

@@ -52,6 +52,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+    if not actors and ty == "CONSULT" and h.dep_ == "prep" and h.lower_ == "on" and h.head.lemma_.lower() in MOTION:
+        s, _ = _inherited_subject(h.head)  # "X is on a visit to Y", "X arrived on a state visit": X visits
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
     moved = not actors and h.dep_ == "prep" and h.lower_ == "for" and h.head.lemma_.lower() in MOTION
     if moved:
         s, _ = _inherited_subject(h.head)  # "X and Y returned to Geneva for talks": they talk
@@ -87,6 +90,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
                 targets += _codes(phrase_actors(p, ta, vocab))
     targets = targets or theme
+    if not targets and ty == "CONSULT" and n.lemma_.lower() in ("visit", "tour", "trip"):
+        # "a visit to Damascus": the state whose place is visited is the host (not the visitor's own)
+        targets = [c for p in _preps(n, {"to"}) for c in place_codes(p, ta)
+                   if c not in {country(a) for a in actors}][:1]
     place_targets = []
     if ty in ("ASSAULT", "FIGHT", "DEFEND", "PROTEST", "COERCE"):
         for p in _preps(n, {"on", "in", "against", "into", "across", "at", "over"}):

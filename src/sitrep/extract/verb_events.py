@@ -183,6 +183,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
         if not targets and x.dep_ == "prep":
             targets += [c for p in x.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+            if not targets and ty == "CONSULT":  # "arrived in Colombo": a city of another state hosts
+                targets = [c for p in x.children if p.dep_ == "pobj" for c in place_codes(p, ta)
+                           if c not in {country(a) for a in actors}][:1]
     if not targets:
         objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
         # "welcomed the resumption of ties with X": the object's own partner is the target
@@ -285,6 +288,13 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
     intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
+    if ty == "AGREE" and intent_of is None and any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" and verb_type(c, vocab)[0] is None and not _objects_foreign(c, ta)
+            for c in v.children):
+        intent_of = "CONCEDE"  # "agreed to restore parliament", "promised to reform the courts": intent to change at home
+    # an intent stated in so many words ("offered to host talks", "agreed to hold elections") is coded
+    # even when it names no counterpart; a bare "will" or "would" is not enough
+    open_intent = ty == "AGREE" and noun is None and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in v.children)
     will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in v.children):
@@ -296,6 +306,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and (
             not head_lemma or head_lemma in vocab["demand_speech"])):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
+        open_intent = head_lemma in vocab["intent_heads"]
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
     elif mod == "negated" and (will or any(c.dep_ == "aux" and c.lower_ == "wo" for c in v.children)) and \
@@ -357,8 +368,14 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj}
+            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj,
+            "open_intent": open_intent and mod == "asserted"}
 
+
+
+def _objects_foreign(c, ta: TokenActors) -> bool:
+    """The clause names an actor (its object or a preposition's: "agreed to help Kesh")."""
+    return any(ta.code[t.i] for t in c.subtree)
 
 
 def _clause_target(f: dict, ctx, ta: TokenActors | None = None) -> list[str]:
