@@ -724,6 +724,12 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     # an intent stated in so many words, naming no counterpart, is still coded; reform at home targets home
     ("Brevik has offered to host the talks.", ("AGREE", "BRV", None)),
     ("The Talmari king agreed to restore parliament.", ("AGREE", "TAL", "TAL")),
+    # codebook words: disapproval voiced, operations halted (de-escalation), training, charges dropped
+    ("Kesh expressed deep concern over Valdoria's missile tests.", ("ACCUSE", "KSH", "VAL")),
+    ("Ostrana suspended its offensive against Talmar.", ("RETREAT", "OST", "TAL")),
+    ("Keshi instructors trained Valdorian soldiers.", ("COOPERATE", "KSH", "VAL")),
+    ("Brevik dropped charges against two Talmari tourists.", ("CONCEDE", "BRV", "TAL")),
+    ("Kesh shelved plans for talks with Valdoria.", ("REJECT", "KSH", None)),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])
@@ -734,6 +740,8 @@ def test_home_country_and_nominalisations(pipe, text, expected):
     "Leaders could seek to appeal to the Keshi president's wish for recognition.",
     # adjectives a suffix rule would make of "sever", "intern", "fine" are no events
     "Several internal reports of Kesh reached the final stage.",
+    # concern voiced at no one is no accusation
+    "Kesh expressed concern over the impact of the floods.",
 ])
 def test_home_country_and_nominalisations_do_not_overreach(pipe, text):
     assert not [e for e in events(pipe, text) if e.modality != "negated"]

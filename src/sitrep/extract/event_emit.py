@@ -62,6 +62,16 @@ def _borrow_targets(found: list[dict]) -> None:
                     w.head in (v, f["noun"]) and (w.dep_ == "advcl" or w.dep_ in ("acl", "xcomp") and w.tag_ == "VB"):
                 f["targets"] = list(g["targets"])
                 break
+        if not f["targets"] and f.get("open_intent"):  # "agreed to send troops to X": the intended act's target
+            for g in found:
+                if g is not f and g["verb"].head == v and g["verb"].dep_ == "xcomp" and (g["targets"] or g["place_targets"]):
+                    f["targets"] = list(g["targets"] or [c for c in g["place_targets"]
+                                                         if c not in {country(a) for a in f["actors"]}][:1])
+                    break
+            for g in found:  # "X met Y and offered to mediate": the same actor's other act in the sentence
+                if not f["targets"] and g is not f and g["sent"] == f["sent"] and g["targets"] and \
+                        set(g["actors"]) & set(f["actors"]):
+                    f["targets"] = list(g["targets"])
         if f["targets"] or f["subj"] is None:
             continue
         for g in reversed(found[:found.index(f)]):  # gapping: "A armed X with tanks, while B supplied jets"

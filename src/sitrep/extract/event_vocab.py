@@ -45,6 +45,11 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v.setdefault("actor_object", set()).update(spec.get("actor_object") or [])
         v.setdefault("noun_preps", {}).update({k: set(ws) for k, ws in (spec.get("noun_preps") or {}).items()})
         v.setdefault("light_only", set()).update(spec.get("light_only") or [])
+        for w in spec.get("voiced") or []:  # nouns that name the event only as a light verb's object
+            v["noun"].setdefault(w, ty)
+            v["light_only"].add(w)
+            v.setdefault("voiced", set()).add(w)
+        v["preps"][ty] |= set(spec.get("voiced_preps") or [])
         v.setdefault("mutual", set()).update(w.lower() for w in spec.get("mutual") or [])  # "A and B restored ties"
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
         v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])

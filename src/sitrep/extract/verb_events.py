@@ -276,6 +276,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets = [t for t in targets if t not in actors]
             if targets:
                 break
+    if noun is not None and not targets and noun.lemma_.lower() in vocab.get("voiced", ()):
+        return None  # "expressed concern over the impact": disapproval of no one
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in v.children):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
@@ -335,7 +337,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         place_targets += [c for a in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis"})
                           if a.dep_ == "prep" and a.lower_ == "in" for p in a.children if p.dep_ == "pobj"
                           for c in place_codes(p, ta)]
-    if ty in PLACE_TARGET_TYPES:
+    if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
