@@ -730,6 +730,15 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("Keshi instructors trained Valdorian soldiers.", ("COOPERATE", "KSH", "VAL")),
     ("Brevik dropped charges against two Talmari tourists.", ("CONCEDE", "BRV", "TAL")),
     ("Kesh shelved plans for talks with Valdoria.", ("REJECT", "KSH", None)),
+    ("Kesh met Valdoria's president and offered to mediate.", ("AGREE", "KSH", "VAL")),
+    ("Brevik offered to send troops to Lirn.", ("AGREE", "BRV", "OST")),
+    ("Kesh reaffirmed its support for Valdoria's territorial integrity.", ("SUPPORT", "KSH", "VAL")),
+    ("Ostrana expressed confidence in the Talmari government.", ("SUPPORT", "OST", "TAL")),
+    ("Brevik abolished the death penalty.", ("CONCEDE", "BRV", "BRV")),
+    ("Valdoria dismantled several army checkpoints near the border with Kesh.", ("RETREAT", "VAL", None)),
+    ("Kesh raised its military alert level.", ("MOBILIZE", "KSH", None)),
+    ("Ostranian farmers dumped manure outside government buildings in protest.", ("PROTEST", "OST", "OST")),
+    ("A suicide bomber killed 30 Talmari soldiers.", ("ASSAULT", None, "TAL")),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])

@@ -28,7 +28,7 @@ HOME_ACTS = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "FIGHT", "DEMAND", "REJE
 ARMED_SECTORS = {"REB", "UAF"}  # irregulars striking no named victim strike their own state
 PLACE_WORDS = {"in", "near", "at", "outside", "around", "across"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
-ATTACK_CAUSES = {"explosion", "blast", "bomb", "mine", "ied", "landmine"}  # an attack told by its weapon
+ATTACK_CAUSES = {"explosion", "blast", "bomb", "mine", "ied", "landmine", "bomber"}  # "a suicide bomber killed"  # an attack told by its weapon
 # types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
 PURPOSE_BORROW = {"PROTEST", "MOBILIZE", "ACCUSE", "COERCE", "THREATEN"}  # types whose place target may be the actor's own country
 

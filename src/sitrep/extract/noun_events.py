@@ -125,7 +125,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not targets and moved and ty in SYMMETRIC:  # "a delegation is in Y for talks": with Y
         targets = [c for p in _preps(h.head, {"in", "to"}) for c in _codes(phrase_actors(p, ta, vocab))
                    if c not in actors][:1]
-    if not targets and not place_targets and ty != "TEST" and not on_strike and not ((moved or between) and ty in SYMMETRIC
+    in_protest = ty == "PROTEST" and h.dep_ == "prep" and h.lower_ == "in" and n.i == h.i + 1  # "did X in protest"
+    if not targets and not place_targets and ty != "TEST" and not on_strike and not in_protest and not ((moved or between) and ty in SYMMETRIC
                                                                    and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":
