@@ -739,6 +739,12 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("Kesh raised its military alert level.", ("MOBILIZE", "KSH", None)),
     ("Ostranian farmers dumped manure outside government buildings in protest.", ("PROTEST", "OST", "OST")),
     ("A suicide bomber killed 30 Talmari soldiers.", ("ASSAULT", None, "TAL")),
+    # a position stated by any verb of saying ("reiterated", "believes") that another must act is a demand
+    ("Kesh reiterated that Valdoria must apologise for the raid.", ("DEMAND", "KSH", "VAL")),
+    ("The Talmari president believes Brevik should withdraw its troops.", ("DEMAND", "TAL", "BRV")),
+    # hope, eagerness or keenness to cooperate is intent; improving ties is diplomatic cooperation
+    ("Kesh is keen to improve ties with Ostrana.", ("AGREE", "KSH", "OST")),
+    ("Valdoria hopes to resume talks with Brevik.", ("AGREE", "VAL", "BRV")),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])
