@@ -745,6 +745,10 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     # hope, eagerness or keenness to cooperate is intent; improving ties is diplomatic cooperation
     ("Kesh is keen to improve ties with Ostrana.", ("AGREE", "KSH", "OST")),
     ("Valdoria hopes to resume talks with Brevik.", ("AGREE", "VAL", "BRV")),
+    # hosting told as "played host to"; an attack told by its victim "coming under" it
+    ("Ostrana played host to Keshi and Valdorian negotiators.", ("CONSULT", "OST", "KSH")),
+    ("Talmar came under heavy Keshi bombardment.", ("ASSAULT", "KSH", "TAL")),
+    ("Ostranian positions came under attack from Valdorian forces.", ("FIGHT", "VAL", "OST")),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])
@@ -758,5 +762,11 @@ def test_home_country_and_nominalisations(pipe, text, expected):
     # concern voiced at no one is no accusation
     "Kesh expressed concern over the impact of the floods.",
 ])
+
+
+def test_verb_framing_an_event_noun_is_not_the_event(pipe):
+    # "engaged in talks": the talks are the event, no fighting is engaged
+    evs = events(pipe, "Kesh engaged in talks with Valdoria over the detained sailors.")
+    assert ("CONSULT", "KSH", "VAL") in triples(evs) and "FIGHT" not in {e.type for e in evs}
 def test_home_country_and_nominalisations_do_not_overreach(pipe, text):
     assert not [e for e in events(pipe, text) if e.modality != "negated"]

@@ -41,7 +41,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     owners = phrase_actors(n, ta, vocab, deps={"poss", "compound", "amod", "nmod", "conj", "cc"}, preps=set())
     owners = [(c, t) for c, t in owners if t.i < n.i]
     agent = []
-    agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") else ("by",)
+    suffered = h.dep_ == "prep" and h.lower_ == "under" and h.head.lemma_.lower() in ("come", "be", "remain")
+    agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") or suffered else ("by",)
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in agent_preps:
             for p in c.children:
@@ -90,6 +91,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
                 targets += _codes(phrase_actors(p, ta, vocab))
     targets = targets or theme
+    if not targets and suffered:
+        s, _ = _inherited_subject(h.head)  # "X came under Y's bombardment": X suffers it
+        targets = [c for c in (_codes(phrase_actors(s, ta, vocab)) if s is not None else []) if c not in actors]
     if not targets and ty == "CONSULT" and n.lemma_.lower() in ("visit", "tour", "trip"):
         # "a visit to Damascus": the state whose place is visited is the host (not the visitor's own)
         targets = [c for p in _preps(n, {"to"}) for c in place_codes(p, ta)

@@ -118,6 +118,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty = "DEMAND"  # "X wants Y to withdraw", "X told Y to leave": X demands of Y
     if ty is None:
         return None
+    if noun is None and not extra and not _passive(v) and not any(c.dep_ in ("dobj", "dative") for c in v.children) and any(
+            noun_type(p, vocab) not in (None, ty) for p in _preps(v, {"in"})):
+        return None  # "engaged in talks", "joined in the protests": the event is the noun the verb frames
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in v.children):
         return None  # "demonstrated the risk" is no protest
     if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
