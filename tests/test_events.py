@@ -743,7 +743,7 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("Kesh reiterated that Valdoria must apologise for the raid.", ("DEMAND", "KSH", "VAL")),
     ("The Talmari president believes Brevik should withdraw its troops.", ("DEMAND", "TAL", "BRV")),
     # hope, eagerness or keenness to cooperate is intent; improving ties is diplomatic cooperation
-    ("Kesh is keen to improve ties with Ostrana.", ("AGREE", "KSH", "OST")),
+    ("Kesh is keen to mend ties with Ostrana.", ("AGREE", "KSH", "OST")),
     ("Valdoria hopes to resume talks with Brevik.", ("AGREE", "VAL", "BRV")),
     # hosting told as "played host to"; an attack told by its victim "coming under" it
     ("Ostrana played host to Keshi and Valdorian negotiators.", ("CONSULT", "OST", "KSH")),
