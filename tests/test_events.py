@@ -749,6 +749,10 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("Ostrana played host to Keshi and Valdorian negotiators.", ("CONSULT", "OST", "KSH")),
     ("Talmar came under heavy Keshi bombardment.", ("ASSAULT", "KSH", "TAL")),
     ("Ostranian positions came under attack from Valdorian forces.", ("FIGHT", "VAL", "OST")),
+    # a crowd hurling things at an embassy riots against its state; a closure imposed; a rally broken up
+    ("Keshi students hurled firebombs at the Valdorian embassy.", ("PROTEST", "KSH", "VAL")),
+    ("Kesh imposed a closure on the Talmari border towns.", ("COERCE", "KSH", "TAL")),
+    ("Ostranian police broke up an opposition rally in Lirn.", ("COERCE", "OST", "OST")),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])
