@@ -753,6 +753,8 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("Keshi students hurled firebombs at the Valdorian embassy.", ("PROTEST", "KSH", "VAL")),
     ("Kesh imposed a closure on the Talmari border towns.", ("COERCE", "KSH", "TAL")),
     ("Ostranian police broke up an opposition rally in Lirn.", ("COERCE", "OST", "OST")),
+    # unnamed authorities repressing the one country's people named
+    ("The authorities banned two Keshi newspapers.", ("COERCE", "KSH", "KSH")),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])

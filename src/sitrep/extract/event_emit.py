@@ -25,6 +25,8 @@ LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB", "MIL", "UAF", "OPP"}  # unnamed pol
 # what unnamed police, troops, rebels or crowds do to their own country ("guerrillas kidnapped a Keshi
 # senator"), unlike unnamed leaders appealing to a foreign one
 HOME_ACTS = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "FIGHT", "DEMAND", "REJECT", "ACCUSE", "RETREAT"}
+STATE_ACTS = {"COERCE", "CONCEDE", "ACCUSE"}  # what unnamed authorities do to their own people ("the government
+# banned two Keshi newspapers"), unlike a demand or a refusal, which may face the only state named
 ARMED_SECTORS = {"REB", "UAF"}  # irregulars striking no named victim strike their own state
 PLACE_WORDS = {"in", "near", "at", "outside", "around", "across"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
@@ -216,7 +218,8 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
     if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
         return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
     crowd = ty == "PROTEST" and subj is not None
-    if (sec in LOCAL_SECTORS - {"GOV"} or crowd) and ty in HOME_ACTS and not places and ta is not None and not (
+    if (sec in LOCAL_SECTORS - {"GOV"} or crowd or sec == "GOV" and ty in STATE_ACTS) and ty in HOME_ACTS and not places \
+            and ta is not None and not (
             ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
         named = _sentence_countries(f["sent"], ta)
         if len(named) == 1:  # "guerrillas kidnapped a Keshi senator": no other state named, Kesh's own
