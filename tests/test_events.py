@@ -755,6 +755,8 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("Ostranian police broke up an opposition rally in Lirn.", ("COERCE", "OST", "OST")),
     # unnamed authorities repressing the one country's people named
     ("The authorities banned two Keshi newspapers.", ("COERCE", "KSH", "KSH")),
+    # an appeal for aid is made to whoever gives it: coded without a counterpart when none is named
+    ("Talmar appealed for international food aid to help drought victims.", ("DEMAND", "TAL", None)),
 ])
 def test_home_country_and_nominalisations(pipe, text, expected):
     assert expected in triples([e for e in events(pipe, text) if e.modality != "negated"])

@@ -374,7 +374,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
             "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj,
-            "open_intent": open_intent and mod == "asserted"}
+            "open_intent": open_intent and mod == "asserted" or ty == "DEMAND" and mod == "asserted" and any(
+                noun_type(o, vocab) == "AID" or item_class(o, vocab) in ("money", "goods")
+                for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
 
 
 
