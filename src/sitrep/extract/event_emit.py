@@ -23,10 +23,15 @@ def split_code(code: str) -> list[str]:
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB", "MIL", "UAF", "OPP"}  # unnamed police, officials, courts, rebels,
 # troops, gunmen or the opposition act where they are
+# what unnamed police, troops, rebels or crowds do to their own country ("guerrillas kidnapped a Keshi
+# senator"), unlike unnamed leaders appealing to a foreign one
+HOME_ACTS = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "FIGHT", "DEMAND", "REJECT", "ACCUSE", "RETREAT"}
+STATE_ACTS = {"COERCE", "CONCEDE", "ACCUSE"}  # what unnamed authorities do to their own people ("the government
+# banned two Keshi newspapers"), unlike a demand or a refusal, which may face the only state named
 ARMED_SECTORS = {"REB", "UAF"}  # irregulars striking no named victim strike their own state
 PLACE_WORDS = {"in", "near", "at", "outside", "around", "across"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
-ATTACK_CAUSES = {"explosion", "blast", "bomb", "mine", "ied", "landmine"}  # an attack told by its weapon
+ATTACK_CAUSES = {"explosion", "blast", "bomb", "mine", "ied", "landmine", "bomber"}  # "a suicide bomber killed"  # an attack told by its weapon
 # types whose event takes the target of its purpose clause ("rallied to demand X's resignation")
 PURPOSE_BORROW = {"PROTEST", "MOBILIZE", "ACCUSE", "COERCE", "THREATEN"}  # types whose place target may be the actor's own country
 
@@ -60,6 +65,16 @@ def _borrow_targets(found: list[dict]) -> None:
                     w.head in (v, f["noun"]) and (w.dep_ == "advcl" or w.dep_ in ("acl", "xcomp") and w.tag_ == "VB"):
                 f["targets"] = list(g["targets"])
                 break
+        if not f["targets"] and f.get("open_intent"):  # "agreed to send troops to X": the intended act's target
+            for g in found:
+                if g is not f and g["verb"].head == v and g["verb"].dep_ == "xcomp" and (g["targets"] or g["place_targets"]):
+                    f["targets"] = list(g["targets"] or [c for c in g["place_targets"]
+                                                         if c not in {country(a) for a in f["actors"]}][:1])
+                    break
+            for g in found:  # "X met Y and offered to mediate": the same actor's other act in the sentence
+                if not f["targets"] and g is not f and g["sent"] == f["sent"] and g["targets"] and \
+                        set(g["actors"]) & set(f["actors"]):
+                    f["targets"] = list(g["targets"])
         if f["targets"] or f["subj"] is None:
             continue
         for g in reversed(found[:found.index(f)]):  # gapping: "A armed X with tanks, while B supplied jets"
@@ -112,7 +127,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other
     if not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
-        if not targets:
+        if not targets and not f.get("open_intent"):
             return
     pairs = []
     if actors and targets:
@@ -191,6 +206,10 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
         return [places[0]], targets or [places[0]], True
     if ty in ("COERCE", "ACCUSE") and passive and not agent and len(places) == 1 and targets:
         return [f"{places[0]} GOV"], [t for t in targets if country(t) != places[0]] or targets, True
+    if ty in ("COERCE", "ACCUSE") and passive and not agent and not places and targets and ta is not None and \
+            _sentence_countries(f["sent"], ta) == {country(t) for t in targets}:
+        # "two Keshi journalists were arrested": no place, no other state named, their own state's doing
+        return [f"{country(targets[0])} GOV"], targets, True
     by_attack = [o for p in _preps(v, {"in", "by"}) for o in [p] + list(p.conjuncts)] if passive and not agent else []
     subj = f["subj"]
     sec = subj is not None and subj.dep_ == "nsubj" and (load_vocab()["sector"].get(subj.lemma_.lower())
@@ -199,10 +218,23 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
         places = list(dict.fromkeys(_clause_places(v, subj, ta)))
     if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
         return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
+    crowd = ty == "PROTEST" and subj is not None
+    if (sec in LOCAL_SECTORS - {"GOV"} or crowd or sec == "GOV" and ty in STATE_ACTS) and ty in HOME_ACTS and not places \
+            and ta is not None and not (
+            ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
+        named = _sentence_countries(f["sent"], ta)
+        if len(named) == 1:  # "guerrillas kidnapped a Keshi senator": no other state named, Kesh's own
+            c = next(iter(named))
+            return [f"{c} {sec}" if sec else c], targets or ([c] if crowd else []), True
     casualty = v.lemma_.lower() in CASUALTY_VERBS  # "the attacks targeted X" refers back to a told attack
     if ty == "ASSAULT" and targets and casualty and any(map(_is_attack_noun, by_attack + [f["subj"]])):
         return [None], targets, False
     return [], targets, home
+
+
+def _sentence_countries(sent, ta) -> set:
+    """The countries the sentence names: actor codes and the countries of its places."""
+    return {country(c) for t in sent for c in (ta.code[t.i], ta.place_country[t.i]) if c} - {None, ""}
 
 
 def _foreign(ctx: Context, sent, actor: str) -> bool:

@@ -45,9 +45,15 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
         v.setdefault("actor_object", set()).update(spec.get("actor_object") or [])
         v.setdefault("noun_preps", {}).update({k: set(ws) for k, ws in (spec.get("noun_preps") or {}).items()})
         v.setdefault("light_only", set()).update(spec.get("light_only") or [])
+        for w in spec.get("voiced") or []:  # nouns that name the event only as a light verb's object
+            v["noun"].setdefault(w, ty)
+            v["light_only"].add(w)
+            v.setdefault("voiced", set()).add(w)
+        v["preps"][ty] |= set(spec.get("voiced_preps") or [])
         v.setdefault("mutual", set()).update(w.lower() for w in spec.get("mutual") or [])  # "A and B restored ties"
         v.setdefault("exclude", {})[ty] = set(spec.get("exclude_objects") or [])
         v.setdefault("noun_objects", {})[ty] = set(spec.get("noun_objects") or [])
+    _nominalise(v, raw)
     v["light"] = set(raw["light_verbs"]["lemmas"])
     v["fight_by_forces"] = set(raw["types"]["ASSAULT"].get("fight_by_forces") or [])
     v["by_object"] = {}
@@ -86,6 +92,27 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     nouns = frozenset(v["noun"]) | frozenset(v["noun_phrase"]) | frozenset(v["of_phrase"])
     v["trigger_sets"] = (nouns, frozenset().union(v["verb"], v["phrase"], v["crowd_verbs"], v["riot_verbs"],
                                                   v["typed_by_context"], nouns))
-    v["home_objects"] = set((raw.get("home_objects") or {}).get("words") or [])
+    ho = raw.get("home_objects") or {}
+    v["home_objects"] = set(ho.get("words") or []) | set(ho.get("authorities") or [])
     return v
 
+
+
+def _nominalise(v: dict, raw: dict) -> None:
+    """Event nouns derived from the one-word verbs of each type by the suffix rules of
+    ``nominalisations`` ("withdraw" -> "withdrawal", "deport" -> "deportation", "deny" -> "denial"): a noun
+    already typed keeps its type; the exceptions and the words of the party and item lists are left out."""
+    spec = raw.get("nominalisations") or {}
+    skip = set(spec.get("not_events") or [])
+    skip |= {w for k, ws in raw["sectors"].items() if k != "help" for w in ws}
+    skip |= {w for k, ws in raw["aid_items"].items() if k != "help" for w in ws}
+    skip |= set((raw.get("crowd_verbs") or {}).get("crowds") or [])
+    for verb, ty in list(v["verb"].items()):
+        if "-" in verb or len(verb) < 4:
+            continue
+        for strip, add in spec.get("rules") or []:
+            if strip and not verb.endswith(strip):
+                continue
+            noun = (verb[:-len(strip)] if strip else verb) + add
+            if noun not in skip and noun not in v["noun"] and noun not in v["verb"]:
+                v["noun"][noun] = ty

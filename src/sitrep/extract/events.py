@@ -47,7 +47,19 @@ light verbs per PLOVER type. For each trigger in a sentence:
   home targets one's own country, as does an act on unnamed rebels, prisoners or protesters
   (``home_objects``) when no other state is named; unnamed troops, gunmen or rebels act for
   the one country their clause places them in; a warning that the speaker will act "if X ..."
-  threatens X; forces massed "near the border with X" face X.
+  threatens X; forces massed "near the border with X" face X;
+* unnamed rebels, troops, police or crowds (and unnamed authorities arresting, banning or
+  conceding) act for the one country the sentence names ("guerrillas kidnapped a Keshi senator");
+  an agentless passive arrest with no place is the victims' own state's; the state's own unnamed
+  authorities an act names are the actor's own country ("demanded the resignation of the prime
+  minister"); a visit "to" or an arrival "in" a city names the host by the place; an attack a
+  victim "came under" is the owner's or the "from" agent's; a verb framing an event noun of
+  another type ("engaged in talks") is not itself an event;
+* an intent stated in so many words ("offered to host talks") is coded without a counterpart
+  when none is named (else the intended act's or the actor's other act's target);
+* the nouns of the verbs ("withdrawal", "deportation", "extradition") are derived by suffix rules
+  (``nominalisations``); disapproval or approval voiced at someone ("expressed concern over X")
+  is an ACCUSE or a SUPPORT.
 
 Codes come from the actors stage (entity mentions) and the actor dictionary
 (see ``event_actors``), with a sector from the head noun ("troops" = MIL).

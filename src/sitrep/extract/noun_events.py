@@ -42,7 +42,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     owners = phrase_actors(n, ta, vocab, deps={"poss", "compound", "amod", "nmod", "conj", "cc"}, preps=set())
     owners = [(c, t) for c, t in owners if t.i < n.i]
     agent = []
-    agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") else ("by",)
+    suffered = h.dep_ == "prep" and h.lower_ == "under" and h.head.lemma_.lower() in ("come", "be", "remain")
+    agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") or suffered else ("by",)
     for c in kids_of(n):
         if c.dep_ == "prep" and c.lower_ in agent_preps:
             for p in kids_of(c):
@@ -52,6 +53,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not actors and h.dep_ == "prep" and (h.lower_ in ("in", "during", "at") or on_strike) and \
             h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+    if not actors and ty == "CONSULT" and h.dep_ == "prep" and h.lower_ == "on" and h.head.lemma_.lower() in MOTION:
+        s, _ = _inherited_subject(h.head)  # "X is on a visit to Y", "X arrived on a state visit": X visits
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
     moved = not actors and h.dep_ == "prep" and h.lower_ == "for" and h.head.lemma_.lower() in MOTION
     if moved:
@@ -88,6 +92,13 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
                 targets += _codes(phrase_actors(p, ta, vocab))
     targets = targets or theme
+    if not targets and suffered:
+        s, _ = _inherited_subject(h.head)  # "X came under Y's bombardment": X suffers it
+        targets = [c for c in (_codes(phrase_actors(s, ta, vocab)) if s is not None else []) if c not in actors]
+    if not targets and ty == "CONSULT" and n.lemma_.lower() in ("visit", "tour", "trip"):
+        # "a visit to Damascus": the state whose place is visited is the host (not the visitor's own)
+        targets = [c for p in _preps(n, {"to"}) for c in place_codes(p, ta)
+                   if c not in {country(a) for a in actors}][:1]
     place_targets = []
     if ty in ("ASSAULT", "FIGHT", "DEFEND", "PROTEST", "COERCE"):
         for p in _preps(n, {"on", "in", "against", "into", "across", "at", "over"}):
@@ -119,7 +130,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not targets and moved and ty in SYMMETRIC:  # "a delegation is in Y for talks": with Y
         targets = [c for p in _preps(h.head, {"in", "to"}) for c in _codes(phrase_actors(p, ta, vocab))
                    if c not in actors][:1]
-    if not targets and not place_targets and ty != "TEST" and not on_strike and not ((moved or between) and ty in SYMMETRIC
+    in_protest = ty == "PROTEST" and h.dep_ == "prep" and h.lower_ == "in" and n.i == h.i + 1  # "did X in protest"
+    if not targets and not place_targets and ty != "TEST" and not on_strike and not in_protest and not ((moved or between) and ty in SYMMETRIC
                                                                    and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":

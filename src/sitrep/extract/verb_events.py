@@ -119,6 +119,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty = "DEMAND"  # "X wants Y to withdraw", "X told Y to leave": X demands of Y
     if ty is None:
         return None
+    if noun is None and not extra and not _passive(v) and not any(c.dep_ in ("dobj", "dative") for c in kids_of(v)) and any(
+            noun_type(p, vocab) not in (None, ty) for p in _preps(v, {"in"})):
+        return None  # "engaged in talks", "joined in the protests": the event is the noun the verb frames
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in kids_of(v)):
         return None  # "demonstrated the risk" is no protest
     if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
@@ -184,6 +187,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
         if not targets and x.dep_ == "prep":
             targets += [c for p in kids_of(x) if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
+            if not targets and ty == "CONSULT":  # "arrived in Colombo": a city of another state hosts
+                targets = [c for p in kids_of(x) if p.dep_ == "pobj" for c in place_codes(p, ta)
+                           if c not in {country(a) for a in actors}][:1]
     if not targets:
         objs = [c for o in _objects(v) if ta.code[o.i] is None for c in (o, *o.conjuncts)]
         # "welcomed the resumption of ties with X": the object's own partner is the target
@@ -274,6 +280,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets = [t for t in targets if t not in actors]
             if targets:
                 break
+    if noun is not None and not targets and noun.lemma_.lower() in vocab.get("voiced", ()):
+        return None  # "expressed concern over the impact": disapproval of no one
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in kids_of(v)):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
@@ -286,6 +294,13 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
     intent_of = next((verb_type(c, vocab)[0] for c in kids_of(v) if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
+    if ty == "AGREE" and intent_of is None and any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" and verb_type(c, vocab)[0] is None and not _objects_foreign(c, ta)
+            for c in kids_of(v)):
+        intent_of = "CONCEDE"  # "agreed to restore parliament", "promised to reform the courts": intent to change at home
+    # an intent stated in so many words ("offered to host talks", "agreed to hold elections") is coded
+    # even when it names no counterpart; a bare "will" or "would" is not enough
+    open_intent = ty == "AGREE" and noun is None and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids_of(v))
     will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids_of(v))
     if mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in kids_of(c)) for c in kids_of(v)):
@@ -297,6 +312,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and (
             not head_lemma or head_lemma in vocab["demand_speech"])):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
+        open_intent = head_lemma in vocab["intent_heads"]
     if mod == "negated" and ty == "AGREE" and noun is None and v.lemma_.lower() in REFUSABLE:
         ty, mod = "REJECT", "asserted"  # "will not accept the plan", "did not agree to": a rejection
     elif mod == "negated" and (will or any(c.dep_ == "aux" and c.lower_ == "wo" for c in kids_of(v))) and \
@@ -325,7 +341,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         place_targets += [c for a in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis"})
                           if a.dep_ == "prep" and a.lower_ == "in" for p in kids_of(a) if p.dep_ == "pobj"
                           for c in place_codes(p, ta)]
-    if ty in PLACE_TARGET_TYPES:
+    if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
@@ -344,6 +360,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if not targets and ty != "MOBILIZE":  # "called on the rebels to disarm", "released prisoners"
         cands = list(_objects(v)) + _preps(v, vocab["preps"].get(ty, set()) | {"from", "with", "on", "against"})
         cands += [s for c in kids_of(v) if c.dep_ in ("xcomp", "ccomp") and ty == "DEMAND" for s in [_subject(c)] if s is not None]
+        # "demanded the resignation of the prime minister", "shelled rebel positions": the people the
+        # object's "of" phrase or its modifier names
+        cands += [x for o in list(cands) if ta.code[o.i] is None for x in
+                  _preps(o, {"of"}) + [c for c in kids_of(o) if c.dep_ in ("compound", "amod")]]
         for o in cands:
             w = o.lower_ if o.lower_ in vocab["home_objects"] else o.lemma_.lower()
             if w in vocab["home_objects"] and ta.code[o.i] is None and not phrase_actors(o, ta, vocab):
@@ -354,8 +374,16 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     targets = [t for t in targets if all(distinct(a, t) for a in actors)]
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
-            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj}
+            "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj,
+            "open_intent": open_intent and mod == "asserted" or ty == "DEMAND" and mod == "asserted" and any(
+                noun_type(o, vocab) == "AID" or item_class(o, vocab) in ("money", "goods")
+                for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
 
+
+
+def _objects_foreign(c, ta: TokenActors) -> bool:
+    """The clause names an actor (its object or a preposition's: "agreed to help Kesh")."""
+    return any(ta.code[t.i] for t in c.subtree)
 
 
 def _clause_target(f: dict, ctx, ta: TokenActors | None = None) -> list[str]:
