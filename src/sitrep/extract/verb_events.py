@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .event_actors import TokenActors
 from .event_parse import (OBJ_PREPS, PHRASE_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
-                          _subject, country, distinct, item_class, item_phrase, modality, noun_type, phrase_actors,
+                          _subject, country, distinct, item_class, item_phrase, member_actors, modality, noun_type,
+                          phrase_actors,
                           place_codes, pronoun_owner, verb_type)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 
@@ -152,7 +153,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
     elif passive:
         agent = _agent(v)
-        actors = _codes(phrase_actors(agent, ta, vocab)) if agent is not None else []
+        actors = member_actors(agent, ta, vocab) if agent is not None else []
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
         if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
             item, icls = theme, item_class(theme, vocab)  # "the €85 billion provided by X"
@@ -169,11 +170,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 targets += _codes(phrase_actors(c, ta, vocab))
     elif noun is not None and _passive(v) and _agent(v) is not None:
         # "sanctions were imposed on X by Y", "the agreement signed by A and B": the agent acts
-        actors = _codes(phrase_actors(_agent(v), ta, vocab))
+        actors = member_actors(_agent(v), ta, vocab)
         for o in _objects(v):
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     else:
-        actors = (_codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)) if subj is not None else []
+        actors = (member_actors(subj, ta, vocab) or pronoun_owner(subj, ta)) if subj is not None else []
         # "their forces withdrew": the owner of the possessive acts
         for o in _objects(v):
             if (noun is not None and o == noun) or ty == "MOBILIZE":

@@ -1,0 +1,48 @@
+"""Who acts and on whom, and which half-told events are left out (issue #5, PETRARCH unit tests):
+our own sentences about invented states (tests/data/fictional-actors.yaml) and an invented aid group."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.model import Document
+
+ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
+GROUP = [{"name": "Lanterns Relief", "type": "ORG", "code": "NGO", "aliases": [],
+          "help": "an invented aid group (test only)"}]
+
+
+@pytest.fixture(scope="module")
+def pipe(tmp_path_factory):
+    from sitrep.extract.pipeline import Pipeline
+    extra = tmp_path_factory.mktemp("actors") / "group.yaml"
+    extra.write_text(yaml.safe_dump(GROUP), encoding="utf-8")
+    return Pipeline(actor_files=[str(ACTORS), str(extra)])
+
+
+def triples(pipe, text):
+    doc = Document.new(text)
+    evs = [e for e in pipe.run(doc).events if e.modality != "negated"]
+    for e in evs:
+        assert doc.text[e.start:e.end] == e.text
+    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0]) for e in evs}
+
+
+def actors(pipe, text, ty):
+    return {a for t, a, _ in triples(pipe, text) if t == ty}
+
+
+@pytest.mark.parametrize("text,ty,expected", [
+    # one member of a phrase is one doer: the first name is its owner, a later one a modifier
+    ("A Lanterns Relief Valdorian doctor praised Kesh for its help.", "SUPPORT", {"NGO"}),
+    ("The Ostranian Kesh envoy criticized Brevik on Monday.", "ACCUSE", {"OST"}),
+    # a patron named in a participle ("Kesh-backed") is not the doer
+    ("Kesh-backed Talmari militias attacked Brevik on Friday.", "ASSAULT", {"TAL"}),
+    # coordinated members stay one doer each
+    ("Valdorian and Ostranian officials criticized Brevik.", "ACCUSE", {"VAL", "OST"}),
+    ("Valdoria and the Keshi government praised Talmar.", "SUPPORT", {"VAL", "KSH"}),
+])
+def test_one_doer_per_coordinated_member(pipe, text, ty, expected):
+    assert actors(pipe, text, ty) == expected
