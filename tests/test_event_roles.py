@@ -46,3 +46,18 @@ def actors(pipe, text, ty):
 ])
 def test_one_doer_per_coordinated_member(pipe, text, ty, expected):
     assert actors(pipe, text, ty) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a criticism, warning or rejection whose target the parse did not attach: the first actor
+    # named after the trigger in its own clause
+    ("Brevik criticized the closure of the port in Talmar.", ("ACCUSE", "BRV", "TAL")),
+    ("Kesh warned fishermen from Valdoria.", ("THREATEN", "KSH", "VAL")),
+    ("Talmar renounced the deal with Pellis.", ("REJECT", "TAL", "PEL")),
+])
+def test_clause_target_of_standalone_types(pipe, text, expected):
+    assert expected in triples(pipe, text)
+
+
+def test_standalone_type_without_any_target_still_stands(pipe):
+    assert ("THREATEN", "KSH", None) in triples(pipe, "Kesh warned of a long winter.")

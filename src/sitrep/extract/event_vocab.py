@@ -66,6 +66,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["posture_heads"] = set(mod.get("posture_heads") or [])
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
+    v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
     dm = raw.get("demand_by_saying") or {}
     v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
     cv = raw.get("crowd_verbs") or {}

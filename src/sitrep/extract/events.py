@@ -9,7 +9,9 @@ light verbs per PLOVER type. For each trigger in a sentence:
   controlled by ("condemned X and promised aid", "decided to send troops");
 * target = the object, else the object of a target preposition of the type
   ("talks with", "attack on"); a coordinated clause without one borrows its
-  sibling's ("X armed Ukraine, while Y supplied missiles");
+  sibling's ("X armed Ukraine, while Y supplied missiles"); the types that need one
+  (``dyadic``) and those that may stand alone but are told of someone (``clause_target``:
+  a criticism, a warning, a rejection) take the first actor after the trigger in its clause;
 * a purpose clause lends its target ("rallied to demand X's resignation"), a threat
   names whom its condition concerns ("... if X goes ahead"), "against X" in the clause
   names the target of a hostile act; actor and target may be one country's different
