@@ -61,3 +61,18 @@ def test_clause_target_of_standalone_types(pipe, text, expected):
 
 def test_standalone_type_without_any_target_still_stands(pipe):
     assert ("THREATEN", "KSH", None) in triples(pipe, "Kesh warned of a long winter.")
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    # leaders clashing over a policy quarrel (ACCUSE), forces clashing over ground fight
+    ("The Valdorian foreign minister clashed with his Keshi counterpart over the fishing quotas.",
+     ("ACCUSE", "VAL", "KSH"), "FIGHT"),
+    ("Brevik's president clashed over the plans of Talmar to dam the river.", ("ACCUSE", "BRV", "TAL"), "FIGHT"),
+    ("Ostrana and Pellis clashed over the new tariffs.", ("ACCUSE", "OST", "PEL"), "FIGHT"),
+    ("Valdorian troops clashed with Keshi units over the ridge.", ("FIGHT", "VAL", "KSH"), "ACCUSE"),
+    ("Brevik and Talmar clashed over the disputed island.", ("FIGHT", "BRV", "TAL"), "ACCUSE"),
+])
+def test_a_clash_over_a_policy_is_a_quarrel(pipe, text, expected, not_expected):
+    got = triples(pipe, text)
+    assert expected in got
+    assert not_expected not in {t for t, _, _ in got}

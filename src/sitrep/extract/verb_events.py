@@ -6,7 +6,7 @@ turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (OBJ_PREPS, PHRASE_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
+from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
                           _subject, country, distinct, item_class, item_phrase, member_actors, modality, noun_type,
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
@@ -21,6 +21,7 @@ AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT
 PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across", "off"}
 BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front", "coast", "coastline", "waters", "shores"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
+ARMED = {"MIL", "REB", "UAF", "COP"}  # sectors of a doer whose clash is a fight
 TIME_MARKS = {"after", "since", "before", "until", "when"}  # a clause of time: the background of another event
 
 
@@ -67,9 +68,28 @@ def _agreed_content(v, vocab: dict) -> bool:
         c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in h.children)
 
 
+def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
+    """Leaders "clashed over" a policy: an "over" topic that is no place, and a doer that is
+    neither a force nor a crowd ("troops clashed over the ridge" stays a fight)."""
+    over = vocab["verbal_clash_preps"]
+    topics = _preps(v, over) + [p for w in _preps(v, {"with"}) for p in _preps(w, over)]  # "with X over Y"
+    if not topics or any(ta.place_country[t.i] or t.pos_ == "PROPN" and ta.code[t.i] or
+                         t.lemma_.lower() in PLACE_NOUNS | BORDER_NOUNS for t in topics):
+        return False  # "clashed over the ridge", "over Kashmir": a fight for a place
+    subj = _inherited_subject(v)[0]
+    if subj is None or _crowd(v, vocab):
+        return False
+    heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return not any(vocab["sector"].get(h.lower_) in ARMED or vocab["sector"].get(h.lemma_.lower()) in ARMED
+                   for h in heads)
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
+    verbal = lem in vocab["verbal_clash"] and _verbal_clash(v, vocab, ta)
+    if verbal:
+        ty, extra = "ACCUSE", []  # "the ministers clashed over the budget": a quarrel, not a battle
     if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
@@ -181,6 +201,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 continue  # "deploy troops": the object is the force, not the target
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     preps = vocab["preps"].get(ty, set())
+    if verbal and not targets:  # "clashed with X over Y": X
+        targets += [c for p in _preps(v, {"with"}) for c in _codes(phrase_actors(p, ta, vocab))]
     for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
         if not targets and x.dep_ == "prep":
             targets += [c for p in x.children if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
@@ -283,7 +305,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if headline and mod == "asserted":
         mod = "expected"
     # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
-    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
+    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ()) or verbal
     intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
     will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
