@@ -76,3 +76,15 @@ def test_a_clash_over_a_policy_is_a_quarrel(pipe, text, expected, not_expected):
     got = triples(pipe, text)
     assert expected in got
     assert not_expected not in {t for t, _, _ in got}
+
+
+def test_a_name_written_with_underscores(pipe):
+    # text prepared for CAMEO-format coders joins a name's words with underscores
+    assert ("ACCUSE", "TAL", "KSH") in triples(pipe, "Talmar criticized Mira_Tolan on Monday.")
+    # a token only part of which is a name names no one
+    assert not {t for _, _, t in triples(pipe, "Talmar criticized Mira_Tolan_Trust on Monday.")} & {"KSH"}
+
+
+def test_an_of_phrase_after_a_later_conjunct_is_its_own_member(pipe):
+    got = actors(pipe, "Valdoria's farmers and fishermen of Kesh criticized Talmar.", "ACCUSE")
+    assert got == {"VAL", "KSH"}

@@ -374,11 +374,15 @@ def member_actors(head, ta: TokenActors, vocab: dict) -> list[str]:
 
 def _mention_member(tok, head, ta: TokenActors):
     """(member, rank, first token) of the mention a code was read on: a mention that takes in
-    the head ("French and [Egyptian warships]") belongs to the coordinated member it starts in."""
+    the head ("French and [Egyptian warships]") belongs to the coordinated member it starts in; one
+    after a later conjunct stands alone (the "of" phrase may be that conjunct's: "A's sheep and
+    goats of B")."""
     s, e = ta.mention[tok.i] or (tok.i, tok.i + 1)
     found = [(*_member(tok.doc[i], head), i) for i in range(s, e)]
     own = [f for f in found if f[0] is not None and f[0].i != head.i]
     m, rank, _ = (own or found)[0]
+    if m is not None and s > m.i and any(m.i < c.i < s for c in m.conjuncts):
+        return tok, 0, s  # "A's sheep and goats of B": the "of" phrase may be the last conjunct's
     return m, rank, s
 
 
