@@ -88,3 +88,13 @@ def test_a_name_written_with_underscores(pipe):
 def test_an_of_phrase_after_a_later_conjunct_is_its_own_member(pipe):
     got = actors(pipe, "Valdoria's farmers and fishermen of Kesh criticized Talmar.", "ACCUSE")
     assert got == {"VAL", "KSH"}
+
+
+def test_user_verbs_of_phrase_after_a_later_conjunct():
+    # the user-verbs mode reads a doer's phrase the same way (tests/data/cameo-verbs-sample.txt)
+    from sitrep.extract.pipeline import Pipeline
+    data = Path(__file__).parent / "data"
+    pipe = Pipeline(actor_files=[str(ACTORS)], verb_files=[str(data / "cameo-verbs-sample.txt")],
+                    stages=("entities", "places", "dates", "claims", "events"))
+    got = triples(pipe, "Valdoria's farmers and fishermen of Kesh praised Talmar.")
+    assert {("SUPPORT", "VAL", "TAL"), ("SUPPORT", "KSH", "TAL")} <= got
