@@ -98,3 +98,18 @@ def test_user_verbs_of_phrase_after_a_later_conjunct():
                     stages=("entities", "places", "dates", "claims", "events"))
     got = triples(pipe, "Valdoria's farmers and fishermen of Kesh praised Talmar.")
     assert {("SUPPORT", "VAL", "TAL"), ("SUPPORT", "KSH", "TAL")} <= got
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    # a stance on a deed is taken on its doer ("by" phrase, even attached to the verb), not its victims
+    ("Brevik condemned the arrest of Talmari journalists by Kesh.", ("ACCUSE", "BRV", "KSH"), ("ACCUSE", "BRV", "TAL")),
+    ("Ostrana demanded the release of Valdorian sailors by Kesh.", ("DEMAND", "OST", "KSH"), ("DEMAND", "OST", "VAL")),
+    # the topic of a meeting is no second meeting; whom it was to meet is
+    ("The Keshi president met his Valdorian counterpart to discuss aid to Talmar.", ("CONSULT", "KSH", "VAL"),
+     ("CONSULT", "KSH", "TAL")),
+    ("The Keshi foreign minister flew to Lirn to meet Pellisian officials.", ("CONSULT", "KSH", "PEL"), None),
+])
+def test_deed_doers_and_meeting_topics(pipe, text, expected, not_expected):
+    got = triples(pipe, text)
+    assert expected in got
+    assert not_expected not in got

@@ -34,7 +34,9 @@ light verbs per PLOVER type. For each trigger in a sentence:
 * place, date, figures and the claim that carries the event are taken from the
   records of the earlier stages in the same sentence;
 * a stance taken on a deed its object names ("condemned an attack by X", "demanded the
-  withdrawal of X") is the event, the deed only its topic; what an agreement's purpose clause
+  withdrawal of X") is the event, the deed only its topic; the stance targets the deed's doer
+  ("condemned the arrest of X's journalists by Y": Y, the "by" phrase often attached to the verb);
+  what a meeting was to discuss is no second meeting ("met X to discuss aid to Y"); what an agreement's purpose clause
   says ("signed a deal to supply X") is not yet done; talks or fighting "between A and B" told
   as happening pair A and B; joint drills of several actors are military cooperation;
 * a user actor file's own code for a name wins over the bundled one; an acronym in brackets

@@ -84,6 +84,26 @@ def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
                    for h in heads)
 
 
+def _meeting_purpose(v, vocab: dict) -> bool:
+    """The verb is the purpose clause of a meeting ("met X to discuss Y", "held talks to discuss",
+    "flew to X to confer with"): what the meeting was for, not another meeting."""
+    h = v.head
+    if v.dep_ != "advcl" or h.i == v.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+        return False
+    return verb_type(h, vocab)[0] == "CONSULT" or any(
+        c.dep_ == "dobj" and noun_type(c, vocab) == "CONSULT" for c in h.children)
+
+
+def _deed_doer(v, vocab: dict, ta: TokenActors) -> list[str]:
+    """A stance on a deed its object names, with the deed's doer in a "by" phrase ("condemned the
+    arrest of X's journalists by Y", the "by" phrase often attached to the verb): the doer, who
+    the stance is taken on, not the deed's victims."""
+    deed = next((o for o in _objects(v) if ta.code[o.i] is None and noun_type(o, vocab)), None)
+    if deed is None:
+        return []
+    return [c for p in _preps(deed, {"by"}) + _preps(v, {"by"}) for c in _codes(phrase_actors(p, ta, vocab))]
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
@@ -149,6 +169,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "threatened to withdraw": the governing verb is the event
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and noun_type(v.head, vocab) and v.tag_ != "VBN":
         return None  # "threats to withdraw", "decision to send": the noun is the event
+    if ty == "CONSULT" and _meeting_purpose(v, vocab) and not any(
+            phrase_actors(o, ta, vocab, preps=OBJ_PREPS | {"with"}) for o in _objects(v) + _preps(v, {"with"})):
+        return None  # "met X to discuss aid to Y": one meeting, its topic no second one ("to meet Y" is)
     if _agreed_content(v, vocab):
         return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
@@ -200,6 +223,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if (noun is not None and o == noun) or ty == "MOBILIZE":
                 continue  # "deploy troops": the object is the force, not the target
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+    if ty in DOER_TYPES and not passive and noun is None:
+        targets = _deed_doer(v, vocab, ta) or targets  # "condemned the arrest of X's journalists by Y": Y
     preps = vocab["preps"].get(ty, set())
     if verbal and not targets:  # "clashed with X over Y": X
         targets += [c for p in _preps(v, {"with"}) for c in _codes(phrase_actors(p, ta, vocab))]
