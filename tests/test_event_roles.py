@@ -113,3 +113,10 @@ def test_deed_doers_and_meeting_topics(pipe, text, expected, not_expected):
     got = triples(pipe, text)
     assert expected in got
     assert not_expected not in got
+
+
+def test_what_a_denied_claim_says_is_not_asserted(pipe):
+    assert ("AID", "KSH", "TAL") not in triples(pipe, "Kesh has denied reports that it sent troops to Talmar.")
+    assert ("ASSAULT", "KSH", "PEL") not in triples(pipe, "Kesh rejected claims that its troops attacked Pellis.")
+    # a confirmed report is told
+    assert ("AID", "KSH", "TAL") in triples(pipe, "Kesh confirmed reports that it sent troops to Talmar.")

@@ -28,7 +28,8 @@ light verbs per PLOVER type. For each trigger in a sentence:
 * several actors or targets in coordination give one event per pair; one member of a doer's phrase is
   one actor, its first ("an aid group's Valdorian doctor" is the group's, "the Kremlin's Syria envoy"
   Russia's), a patron in a participle ("Iran-backed rebels") yielding to the others;
-* modality: ``negated`` ("did not attack", "refused to send"), ``expected``
+* modality: ``negated`` ("did not attack", "refused to send", what a denied claim says: "denied
+  reports that it sent troops", ``denied_claims``), ``expected``
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
   is a THREATEN;
 * place, date, figures and the claim that carries the event are taken from the
