@@ -120,3 +120,11 @@ def test_what_a_denied_claim_says_is_not_asserted(pipe):
     assert ("ASSAULT", "KSH", "PEL") not in triples(pipe, "Kesh rejected claims that its troops attacked Pellis.")
     # a confirmed report is told
     assert ("AID", "KSH", "TAL") in triples(pipe, "Kesh confirmed reports that it sent troops to Talmar.")
+
+
+def test_their_own_joint_event_pairs_the_doers(pipe):
+    # "A and B postponed their meeting": each toward the other, one event per pair
+    got = triples(pipe, "Kesh and Talmar suspended their talks on Monday.")
+    assert ("SANCTION", "KSH", "TAL") in got and ("SANCTION", "KSH", None) not in got
+    # "their neighbours" is no joint event
+    assert ("ACCUSE", "KSH", "TAL") not in triples(pipe, "Kesh and Talmar condemned their neighbours.")

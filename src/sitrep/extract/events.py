@@ -25,7 +25,8 @@ light verbs per PLOVER type. For each trigger in a sentence:
   toll ("a car bomb killed ...") keeps an unknown actor; a crowd that protests, marches or
   strikes stages a PROTEST (``crowd_verbs``); rebels attacking no named victim attack their
   own state;
-* several actors or targets in coordination give one event per pair; one member of a doer's phrase is
+* several actors or targets in coordination give one event per pair (actors acting on their own
+  joint event, "A and B postponed their meeting", each toward the other); one member of a doer's phrase is
   one actor, its first ("an aid group's Valdorian doctor" is the group's, "the Kremlin's Syria envoy"
   Russia's), a patron in a participle ("Iran-backed rebels") yielding to the others;
 * modality: ``negated`` ("did not attack", "refused to send", what a denied claim says: "denied

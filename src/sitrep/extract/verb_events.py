@@ -94,6 +94,13 @@ def _meeting_purpose(v, vocab: dict) -> bool:
         c.dep_ == "dobj" and noun_type(c, vocab) == "CONSULT" for c in h.children)
 
 
+def _their_joint(v, vocab: dict) -> bool:
+    """The object is the doers' own joint event ("A and B postponed their meeting", "suspended their
+    cooperation"): each acts toward the other."""
+    return any(noun_type(o, vocab) in SYMMETRIC | {"COOPERATE"} and any(
+        c.dep_ == "poss" and c.lower_ == "their" for c in o.children) for o in _objects(v))
+
+
 def _deed_doer(v, vocab: dict, ta: TokenActors) -> list[str]:
     """A stance on a deed its object names, with the deed's doer in a "by" phrase ("condemned the
     arrest of X's journalists by Y", the "by" phrase often attached to the verb): the doer, who
@@ -330,7 +337,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if headline and mod == "asserted":
         mod = "expected"
     # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
-    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ()) or verbal
+    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ()) or verbal or (
+        len(actors) > 1 and not targets and _their_joint(v, vocab))
     intent_of = next((verb_type(c, vocab)[0] for c in v.children if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
     will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in v.children)
