@@ -128,3 +128,15 @@ def test_their_own_joint_event_pairs_the_doers(pipe):
     assert ("SANCTION", "KSH", "TAL") in got and ("SANCTION", "KSH", None) not in got
     # "their neighbours" is no joint event
     assert ("ACCUSE", "KSH", "TAL") not in triples(pipe, "Kesh and Talmar condemned their neighbours.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an envoy sent "for talks" goes to meet, with the talks' own partner or where it was sent
+    ("Kesh sent a delegation to Talmar for talks on the border.", ("CONSULT", "KSH", "TAL")),
+    ("Kesh dispatched its foreign minister to Lirn for consultations with Pellisian officials.",
+     ("CONSULT", "KSH", "PEL")),
+    # doctors sent to help are aid
+    ("Kesh has sent a team of doctors to Talmar to help fight the epidemic.", ("AID", "KSH", "TAL")),
+])
+def test_an_envoy_sent_for_talks_meets(pipe, text, expected):
+    assert expected in triples(pipe, text)

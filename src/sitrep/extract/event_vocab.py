@@ -67,6 +67,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
     v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
+    v["envoy_verbs"] = set((raw.get("envoy_verbs") or {}).get("verbs") or [])
     dc = raw.get("denied_claims") or {}
     v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
     vc = raw.get("verbal_clash") or {}

@@ -45,6 +45,8 @@ light verbs per PLOVER type. For each trigger in a sentence:
   is the actor just named; a several-actor code ("A/B") gives one event per actor;
 * drones or missiles shot down imply the attack they were part of (DEFEND X<-Y
   gives ASSAULT Y->X), as conflict-event coders code both;
+* an envoy sent "for talks" goes to meet (CONSULT, ``envoy_verbs``), with the talks' partner or
+  where it was sent;
 * leaders who "clashed over" a policy (an "over" topic that is no place, a doer that is neither a
   force nor a crowd) quarrel (ACCUSE, ``verbal_clash``), with whom they clashed, else each other;
 * phrasal verbs: the nearest, then the longest phrase matches, and a verb with another

@@ -94,6 +94,12 @@ def _meeting_purpose(v, vocab: dict) -> bool:
         c.dep_ == "dobj" and noun_type(c, vocab) == "CONSULT" for c in h.children)
 
 
+def _for_talks(v, vocab: dict):
+    """The meeting noun an envoy is sent "for" ("sent a delegation to X for talks"), or None."""
+    fors = _preps(v, {"for"}) + [p for o in _objects(v) for p in _preps(o, {"for"})]
+    return next((p for p in fors if noun_type(p, vocab) == "CONSULT"), None)
+
+
 def _their_joint(v, vocab: dict) -> bool:
     """The object is the doers' own joint event ("A and B postponed their meeting", "suspended their
     cooperation"): each acts toward the other."""
@@ -117,6 +123,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     verbal = lem in vocab["verbal_clash"] and _verbal_clash(v, vocab, ta)
     if verbal:
         ty, extra = "ACCUSE", []  # "the ministers clashed over the budget": a quarrel, not a battle
+    talks = _for_talks(v, vocab) if lem in vocab["envoy_verbs"] else None
+    if talks is not None:
+        ty, extra = "CONSULT", []  # "sent a delegation to X for talks": a meeting, not aid
     if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in v.children)):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
@@ -232,6 +241,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     if ty in DOER_TYPES and not passive and noun is None:
         targets = _deed_doer(v, vocab, ta) or targets  # "condemned the arrest of X's journalists by Y": Y
+    if talks is not None and not targets:  # "for consultations with Y": Y, else where the envoy went
+        targets += [c for p in _preps(talks, {"with"}) for c in _codes(phrase_actors(p, ta, vocab))]
     preps = vocab["preps"].get(ty, set())
     if verbal and not targets:  # "clashed with X over Y": X
         targets += [c for p in _preps(v, {"with"}) for c in _codes(phrase_actors(p, ta, vocab))]
