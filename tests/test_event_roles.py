@@ -71,6 +71,8 @@ def test_standalone_type_without_any_target_still_stands(pipe):
     ("Ostrana and Pellis clashed over the new tariffs.", ("ACCUSE", "OST", "PEL"), "FIGHT"),
     ("Valdorian troops clashed with Keshi units over the ridge.", ("FIGHT", "VAL", "KSH"), "ACCUSE"),
     ("Brevik and Talmar clashed over the disputed island.", ("FIGHT", "BRV", "TAL"), "ACCUSE"),
+    ("Brevik and Talmar clashed over the weekend.", ("FIGHT", "BRV", "TAL"), "ACCUSE"),
+    ("Brevik and Talmar clashed overnight over the disputed ridge.", ("FIGHT", "BRV", "TAL"), "ACCUSE"),
 ])
 def test_a_clash_over_a_policy_is_a_quarrel(pipe, text, expected, not_expected):
     got = triples(pipe, text)

@@ -72,6 +72,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
     vc = raw.get("verbal_clash") or {}
     v["verbal_clash"], v["verbal_clash_preps"] = set(vc.get("verbs") or []), set(vc.get("preps") or [])
+    v["verbal_clash_not"] = frozenset(vc.get("not_topics") or [])
     dm = raw.get("demand_by_saying") or {}
     v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
     cv = raw.get("crowd_verbs") or {}

@@ -73,9 +73,9 @@ def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
     neither a force nor a crowd ("troops clashed over the ridge" stays a fight)."""
     over = vocab["verbal_clash_preps"]
     topics = _preps(v, over) + [p for w in _preps(v, {"with"}) for p in _preps(w, over)]  # "with X over Y"
-    if not topics or any(ta.place_country[t.i] or t.pos_ == "PROPN" and ta.code[t.i] or
-                         t.lemma_.lower() in PLACE_NOUNS | BORDER_NOUNS for t in topics):
-        return False  # "clashed over the ridge", "over Kashmir": a fight for a place
+    if not topics or any(ta.place_country[t.i] or t.pos_ == "PROPN" and ta.code[t.i] or t.ent_type_ in ("DATE", "TIME")
+                         or t.lemma_.lower() in PLACE_NOUNS | BORDER_NOUNS | vocab["verbal_clash_not"] for t in topics):
+        return False  # "clashed over the ridge", "over Kashmir": a fight for a place; "over the weekend"
     subj = _inherited_subject(v)[0]
     if subj is None or _crowd(v, vocab):
         return False
