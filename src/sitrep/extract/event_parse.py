@@ -346,63 +346,6 @@ def item_span(tok):
     return doc[s:e]
 
 
-# ------------------------------------------------------------------ one actor per member (petr3, issue #5)
-RELATION_PARTICIPLES = {"amod", "acl"}  # "Iran-backed rebels", "the US-led coalition": a patron, not the doer
-
-
-def member_actors(head, ta: TokenActors, vocab: dict) -> list[str]:
-    """The actors a doer's phrase names, one per coordinated member: within one member the first
-    code of another country than the member's first is a modifier of it, not a second doer ("an MSF
-    Arnor diplomat" is MSF's, "the Kremlin's Syria envoy" Russia's; "A and B" stay two), as the
-    user-verbs mode reads a phrase; a code inside a participle modifier ("Iran-backed rebels")
-    yields to the member's other codes."""
-    pairs = phrase_actors(head, ta, vocab)
-    if len(pairs) < 2:
-        return _codes(pairs)
-    ranked: dict[int, tuple] = {}
-    where = [_mention_member(tok, head, ta) for _, tok in pairs]
-    for (code, tok), (m, rank, first) in zip(pairs, where):
-        if m is None or ta.group.get(tok.i):
-            continue
-        if m.i not in ranked or (rank, first) < ranked[m.i][0]:
-            ranked[m.i] = ((rank, first), country(code))
-    keep = []
-    for (code, tok), (m, _, _) in zip(pairs, where):
-        best = ranked.get(m.i) if m is not None and not ta.group.get(tok.i) else None
-        if best is None or country(code) == best[1]:
-            keep.append((code, tok))
-    return _codes(keep)
-
-
-def _mention_member(tok, head, ta: TokenActors):
-    """(member, rank, first token) of the mention a code was read on: a mention that takes in
-    the head ("French and [Egyptian warships]") belongs to the coordinated member it starts in; one
-    after a later conjunct stands alone (the "of" phrase may be that conjunct's: "A's sheep and
-    goats of B")."""
-    s, e = ta.mention[tok.i] or (tok.i, tok.i + 1)
-    found = [(*_member(tok.doc[i], head), i) for i in range(s, e)]
-    own = [f for f in found if f[0] is not None and f[0].i != head.i]
-    m, rank, _ = (own or found)[0]
-    if m is not None and s > m.i and any(m.i < c.i < s for c in m.conjuncts):
-        return tok, 0, s  # "A's sheep and goats of B": the "of" phrase may be the last conjunct's
-    return m, rank, s
-
-
-def _member(tok, head):
-    """(the coordinated member of ``head``'s phrase a token belongs to, 1 when a participle
-    modifier lies on the way, else 0); (None, 0) outside the phrase."""
-    t, rank = tok, 0
-    for _ in range(12):
-        if t.i == head.i or t.dep_ in ("conj", "appos"):
-            return t, rank
-        if t.dep_ in RELATION_PARTICIPLES and t.tag_ == "VBN":
-            rank = 1
-        if t.head.i == t.i:
-            return None, 0
-        t = t.head
-    return None, 0
-
-
 def _denied_claim(v, vocab: dict) -> bool:
     """The verb tells what a denied or dismissed claim says ("X denied reports that it sent troops",
     "dismissed allegations that it had armed Y"): not asserted, denied."""

@@ -66,7 +66,8 @@ Codes come from the actors stage (entity mentions) and the actor dictionary
 
 Modules: ``event_vocab`` (the vocabulary), ``verb_events`` and ``noun_events``
 (one candidate per trigger), ``event_emit`` (candidates to records),
-``event_parse`` (reading the parse), ``event_actors`` (codes on tokens).
+``event_parse`` (reading the parse), ``event_roles`` (who acts on whom where the plain parse
+misleads), ``event_actors`` (codes on tokens).
 """
 from __future__ import annotations
 

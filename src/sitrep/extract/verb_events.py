@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from .event_actors import TokenActors
 from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
-                          _subject, country, distinct, item_class, item_phrase, member_actors, modality, noun_type,
+                          _subject, country, distinct, item_class, item_phrase, modality, noun_type,
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
+from .event_roles import _deed_doer, _for_talks, _meeting_purpose, _their_joint, member_actors
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 
 THEME_PREPS = PHRASE_PREPS | {"for"}
@@ -82,39 +83,6 @@ def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
     heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     return not any(vocab["sector"].get(h.lower_) in ARMED or vocab["sector"].get(h.lemma_.lower()) in ARMED
                    for h in heads)
-
-
-def _meeting_purpose(v, vocab: dict) -> bool:
-    """The verb is the purpose clause of a meeting ("met X to discuss Y", "held talks to discuss",
-    "flew to X to confer with"): what the meeting was for, not another meeting."""
-    h = v.head
-    if v.dep_ != "advcl" or h.i == v.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
-        return False
-    return verb_type(h, vocab)[0] == "CONSULT" or any(
-        c.dep_ == "dobj" and noun_type(c, vocab) == "CONSULT" for c in h.children)
-
-
-def _for_talks(v, vocab: dict):
-    """The meeting noun an envoy is sent "for" ("sent a delegation to X for talks"), or None."""
-    fors = _preps(v, {"for"}) + [p for o in _objects(v) for p in _preps(o, {"for"})]
-    return next((p for p in fors if noun_type(p, vocab) == "CONSULT"), None)
-
-
-def _their_joint(v, vocab: dict) -> bool:
-    """The object is the doers' own joint event ("A and B postponed their meeting", "suspended their
-    cooperation"): each acts toward the other."""
-    return any(noun_type(o, vocab) in SYMMETRIC | {"COOPERATE"} and any(
-        c.dep_ == "poss" and c.lower_ == "their" for c in o.children) for o in _objects(v))
-
-
-def _deed_doer(v, vocab: dict, ta: TokenActors) -> list[str]:
-    """A stance on a deed its object names, with the deed's doer in a "by" phrase ("condemned the
-    arrest of X's journalists by Y", the "by" phrase often attached to the verb): the doer, who
-    the stance is taken on, not the deed's victims."""
-    deed = next((o for o in _objects(v) if ta.code[o.i] is None and noun_type(o, vocab)), None)
-    if deed is None:
-        return []
-    return [c for p in _preps(deed, {"by"}) + _preps(v, {"by"}) for c in _codes(phrase_actors(p, ta, vocab))]
 
 
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
