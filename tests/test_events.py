@@ -729,7 +729,7 @@ def test_general_rules_do_not_overreach(pipe, text, not_expected):
     ("Ostrana suspended its offensive against Talmar.", ("RETREAT", "OST", "TAL")),
     ("Keshi instructors trained Valdorian soldiers.", ("COOPERATE", "KSH", "VAL")),
     ("Brevik dropped charges against two Talmari tourists.", ("CONCEDE", "BRV", "TAL")),
-    ("Kesh shelved plans for talks with Valdoria.", ("REJECT", "KSH", None)),
+    ("Kesh shelved plans for talks with Valdoria.", ("REJECT", "KSH", "VAL")),
     ("Kesh met Valdoria's president and offered to mediate.", ("AGREE", "KSH", "VAL")),
     ("Brevik offered to send troops to Lirn.", ("AGREE", "BRV", "OST")),
     ("Kesh reaffirmed its support for Valdoria's territorial integrity.", ("SUPPORT", "KSH", "VAL")),

@@ -285,6 +285,9 @@ def _actors(tok, ta, vocab) -> list[str]:
             c = ta.code[m.i] or next(iter(_codes(phrase_actors(m, ta, vocab, deps=MEMBER_DEPS))), None)
             if c and c not in out:
                 out.append(c)
+        for c, t in codes[1:]:  # "A's sheep and goats of B": an "of" phrase after a later conjunct is its own
+            if any(h.i < cj.i < t.i for cj in h.conjuncts) and c not in out:
+                out.append(c)
     if not out and ta.code[tok.i]:
         out = [ta.code[tok.i]]
     return [x for c in out for x in split_code(c)]

@@ -8,7 +8,8 @@ phrases, user actor files) are looked up in the actor dictionary
 (``data/actors-states.yaml`` and ``data/actors.yaml`` plus the user's actor
 files, same YAML format), longest match first, case-sensitively as the actor
 dictionary is written ("US" is the United States, "us" is not), so the events
-stage also works on its own.
+stage also works on its own. A name written with underscores for spaces ("Dol_Amroth", as
+text prepared for CAMEO-format coders writes it) is matched word by word, whole tokens only.
 """
 from __future__ import annotations
 
@@ -129,6 +130,8 @@ class TokenActors:
             if hit:
                 self._mark(i, i + hit[0], hit[1])
                 after = i + hit[0]
+        if "_" in ctx.doc.text:
+            self._underscored(lower, table)
         plurals = table.get(PLURALS)
         if plurals is None:  # a plural demonym: "Pellisians", "Ukrainians" are the people of that state
             plurals = table[PLURALS] = {k[0] + "s": v[0] for k, v in table.items()
@@ -208,6 +211,32 @@ class TokenActors:
                     if pos < t.i and pos >= max(first_sent, 0) and len(codes) == n:
                         self.group[t.i] = codes
                         break
+
+    def _underscored(self, words: list[str], table: dict) -> None:
+        """Names written with underscores for spaces ("the Prince of Dol_Amroth", as text prepared
+        for CAMEO-format dictionaries joins a name's words): matched word by word, whole tokens only."""
+        parts, owner = [], []
+        for i, w in enumerate(words):
+            ps = [p for p in w.split("_") if p] if "_" in w.strip("_") else [w]
+            parts += ps
+            owner += [i] * len(ps)
+        j, n = 0, len(parts)
+        while j < n:
+            i = owner[j]
+            if self.code[i] is not None or (j and owner[j - 1] == i):
+                j += 1
+                continue
+            for k in range(min(MAX_WORDS, n - j), 1, -1):
+                e = owner[j + k - 1]
+                if j + k < n and owner[j + k] == e or not any("_" in w for w in words[i:e + 1]):
+                    continue  # a token cut in two, or no underscore (the plain match above saw it)
+                v = table.get(tuple(parts[j:j + k]))
+                if v is not None and all(c is None for c in self.code[i:e + 1]):
+                    self._mark(i, e + 1, v[0])
+                    j += k
+                    break
+            else:
+                j += 1
 
     @staticmethod
     def _user_code(table: dict, span) -> str | None:

@@ -129,6 +129,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
         if not targets and not f.get("open_intent"):
             return
+    elif not targets and ty in vocab["clause_target"] and not mutual and not noun_only:
+        targets = _clause_target(f, ctx)  # "X deplored the raid from Y": Y; none found, the event stands alone
     pairs = []
     if actors and targets:
         pairs = [(a, t) for a in actors for t in targets if home or distinct(a, t)]

@@ -255,6 +255,8 @@ def _inherited_subject(v, depth: int = 0):
 def modality(v, vocab: dict) -> tuple[str, str | None]:
     """asserted / negated / expected for a trigger verb, looking up its chain of governors;
     the second value is the lemma of the governing expectation verb, if any."""
+    if _denied_claim(v, vocab):
+        return "negated", None
     t, steps = v, 0
     exp, head_lemma = False, None
     while t is not None and steps < 5:
@@ -347,3 +349,16 @@ def item_span(tok):
             and not nxt.is_punct:
         e = nxt.i + 1  # a split parse: "Storm Shadow (or SCALP) | missiles"
     return doc[s:e]
+
+
+def _denied_claim(v, vocab: dict) -> bool:
+    """The verb tells what a denied or dismissed claim says ("X denied reports that it sent troops",
+    "dismissed allegations that it had armed Y"): not asserted, denied."""
+    dc = vocab.get("denied_claims") or {}
+    h = v.head
+    if v.dep_ not in ("acl", "ccomp", "relcl") or h.i == v.i or h.lemma_.lower() not in dc.get("nouns", ()):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children) and v.dep_ != "acl":
+        return False
+    g = h.head
+    return h.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in dc.get("heads", ())

@@ -72,6 +72,13 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["posture_heads"] = set(mod.get("posture_heads") or [])
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
+    v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
+    v["envoy_verbs"] = set((raw.get("envoy_verbs") or {}).get("verbs") or [])
+    dc = raw.get("denied_claims") or {}
+    v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
+    vc = raw.get("verbal_clash") or {}
+    v["verbal_clash"], v["verbal_clash_preps"] = set(vc.get("verbs") or []), set(vc.get("preps") or [])
+    v["verbal_clash_not"] = frozenset(vc.get("not_topics") or [])
     dm = raw.get("demand_by_saying") or {}
     v["demand_speech"], v["demand_modals"] = set(dm.get("speech") or []), set(dm.get("modals") or [])
     cv = raw.get("crowd_verbs") or {}
@@ -88,7 +95,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     # clause (light verbs, by-object rules, reversed verbs, demand verbs): with the typed verbs,
     # crowd and riot verbs and the event nouns, every token that can trigger an event
     v["typed_by_context"] = frozenset().union(v["by_object"], v["light"], v["reverse"], v["demand_speech"],
-                                              v["demand_control"])
+                                              v["demand_control"], v["verbal_clash"])
     nouns = frozenset(v["noun"]) | frozenset(v["noun_phrase"]) | frozenset(v["of_phrase"])
     v["trigger_sets"] = (nouns, frozenset().union(v["verb"], v["phrase"], v["crowd_verbs"], v["riot_verbs"],
                                                   v["typed_by_context"], nouns))

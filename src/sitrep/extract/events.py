@@ -9,7 +9,9 @@ light verbs per PLOVER type. For each trigger in a sentence:
   controlled by ("condemned X and promised aid", "decided to send troops");
 * target = the object, else the object of a target preposition of the type
   ("talks with", "attack on"); a coordinated clause without one borrows its
-  sibling's ("X armed Ukraine, while Y supplied missiles");
+  sibling's ("X armed Ukraine, while Y supplied missiles"); the types that need one
+  (``dyadic``) and those that may stand alone but are told of someone (``clause_target``:
+  a criticism, a warning, a rejection) take the first actor after the trigger in its clause;
 * a purpose clause lends its target ("rallied to demand X's resignation"), a threat
   names whom its condition concerns ("... if X goes ahead"), "against X" in the clause
   names the target of a hostile act; actor and target may be one country's different
@@ -23,20 +25,30 @@ light verbs per PLOVER type. For each trigger in a sentence:
   toll ("a car bomb killed ...") keeps an unknown actor; a crowd that protests, marches or
   strikes stages a PROTEST (``crowd_verbs``); rebels attacking no named victim attack their
   own state;
-* several actors or targets in coordination give one event per pair;
-* modality: ``negated`` ("did not attack", "refused to send"), ``expected``
+* several actors or targets in coordination give one event per pair (actors acting on their own
+  joint event, "A and B postponed their meeting", each toward the other); one member of a doer's phrase is
+  one actor, its first ("an aid group's Valdorian doctor" is the group's, "the Kremlin's Syria envoy"
+  Russia's), a patron in a participle ("Iran-backed rebels") yielding to the others;
+* modality: ``negated`` ("did not attack", "refused to send", what a denied claim says: "denied
+  reports that it sent troops", ``denied_claims``), ``expected``
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
   is a THREATEN;
 * place, date, figures and the claim that carries the event are taken from the
   records of the earlier stages in the same sentence;
 * a stance taken on a deed its object names ("condemned an attack by X", "demanded the
-  withdrawal of X") is the event, the deed only its topic; what an agreement's purpose clause
+  withdrawal of X") is the event, the deed only its topic; the stance targets the deed's doer
+  ("condemned the arrest of X's journalists by Y": Y, the "by" phrase often attached to the verb);
+  what a meeting was to discuss is no second meeting ("met X to discuss aid to Y"); what an agreement's purpose clause
   says ("signed a deal to supply X") is not yet done; talks or fighting "between A and B" told
   as happening pair A and B; joint drills of several actors are military cooperation;
 * a user actor file's own code for a name wins over the bundled one; an acronym in brackets
   is the actor just named; a several-actor code ("A/B") gives one event per actor;
 * drones or missiles shot down imply the attack they were part of (DEFEND X<-Y
   gives ASSAULT Y->X), as conflict-event coders code both;
+* an envoy sent "for talks" goes to meet (CONSULT, ``envoy_verbs``), with the talks' partner or
+  where it was sent;
+* leaders who "clashed over" a policy (an "over" topic that is no place, a doer that is neither a
+  force nor a crowd) quarrel (ACCUSE, ``verbal_clash``), with whom they clashed, else each other;
 * phrasal verbs: the nearest, then the longest phrase matches, and a verb with another
   particle is another verb ("called up reservists on Tuesday" is no "call on", "broke down"
   no "break"); "state of emergency", "show of force" are read from the head noun;
@@ -66,7 +78,8 @@ Codes come from the actors stage (entity mentions) and the actor dictionary
 
 Modules: ``event_vocab`` (the vocabulary), ``verb_events`` and ``noun_events``
 (one candidate per trigger), ``event_emit`` (candidates to records),
-``event_parse`` (reading the parse), ``event_actors`` (codes on tokens).
+``event_parse`` (reading the parse), ``event_roles`` (who acts on whom where the plain parse
+misleads), ``event_actors`` (codes on tokens).
 """
 from __future__ import annotations
 

@@ -6,9 +6,11 @@ turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (OBJ_PREPS, PHRASE_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
-                          _subject, country, distinct, item_class, item_phrase, modality, noun_type, phrase_actors,
+from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
+                          _subject, country, distinct, item_class, item_phrase, modality, noun_type,
+                          phrase_actors,
                           place_codes, pronoun_owner, verb_type)
+from .event_roles import _deed_doer, _for_talks, _meeting_purpose, _their_joint, member_actors
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 from .tokkids import kids_of
 
@@ -21,6 +23,7 @@ AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT
 PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across", "off"}
 BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front", "coast", "coastline", "waters", "shores"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
+ARMED = {"MIL", "REB", "UAF", "COP"}  # sectors of a doer whose clash is a fight
 TIME_MARKS = {"after", "since", "before", "until", "when"}  # a clause of time: the background of another event
 
 
@@ -67,9 +70,31 @@ def _agreed_content(v, vocab: dict) -> bool:
         c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in kids_of(h))
 
 
+def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
+    """Leaders "clashed over" a policy: an "over" topic that is no place, and a doer that is
+    neither a force nor a crowd ("troops clashed over the ridge" stays a fight)."""
+    over = vocab["verbal_clash_preps"]
+    topics = _preps(v, over) + [p for w in _preps(v, {"with"}) for p in _preps(w, over)]  # "with X over Y"
+    if not topics or any(ta.place_country[t.i] or t.pos_ == "PROPN" and ta.code[t.i] or t.ent_type_ in ("DATE", "TIME")
+                         or t.lemma_.lower() in PLACE_NOUNS | BORDER_NOUNS | vocab["verbal_clash_not"] for t in topics):
+        return False  # "clashed over the ridge", "over Kashmir": a fight for a place; "over the weekend"
+    subj = _inherited_subject(v)[0]
+    if subj is None or _crowd(v, vocab):
+        return False
+    heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return not any(vocab["sector"].get(h.lower_) in ARMED or vocab["sector"].get(h.lemma_.lower()) in ARMED
+                   for h in heads)
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
+    verbal = lem in vocab["verbal_clash"] and _verbal_clash(v, vocab, ta)
+    if verbal:
+        ty, extra = "ACCUSE", []  # "the ministers clashed over the budget": a quarrel, not a battle
+    talks = _for_talks(v, vocab) if lem in vocab["envoy_verbs"] else None
+    if talks is not None:
+        ty, extra = "CONSULT", []  # "sent a delegation to X for talks": a meeting, not aid
     if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in kids_of(v))):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
@@ -132,6 +157,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "threatened to withdraw": the governing verb is the event
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and noun_type(v.head, vocab) and v.tag_ != "VBN":
         return None  # "threats to withdraw", "decision to send": the noun is the event
+    if ty == "CONSULT" and _meeting_purpose(v, vocab) and not any(
+            phrase_actors(o, ta, vocab, preps=OBJ_PREPS | {"with"}) for o in _objects(v) + _preps(v, {"with"})):
+        return None  # "met X to discuss aid to Y": one meeting, its topic no second one ("to meet Y" is)
     if _agreed_content(v, vocab):
         return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
@@ -156,7 +184,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
     elif passive:
         agent = _agent(v)
-        actors = _codes(phrase_actors(agent, ta, vocab)) if agent is not None else []
+        actors = member_actors(agent, ta, vocab) if agent is not None else []
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
         if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
             item, icls = theme, item_class(theme, vocab)  # "the €85 billion provided by X"
@@ -173,17 +201,23 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 targets += _codes(phrase_actors(c, ta, vocab))
     elif noun is not None and _passive(v) and _agent(v) is not None:
         # "sanctions were imposed on X by Y", "the agreement signed by A and B": the agent acts
-        actors = _codes(phrase_actors(_agent(v), ta, vocab))
+        actors = member_actors(_agent(v), ta, vocab)
         for o in _objects(v):
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     else:
-        actors = (_codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)) if subj is not None else []
+        actors = (member_actors(subj, ta, vocab) or pronoun_owner(subj, ta)) if subj is not None else []
         # "their forces withdrew": the owner of the possessive acts
         for o in _objects(v):
             if (noun is not None and o == noun) or ty == "MOBILIZE":
                 continue  # "deploy troops": the object is the force, not the target
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+    if ty in DOER_TYPES and not passive and noun is None:
+        targets = _deed_doer(v, vocab, ta) or targets  # "condemned the arrest of X's journalists by Y": Y
+    if talks is not None and not targets:  # "for consultations with Y": Y, else where the envoy went
+        targets += [c for p in _preps(talks, {"with"}) for c in _codes(phrase_actors(p, ta, vocab))]
     preps = vocab["preps"].get(ty, set())
+    if verbal and not targets:  # "clashed with X over Y": X
+        targets += [c for p in _preps(v, {"with"}) for c in _codes(phrase_actors(p, ta, vocab))]
     for x in extra:  # "arrive in X", "appeal to X": the phrase's own preposition names the target
         if not targets and x.dep_ == "prep":
             targets += [c for p in kids_of(x) if p.dep_ == "pobj" for c in _codes(phrase_actors(p, ta, vocab))]
@@ -291,7 +325,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if headline and mod == "asserted":
         mod = "expected"
     # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
-    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ())
+    mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ()) or verbal or (
+        len(actors) > 1 and not targets and _their_joint(v, vocab))
     intent_of = next((verb_type(c, vocab)[0] for c in kids_of(v) if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
     if ty == "AGREE" and intent_of is None and any(

@@ -1,0 +1,102 @@
+"""Who acts on whom where the plain parse misleads (issue #5, PETRARCH unit tests): one doer per
+coordinated member of a phrase, the doer of a deed a stance is taken on, a meeting's purpose
+clause, an envoy sent for talks, doers acting on their own joint event.
+
+Helpers of ``verb_events``: plain functions over spaCy tokens and the actor index.
+"""
+from __future__ import annotations
+
+from .event_actors import TokenActors
+from .event_parse import _codes, _objects, _preps, country, noun_type, phrase_actors, verb_type
+from .event_vocab import SYMMETRIC
+
+
+# ------------------------------------------------------------------ one actor per member
+RELATION_PARTICIPLES = {"amod", "acl"}  # "Iran-backed rebels", "the US-led coalition": a patron, not the doer
+
+
+def member_actors(head, ta: TokenActors, vocab: dict) -> list[str]:
+    """The actors a doer's phrase names, one per coordinated member: within one member the first
+    code of another country than the member's first is a modifier of it, not a second doer ("an MSF
+    Arnor diplomat" is MSF's, "the Kremlin's Syria envoy" Russia's; "A and B" stay two), as the
+    user-verbs mode reads a phrase; a code inside a participle modifier ("Iran-backed rebels")
+    yields to the member's other codes."""
+    pairs = phrase_actors(head, ta, vocab)
+    if len(pairs) < 2:
+        return _codes(pairs)
+    ranked: dict[int, tuple] = {}
+    where = [_mention_member(tok, head, ta) for _, tok in pairs]
+    for (code, tok), (m, rank, first) in zip(pairs, where):
+        if m is None or ta.group.get(tok.i):
+            continue
+        if m.i not in ranked or (rank, first) < ranked[m.i][0]:
+            ranked[m.i] = ((rank, first), country(code))
+    keep = []
+    for (code, tok), (m, _, _) in zip(pairs, where):
+        best = ranked.get(m.i) if m is not None and not ta.group.get(tok.i) else None
+        if best is None or country(code) == best[1]:
+            keep.append((code, tok))
+    return _codes(keep)
+
+
+def _mention_member(tok, head, ta: TokenActors):
+    """(member, rank, first token) of the mention a code was read on: a mention that takes in
+    the head ("French and [Egyptian warships]") belongs to the coordinated member it starts in; one
+    after a later conjunct stands alone (the "of" phrase may be that conjunct's: "A's sheep and
+    goats of B")."""
+    s, e = ta.mention[tok.i] or (tok.i, tok.i + 1)
+    found = [(*_member(tok.doc[i], head), i) for i in range(s, e)]
+    own = [f for f in found if f[0] is not None and f[0].i != head.i]
+    m, rank, _ = (own or found)[0]
+    if m is not None and s > m.i and any(m.i < c.i < s for c in m.conjuncts):
+        return tok, 0, s  # "A's sheep and goats of B": the "of" phrase may be the last conjunct's
+    return m, rank, s
+
+
+def _member(tok, head):
+    """(the coordinated member of ``head``'s phrase a token belongs to, 1 when a participle
+    modifier lies on the way, else 0); (None, 0) outside the phrase."""
+    t, rank = tok, 0
+    for _ in range(12):
+        if t.i == head.i or t.dep_ in ("conj", "appos"):
+            return t, rank
+        if t.dep_ in RELATION_PARTICIPLES and t.tag_ == "VBN":
+            rank = 1
+        if t.head.i == t.i:
+            return None, 0
+        t = t.head
+    return None, 0
+
+
+# ------------------------------------------------------------------ events told around a deed or a meeting
+def _meeting_purpose(v, vocab: dict) -> bool:
+    """The verb is the purpose clause of a meeting ("met X to discuss Y", "held talks to discuss",
+    "flew to X to confer with"): what the meeting was for, not another meeting."""
+    h = v.head
+    if v.dep_ != "advcl" or h.i == v.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+        return False
+    return verb_type(h, vocab)[0] == "CONSULT" or any(
+        c.dep_ == "dobj" and noun_type(c, vocab) == "CONSULT" for c in h.children)
+
+
+def _for_talks(v, vocab: dict):
+    """The meeting noun an envoy is sent "for" ("sent a delegation to X for talks"), or None."""
+    fors = _preps(v, {"for"}) + [p for o in _objects(v) for p in _preps(o, {"for"})]
+    return next((p for p in fors if noun_type(p, vocab) == "CONSULT"), None)
+
+
+def _their_joint(v, vocab: dict) -> bool:
+    """The object is the doers' own joint event ("A and B postponed their meeting", "suspended their
+    cooperation"): each acts toward the other."""
+    return any(noun_type(o, vocab) in SYMMETRIC | {"COOPERATE"} and any(
+        c.dep_ == "poss" and c.lower_ == "their" for c in o.children) for o in _objects(v))
+
+
+def _deed_doer(v, vocab: dict, ta: TokenActors) -> list[str]:
+    """A stance on a deed its object names, with the deed's doer in a "by" phrase ("condemned the
+    arrest of X's journalists by Y", the "by" phrase often attached to the verb): the doer, who
+    the stance is taken on, not the deed's victims."""
+    deed = next((o for o in _objects(v) if ta.code[o.i] is None and noun_type(o, vocab)), None)
+    if deed is None:
+        return []
+    return [c for p in _preps(deed, {"by"}) + _preps(v, {"by"}) for c in _codes(phrase_actors(p, ta, vocab))]

@@ -1,0 +1,144 @@
+"""Who acts and on whom, and which half-told events are left out (issue #5, PETRARCH unit tests):
+our own sentences about invented states (tests/data/fictional-actors.yaml) and an invented aid group."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.model import Document
+
+ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
+GROUP = [{"name": "Lanterns Relief", "type": "ORG", "code": "NGO", "aliases": [],
+          "help": "an invented aid group (test only)"}]
+
+
+@pytest.fixture(scope="module")
+def pipe(tmp_path_factory):
+    from sitrep.extract.pipeline import Pipeline
+    extra = tmp_path_factory.mktemp("actors") / "group.yaml"
+    extra.write_text(yaml.safe_dump(GROUP), encoding="utf-8")
+    return Pipeline(actor_files=[str(ACTORS), str(extra)])
+
+
+def triples(pipe, text):
+    doc = Document.new(text)
+    evs = [e for e in pipe.run(doc).events if e.modality != "negated"]
+    for e in evs:
+        assert doc.text[e.start:e.end] == e.text
+    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0]) for e in evs}
+
+
+def actors(pipe, text, ty):
+    return {a for t, a, _ in triples(pipe, text) if t == ty}
+
+
+@pytest.mark.parametrize("text,ty,expected", [
+    # one member of a phrase is one doer: the first name is its owner, a later one a modifier
+    ("A Lanterns Relief Valdorian doctor praised Kesh for its help.", "SUPPORT", {"NGO"}),
+    ("The Ostranian Kesh envoy criticized Brevik on Monday.", "ACCUSE", {"OST"}),
+    # a patron named in a participle ("Kesh-backed") is not the doer
+    ("Kesh-backed Talmari militias attacked Brevik on Friday.", "ASSAULT", {"TAL"}),
+    # coordinated members stay one doer each
+    ("Valdorian and Ostranian officials criticized Brevik.", "ACCUSE", {"VAL", "OST"}),
+    ("Valdoria and the Keshi government praised Talmar.", "SUPPORT", {"VAL", "KSH"}),
+])
+def test_one_doer_per_coordinated_member(pipe, text, ty, expected):
+    assert actors(pipe, text, ty) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a criticism, warning or rejection whose target the parse did not attach: the first actor
+    # named after the trigger in its own clause
+    ("Brevik criticized the closure of the port in Talmar.", ("ACCUSE", "BRV", "TAL")),
+    ("Kesh warned fishermen from Valdoria.", ("THREATEN", "KSH", "VAL")),
+    ("Talmar renounced the deal with Pellis.", ("REJECT", "TAL", "PEL")),
+])
+def test_clause_target_of_standalone_types(pipe, text, expected):
+    assert expected in triples(pipe, text)
+
+
+def test_standalone_type_without_any_target_still_stands(pipe):
+    assert ("THREATEN", "KSH", None) in triples(pipe, "Kesh warned of a long winter.")
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    # leaders clashing over a policy quarrel (ACCUSE), forces clashing over ground fight
+    ("The Valdorian foreign minister clashed with his Keshi counterpart over the fishing quotas.",
+     ("ACCUSE", "VAL", "KSH"), "FIGHT"),
+    ("Brevik's president clashed over the plans of Talmar to dam the river.", ("ACCUSE", "BRV", "TAL"), "FIGHT"),
+    ("Ostrana and Pellis clashed over the new tariffs.", ("ACCUSE", "OST", "PEL"), "FIGHT"),
+    ("Valdorian troops clashed with Keshi units over the ridge.", ("FIGHT", "VAL", "KSH"), "ACCUSE"),
+    ("Brevik and Talmar clashed over the disputed island.", ("FIGHT", "BRV", "TAL"), "ACCUSE"),
+    ("Brevik and Talmar clashed over the weekend.", ("FIGHT", "BRV", "TAL"), "ACCUSE"),
+    ("Brevik and Talmar clashed overnight over the disputed ridge.", ("FIGHT", "BRV", "TAL"), "ACCUSE"),
+])
+def test_a_clash_over_a_policy_is_a_quarrel(pipe, text, expected, not_expected):
+    got = triples(pipe, text)
+    assert expected in got
+    assert not_expected not in {t for t, _, _ in got}
+
+
+def test_a_name_written_with_underscores(pipe):
+    # text prepared for CAMEO-format coders joins a name's words with underscores
+    assert ("ACCUSE", "TAL", "KSH") in triples(pipe, "Talmar criticized Mira_Tolan on Monday.")
+    # a token only part of which is a name names no one
+    assert not {t for _, _, t in triples(pipe, "Talmar criticized Mira_Tolan_Trust on Monday.")} & {"KSH"}
+
+
+def test_an_of_phrase_after_a_later_conjunct_is_its_own_member(pipe):
+    got = actors(pipe, "Valdoria's farmers and fishermen of Kesh criticized Talmar.", "ACCUSE")
+    assert got == {"VAL", "KSH"}
+
+
+def test_user_verbs_of_phrase_after_a_later_conjunct():
+    # the user-verbs mode reads a doer's phrase the same way (tests/data/cameo-verbs-sample.txt)
+    from sitrep.extract.pipeline import Pipeline
+    data = Path(__file__).parent / "data"
+    pipe = Pipeline(actor_files=[str(ACTORS)], verb_files=[str(data / "cameo-verbs-sample.txt")],
+                    stages=("entities", "places", "dates", "claims", "events"))
+    got = triples(pipe, "Valdoria's farmers and fishermen of Kesh praised Talmar.")
+    assert {("SUPPORT", "VAL", "TAL"), ("SUPPORT", "KSH", "TAL")} <= got
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    # a stance on a deed is taken on its doer ("by" phrase, even attached to the verb), not its victims
+    ("Brevik condemned the arrest of Talmari journalists by Kesh.", ("ACCUSE", "BRV", "KSH"), ("ACCUSE", "BRV", "TAL")),
+    ("Ostrana demanded the release of Valdorian sailors by Kesh.", ("DEMAND", "OST", "KSH"), ("DEMAND", "OST", "VAL")),
+    # the topic of a meeting is no second meeting; whom it was to meet is
+    ("The Keshi president met his Valdorian counterpart to discuss aid to Talmar.", ("CONSULT", "KSH", "VAL"),
+     ("CONSULT", "KSH", "TAL")),
+    ("The Keshi foreign minister flew to Lirn to meet Pellisian officials.", ("CONSULT", "KSH", "PEL"), None),
+])
+def test_deed_doers_and_meeting_topics(pipe, text, expected, not_expected):
+    got = triples(pipe, text)
+    assert expected in got
+    assert not_expected not in got
+
+
+def test_what_a_denied_claim_says_is_not_asserted(pipe):
+    assert ("AID", "KSH", "TAL") not in triples(pipe, "Kesh has denied reports that it sent troops to Talmar.")
+    assert ("ASSAULT", "KSH", "PEL") not in triples(pipe, "Kesh rejected claims that its troops attacked Pellis.")
+    # a confirmed report is told
+    assert ("AID", "KSH", "TAL") in triples(pipe, "Kesh confirmed reports that it sent troops to Talmar.")
+
+
+def test_their_own_joint_event_pairs_the_doers(pipe):
+    # "A and B postponed their meeting": each toward the other, one event per pair
+    got = triples(pipe, "Kesh and Talmar suspended their talks on Monday.")
+    assert ("SANCTION", "KSH", "TAL") in got and ("SANCTION", "KSH", None) not in got
+    # "their neighbours" is no joint event
+    assert ("ACCUSE", "KSH", "TAL") not in triples(pipe, "Kesh and Talmar condemned their neighbours.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an envoy sent "for talks" goes to meet, with the talks' own partner or where it was sent
+    ("Kesh sent a delegation to Talmar for talks on the border.", ("CONSULT", "KSH", "TAL")),
+    ("Kesh dispatched its foreign minister to Lirn for consultations with Pellisian officials.",
+     ("CONSULT", "KSH", "PEL")),
+    # doctors sent to help are aid
+    ("Kesh has sent a team of doctors to Talmar to help fight the epidemic.", ("AID", "KSH", "TAL")),
+])
+def test_an_envoy_sent_for_talks_meets(pipe, text, expected):
+    assert expected in triples(pipe, text)
