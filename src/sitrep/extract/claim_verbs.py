@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .claim_bounds import cut, first_report, second_report
 from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _text, _trim)
 from .claim_stance import _leading_clause, _other_cue
 from .quotes import _OPEN
@@ -29,6 +30,9 @@ def _subject(tok, L) -> tuple[object | None, str]:
             if c.lower_ in WH and tok.dep_ == "relcl":
                 return c, "relative"
             return c, "active"
+    first = first_report(tok, L)
+    if first is not None:   # "said X and warned Y", "said X, adding Y": the first verb's speaker
+        return _subject(first, L)
     passive = any(c.dep_ == "auxpass" for c in kids)
     for c in kids:
         if c.dep_ == "agent":
@@ -406,7 +410,7 @@ def _from_verb(t, L) -> _Draft | None:
         content = _leading_clause(t, d.src)   # "The dam will hold, the engineer told the Herald."
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
-    span = _chars(content)
+    span = _chars(cut(t, content, L))   # up to a second attribution ("... and warned that ...")
     if span is None:
         return None
     d.start, d.end = span
@@ -428,7 +432,9 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Dr
         if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or t.lemma_ in L["quote_only"] or any(
                 c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
             continue   # an object is content only for the verbs that say so (object_lemmas)
-        rest = _trim([x for x in t.subtree if x.i > t.i and not (d.src and d.src[0] <= x.i < d.src[1])])
+        second = min((c.left_edge.i for c in t.children if c.i > t.i and second_report(c, L)), default=len(doc))
+        rest = _trim([x for x in t.subtree if t.i < x.i < second and not (d.src and d.src[0] <= x.i < d.src[1])])
+        # "said as much on Sunday, arguing that ...": up to the second claim
         if len(rest) < 4 or any(x.text in _OPEN or x.text == "\u201d" for x in rest[:2]):
             continue
         lead = next((x for x in rest if x.dep_ != "advmod"), rest[0])
