@@ -66,3 +66,10 @@ def test_a_participle_without_a_clause_reports_nothing(run):
 def test_a_dash_signature_keeps_the_initial_of_a_name(run):
     claims = run("\u201cThe convoy never reached the town.\u201d \u2015 Maria T. Okafor")
     assert by_cue(claims, "\u2015").source == "Maria T. Okafor"
+
+
+def test_a_participle_after_the_speakers_own_pronoun_is_the_speakers(run):
+    claims = run("The senator said he doubted the figures, arguing that the survey was too small.")
+    assert by_cue(claims, "said").text == "he doubted the figures"
+    arguing = by_cue(claims, "arguing")
+    assert "senator" in arguing.source and arguing.text == "that the survey was too small"

@@ -60,9 +60,9 @@ def first_report(x, L):
     enters a reporting verb before it through that verb's clause complement. None else."""
     if not second_report(x, L):
         return None
-    if x.dep_ != "conj" and any(c.dep_ == "nsubj" and _speaker(c, L) for c in x.head.children):
+    if x.dep_ != "conj" and any(c.dep_ == "nsubj" and _speaker(c, L) and c.pos_ != "PRON" for c in x.head.children):
         return None   # "officials met on Monday, urging ...": the participle is the officials'; "factors
-        # have contributed to X, citing ..." cannot be the factors'
+        # have contributed to X, citing ..." cannot be the factors'; "X said he doubted Y, arguing ..." is X's
     found, h = None, x
     for _ in range(_STEPS):
         if h.dep_ not in _CLIMB or h.head is h:
