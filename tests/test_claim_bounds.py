@@ -73,3 +73,20 @@ def test_a_participle_after_the_speakers_own_pronoun_is_the_speakers(run):
     assert by_cue(claims, "said").text == "he doubted the figures"
     arguing = by_cue(claims, "arguing")
     assert "senator" in arguing.source and arguing.text == "that the survey was too small"
+
+
+def test_a_sentence_before_a_semicolon_is_not_what_the_verb_after_it_reports(run):
+    claims = run("It is a long shot; the campaign says the senator will run again.")
+    assert by_cue(claims, "says").text == "the senator will run again"
+
+
+def test_a_relative_clause_attribution_after_a_name_is_its_own_claim(run):
+    claims = run("The senator endorsed Varga, who says he is grateful.")
+    assert by_cue(claims, "endorsed").text == "Varga"
+    assert by_cue(claims, "says").text == "he is grateful"
+
+
+def test_a_named_second_speaker_after_and_ends_the_first_content(run):
+    claims = run("The ministry said the talks had stalled and Moldova accused the rebels of breaking the truce.")
+    assert by_cue(claims, "said").text == "the talks had stalled"
+    assert by_cue(claims, "accused").source == "Moldova"

@@ -8,8 +8,9 @@ The parser often hangs a speaker's second reporting verb inside the first one's 
 - "The mayor said the bridge would reopen, adding that tolls would rise": the same for a
   participle after a comma ("adding", "arguing", "saying").
 - "The mayor said the bridge would reopen, though she conceded that tolls would rise": a
-  second reporting verb with a subject of its own after a comma and a conjunction ends the
-  first content too (``_own_subject_report``); the second claim is that subject's.
+  second reporting verb with a subject of its own after a comma and a conjunction (or after a
+  bare "and" when that subject is a name: "... and Moldova accused ...") ends the first content
+  too (``_own_subject_report``); the second claim is that subject's.
 
 - "He cited criticism of the anchor, who took heat for his questions": an attribution appended
   after a comma or a dash to a verb's content ends that content (``make_room``).
@@ -76,7 +77,7 @@ def first_report(x, L):
 
 def _own_subject_report(x, L) -> bool:
     """', though she noted that ...': a reporting verb with a subject of its own, after a comma
-    (or semicolon) and a conjunction."""
+    (or semicolon) and a conjunction, or after the bare conjunction when the subject is a name."""
     lem = x.lemma_.lower()
     if lem not in L["verbs"] and lem not in L["attitude"]:
         return False
@@ -87,7 +88,8 @@ def _own_subject_report(x, L) -> bool:
     doc = x.doc
     if k >= 1 and doc[k - 1].text == ";":
         return True
-    return k >= 2 and doc[k - 1].lower_ in _JOIN and doc[k - 2].text in (",", ";")
+    return k >= 2 and doc[k - 1].lower_ in _JOIN and (doc[k - 2].text in (",", ";") or subj[0].pos_ == "PROPN"
+                                                      or subj[0].tag_ == "NNPS" or subj[0].ent_type_ == "NORP")
 
 
 def cut(t, content: list, L) -> list:
@@ -116,7 +118,7 @@ def cut(t, content: list, L) -> list:
 
 
 _BREAK = re.compile(r",\s|\s--\s|\s[\u2015\u2014]\s|;\s|\s\(")   # where an appended phrase begins
-_MIN_WORDS = 3                      # the words an outer content keeps at least before the break
+_MIN_WORDS = 1                      # the words an outer content keeps at least before the break
 _INNER = ("speech", "belief")       # the appended attributions that make room for themselves
 
 

@@ -189,6 +189,14 @@ _NOT_GAPS = frozenset({"day", "time", "year", "week", "month", "moment", "way", 
                        "morning", "evening", "afternoon", "hour", "minute", "date", "era", "period"})
 
 
+def _before_colon(c, t) -> bool:
+    """Is the clause ``c`` a sentence of its own before a colon or semicolon ahead of the verb ``t``
+    ("It is a long shot; the campaign says it will ...", "We have been here before: the group
+    declared ...")? The parser hangs it on the verb, but what the verb reports follows it."""
+    end = c.right_edge.i
+    return end < t.i and any(t.doc[k].text in (":", ";") for k in range(end + 1, t.i))
+
+
 def _host_content(t) -> list:
     """The clause a parenthetical or "as X noted" attribution sits in, without the attribution."""
     host = t.head if t.head is not t else t
@@ -224,7 +232,7 @@ def _from_verb(t, L) -> _Draft | None:
         if content is None:
             return None
     for c in kids:
-        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L):
+        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L) and not _before_colon(c, t):
             content = list(c.subtree)
             break
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
