@@ -90,3 +90,11 @@ def test_a_named_second_speaker_after_and_ends_the_first_content(run):
     claims = run("The ministry said the talks had stalled and Moldova accused the rebels of breaking the truce.")
     assert by_cue(claims, "said").text == "the talks had stalled"
     assert by_cue(claims, "accused").source == "Moldova"
+
+
+def test_a_quotation_before_a_titled_name_is_attributed_to_the_name(run):
+    claims = run("\u201cThe levee will hold through the weekend. The pumps are working,\u201d "
+                 "Rep. Ana T. Ruiz (D-Md.) said in a phone interview.")
+    c = by_cue(claims, "said")
+    assert c.text.startswith("The levee will hold") and c.direct
+    assert "Ruiz" in c.source

@@ -29,7 +29,7 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if c.dep_ == "nsubj":
             if c.lower_ in WH and tok.dep_ == "relcl":
                 return c, "relative"
-            return c, "active"
+            return _after_quote(c, tok) or c, "active"
     first = first_report(tok, L)
     if first is not None:   # "said X and warned Y", "said X, adding Y": the first verb's speaker
         return _subject(first, L)
@@ -80,6 +80,19 @@ def _subject(tok, L) -> tuple[object | None, str]:
                     return c, "relative"
                 return c, "active"
     return None, "none"
+
+
+def _after_quote(subj, tok):
+    """'"... the entire Congress," Rep. Ann Ruiz (D-Md.) said': a subject the parser found inside the
+    quotation before the verb gives way to the name between the closing mark and the verb."""
+    doc = tok.doc
+    close = [k for k in range(subj.i + 1, tok.i) if doc[k].text in ('"', "\u201d", "''")
+             and doc[k - 1].text in (",", "?", "!")]   # '...," X said' (not 'wary of "divide and rule" tactics')
+    if not close or subj.i > close[-1]:
+        return None
+    span = range(close[-1] + 1, tok.i)
+    heads = [doc[k] for k in span if doc[k].pos_ in ("PROPN", "NOUN") and doc[k].head.i not in span]
+    return heads[0] if heads else None
 
 
 def _object_content(t, L) -> list | None:
