@@ -8,7 +8,8 @@ from .claim_draft import _Draft, _chars, _holder, _longest_run, _text
 from .quotes import words
 from .sources import source_range
 
-_DASH_SIG = re.compile(r"[ \t\u00a0]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]{1,60}?)[ \t\u00a0]*(?=[,.;\n|]|$)")
+_DASH_SIG = re.compile(r"[ \t\u00a0]*([\u2015\u2014])[ \t\u00a0]*([A-Z][\w'\u2019.\- ]{1,60}?)[ \t\u00a0]*"
+                       r"(?=[,;\n|]|(?<!\b[A-Z])\.|$)")   # "― Ann B. Cole": an initial's period ends no name
 
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"\u201c']?([A-Z][\w.'\u2019&\- ]{0,50}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)

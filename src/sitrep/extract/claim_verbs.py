@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .claim_bounds import cut, first_report, second_report
 from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _text, _trim)
 from .claim_stance import _leading_clause, _other_cue
 from .quotes import _OPEN
@@ -28,7 +29,10 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if c.dep_ == "nsubj":
             if c.lower_ in WH and tok.dep_ == "relcl":
                 return c, "relative"
-            return c, "active"
+            return _after_quote(c, tok) or c, "active"
+    first = first_report(tok, L)
+    if first is not None:   # "said X and warned Y", "said X, adding Y": the first verb's speaker
+        return _subject(first, L)
     passive = any(c.dep_ == "auxpass" for c in kids)
     for c in kids:
         if c.dep_ == "agent":
@@ -76,6 +80,19 @@ def _subject(tok, L) -> tuple[object | None, str]:
                     return c, "relative"
                 return c, "active"
     return None, "none"
+
+
+def _after_quote(subj, tok):
+    """'"... the entire Congress," Rep. Ann Ruiz (D-Md.) said': a subject the parser found inside the
+    quotation before the verb gives way to the name between the closing mark and the verb."""
+    doc = tok.doc
+    close = [k for k in range(subj.i + 1, tok.i) if doc[k].text in ('"', "\u201d", "''")
+             and doc[k - 1].text in (",", "?", "!")]   # '...," X said' (not 'wary of "divide and rule" tactics')
+    if not close or subj.i > close[-1]:
+        return None
+    span = range(close[-1] + 1, tok.i)
+    heads = [doc[k] for k in span if doc[k].pos_ in ("PROPN", "NOUN") and doc[k].head.i not in span]
+    return heads[0] if heads else None
 
 
 def _object_content(t, L) -> list | None:
@@ -185,6 +202,14 @@ _NOT_GAPS = frozenset({"day", "time", "year", "week", "month", "moment", "way", 
                        "morning", "evening", "afternoon", "hour", "minute", "date", "era", "period"})
 
 
+def _before_colon(c, t) -> bool:
+    """Is the clause ``c`` a sentence of its own before a colon or semicolon ahead of the verb ``t``
+    ("It is a long shot; the campaign says it will ...", "We have been here before: the group
+    declared ...")? The parser hangs it on the verb, but what the verb reports follows it."""
+    end = c.right_edge.i
+    return end < t.i and any(t.doc[k].text in (":", ";") for k in range(end + 1, t.i))
+
+
 def _host_content(t) -> list:
     """The clause a parenthetical or "as X noted" attribution sits in, without the attribution."""
     host = t.head if t.head is not t else t
@@ -220,7 +245,7 @@ def _from_verb(t, L) -> _Draft | None:
         if content is None:
             return None
     for c in kids:
-        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L):
+        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L) and not _before_colon(c, t):
             content = list(c.subtree)
             break
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
@@ -406,7 +431,7 @@ def _from_verb(t, L) -> _Draft | None:
         content = _leading_clause(t, d.src)   # "The dam will hold, the engineer told the Herald."
     if content is None:
         return d if d.src is not None else None   # bare: a quotation may supply the content
-    span = _chars(content)
+    span = _chars(cut(t, content, L))   # up to a second attribution ("... and warned that ...")
     if span is None:
         return None
     d.start, d.end = span
@@ -428,7 +453,9 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Dr
         if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or t.lemma_ in L["quote_only"] or any(
                 c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
             continue   # an object is content only for the verbs that say so (object_lemmas)
-        rest = _trim([x for x in t.subtree if x.i > t.i and not (d.src and d.src[0] <= x.i < d.src[1])])
+        second = min((c.left_edge.i for c in t.children if c.i > t.i and second_report(c, L)), default=len(doc))
+        rest = _trim([x for x in t.subtree if t.i < x.i < second and not (d.src and d.src[0] <= x.i < d.src[1])])
+        # "said as much on Sunday, arguing that ...": up to the second claim
         if len(rest) < 4 or any(x.text in _OPEN or x.text == "\u201d" for x in rest[:2]):
             continue
         lead = next((x for x in rest if x.dep_ != "advmod"), rest[0])

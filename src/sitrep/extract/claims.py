@@ -43,6 +43,8 @@ One attribution per stretch of text: a claim with a source whose cue lies inside
 claim's content is that claim's to report and is left out ("The envoy said the rebels claimed
 the town" is the envoy's claim); a sourceless hedge ("reportedly") inside a content stays. A
 title-case headline is re-read in sentence case for its reporting verb (``claim_headline.py``).
+A content ends where a second attribution begins ("said X and warned that Y", "said X, adding
+that Y", "..., though she conceded that Y", "cited X, which Y called Z"): ``claim_bounds.py``.
 
 The source is resolved to the canonical actor of the entities stage where an
 entity mention overlaps the source span; else it stays the text of the span
@@ -59,7 +61,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Claim, record_id
-from . import claim_headline, hedges
+from . import claim_bounds, claim_headline, hedges
 from .claim_draft import WH, _Draft, _chars, _holder, _lex, _longest_run, _speaker, _text, _that_clause, _trim  # noqa: F401
 from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun  # noqa: F401
 from .claim_stance import _from_adjective, _from_in
@@ -128,7 +130,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
     drafts.extend(_unquoted_rest(doc, drafts, bare, L))
-    drafts = _univocal(doc, _nested(_dedup(drafts)), L)
+    drafts = _univocal(doc, claim_bounds.make_room(doc, text, _nested(_dedup(drafts))), L)
     yield from _finish(ctx, drafts, L)
 
 

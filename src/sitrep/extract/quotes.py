@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 _OPEN = {"\u201c": "\u201d", '"': '"'}
 _MARK = re.compile('["\u201c\u201d]')
+_ABBREV = re.compile(r"\b[A-Z][a-z]{0,3}\.(?=[\s)])")   # "Rep.", "E.", "(D-Md.)": a title or initial, no sentence end
 _ENDS_OPEN = re.compile(r"[,?!][\s'\u2019]*[\"\u201d]?$")
 
 
@@ -134,7 +135,7 @@ def attribution(text: str, q: Quote, bare: list):
     for d in bare:
         if d.cue_start >= q.close:
             between = text[q.close:d.cue_start]
-            if len(between) <= 80 and not re.search(r"[.!?\u201c\n]", between) and (
+            if len(between) <= 80 and not re.search(r"[.!?\u201c\n]", _ABBREV.sub("", between)) and (
                     not between.strip() or between.lstrip().startswith(",")
                     or re.search(r"[,?!\u2014-][\s'\u2019]*[\"\u201d]?$", text[q.a:q.close])):
                 return replace(d, start=q.a, end=q.b)
