@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .places import Gaz, Gazetteer
+    from .gazetteer import Gaz, Gazetteer
 
 SMALL = 15_000
 BIG = 300_000
@@ -38,7 +38,7 @@ def forms() -> dict[str, tuple[str, str]]:
     """Region and nation adjectives from ``data/places-forms.tsv``: form -> (place name, country ISO3)."""
     global _FORMS
     if _FORMS is None:
-        from .places import DATA
+        from .gazetteer import DATA
         out = {}
         for line in (DATA / "places-forms.tsv").read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
