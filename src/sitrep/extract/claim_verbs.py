@@ -2,179 +2,22 @@
 
 The content is the verb's clause complement (or infinitive, object, prepositional
 object, host clause of a parenthetical); the source its subject (see ``_subject``).
+
+This module holds the verb-cue rules (``_from_verb``, ``_unquoted_rest``); the source is found by
+``claim_subject.py``, content other than a clause complement by ``claim_content.py``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from .claim_bounds import cut, first_report, second_report
+from .claim_bounds import cut, second_report
+from .claim_content import (_before_colon, _block_after_colon, _extend_tail, _host_content,  # noqa: F401
+                            _noun_owned, _object_content, _raised, _relative_object)   # (some re-exported)
 from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _text, _trim)
 from .claim_stance import _leading_clause, _other_cue
+from .claim_subject import _mind, _spoken, _subject
 from .quotes import _OPEN
 from .sources import source_range
-
-def _subject(tok, L) -> tuple[object | None, str]:
-    """(subject head token, how): how is 'active', 'agent', 'impersonal', 'passive' or 'none'."""
-    kids = list(tok.children)
-    text = _text(tok.doc)
-    if re.search(r"[,?!][\"\u201d\u2019']\s*$", text[max(tok.idx - 4, 0):tok.idx]):
-        # '"...," said Leslie Wimes, a ...': the speaker follows the verb (the parser may take
-        # the quotation's last words for the subject)
-        after = [c for c in kids if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")
-                 and c.dep_ in ("nsubj", "dobj", "npadvmod", "attr", "nsubjpass", "dep", "appos")]
-        if after:
-            return after[0], "active"
-    for c in kids:
-        if c.dep_ == "nsubj":
-            if c.lower_ in WH and tok.dep_ == "relcl":
-                return c, "relative"
-            return _after_quote(c, tok) or c, "active"
-    first = first_report(tok, L)
-    if first is not None:   # "said X and warned Y", "said X, adding Y": the first verb's speaker
-        return _subject(first, L)
-    passive = any(c.dep_ == "auxpass" for c in kids)
-    for c in kids:
-        if c.dep_ == "agent":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return objs[0], "agent"
-    if passive:
-        subj = [c for c in kids if c.dep_ == "nsubjpass"]
-        if tok.lemma_.lower() not in L["passive"]:
-            return None, "skip"
-        if subj and subj[0].lower_ != "it":
-            return subj[0], "passive"
-        return None, "impersonal"
-    prev = tok.doc[tok.i - 1] if tok.i else None
-    if tok.tag_ == "VBG" and prev is not None and prev.dep_ in ("pobj", "dobj") and prev.head.i != tok.i and (
-            prev.pos_ == "PROPN" or prev.lower_ in ("him", "her", "them")) and _speaker(prev, L):
-        return prev, "active"   # "footage of the senator's rival Smith saying ...", "clips of her backing it"
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
-            and tok.head.i < tok.i and _speaker(tok.head, L):
-        return tok.head, "active"   # "a tweet attacking X", "footage of the envoy saying that ..."
-    if tok.dep_ == "parataxis":
-        for c in kids:
-            if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:
-                return c, "active"
-    h = tok
-    for _ in range(3):   # "reports from Kyiv indicating ...", "claims made by ..."
-        if h.dep_ not in ("acl", "pcomp", "prep", "pobj") or h.head is h:
-            break
-        h = h.head
-        if h.pos_ == "NOUN" and (h.lemma_.lower() in L["nouns"] or h.lower_ in L["hearsay"]):
-            return h, "active"
-    h, steps = tok, 0
-    while h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and h.head is not h and steps < 3:
-        gov = h.head.lemma_.lower()
-        if h.dep_ == "xcomp" and gov not in L["verbs"] and gov not in L["attitude"]:
-            # object control: "forced the banker to admit", "led the envoy to fear" (after "urged
-            # residents to say" the saying is part of the urging)
-            objs = [c for c in h.head.children if c.dep_ in ("dobj", "dative") and c.i < h.i]
-            if objs and objs[0].lower_ not in ("it", "that", "this") and _mind(objs[0], L):
-                return objs[0], "active"
-        h, steps = h.head, steps + 1
-        for c in h.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in WH and h.dep_ == "relcl":
-                    return c, "relative"
-                return c, "active"
-    return None, "none"
-
-
-def _after_quote(subj, tok):
-    """'"... the entire Congress," Rep. Ann Ruiz (D-Md.) said': a subject the parser found inside the
-    quotation before the verb gives way to the name between the closing mark and the verb."""
-    doc = tok.doc
-    close = [k for k in range(subj.i + 1, tok.i) if doc[k].text in ('"', "\u201d", "''")
-             and doc[k - 1].text in (",", "?", "!")]   # '...," X said' (not 'wary of "divide and rule" tactics')
-    if not close or subj.i > close[-1]:
-        return None
-    span = range(close[-1] + 1, tok.i)
-    heads = [doc[k] for k in span if doc[k].pos_ in ("PROPN", "NOUN") and doc[k].head.i not in span]
-    return heads[0] if heads else None
-
-
-def _object_content(t, L) -> list | None:
-    """The direct object as content, with what completes it ("described X as Y", "labeled X a Y")."""
-    stance = t.lemma_.lower() in L["stance"]
-    for c in t.children:
-        if c.dep_ != "dobj":
-            continue
-        preds = [g for g in t.children if g.i > max(c.i, t.i) and (
-            g.dep_ == "oprd" or (g.dep_ == "xcomp" and t.lemma_ == "call") or (
-                g.dep_ == "prep" and g.lower_ == "as"))]   # not "see him make history"
-        pred = bool(preds) or any(g.dep_ in ("acl", "amod") and g.pos_ == "ADJ" and g.i > c.i
-                                  for g in c.children)   # "called the charges baseless" (parsed acl)
-        if t.lemma_.lower() in L["predicate"] and not pred and c.lower_ not in WH | {"what"}:
-            # "called the remarks 'a wake-up call'" (parsed an apposition), "called the vote a moment of
-            # truth" (parsed a noun phrase modifier of the verb)
-            extra = [g for g in c.children if g.dep_ == "appos" and g.i > c.i] + [
-                g for g in t.children if g.dep_ == "npadvmod" and g.i > c.i and g.pos_ == "NOUN"
-                and any(d.dep_ == "det" for d in g.children)]
-            if extra:
-                sub = list(c.subtree)
-                return list(t.doc[sub[0].i:max(x.i for g in extra for x in g.subtree) + 1])
-        if c.lower_ in ("what", "which", "that", "whom", "who"):
-            if preds and t.lemma_.lower() in L["predicate"] | L["as_view"] | L["dobj"]:
-                # "what she called a rant", "an attack that the mayor described as deliberate": what is
-                # said of the relative pronoun's noun
-                sub = [x for p in preds for x in p.subtree if not (x is p and p.dep_ == "prep")]
-                return sorted(sub, key=lambda x: x.i)
-            pred = False   # "what he called tribalism": a phrase of the clause around it
-        if t.lemma_.lower() in L["predicate"] | L["as_view"]:
-            if not pred:
-                return None   # "called the meeting" is no claim; "called the vote a mistake" is
-        elif not any(g.i > c.i and g.dep_ == "prep" and g.lower_ == "as" for g in t.children):
-            pred = False   # "labeling it an escalation": "it" points at a claim made before; "cited it as
-            # an example" says what it is
-        if c.pos_ == "PRON" and not stance and not pred:
-            continue   # "attacked him" is a stance; "reported it" points elsewhere; "called him a liar" a claim
-        sub = list(c.subtree)
-        named = len(sub) == 1 and c.pos_ == "PROPN"   # "has not mentioned Machado"
-        if not pred and ((len(sub) < 2 and not stance and not named) or (
-                len(sub) <= 3 and c.lemma_.lower() in L["back"] | L["nouns"]
-                and not any(g.dep_ in ("acl", "ccomp", "prep") for g in c.children))):
-            return None   # "rebuffed such claims": the claims are elsewhere
-        end = sub[-1].i
-        for g in t.children:
-            if g.i > end and (g.dep_ in ("oprd", "xcomp") or (g.dep_ == "prep" and g.lower_ == "as") or (
-                    g.dep_ == "prep" and g.lower_ in ("for", "to") and t.lemma_.lower() in L["stance"])):
-                end = max(end, max(x.i for x in g.subtree))
-        return list(t.doc[sub[0].i:end + 1])
-    return None
-
-
-def _raised(t, kids, L) -> list | None:
-    """'X is believed/said/thought to ...' with no agent: X and its infinitive are the content
-    of a claim nobody is named for (the lemmas of ``no_subject_needed``)."""
-    if t.lemma_.lower() not in L["passive"] or not any(c.dep_ == "auxpass" for c in kids) or any(
-            c.dep_ == "agent" for c in kids):
-        return None
-    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > t.i]
-    sp = [c for c in kids if c.dep_ == "nsubjpass" and c.i < t.i]
-    if not xc or not sp or sp[0].lower_ in ("it", "there") or sp[0].pos_ == "PRON" and sp[0].lower_ in ("who", "which", "that"):
-        return None
-    subj = list(sp[0].subtree)
-    return subj + list(xc[0].subtree)
-
-
-def _noun_owned(c, L) -> bool:
-    """Is this that-clause the content of the reporting noun right before it ("a report that
-    ...") rather than of the verb the parser hung it on?"""
-    first = c.left_edge
-    if first.lower_ != "that" or first.i == 0:
-        return False
-    prev = c.doc[first.i - 1]
-    return prev.pos_ == "NOUN" and prev.lemma_.lower() in L["nouns"] and prev.i > c.head.i
-
-
-def _mind(tok, L) -> bool:
-    """Can this subject want, hope or believe? A holder, or any plural noun or name but a
-    document: groups want and fear ("farmers want ...", "states that may not want to ..."),
-    a trip does not ("the trip will see him ...")."""
-    return _holder(tok, L) or ((tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN")
-                               and tok.lemma_.lower() not in L["docs"])
 
 
 def _after_seem(t, L) -> bool:
@@ -182,42 +25,7 @@ def _after_seem(t, L) -> bool:
     return t.dep_ == "xcomp" and t.head is not t and t.head.lemma_.lower() in L["seem"]
 
 
-def _relative_object(t, kids, subj, L) -> list | None:
-    """A relative clause of a belief, intention or stance verb whose gap is its object ("the
-    leader that Smith admires", "the affection voters feel for her", "the rate he has proposed"):
-    the noun phrase it modifies, without the clause, is the content. Not when the clause has an
-    object or a complement of its own, nor for a time, place or manner ("the day she said ..."),
-    nor for verbs of saying ("the guides I wrote", "the loopholes he cited" name things, not
-    views)."""
-    if t.dep_ != "relcl" or t.head.i > t.i or subj.lower_ in WH or t.lemma_.lower() not in L["attitude"] \
-            or t.head.lemma_.lower() in _NOT_GAPS or any(
-            c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp", "dative") or c.dep_ == "dobj" and c.lower_ not in WH
-            or c.lower_ in ("where", "when", "why", "how") for c in kids):
-        return None
-    return _longest_run(list(t.head.subtree), {x.i for x in t.subtree}) or None
-
-
 _PERSONS = frozenset({"him", "her", "them", "me", "us", "you"})   # a stance toward a person: "she criticized him"
-_NOT_GAPS = frozenset({"day", "time", "year", "week", "month", "moment", "way", "reason", "place", "night",
-                       "morning", "evening", "afternoon", "hour", "minute", "date", "era", "period"})
-
-
-def _before_colon(c, t) -> bool:
-    """Is the clause ``c`` a sentence of its own before a colon or semicolon ahead of the verb ``t``
-    ("It is a long shot; the campaign says it will ...", "We have been here before: the group
-    declared ...")? The parser hangs it on the verb, but what the verb reports follows it."""
-    end = c.right_edge.i
-    return end < t.i and any(t.doc[k].text in (":", ";") for k in range(end + 1, t.i))
-
-
-def _host_content(t) -> list:
-    """The clause a parenthetical or "as X noted" attribution sits in, without the attribution."""
-    host = t.head if t.head is not t else t
-    return _longest_run(list(host.subtree), {x.i for x in t.subtree})
-
-
-def _spoken(tok, L) -> bool:
-    return _speaker(tok, L) or _mind(tok, L)
 
 
 def _from_verb(t, L) -> _Draft | None:
@@ -468,38 +276,3 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Dr
         if span:
             out.append(replace(d, start=span[0], end=span[1]))
     return out
-
-
-def _block_after_colon(t) -> tuple[int, int] | None:
-    """The paragraph after "X added:" when the colon ends its line (a block quotation
-    without quote marks)."""
-    text = _text(t.doc)
-    colon = [c for c in t.children if c.text == ":" and c.i > t.i]
-    if not colon:
-        return None
-    rest = text[colon[0].idx + 1:]
-    m = re.match(r"[ \t]*\n\s*([^\n]+)", rest)
-    if not m or rest[:m.start(1)].count("\n") > 3:
-        return None
-    a = colon[0].idx + 1 + m.start(1)
-    b = colon[0].idx + 1 + m.end(1)
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return (a, b) if b - a > 10 else None
-
-
-_TAIL = re.compile(r",\s+(including|up from|down from|with|among|compared with|part of|some of|most of|"
-                   r"of whom|of which|mostly|mainly|many of)\b")
-
-
-def _extend_tail(text: str, end: int, sent_end: int) -> int:
-    """A content clause keeps the trailing phrase that qualifies its figures
-    ("... sent 12,000 troops, including 500 officers"), which the parser often
-    hangs on the reporting verb instead."""
-    if not _TAIL.match(text, end):
-        return end
-    tail = text[end:sent_end].rstrip()
-    while tail and tail[-1] in ".;:!?\"\u201d":
-        tail = tail[:-1].rstrip()
-    return end + len(tail)
-
