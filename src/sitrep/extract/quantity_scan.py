@@ -78,14 +78,22 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
     found: list[dict] = []
     first = range(a, b) if first is None else first
     k = bisect_left(first, a)
+    pending = None                                       # a bare number that may take the next figure's unit
     while k < len(first) and first[k] < b:
         i = first[k]
         r = _read_figure(doc, i, a, b, lex, bare)
-        if isinstance(r, int) and found and not bare and doc[i].text[:1].isdigit():
+        if isinstance(r, int) and not bare and doc[i].text[:1].isdigit():
             r2 = _read_figure(doc, i, a, b, lex, True)      # a bare number: it may take the unit left out
-            r = r2 if isinstance(r2, dict) and _elided(doc, r2["records"], found, b) else r
-        elif isinstance(r, dict) and found and not bare:
-            _elided(doc, r["records"], found, b)
+            if found and isinstance(r2, dict) and _elided(doc, r2["records"], found, b):
+                r = r2
+            elif isinstance(r2, dict) and len(r2["records"]) == 1:
+                pending = (r2["records"][0], False)
+        elif isinstance(r, dict) and not bare:
+            if found:
+                _elided(doc, r["records"], found, b)
+            if pending is not None and _elided_before(doc, pending[0], r["records"]) and not pending[1]:
+                found.append(pending[0])
+            pending = (r["records"][0], True) if len(r["records"]) == 1 and r["records"][0]["unit"] is None else None
         if r is None:
             nxt = i + 1
         elif isinstance(r, int):
@@ -120,6 +128,15 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     for p in reversed(found):
         if r["num_tok"] - p["end_tok"] > 25:
             break
+        if p["unit"] and before.lower_ == "to" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 2 and p["start_tok"] > 0 \
+                and (doc[p["start_tok"] - 1].lower_ == "from" or doc[p["start_tok"]].lower_ == "from"):
+            prev = p                                   # "from about 14-18 mpg to 24"
+            break
+        if p["unit"] and before.lower_ == "to" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 2 and p["start_tok"] > 0 \
+                and p["group"] not in ("time", "percent") and not (p["group"] or "").startswith("money") \
+                and doc[p["start_tok"] - 1].lemma_.lower() in lexicon().change_verbs:
+            prev = p                                   # "fell 45.3 points to 7,012.1": the level, in points
+            break
         if not p["unit"] or " per " in p["unit"] or p["group"] == "time" or (p["group"] or "").startswith("money"):
             continue
         measure = p["group"] in _MEASURE_GROUPS
@@ -130,4 +147,33 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     if prev is None:
         return False
     r.update(unit=prev["unit"], unit_class=prev["unit_class"], group=prev["group"])
+    return True
+
+
+_CLAUSE_JOIN = ("while", "whereas", "but", "and", "against", "compared", "versus", "vs", "vs.")
+
+
+def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
+    """A number written without its unit before a figure in a parallel clause takes that figure's
+    thing counted or measure: "scored 1,200 last season, while the league leader had 1,450
+    points". The bare number ends its clause (a comma or a joining word right after it, "while",
+    "whereas", "but", "and"), the next figure comes within fifteen tokens and is a count or a
+    measure (not money, not time, no rate), and neither is a year. Sets the unit on the record."""
+    if len(recs) != 1 or r["unit"] is not None or recs[0]["unit"] is None:
+        return False
+    q = recs[0]
+    flags = r.get("flags") or {}
+    if r["from_value"] is not None or flags.get("words") or _is_yearish(flags, r["value"]) or r["value"] is None \
+            or _is_yearish(q.get("flags") or {}, q["value"]) or " per " in q["unit"] or q["group"] == "time" \
+            or (q["group"] or "").startswith("money") or q["num_tok"] - r["end_tok"] > 15:
+        return False
+    e = r["end_tok"]
+    joins = [t.lower_ for t in doc[e:q["start_tok"]]]
+    if e >= len(doc) or not (doc[e].lower_ in _CLAUSE_JOIN or doc[e].text == "," and any(w in _CLAUSE_JOIN for w in joins[1:3])):
+        return False
+    if any(any(c.isdigit() for c in t.text) or t.text in (";", ":", "(", ")") for t in doc[e:q["start_tok"]]):
+        return False
+    if q["subject_tokens"] is None and q["group"] not in _MEASURE_GROUPS:
+        return False
+    r.update(unit=q["unit"], unit_class=q["unit_class"], group=q["group"])
     return True

@@ -82,6 +82,9 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
         code = lex.cur_symbols[doc[j].lower_]
         return code, f"money:{code}", None, None, j + 1
     w = doc[j].lower_
+    if w in lex.q3_words and doc[j].text == w:          # a unit only quantulum3's table names ("40 fathoms")
+        name, group = lex.q3_words[w]
+        return name, group, None, None, j + 1
     if w in lex.counted and doc[j].pos_ in ("VERB", "ADJ", "NOUN") and w in ("killed", "wounded", "injured", "dead", "hurt"):
         return w, lex.counted[w], j, j, j + 1
     return _counted(doc, j, end, lex)
@@ -313,9 +316,13 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
             and doc[end_tok].lower_ in ("per", "a", "an", "/"):
         hit = _match_phrase(doc, end_tok + 1, b, lex.measures)
         per_tok = doc[end_tok + 1]
+        letter = per_tok.text.rstrip(".") if doc[end_tok].text == "/" else ""
         if hit and not (hit[1] < b and doc[hit[1]].lower_ in _LATER):
             unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
             end_tok = hit[1]
+        elif letter in lex.spaced_letters and lex.spaced_letters[letter][1] == "time":
+            unit = (f"{unit[0]} per {lex.spaced_letters[letter][0]}", unit[1], unit[2], unit[3], end_tok + 2)
+            end_tok = end_tok + 2                    # "12 mm/h", "3 m/d": a time symbol of one letter after "/"
         elif per_tok.pos_ == "NOUN" and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b
                                          or doc[end_tok + 2].pos_ not in _HEAD_POS
                                          and doc[end_tok + 2].lower_ not in _LATER):
