@@ -175,5 +175,7 @@ def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
         return False
     if q["subject_tokens"] is None and q["group"] not in _MEASURE_GROUPS:
         return False
+    if q["group"] not in _MEASURE_GROUPS and doc[e].lower_ in ("and", "against", "versus", "vs", "vs."):
+        return False                                   # "3 and 4 goals": one count of two figures, not shared
     r.update(unit=q["unit"], unit_class=q["unit_class"], group=q["group"])
     return True
