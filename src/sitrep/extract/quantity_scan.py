@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from .numbers import Lex, lexicon
 from .quantity_figure import _is_yearish, _read_figure
-from .quantity_units import _MEASURE_GROUPS
+from .quantity_units import _MEASURE_GROUPS, _record, _unit_at
 
 # ---------------------------------------------------------------- the scan
 
@@ -94,6 +94,8 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
             if pending is not None and _elided_before(doc, pending[0], r["records"]) and not pending[1]:
                 found.append(pending[0])
             pending = (r["records"][0], True) if len(r["records"]) == 1 and r["records"][0]["unit"] is None else None
+        if not isinstance(r, dict) and not bare and (r2 := _or_more(doc, i, a, b, lex)) is not None:
+            r = r2                                      # "a day or two", "another pick or two"
         if r is None:
             nxt = i + 1
         elif isinstance(r, int):
@@ -106,6 +108,24 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
 
 
 _PARALLEL = ("and", "or", "but", "while", "versus", "vs", "vs.")
+
+
+def _or_more(doc, i: int, a: int, b: int, lex: Lex):
+    """A number word after "a/an/another NOUN or" counts that noun: "a day or two" (2 days), "another
+    pick or two" (2 picks). The noun is read as a unit is (a measure or the thing counted)."""
+    if i - 3 < a or doc[i - 1].lower_ != "or" or doc[i - 2].pos_ != "NOUN" or doc[i - 2].tag_ != "NN" \
+            or doc[i - 3].lower_ not in ("a", "an", "another") or doc[i].lower_ not in lex.numbers or lex.numbers[doc[i].lower_] < 2:
+        return None
+    r = _read_figure(doc, i, a, b, lex, True)
+    if not isinstance(r, dict) or len(r["records"]) != 1 or r["records"][0]["value"] != lex.numbers[doc[i].lower_]:
+        return None
+    unit = _unit_at(doc, i - 2, i - 1, lex, False, False)
+    if not isinstance(unit, tuple):
+        return None
+    rec = r["records"][0]
+    new = _record(doc, rec["start_tok"], rec["num_tok"], rec["end_tok"], rec["value"], None, None, rec["approx"],
+                  (unit[0], unit[1], None, None, i - 1), rec["flags"], False)
+    return {"records": [new], "next": r["next"]}
 
 
 def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
@@ -132,10 +152,14 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
                 and (doc[p["start_tok"] - 1].lower_ == "from" or doc[p["start_tok"]].lower_ == "from"):
             prev = p                                   # "from about 14-18 mpg to 24"
             break
-        if p["unit"] and before.lower_ == "to" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 2 and p["start_tok"] > 0 \
+        if p["unit"] and before.lower_ == "to" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 3 and p["start_tok"] > 0 \
                 and p["group"] not in ("time", "percent") and not (p["group"] or "").startswith("money") \
-                and doc[p["start_tok"] - 1].lemma_.lower() in lexicon().change_verbs:
+                and any(t.lemma_.lower() in lexicon().change_verbs for t in doc[max(0, p["start_tok"] - 8):p["start_tok"]]):
             prev = p                                   # "fell 45.3 points to 7,012.1": the level, in points
+            break
+        if p["unit"] and before.lower_ == "from" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 3 \
+                and all(t.is_punct or t.lower_ in ("up", "down", "from") for t in doc[p["end_tok"]:r["start_tok"]]):
+            prev = p                                   # "$30 a month, up from 25": the level before, alike
             break
         if not p["unit"] or " per " in p["unit"] or p["group"] == "time" or (p["group"] or "").startswith("money"):
             continue
