@@ -810,3 +810,57 @@ def test_a_list_of_bare_numbers_takes_the_measure_at_its_end(nlp):
     qs = figures(nlp, "Inflation ran at 6, 8 and 11 percent in the three provinces.")
     assert [q.unit for q in qs if q.value in (6, 8, 11)] == ["percent"] * 3
     assert not [q for q in figures(nlp, "In 2022, 5 percent of the staff left.") if q.value == 2022]
+
+
+def test_units_from_quantulum3s_table_and_symbols(nlp):
+    qs = figures(nlp, "Divers found the hull at 35 fathoms, and the mine held a charge of 20 kton.")
+    assert one(qs, value=35).unit == "fathom"                  # a name only quantulum3's table has
+    assert one(qs, value=20).unit == "kiloton"                 # a symbol only quantulum3's table has
+    qs = figures(nlp, "The company sold 12 Tesla cars to the 40 Newton families.")
+    assert one(qs, value=12).unit != "tesla" and one(qs, value=40).unit != "newton"   # names stay names
+    qs = figures(nlp, "The patrol boat sailed 14 nmi at 25 kt into the wind; the old bomb was 15 kt.")
+    assert one(qs, value=14).unit == "nautical mile"
+    assert one(qs, value=25).unit == "knot"                    # a boat and wind: knots
+    assert one(figures(nlp, "The test device yielded 2 Mt and a later one 50 kt."), value=2).unit == "megaton"
+
+
+def test_a_glued_m_after_a_count_noun_is_millions(nlp):
+    qs = figures(nlp, "The region has a population of 4.2m and a yearly budget of 3m.")
+    assert one(qs, value=4_200_000).unit is None
+    assert one(qs, value=3_000_000).unit is None
+    assert one(figures(nlp, "The wall is 3m high."), value=3).unit == "metre"
+
+
+def test_compound_units_keep_both_parts(nlp):
+    qs = figures(nlp, "The tractor delivers 520 lb ft of torque while snow fell at 8 mm/h.")
+    assert one(qs, value=520).unit == "pound-foot"
+    assert one(qs, value=8).unit == "millimetre per hour"
+    assert one(figures(nlp, "She swam the distance in 52.7s."), value=52.7).unit == "second"
+
+
+def test_a_bare_number_takes_the_unit_of_a_parallel_or_changed_figure(nlp):
+    qs = figures(nlp, "The north counted 1,200, while the south reported 1,450 deaths.")
+    assert one(qs, value=1200).unit == one(qs, value=1450).unit == "deaths"
+    qs = figures(nlp, "Mileage went from about 30-35 mpg to 41 on the new model.")
+    assert one(qs, value=41).unit == "mile per gallon"
+    qs = figures(nlp, "The index slid 61.2 points to 6,480.3 on Monday.")
+    assert one(qs, value=6480.3).unit == "points"
+    qs = figures(nlp, "Rent is 900 dollars a month, up from 850.")
+    assert one(qs, value=850).unit == "USD per month"
+
+
+def test_a_noun_or_a_number_word_counts_the_noun(nlp):
+    assert one(figures(nlp, "The talks may take a week or two."), value=2).unit == "week"
+    assert one(figures(nlp, "The club hopes to sign another striker or two."), value=2).unit == "striker"
+
+
+def test_units_q3_table_is_well_formed_and_below_units_yaml():
+    from sitrep.extract.numbers import Q3, Lex, _norm
+    lines = Q3.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#") and "quantulum3" in lines[0] and lines[3] == "kind\tsurface\tunit\tgroup"
+    ours = Lex(q3=None)
+    for line in lines[4:]:
+        kind, surface, unit, group = line.split("\t")
+        assert kind in ("symbol", "name", "phrase") and unit and group
+        assert _norm(surface) not in ours.measures or kind == "symbol"     # units.yaml's words are never overridden
+        assert surface not in ours.cased
