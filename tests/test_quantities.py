@@ -864,3 +864,10 @@ def test_units_q3_table_is_well_formed_and_below_units_yaml():
         assert kind in ("symbol", "name", "phrase") and unit and group
         assert _norm(surface) not in ours.measures or kind == "symbol"     # units.yaml's words are never overridden
         assert surface not in ours.cased
+
+
+def test_a_conversion_glued_to_its_compound_word_and_a_date_stays_bare(nlp):
+    q = one(figures(nlp, "Workers raised a 12m (39ft)-high mast."), value=12)
+    assert q.unit == "metre" and q.converted == ((39.0, "foot"),)
+    qs = figures(nlp, "Prices fell on May 4, and she bought a 30-acre plot.")
+    assert not [q for q in qs if q.value == 4 and q.unit]        # a date does not take the next figure's unit

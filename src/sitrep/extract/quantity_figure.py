@@ -6,7 +6,9 @@ that may start a number); designations, years, dates and bare numbers are skippe
 """
 from __future__ import annotations
 
-from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase,
+import re
+
+from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase, _norm,
                       _plural_next, _start_number)
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
                              _unit_at)
@@ -348,9 +350,19 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 if rec["subject_tokens"] is None:
                     rec["subject_tokens"] = _subject_after(doc, rec["end_tok"], b)
                 return {"records": [rec], "next": inner["next"] + 1}
+        glued = _GLUED_BRACKET.match(doc[nxt + 1].text)
+        if glued and unit and unit[1] in _MEASURE_GROUPS and _norm(glued.group(2)) in lex.measures \
+                and lex.measures[_norm(glued.group(2))][1] == unit[1]:
+            # "a 37m (121ft)-long skeleton": the tokenizer keeps "121ft)-long" whole
+            rec["converted"] = ((float(glued.group(1).replace(",", "")), lex.measures[_norm(glued.group(2))][0]),)
+            rec["end_tok"] = nxt + 2
+            return {"records": [rec], "next": nxt + 2}
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+_GLUED_BRACKET = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-zA-Z]{1,3})\)-[a-z]+$")
 
 
 def _share_of_figure(doc, j: int, b: int, lex: Lex, value):

@@ -175,13 +175,14 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
 
 
 _CLAUSE_JOIN = ("while", "whereas", "but", "and", "against", "compared", "versus", "vs", "vs.")
+_CLAUSE_WHILE = ("while", "whereas", "but")
 
 
 def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
     """A number written without its unit before a figure in a parallel clause takes that figure's
     thing counted or measure: "scored 1,200 last season, while the league leader had 1,450
-    points". The bare number ends its clause (a comma or a joining word right after it, "while",
-    "whereas", "but", "and"), the next figure comes within fifteen tokens and is a count or a
+    points". The bare number ends its clause (a joining word right after it, "while", "whereas",
+    "but", "and" before a measure; or a comma and "while", "whereas", "but"), the next figure comes within fifteen tokens and is a count or a
     measure (not money, not time, no rate), and neither is a year. Sets the unit on the record."""
     if len(recs) != 1 or r["unit"] is not None or recs[0]["unit"] is None:
         return False
@@ -193,8 +194,10 @@ def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
         return False
     e = r["end_tok"]
     joins = [t.lower_ for t in doc[e:q["start_tok"]]]
-    if e >= len(doc) or not (doc[e].lower_ in _CLAUSE_JOIN or doc[e].text == "," and any(w in _CLAUSE_JOIN for w in joins[1:3])):
+    if e >= len(doc) or not (doc[e].lower_ in _CLAUSE_JOIN or doc[e].text == "," and joins[1:2] and joins[1] in _CLAUSE_WHILE):
         return False
+    if (q.get("flags") or {}).get("dash"):
+        return False                                   # "a 45-acre farm": a compound word, not a parallel figure
     if any(any(c.isdigit() for c in t.text) or t.text in (";", ":", "(", ")") for t in doc[e:q["start_tok"]]):
         return False
     if q["subject_tokens"] is None and q["group"] not in _MEASURE_GROUPS:
