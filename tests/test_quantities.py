@@ -871,3 +871,8 @@ def test_a_conversion_glued_to_its_compound_word_and_a_date_stays_bare(nlp):
     assert q.unit == "metre" and q.converted == ((39.0, "foot"),)
     qs = figures(nlp, "Prices fell on May 4, and she bought a 30-acre plot.")
     assert not [q for q in qs if q.value == 4 and q.unit]        # a date does not take the next figure's unit
+
+
+def test_a_numbered_model_in_the_plural_is_the_thing_counted(nlp):
+    assert one(figures(nlp, "The carrier leased 14 Airbus 320s."), value=14).unit == "Airbus 320s"
+    assert one(figures(nlp, "Rebels downed two Su-25s."), value=2).unit == "Su-25s"

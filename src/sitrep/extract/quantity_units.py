@@ -8,11 +8,15 @@ tests a day"), and ``_record`` turns what was read into the plain dict the scann
 """
 from __future__ import annotations
 
+import re
+
 from .numbers import _DETS, _DEICTIC, _GLUED_ONE, Lex, _match_phrase, _norm, lexicon
 
 _HEAD_POS = {"NOUN", "PROPN"}
 _MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
 
+# a model numbered, in the plural: "Model 3s", "Boeing 787s", "MiG-29s" (what is counted)
+_MODEL_PLURAL = re.compile(r"^(?:[A-Za-z]+-)?\d{1,4}[A-Za-z]?s$")
 _MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
 
 # ---------------------------------------------------------------- units
@@ -101,6 +105,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
     steps = 0
     while k < end and steps < 6:
         t = doc[k]
+        if _MODEL_PLURAL.match(t.text) and k > first and all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in doc[first:k]):
+            return doc[first:k + 1].text, doc[first:k + 1].text.lower(), first, k, k + 1   # "40,000 Model 3s", "12 MiG-29s"
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
             h = _np_head(doc, k, end)
             if h is not None:                      # "30 COVID-19 patients", "40 Stinger anti-aircraft missiles"
@@ -156,6 +162,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
                     k = noun
                     steps += 1
                     continue
+                if _MODEL_PLURAL.match(t.text) and "-" in t.text:
+                    return t.text, t.text.lower(), first, k, k + 1     # "12 MiG-29s"
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
