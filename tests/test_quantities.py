@@ -876,3 +876,8 @@ def test_a_conversion_glued_to_its_compound_word_and_a_date_stays_bare(nlp):
 def test_a_numbered_model_in_the_plural_is_the_thing_counted(nlp):
     assert one(figures(nlp, "The carrier leased 14 Airbus 320s."), value=14).unit == "Airbus 320s"
     assert one(figures(nlp, "Rebels downed two Su-25s."), value=2).unit == "Su-25s"
+
+
+def test_a_figure_on_a_unit_scale_takes_the_unit(nlp):
+    assert one(figures(nlp, "Lab samples scored between 20 and 30 on the kPa scale."), low=20).unit == "kilopascal"
+    assert not [q for q in figures(nlp, "Patients rated it 6 on the pain scale.") if q.unit]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .numbers import Lex, lexicon
+from .numbers import Lex, _norm, lexicon
 from .quantity_figure import _is_yearish, _read_figure
 from .quantity_units import _MEASURE_GROUPS, _record, _unit_at
 
@@ -96,6 +96,10 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
             pending = (r["records"][0], True) if len(r["records"]) == 1 and r["records"][0]["unit"] is None else None
         if not isinstance(r, dict) and not bare and (r2 := _or_more(doc, i, a, b, lex)) is not None:
             r = r2                                      # "a day or two", "another pick or two"
+        if not bare and doc[i].text[:1].isdigit():
+            r2 = r if isinstance(r, dict) else _read_figure(doc, i, a, b, lex, True)
+            if isinstance(r2, dict) and _on_scale(doc, r2["records"], b, lex):
+                r = r2                                  # "between 50 and 70 on the GPa scale"
         if r is None:
             nxt = i + 1
         elif isinstance(r, int):
@@ -108,6 +112,25 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
 
 
 _PARALLEL = ("and", "or", "but", "while", "versus", "vs", "vs.")
+
+
+def _on_scale(doc, recs: list[dict], b: int, lex: Lex) -> bool:
+    """A figure without a unit followed by "on the UNIT scale" takes that unit when it is a
+    measure or a cased symbol ("scored 60 to 80 on the GPa scale", "4 on the kW scale"). Sets it."""
+    if len(recs) != 1 or recs[0]["unit"] is not None:
+        return False
+    e = recs[0]["end_tok"]
+    if not (e + 3 < b and doc[e].lower_ == "on" and doc[e + 1].lower_ == "the" and doc[e + 3].lower_ == "scale"):
+        return False
+    sym = doc[e + 2].text
+    unit = (lex.cased[sym], lex.unit_groups[lex.cased[sym]]) if sym in lex.cased else lex.measures.get(_norm(sym)) \
+        if len(sym) > 1 else None
+    if not unit:
+        return False
+    new = _record(doc, recs[0]["start_tok"], recs[0]["num_tok"], recs[0]["end_tok"], recs[0]["value"], recs[0]["low"],
+                  recs[0]["high"], recs[0]["approx"], (unit[0], unit[1], None, None, e + 4), recs[0]["flags"], False)
+    recs[0].update(unit=new["unit"], unit_class=new["unit_class"], group=new["group"])
+    return True
 
 
 def _or_more(doc, i: int, a: int, b: int, lex: Lex):
