@@ -881,3 +881,8 @@ def test_a_numbered_model_in_the_plural_is_the_thing_counted(nlp):
 def test_a_figure_on_a_unit_scale_takes_the_unit(nlp):
     assert one(figures(nlp, "Lab samples scored between 20 and 30 on the kPa scale."), low=20).unit == "kilopascal"
     assert not [q for q in figures(nlp, "Patients rated it 6 on the pain scale.") if q.unit]
+
+
+def test_n_of_its_last_m_things(nlp):
+    qs = figures(nlp, "The side lost 4 of its last 7 matches.")
+    assert one(qs, value=4).unit == one(qs, value=7).unit == "matches"

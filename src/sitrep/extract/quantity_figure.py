@@ -143,8 +143,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             unit = (cur, unit[1], None, None, j + 1)           # "$75 U.S. per barrel"
     else:
         k = j + 1
-        if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
+        if k < b and doc[j].lower_ == "of" and doc[k].lower_ in _OF_DETS and k + 1 < b:
             k += 1
+            if k + 1 < b and doc[k].lower_ in ("last", "first", "next", "past", "final", "previous", "latest"):
+                k += 1                                          # "5 of its last 6 games"
         if k < b and doc[j].lower_ == "of" and (value is None or value >= 1) and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
             # "48 of 79 drones": the first takes the unit of the second
             rest = _read_figure(doc, k, a, b, lex, bare)
@@ -363,6 +365,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
 
 
 _GLUED_BRACKET = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-zA-Z]{1,3})\)-[a-z]+$")
+
+
+_OF_DETS = ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those")
 
 
 def _share_of_figure(doc, j: int, b: int, lex: Lex, value):
