@@ -888,3 +888,8 @@ def test_a_figure_on_a_unit_scale_takes_the_unit(nlp):
 def test_n_of_its_last_m_things(nlp):
     qs = figures(nlp, "The side lost 4 of its last 7 matches.")
     assert one(qs, value=4).unit == one(qs, value=7).unit == "matches"
+
+
+def test_a_bare_number_before_x_or_by_takes_the_measure(nlp):
+    qs = figures(nlp, "The banner is 3 x 8 metres and the image 640 by 480 pixels.")
+    assert one(qs, value=3).unit == "metre" and one(qs, value=640).unit == "pixel"

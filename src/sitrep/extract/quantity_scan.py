@@ -197,7 +197,7 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     return True
 
 
-_CLAUSE_JOIN = ("while", "whereas", "but", "and", "against", "compared", "versus", "vs", "vs.")
+_CLAUSE_JOIN = ("while", "whereas", "but", "and", "against", "compared", "versus", "vs", "vs.", "x", "×", "by")
 _CLAUSE_WHILE = ("while", "whereas", "but")
 
 
@@ -225,7 +225,7 @@ def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
         return False
     if q["subject_tokens"] is None and q["group"] not in _MEASURE_GROUPS:
         return False
-    if q["group"] not in _MEASURE_GROUPS and doc[e].lower_ in ("and", "against", "versus", "vs", "vs."):
+    if q["group"] not in _MEASURE_GROUPS and doc[e].lower_ in ("and", "against", "versus", "vs", "vs.", "x", "×", "by"):
         return False                                   # "3 and 4 goals": one count of two figures, not shared
     r.update(unit=q["unit"], unit_class=q["unit_class"], group=q["group"])
     return True
