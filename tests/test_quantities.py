@@ -823,6 +823,7 @@ def test_units_from_quantulum3s_table_and_symbols(nlp):
     assert one(qs, value=25).unit == "knot"                    # a boat and wind: knots
     assert one(figures(nlp, "The test device yielded 2 Mt and a later one 50 kt."), value=2).unit == "megaton"
     assert one(figures(nlp, "The probe came within 1.5 AU of the Sun."), value=1.5).unit == "astronomical unit"
+    assert one(figures(nlp, "Pints were 6 quid each."), value=6).unit == "GBP"
     assert one(figures(nlp, "The 40 AU delegates voted."), value=40).unit == "delegates"
 
 
