@@ -894,3 +894,10 @@ def test_n_of_its_last_m_things(nlp):
 def test_a_bare_number_before_x_or_by_takes_the_measure(nlp):
     qs = figures(nlp, "The banner is 3 x 8 metres and the image 640 by 480 pixels.")
     assert one(qs, value=3).unit == "metre" and one(qs, value=640).unit == "pixel"
+
+
+def test_an_index_level_after_a_change_in_points_is_in_points(nlp):
+    qs = figures(nlp, "The Hang Seng shed 310 points, or 1.1%, to 27,450.")
+    assert one(qs, value=27450).unit == "points"
+    qs = figures(nlp, "The CAC 40 finished 42.5 points lower at 6,610.8.")
+    assert one(qs, value=6610.8).unit == "points"

@@ -175,11 +175,15 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
                 and (doc[p["start_tok"] - 1].lower_ == "from" or doc[p["start_tok"]].lower_ == "from"):
             prev = p                                   # "from about 14-18 mpg to 24"
             break
-        if p["unit"] and before.lower_ == "to" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 3 and p["start_tok"] > 0 \
+        if p["unit"] and before.lower_ in ("to", "at") and r["num_tok"] - p["end_tok"] <= 12 and p["start_tok"] > 0 \
                 and p["group"] not in ("time", "percent") and not (p["group"] or "").startswith("money") \
-                and any(t.lemma_.lower() in lexicon().change_verbs for t in doc[max(0, p["start_tok"] - 8):p["start_tok"]]):
-            prev = p                                   # "fell 45.3 points to 7,012.1": the level, in points
-            break
+                and all(x["group"] == "percent" for x in found[found.index(p) + 1:]) \
+                and not any(t.is_punct and t.text not in (",", "(", ")") or t.pos_ == "VERB" and t.lower_ not in _LEVEL_VERBS
+                            for t in doc[p["end_tok"]:r["start_tok"]] if not any(t.i in range(x["start_tok"], x["end_tok"]) for x in found)) \
+                and any(t.lemma_.lower() in lexicon().change_verbs or t.lemma_.lower() in _LEVEL_VERBS
+                        for t in doc[max(0, p["start_tok"] - 8):p["start_tok"]]):
+            prev = p                                   # "fell 45.3 points to 7,012.1", "lost 250 points, or 0.8%,
+            break                                      # to 33,800", "closed 120.5 points higher at 28,700.2"
         if p["unit"] and before.lower_ == "from" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 3 \
                 and all(t.is_punct or t.lower_ in ("up", "down", "from") for t in doc[p["end_tok"]:r["start_tok"]]):
             prev = p                                   # "$30 a month, up from 25": the level before, alike
@@ -197,6 +201,7 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     return True
 
 
+_LEVEL_VERBS = ("close", "closed", "end", "ended", "finish", "finished", "settle", "settled", "open", "opened", "higher", "lower")
 _CLAUSE_JOIN = ("while", "whereas", "but", "and", "against", "compared", "versus", "vs", "vs.", "x", "×", "by")
 _CLAUSE_WHILE = ("while", "whereas", "but")
 
