@@ -901,3 +901,8 @@ def test_an_index_level_after_a_change_in_points_is_in_points(nlp):
     assert one(qs, value=27450).unit == "points"
     qs = figures(nlp, "The CAC 40 finished 42.5 points lower at 6,610.8.")
     assert one(qs, value=6610.8).unit == "points"
+
+
+def test_a_number_between_commas_after_a_person_noun_is_an_age(nlp):
+    assert one(figures(nlp, "The driver, 47, was taken to hospital."), value=47).unit == "year of age"
+    assert not [q for q in figures(nlp, "The agency, 12, said nothing.") if q.unit == "year of age"]

@@ -61,6 +61,7 @@ class Lex:
         self.year_before = set(map(str, w("year_before")))
         self.strong_units = set(map(str, w("strong_units")))
         self.million_nouns = set(map(str, w("million_nouns")))
+        self.person_nouns = set(map(str, w("person_nouns")))
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
         self.size_words = set(map(str, w("size_words")))
         self.change_verbs = set(map(str, w("change_verbs")))

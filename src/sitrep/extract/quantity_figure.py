@@ -255,10 +255,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             j + 1 >= b or doc[j + 1].is_punct or doc[j + 1].lower_ in lex.size_words):
         unit = ("inch", "length", None, None, j + 1)
         end_tok = j + 1
-    # "Maddon, 66, said", "Ms Ruiz, 41, who": a number between commas after a name is an age
+    # "Maddon, 66, said", "Ms Ruiz, 41, who", "the victim, 34, died": a number between commas after a name
+    # or a noun of a person is an age
     if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
             and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
-            and (doc[s - 2].ent_type_ == "PERSON" or doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
+            and (doc[s - 2].ent_type_ == "PERSON" or (doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
+                                                      or doc[s - 2].pos_ == "NOUN" and doc[s - 2].lower_ in lex.person_nouns)
                  and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
         unit = ("year of age", "age", None, None, j)
     if s > a and (doc[s - 1].lower_ == "magnitude" or s - 1 > a and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "magnitude") \
