@@ -906,3 +906,7 @@ def test_an_index_level_after_a_change_in_points_is_in_points(nlp):
 def test_a_number_between_commas_after_a_person_noun_is_an_age(nlp):
     assert one(figures(nlp, "The driver, 47, was taken to hospital."), value=47).unit == "year of age"
     assert not [q for q in figures(nlp, "The agency, 12, said nothing.") if q.unit == "year of age"]
+
+
+def test_a_figure_before_magnitude_is_a_magnitude(nlp):
+    assert one(figures(nlp, "A 5.9 magnitude tremor shook the valley."), value=5.9).unit == "magnitude"

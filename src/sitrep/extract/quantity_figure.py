@@ -268,6 +268,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (unit is None or unit[3] is not None):
         unit = ("magnitude", "magnitude", None, None, j)     # "a magnitude 6.1 quake": the quake is not counted
         end_tok = j
+    m = j + (j < b and doc[j].text in ("-", "–"))
+    if m < b and doc[m].lower_ == "magnitude" and value is not None and value < 11 and not flags.get("glued") \
+            and (unit is None or unit[3] is not None):
+        unit = ("magnitude", "magnitude", None, None, m + 1)   # "a 6.2-magnitude quake", "a 5.6 magnitude earthquake"
+        end_tok = m + 1
     # "the blast killed 17 and wounded 40": a bare count right after a verb of casualties counts them
     if unit is None and cs > a and doc[cs - 1].pos_ == "VERB" and doc[cs - 1].lemma_.lower() in _CASUALTY_VERBS \
             and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
