@@ -810,3 +810,103 @@ def test_a_list_of_bare_numbers_takes_the_measure_at_its_end(nlp):
     qs = figures(nlp, "Inflation ran at 6, 8 and 11 percent in the three provinces.")
     assert [q.unit for q in qs if q.value in (6, 8, 11)] == ["percent"] * 3
     assert not [q for q in figures(nlp, "In 2022, 5 percent of the staff left.") if q.value == 2022]
+
+
+def test_units_from_quantulum3s_table_and_symbols(nlp):
+    qs = figures(nlp, "Divers found the hull at 35 fathoms, and the mine held a charge of 20 kton.")
+    assert one(qs, value=35).unit == "fathom"                  # a name only quantulum3's table has
+    assert one(qs, value=20).unit == "kiloton"                 # a symbol only quantulum3's table has
+    qs = figures(nlp, "The company sold 12 Tesla cars to the 40 Newton families.")
+    assert one(qs, value=12).unit != "tesla" and one(qs, value=40).unit != "newton"   # names stay names
+    qs = figures(nlp, "The patrol boat sailed 14 nmi at 25 kt into the wind; the old bomb was 15 kt.")
+    assert one(qs, value=14).unit == "nautical mile"
+    assert one(qs, value=25).unit == "knot"                    # a boat and wind: knots
+    assert one(figures(nlp, "The test device yielded 2 Mt and a later one 50 kt."), value=2).unit == "megaton"
+    assert one(figures(nlp, "The probe came within 1.5 AU of the Sun."), value=1.5).unit == "astronomical unit"
+    assert one(figures(nlp, "Pints were 6 quid each."), value=6).unit == "GBP"
+    assert one(figures(nlp, "The 40 AU delegates voted."), value=40).unit == "delegates"
+
+
+def test_a_glued_m_after_a_count_noun_is_millions(nlp):
+    qs = figures(nlp, "The region has a population of 4.2m and a yearly budget of 3m.")
+    assert one(qs, value=4_200_000).unit is None
+    assert one(qs, value=3_000_000).unit is None
+    assert one(figures(nlp, "The wall is 3m high."), value=3).unit == "metre"
+
+
+def test_compound_units_keep_both_parts(nlp):
+    qs = figures(nlp, "The tractor delivers 520 lb ft of torque while snow fell at 8 mm/h.")
+    assert one(qs, value=520).unit == "pound-foot"
+    assert one(qs, value=8).unit == "millimetre per hour"
+    assert one(figures(nlp, "She swam the distance in 52.7s."), value=52.7).unit == "second"
+
+
+def test_a_bare_number_takes_the_unit_of_a_parallel_or_changed_figure(nlp):
+    qs = figures(nlp, "The north counted 1,200, while the south reported 1,450 deaths.")
+    assert one(qs, value=1200).unit == one(qs, value=1450).unit == "deaths"
+    qs = figures(nlp, "Mileage went from about 30-35 mpg to 41 on the new model.")
+    assert one(qs, value=41).unit == "mile per gallon"
+    qs = figures(nlp, "The index slid 61.2 points to 6,480.3 on Monday.")
+    assert one(qs, value=6480.3).unit == "points"
+    qs = figures(nlp, "Rent is 900 dollars a month, up from 850.")
+    assert one(qs, value=850).unit == "USD per month"
+
+
+def test_a_noun_or_a_number_word_counts_the_noun(nlp):
+    assert one(figures(nlp, "The talks may take a week or two."), value=2).unit == "week"
+    assert one(figures(nlp, "The club hopes to sign another striker or two."), value=2).unit == "striker"
+
+
+def test_units_q3_table_is_well_formed_and_below_units_yaml():
+    from sitrep.extract.numbers import Q3, Lex, _norm
+    lines = Q3.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#") and "quantulum3" in lines[0] and lines[3] == "kind\tsurface\tunit\tgroup"
+    ours = Lex(q3=None)
+    for line in lines[4:]:
+        kind, surface, unit, group = line.split("\t")
+        assert kind in ("symbol", "name", "phrase") and unit and group
+        assert _norm(surface) not in ours.measures or kind == "symbol"     # units.yaml's words are never overridden
+        assert surface not in ours.cased
+
+
+def test_a_conversion_glued_to_its_compound_word_and_a_date_stays_bare(nlp):
+    q = one(figures(nlp, "Workers raised a 12m (39ft)-high mast."), value=12)
+    assert q.unit == "metre" and q.converted == ((39.0, "foot"),)
+    qs = figures(nlp, "Prices fell on May 4, and she bought a 30-acre plot.")
+    assert not [q for q in qs if q.value == 4 and q.unit]        # a date does not take the next figure's unit
+
+
+def test_a_numbered_model_in_the_plural_is_the_thing_counted(nlp):
+    assert one(figures(nlp, "The carrier leased 14 Airbus 320s."), value=14).unit == "Airbus 320s"
+    assert one(figures(nlp, "Rebels downed two Su-25s."), value=2).unit == "Su-25s"
+
+
+def test_a_figure_on_a_unit_scale_takes_the_unit(nlp):
+    assert one(figures(nlp, "Lab samples scored between 20 and 30 on the kPa scale."), low=20).unit == "kilopascal"
+    assert not [q for q in figures(nlp, "Patients rated it 6 on the pain scale.") if q.unit]
+
+
+def test_n_of_its_last_m_things(nlp):
+    qs = figures(nlp, "The side lost 4 of its last 7 matches.")
+    assert one(qs, value=4).unit == one(qs, value=7).unit == "matches"
+
+
+def test_a_bare_number_before_x_or_by_takes_the_measure(nlp):
+    qs = figures(nlp, "The banner is 3 x 8 metres and the image 640 by 480 pixels.")
+    assert one(qs, value=3).unit == "metre" and one(qs, value=640).unit == "pixel"
+
+
+def test_an_index_level_after_a_change_in_points_is_in_points(nlp):
+    qs = figures(nlp, "The Hang Seng shed 310 points, or 1.1%, to 27,450.")
+    assert one(qs, value=27450).unit == "points"
+    qs = figures(nlp, "The CAC 40 finished 42.5 points lower at 6,610.8.")
+    assert one(qs, value=6610.8).unit == "points"
+
+
+def test_a_number_between_commas_after_a_person_noun_is_an_age(nlp):
+    assert one(figures(nlp, "The driver, 47, was taken to hospital."), value=47).unit == "year of age"
+    assert not [q for q in figures(nlp, "The agency, 12, said nothing.") if q.unit == "year of age"]
+
+
+def test_a_figure_before_magnitude_is_a_magnitude(nlp):
+    assert one(figures(nlp, "A 5.9 magnitude tremor shook the valley."), value=5.9).unit == "magnitude"

@@ -153,6 +153,7 @@ def _measure_names() -> set[str]:
         _MEASURES.update(lex.unit_groups)
         _MEASURES.update(name for name, _ in lex.spaced_letters.values())
         _MEASURES.update(lex.cased.values())
+        _MEASURES.update(name for name, _ in lex.q3_words.values())
         _MEASURES.update(lex.cur_symbols.values())
         _MEASURES.update(lex.cur_names.values())
         _MEASURES.update(lex.minor.values())

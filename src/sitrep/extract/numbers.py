@@ -16,6 +16,8 @@ from pathlib import Path
 from .number_forms import _amount_range, _glued_range, _scientific
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
+# unit symbols and names units.yaml lacks, from quantulum3's unit table (scripts/build_units_q3.py)
+Q3 = Path(__file__).resolve().parents[1] / "data" / "units-q3.tsv"
 
 _NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
@@ -26,7 +28,7 @@ _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 class Lex:
     """The word lists of units.yaml, indexed for the scanner."""
 
-    def __init__(self, path: Path = DATA):
+    def __init__(self, path: Path = DATA, q3: Path | None = Q3):
         import yaml
         d = yaml.safe_load(path.read_text(encoding="utf-8"))
         w = lambda k: d[k]["words"]  # noqa: E731
@@ -58,6 +60,8 @@ class Lex:
         self.counting_determiners = set(map(str, w("counting_determiners")))
         self.year_before = set(map(str, w("year_before")))
         self.strong_units = set(map(str, w("strong_units")))
+        self.million_nouns = set(map(str, w("million_nouns")))
+        self.person_nouns = set(map(str, w("person_nouns")))
         self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
         self.size_words = set(map(str, w("size_words")))
         self.change_verbs = set(map(str, w("change_verbs")))
@@ -103,6 +107,8 @@ class Lex:
             if symbol not in skip and symbol not in self.cased and self.measures.get(_norm(symbol), ("",))[0] != name:
                 self.cased[symbol] = name              # "mW" milliwatt though "mw" is read as megawatt
             self.unit_groups.setdefault(name, group)
+        self.q3_words: dict[str, tuple[str, str]] = {}
+        self._load_q3(q3)
         self.counted: dict[str, str] = {}
         for g in d["counted"]:
             for word in g["words"]:
@@ -119,6 +125,22 @@ class Lex:
         # words after "a"/"an" that make it a number ("a half", "a dozen", "over a century")
         self.after_a = set(self.fractions) | set(self.mult) | set(self.time_factors) | {"year", "month", "week", "day"}
         self.start_cache: dict[int, int] = {}     # orth id -> may the word start a figure (quantity_scan)
+
+
+    def _load_q3(self, path: Path | None) -> None:
+        """units-q3.tsv, below units.yaml: a symbol is read in its case (as the cased units), a
+        phrase as a measure, a one-word name only written in lower case ("5 oersteds", never "Tesla")."""
+        if path is None or not path.exists():
+            return
+        for line in path.read_text(encoding="utf-8").splitlines()[4:]:
+            kind, surface, name, group = line.split("\t")
+            if kind == "symbol":
+                self.cased.setdefault(surface, name)
+            elif kind == "phrase":
+                self.measures.setdefault(surface, (name, group))
+            else:
+                self.q3_words.setdefault(surface, (name, group))
+            self.unit_groups.setdefault(name, group)
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -190,11 +212,13 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
                 cur = lex.cur_symbols[suf.lower()]               # "100€", "500USD"
             elif suf == "in":
                 glued = ("inch", "length")                        # "6ft 2in"
+            elif suf == "s" and "." in num:
+                glued = ("second", "time")                        # "9.58s" (a "1990s" is a decade)
             elif _norm(suf) in lex.minor and not money:
                 glued = (lex.minor[_norm(suf)], "money:minor")     # "118.5p", "45c"
             elif suf in lex.cased:
                 glued = (lex.cased[suf], lex.unit_groups[lex.cased[suf]])
-            elif suf == "m" and (_plural_next(doc, i + 1, end) or _cur_at(doc, i + 1, end, lex)):
+            elif suf == "m" and (_plural_next(doc, i + 1, end) or _cur_at(doc, i + 1, end, lex) or _million_noun_before(doc, i, lex)):
                 mult = lex.suffix["m"]                             # "1.5m people", "3m barrels", "5m USD": millions
             elif (len(suf) > 1 or suf in _GLUED_ONE) and _norm(suf) in lex.measures:
                 glued = lex.measures[_norm(suf)]
@@ -212,7 +236,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
         if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
-                                                            or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex))):
+                                                            or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex)
+                                                                              or _million_noun_before(doc, i, lex))):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
         flags = {"digits": True, "comma": "," in num or spaced, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
@@ -408,6 +433,19 @@ def _cur_at(doc, j: int, end: int, lex: Lex) -> bool:
     """A currency code or name at j: a glued "m" before it is millions ("5m USD", "3m euros")."""
     return j < end and (doc[j].lower_ in lex.cur_symbols and doc[j].text.isupper() and doc[j].is_alpha
                         or _norm(doc[j].text) in lex.cur_names)
+
+
+def _million_noun_before(doc, i: int, lex: Lex) -> bool:
+    """A noun of a count or a sum (units.yaml million_nouns) within three words before the figure at
+    i, with only small words between: a glued "m" is millions ("a population of 3.5m", "its budget
+    rose to 2m"), not metres."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = doc[k]
+        if t.lower_ in lex.million_nouns and t.pos_ in ("NOUN", "PROPN"):
+            return True
+        if not (t.pos_ in ("ADP", "DET", "ADV", "AUX", "PART") or t.lemma_.lower() in ("reach", "rise", "fall", "grow", "hit", "total", "stand")):
+            return False
+    return False
 
 
 def _plural_next(doc, j: int, end: int) -> bool:

@@ -6,7 +6,9 @@ that may start a number); designations, years, dates and bare numbers are skippe
 """
 from __future__ import annotations
 
-from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase,
+import re
+
+from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase, _norm,
                       _plural_next, _start_number)
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
                              _unit_at)
@@ -141,8 +143,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             unit = (cur, unit[1], None, None, j + 1)           # "$75 U.S. per barrel"
     else:
         k = j + 1
-        if k < b and doc[j].lower_ == "of" and doc[k].lower_ in ("the", "a", "an") and k + 1 < b:
+        if k < b and doc[j].lower_ == "of" and doc[k].lower_ in _OF_DETS and k + 1 < b:
             k += 1
+            if k + 1 < b and doc[k].lower_ in ("last", "first", "next", "past", "final", "previous", "latest"):
+                k += 1                                          # "5 of its last 6 games"
         if k < b and doc[j].lower_ == "of" and (value is None or value >= 1) and (doc[k].text[:1].isdigit() or doc[k].lower_ in lex.numbers):
             # "48 of 79 drones": the first takes the unit of the second
             rest = _read_figure(doc, k, a, b, lex, bare)
@@ -251,10 +255,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             j + 1 >= b or doc[j + 1].is_punct or doc[j + 1].lower_ in lex.size_words):
         unit = ("inch", "length", None, None, j + 1)
         end_tok = j + 1
-    # "Maddon, 66, said", "Ms Ruiz, 41, who": a number between commas after a name is an age
+    # "Maddon, 66, said", "Ms Ruiz, 41, who", "the victim, 34, died": a number between commas after a name
+    # or a noun of a person is an age
     if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
             and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
-            and (doc[s - 2].ent_type_ == "PERSON" or doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
+            and (doc[s - 2].ent_type_ == "PERSON" or (doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
+                                                      or doc[s - 2].pos_ == "NOUN" and doc[s - 2].lower_ in lex.person_nouns)
                  and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
         unit = ("year of age", "age", None, None, j)
     if s > a and (doc[s - 1].lower_ == "magnitude" or s - 1 > a and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "magnitude") \
@@ -262,6 +268,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (unit is None or unit[3] is not None):
         unit = ("magnitude", "magnitude", None, None, j)     # "a magnitude 6.1 quake": the quake is not counted
         end_tok = j
+    m = j + (j < b and doc[j].text in ("-", "–"))
+    if m < b and doc[m].lower_ == "magnitude" and value is not None and value < 11 and not flags.get("glued") \
+            and (unit is None or unit[3] is not None):
+        unit = ("magnitude", "magnitude", None, None, m + 1)   # "a 6.2-magnitude quake", "a 5.6 magnitude earthquake"
+        end_tok = m + 1
     # "the blast killed 17 and wounded 40": a bare count right after a verb of casualties counts them
     if unit is None and cs > a and doc[cs - 1].pos_ == "VERB" and doc[cs - 1].lemma_.lower() in _CASUALTY_VERBS \
             and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
@@ -348,9 +359,22 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 if rec["subject_tokens"] is None:
                     rec["subject_tokens"] = _subject_after(doc, rec["end_tok"], b)
                 return {"records": [rec], "next": inner["next"] + 1}
+        glued = _GLUED_BRACKET.match(doc[nxt + 1].text)
+        if glued and unit and unit[1] in _MEASURE_GROUPS and _norm(glued.group(2)) in lex.measures \
+                and lex.measures[_norm(glued.group(2))][1] == unit[1]:
+            # "a 37m (121ft)-long skeleton": the tokenizer keeps "121ft)-long" whole
+            rec["converted"] = ((float(glued.group(1).replace(",", "")), lex.measures[_norm(glued.group(2))][0]),)
+            rec["end_tok"] = nxt + 2
+            return {"records": [rec], "next": nxt + 2}
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+_GLUED_BRACKET = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-zA-Z]{1,3})\)-[a-z]+$")
+
+
+_OF_DETS = ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those")
 
 
 def _share_of_figure(doc, j: int, b: int, lex: Lex, value):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .numbers import Lex, lexicon
+from .numbers import Lex, _norm, lexicon
 from .quantity_figure import _is_yearish, _read_figure
-from .quantity_units import _MEASURE_GROUPS
+from .quantity_units import _MEASURE_GROUPS, _record, _unit_at
 
 # ---------------------------------------------------------------- the scan
 
@@ -78,14 +78,28 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
     found: list[dict] = []
     first = range(a, b) if first is None else first
     k = bisect_left(first, a)
+    pending = None                                       # a bare number that may take the next figure's unit
     while k < len(first) and first[k] < b:
         i = first[k]
         r = _read_figure(doc, i, a, b, lex, bare)
-        if isinstance(r, int) and found and not bare and doc[i].text[:1].isdigit():
+        if isinstance(r, int) and not bare and doc[i].text[:1].isdigit():
             r2 = _read_figure(doc, i, a, b, lex, True)      # a bare number: it may take the unit left out
-            r = r2 if isinstance(r2, dict) and _elided(doc, r2["records"], found, b) else r
-        elif isinstance(r, dict) and found and not bare:
-            _elided(doc, r["records"], found, b)
+            if found and isinstance(r2, dict) and _elided(doc, r2["records"], found, b):
+                r = r2
+            elif isinstance(r2, dict) and len(r2["records"]) == 1:
+                pending = (r2["records"][0], False)
+        elif isinstance(r, dict) and not bare:
+            if found:
+                _elided(doc, r["records"], found, b)
+            if pending is not None and _elided_before(doc, pending[0], r["records"]) and not pending[1]:
+                found.append(pending[0])
+            pending = (r["records"][0], True) if len(r["records"]) == 1 and r["records"][0]["unit"] is None else None
+        if not isinstance(r, dict) and not bare and (r2 := _or_more(doc, i, a, b, lex)) is not None:
+            r = r2                                      # "a day or two", "another pick or two"
+        if not bare and doc[i].text[:1].isdigit():
+            r2 = r if isinstance(r, dict) else _read_figure(doc, i, a, b, lex, True)
+            if isinstance(r2, dict) and _on_scale(doc, r2["records"], b, lex):
+                r = r2                                  # "between 50 and 70 on the GPa scale"
         if r is None:
             nxt = i + 1
         elif isinstance(r, int):
@@ -98,6 +112,43 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
 
 
 _PARALLEL = ("and", "or", "but", "while", "versus", "vs", "vs.")
+
+
+def _on_scale(doc, recs: list[dict], b: int, lex: Lex) -> bool:
+    """A figure without a unit followed by "on the UNIT scale" takes that unit when it is a
+    measure or a cased symbol ("scored 60 to 80 on the GPa scale", "4 on the kW scale"). Sets it."""
+    if len(recs) != 1 or recs[0]["unit"] is not None:
+        return False
+    e = recs[0]["end_tok"]
+    if not (e + 3 < b and doc[e].lower_ == "on" and doc[e + 1].lower_ == "the" and doc[e + 3].lower_ == "scale"):
+        return False
+    sym = doc[e + 2].text
+    unit = (lex.cased[sym], lex.unit_groups[lex.cased[sym]]) if sym in lex.cased else lex.measures.get(_norm(sym)) \
+        if len(sym) > 1 else None
+    if not unit:
+        return False
+    new = _record(doc, recs[0]["start_tok"], recs[0]["num_tok"], recs[0]["end_tok"], recs[0]["value"], recs[0]["low"],
+                  recs[0]["high"], recs[0]["approx"], (unit[0], unit[1], None, None, e + 4), recs[0]["flags"], False)
+    recs[0].update(unit=new["unit"], unit_class=new["unit_class"], group=new["group"])
+    return True
+
+
+def _or_more(doc, i: int, a: int, b: int, lex: Lex):
+    """A number word after "a/an/another NOUN or" counts that noun: "a day or two" (2 days), "another
+    pick or two" (2 picks). The noun is read as a unit is (a measure or the thing counted)."""
+    if i - 3 < a or doc[i - 1].lower_ != "or" or doc[i - 2].pos_ != "NOUN" or doc[i - 2].tag_ != "NN" \
+            or doc[i - 3].lower_ not in ("a", "an", "another") or doc[i].lower_ not in lex.numbers or lex.numbers[doc[i].lower_] < 2:
+        return None
+    r = _read_figure(doc, i, a, b, lex, True)
+    if not isinstance(r, dict) or len(r["records"]) != 1 or r["records"][0]["value"] != lex.numbers[doc[i].lower_]:
+        return None
+    unit = _unit_at(doc, i - 2, i - 1, lex, False, False)
+    if not isinstance(unit, tuple):
+        return None
+    rec = r["records"][0]
+    new = _record(doc, rec["start_tok"], rec["num_tok"], rec["end_tok"], rec["value"], None, None, rec["approx"],
+                  (unit[0], unit[1], None, None, i - 1), rec["flags"], False)
+    return {"records": [new], "next": r["next"]}
 
 
 def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
@@ -120,6 +171,23 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     for p in reversed(found):
         if r["num_tok"] - p["end_tok"] > 25:
             break
+        if p["unit"] and before.lower_ == "to" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 2 and p["start_tok"] > 0 \
+                and (doc[p["start_tok"] - 1].lower_ == "from" or doc[p["start_tok"]].lower_ == "from"):
+            prev = p                                   # "from about 14-18 mpg to 24"
+            break
+        if p["unit"] and before.lower_ in ("to", "at") and r["num_tok"] - p["end_tok"] <= 12 and p["start_tok"] > 0 \
+                and p["group"] not in ("time", "percent") and not (p["group"] or "").startswith("money") \
+                and all(x["group"] == "percent" for x in found[found.index(p) + 1:]) \
+                and not any(t.is_punct and t.text not in (",", "(", ")") or t.pos_ == "VERB" and t.lower_ not in _LEVEL_VERBS
+                            for t in doc[p["end_tok"]:r["start_tok"]] if not any(t.i in range(x["start_tok"], x["end_tok"]) for x in found)) \
+                and any(t.lemma_.lower() in lexicon().change_verbs or t.lemma_.lower() in _LEVEL_VERBS
+                        for t in doc[max(0, p["start_tok"] - 8):p["start_tok"]]):
+            prev = p                                   # "fell 45.3 points to 7,012.1", "lost 250 points, or 0.8%,
+            break                                      # to 33,800", "closed 120.5 points higher at 28,700.2"
+        if p["unit"] and before.lower_ == "from" and p is found[-1] and r["num_tok"] - p["end_tok"] <= 3 \
+                and all(t.is_punct or t.lower_ in ("up", "down", "from") for t in doc[p["end_tok"]:r["start_tok"]]):
+            prev = p                                   # "$30 a month, up from 25": the level before, alike
+            break
         if not p["unit"] or " per " in p["unit"] or p["group"] == "time" or (p["group"] or "").startswith("money"):
             continue
         measure = p["group"] in _MEASURE_GROUPS
@@ -130,4 +198,39 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     if prev is None:
         return False
     r.update(unit=prev["unit"], unit_class=prev["unit_class"], group=prev["group"])
+    return True
+
+
+_LEVEL_VERBS = ("close", "closed", "end", "ended", "finish", "finished", "settle", "settled", "open", "opened", "higher", "lower")
+_CLAUSE_JOIN = ("while", "whereas", "but", "and", "against", "compared", "versus", "vs", "vs.", "x", "×", "by")
+_CLAUSE_WHILE = ("while", "whereas", "but")
+
+
+def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
+    """A number written without its unit before a figure in a parallel clause takes that figure's
+    thing counted or measure: "scored 1,200 last season, while the league leader had 1,450
+    points". The bare number ends its clause (a joining word right after it, "while", "whereas",
+    "but", "and" before a measure; or a comma and "while", "whereas", "but"), the next figure comes within fifteen tokens and is a count or a
+    measure (not money, not time, no rate), and neither is a year. Sets the unit on the record."""
+    if len(recs) != 1 or r["unit"] is not None or recs[0]["unit"] is None:
+        return False
+    q = recs[0]
+    flags = r.get("flags") or {}
+    if r["from_value"] is not None or flags.get("words") or _is_yearish(flags, r["value"]) or r["value"] is None \
+            or _is_yearish(q.get("flags") or {}, q["value"]) or " per " in q["unit"] or q["group"] == "time" \
+            or (q["group"] or "").startswith("money") or q["num_tok"] - r["end_tok"] > 15:
+        return False
+    e = r["end_tok"]
+    joins = [t.lower_ for t in doc[e:q["start_tok"]]]
+    if e >= len(doc) or not (doc[e].lower_ in _CLAUSE_JOIN or doc[e].text == "," and joins[1:2] and joins[1] in _CLAUSE_WHILE):
+        return False
+    if (q.get("flags") or {}).get("dash"):
+        return False                                   # "a 45-acre farm": a compound word, not a parallel figure
+    if any(any(c.isdigit() for c in t.text) or t.text in (";", ":", "(", ")") for t in doc[e:q["start_tok"]]):
+        return False
+    if q["subject_tokens"] is None and q["group"] not in _MEASURE_GROUPS:
+        return False
+    if q["group"] not in _MEASURE_GROUPS and doc[e].lower_ in ("and", "against", "versus", "vs", "vs.", "x", "×", "by"):
+        return False                                   # "3 and 4 goals": one count of two figures, not shared
+    r.update(unit=q["unit"], unit_class=q["unit_class"], group=q["group"])
     return True

@@ -8,11 +8,15 @@ tests a day"), and ``_record`` turns what was read into the plain dict the scann
 """
 from __future__ import annotations
 
+import re
+
 from .numbers import _DETS, _DEICTIC, _GLUED_ONE, Lex, _match_phrase, _norm, lexicon
 
 _HEAD_POS = {"NOUN", "PROPN"}
 _MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
 
+# a model numbered, in the plural: "Model 3s", "Boeing 787s", "MiG-29s" (what is counted)
+_MODEL_PLURAL = re.compile(r"^(?:[A-Za-z]+-)?\d{1,4}[A-Za-z]?s$")
 _MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
 
 # ---------------------------------------------------------------- units
@@ -82,6 +86,9 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
         code = lex.cur_symbols[doc[j].lower_]
         return code, f"money:{code}", None, None, j + 1
     w = doc[j].lower_
+    if w in lex.q3_words and doc[j].text == w:          # a unit only quantulum3's table names ("40 fathoms")
+        name, group = lex.q3_words[w]
+        return name, group, None, None, j + 1
     if w in lex.counted and doc[j].pos_ in ("VERB", "ADJ", "NOUN") and w in ("killed", "wounded", "injured", "dead", "hurt"):
         return w, lex.counted[w], j, j, j + 1
     return _counted(doc, j, end, lex)
@@ -98,6 +105,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
     steps = 0
     while k < end and steps < 6:
         t = doc[k]
+        if _MODEL_PLURAL.match(t.text) and k > first and all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in doc[first:k]):
+            return doc[first:k + 1].text, doc[first:k + 1].text.lower(), first, k, k + 1   # "40,000 Model 3s", "12 MiG-29s"
         if t.pos_ in _HEAD_POS and t.text[:1].isalpha():
             h = _np_head(doc, k, end)
             if h is not None:                      # "30 COVID-19 patients", "40 Stinger anti-aircraft missiles"
@@ -153,6 +162,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
                     k = noun
                     steps += 1
                     continue
+                if _MODEL_PLURAL.match(t.text) and "-" in t.text:
+                    return t.text, t.text.lower(), first, k, k + 1     # "12 MiG-29s"
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
@@ -313,9 +324,13 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
             and doc[end_tok].lower_ in ("per", "a", "an", "/"):
         hit = _match_phrase(doc, end_tok + 1, b, lex.measures)
         per_tok = doc[end_tok + 1]
+        letter = per_tok.text.rstrip(".") if doc[end_tok].text == "/" else ""
         if hit and not (hit[1] < b and doc[hit[1]].lower_ in _LATER):
             unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
             end_tok = hit[1]
+        elif letter in lex.spaced_letters and lex.spaced_letters[letter][1] == "time":
+            unit = (f"{unit[0]} per {lex.spaced_letters[letter][0]}", unit[1], unit[2], unit[3], end_tok + 2)
+            end_tok = end_tok + 2                    # "12 mm/h", "3 m/d": a time symbol of one letter after "/"
         elif per_tok.pos_ == "NOUN" and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b
                                          or doc[end_tok + 2].pos_ not in _HEAD_POS
                                          and doc[end_tok + 2].lower_ not in _LATER):
