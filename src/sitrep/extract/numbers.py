@@ -6,155 +6,23 @@ dozen"), a vague plural ("hundreds of", "tens of thousands": an open range,
 never averaged) or a signed form ("minus 40", "+0.3"). The words are data in
 ``data/units.yaml`` (``Lex`` indexes them); the cues before and after a figure
 ("more than", "up to", "or more") give its approximation class.
+
+This module reads the numbers themselves (digits, number words, fractions, multipliers, currency
+signs glued on or before them); ``number_lexicon.py`` holds the word lists, ``number_cues.py`` the
+phrase matcher and the approximation cues, ``number_forms.py`` the rarer written forms.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
+from .number_cues import _cue_after, _cue_before, _match_phrase  # noqa: F401 - re-exported
 from .number_forms import _amount_range, _glued_range, _scientific
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
-# unit symbols and names units.yaml lacks, from quantulum3's unit table (scripts/build_units_q3.py)
-Q3 = Path(__file__).resolve().parents[1] / "data" / "units-q3.tsv"
+from .number_lexicon import DATA, Q3, Lex, _norm, lexicon  # noqa: F401 - re-exported
 
 _NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
-
-
-class Lex:
-    """The word lists of units.yaml, indexed for the scanner."""
-
-    def __init__(self, path: Path = DATA, q3: Path | None = Q3):
-        import yaml
-        d = yaml.safe_load(path.read_text(encoding="utf-8"))
-        w = lambda k: d[k]["words"]  # noqa: E731
-        self.numbers = {k: float(v) for k, v in w("numbers").items()}
-        self.mult = {k: float(v) for k, v in w("multipliers").items()}
-        self.suffix = {k: float(v) for k, v in w("suffixes").items()}
-        self.vague = {k: float(v) for k, v in w("vague").items()}
-        self.before: list[tuple[tuple[str, ...], str]] = []
-        self.after: list[tuple[tuple[str, ...], str]] = []
-        for g in d["approx"]:
-            self.before += [(tuple(str(p).lower().split()), g["class"]) for p in g.get("before", [])]
-            self.after += [(tuple(str(p).lower().split()), g["class"]) for p in g.get("after", [])]
-        self.before.sort(key=lambda x: -len(x[0]))
-        self.after.sort(key=lambda x: -len(x[0]))
-        self.range_words = set(map(str, w("range_words")))
-        self.skip_before = set(map(str, w("skip_before")))
-        self.skip_after = set(map(str, w("skip_after")))
-        self.months = set(map(str, w("months")))
-        self.not_after_one = set(map(str, w("not_after_one")))
-        self.focus_before_one = set(map(str, w("focus_before_one")))
-        self.one_indefinite_after = set(map(str, w("one_indefinite_after")))
-        self.code_multipliers = {str(k): float(v) for k, v in w("code_multipliers").items()}
-        self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
-        self.digit_fractions = set(int(x) for x in w("digit_fractions"))
-        self.mult_letters = set(map(str, w("multiplier_letters")))
-        self.glued_one = set(map(str, w("glued_one_letter")))
-        self.determiners = set(map(str, w("determiners")))
-        self.deictic = set(map(str, w("deictic")))
-        self.counting_determiners = set(map(str, w("counting_determiners")))
-        self.year_before = set(map(str, w("year_before")))
-        self.strong_units = set(map(str, w("strong_units")))
-        self.million_nouns = set(map(str, w("million_nouns")))
-        self.person_nouns = set(map(str, w("person_nouns")))
-        self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
-        self.size_words = set(map(str, w("size_words")))
-        self.change_verbs = set(map(str, w("change_verbs")))
-        self.spaced_letters = {str(k): (str(v[0]), str(v[1])) for k, v in w("spaced_letters").items()}
-        self.senses = {str(k): (str(v[0]), str(v[1]), set(v[2])) for k, v in w("symbol_senses").items()}
-        self.cased_cur = {str(k): str(v) for k, v in w("cased_currency").items()}
-        self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
-        self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
-        self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
-        cur = d["currencies"]
-        self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
-        for k, v in list(self.cur_symbols.items()):      # "usd$ 15", "cad$15", "nzd$": a code before a dollar sign
-            if len(k) == 3 and k.isalpha():
-                self.cur_symbols.setdefault(k + "$", v)
-        self.cur_names = {_norm(k): v for k, v in cur["names"]["words"].items()}
-        self.pounds = set(cur["pounds"]["words"])
-        self.pound_money = set(map(str, cur["pound_money"]["words"]))
-        self.pound_weight = set(map(str, cur["pound_weight"]["words"]))
-        self.minor = {_norm(k): v for k, v in cur["minor"]["words"].items()}
-        self.measures: dict[str, tuple[str, str]] = {}
-        self.time_factors: dict[str, tuple[float, str]] = {}
-        for group, g in d["measures"].items():
-            if group == "time_factors":
-                self.time_factors = {k: (float(v[0]), v[1]) for k, v in g["words"].items()}
-                continue
-            for k, v in g["words"].items():
-                self.measures[_norm(str(k))] = (str(v), group)
-        si = d.get("si_units") or {}
-        for pre in (si.get("prefixes") or {}).get("words", {}):
-            for spelling, (name, group) in (si.get("bases") or {}).get("words", {}).items():
-                for word in _plurals(pre + str(spelling)):
-                    self.measures.setdefault(_norm(word), (pre + str(name), str(group)))
-        self.unit_groups = {name: group for name, group in self.measures.values()}
-        sym = d.get("si_symbols") or {}
-        bases = {str(k): (str(v[0]), str(v[1])) for k, v in (sym.get("bases") or {}).get("words", {}).items()}
-        skip = set(map(str, (sym.get("exclude") or {}).get("words", [])))
-        single = set(map(str, (sym.get("single") or {}).get("words", [])))
-        made = {b: n for b, n in bases.items() if len(b) > 1 or b in single}
-        for pre, pname in ((sym.get("prefixes") or {}).get("words", {})).items():
-            for b, n in bases.items():
-                made[str(pre) + b] = (str(pname) + n[0], n[1])
-        for symbol, (name, group) in made.items():
-            if symbol not in skip and symbol not in self.cased and self.measures.get(_norm(symbol), ("",))[0] != name:
-                self.cased[symbol] = name              # "mW" milliwatt though "mw" is read as megawatt
-            self.unit_groups.setdefault(name, group)
-        self.q3_words: dict[str, tuple[str, str]] = {}
-        self._load_q3(q3)
-        self.counted: dict[str, str] = {}
-        for g in d["counted"]:
-            for word in g["words"]:
-                self.counted[_norm(word)] = g["class"]
-        self.counted_classes = set(self.counted.values())
-        self.max_unit_words = 4
-        # the cues by their last (before a figure) or first (after it) word, longest first
-        self.before_by_last: dict[str, list] = {}
-        self.after_by_first: dict[str, list] = {}
-        for words, cls in self.before:
-            self.before_by_last.setdefault(words[-1], []).append((words, cls))
-        for words, cls in self.after:
-            self.after_by_first.setdefault(words[0], []).append((words, cls))
-        # words after "a"/"an" that make it a number ("a half", "a dozen", "over a century")
-        self.after_a = set(self.fractions) | set(self.mult) | set(self.time_factors) | {"year", "month", "week", "day"}
-        self.start_cache: dict[int, int] = {}     # orth id -> may the word start a figure (quantity_scan)
-
-
-    def _load_q3(self, path: Path | None) -> None:
-        """units-q3.tsv, below units.yaml: a symbol is read in its case (as the cased units), a
-        phrase as a measure, a one-word name only written in lower case ("5 oersteds", never "Tesla")."""
-        if path is None or not path.exists():
-            return
-        for line in path.read_text(encoding="utf-8").splitlines()[4:]:
-            kind, surface, name, group = line.split("\t")
-            if kind == "symbol":
-                self.cased.setdefault(surface, name)
-            elif kind == "phrase":
-                self.measures.setdefault(surface, (name, group))
-            else:
-                self.q3_words.setdefault(surface, (name, group))
-            self.unit_groups.setdefault(name, group)
-
-
-def _plurals(word: str) -> tuple[str, ...]:
-    """A unit name and its plural ("kilopascal", "kilopascals"; "megahertz" has none)."""
-    return (word,) if word.endswith(("z", "s")) else (word, word + "s")
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", str(s).lower()).strip()
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lex:
-    return Lex()
 
 
 _L = lexicon()
@@ -468,81 +336,6 @@ def _next_word(doc, j: int, end: int) -> str:
 def _money_context(doc, i: int, lex: Lex) -> bool:
     return i > 0 and doc[i - 1].lower_ in lex.cur_symbols
 
-
-_KEYS: tuple = (None, {})      # (document, {(j, stop): keys}): see ``_phrase_keys``
-
-
-def _phrase_keys(doc, j: int, stop: int) -> list[tuple[int, str, str | None, str | None]]:
-    """(n, key, key without a final ".", key without spaces) for the first n tokens from j, longest
-    first: the lower forms with the spaces between (normalised when not ASCII), up to a space token
-    or a line break. Made once per document and place (the unit reader tries several tables at one
-    token); the cache holds one document, replaced by one assignment when another comes."""
-    global _KEYS
-    cached, memo = _KEYS
-    if cached is not doc:
-        memo = {}
-        _KEYS = (doc, memo)
-    keys = memo.get((j, stop))
-    if keys is None:
-        words, seps = [], []
-        for t in doc[j:stop]:
-            if t.is_space:
-                break
-            words.append(t.lower_)
-            seps.append(" " if t.whitespace_ else "")
-            if "\n" in t.whitespace_:
-                break
-        keys = []
-        for n in range(len(words), 0, -1):
-            key = "".join(w + sp for w, sp in zip(words[:n - 1], seps)) + words[n - 1]
-            if not key.isascii():
-                key = _norm(key)
-            dot = key[:-1] if n > 1 and len(words[n - 1]) > 1 and words[n - 1].endswith(".") else None
-            keys.append((n, key, dot, key.replace(" ", "") if n > 1 else None))
-        memo[(j, stop)] = keys
-    return keys
-
-
-def _match_phrase(doc, j: int, end: int, table: dict, max_words: int = 5):
-    """Longest entry of table that the tokens from j spell (with or without the spaces between);
-    a phrase never runs over a space token or a line break."""
-    best = None
-    for n, key, dot, key2 in _phrase_keys(doc, j, min(end, j + max_words)):
-        if key in table:
-            return table[key], j + n
-        if dot is not None and dot in table:
-            return table[dot], j + n                # "per sq m." at the end of a sentence
-        if key2 is not None and key2 in table:
-            best = best or (table[key2], j + n)
-    return best
-
-
-def _cue_before(doc, s: int, sent_start: int, lex: Lex):
-    if s <= sent_start:
-        return None, s
-    for words, cls in lex.before_by_last.get(doc[s - 1].lower_, ()):
-        n = len(words)
-        if s - n < sent_start:
-            continue
-        if tuple(t.lower_ for t in doc[s - n:s]) == words:
-            if words == ("over",) and doc[s - 1].pos_ not in ("ADP", "ADV"):
-                continue
-            return cls, s - n
-    return None, s
-
-
-def _cue_after(doc, j: int, end: int, lex: Lex):
-    if j >= end:
-        return None, j
-    for words, cls in lex.after_by_first.get(doc[j].lower_, ()):
-        n = len(words)
-        if j + n <= end and tuple(t.lower_ for t in doc[j:j + n]) == words:
-            if j + n < end and (doc[j + n].lower_ in ("than", "of", "then") or words[0] in ("and", "or")
-                                and (doc[j + n].text[:1].isdigit() or doc[j + n].lower_ in lex.numbers)):
-                continue                         # "2,000 troops and more than ...", "above 10 and below 20": another figure
-            return cls, j + n
-    # a glued plus: "60+"
-    return None, j
 
 
 def _start_number(doc, i: int, b: int, lex: Lex):
