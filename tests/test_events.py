@@ -778,3 +778,9 @@ def test_verb_framing_an_event_noun_is_not_the_event(pipe):
     # "engaged in talks": the talks are the event, no fighting is engaged
     evs = events(pipe, "Kesh engaged in talks with Valdoria over the detained sailors.")
     assert ("CONSULT", "KSH", "VAL") in triples(evs) and "FIGHT" not in {e.type for e in evs}
+
+
+def test_event_text_includes_its_subject(pipe):
+    # the doer named outside the trigger's own phrase is part of the event's text
+    e = next(e for e in events(pipe, "Pellis said it would send troops to Brevik.") if e.target == "BRV")
+    assert e.actor == "PEL" and e.text == "Pellis said it would send troops to Brevik"
