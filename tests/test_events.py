@@ -784,3 +784,8 @@ def test_event_text_includes_its_subject(pipe):
     # the doer named outside the trigger's own phrase is part of the event's text
     e = next(e for e in events(pipe, "Pellis said it would send troops to Brevik.") if e.target == "BRV")
     assert e.actor == "PEL" and e.text == "Pellis said it would send troops to Brevik"
+
+
+def test_relative_pronoun_subject_is_the_noun_it_follows(pipe):
+    evs = events(pipe, "Pellis welcomed the Ostranian medics, who delivered medicine to Brevik.")
+    assert ("AID", "OST", "BRV") in triples(evs)

@@ -216,10 +216,13 @@ def _preps(v, allowed: set) -> list:
 
 def _inherited_subject(v, depth: int = 0):
     """The subject of a verb that has none of its own: from the verb it is coordinated
-    with or that controls it ("X condemned ... and promised", "X decided to send")."""
+    with or that controls it ("X condemned ... and promised", "X decided to send"); a relative
+    pronoun's is the noun the clause tells of ("the Keshi troops who shelled X")."""
     if depth > 4:
         return None, None
     s = _subject(v)
+    if s is not None and s.tag_ in ("WP", "WDT") and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        s = v.head   # "rebels who overran the town": the relative pronoun stands for the noun it follows
     if s is not None and s.tag_ == "PRP" and s.lower_ in ("it", "they", "he", "she", "we"):
         # "Switzerland said it had expelled ...": the pronoun is the speaker of the governing clause
         h = v
