@@ -789,3 +789,12 @@ def test_event_text_includes_its_subject(pipe):
 def test_relative_pronoun_subject_is_the_noun_it_follows(pipe):
     evs = events(pipe, "Pellis welcomed the Ostranian medics, who delivered medicine to Brevik.")
     assert ("AID", "OST", "BRV") in triples(evs)
+
+
+def test_gerund_after_a_preposition_is_done_by_the_verbs_doer(pipe):
+    assert ("SANCTION", "KSH", "TAL") in triples(events(pipe, "Kesh retaliated by expelling two Talmari diplomats."))
+    # a reason told of the object: the object did it
+    assert ("AID", "OST", "PEL") in triples(events(pipe, "Brevik praised Ostrana for sending medicine to Pellis."))
+    # "without" tells what was not done
+    evs = events(pipe, "Kesh may hold talks with Talmar without consulting Valdoria.")
+    assert not any(e.target == "VAL" and e.actor == "KSH" for e in evs)
