@@ -12,7 +12,7 @@ from .event_actors import TokenActors
 from .tokkids import kids_of
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-GERUND_PREPS = {"by", "before", "after", "in", "while", "through", "for", "upon", "on"}  # "by imposing" ("without" denies)
+GERUND_PREPS = {"by", "in", "while", "through", "for", "upon"}  # "by imposing" ("without" denies; "after", "before" tell the background)
 # dependencies followed when collecting the actors a noun phrase names
 PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det", "npadvmod", "cc", "prep",
                "nummod", "quantmod", "case", "punct"}
@@ -256,7 +256,7 @@ def _inherited_subject(v, depth: int = 0):
         return h, v
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and h.lower_ in GERUND_PREPS and h.head.pos_ in ("VERB", "AUX") \
             and h.head != h:
-        # "responded by imposing sanctions", "demanded a truce before allowing aid in": the verb's doer;
+        # "responded by imposing sanctions", "joined them in demanding a vote": the verb's doer;
         # "praised X for sending aid": X, the object the reason is told of
         obj = next((c for c in kids_of(h.head) if c.dep_ == "dobj"), None) if h.lower_ == "for" else None
         return (obj, h.head) if obj is not None else _inherited_subject(h.head, depth + 1)
