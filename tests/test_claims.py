@@ -763,3 +763,11 @@ def test_title_case_headline_claim(run):
                       "Mara Lind spoke to reporters at the quay on Friday morning before the ferries left.")
     c = one(claims, "Warns")
     assert "Lind" in c.source and "Rising Water" in c.text
+
+
+def test_headline_in_capitals_claim(run):
+    doc, claims = run("PORT CHIEF MARA LIND WARNS FERRY CREWS OF RISING WATER\n\n"
+                      "Mara Lind spoke to reporters at the quay on Friday morning before the ferries left.")
+    c = one(claims, "WARNS")
+    assert "LIND" in c.source and "RISING WATER" in c.text
+    assert doc.text[c.start:c.end] == c.text

@@ -778,3 +778,23 @@ def test_verb_framing_an_event_noun_is_not_the_event(pipe):
     # "engaged in talks": the talks are the event, no fighting is engaged
     evs = events(pipe, "Kesh engaged in talks with Valdoria over the detained sailors.")
     assert ("CONSULT", "KSH", "VAL") in triples(evs) and "FIGHT" not in {e.type for e in evs}
+
+
+def test_event_text_includes_its_subject(pipe):
+    # the doer named outside the trigger's own phrase is part of the event's text
+    e = next(e for e in events(pipe, "Pellis said it would send troops to Brevik.") if e.target == "BRV")
+    assert e.actor == "PEL" and e.text == "Pellis said it would send troops to Brevik"
+
+
+def test_relative_pronoun_subject_is_the_noun_it_follows(pipe):
+    evs = events(pipe, "Pellis welcomed the Ostranian medics, who delivered medicine to Brevik.")
+    assert ("AID", "OST", "BRV") in triples(evs)
+
+
+def test_gerund_after_a_preposition_is_done_by_the_verbs_doer(pipe):
+    assert ("SANCTION", "KSH", "TAL") in triples(events(pipe, "Kesh retaliated by expelling two Talmari diplomats."))
+    # a reason told of the object: the object did it
+    assert ("AID", "OST", "PEL") in triples(events(pipe, "Brevik praised Ostrana for sending medicine to Pellis."))
+    # "without" tells what was not done
+    evs = events(pipe, "Kesh may hold talks with Talmar without consulting Valdoria.")
+    assert not any(e.target == "VAL" and e.actor == "KSH" for e in evs)

@@ -1,21 +1,17 @@
 """Claims in a title-case headline ("Retired General Reveals 'Demoralizing' Experience", "Obama
 Sees 'Personal Insult' If ..."): the small model takes most capitalised words for names and
 misses the verb. The headline -- the text's first line, when most of its words are capitalised --
-is parsed again in sentence case, a word keeping its capital only where the body writes it so
-(a name: "Trump", "Obama"); lowering a letter keeps every offset, so the reporting verbs found
+is parsed again in sentence case (``headline_case``), a word keeping its capital only where the body
+writes it so (a name: "Trump", "Obama"); lowering a letter keeps every offset, so the reporting verbs found
 in that parse give drafts over the text itself, their source tokens mapped back to the
 document's parse."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .claim_draft import _chars, _lex
 from .claim_verbs import _from_verb
-
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-MAX_WORDS = 24       # a longer first line is a paragraph, not a headline
-TITLE_SHARE = 0.6    # share of the words after the first that are capitalised in a title-case line
+from .headline_case import headline_span, sentence_case
 
 
 def setup(nlp, resources: dict) -> None:
@@ -24,33 +20,7 @@ def setup(nlp, resources: dict) -> None:
 
 def _headline(text: str) -> tuple[int, int] | None:
     """The first line's characters when it reads as a title-case headline."""
-    end = text.find("\n")
-    if end < 0:
-        return None   # one paragraph: no headline line
-    words = _WORD.findall(text[:end])
-    if not 3 <= len(words) <= MAX_WORDS:
-        return None
-    rest = [w for w in words[1:] if len(w) > 3 or w[0].isupper()]   # "of", "on", "to" may stay low
-    caps = [w for w in rest if w[0].isupper()]
-    if not rest or len(caps) < TITLE_SHARE * len(rest):
-        return None
-    return 0, end
-
-
-def sentence_case(line: str, body: str) -> str:
-    """The line with the capital of each word after the first lowered, unless the body writes
-    the word capitalised and never in lower case (a name); all-capital words ("GOP") stay."""
-    out = list(line)
-    for k, m in enumerate(_WORD.finditer(line)):
-        w = m.group()
-        if k == 0 or not w[0].isupper() or w.isupper() and (len(w) > 1 or line[m.end():m.end() + 1] == "."):
-            continue   # the first word, "GOP", "U.S."
-        if re.search(r"\b%s\b" % re.escape(w), body) and not re.search(r"\b%s\b" % re.escape(w.lower()), body):
-            continue
-        low = w[0].lower()
-        if len(low) == 1:
-            out[m.start()] = low
-    return "".join(out)
+    return headline_span(text)
 
 
 def headline_drafts(ctx, taken: list) -> list:

@@ -146,7 +146,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     trig = f["trigger"]
     noun_only = all(t.pos_ not in ("VERB", "AUX") for t in trig)
     toks = [*trig]
-    if f["subj"] is not None and f["subj"].sent is sent:
+    if f["subj"] is not None and sent.start <= f["subj"].i < sent.end:  # (spans are made afresh: no identity)
         toks.append(f["subj"])
     span_toks = set()
     for t in toks:

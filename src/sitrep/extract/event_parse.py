@@ -12,6 +12,7 @@ from .event_actors import TokenActors
 from .tokkids import kids_of
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+GERUND_PREPS = {"by", "in", "while", "through", "for", "upon"}  # "by imposing" ("without" denies; "after", "before" tell the background)
 # dependencies followed when collecting the actors a noun phrase names
 PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det", "npadvmod", "cc", "prep",
                "nummod", "quantmod", "case", "punct"}
@@ -216,10 +217,14 @@ def _preps(v, allowed: set) -> list:
 
 def _inherited_subject(v, depth: int = 0):
     """The subject of a verb that has none of its own: from the verb it is coordinated
-    with or that controls it ("X condemned ... and promised", "X decided to send")."""
+    with or that controls it ("X condemned ... and promised", "X decided to send"); a relative
+    pronoun's is the noun the clause tells of ("the Keshi troops who shelled X"); a gerund after a
+    preposition is done by the verb's doer ("retaliated by expelling X's envoy")."""
     if depth > 4:
         return None, None
     s = _subject(v)
+    if s is not None and s.tag_ in ("WP", "WDT") and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        s = v.head   # "rebels who overran the town": the relative pronoun stands for the noun it follows
     if s is not None and s.tag_ == "PRP" and s.lower_ in ("it", "they", "he", "she", "we"):
         # "Switzerland said it had expelled ...": the pronoun is the speaker of the governing clause
         h = v
@@ -249,6 +254,12 @@ def _inherited_subject(v, depth: int = 0):
         return _inherited_subject(h.head, depth + 1)  # "X expressed willingness to cooperate": X would
     if v.dep_ in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN", "PRON"):
         return h, v
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and h.lower_ in GERUND_PREPS and h.head.pos_ in ("VERB", "AUX") \
+            and h.head != h:
+        # "responded by imposing sanctions", "joined them in demanding a vote": the verb's doer;
+        # "praised X for sending aid": X, the object the reason is told of
+        obj = next((c for c in kids_of(h.head) if c.dep_ == "dobj"), None) if h.lower_ == "for" else None
+        return (obj, h.head) if obj is not None else _inherited_subject(h.head, depth + 1)
     return None, None
 
 

@@ -69,6 +69,8 @@ light verbs per PLOVER type. For each trigger in a sentence:
   another type ("engaged in talks") is not itself an event;
 * an intent stated in so many words ("offered to host talks") is coded without a counterpart
   when none is named (else the intended act's or the actor's other act's target);
+* a headline in title case or in capitals ("KESH ATTACKS TALMAR") with no event found is parsed
+  again in sentence case, names keeping their capitals (``event_headline``);
 * the nouns of the verbs ("withdrawal", "deportation", "extradition") are derived by suffix rules
   (``nominalisations``); disapproval or approval voiced at someone ("expressed concern over X")
   is an ACCUSE or a SUPPORT.
@@ -88,6 +90,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from ..model import Event, record_id
+from . import event_headline
 from .context import Context
 from .event_actors import TokenActors, build_table, load_actor_entries
 from .event_emit import _borrow_targets, _emit
@@ -98,6 +101,7 @@ from .verb_events import _verb_event
 
 
 def setup(nlp: Any, resources: dict[str, Any]) -> None:
+    event_headline.setup(nlp, resources)
     resources["event_vocab"] = load_vocab()
     resources["event_actor_table"] = build_table(nlp, load_actor_entries(resources.get("actor_files") or []))
 
@@ -135,6 +139,13 @@ def find_events(ctx: Context) -> Iterator[Event]:
 
 
 def _own_events(ctx: Context) -> Iterator[Event]:
+    events = list(_parse_events(ctx))
+    yield from events
+    # a headline in title case or in capitals, parsed as one long name: read again in sentence case
+    yield from event_headline.headline_events(ctx, events, _parse_events)
+
+
+def _parse_events(ctx: Context) -> Iterator[Event]:
     vocab, _ = _resources(ctx)
     ta = token_actors(ctx)
     found: list[dict] = []
