@@ -106,6 +106,11 @@ def _from_verb(t, L) -> _Draft | None:
                 if objs:
                     content, cue_end_tok = list(objs[0].subtree), c
                     break
+            if c.dep_ == "prep" and (lem, c.lower_) in L["preps_spoken"]:   # "did not respond to requests"
+                objs = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in L["nouns"] | L["asked"]]
+                if objs:
+                    content, cue_end_tok = list(objs[0].subtree), c
+                    break
     if content is None:
         for c in kids:   # "were quoted as saying ..."
             if c.dep_ == "prep" and c.lower_ == "as":
