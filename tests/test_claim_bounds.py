@@ -98,3 +98,11 @@ def test_a_quotation_before_a_titled_name_is_attributed_to_the_name(run):
     c = by_cue(claims, "said")
     assert c.text.startswith("The levee will hold") and c.direct
     assert "Ruiz" in c.source
+
+
+def test_a_leading_concession_with_its_own_verb_is_its_own_claim(run):
+    claims = run("While he acknowledged pay was a major reason he felt tired serving under the council, "
+                 "Okafor also noted several \u201csmall things\u201d left him further discouraged.")
+    noted, acknowledged = by_cue(claims, "noted"), by_cue(claims, "acknowledged")
+    assert noted.text == "several \u201csmall things\u201d left him further discouraged"
+    assert acknowledged.text.startswith("pay was a major reason")

@@ -771,3 +771,11 @@ def test_headline_in_capitals_claim(run):
     c = one(claims, "WARNS")
     assert "LIND" in c.source and "RISING WATER" in c.text
     assert doc.text[c.start:c.end] == c.text
+
+
+def test_no_reply_to_a_request_for_comment_is_a_claim_but_a_reply_to_shelling_is_not(run):
+    _, claims = run("The port authority did not immediately respond to requests for comment.")
+    c = [c for c in claims if "respond" in c.cue]
+    assert c and "port authority" in c[0].source and c[0].text == "requests for comment"
+    _, claims = run("The garrison responded to the shelling with mortar fire.")
+    assert not [c for c in claims if "respond" in c.cue]

@@ -24,6 +24,8 @@ def _lex(ctx) -> dict:
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "object_never": frozenset(rv["object_never"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
+            "preps_spoken": {tuple(p) for p in rv["prep_objects_spoken"]["pairs"]},
+            "asked": frozenset(rv["prep_objects_spoken"]["asked"]),
             "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
             "docs": frozenset(cues["document_sources"]["lemmas"]),
             "anon": frozenset(cues["anonymous_words"]["words"]),

@@ -28,6 +28,25 @@ def _after_seem(t, L) -> bool:
 _PERSONS = frozenset({"him", "her", "them", "me", "us", "you"})   # a stance toward a person: "she criticized him"
 
 
+_CONCEDE = frozenset({"while", "although", "though", "whereas"})
+
+
+def _leading_concession(c, t, kids) -> bool:
+    """Is the clause ``c`` before the verb ``t`` a leading concessive clause the parser made its
+    complement ("While she admitted pay was the reason, Jones noted several things ..."), with the
+    verb's own clause after it? The concession is a claim of its own (``_inverted_concession``)."""
+    return c.i < t.i and c.left_edge.lower_ in _CONCEDE and c.left_edge.dep_ == "mark" \
+        and c.left_edge.head.i != c.i and any(k.dep_ == "ccomp" and k.i > t.i for k in kids)
+
+
+def _inverted_concession(t, kids) -> bool:
+    """Is ``t`` the verb of such a concessive clause, the parser having hung what it reports (its
+    head, a clause complement) above it? Its content is that head clause, without ``t``'s own words."""
+    return t.dep_ == "advcl" and t.head.dep_ == "ccomp" and t.head.i > t.i and any(
+        k.dep_ == "mark" and k.lower_ in _CONCEDE for k in kids) and not any(
+        k.dep_ in ("ccomp", "dobj", "xcomp") for k in kids)
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
@@ -53,9 +72,12 @@ def _from_verb(t, L) -> _Draft | None:
         if content is None:
             return None
     for c in kids:
-        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L) and not _before_colon(c, t):
+        if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L) and not _before_colon(c, t) \
+                and not _leading_concession(c, t, kids):
             content = list(c.subtree)
             break
+    if content is None and _inverted_concession(t, kids):
+        content = _host_content(t)   # "While she admitted [pay was the reason], X noted ...": what she admitted
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
             c.dep_ == "ccomp" and not _noun_owned(c, L) for c in kids):
         return None   # only its that-clause made it a cue, and that clause is a noun's
@@ -81,6 +103,11 @@ def _from_verb(t, L) -> _Draft | None:
         for c in kids:   # ("called the tariffs unfair for fishers": the object is the content, below)
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    content, cue_end_tok = list(objs[0].subtree), c
+                    break
+            if c.dep_ == "prep" and (lem, c.lower_) in L["preps_spoken"]:   # "did not respond to requests"
+                objs = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in L["nouns"] | L["asked"]]
                 if objs:
                     content, cue_end_tok = list(objs[0].subtree), c
                     break
