@@ -44,8 +44,3 @@ def test_opening_quote_still_starts_a_sentence(nlp):
 def test_newline_starts_a_sentence(nlp):
     assert _sents(nlp, "Smoke rose over the depot\nResidents fled north.") == [
         "Smoke rose over the depot", "Residents fled north."]
-
-
-def test_hard_wrapped_line_is_not_cut(nlp):
-    s = _sents(nlp, "The envoy who\nrepeatedly\nignored the ceasefire terms was recalled.\nTroops cheered.")
-    assert s[0] == "The envoy who\nrepeatedly\nignored the ceasefire terms was recalled."

@@ -4,8 +4,7 @@ only, one ``from_array`` if anything changed.
 
 - a token after a newline starts a sentence (lines are never joined), and the line's second token,
   if glued to the first, does not (left free, the parser cut "Trump" / "’s" / "criticisms ..." after a
-  subhead); but a single newline inside a sentence (a hard-wrapped line: no final punctuation before
-  it, a lowercase word after it) is left to the parser;
+  subhead);
 - a closing quote or bracket right after sentence-final punctuation ('... progress."') stays in that
   sentence: the parser cut it off as a sentence of its own, or glued it to the next one;
   a second closer glued to the first ('.’”') too;
@@ -68,9 +67,6 @@ def sentence_boundaries(doc):
     for i in arr[:-1, 0].nonzero()[0].tolist():
         t = doc[i].text
         if "\n" not in t:
-            continue
-        if t == "\n" and arr[i + 1, 4] and i and int(orth[i - 1]) not in finals:
-            # a hard-wrapped line: "... regularly" / "incites" / "political violence": left to the parser
             continue
         col[i + 1] = 1
         if i + 2 < n and not space[i + 1]:
