@@ -44,3 +44,10 @@ def test_opening_quote_still_starts_a_sentence(nlp):
 def test_newline_starts_a_sentence(nlp):
     assert _sents(nlp, "Smoke rose over the depot\nResidents fled north.") == [
         "Smoke rose over the depot", "Residents fled north."]
+
+
+def test_speaker_after_exclamation_quote_in_a_long_paragraph(nlp):
+    text = ('The rally went on past midnight, the organisers said, and the square stayed full.\n'
+            '"With the river on our side we will hold this town!" she shouted, and the crowd answered.')
+    s = _sents(nlp, text)
+    assert s[-1].startswith('"With the river') and s[-1].endswith("answered.")

@@ -85,6 +85,9 @@ def sentence_boundaries(doc):
             col[i] = -1
             if not last and lower_l[i + 1] and col[i + 1] != 1:
                 col[i + 1] = -1
+                # and the word after it: the parser can overrule a lone -1 (spaCy issue 7716), not two
+                if i + 2 < n and col[i + 2] != 1 and not space[i + 2]:
+                    col[i + 2] = -1
             changed = True
     if changed:
         doc.from_array([SENT_START], col.astype(np.uint64))
