@@ -51,3 +51,9 @@ def test_speaker_after_exclamation_quote_in_a_long_paragraph(nlp):
             '"With the river on our side we will hold this town!" she shouted, and the crowd answered.')
     s = _sents(nlp, text)
     assert s[-1].startswith('"With the river') and s[-1].endswith("answered.")
+
+
+def test_straight_single_then_double_quote(nlp):
+    text = "The pilot said: \"My orders were 'turn back.'\"\n\nThe tower denied it."
+    s = _sents(nlp, text)
+    assert s[0].endswith("back.'\"")

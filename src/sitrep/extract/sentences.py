@@ -24,7 +24,7 @@ FINALS: dict[str, str] = {
 }
 
 # closing quotes and brackets (token texts); `ambiguous` ones also open a quote, so they count as
-# closing only when followed by whitespace or the end of the text; help line each
+# closing only when followed by whitespace, another closer or the end of the text; help line each
 CLOSERS: dict[str, str] = {
     "\u201d": "right double quotation mark: always closing",
     "\u2019": "right single quotation mark (closing; as an apostrophe it is inside a word token)",
@@ -80,7 +80,7 @@ def sentence_boundaries(doc):
             if spacy_l[i - 1] or not (orth_l[i - 1] in finals or (orth_l[i - 1] in closers and col[i - 1] == -1)):
                 continue
             last = i + 1 >= n
-            if orth_l[i] in ambiguous and not (spacy_l[i] or last or space[i + 1]):
+            if orth_l[i] in ambiguous and not (spacy_l[i] or last or space[i + 1] or orth_l[i + 1] in closers):
                 continue
             col[i] = -1
             if not last and lower_l[i + 1] and col[i + 1] != 1:
