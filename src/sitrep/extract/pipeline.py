@@ -78,33 +78,6 @@ def load_model(name: str | None = None):
         raise SitrepError(f"{name}: cannot load this spaCy model ({e})", input=name, reason="no_model") from e
 
 
-def _newline_boundaries(doc):
-    """Lines are never joined into one sentence: a token after a newline starts one."""
-    import numpy as np
-    from spacy.attrs import IS_SPACE, SENT_START
-    n = len(doc)
-    if n < 2:
-        return doc
-    # a newline is only ever inside a whitespace token (the tokenizer splits text at whitespace and a
-    # token's trailing whitespace is at most one space), so only those tokens are read; the boundaries
-    # are written as one SENT_START column (``Token.is_sent_start = ...`` rescans the document each time)
-    arr = doc.to_array([IS_SPACE, SENT_START]).astype(np.int64)
-    space, col = arr[:, 0].tolist(), arr[:, 1]
-    changed = False
-    for i in arr[:-1, 0].nonzero()[0].tolist():
-        if "\n" not in doc[i].text:
-            continue
-        col[i + 1] = 1
-        # and the line's second token does not start one: left free, the parser cut
-        # "Trump" / "’s" / "criticisms of NATO ..." into three sentences after a subhead
-        if i + 2 < n and not space[i + 1]:
-            col[i + 2] = -1
-        changed = True
-    if changed:
-        doc.from_array([SENT_START], col.astype(np.uint64))
-    return doc
-
-
 class Pipeline:
     """``Pipeline().process(docs)`` yields ``(document, records)`` pairs."""
 
@@ -115,9 +88,10 @@ class Pipeline:
 
         t0 = time.perf_counter()
         self.nlp = load_model(model)
-        if "sitrep_newlines" not in Language.factories:
-            Language.component("sitrep_newlines", func=_newline_boundaries)
-        self.nlp.add_pipe("sitrep_newlines", before="parser")
+        if "sitrep_sentences" not in Language.factories:
+            from .sentences import sentence_boundaries
+            Language.component("sitrep_sentences", func=sentence_boundaries)
+        self.nlp.add_pipe("sitrep_sentences", before="parser")
         self.resources: dict[str, Any] = {
             "actor_files": list(actor_files or _split(settings.get("actors"))),
             "verb_files": list(verb_files if verb_files is not None else _split(settings.get("verbs"))),
