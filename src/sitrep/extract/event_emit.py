@@ -156,7 +156,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     s = max(min(span_toks), sent.start)
     e = min(max(span_toks) + 1, sent.end)
     sd = ctx.sdoc
-    while e > s + 1 and sd[e - 1].is_punct:
+    while e > s + 1 and (sd[e - 1].is_punct or sd[e - 1].is_space):  # no closing mark or paragraph break
         e -= 1
     while s < e - 1 and (sd[s].is_punct or sd[s].dep_ in ("cc", "mark") or sd[s].is_space):
         s += 1
