@@ -798,3 +798,15 @@ def test_gerund_after_a_preposition_is_done_by_the_verbs_doer(pipe):
     # "without" tells what was not done
     evs = events(pipe, "Kesh may hold talks with Talmar without consulting Valdoria.")
     assert not any(e.target == "VAL" and e.actor == "KSH" for e in evs)
+
+
+def test_event_text_ends_before_a_paragraph_break(pipe):
+    """An event closing a paragraph ends where one in mid-paragraph does: before its full stop,
+    not after the paragraph break."""
+    text = ("Kesh shelled the border town of Marrow on Monday.\n\n"
+            "Valdoria condemned the attack. Brevik sent aid to Valdoria.\n")
+    evs = events(pipe, text)
+    assert evs, "no event found"
+    for e in evs:
+        assert text[e.start:e.end] == e.text
+        assert not e.text.endswith(("\n", ".")), e.text
