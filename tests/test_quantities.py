@@ -910,3 +910,23 @@ def test_a_number_between_commas_after_a_person_noun_is_an_age(nlp):
 
 def test_a_figure_before_magnitude_is_a_magnitude(nlp):
     assert one(figures(nlp, "A 5.9 magnitude tremor shook the valley."), value=5.9).unit == "magnitude"
+
+
+def test_hyphenated_magnitude_is_read(nlp):
+    qs = figures(nlp, "A 5.8-magnitude tremor shook the valley towns overnight.")
+    one(qs, value=5.8, unit="magnitude")
+
+
+def test_time_after_a_count_is_not_its_unit(nlp):
+    qs = figures(nlp, "The keeper made 41 saves this season and 37 last season.")
+    one(qs, value=41, unit="saves")
+    q = one(qs, value=37)
+    assert q.unit is None
+    qs = figures(nlp, "Four past commanders attended.")
+    one(qs, value=4, unit="commanders")
+
+
+def test_temperature_range_in_one_token(nlp):
+    qs = figures(nlp, "Forecasters expect 18C-23C across the plain on Tuesday.")
+    q = one(qs, low=18, high=23)
+    assert q.unit == "celsius"

@@ -11,7 +11,7 @@ import re
 from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase, _norm,
                       _plural_next, _start_number)
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
-                             _unit_at)
+                             _time_after, _unit_at)
 
 from .quantity_lists import _suspended
 from .quantity_checks import _age_context, _antecedents, _money_code, _scaled_code, _unit_after
@@ -225,7 +225,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         unit = ("year of age", "age", None, None, j + 1)  # "a 64 yo woman"
     # "a three-party meeting", "a 57-member body": the number names a kind of thing
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
-            and unit[1] not in lex.counted_classes and not cue:
+            and unit[1] not in lex.counted_classes and not cue and not (j < b and doc[j].lower_ == "magnitude"):
         return unit[4]
     # a change "fell from 208 pounds to 193", "from $36,040 at 10pm to $34,935": one figure, the value
     # it reached, with the value it started from (a bare "from 240 to 273" counts too)
@@ -290,7 +290,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
                                                       or "." in (flags.get("raw") or "")) \
-            and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from"):
+            and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from") \
+            and not (flags.get("digits") and _time_after(doc, j, b)):    # "scored 14 this season": an amount
         return j                         # a bare number ("4", "two") says nothing on its own
     head1 = doc[unit[3]] if unit and unit[3] is not None and unit[3] >= j else None     # "one new store" too
     one_thing = flags.get("one") and head1 is not None and head1.pos_ == "NOUN" and head1.tag_ == "NN" \
