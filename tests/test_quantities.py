@@ -930,3 +930,20 @@ def test_temperature_range_in_one_token(nlp):
     qs = figures(nlp, "Forecasters expect 18C-23C across the plain on Tuesday.")
     q = one(qs, low=18, high=23)
     assert q.unit == "celsius"
+
+
+def test_one_letter_currency_glued_only_as_an_amount(nlp):
+    qs = figures(nlp, "A taxi ride now costs R85 and the council borrowed R2,750 million.")
+    one(qs, value=85, unit="ZAR")
+    one(qs, value=2_750_000_000, unit="ZAR")
+    assert figures(nlp, "The column drove north on the R61 past Queenstown.") == []
+
+
+def test_cue_between_figure_and_unit(nlp):
+    qs = figures(nlp, "Medics treated 60-odd patients while 250-plus volunteers and 15 or so nurses helped.")
+    one(qs, value=60, unit="patients", approx="about")
+    one(qs, value=250, unit="volunteers", approx="at_least")
+    one(qs, value=15, unit="nurses", approx="about")
+    qs = figures(nlp, "The insurer faces 400+ claims worth £3bn+ in all.")
+    one(qs, value=400, unit="claims", approx="at_least")
+    one(qs, value=3_000_000_000, approx="at_least")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .number_cues import _cue_mid
 from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase, _norm,
                       _plural_next, _start_number)
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
@@ -121,6 +122,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         cue = cue or "at_most"                 # "a sub-7 nanometre chip"
     if between and flags.get("range"):
         cs = s - 1
+    mid = _cue_mid(doc, j, b, lex)
+    if mid:
+        cue, j = mid                     # "40-odd survivors", "300-plus members", "60+ tanks", "20 or so protesters"
+    elif flags.get("plus"):
+        cue = "at_least"                 # "$5bn+"
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
             and doc[j + 1].lower_ != "strong":
         j += 1                           # "16-meter", "five-year"
