@@ -947,3 +947,9 @@ def test_cue_between_figure_and_unit(nlp):
     qs = figures(nlp, "The insurer faces 400+ claims worth £3bn+ in all.")
     one(qs, value=400, unit="claims", approx="at_least")
     one(qs, value=3_000_000_000, approx="at_least")
+
+
+def test_level_a_change_reached_is_a_figure(nlp):
+    qs = figures(nlp, "By evening the toll of the landslide had climbed steadily to 86.")
+    one(qs, value=86)
+    assert figures(nlp, "The meeting was pushed back to 4.") == []      # not a verb of change

@@ -15,7 +15,7 @@ from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _r
                              _time_after, _unit_at)
 
 from .quantity_lists import _suspended
-from .quantity_checks import _age_context, _antecedents, _money_code, _scaled_code, _unit_after
+from .quantity_checks import _level_reached, _age_context, _antecedents, _money_code, _scaled_code, _unit_after
 
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
 _HALF_DETS = ("the", "its", "their", "his", "her", "our", "this", "that", "these", "those")
@@ -297,7 +297,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
                                                       or "." in (flags.get("raw") or "")) \
             and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from") \
-            and not (flags.get("digits") and _time_after(doc, j, b)):    # "scored 14 this season": an amount
+            and not (flags.get("digits") and _time_after(doc, j, b)) \
+            and not (flags.get("digits") and _level_reached(doc, cs, a, lex)):    # "scored 14 this season", "climbed to 112"
         return j                         # a bare number ("4", "two") says nothing on its own
     head1 = doc[unit[3]] if unit and unit[3] is not None and unit[3] >= j else None     # "one new store" too
     one_thing = flags.get("one") and head1 is not None and head1.pos_ == "NOUN" and head1.tag_ == "NN" \
