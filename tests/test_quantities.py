@@ -953,3 +953,11 @@ def test_level_a_change_reached_is_a_figure(nlp):
     qs = figures(nlp, "By evening the toll of the landslide had climbed steadily to 86.")
     one(qs, value=86)
     assert figures(nlp, "The meeting was pushed back to 4.") == []      # not a verb of change
+
+
+def test_count_after_a_name_or_a_month(nlp):
+    qs = figures(nlp, "A medic told Interfax 23 people were trapped.")
+    one(qs, value=23, unit="people")
+    qs = figures(nlp, "Since last August 600 families have left the village.")
+    one(qs, value=600, unit="families")
+    assert figures(nlp, "The Airbus 320 fleet was grounded on June 4.") == []

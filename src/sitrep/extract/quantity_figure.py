@@ -26,9 +26,17 @@ _CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
 def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
     if s > sent_start:
         p = doc[s - 1]
-        if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no.") or p.lower_ in lex.months:
+        if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no."):
             return True
-        if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
+        if p.lower_ in lex.months and not (flags.get("comma") or flags.get("mult") or (flags.get("raw") or "").isdigit()
+                                           and 31 < int(flags["raw"]) < 1000):
+            return True                             # "May 5", "June 2021"; not "last December 400 homes"
+        if p.lower_ in lex.months:
+            pass
+        elif p.ent_type_ in ("PERSON", "ORG", "LOC", "FAC") and doc[s].ent_iob_ == "B" \
+                and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME"):
+            pass                                    # "told Reuters 40 people": a name, then a count of its own
+        elif p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
                 and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
                 and not flags.get("glued") and not flags.get("mult") and not _match_phrase(doc, j, len(doc), lex.measures):
