@@ -910,3 +910,54 @@ def test_a_number_between_commas_after_a_person_noun_is_an_age(nlp):
 
 def test_a_figure_before_magnitude_is_a_magnitude(nlp):
     assert one(figures(nlp, "A 5.9 magnitude tremor shook the valley."), value=5.9).unit == "magnitude"
+
+
+def test_hyphenated_magnitude_is_read(nlp):
+    qs = figures(nlp, "A 5.8-magnitude tremor shook the valley towns overnight.")
+    one(qs, value=5.8, unit="magnitude")
+
+
+def test_time_after_a_count_is_not_its_unit(nlp):
+    qs = figures(nlp, "The keeper made 41 saves this season and 37 last season.")
+    one(qs, value=41, unit="saves")
+    q = one(qs, value=37)
+    assert q.unit is None
+    qs = figures(nlp, "Four past commanders attended.")
+    one(qs, value=4, unit="commanders")
+
+
+def test_temperature_range_in_one_token(nlp):
+    qs = figures(nlp, "Forecasters expect 18C-23C across the plain on Tuesday.")
+    q = one(qs, low=18, high=23)
+    assert q.unit == "celsius"
+
+
+def test_one_letter_currency_glued_only_as_an_amount(nlp):
+    qs = figures(nlp, "A taxi ride now costs R85 and the council borrowed R2,750 million.")
+    one(qs, value=85, unit="ZAR")
+    one(qs, value=2_750_000_000, unit="ZAR")
+    assert figures(nlp, "The column drove north on the R61 past Queenstown.") == []
+
+
+def test_cue_between_figure_and_unit(nlp):
+    qs = figures(nlp, "Medics treated 60-odd patients while 250-plus volunteers and 15 or so nurses helped.")
+    one(qs, value=60, unit="patients", approx="about")
+    one(qs, value=250, unit="volunteers", approx="at_least")
+    one(qs, value=15, unit="nurses", approx="about")
+    qs = figures(nlp, "The insurer faces 400+ claims worth £3bn+ in all.")
+    one(qs, value=400, unit="claims", approx="at_least")
+    one(qs, value=3_000_000_000, approx="at_least")
+
+
+def test_level_a_change_reached_is_a_figure(nlp):
+    qs = figures(nlp, "By evening the toll of the landslide had climbed steadily to 86.")
+    one(qs, value=86)
+    assert figures(nlp, "The meeting was pushed back to 4.") == []      # not a verb of change
+
+
+def test_count_after_a_name_or_a_month(nlp):
+    qs = figures(nlp, "A medic told Interfax 23 people were trapped.")
+    one(qs, value=23, unit="people")
+    qs = figures(nlp, "Since last August 600 families have left the village.")
+    one(qs, value=600, unit="families")
+    assert figures(nlp, "The Airbus 320 fleet was grounded on June 4.") == []

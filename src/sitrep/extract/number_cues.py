@@ -81,3 +81,20 @@ def _cue_after(doc, j: int, end: int, lex: Lex):
             return cls, j + n
     # a glued plus: "60+"
     return None, j
+
+
+def _cue_mid(doc, j: int, end: int, lex: Lex):
+    """A cue between a figure ending before token j and its unit (``cue_before_unit``: "40-odd
+    survivors", "60+ tanks", "20 or so protesters"): (class, token after the cue) or None."""
+    for words, cls in lex.mid_cues.items():
+        k, first = j, words[0]
+        if first.startswith("-") and len(first) > 1:
+            if not (k + 1 < end and doc[k].text in ("-", "–") and doc[k - 1].whitespace_ == doc[k].whitespace_ == ""):
+                continue
+            k, words = k + 1, (first[1:],) + words[1:]
+        elif first == "+" and (k >= end or doc[k - 1].whitespace_ != ""):
+            continue
+        n = len(words)
+        if k + n < end and tuple(t.lower_ for t in doc[k:k + n]) == words and doc[k + n].text[:1].isalpha():
+            return cls, k + n
+    return None

@@ -8,11 +8,18 @@ import re
 _SCI_RE = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]([+\-−]?\d{1,3})|[×xX]10([\-−]\d{1,3})?)$")
 _EXP_RE = re.compile(r"^[\-−]?\d{1,3}$")
 _GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:(%)[-–]|[-–]([$€£¥]))(\d[\d,]*(?:\.\d+)?)$")   # tokens spaCy leaves whole
+# a temperature range spaCy leaves in one token, the scale letter after both numbers ("20C-25C")
+_GLUED_DEGREES = re.compile(r"^(-?\d{1,3}(?:\.\d)?)°?([CF])[-–](-?\d{1,3}(?:\.\d)?)°?\2$")
+_SCALES = {"C": "celsius", "F": "fahrenheit"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 
 
 def _glued_range(text: str):
     """(None, low, high, flags) for a range written in one token with a sign inside, or None."""
+    d = _GLUED_DEGREES.match(text)
+    if d and float(d.group(1)) < float(d.group(3)):                 # "20C-25C", "68F–77F": one scale twice
+        return None, float(d.group(1)), float(d.group(3)), {"digits": True, "range": True, "dash": True, "raw": d.group(1),
+                                                             "glued": (_SCALES[d.group(2)], "temperature")}
     g = _GLUED_RANGE.match(text)
     if not g or any(_YEAR.match(x) for x in (g.group(1), g.group(4))):
         return None

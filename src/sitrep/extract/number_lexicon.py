@@ -56,6 +56,9 @@ class Lex:
         self.senses = {str(k): (str(v[0]), str(v[1]), set(v[2])) for k, v in w("symbol_senses").items()}
         self.cased_cur = {str(k): str(v) for k, v in w("cased_currency").items()}
         self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
+        self.letter_cur = {str(k): str(v) for k, v in w("letter_currency").items()}
+        self.price_words = set(map(str, w("price_words")))
+        self.mid_cues = {tuple(str(k).split()): str(v) for k, v in w("cue_before_unit").items()}
         self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
         self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
         cur = d["currencies"]

@@ -19,7 +19,7 @@ from .number_cues import _cue_after, _cue_before, _match_phrase  # noqa: F401 - 
 from .number_forms import _amount_range, _glued_range, _scientific
 from .number_lexicon import DATA, Q3, Lex, _norm, lexicon  # noqa: F401 - re-exported
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
@@ -54,6 +54,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if m is None and t.text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
         m = _NUM_RE.match(t.text[:-1])                   # "$30K." / "65W." closing a sentence, left whole
         m = m if m and m.group(4) else None
+    plus = m is None and len(t.text) > 1 and t.text[-1] == "+" and t.text[-2].isalnum()
+    if plus:
+        m = _NUM_RE.match(t.text[:-1])                   # "$5bn+", "1,000+": a lower bound glued
     if m:
         sign, cur, num, suf, dash = m.groups()
         if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":
@@ -64,9 +67,14 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             if cur == "PS" and not ("," in num or "." in num or suf or len(num) > 2):
                 return None                              # "PS5" is a console
             cur = {"GBP": "£", "JPY": "¥"}[lex.ascii_cur[cur]]
+        if cur in lex.letter_cur:                        # "R300" rand: only written as an amount or priced
+            if not ("," in num or re.match(r"^\d+\.\d\d$", num) or suf and suf.lower() in lex.suffix
+                    or i > 0 and doc[i - 1].lower_ in lex.price_words):
+                return None
+            cur = lex.letter_cur[cur]
         if cur and cur[-1] == "$" and len(cur) > 2 and cur.lower() not in lex.cur_symbols:
             return None                                  # "abc$5": not a currency we know
-        if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM"):
+        if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM") and cur not in lex.letter_cur.values():
             if not (i > 0 and doc[i - 1].text == "$"):
                 return None                              # "A82" alone is a designation
             cur = "$" + cur                              # "$US55,931,000", "$A82,615,680"
@@ -109,7 +117,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
         val = float(num.replace(",", "")) * mult * (-1 if sign in ("-", "−", "minus-") else 1)   # "sub-7": below 7
         flags = {"digits": True, "comma": "," in num or spaced, "dash": bool(dash), "mult": mult != 1.0, "raw": num,
-                 "cur": cur, "glued": glued, "sign": sign}
+                 "cur": cur, "glued": glued, "sign": sign, "plus": plus}
         if j + 1 < end and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == doc[j].whitespace_ == "" \
                 and doc[j + 1].lower_ in lex.mult and lex.mult[doc[j + 1].lower_] >= 1000:
             j += 1                                       # "$1.2-billion", "a 500-million-euro loan"

@@ -1,7 +1,8 @@
 """Small checks on the words around a figure, for ``quantity_figure._read_figure``: a unit after a
 spaced dash (``_unit_after``), names a "the two ..." may point back at (``_antecedents``), a
 multiplier glued to a currency code (``_scaled_code``), the code a money word names
-(``_money_code``) and a context that makes a bare number an age (``_age_context``).
+(``_money_code``), a context that makes a bare number an age (``_age_context``) and a level a
+change reached (``_level_reached``).
 """
 from __future__ import annotations
 
@@ -63,3 +64,17 @@ def _age_context(doc, cs: int, a: int) -> bool:
         return True
     window = " ".join(t.lower_ for t in doc[max(a, cs - 8):cs])
     return "life expectancy" in window or "retirement age" in window
+
+
+def _level_reached(doc, cs: int, a: int, lex: Lex) -> bool:
+    """The figure from token cs is the level a change reached: "to" right before it and a verb of
+    change (``change_verbs``) up to three words before that ("the death toll climbed to 112",
+    "turnout rose sharply to 48")."""
+    if cs - 2 < a or doc[cs - 1].lower_ != "to":
+        return False
+    for t in reversed(doc[max(a, cs - 5):cs - 1]):
+        if t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in lex.change_verbs:
+            return t.lemma_.lower() in lex.change_verbs and t.pos_ == "VERB"
+        if t.pos_ not in ("ADV", "ADP", "PART") or t.lower_ == "to":
+            return False
+    return False

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from .number_cues import _cue_mid
 from .numbers import (_DETS, _YEAR_BEFORE, _YEARISH, Lex, _cue_after, _cue_before, _match_phrase, _norm,
                       _plural_next, _start_number)
 from .quantity_units import (_MEASURE_GROUPS, _counted, _fraction_of, _known, _rate, _record, _subject_after,
-                             _unit_at)
+                             _time_after, _unit_at)
 
 from .quantity_lists import _suspended
-from .quantity_checks import _age_context, _antecedents, _money_code, _scaled_code, _unit_after
+from .quantity_checks import _level_reached, _age_context, _antecedents, _money_code, _scaled_code, _unit_after
 
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
 _HALF_DETS = ("the", "its", "their", "his", "her", "our", "this", "that", "these", "those")
@@ -25,9 +26,17 @@ _CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
 def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
     if s > sent_start:
         p = doc[s - 1]
-        if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no.") or p.lower_ in lex.months:
+        if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no."):
             return True
-        if p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
+        if p.lower_ in lex.months and not (flags.get("comma") or flags.get("mult") or (flags.get("raw") or "").isdigit()
+                                           and 31 < int(flags["raw"]) < 1000):
+            return True                             # "May 5", "June 2021"; not "last December 400 homes"
+        if p.lower_ in lex.months:
+            pass
+        elif p.ent_type_ in ("PERSON", "ORG", "LOC", "FAC") and doc[s].ent_iob_ == "B" \
+                and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME"):
+            pass                                    # "told Reuters 40 people": a name, then a count of its own
+        elif p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
                 and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
                 and not flags.get("glued") and not flags.get("mult") and not _match_phrase(doc, j, len(doc), lex.measures):
@@ -121,6 +130,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         cue = cue or "at_most"                 # "a sub-7 nanometre chip"
     if between and flags.get("range"):
         cs = s - 1
+    mid = _cue_mid(doc, j, b, lex)
+    if mid:
+        cue, j = mid                     # "40-odd survivors", "300-plus members", "60+ tanks", "20 or so protesters"
+    elif flags.get("plus"):
+        cue = "at_least"                 # "$5bn+"
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
             and doc[j + 1].lower_ != "strong":
         j += 1                           # "16-meter", "five-year"
@@ -225,7 +239,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         unit = ("year of age", "age", None, None, j + 1)  # "a 64 yo woman"
     # "a three-party meeting", "a 57-member body": the number names a kind of thing
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
-            and unit[1] not in lex.counted_classes and not cue:
+            and unit[1] not in lex.counted_classes and not cue and not (j < b and doc[j].lower_ == "magnitude"):
         return unit[4]
     # a change "fell from 208 pounds to 193", "from $36,040 at 10pm to $34,935": one figure, the value
     # it reached, with the value it started from (a bare "from 240 to 273" counts too)
@@ -290,7 +304,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
                                                       or "." in (flags.get("raw") or "")) \
-            and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from"):
+            and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from") \
+            and not (flags.get("digits") and _time_after(doc, j, b)) \
+            and not (flags.get("digits") and _level_reached(doc, cs, a, lex)):    # "scored 14 this season", "climbed to 112"
         return j                         # a bare number ("4", "two") says nothing on its own
     head1 = doc[unit[3]] if unit and unit[3] is not None and unit[3] >= j else None     # "one new store" too
     one_thing = flags.get("one") and head1 is not None and head1.pos_ == "NOUN" and head1.tag_ == "NN" \

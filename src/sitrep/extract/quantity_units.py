@@ -91,7 +91,20 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
         return name, group, None, None, j + 1
     if w in lex.counted and doc[j].pos_ in ("VERB", "ADJ", "NOUN") and w in ("killed", "wounded", "injured", "dead", "hurt"):
         return w, lex.counted[w], j, j, j + 1
+    if _time_after(doc, j, end):
+        return None                     # "scored 1,200 last season", "sold 40 this morning": when, not what
     return _counted(doc, j, end, lex)
+
+
+def _time_after(doc, j: int, end: int) -> bool:
+    """A time said right after a count ("1,200 last season", "40 this morning"): a word of
+    ``_TIME_DEICTIC`` and a singular noun ending the phrase."""
+    return j + 1 < end and doc[j].lower_ in _TIME_DEICTIC and doc[j + 1].pos_ == "NOUN" and doc[j + 1].tag_ == "NN" \
+        and (j + 2 >= end or doc[j + 2].pos_ not in _HEAD_POS)
+
+
+# a word right after a count that makes the singular noun after it a time ("1,200 last season"), not its unit
+_TIME_DEICTIC = ("last", "next", "this", "previous", "past", "coming")
 
 
 def _counted(doc, j: int, end: int, lex: Lex):
