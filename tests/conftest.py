@@ -71,3 +71,10 @@ def any_store(request, tmp_path):
 def pipeline():
     from sitrep.extract.pipeline import Pipeline
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def claims_pipeline():
+    """The entities and claims stages only, loaded once for the claim, claim-bound and hedge tests."""
+    from sitrep.extract.pipeline import Pipeline
+    return Pipeline(stages=["entities", "claims"])

@@ -3,24 +3,16 @@ from __future__ import annotations
 
 import pytest
 
+from claim_helpers import by_cue
+
 from sitrep.model import Document
 
 
 @pytest.fixture(scope="module")
-def run():
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(stages=["entities", "claims"])
-
+def run(claims_pipeline):
     def _run(text: str):
-        doc = Document.new(text)
-        return pipe.run(doc).claims
+        return claims_pipeline.run(Document.new(text)).claims
     return _run
-
-
-def by_cue(claims, cue: str):
-    found = [c for c in claims if c.cue.lower() == cue.lower()]
-    assert found, f"no claim with cue {cue!r} in {[c.cue for c in claims]}"
-    return found[0]
 
 
 def test_a_second_verb_of_saying_ends_the_first_content(run):

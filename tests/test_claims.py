@@ -3,24 +3,17 @@ from __future__ import annotations
 
 import pytest
 
+from claim_helpers import by_cue as one
+
 from sitrep.model import Document
 
 
 @pytest.fixture(scope="module")
-def run():
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(stages=["entities", "claims"])
-
+def run(claims_pipeline):
     def _run(text: str):
         doc = Document.new(text)
-        return doc, pipe.run(doc).claims
+        return doc, claims_pipeline.run(doc).claims
     return _run
-
-
-def one(claims, cue: str):
-    found = [c for c in claims if c.cue.lower() == cue.lower()]
-    assert found, f"no claim with cue {cue!r} in {[c.cue for c in claims]}"
-    return found[0]
 
 
 def test_indirect_speech_source_cue_content(run):

@@ -9,11 +9,10 @@ from sitrep.model import Document, Records
 
 
 @pytest.fixture(scope="module")
-def ctx_for():
+def ctx_for(claims_pipeline):
     from sitrep.extract.claims import find_claims
     from sitrep.extract.context import Context
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(stages=["entities", "claims"])
+    pipe = claims_pipeline
 
     def _ctx(text: str, with_claims: bool = True):
         doc = Document.new(text)
