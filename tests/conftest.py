@@ -78,3 +78,11 @@ def claims_pipeline():
     """The entities and claims stages only, loaded once for the claim, claim-bound and hedge tests."""
     from sitrep.extract.pipeline import Pipeline
     return Pipeline(stages=["entities", "claims"])
+
+
+@pytest.fixture(scope="session")
+def fictional_pipeline():
+    """The whole pipeline with the invented states of tests/data/fictional-actors.yaml, loaded once
+    for the event, headline and relation tests."""
+    from sitrep.extract.pipeline import Pipeline
+    return Pipeline(actor_files=[str(Path(__file__).parent / "data" / "fictional-actors.yaml")])

@@ -1,20 +1,15 @@
 """Events in headlines written in title case or in capitals (our own invented sentences)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sitrep.extract.headline_case import headline_span, name_forms, sentence_case, shouting
 from sitrep.model import Document
 
-ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
-
 
 @pytest.fixture(scope="module")
-def pipe():
-    from sitrep.extract.pipeline import Pipeline
-    return Pipeline(actor_files=[str(ACTORS)])
+def pipe(fictional_pipeline):
+    return fictional_pipeline
 
 
 def triples(pipe, text):

@@ -13,9 +13,8 @@ ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
 
 
 @pytest.fixture(scope="module")
-def pipe():
-    from sitrep.extract.pipeline import Pipeline
-    return Pipeline(actor_files=[str(ACTORS)])
+def pipe(fictional_pipeline):
+    return fictional_pipeline
 
 
 def events(pipe, text, **kw):

@@ -8,7 +8,6 @@ import yaml
 
 from sitrep.model import Document
 
-ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
 
 ARTICLE = (
     "Valdoria and Kesh Seal a Defence Pact\n"
@@ -21,9 +20,8 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def recs():
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(actor_files=[str(ACTORS)])
+def recs(fictional_pipeline):
+    pipe = fictional_pipeline
     doc = Document.new(ARTICLE)
     return doc, pipe.run(doc)
 
@@ -60,9 +58,8 @@ def test_evidence_spans(recs):
             assert doc.text[e.start:e.end] == e.text
 
 
-def test_store_aggregates_across_documents(mem_store):
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(actor_files=[str(ACTORS)])
+def test_store_aggregates_across_documents(mem_store, fictional_pipeline):
+    pipe = fictional_pipeline
     docs = [Document.new("Kesh has supplied drones to Valdoria.\n"),
             Document.new("Kesh delivered rockets to Valdoria in March.\n")]
     mem_store.add([(d, pipe.run(d)) for d in docs])
@@ -91,18 +88,16 @@ def test_patterns_documented():
                 assert spec[key].get("help"), (ty, key)
 
 
-def test_forces_in_an_enemy_state_are_no_deployment():
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(actor_files=[str(ACTORS)])
+def test_forces_in_an_enemy_state_are_no_deployment(fictional_pipeline):
+    pipe = fictional_pipeline
     doc = Document.new("Talmar's war against Valdoria goes on. Talmari forces in Valdoria made gains.\n")
     keys = {(r.type, r.from_, r.to) for r in pipe.run(doc).relations}
     assert ("OPPOSES", "TAL", "VAL") in keys
     assert ("DEPLOYS_TO", "TAL", "VAL") not in keys
 
 
-def test_a_clash_opposes_both_sides():
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(actor_files=[str(ACTORS)])
+def test_a_clash_opposes_both_sides(fictional_pipeline):
+    pipe = fictional_pipeline
     doc = Document.new("Keshi soldiers are grappling with Talmari forces along the river.\n")
     recs = pipe.run(doc)
     assert ("FIGHT", "KSH", "TAL") in {(e.type, e.actor.split()[0], e.target and e.target.split()[0])
@@ -111,30 +106,28 @@ def test_a_clash_opposes_both_sides():
     assert {("OPPOSES", "KSH", "TAL"), ("OPPOSES", "TAL", "KSH")} <= keys
 
 
-def _rels(text):
-    from sitrep.extract.pipeline import Pipeline
-    pipe = Pipeline(actor_files=[str(ACTORS)])
+def _rels(pipe, text):
     return {(r.type, r.from_, r.to) for r in pipe.run(Document.new(text)).relations}
 
 
-def test_these_nations_refer_back_to_a_list():
-    keys = _rels("Observers in Valdoria describe Kesh, Brevik and Talmar as a new bloc. Trade between them "
+def test_these_nations_refer_back_to_a_list(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Observers in Valdoria describe Kesh, Brevik and Talmar as a new bloc. Trade between them "
                  "has grown. Their navies held joint drills last month. Analysts say these nations share the "
                  "aim of resisting Valdorian dominance in the region.\n")
     assert {("OPPOSES", "KSH", "VAL"), ("OPPOSES", "BRV", "VAL"), ("OPPOSES", "TAL", "VAL")} <= keys
 
 
-def test_opposition_verbs_need_an_asserted_act_by_an_actor():
-    assert not _rels("Kesh did not resist Valdorian influence. Brevik could challenge Talmar. "
+def test_opposition_verbs_need_an_asserted_act_by_an_actor(fictional_pipeline):
+    assert not _rels(fictional_pipeline, "Kesh did not resist Valdorian influence. Brevik could challenge Talmar. "
                      "The storm challenged Valdorian rescuers.\n")
 
 
-def test_an_alliance_is_one_tie_whichever_side_is_named_first():
-    keys = _rels("Kesh has signed a defence pact with Brevik. Officials said Brevik's alliance with Kesh "
+def test_an_alliance_is_one_tie_whichever_side_is_named_first(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Kesh has signed a defence pact with Brevik. Officials said Brevik's alliance with Kesh "
                  "would last.\n")
     assert ("ALLIED_WITH", "KSH", "BRV") in keys and ("ALLIED_WITH", "BRV", "KSH") not in keys
 
 
-def test_suspended_talks_are_no_opposition():
-    keys = _rels("Valdoria ended its mediation efforts between Kesh and Brevik. Valdoria imposed sanctions on Kesh.\n")
+def test_suspended_talks_are_no_opposition(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Valdoria ended its mediation efforts between Kesh and Brevik. Valdoria imposed sanctions on Kesh.\n")
     assert ("OPPOSES", "VAL", "KSH") in keys and ("OPPOSES", "VAL", "BRV") not in keys
