@@ -73,16 +73,18 @@ def pipeline():
     return Pipeline()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def claims_pipeline():
-    """The entities and claims stages only, loaded once for the claim, claim-bound and hedge tests."""
+    """The entities and claims stages only, for the claim, claim-bound and hedge tests (per module, so
+    that it is freed before the scale-out tests fork their workers)."""
     from sitrep.extract.pipeline import Pipeline
     return Pipeline(stages=["entities", "claims"])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def fictional_pipeline():
-    """The whole pipeline with the invented states of tests/data/fictional-actors.yaml, loaded once
-    for the event, headline and relation tests."""
+    """The whole pipeline with the invented states of tests/data/fictional-actors.yaml, for the event,
+    headline and relation tests (per module, so that it is freed before the scale-out tests fork
+    their workers)."""
     from sitrep.extract.pipeline import Pipeline
     return Pipeline(actor_files=[str(Path(__file__).parent / "data" / "fictional-actors.yaml")])
