@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .claim_draft import _chars, _lex
 from .claim_verbs import _from_verb
-from .headline_case import headline_span, sentence_case
+from .headline_case import headline_span, parse_line, sentence_case
 
 
 def setup(nlp, resources: dict) -> None:
@@ -33,7 +33,7 @@ def headline_drafts(ctx, taken: list) -> list:
         return []
     a, b = span
     L = _lex(ctx)
-    hd = nlp(sentence_case(text[a:b], text[b:]))
+    hd = parse_line(ctx, nlp, sentence_case(text[a:b], text[b:]))
     doc = ctx.sdoc
     out = []
     for t in hd:

@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 from ..model import Event
 from .context import Context
-from .headline_case import headline_span, name_forms, sentence_case
+from .headline_case import headline_span, name_forms, parse_line, sentence_case
 
 
 def setup(nlp, resources: dict) -> None:
@@ -35,6 +35,6 @@ def headline_events(ctx: Context, events: list[Event], run: Callable[[Context], 
     line = sentence_case(text[a:b], text[b:], names)
     if line == text[a:b]:
         return []
-    sub = Context(doc=replace(ctx.doc, text=text[:a] + line + text[b:]), sdoc=nlp(line), resources=ctx.resources,
-                  records=ctx.records, anchor=ctx.anchor)
+    sub = Context(doc=replace(ctx.doc, text=text[:a] + line + text[b:]), sdoc=parse_line(ctx, nlp, line),
+                  resources=ctx.resources, records=ctx.records, anchor=ctx.anchor)
     return [replace(e, text=text[e.start:e.end]) for e in run(sub) if a <= e.start and e.end <= b]

@@ -7,7 +7,7 @@ a name: the body writes it capitalised and never in lower case ("Trump"), it is 
 capitals in a title-case line ("PLO", "GOP"), or the actor dictionary writes it with capitals
 ("Kesh", "Valdorian", "PLO"). Changing a letter's case keeps every character offset, so what
 is found in that parse maps straight back onto the document. Used by ``claim_headline`` and
-``events``."""
+``events``; ``parse_line`` parses a line once per document (the two stages often read the same line)."""
 from __future__ import annotations
 
 import re
@@ -109,3 +109,15 @@ def name_forms(table: dict) -> dict:
             continue
         out.setdefault(tuple(w.lower() for w in key), key)
     return out
+
+
+def parse_line(ctx, nlp, line: str):
+    """``nlp(line)``, once per document and line: the claims and the events stages re-read the same
+    headline when their sentence-case lines agree (the stages read the parse, never change it)."""
+    parses = ctx.scratch.get("headline_parses")
+    if parses is None:
+        parses = ctx.scratch["headline_parses"] = {}
+    hd = parses.get(line)
+    if hd is None:
+        hd = parses[line] = nlp(line)
+    return hd

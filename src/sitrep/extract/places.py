@@ -34,6 +34,7 @@ city.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable, Iterator
 
 from ..model import Mention, Place, record_id
@@ -114,11 +115,16 @@ def find_mentions(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, int, int
         s = idxs[i]
         run = text[s:ends[i + top - 1]]
         sp = run.find(" ")     # a run of tokens past its first space is a name only if a name starts so
-        most = gaz.most_spaces(run[:sp]) if sp >= 0 else 0
+        if sp >= 0:   # no name starting so has more spaces than ``most``: the run ends before the one after
+            p = sp
+            for _ in range(gaz.most_spaces(run[:sp])):
+                p = run.find(" ", p + 1)
+                if p < 0:
+                    break
+            if p >= 0:
+                top = bisect_right(ends, s + p, i, i + top) - i   # the tokens that end before that space
         for n in range(top, 0, -1):
             e = ends[i + n - 1]
-            if 0 <= sp < e - s and run.count(" ", 0, e - s) > most:
-                continue
             cands = gaz.candidates(text[s:e])
             if cands:
                 hit = (i, i + n, s, e, cands)
