@@ -59,3 +59,21 @@ def test_headline_over_a_body(pipe):
 def test_sentence_case_headline_is_not_parsed_twice(pipe):
     evs = triples(pipe, "Kesh attacked Talmar on Monday.")
     assert evs == {("ASSAULT", "KSH", "TAL")}
+
+
+def test_a_headline_line_is_parsed_once_per_document():
+    from types import SimpleNamespace
+
+    from sitrep.extract.headline_case import parse_line
+    seen = []
+
+    def nlp(line):
+        seen.append(line)
+        return ("parse", line)
+    ctx = SimpleNamespace(scratch={})
+    line = "Harbour board warns ferry crews"
+    first = parse_line(ctx, nlp, line)
+    assert parse_line(ctx, nlp, line) is first   # the claims and the events stages share one parse
+    assert parse_line(ctx, nlp, "Harbour Board warns ferry crews") == ("parse", "Harbour Board warns ferry crews")
+    assert seen == [line, "Harbour Board warns ferry crews"]   # another line, another parse
+    assert parse_line(SimpleNamespace(scratch={}), nlp, line) == first and len(seen) == 3   # another document
