@@ -240,7 +240,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     # "a three-party meeting", "a 57-member body": the number names a kind of thing
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
             and unit[1] not in lex.counted_classes and not cue and not (j < b and doc[j].lower_ == "magnitude"):
-        return unit[4]
+        if not _compound_count(doc, j, b, value, low, flags):
+            return unit[4]
+        key = _norm(doc[j].text)                # "a 45,000-seat stadium", "a 600-bed hospital": the seats are counted
+        unit = (doc[j].text, lex.counted.get(key) or lex.counted.get(doc[j].lemma_.lower()) or doc[j].lemma_.lower(),
+                j, j, j + 1)
+        end_tok = j + 1
     # a change "fell from 208 pounds to 193", "from $36,040 at 10pm to $34,935": one figure, the value
     # it reached, with the value it started from (a bare "from 240 to 273" counts too)
     if cs > a and doc[cs - 1].lower_ == "from" and value is not None and not flags.get("range") \
@@ -475,3 +480,16 @@ def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
         rec["subject_tokens"] = mine["subject_tokens"] or o["subject_tokens"]
         return {"records": [rec] + other["records"][1:], "next": other["next"]}
     return None
+
+
+def _compound_count(doc, j: int, b: int, value, low, flags: dict) -> bool:
+    """A number joined by a hyphen to a singular noun before another noun counts that noun: "a
+    45,000-seat stadium" (45,000 seats), "a 600-bed hospital", "a 300-page report". Not a word
+    fraction or "one" ("a third-party review", "a half-time lead", "a one-party state"), nor a time
+    ("a 30-day truce" is read before), nor a noun that is not the head of a compound modifier."""
+    v = value if value is not None else low
+    if v is None or v < 2 or flags.get("one") or flags.get("frac"):
+        return False
+    t = doc[j]
+    return t.is_alpha and t.tag_ == "NN" and t.pos_ == "NOUN" and t.lower_ not in ("year", "old", "odd", "plus", "strong") \
+        and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
