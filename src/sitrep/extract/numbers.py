@@ -50,13 +50,14 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     g = _glued_range(t.text)
     if g:
         return g[0], g[1], g[2], i + 1, g[3]             # "5.25%-5.5" then "%", "$" then "5-$6"
-    m = _NUM_RE.match(t.text)
-    if m is None and t.text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
-        m = _NUM_RE.match(t.text[:-1])                   # "$30K." / "65W." closing a sentence, left whole
+    text = _unglued(t.text, lex)                         # "now-18", "to-260,000", "1.500.000"
+    m = _NUM_RE.match(text)
+    if m is None and text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
+        m = _NUM_RE.match(text[:-1])                     # "$30K." / "65W." closing a sentence, left whole
         m = m if m and m.group(4) else None
-    plus = m is None and len(t.text) > 1 and t.text[-1] == "+" and t.text[-2].isalnum()
+    plus = m is None and len(text) > 1 and text[-1] == "+" and text[-2].isalnum()
     if plus:
-        m = _NUM_RE.match(t.text[:-1])                   # "$5bn+", "1,000+": a lower bound glued
+        m = _NUM_RE.match(text[:-1])                     # "$5bn+", "1,000+": a lower bound glued
     if m:
         sign, cur, num, suf, dash = m.groups()
         if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":
@@ -239,6 +240,23 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         flags["mult"] = True                             # "three quarters billion", "two million" (pounds are money)
     return value, None, None, j, flags
 
+
+
+_GLUED_WORD = re.compile(r"^([a-z]+)[-–](\S*\d\S*)$")
+_DOT_GROUPS = re.compile(r"^(\D*)(\d{1,3}(?:\.\d{3}){2,})(\D*)$")
+
+
+def _unglued(text: str, lex: Lex) -> str:
+    """The number of a token the tokenizer left glued: a small word and a hyphen before it
+    (units.yaml glued_before: "now-18", "to-260,000") is dropped; thousands grouped by dots two
+    times or more ("1.500.000", never a decimal) are written with commas."""
+    g = _GLUED_WORD.match(text)
+    if g and g.group(1) in lex.glued_before:
+        text = g.group(2)
+    d = _DOT_GROUPS.match(text)
+    if d and not (d.group(2).count(".") == 3 and all(int(x) <= 255 for x in d.group(2).split("."))):   # an IP address
+        text = d.group(1) + d.group(2).replace(".", ",") + d.group(3)
+    return text
 
 
 def _space_groups(doc, i: int, end: int, num: str):

@@ -67,6 +67,8 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
         k = j + 1
     elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through", "or")):
         k = j + 1
+    elif w[:3] in ("to-", "to–") and w[3:4].isdigit() and doc[j - 1].whitespace_:
+        k, w = j, "to"                   # "200,000 to-260,000": the tokenizer left "to" glued to the number
     else:
         return None
     if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between \
