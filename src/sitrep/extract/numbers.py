@@ -167,6 +167,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         got = _parse_number(doc, i + 1, end, lex)             # "half a million"
         if got and got[0] is not None:
             return got[0] / 2, None, None, got[3], dict(got[4], mult=True)
+    if low in ("a", "an") and i + 2 < end and doc[i + 1].lower_ in _FRACTIONS and doc[i + 1].lower_ not in _NOT_ORDINAL \
+            and doc[i + 2].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 2].lower_ not in lex.mult:
+        return None                                      # "a third party", "a fifth term": an ordinal
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
         val, j = _times_mult(doc, i + 2, end, lex, 1.0 / _FRACTIONS[doc[i + 1].lower_])   # "a half", "a quarter million"
         return val, None, None, j, {"words": True, "mult": j > i + 2}
@@ -277,6 +280,8 @@ def _space_groups(doc, i: int, end: int, num: str):
 
 _NOT_BEFORE_HALF = ("the", "a", "an", "first", "second", "latter", "former", "other", "each", "this", "that", "one",
                     "its", "their", "his", "her", "our", "my", "your", "top", "bottom", "back", "front", "lower", "upper")
+
+_NOT_ORDINAL = ("half", "halves", "quarter", "quarters")     # fraction words that are never ordinals
 
 _SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")
 

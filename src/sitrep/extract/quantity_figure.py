@@ -97,6 +97,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                                       or doc[i + 1].lower_ in ("year", "month", "week", "day")):
             if _cue_before(doc, i, a, lex)[0]:
                 got = (None, (1.0, None, None, i + 1, {"words": True}), i)
+        if got is None and t.lower_ == "half" and _share_by(doc, i, i + 1, a, b, 0.5, {"words": True}):
+            got = (None, (0.5, None, None, i + 1, {"words": True, "half": True}), i)     # "cut by half"
         if got is None and t.lower_ == "half" and i + 2 < b and doc[i + 1].lower_ in _HALF_DETS \
                 and doc[i + 2].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 2].lower_ not in lex.not_after_one:
             got = (None, (0.5, None, None, i + 2, {"words": True, "half": True}), i)     # "half the budget"
@@ -313,7 +315,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                                       or "." in (flags.get("raw") or "")) \
             and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from") \
             and not (flags.get("digits") and _time_after(doc, j, b)) \
-            and not (flags.get("digits") and _level_reached(doc, cs, a, lex)):    # "scored 14 this season", "climbed to 112"
+            and not (flags.get("digits") and _level_reached(doc, cs, a, lex)) \
+            and not _share_by(doc, cs, j, a, b, value, flags):    # "scored 14 this season", "climbed to 112"
         return j                         # a bare number ("4", "two") says nothing on its own
     head1 = doc[unit[3]] if unit and unit[3] is not None and unit[3] >= j else None     # "one new store" too
     one_thing = flags.get("one") and head1 is not None and head1.pos_ == "NOUN" and head1.tag_ == "NN" \
@@ -495,3 +498,11 @@ def _compound_count(doc, j: int, b: int, value, low, flags: dict) -> bool:
     t = doc[j]
     return t.is_alpha and t.tag_ == "NN" and t.pos_ == "NOUN" and t.lower_ not in ("year", "old", "odd", "plus", "strong") \
         and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _share_by(doc, s: int, j: int, a: int, b: int, value, flags: dict) -> bool:
+    """A fraction in words after "by", ending its phrase, is the size of a change: "rose by a
+    third", "cut by half", "down by one-fifth". Not "by a third party" (an ordinal before a noun)."""
+    return bool(flags.get("words")) and value is not None and 0 < value < 1 and s > a and doc[s - 1].lower_ == "by" \
+        and (j >= b or doc[j].is_punct and doc[j].text not in ("-", "–") or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")
+             and doc[j].lower_ != "of")
