@@ -377,6 +377,9 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     if (t.text in ("US", "HK", "A", "C", "NZ", "S", "AU") or t.lower_ in ("hk", "c", "nz", "au")) and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
             and doc[i + 2].text[:1].isdigit() and not (t.text == "A" and (i == 0 or doc[i].is_sent_start)):   # "A $2.5M fine ...": the article
         cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
+    elif t.lower_ + "." in lex.cur_symbols and i + 2 < b and doc[i + 1].text == "." and t.whitespace_ == "" \
+            and doc[i + 2].text[:1].isdigit():
+        cur, k = lex.cur_symbols[t.lower_ + "."], i + 2     # "Rs. 500": the tokenizer split the dot off
     elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
                                                          or _NUM_RE.match(doc[i + 1].text)):
         cur, k = lex.cur_symbols[t.lower_], i + 1
