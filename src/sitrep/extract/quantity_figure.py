@@ -122,7 +122,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                 value *= mult
         if v2 > value:
             low, high, value, j, cur = value, v2, None, j2, cur or cur2
-            flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
+            flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued"),
+                     "mult": flags.get("mult") or f2.get("mult")}       # "at 50-60 thousand": an amount, unit or not
         elif j < b and doc[j].text in ("-", "–"):
             return j2                    # a score or an id ("3-1"): not a figure
     if flags.get("sign") not in ("+", "~", "≈") and _designation(doc, s, j, a, lex, flags):
