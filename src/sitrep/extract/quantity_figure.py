@@ -112,7 +112,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     after_from = s > a and doc[s - 1].lower_ == "by"
     # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
     r = _range_end(doc, j, b, lex, value, flags, between)
-    if r and (after_from and r[3] or _change_by(doc, s, a, lex, value, r[0])):
+    scaled = _thousands_shared(doc, j, value, flags, r) if r else None
+    if r and (after_from and r[3] or _change_by(doc, s, a, lex, scaled or value, r[0])):
         r = None                         # "by $43.6 billion to $419.2 billion": a change, not a range
     if r:
         v2, j2, f2, cur2 = r
@@ -120,6 +121,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             mult = v2 / float(f2["raw"].replace(",", ""))
             if value * mult <= v2:
                 value *= mult
+        elif scaled:
+            value = scaled               # "10-15,000 people": ten to fifteen thousand
         if v2 > value:
             low, high, value, j, cur = value, v2, None, j2, cur or cur2
             flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued"),
@@ -507,3 +510,17 @@ def _share_by(doc, s: int, j: int, a: int, b: int, value, flags: dict) -> bool:
     return bool(flags.get("words")) and value is not None and 0 < value < 1 and s > a and doc[s - 1].lower_ == "by" \
         and (j >= b or doc[j].is_punct and doc[j].text not in ("-", "–") or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")
              and doc[j].lower_ != "of")
+
+
+def _thousands_shared(doc, j: int, value, flags: dict, r) -> float | None:
+    """A small whole number joined by a hyphen to a number in thousands shares its thousands
+    ("10-15,000 people" is 10,000 to 15,000; "2-3,000 homes"): the first number scaled, or None
+    ("100-1,000" stays a hundred to a thousand)."""
+    v2, _, f2, _ = r
+    raw = f2.get("raw") or ""
+    if not ("," in raw and not flags.get("comma") and not flags.get("mult") and not f2.get("mult") and value is not None
+            and value == int(value) and 0 < value < 1000 and doc[j].text in ("-", "–")
+            and doc[j - 1].whitespace_ == doc[j].whitespace_ == ""):
+        return None
+    scale = 1000 ** raw.split(".")[0].count(",")
+    return value * scale if v2 // scale > value else None
