@@ -1,0 +1,98 @@
+"""Written number forms the quantities stage reads (sentences of our own, invented): a number
+hyphened to a counted noun, words the tokenizer glues to a number, dot-grouped thousands,
+fractions as the size of a change, ordinals that look like fractions, shared multipliers and
+thousands in ranges, and currency signs before a figure."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.context import Context
+from sitrep.extract.quantities import find_quantities
+from sitrep.model import Document, Records
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline):
+    return pipeline.nlp
+
+
+def figures(nlp, text):
+    doc = Document.new(text)
+    ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=Records(doc_id=doc.id))
+    out = list(find_quantities(ctx))
+    for q in out:
+        assert text[q.start:q.end] == q.text
+    return out
+
+
+def values(qs):
+    return [(q.value if q.value is not None else (q.low, q.high)) for q in qs]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The ministry opened a 600-bed field hospital near the front.", 600, "bed"),
+    ("Engineers finished a 45,000-seat arena outside the port town.", 45000, "seat"),
+    ("The commission released a 300-page report on the shelling.", 300, "page"),
+    ("A 12-storey tower block was hit overnight.", 12, "storey"),
+])
+def test_number_hyphened_to_counted_noun(nlp, text, value, unit):
+    qs = figures(nlp, text)
+    assert [(q.value, q.unit) for q in qs] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "A third-party audit found no fault with the convoy.",
+    "The rebels held a half-time lead in the local cup final.",
+    "They signed a 30-day truce on Sunday.",
+    "He is serving a 25-year sentence in the capital.",
+])
+def test_hyphened_kinds_are_not_counts(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_word_glued_to_number(nlp):
+    qs = figures(nlp, "Her now-18 month-old nephew was evacuated with the convoy.")
+    assert [(q.value, q.unit) for q in qs] == [(18, "month of age")]
+    qs = figures(nlp, "Officials put the displaced at 120,000 to-150,000 residents.")
+    assert [(q.low, q.high, q.unit) for q in qs] == [(120000, 150000, "residents")]
+
+
+def test_dot_grouped_thousands(nlp):
+    qs = figures(nlp, "The relief fund collected 2.750.000 euros in a month.")
+    assert [(q.value, q.unit) for q in qs] == [(2750000, "EUR")]
+    assert figures(nlp, "The relay server at 10.120.200.250 went offline.") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Grain exports fell by a third after the blockade.", 1 / 3),
+    ("The garrison was cut by half.", 0.5),
+    ("Fuel deliveries dropped by one-fifth, the agency said.", 0.2),
+])
+def test_fraction_as_size_of_change(nlp, text, value):
+    assert values(figures(nlp, text)) == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("text", [
+    "The dispute went to a third party for review.",
+    "The convoy was struck by a fourth drone at dawn.",
+])
+def test_ordinal_is_not_a_fraction(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_range_shares_multiplier_and_thousands(nlp):
+    assert values(figures(nlp, "Observers put the crowd at 50-60 thousand.")) == [(50000, 60000)]
+    assert values(figures(nlp, "The floods displaced 10-15,000 people.")) == [(10000, 15000)]
+    assert values(figures(nlp, "The storm destroyed 2-3,000 homes.")) == [(2000, 3000)]
+    assert values(figures(nlp, "Between 100-1,000 people attended the vigil.")) == [(100, 1000)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The utility lost Rs. 500 crore in the quarter.", 5e9, "INR"),
+    ("The cabinet set aside Tk 300 crore for the embankments.", 3e9, "BDT"),
+    ("The province received Rp 4 trillion for the roads.", 4e12, "IDR"),
+    ("The council spent GH¢ 1.2 billion on the bridges.", 1.2e9, "GHS"),
+])
+def test_currency_signs_before_figure(nlp, text, value, unit):
+    qs = figures(nlp, text)
+    assert [(q.value, q.unit) for q in qs] == [(pytest.approx(value), unit)]
