@@ -96,3 +96,18 @@ def test_range_shares_multiplier_and_thousands(nlp):
 def test_currency_signs_before_figure(nlp, text, value, unit):
     qs = figures(nlp, text)
     assert [(q.value, q.unit) for q in qs] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "The carrier grounded its Boeing 737 MAX 8 fleet on Tuesday.",
+    "The patient was treated for stage 4 cancer.",
+    "Clinics began phase 3 trials in the spring.",
+    "The 3M plant and a 7-Eleven store were closed.",
+])
+def test_names_with_numbers_are_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_capital_multiplier_letter_still_counts(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "The appeal reached 4M donors.")] == [(4e6, "donors")]
+    assert [(q.value, q.unit) for q in figures(nlp, "The state paid a $3M settlement.")] == [(3e6, "USD")]

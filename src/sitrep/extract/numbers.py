@@ -83,6 +83,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         money = bool(cur) or _money_context(doc, i, lex)
         mult, glued = 1.0, None
         if suf:
+            if t.whitespace_ and _name_letter(doc, i + 1, suf, num, money):
+                return None                                      # "the 3M company": a name, not three million
             if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
                 mult = lex.suffix[suf.lower()]
             elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or not suf.isascii() or len(suf) == 3 and suf.isupper()):
@@ -112,7 +114,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val_frac, j = float(fm.group(1)) / float(fm.group(2)), j + 1      # "10 1/2 miles"
             num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
-        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
+        if not suf and j < end and t.whitespace_ == "" and not (doc[j].whitespace_ and _name_letter(doc, j + 1, nx, num, money)) \
+                and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
                                                             or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex)
                                                                               or _million_noun_before(doc, i, lex))):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
@@ -260,6 +263,13 @@ def _unglued(text: str, lex: Lex) -> str:
     if d and not (d.group(2).count(".") == 3 and all(int(x) <= 255 for x in d.group(2).split("."))):   # an IP address
         text = d.group(1) + d.group(2).replace(".", ",") + d.group(3)
     return text
+
+
+def _name_letter(doc, k: int, letter: str, num: str, money: bool) -> bool:
+    """A capital multiplier letter glued to a small whole number before a singular noun or a name is
+    part of a name ("the 3M company"), not millions; an amount has money, decimals or a plural."""
+    return len(letter) == 1 and letter.isupper() and letter in _MULT_LETTERS and not money and num.isdigit() \
+        and len(num) <= 2 and k < len(doc) and doc[k].tag_ in ("NN", "NNP") and doc[k].is_alpha
 
 
 def _space_groups(doc, i: int, end: int, num: str):

@@ -28,13 +28,17 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         p = doc[s - 1]
         if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no."):
             return True
+        if p.text in ("-", "–") and s - 2 >= sent_start and p.whitespace_ == doc[s - 2].whitespace_ == "" \
+                and doc[s - 2].text[-1:].isdigit() and doc[s].is_alpha and doc[s].text[:1].isupper():
+            return True                             # "7-Eleven": a number word in a name
         if p.lower_ in lex.months and not (flags.get("comma") or flags.get("mult") or (flags.get("raw") or "").isdigit()
                                            and 31 < int(flags["raw"]) < 1000):
             return True                             # "May 5", "June 2021"; not "last December 400 homes"
         if p.lower_ in lex.months:
             pass
         elif p.ent_type_ in ("PERSON", "ORG", "LOC", "FAC") and doc[s].ent_iob_ == "B" \
-                and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME"):
+                and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME") \
+                and not (s - 2 >= sent_start and doc[s - 2].like_num and doc[s - 2].whitespace_):   # "737 MAX 8": a model
             pass                                    # "told Reuters 40 people": a name, then a count of its own
         elif p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
@@ -78,6 +82,8 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
     if not got2 or got2[1][0] is None or value is None:
         return None
     cur2, (v2, _, _, j2, f2), _ = got2
+    if w in ("-", "–") and flags.get("digits") and f2.get("words") and doc[k].text[:1].isupper():
+        return None                      # "7-Eleven": a name
     if w == "or" and not flags.get("words") and not (j2 < b and _plural_next(doc, j2, b) and not f2.get("glued")
                                                      and not _match_phrase(doc, j2, b, lex.measures)):
         return None                      # "2 or 3 stores" one range; "20 or 40 mg" two doses
