@@ -111,3 +111,15 @@ def test_names_with_numbers_are_not_figures(nlp, text):
 def test_capital_multiplier_letter_still_counts(nlp):
     assert [(q.value, q.unit) for q in figures(nlp, "The appeal reached 4M donors.")] == [(4e6, "donors")]
     assert [(q.value, q.unit) for q in figures(nlp, "The state paid a $3M settlement.")] == [(3e6, "USD")]
+
+
+def test_bare_count_of_casualties_in_passive(nlp):
+    qs = figures(nlp, "In the border village, 9 were killed and 21 injured.")
+    assert [(q.value, q.unit_class) for q in qs] == [(9, "killed"), (21, "wounded")]
+    qs = figures(nlp, "The governor said 6 have been wounded.")
+    assert [(q.value, q.unit_class) for q in qs] == [(6, "wounded")]
+
+
+def test_age_between_commas_after_a_rank(nlp):
+    qs = figures(nlp, "The colonel, 47, said the bridge would hold.")
+    assert [(q.value, q.unit) for q in qs] == [(47, "year of age")]

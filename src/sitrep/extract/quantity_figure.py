@@ -20,6 +20,7 @@ from .quantity_checks import _level_reached, _age_context, _antecedents, _money_
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
 _HALF_DETS = ("the", "its", "their", "his", "her", "our", "this", "that", "these", "those")
 _CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
+_PASSIVE_AUX = ("were", "was", "have", "has", "had", "been", "are", "being", "reportedly")
 
 # ---------------------------------------------------------------- skips
 
@@ -311,6 +312,14 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
         name = _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
         unit = (name, lex.counted.get(name, name), None, None, j)
+    # "14 were killed", "at least 5 have been wounded": a bare count as the subject of a passive of casualties
+    if unit is None and value is not None and value == int(value) > 0 and not _is_yearish(flags, value):
+        k = j
+        while k < b and k - j < 3 and doc[k].lower_ in _PASSIVE_AUX:
+            k += 1
+        if j < k < b and doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in _CASUALTY_VERBS:
+            name = _CASUALTY_VERBS[doc[k].lemma_.lower()]
+            unit = (name, lex.counted.get(name, name), None, None, j)
     # "he will be 35 by then", "she turned 60", "life expectancy is around 73": an age without "years"
     if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
             and not flags.get("range") and (j >= b or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "VERB", "ADJ")
