@@ -123,3 +123,14 @@ def test_bare_count_of_casualties_in_passive(nlp):
 def test_age_between_commas_after_a_rank(nlp):
     qs = figures(nlp, "The colonel, 47, said the bridge would hold.")
     assert [(q.value, q.unit) for q in qs] == [(47, "year of age")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The ruling party's lead shrank 1.5pp in a week.", 1.5, "percentage point"),
+    ("The central bank lifted rates by 75bps.", 75, "basis point"),
+    ("The link to the base runs at 20 Mbps.", 20, "megabit per second"),
+    ("The town council approved 4,5 million euros for shelters.", 4.5e6, "EUR"),
+    ("A loaf now costs 2,40 euros in the capital.", 2.4, "EUR"),
+])
+def test_percentage_points_basis_points_decimal_comma(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(pytest.approx(value), unit)]

@@ -51,6 +51,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if g:
         return g[0], g[1], g[2], i + 1, g[3]             # "5.25%-5.5" then "%", "$" then "5-$6"
     text = _unglued(t.text, lex)                         # "now-18", "to-260,000", "1.500.000"
+    if _DECIMAL_COMMA.match(text) and i + 1 < end and (doc[i + 1].lower_ in lex.mult or _cur_at(doc, i + 1, end, lex)
+                                                        or doc[i + 1].lower_ in lex.cur_symbols):
+        text = text.replace(",", ".")                    # "3,5 million euros", "12,50 EUR": a decimal comma
     m = _NUM_RE.match(text)
     if m is None and text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
         m = _NUM_RE.match(text[:-1])                     # "$30K." / "65W." closing a sentence, left whole
@@ -249,6 +252,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
 
 
 _GLUED_WORD = re.compile(r"^([a-z]+)[-–](\S*\d\S*)$")
+_DECIMAL_COMMA = re.compile(r"^\d{1,3},\d{1,2}$")
 _DOT_GROUPS = re.compile(r"^(\D*)(\d{1,3}(?:\.\d{3}){2,})(\D*)$")
 
 
