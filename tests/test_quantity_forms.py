@@ -134,3 +134,12 @@ def test_age_between_commas_after_a_rank(nlp):
 ])
 def test_percentage_points_basis_points_decimal_comma(nlp, text, value, unit):
     assert [(q.value, q.unit) for q in figures(nlp, text)] == [(pytest.approx(value), unit)]
+
+
+def test_word_range_shares_multiplier(nlp):
+    assert values(figures(nlp, "Two to three thousand villagers crossed the river.")) == [(2000, 3000)]
+    assert values(figures(nlp, "Between four and five hundred trucks waited.")) == [(400, 500)]
+
+
+def test_per_cent_hyphened(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "Prices rose 3.1 per-cent in the port.")] == [(3.1, "percent")]

@@ -128,6 +128,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             mult = v2 / float(f2["raw"].replace(",", ""))
             if value * mult <= v2:
                 value *= mult
+        elif f2.get("words") and flags.get("words") and not flags.get("mult") and value is not None:
+            mult = next((lex.mult[t.lower_] for t in reversed(doc[j:j2]) if lex.mult.get(t.lower_, 0) >= 100), None)
+            if mult and value * mult <= v2:
+                value *= mult            # "two to three thousand": the thousand is shared
         elif scaled:
             value = scaled               # "10-15,000 people": ten to fifteen thousand
         if v2 > value:
