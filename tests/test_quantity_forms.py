@@ -143,3 +143,13 @@ def test_word_range_shares_multiplier(nlp):
 
 def test_per_cent_hyphened(nlp):
     assert [(q.value, q.unit) for q in figures(nlp, "Prices rose 3.1 per-cent in the port.")] == [(3.1, "percent")]
+
+
+def test_year_like_number_counting_a_plural(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "The stadium sold 1500 tickets.")] == [(1500, "tickets")]
+    assert figures(nlp, "In 2021 elections were held across the region.") == []
+    assert figures(nlp, "The 2019 figures were revised.") == []
+
+
+def test_four_digit_model_number(nlp):
+    assert figures(nlp, "The old radio used a 6502 processor.") == []

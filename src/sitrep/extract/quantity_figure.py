@@ -256,6 +256,11 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21", "a man of age 87"
     if value is not None and j < b and doc[j].lower_ in ("yo", "y/o", "y.o.", "yo.") and (unit is None or unit[2] == j):
         unit = ("year of age", "age", None, None, j + 1)  # "a 64 yo woman"
+    # "the 16-bit 8088 chip", "a 6502 processor": four digits or more, no comma, before one thing is a model
+    if unit and unit[3] is not None and unit[1] not in lex.counted_classes and not cue and flags.get("digits") \
+            and (flags.get("raw") or "").isdigit() and len(flags["raw"]) >= 4 and not flags.get("comma") \
+            and not flags.get("mult") and not flags.get("range") and doc[unit[3]].tag_ == "NN" and unit[3] == j:
+        return unit[4]
     # "a three-party meeting", "a 57-member body": the number names a kind of thing
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
             and unit[1] not in lex.counted_classes and not cue and not (j < b and doc[j].lower_ == "magnitude"):
@@ -331,7 +336,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and _age_context(doc, cs, a):
         unit = ("year of age", "age", None, None, j)
     # years and bare number words are not figures
-    if _is_yearish(flags, value) or _is_yearish(flags, low):
+    if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not _count_not_year(doc, s, j, a, unit, lex):
         if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
@@ -543,3 +548,14 @@ def _thousands_shared(doc, j: int, value, flags: dict, r) -> float | None:
         return None
     scale = 1000 ** raw.split(".")[0].count(",")
     return value * scale if v2 // scale > value else None
+
+
+def _count_not_year(doc, s: int, j: int, a: int, unit, lex: Lex) -> bool:
+    """A number that could be a year counts the plural noun right after it when the word before it
+    is no word of a year and the parser does not call it a date: "sold 1500 tickets", "employs 2000
+    people" (not "in 2021 elections", "the 2019 figures", "2020 sales" opening the sentence)."""
+    if not unit or unit[3] is None or unit[2] != j or doc[unit[3]].tag_ not in ("NNS", "NNPS") or s <= a:
+        return False
+    p = doc[s - 1]
+    return p.lower_ not in lex.year_before and p.lower_ not in lex.months and p.pos_ in ("VERB", "AUX", "ADV", "ADP") \
+        and doc[s].ent_type_ != "DATE" and not (p.pos_ == "ADP" and p.lower_ not in ("of", "about", "around", "over", "than"))
