@@ -153,3 +153,15 @@ def test_year_like_number_counting_a_plural(nlp):
 
 def test_four_digit_model_number(nlp):
     assert figures(nlp, "The old radio used a 6502 processor.") == []
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("The engineer said that one of the generators failed.", "generators"),
+    ("One of Ruritania's largest refineries was struck.", "refineries"),
+])
+def test_one_of_a_plural_counts_it(nlp, text, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(1, unit)]
+
+
+def test_one_of_the_few_is_an_idiom(nlp):
+    assert figures(nlp, "It is one of the very few cafes still open in the old town.") == []

@@ -354,6 +354,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
              or s > a and doc[s - 1].lower_ in lex.focus_before_one)   # "one proposal", "to one count", "just one area"; not "in one region"
     one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
         and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
+    # "one of the computers", "one of its plants": one of a plural counts it, as the superlatives do
+    one_of_most = one_of_most or flags.get("one") and unit and unit != "designation" and j < b and doc[j].lower_ == "of" \
+        and unit[3] is not None and doc[unit[3]].tag_ in ("NNS", "NNPS") \
+        and not any(t.lower_ in ("few", "many", "several", "numerous", "countless") for t in doc[j:unit[3]])   # "one of the few"
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
         return end_tok
     if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
