@@ -522,13 +522,13 @@ def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
 def _compound_count(doc, j: int, b: int, value, low, flags: dict) -> bool:
     """A number joined by a hyphen to a singular noun before another noun counts that noun: "a
     45,000-seat stadium" (45,000 seats), "a 600-bed hospital", "a 300-page report". Not a word
-    fraction or "one" ("a third-party review", "a half-time lead", "a one-party state"), nor a time
+    fraction or "one" ("a third-party review", "a half-time lead", "a one-party state"), nor "a two-way road", nor a time
     ("a 30-day truce" is read before), nor a noun that is not the head of a compound modifier."""
     v = value if value is not None else low
     if v is None or v < 2 or flags.get("one") or flags.get("frac"):
         return False
     t = doc[j]
-    return t.is_alpha and t.tag_ == "NN" and t.pos_ == "NOUN" and t.lower_ not in ("year", "old", "odd", "plus", "strong") \
+    return t.is_alpha and t.tag_ == "NN" and t.pos_ == "NOUN" and t.lower_ not in ("year", "old", "odd", "plus", "strong", "way") \
         and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
