@@ -3,7 +3,9 @@
 A number is digits ("11,000", "1.2", "$126bn", "4.3M", "3/4"), number words
 ("two hundred and fifty", "twenty-one", "two thirds", "one and a half", "a
 dozen"), a vague plural ("hundreds of", "tens of thousands": an open range,
-never averaged) or a signed form ("minus 40", "+0.3"). The words are data in
+never averaged) or a signed form ("minus 40", "+0.3"); a small word the tokenizer glued on
+("now-18", "to-260,000") is dropped, dot-grouped thousands ("1.500.000") and a decimal comma
+before a multiplier or a currency ("3,5 million euros") are read as written. The words are data in
 ``data/units.yaml`` (``Lex`` indexes them); the cues before and after a figure
 ("more than", "up to", "or more") give its approximation class.
 
