@@ -46,6 +46,7 @@ class Lex:
         self.deictic = set(map(str, w("deictic")))
         self.counting_determiners = set(map(str, w("counting_determiners")))
         self.year_before = set(map(str, w("year_before")))
+        self.glued_before = set(map(str, w("glued_before")))
         self.strong_units = set(map(str, w("strong_units")))
         self.million_nouns = set(map(str, w("million_nouns")))
         self.person_nouns = set(map(str, w("person_nouns")))

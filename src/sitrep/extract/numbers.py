@@ -3,7 +3,9 @@
 A number is digits ("11,000", "1.2", "$126bn", "4.3M", "3/4"), number words
 ("two hundred and fifty", "twenty-one", "two thirds", "one and a half", "a
 dozen"), a vague plural ("hundreds of", "tens of thousands": an open range,
-never averaged) or a signed form ("minus 40", "+0.3"). The words are data in
+never averaged) or a signed form ("minus 40", "+0.3"); a small word the tokenizer glued on
+("now-18", "to-260,000") is dropped, dot-grouped thousands ("1.500.000") and a decimal comma
+before a multiplier or a currency ("3,5 million euros") are read as written. The words are data in
 ``data/units.yaml`` (``Lex`` indexes them); the cues before and after a figure
 ("more than", "up to", "or more") give its approximation class.
 
@@ -50,13 +52,17 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     g = _glued_range(t.text)
     if g:
         return g[0], g[1], g[2], i + 1, g[3]             # "5.25%-5.5" then "%", "$" then "5-$6"
-    m = _NUM_RE.match(t.text)
-    if m is None and t.text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
-        m = _NUM_RE.match(t.text[:-1])                   # "$30K." / "65W." closing a sentence, left whole
+    text = _unglued(t.text, lex)                         # "now-18", "to-260,000", "1.500.000"
+    if _DECIMAL_COMMA.match(text) and i + 1 < end and (doc[i + 1].lower_ in lex.mult or _cur_at(doc, i + 1, end, lex)
+                                                        or doc[i + 1].lower_ in lex.cur_symbols):
+        text = text.replace(",", ".")                    # "3,5 million euros", "12,50 EUR": a decimal comma
+    m = _NUM_RE.match(text)
+    if m is None and text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
+        m = _NUM_RE.match(text[:-1])                     # "$30K." / "65W." closing a sentence, left whole
         m = m if m and m.group(4) else None
-    plus = m is None and len(t.text) > 1 and t.text[-1] == "+" and t.text[-2].isalnum()
+    plus = m is None and len(text) > 1 and text[-1] == "+" and text[-2].isalnum()
     if plus:
-        m = _NUM_RE.match(t.text[:-1])                   # "$5bn+", "1,000+": a lower bound glued
+        m = _NUM_RE.match(text[:-1])                     # "$5bn+", "1,000+": a lower bound glued
     if m:
         sign, cur, num, suf, dash = m.groups()
         if sign in ("-", "−") and i > 0 and not doc[i - 1].is_space and doc[i - 1].is_alpha and doc[i - 1].whitespace_ == "":
@@ -82,6 +88,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         money = bool(cur) or _money_context(doc, i, lex)
         mult, glued = 1.0, None
         if suf:
+            if t.whitespace_ and _name_letter(doc, i + 1, suf, num, money):
+                return None                                      # "the 3M company": a name, not three million
             if suf.lower() in lex.suffix and (suf in _MULT_LETTERS or money):
                 mult = lex.suffix[suf.lower()]
             elif suf.lower() in lex.cur_symbols and (not suf.isalpha() or not suf.isascii() or len(suf) == 3 and suf.isupper()):
@@ -111,7 +119,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             val_frac, j = float(fm.group(1)) / float(fm.group(2)), j + 1      # "10 1/2 miles"
             num = str(float(num.replace(",", "")) + val_frac)
         nx = doc[j].text.rstrip(".") if j < end else ""
-        if not suf and j < end and t.whitespace_ == "" and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
+        if not suf and j < end and t.whitespace_ == "" and not (doc[j].whitespace_ and _name_letter(doc, j + 1, nx, num, money)) \
+                and (nx in _MULT_LETTERS or money and nx.lower() in lex.suffix
                                                             or nx == "m" and (_plural_next(doc, j + 1, end) or _cur_at(doc, j + 1, end, lex)
                                                                               or _million_noun_before(doc, i, lex))):
             mult, j = lex.suffix[nx.lower()], j + 1          # "$13.6M" read as 13.6 and M
@@ -166,6 +175,9 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         got = _parse_number(doc, i + 1, end, lex)             # "half a million"
         if got and got[0] is not None:
             return got[0] / 2, None, None, got[3], dict(got[4], mult=True)
+    if low in ("a", "an") and i + 2 < end and doc[i + 1].lower_ in _FRACTIONS and doc[i + 1].lower_ not in _NOT_ORDINAL \
+            and doc[i + 2].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 2].lower_ not in lex.mult:
+        return None                                      # "a third party", "a fifth term": an ordinal
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in _FRACTIONS and not doc[i + 1].lower_.startswith("second"):
         val, j = _times_mult(doc, i + 2, end, lex, 1.0 / _FRACTIONS[doc[i + 1].lower_])   # "a half", "a quarter million"
         return val, None, None, j, {"words": True, "mult": j > i + 2}
@@ -241,6 +253,31 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
 
 
 
+_GLUED_WORD = re.compile(r"^([a-z]+)[-–](\S*\d\S*)$")
+_DECIMAL_COMMA = re.compile(r"^\d{1,3},\d{1,2}$")
+_DOT_GROUPS = re.compile(r"^(\D*)(\d{1,3}(?:\.\d{3}){2,})(\D*)$")
+
+
+def _unglued(text: str, lex: Lex) -> str:
+    """The number of a token the tokenizer left glued: a small word and a hyphen before it
+    (units.yaml glued_before: "now-18", "to-260,000") is dropped; thousands grouped by dots two
+    times or more ("1.500.000", never a decimal) are written with commas."""
+    g = _GLUED_WORD.match(text)
+    if g and g.group(1) in lex.glued_before:
+        text = g.group(2)
+    d = _DOT_GROUPS.match(text)
+    if d and not (d.group(2).count(".") == 3 and all(int(x) <= 255 for x in d.group(2).split("."))):   # an IP address
+        text = d.group(1) + d.group(2).replace(".", ",") + d.group(3)
+    return text
+
+
+def _name_letter(doc, k: int, letter: str, num: str, money: bool) -> bool:
+    """A capital multiplier letter glued to a small whole number before a singular noun or a name is
+    part of a name ("the 3M company"), not millions; an amount has money, decimals or a plural."""
+    return len(letter) == 1 and letter.isupper() and letter in _MULT_LETTERS and not money and num.isdigit() \
+        and len(num) <= 2 and k < len(doc) and doc[k].tag_ in ("NN", "NNP") and doc[k].is_alpha
+
+
 def _space_groups(doc, i: int, end: int, num: str):
     """Thousands set apart by single spaces ("10 000", "1 250 000"): the digits joined and the token
     after them; never after another number, nor before a glued hyphen or slash ("3 100-metre")."""
@@ -259,6 +296,8 @@ def _space_groups(doc, i: int, end: int, num: str):
 
 _NOT_BEFORE_HALF = ("the", "a", "an", "first", "second", "latter", "former", "other", "each", "this", "that", "one",
                     "its", "their", "his", "her", "our", "my", "your", "top", "bottom", "back", "front", "lower", "upper")
+
+_NOT_ORDINAL = ("half", "halves", "quarter", "quarters")     # fraction words that are never ordinals
 
 _SPACED_MULT = ("k", "K", "bn", "mn", "bln", "mln", "tln", "tn", "trn", "mil")
 
@@ -354,6 +393,9 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     if (t.text in ("US", "HK", "A", "C", "NZ", "S", "AU") or t.lower_ in ("hk", "c", "nz", "au")) and i + 2 < b and doc[i + 1].text == "$" and t.whitespace_ \
             and doc[i + 2].text[:1].isdigit() and not (t.text == "A" and (i == 0 or doc[i].is_sent_start)):   # "A $2.5M fine ...": the article
         cur, k = lex.cur_symbols.get(t.lower_ + "$", "USD"), i + 2
+    elif t.lower_ + "." in lex.cur_symbols and i + 2 < b and doc[i + 1].text == "." and t.whitespace_ == "" \
+            and doc[i + 2].text[:1].isdigit():
+        cur, k = lex.cur_symbols[t.lower_ + "."], i + 2     # "Rs. 500": the tokenizer split the dot off
     elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
                                                          or _NUM_RE.match(doc[i + 1].text)):
         cur, k = lex.cur_symbols[t.lower_], i + 1

@@ -20,6 +20,7 @@ from .quantity_checks import _level_reached, _age_context, _antecedents, _money_
 _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
 _HALF_DETS = ("the", "its", "their", "his", "her", "our", "this", "that", "these", "those")
 _CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
+_PASSIVE_AUX = ("were", "was", "have", "has", "had", "been", "are", "being", "reportedly")
 
 # ---------------------------------------------------------------- skips
 
@@ -28,13 +29,17 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         p = doc[s - 1]
         if p.lower_ in lex.skip_before or p.text in ("#", "No.", "no."):
             return True
+        if p.text in ("-", "–") and s - 2 >= sent_start and p.whitespace_ == doc[s - 2].whitespace_ == "" \
+                and doc[s - 2].text[-1:].isdigit() and doc[s].is_alpha and doc[s].text[:1].isupper():
+            return True                             # "7-Eleven": a number word in a name
         if p.lower_ in lex.months and not (flags.get("comma") or flags.get("mult") or (flags.get("raw") or "").isdigit()
                                            and 31 < int(flags["raw"]) < 1000):
             return True                             # "May 5", "June 2021"; not "last December 400 homes"
         if p.lower_ in lex.months:
             pass
         elif p.ent_type_ in ("PERSON", "ORG", "LOC", "FAC") and doc[s].ent_iob_ == "B" \
-                and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME"):
+                and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME") \
+                and not (s - 2 >= sent_start and doc[s - 2].like_num and doc[s - 2].whitespace_):   # "737 MAX 8": a model
             pass                                    # "told Reuters 40 people": a name, then a count of its own
         elif p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
@@ -67,6 +72,8 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
         k = j + 1
     elif doc[j].text in lex.range_words and ((w == "and" and between) or w in ("to", "-", "–", "—", "through", "or")):
         k = j + 1
+    elif w[:3] in ("to-", "to–") and w[3:4].isdigit() and doc[j - 1].whitespace_:
+        k, w = j, "to"                   # "200,000 to-260,000": the tokenizer left "to" glued to the number
     else:
         return None
     if w == "-" and (doc[j - 1].whitespace_ or doc[j].whitespace_) and not between \
@@ -76,6 +83,8 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
     if not got2 or got2[1][0] is None or value is None:
         return None
     cur2, (v2, _, _, j2, f2), _ = got2
+    if w in ("-", "–") and flags.get("digits") and f2.get("words") and doc[k].text[:1].isupper():
+        return None                      # "7-Eleven": a name
     if w == "or" and not flags.get("words") and not (j2 < b and _plural_next(doc, j2, b) and not f2.get("glued")
                                                      and not _match_phrase(doc, j2, b, lex.measures)):
         return None                      # "2 or 3 stores" one range; "20 or 40 mg" two doses
@@ -95,6 +104,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                                                       or doc[i + 1].lower_ in ("year", "month", "week", "day")):
             if _cue_before(doc, i, a, lex)[0]:
                 got = (None, (1.0, None, None, i + 1, {"words": True}), i)
+        if got is None and t.lower_ == "half" and _share_by(doc, i, i + 1, a, b, 0.5, {"words": True}):
+            got = (None, (0.5, None, None, i + 1, {"words": True, "half": True}), i)     # "cut by half"
         if got is None and t.lower_ == "half" and i + 2 < b and doc[i + 1].lower_ in _HALF_DETS \
                 and doc[i + 2].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 2].lower_ not in lex.not_after_one:
             got = (None, (0.5, None, None, i + 2, {"words": True, "half": True}), i)     # "half the budget"
@@ -108,7 +119,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     after_from = s > a and doc[s - 1].lower_ == "by"
     # a range written with the number twice: "11,000 to 12,000", "between 30 and 40", "8- to 16-meter"
     r = _range_end(doc, j, b, lex, value, flags, between)
-    if r and (after_from and r[3] or _change_by(doc, s, a, lex, value, r[0])):
+    scaled = _thousands_shared(doc, j, value, flags, r) if r else None
+    if r and (after_from and r[3] or _change_by(doc, s, a, lex, scaled or value, r[0])):
         r = None                         # "by $43.6 billion to $419.2 billion": a change, not a range
     if r:
         v2, j2, f2, cur2 = r
@@ -116,9 +128,16 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             mult = v2 / float(f2["raw"].replace(",", ""))
             if value * mult <= v2:
                 value *= mult
+        elif f2.get("words") and flags.get("words") and not flags.get("mult") and value is not None:
+            mult = next((lex.mult[t.lower_] for t in reversed(doc[j:j2]) if lex.mult.get(t.lower_, 0) >= 100), None)
+            if mult and value * mult <= v2:
+                value *= mult            # "two to three thousand": the thousand is shared
+        elif scaled:
+            value = scaled               # "10-15,000 people": ten to fifteen thousand
         if v2 > value:
             low, high, value, j, cur = value, v2, None, j2, cur or cur2
-            flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued")}
+            flags = {**flags, "range": True, "dash": f2.get("dash"), "glued": f2.get("glued") or flags.get("glued"),
+                     "mult": flags.get("mult") or f2.get("mult")}       # "at 50-60 thousand": an amount, unit or not
         elif j < b and doc[j].text in ("-", "–"):
             return j2                    # a score or an id ("3-1"): not a figure
     if flags.get("sign") not in ("+", "~", "≈") and _designation(doc, s, j, a, lex, flags):
@@ -237,10 +256,20 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21", "a man of age 87"
     if value is not None and j < b and doc[j].lower_ in ("yo", "y/o", "y.o.", "yo.") and (unit is None or unit[2] == j):
         unit = ("year of age", "age", None, None, j + 1)  # "a 64 yo woman"
+    # "the 16-bit 8088 chip", "a 6502 processor": four digits or more, no comma, before one thing is a model
+    if unit and unit[3] is not None and unit[1] not in lex.counted_classes and not cue and flags.get("digits") \
+            and (flags.get("raw") or "").isdigit() and len(flags["raw"]) >= 4 and not flags.get("comma") \
+            and not flags.get("mult") and not flags.get("range") and doc[unit[3]].tag_ == "NN" and unit[3] == j:
+        return unit[4]
     # "a three-party meeting", "a 57-member body": the number names a kind of thing
     if unit and unit[3] is not None and j > 0 and doc[j - 1].text in ("-", "–") and not strong \
             and unit[1] not in lex.counted_classes and not cue and not (j < b and doc[j].lower_ == "magnitude"):
-        return unit[4]
+        if not _compound_count(doc, j, b, value, low, flags):
+            return unit[4]
+        key = _norm(doc[j].text)                # "a 45,000-seat stadium", "a 600-bed hospital": the seats are counted
+        unit = (doc[j].text, lex.counted.get(key) or lex.counted.get(doc[j].lemma_.lower()) or doc[j].lemma_.lower(),
+                j, j, j + 1)
+        end_tok = j + 1
     # a change "fell from 208 pounds to 193", "from $36,040 at 10pm to $34,935": one figure, the value
     # it reached, with the value it started from (a bare "from 240 to 273" counts too)
     if cs > a and doc[cs - 1].lower_ == "from" and value is not None and not flags.get("range") \
@@ -292,6 +321,14 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
         name = _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
         unit = (name, lex.counted.get(name, name), None, None, j)
+    # "14 were killed", "at least 5 have been wounded": a bare count as the subject of a passive of casualties
+    if unit is None and value is not None and value == int(value) > 0 and not _is_yearish(flags, value):
+        k = j
+        while k < b and k - j < 3 and doc[k].lower_ in _PASSIVE_AUX:
+            k += 1
+        if j < k < b and doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in _CASUALTY_VERBS:
+            name = _CASUALTY_VERBS[doc[k].lemma_.lower()]
+            unit = (name, lex.counted.get(name, name), None, None, j)
     # "he will be 35 by then", "she turned 60", "life expectancy is around 73": an age without "years"
     if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
             and not flags.get("range") and (j >= b or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "VERB", "ADJ")
@@ -299,14 +336,15 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and _age_context(doc, cs, a):
         unit = ("year of age", "age", None, None, j)
     # years and bare number words are not figures
-    if _is_yearish(flags, value) or _is_yearish(flags, low):
+    if (_is_yearish(flags, value) or _is_yearish(flags, low)) and not _count_not_year(doc, s, j, a, unit, lex):
         if not _known(unit, lex) and (not cue or unit is not None) or not cue and (s > a and doc[s - 1].lower_ in _YEAR_BEFORE and unit[3] is not None):
             return end_tok if unit else j            # "in 2021 most people": a year
     if unit is None and not cue and not bare and not (flags.get("comma") or flags.get("mult") or flags.get("vague")
                                                       or "." in (flags.get("raw") or "")) \
             and not (flags.get("range") and cs > a and doc[cs - 1].lower_ == "from") \
             and not (flags.get("digits") and _time_after(doc, j, b)) \
-            and not (flags.get("digits") and _level_reached(doc, cs, a, lex)):    # "scored 14 this season", "climbed to 112"
+            and not (flags.get("digits") and _level_reached(doc, cs, a, lex)) \
+            and not _share_by(doc, cs, j, a, b, value, flags):    # "scored 14 this season", "climbed to 112"
         return j                         # a bare number ("4", "two") says nothing on its own
     head1 = doc[unit[3]] if unit and unit[3] is not None and unit[3] >= j else None     # "one new store" too
     one_thing = flags.get("one") and head1 is not None and head1.pos_ == "NOUN" and head1.tag_ == "NN" \
@@ -316,6 +354,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
              or s > a and doc[s - 1].lower_ in lex.focus_before_one)   # "one proposal", "to one count", "just one area"; not "in one region"
     one_of_most = flags.get("one") and unit and j + 2 < b and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" \
         and (doc[j + 2].tag_ in ("JJS", "RBS") or doc[j + 2].lower_ in ("best", "worst", "most", "least"))
+    # "one of the computers", "one of its plants": one of a plural counts it, as the superlatives do
+    one_of_most = one_of_most or flags.get("one") and unit and unit != "designation" and j < b and doc[j].lower_ == "of" \
+        and unit[3] is not None and doc[unit[3]].tag_ in ("NNS", "NNPS") \
+        and not any(t.lower_ in ("few", "many", "several", "numerous", "countless") for t in doc[j:unit[3]])   # "one of the few"
     if flags.get("one") and not cue and not bare and not _known(unit, lex) and not one_thing and not one_of_most:
         return end_tok
     if flags.get("words") and not cue and not bare and s > a and doc[s - 1].lower_ in _DETS \
@@ -475,3 +517,49 @@ def _change_to(doc, cs, s, end_tok, b, lex, value, cue, unit, flags, strong):
         rec["subject_tokens"] = mine["subject_tokens"] or o["subject_tokens"]
         return {"records": [rec] + other["records"][1:], "next": other["next"]}
     return None
+
+
+def _compound_count(doc, j: int, b: int, value, low, flags: dict) -> bool:
+    """A number joined by a hyphen to a singular noun before another noun counts that noun: "a
+    45,000-seat stadium" (45,000 seats), "a 600-bed hospital", "a 300-page report". Not a word
+    fraction or "one" ("a third-party review", "a half-time lead", "a one-party state"), nor "a two-way road", nor a time
+    ("a 30-day truce" is read before), nor a noun that is not the head of a compound modifier."""
+    v = value if value is not None else low
+    if v is None or v < 2 or flags.get("one") or flags.get("frac"):
+        return False
+    t = doc[j]
+    return t.is_alpha and t.tag_ == "NN" and t.pos_ == "NOUN" and t.lower_ not in ("year", "old", "odd", "plus", "strong", "way") \
+        and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _share_by(doc, s: int, j: int, a: int, b: int, value, flags: dict) -> bool:
+    """A fraction in words after "by", ending its phrase, is the size of a change: "rose by a
+    third", "cut by half", "down by one-fifth". Not "by a third party" (an ordinal before a noun)."""
+    return bool(flags.get("words")) and value is not None and 0 < value < 1 and s > a and doc[s - 1].lower_ == "by" \
+        and (j >= b or doc[j].is_punct and doc[j].text not in ("-", "–") or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")
+             and doc[j].lower_ != "of")
+
+
+def _thousands_shared(doc, j: int, value, flags: dict, r) -> float | None:
+    """A small whole number joined by a hyphen to a number in thousands shares its thousands
+    ("10-15,000 people" is 10,000 to 15,000; "2-3,000 homes"): the first number scaled, or None
+    ("100-1,000" stays a hundred to a thousand)."""
+    v2, _, f2, _ = r
+    raw = f2.get("raw") or ""
+    if not ("," in raw and not flags.get("comma") and not flags.get("mult") and not f2.get("mult") and value is not None
+            and value == int(value) and 0 < value < 1000 and doc[j].text in ("-", "–")
+            and doc[j - 1].whitespace_ == doc[j].whitespace_ == ""):
+        return None
+    scale = 1000 ** raw.split(".")[0].count(",")
+    return value * scale if v2 // scale > value else None
+
+
+def _count_not_year(doc, s: int, j: int, a: int, unit, lex: Lex) -> bool:
+    """A number that could be a year counts the plural noun right after it when the word before it
+    is no word of a year and the parser does not call it a date: "sold 1500 tickets", "employs 2000
+    people" (not "in 2021 elections", "the 2019 figures", "2020 sales" opening the sentence)."""
+    if not unit or unit[3] is None or unit[2] != j or doc[unit[3]].tag_ not in ("NNS", "NNPS") or s <= a:
+        return False
+    p = doc[s - 1]
+    return p.lower_ not in lex.year_before and p.lower_ not in lex.months and p.pos_ in ("VERB", "AUX", "ADV", "ADP") \
+        and doc[s].ent_type_ != "DATE" and not (p.pos_ == "ADP" and p.lower_ not in ("of", "about", "around", "over", "than"))

@@ -114,6 +114,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
         k += 1
         if k < end and doc[k].lower_ in _DETS:
             k += 1
+        elif k + 2 < end and doc[k].pos_ == "PROPN" and doc[k + 1].tag_ == "POS":
+            k += 2                                 # "one of Russia's largest banks"
         first = k
     steps = 0
     while k < end and steps < 6:

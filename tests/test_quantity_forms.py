@@ -1,0 +1,167 @@
+"""Written number forms the quantities stage reads (sentences of our own, invented): a number
+hyphened to a counted noun, words the tokenizer glues to a number, dot-grouped thousands,
+fractions as the size of a change, ordinals that look like fractions, shared multipliers and
+thousands in ranges, and currency signs before a figure."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.context import Context
+from sitrep.extract.quantities import find_quantities
+from sitrep.model import Document, Records
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline):
+    return pipeline.nlp
+
+
+def figures(nlp, text):
+    doc = Document.new(text)
+    ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=Records(doc_id=doc.id))
+    out = list(find_quantities(ctx))
+    for q in out:
+        assert text[q.start:q.end] == q.text
+    return out
+
+
+def values(qs):
+    return [(q.value if q.value is not None else (q.low, q.high)) for q in qs]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The ministry opened a 600-bed field hospital near the front.", 600, "bed"),
+    ("Engineers finished a 45,000-seat arena outside the port town.", 45000, "seat"),
+    ("The commission released a 300-page report on the shelling.", 300, "page"),
+    ("A 12-storey tower block was hit overnight.", 12, "storey"),
+])
+def test_number_hyphened_to_counted_noun(nlp, text, value, unit):
+    qs = figures(nlp, text)
+    assert [(q.value, q.unit) for q in qs] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "A third-party audit found no fault with the convoy.",
+    "The rebels held a half-time lead in the local cup final.",
+    "They signed a 30-day truce on Sunday.",
+    "He is serving a 25-year sentence in the capital.",
+])
+def test_hyphened_kinds_are_not_counts(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_word_glued_to_number(nlp):
+    qs = figures(nlp, "Her now-18 month-old nephew was evacuated with the convoy.")
+    assert [(q.value, q.unit) for q in qs] == [(18, "month of age")]
+    qs = figures(nlp, "Officials put the displaced at 120,000 to-150,000 residents.")
+    assert [(q.low, q.high, q.unit) for q in qs] == [(120000, 150000, "residents")]
+
+
+def test_dot_grouped_thousands(nlp):
+    qs = figures(nlp, "The relief fund collected 2.750.000 euros in a month.")
+    assert [(q.value, q.unit) for q in qs] == [(2750000, "EUR")]
+    assert figures(nlp, "The relay server at 10.120.200.250 went offline.") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Grain exports fell by a third after the blockade.", 1 / 3),
+    ("The garrison was cut by half.", 0.5),
+    ("Fuel deliveries dropped by one-fifth, the agency said.", 0.2),
+])
+def test_fraction_as_size_of_change(nlp, text, value):
+    assert values(figures(nlp, text)) == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("text", [
+    "The dispute went to a third party for review.",
+    "The convoy was struck by a fourth drone at dawn.",
+])
+def test_ordinal_is_not_a_fraction(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_range_shares_multiplier_and_thousands(nlp):
+    assert values(figures(nlp, "Observers put the crowd at 50-60 thousand.")) == [(50000, 60000)]
+    assert values(figures(nlp, "The floods displaced 10-15,000 people.")) == [(10000, 15000)]
+    assert values(figures(nlp, "The storm destroyed 2-3,000 homes.")) == [(2000, 3000)]
+    assert values(figures(nlp, "Between 100-1,000 people attended the vigil.")) == [(100, 1000)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The utility lost Rs. 500 crore in the quarter.", 5e9, "INR"),
+    ("The cabinet set aside Tk 300 crore for the embankments.", 3e9, "BDT"),
+    ("The province received Rp 4 trillion for the roads.", 4e12, "IDR"),
+    ("The council spent GH¢ 1.2 billion on the bridges.", 1.2e9, "GHS"),
+])
+def test_currency_signs_before_figure(nlp, text, value, unit):
+    qs = figures(nlp, text)
+    assert [(q.value, q.unit) for q in qs] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "The carrier grounded its Boeing 737 MAX 8 fleet on Tuesday.",
+    "The patient was treated for stage 4 cancer.",
+    "Clinics began phase 3 trials in the spring.",
+    "The 3M plant and a 7-Eleven store were closed.",
+])
+def test_names_with_numbers_are_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_capital_multiplier_letter_still_counts(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "The appeal reached 4M donors.")] == [(4e6, "donors")]
+    assert [(q.value, q.unit) for q in figures(nlp, "The state paid a $3M settlement.")] == [(3e6, "USD")]
+
+
+def test_bare_count_of_casualties_in_passive(nlp):
+    qs = figures(nlp, "In the border village, 9 were killed and 21 injured.")
+    assert [(q.value, q.unit_class) for q in qs] == [(9, "killed"), (21, "wounded")]
+    qs = figures(nlp, "The governor said 6 have been wounded.")
+    assert [(q.value, q.unit_class) for q in qs] == [(6, "wounded")]
+
+
+def test_age_between_commas_after_a_rank(nlp):
+    qs = figures(nlp, "The colonel, 47, said the bridge would hold.")
+    assert [(q.value, q.unit) for q in qs] == [(47, "year of age")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The ruling party's lead shrank 1.5pp in a week.", 1.5, "percentage point"),
+    ("The central bank lifted rates by 75bps.", 75, "basis point"),
+    ("The link to the base runs at 20 Mbps.", 20, "megabit per second"),
+    ("The town council approved 4,5 million euros for shelters.", 4.5e6, "EUR"),
+    ("A loaf now costs 2,40 euros in the capital.", 2.4, "EUR"),
+])
+def test_percentage_points_basis_points_decimal_comma(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(pytest.approx(value), unit)]
+
+
+def test_word_range_shares_multiplier(nlp):
+    assert values(figures(nlp, "Two to three thousand villagers crossed the river.")) == [(2000, 3000)]
+    assert values(figures(nlp, "Between four and five hundred trucks waited.")) == [(400, 500)]
+
+
+def test_per_cent_hyphened(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "Prices rose 3.1 per-cent in the port.")] == [(3.1, "percent")]
+
+
+def test_year_like_number_counting_a_plural(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "The stadium sold 1500 tickets.")] == [(1500, "tickets")]
+    assert figures(nlp, "In 2021 elections were held across the region.") == []
+    assert figures(nlp, "The 2019 figures were revised.") == []
+
+
+def test_four_digit_model_number(nlp):
+    assert figures(nlp, "The old radio used a 6502 processor.") == []
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("The engineer said that one of the generators failed.", "generators"),
+    ("One of Ruritania's largest refineries was struck.", "refineries"),
+])
+def test_one_of_a_plural_counts_it(nlp, text, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(1, unit)]
+
+
+def test_one_of_the_few_is_an_idiom(nlp):
+    assert figures(nlp, "It is one of the very few cafes still open in the old town.") == []
