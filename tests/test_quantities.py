@@ -19,6 +19,7 @@ def nlp(pipeline):
 
 def figures(nlp, text, claims=()):
     doc = Document.new(text)
+    text = doc.text                                 # as the pipeline reads it (no-break spaces plain)
     recs = Records(doc_id=doc.id, claims=list(claims))
     ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=recs)
     out = list(find_quantities(ctx))
@@ -961,3 +962,15 @@ def test_count_after_a_name_or_a_month(nlp):
     qs = figures(nlp, "Since last August 600 families have left the village.")
     one(qs, value=600, unit="families")
     assert figures(nlp, "The Airbus 320 fleet was grounded on June 4.") == []
+
+
+def test_no_break_spaces_do_not_cut_a_figure(pipeline):
+    raw = "The ministry said 300\u00a0troops and $5\u00a0billion in aid reached the border by 10\u202f000 trucks."
+    doc = Document.new(raw)
+    assert len(doc.text) == len(raw) and "\u00a0" not in doc.text and "\u202f" not in doc.text
+    assert doc.id == Document.new(raw.replace("\u00a0", " ").replace("\u202f", " ")).id
+    qs = pipeline.run(doc).quantities
+    for q in qs:
+        assert doc.text[q.start:q.end] == q.text
+    got = {(q.text, q.value, q.unit) for q in qs}
+    assert {("300 troops", 300, "troops"), ("$5 billion", 5e9, "USD"), ("10 000 trucks", 10000, "trucks")} <= got, got
