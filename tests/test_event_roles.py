@@ -142,3 +142,43 @@ def test_their_own_joint_event_pairs_the_doers(pipe):
 ])
 def test_an_envoy_sent_for_talks_meets(pipe, text, expected):
     assert expected in triples(pipe, text)
+
+
+# ------------------------------------------------------------------ dated actor codes
+DATED = [{"name": "Velmar", "type": "GPE", "code": "VLM", "aliases": [],
+          "dated_codes": [{"code": "ORV", "to": "1990-05-01"}, {"code": "", "from": "1995-01-01", "to": "1996-01-01"}],
+          "help": "an invented state that was the Old Realm of Velmar (ORV) until May 1990 (test only)"}]
+
+
+@pytest.fixture(scope="module")
+def dated_pipe(tmp_path_factory):
+    from sitrep.extract.pipeline import Pipeline
+    f = tmp_path_factory.mktemp("dated") / "dated.yaml"
+    f.write_text(yaml.safe_dump(DATED), encoding="utf-8")
+    return Pipeline(actor_files=[str(ACTORS), str(f)], stages=("entities", "places", "dates", "claims", "events"))
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("1988-03-02", "ORV"),   # before the period ends: the old code
+    ("1990-05-01", "VLM"),   # the day the period ends ("to" is the day after the last)
+    ("2003-07-14", "VLM"),
+    (None, "VLM"),           # no date: the entry's own code
+])
+def test_a_dated_actor_code_holds_on_the_documents_date(dated_pipe, published, expected):
+    doc = Document.new("Velmar criticized Kesh on Monday.", published=published)
+    got = {(e.type, e.actor, e.target) for e in dated_pipe.run(doc).events}
+    assert ("ACCUSE", expected, "KSH") in got
+
+
+def test_a_dated_empty_code_names_no_actor(dated_pipe):
+    doc = Document.new("Velmar criticized Kesh on Monday.", published="1995-06-01")
+    assert not [e for e in dated_pipe.run(doc).events if e.actor in ("VLM", "ORV")]
+
+
+def test_dated_codes_are_checked_on_load(tmp_path):
+    from sitrep.errors import SitrepError
+    from sitrep.extract.actordict import load_file
+    f = tmp_path / "bad.yaml"
+    f.write_text(yaml.safe_dump([{**DATED[0], "dated_codes": [{"code": "ORV", "to": "May 1990"}]}]), encoding="utf-8")
+    with pytest.raises(SitrepError):
+        load_file(f)

@@ -72,7 +72,10 @@ sitrep keeps PLOVER's and the seed gold's convention, never a record's):
 * test codes: many records exercise PETRARCH's pattern engine with codes unrelated to the
   sentence's meaning (artillery shells fired: 194 "halt negotiations"; "departs from": 032 visit;
   the 9xx synset codes, unscored); sitrep codes what the sentence says, an extra or a miss there;
-* actors: a dated code (PETRARCH's "[RHO <790606]") is read as the undated one; PETRARCH's
+* actors: a dated code (PETRARCH's "[RHO <790606]": Zimbabwe was Rhodesia until June 1979) becomes a
+  dated code of the converted actor file (``dated_codes``), and each record is read with its own date
+  (the record's ``date`` attribute, input metadata as a news item's publication date), so the code
+  that held that day is the actor's; PETRARCH's
   ``---`` for an actor it could not name is compared as an empty actor.
 
 Split: records at even positions are ``dev`` (rules were tuned on these),
@@ -82,6 +85,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -132,13 +136,14 @@ def read_records(path: Path) -> list[dict[str, Any]]:
         if not m:
             continue
         rid = re.search(r'id="([^"]*)"', attrs)
+        day = re.search(r'date="(\d{8})"', attrs)
         evs = []
         for a in re.findall(r"<EventCoding ([^>]*)>", body):
             kv = dict(re.findall(r'(\w+)\s*=\s*"([^"]*)"', a))
             if "eventcode" in kv:
                 evs.append((kv.get("sourcecode", ""), kv.get("targetcode", ""), kv["eventcode"]))
         out.append({"id": rid.group(1) if rid else str(len(out)), "text": " ".join(m.group(1).split()),
-                    "events": evs})
+                    "events": evs, "date": _day(day.group(1)) if day else None})
     return out
 
 
@@ -158,6 +163,9 @@ def convert_actors(path: Path) -> list[dict]:
             continue
         if s.startswith("[") and cur is not None:
             code = s[1:].split("]")[0].split()[0] if s[1:].split("]")[0].split() else ""
+            period = _period(s[1:].split("]")[0])
+            if code and period:  # "[RHO <790606]", "[HOBGOV 19950601 - 19990815]": a code over a period
+                cur.setdefault("dated_codes", []).append({"code": "" if code == "---" else code, **period})
             if code and not cur.get("code") and "<" not in s and ">" not in s and re.search(r"\d", s) is None:
                 cur["code"] = code
             elif code and not cur.get("code_any"):
@@ -176,14 +184,50 @@ def convert_actors(path: Path) -> list[dict]:
     out = []
     for e in entries:
         code = e.get("code") or e.get("code_any")
+        if e.get("dated_codes") and not e.get("code"):  # only dated codes: outside their periods, no actor
+            e["dated_codes"].append({"code": ""})
         for n in [e["name"], *e["aliases"]]:  # "NEW ZEALAND", "PRINCE OF DOL AMROTH": as written in prose too
             t = _title(n)
             if t != n and t not in e["aliases"]:
                 e["aliases"].append(t)
         if code and re.match(r"^[A-Z]{3}", code):
             out.append({"name": e["name"], "type": e["type"], "code": code, "aliases": e["aliases"],
+                        **({"dated_codes": e["dated_codes"]} if e.get("dated_codes") else {}),
                         "help": "converted from PETR.Validate.actors.txt"})
     return out
+
+
+def _day(d: str) -> str | None:
+    """PETRARCH's date (YYYYMMDD, or YYMMDD of the 1900s) -> ISO; None when it is no date."""
+    if len(d) == 6:
+        d = "19" + d
+    if len(d) != 8:
+        return None
+    try:
+        return date(int(d[:4]), int(d[4:6]), int(d[6:])).isoformat()
+    except ValueError:
+        return None
+
+
+def _period(bracket: str) -> dict | None:
+    """The period of a dated actor code, as the ``from`` (first day) and ``to`` (day after the last)
+    of sitrep's actor files: "RHO <790606" (before), "HOBREB > 990816" (after), "HOBGOV 19950601 -
+    19990815" (from, to, both included). None for an undated code."""
+    rest = bracket.split(None, 1)[1] if len(bracket.split(None, 1)) > 1 else ""
+    m = re.match(r"^\s*<\s*(\d{6,8})\s*$", rest)
+    if m and _day(m.group(1)):
+        return {"to": _day(m.group(1))}
+    m = re.match(r"^\s*>\s*(\d{6,8})\s*$", rest)
+    if m and _day(m.group(1)):
+        return {"from": _next(_day(m.group(1)))}
+    m = re.match(r"^\s*(\d{6,8})\s*-\s*(\d{6,8})\s*$", rest)
+    if m and _day(m.group(1)) and _day(m.group(2)):
+        return {"from": _day(m.group(1)), "to": _next(_day(m.group(2)))}
+    return None
+
+
+def _next(iso: str) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
 def convert_agents(path: Path) -> list[dict]:
@@ -283,7 +327,7 @@ def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
         afile = Path(tmp) / "petrarch-actors.yaml"
         afile.write_text(yaml.safe_dump(convert_actors(shared / ACTORS) + convert_agents(shared / AGENTS),
                                          allow_unicode=True), encoding="utf-8")
-        docs = [Document.new(r["text"]) for r in records]
+        docs = [Document.new(r["text"], published=r["date"]) for r in records]  # the date picks dated actor codes
         pipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[],
                         discard_files=[str(shared / DISCARDS)])
         found = [[e for e in recs.events if e.modality != "negated"] for _, recs in pipe.process(docs)]
