@@ -182,3 +182,27 @@ def test_dated_codes_are_checked_on_load(tmp_path):
     f.write_text(yaml.safe_dump([{**DATED[0], "dated_codes": [{"code": "ORV", "to": "May 1990"}]}]), encoding="utf-8")
     with pytest.raises(SitrepError):
         load_file(f)
+
+
+@pytest.mark.parametrize("text,expected,wrong", [
+    # an event received from someone is the giver's, done to the receiver
+    ("Talmar received food aid from Valdoria last winter.", ("AID", "VAL", "TAL"), ("AID", "TAL", "VAL")),
+    ("Pellis received a visit from the Keshi foreign minister.", ("CONSULT", "KSH", "PEL"), ("CONSULT", "PEL", "KSH")),
+    ("Brevik received threats from Ostrana on Friday.", ("THREATEN", "OST", "BRV"), ("THREATEN", "BRV", "OST")),
+    ("Talmar obtained a loan of 5 million dollars from Kesh.", ("AID", "KSH", "TAL"), ("AID", "TAL", "KSH")),
+])
+def test_an_event_received_is_the_givers(pipe, text, expected, wrong):
+    got = triples(pipe, text)
+    assert expected in got and wrong not in got
+
+
+def test_a_received_visitor_is_still_hosted(pipe):
+    assert ("CONSULT", "PEL", "KSH") in triples(pipe, "Pellis received the Keshi delegation on Friday.")
+
+
+def test_the_act_a_demand_asks_for_is_not_done(pipe):
+    got = triples(pipe, "Valdoria on Monday called on Kesh and Talmar to end the fighting.")
+    assert {("DEMAND", "VAL", "KSH"), ("DEMAND", "VAL", "TAL")} <= got
+    assert not {t for t in got if t[0] == "RETREAT"}
+    # a purpose clause of another act is still told
+    assert ("AID", "VAL", "TAL") in triples(pipe, "Valdoria sent doctors to Talmar to help the wounded.")

@@ -10,7 +10,8 @@ from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, 
                           _subject, country, distinct, item_class, item_phrase, modality, noun_type,
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
-from .event_roles import _deed_doer, _for_talks, _meeting_purpose, _their_joint, member_actors
+from .event_roles import (_deed_doer, _demanded, _for_talks, _meeting_purpose, _received_from, _their_joint,
+                          member_actors)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 from .tokkids import kids_of
 
@@ -162,6 +163,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "met X to discuss aid to Y": one meeting, its topic no second one ("to meet Y" is)
     if _agreed_content(v, vocab):
         return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
+    if _demanded(v, vocab):
+        return None  # "called on X to end the fighting": what is asked, not done (event_roles)
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None and not (
@@ -318,6 +321,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "expressed concern over the impact": disapproval of no one
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in kids_of(v)):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
+    givers = _received_from(v, noun, vocab, ta) if not _passive(v) else None
+    if givers is not None:  # "received aid from X": X acts on the receiver (event_roles)
+        actors, targets = givers, [a for a in actors if a not in givers]
     mod, head_lemma = modality(v, vocab)
     headline = v.tag_ == "VB" and subj is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(v)) and (
         v.dep_ == "ROOT" and subj.head == v or v.dep_ in ("relcl", "acl") and v.head == subj and subj.dep_ == "ROOT"
