@@ -206,3 +206,11 @@ def test_the_act_a_demand_asks_for_is_not_done(pipe):
     assert not {t for t in got if t[0] == "RETREAT"}
     # a purpose clause of another act is still told
     assert ("AID", "VAL", "TAL") in triples(pipe, "Valdoria sent doctors to Talmar to help the wounded.")
+
+
+def test_a_conjunct_named_by_its_apposition_is_a_doer(pipe):
+    # "A and its ally B": B names the conjunct "its ally", a second doer
+    assert actors(pipe, "Valdoria and its ally Ostrana imposed sanctions on Brevik.", "SANCTION") == {"VAL", "OST"}
+    assert actors(pipe, "Pellis and its partner Kesh criticized Brevik.", "ACCUSE") == {"PEL", "KSH"}
+    # an apposition to a named doer adds none
+    assert actors(pipe, "Talmar, Kesh's closest ally, condemned Brevik.", "ACCUSE") == {"TAL"}

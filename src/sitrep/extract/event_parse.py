@@ -54,9 +54,10 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
                     ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
                 continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
             if c.dep_ == "appos" and out and not any(g.dep_ == "conj" for g in kids_of(c)) and not any(
-                    s.dep_ == "conj" and s.i > c.i for s in kids_of(t)):
+                    s.dep_ == "conj" and s.i > c.i for s in kids_of(t)) and not (t.dep_ == "conj" and code is None):
                 continue  # an apposition; but "A, B, C and D" parsed as A (appos B (conj C, D)), or
-                # "A, the B, and C" parsed as A (appos B) (conj C), is a list
+                # "A, the B, and C" parsed as A (appos B) (conj C), is a list; "A and its ally B": the
+                # apposition names a conjunct that has no name of its own
             stack.append(c)
     out.sort(key=lambda x: x[1].i)
     return out
