@@ -214,3 +214,10 @@ def test_a_conjunct_named_by_its_apposition_is_a_doer(pipe):
     assert actors(pipe, "Pellis and its partner Kesh criticized Brevik.", "ACCUSE") == {"PEL", "KSH"}
     # an apposition to a named doer adds none
     assert actors(pipe, "Talmar, Kesh's closest ally, condemned Brevik.", "ACCUSE") == {"TAL"}
+
+
+def test_captives_freed_from_their_holder(pipe):
+    assert ("RETREAT", "KSH", "TAL") in triples(pipe, "Twenty Talmari fishermen were freed from Kesh after a month.")
+    # a prison or a camp names no one; an agent named is the one who frees
+    assert not {a for t, a, _ in triples(pipe, "Twenty Talmari fishermen were freed from prison.") if t == "RETREAT"} - {None}
+    assert ("RETREAT", "BRV", "TAL") in triples(pipe, "Twenty Talmari fishermen were released by Brevik.")

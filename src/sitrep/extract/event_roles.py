@@ -1,7 +1,7 @@
 """Who acts on whom where the plain parse misleads (issue #5, PETRARCH unit tests): one doer per
 coordinated member of a phrase, the doer of a deed a stance is taken on, a meeting's purpose
 clause, an envoy sent for talks, doers acting on their own joint event, an event received from
-someone, the act a demand asks for.
+someone, the act a demand asks for, captives freed from their holder.
 
 Helpers of ``verb_events``: plain functions over spaCy tokens and the actor index.
 """
@@ -121,3 +121,14 @@ def _demanded(v, vocab: dict) -> bool:
     h = v.head
     return v.dep_ == "advcl" and h.i != v.i and h.pos_ in ("VERB", "AUX") and \
         any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and verb_type(h, vocab)[0] == "DEMAND"
+
+
+RELEASE_LEMMAS = {"free", "release"}  # "were freed from X": X held them
+
+
+def _freed_from(v, ta: TokenActors, vocab: dict) -> list[str]:
+    """Captives "freed" or "released from X" with no agent named: X, who held them, releases them
+    ("twenty sailors were freed from Kesh"; "from prison" names no one)."""
+    if v.lemma_.lower() not in RELEASE_LEMMAS:
+        return []
+    return [c for p in _preps(v, {"from"}) for c in _codes(phrase_actors(p, ta, vocab))]

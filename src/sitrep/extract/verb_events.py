@@ -10,8 +10,8 @@ from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, 
                           _subject, country, distinct, item_class, item_phrase, modality, noun_type,
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
-from .event_roles import (_deed_doer, _demanded, _for_talks, _meeting_purpose, _received_from, _their_joint,
-                          member_actors)
+from .event_roles import (_deed_doer, _demanded, _for_talks, _freed_from, _meeting_purpose, _received_from,
+                          _their_joint, member_actors)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 from .tokkids import kids_of
 
@@ -187,7 +187,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
     elif passive:
         agent = _agent(v)
-        actors = member_actors(agent, ta, vocab) if agent is not None else []
+        actors = member_actors(agent, ta, vocab) if agent is not None else _freed_from(v, ta, vocab)
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
         if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
             item, icls = theme, item_class(theme, vocab)  # "the €85 billion provided by X"
