@@ -221,3 +221,9 @@ def test_captives_freed_from_their_holder(pipe):
     # a prison or a camp names no one; an agent named is the one who frees
     assert not {a for t, a, _ in triples(pipe, "Twenty Talmari fishermen were freed from prison.") if t == "RETREAT"} - {None}
     assert ("RETREAT", "BRV", "TAL") in triples(pipe, "Twenty Talmari fishermen were released by Brevik.")
+
+
+def test_a_phrasal_verbs_words_follow_the_verb(pipe):
+    # "Kesh on Sunday fired its minister" is no "fire on" (a dismissal, no attack)
+    assert not {t for t, _, _ in triples(pipe, "Kesh on Sunday fired its defence minister.")} & {"ASSAULT", "FIGHT"}
+    assert ("ASSAULT", "KSH", "TAL") in triples(pipe, "Kesh fired on Talmari boats on Sunday.")

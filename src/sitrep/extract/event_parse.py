@@ -129,8 +129,8 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
     best = None
     phrases = vocab["phrase"].get(lem, ())
     # (child, lowercased lemma, lower form) of the children a phrase's words may be, read once
-    base = [(c, c.lemma_.lower(), c.lower_) for c in kids_of(t)
-            if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")] if phrases else []
+    base = [(c, c.lemma_.lower(), c.lower_) for c in kids_of(t)  # after the verb: "X on Monday fired" is no "fire on"
+            if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp") and c.i > t.i] if phrases else []
     for rest, ty in phrases:
         kids = base
         got = []
