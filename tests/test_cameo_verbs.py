@@ -304,3 +304,22 @@ def test_petrarch_dated_actor_codes_convert(tmp_path):
     assert got["Dorn Halvik"]["dated_codes"] == [{"code": "VLMGOV", "from": "1992-01-01", "to": "1995-01-01"},
                                                  {"code": "VLMREB", "from": "1995-01-02"}, {"code": ""}]
     assert _day("19781223") == "1978-12-23" and _day("790606") == "1979-06-06" and _day("19781340") is None
+
+
+def test_petrarch_scorer_unscored_pairs_and_parse_errors():
+    """The scorer: an event on the pair of an expected event with no PLOVER type is neither a match
+    nor an extra; a record testing PETRARCH's parse reader is not scored (invented records)."""
+    from types import SimpleNamespace as E
+
+    from sitrep.eval.petrarch import score
+    table = {"12": "ACCUSE", "064": "SUPPORT"}
+    recs = [{"events": [("VAL", "KSH", "122"), ("VAL", "TAL", "911")]},   # 911: no PLOVER type
+            {"events": [], "errors": ["bad_input_parse"]},
+            {"events": []}]
+    found = [[E(type="ACCUSE", actor="VAL", target="KSH"), E(type="SUPPORT", actor="VAL", target="TAL"),
+              E(type="SUPPORT", actor="VAL", target="TAL")],            # the second one is an extra
+             [E(type="SUPPORT", actor="VAL", target="KSH")],             # not scored
+             []]
+    got = score(recs, found, table)
+    assert got["found"] == 1.0 and got["unscored"] == 1 and got["records"] == 2
+    assert got["extra_per_record"] == 0.5 and got["precision"] == 0.5 and got["noevent_clean"] == 1.0

@@ -42,6 +42,11 @@ identified) is compared as sitrep's empty actor or target (the event names none)
   of the gap is the type);
 * ``noevent_clean``: share of the no-event records where nothing was found.
 
+Records whose expected coding is the error ``bad_input_parse`` (two: a sentence whose supplied
+parse tree is unbalanced) test PETRARCH's reader of the parse it is given; sitrep parses the text
+itself, so these say nothing about the events and are not scored (nor counted in ``records``).
+The other error records (discards, a dateline) are no-event records.
+
 User-verbs mode (metrics with the suffix ``_userverbs``): the same records coded a
 second time with PETRARCH's validation verb dictionary ``PETR.Validate.verbs.txt``
 and discards file loaded as user files (settings ``verbs``, ``discards``). This mode
@@ -136,14 +141,16 @@ def read_records(path: Path) -> list[dict[str, Any]]:
         if not m:
             continue
         rid = re.search(r'id="([^"]*)"', attrs)
-        day = re.search(r'date="(\d{8})"', attrs)
-        evs = []
+        day = re.search(r'date\s*=\s*"(\d{8})"', attrs)
+        evs, errors = [], []
         for a in re.findall(r"<EventCoding ([^>]*)>", body):
             kv = dict(re.findall(r'(\w+)\s*=\s*"([^"]*)"', a))
             if "eventcode" in kv:
                 evs.append((kv.get("sourcecode", ""), kv.get("targetcode", ""), kv["eventcode"]))
+            elif "error" in kv:
+                errors.append(kv["error"])
         out.append({"id": rid.group(1) if rid else str(len(out)), "text": " ".join(m.group(1).split()),
-                    "events": evs, "date": _day(day.group(1)) if day else None})
+                    "events": evs, "date": _day(day.group(1)) if day else None, "errors": errors})
     return out
 
 
@@ -265,10 +272,17 @@ def _root(code: str | None) -> str:
     return "" if root == "---" else root
 
 
+PARSE_ERRORS = {"bad_input_parse"}  # records testing PETRARCH's reader of the parse trees it is given
+
+
 def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict[str, float]:
     exp_n = matched = extra = pair_hit = unscored = 0
     noev = noev_clean = 0
+    n_rec = 0
     for rec, evs in zip(records, found):
+        if set(rec.get("errors", ())) & PARSE_ERRORS:
+            continue  # a test of PETRARCH's reader of its own input parse: nothing about the events
+        n_rec += 1
         expected, open_pairs = [], []
         for s, t, c in rec["events"]:
             ty = plover_of(c, table)
@@ -304,10 +318,10 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
     return {"found": round(matched / exp_n, 4) if exp_n else 0.0,
             "precision": round(matched / n_found, 4) if n_found else 0.0,
             "pair_found": round(pair_hit / exp_n, 4) if exp_n else 0.0,
-            "extra_per_record": round(extra / len(records), 4) if records else 0.0,
-            "extra_ceiling": round(max(0.0, 1 - extra / len(records)), 4) if records else 1.0,
+            "extra_per_record": round(extra / n_rec, 4) if n_rec else 0.0,
+            "extra_ceiling": round(max(0.0, 1 - extra / n_rec), 4) if n_rec else 1.0,
             "noevent_clean": round(noev_clean / noev, 4) if noev else 1.0,
-            "unscored": unscored, "expected": exp_n, "records": len(records)}
+            "unscored": unscored, "expected": exp_n, "records": n_rec}
 
 
 VERBS = "benchmarks/petrarch2/PETR.Validate.verbs.txt"
