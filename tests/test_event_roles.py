@@ -227,3 +227,10 @@ def test_a_phrasal_verbs_words_follow_the_verb(pipe):
     # "Kesh on Sunday fired its minister" is no "fire on" (a dismissal, no attack)
     assert not {t for t, _, _ in triples(pipe, "Kesh on Sunday fired its defence minister.")} & {"ASSAULT", "FIGHT"}
     assert ("ASSAULT", "KSH", "TAL") in triples(pipe, "Kesh fired on Talmari boats on Sunday.")
+
+
+def test_an_objects_participle_clause_is_not_the_target(pipe):
+    # "approved a resolution condemning X": the resolution condemns X; the approval has no counterpart
+    got = triples(pipe, "Valdoria approved a resolution condemning Kesh.")
+    assert ("AGREE", "VAL", "KSH") not in got and ("ACCUSE", "VAL", "KSH") in got
+    assert ("AGREE", "VAL", "KSH") in triples(pipe, "Valdoria approved a trade plan with Kesh.")
