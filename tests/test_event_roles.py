@@ -234,3 +234,15 @@ def test_an_objects_participle_clause_is_not_the_target(pipe):
     got = triples(pipe, "Valdoria approved a resolution condemning Kesh.")
     assert ("AGREE", "VAL", "KSH") not in got and ("ACCUSE", "VAL", "KSH") in got
     assert ("AGREE", "VAL", "KSH") in triples(pipe, "Valdoria approved a trade plan with Kesh.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a joint meeting or talks cancelled or postponed reduce relations (CAMEO 164, WEIS 191)
+    ("Kesh and Talmar postponed their meeting after the storm.", ("SANCTION", "KSH", "TAL")),
+    ("Kesh postponed talks with Talmar on Monday.", ("SANCTION", "KSH", "TAL")),
+    # a visit by the other side cancelled is a refusal; a contract cancelled stays a rejection
+    ("Kesh cancelled a planned visit by the Talmari president.", ("REJECT", "KSH", "TAL")),
+    ("Kesh cancelled the contract with Talmar.", ("REJECT", "KSH", "TAL")),
+])
+def test_meetings_cancelled_reduce_relations(pipe, text, expected):
+    assert expected in triples(pipe, text)
