@@ -246,3 +246,20 @@ def test_an_objects_participle_clause_is_not_the_target(pipe):
 ])
 def test_meetings_cancelled_reduce_relations(pipe, text, expected):
     assert expected in triples(pipe, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "A and B accused each other": each acts on the other, one event per pair
+    ("Kesh and Talmar accused each other of violating the ceasefire.", ("ACCUSE", "KSH", "TAL")),
+    ("Kesh and Talmar blamed one another for the clashes.", ("ACCUSE", "KSH", "TAL")),
+])
+def test_doers_acting_on_each_other(pipe, text, expected):
+    got = triples(pipe, text)
+    assert expected in got and not [t for t in got if t[2] is None]
+
+
+def test_a_denial_that_is_no_rejection(pipe):
+    # "denied that ..." denies a deed (CAMEO 016, no PLOVER type); "denied X's request" rejects it
+    got = triples(pipe, "Kesh denied that its troops had attacked Talmar.")
+    assert not {t for t in got if t[0] == "REJECT"}
+    assert ("REJECT", "KSH", "TAL") in triples(pipe, "Kesh denied Talmar's request for aid.")

@@ -1,7 +1,7 @@
 """Who acts on whom where the plain parse misleads (issue #5, PETRARCH unit tests): one doer per
 coordinated member of a phrase, the doer of a deed a stance is taken on, a meeting's purpose
 clause, an envoy sent for talks, doers acting on their own joint event, an event received from
-someone, the act a demand asks for, captives freed from their holder.
+someone, the act a demand asks for, captives freed from their holder, doers acting on each other.
 
 Helpers of ``verb_events``: plain functions over spaCy tokens and the actor index.
 """
@@ -91,6 +91,13 @@ def _their_joint(v, vocab: dict) -> bool:
     cooperation"): each acts toward the other."""
     return any(noun_type(o, vocab) in SYMMETRIC | {"COOPERATE"} and any(
         c.dep_ == "poss" and c.lower_ == "their" for c in o.children) for o in _objects(v))
+
+
+def _reciprocal(v) -> bool:
+    """The object is "each other" or "one another" ("A and B accused each other"): each doer acts
+    on the other, one event per pair as for the doers' own joint event."""
+    return any((o.lower_ == "other" and any(c.lower_ == "each" for c in o.children)) or
+               (o.lower_ == "one" and any(c.lower_ == "another" for c in o.children)) for o in _objects(v))
 
 
 def _deed_doer(v, vocab: dict, ta: TokenActors) -> list[str]:

@@ -11,7 +11,7 @@ from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, 
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
 from .event_roles import (_deed_doer, _demanded, _for_talks, _freed_from, _meeting_purpose, _received_from,
-                          _their_joint, member_actors)
+                          _reciprocal, _their_joint, member_actors)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 from .tokkids import kids_of
 
@@ -332,7 +332,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         mod = "expected"
     # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
     mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ()) or verbal or (
-        len(actors) > 1 and not targets and _their_joint(v, vocab))
+        len(actors) > 1 and not targets and (_their_joint(v, vocab) or _reciprocal(v)))  # "accused each other"
     intent_of = next((verb_type(c, vocab)[0] for c in kids_of(v) if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
     if ty == "AGREE" and intent_of is None and any(
