@@ -263,3 +263,10 @@ def test_a_denial_that_is_no_rejection(pipe):
     got = triples(pipe, "Kesh denied that its troops had attacked Talmar.")
     assert not {t for t in got if t[0] == "REJECT"}
     assert ("REJECT", "KSH", "TAL") in triples(pipe, "Kesh denied Talmar's request for aid.")
+
+
+def test_deliver_needs_an_item(pipe):
+    # "delivered a message from X" is no aid; weapons, aid or goods delivered are
+    got = triples(pipe, "The Keshi leader met the Talmari envoy, who delivered a message from Brevik.")
+    assert not {t for t in got if t[0] == "AID"}
+    assert ("AID", "KSH", "TAL") in triples(pipe, "Kesh delivered 50 tonnes of food to Talmar.")
