@@ -270,3 +270,16 @@ def test_deliver_needs_an_item(pipe):
     got = triples(pipe, "The Keshi leader met the Talmari envoy, who delivered a message from Brevik.")
     assert not {t for t in got if t[0] == "AID"}
     assert ("AID", "KSH", "TAL") in triples(pipe, "Kesh delivered 50 tonnes of food to Talmar.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a hyphened pair of owners of a meeting noun meet each other, one event per pair
+    ("The Keshi-Talmari talks took place in Lirn.", ("CONSULT", "KSH", "TAL")),
+    ("The Kesh-Talmar summit ended without a deal.", ("CONSULT", "KSH", "TAL")),
+])
+def test_a_hyphened_pair_meets(pipe, text, expected):
+    assert expected in triples(pipe, text)
+
+
+def test_one_owner_of_talks_names_no_pair(pipe):
+    assert not triples(pipe, "The Keshi talks took place in Lirn.")
