@@ -443,7 +443,6 @@ def _clause_target(f: dict, ctx, ta: TokenActors | None = None) -> list[str]:
         if i > trig_i and code[i] and (best is None or i < best) and country(code[i]) not in actor_c:
             best = i
         stack.extend(c for c in kids_of(t)
-                     if c.dep_ not in stop and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-                     and not (c.dep_ == "acl" and c.tag_ == "VBG"))  # "a resolution condemning X": its own act
+                     if c.dep_ not in stop and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
     return [code[best]] if best is not None else []
 
