@@ -288,3 +288,38 @@ def test_own_vocabulary_list_with_apposition_and_cordons(own):
     # roads cordoned off "into X" restrict X ("cordoned" is lemmatised "cordone" by the small model)
     got = [(e.type, e.actor[:3], e.target) for e in events(own, "Valdorian troops cordoned off the roads into Kesh.")]
     assert got == [("COERCE", "VAL", "KSH")]
+
+
+def test_petrarch_dated_actor_codes_convert(tmp_path):
+    """A PETRARCH actor code restricted to a period becomes a dated code of sitrep's actor file
+    (invented entries in PETRARCH's format)."""
+    from sitrep.eval.petrarch import _day, convert_actors
+    f = tmp_path / "actors.txt"
+    f.write_text("VELMAR\n\t[ORV <900501]\n\t[VLM]\n\nDORN_HALVIK\n\t[VLMGOV 19920101 - 19941231]\n"
+                 "\t[VLMREB > 950101]\n", encoding="utf-8")
+    got = {e["name"]: e for e in convert_actors(f)}
+    assert got["Velmar"]["code"] == "VLM"
+    assert got["Velmar"]["dated_codes"] == [{"code": "ORV", "to": "1990-05-01"}]
+    # only dated codes: both periods (the last day included), then no actor
+    assert got["Dorn Halvik"]["dated_codes"] == [{"code": "VLMGOV", "from": "1992-01-01", "to": "1995-01-01"},
+                                                 {"code": "VLMREB", "from": "1995-01-02"}, {"code": ""}]
+    assert _day("19781223") == "1978-12-23" and _day("790606") == "1979-06-06" and _day("19781340") is None
+
+
+def test_petrarch_scorer_unscored_pairs_and_parse_errors():
+    """The scorer: an event on the pair of an expected event with no PLOVER type is neither a match
+    nor an extra; a record testing PETRARCH's parse reader is not scored (invented records)."""
+    from types import SimpleNamespace as E
+
+    from sitrep.eval.petrarch import score
+    table = {"12": "ACCUSE", "064": "SUPPORT"}
+    recs = [{"events": [("VAL", "KSH", "122"), ("VAL", "TAL", "911")]},   # 911: no PLOVER type
+            {"events": [], "errors": ["bad_input_parse"]},
+            {"events": []}]
+    found = [[E(type="ACCUSE", actor="VAL", target="KSH"), E(type="SUPPORT", actor="VAL", target="TAL"),
+              E(type="SUPPORT", actor="VAL", target="TAL")],            # the second one is an extra
+             [E(type="SUPPORT", actor="VAL", target="KSH")],             # not scored
+             []]
+    got = score(recs, found, table)
+    assert got["found"] == 1.0 and got["unscored"] == 1 and got["records"] == 2
+    assert got["extra_per_record"] == 0.5 and got["precision"] == 0.5 and got["noevent_clean"] == 1.0

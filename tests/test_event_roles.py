@@ -142,3 +142,137 @@ def test_their_own_joint_event_pairs_the_doers(pipe):
 ])
 def test_an_envoy_sent_for_talks_meets(pipe, text, expected):
     assert expected in triples(pipe, text)
+
+
+# ------------------------------------------------------------------ dated actor codes
+DATED = [{"name": "Velmar", "type": "GPE", "code": "VLM", "aliases": [],
+          "dated_codes": [{"code": "ORV", "to": "1990-05-01"}, {"code": "", "from": "1995-01-01", "to": "1996-01-01"}],
+          "help": "an invented state that was the Old Realm of Velmar (ORV) until May 1990 (test only)"}]
+
+
+@pytest.fixture(scope="module")
+def dated_pipe(tmp_path_factory):
+    from sitrep.extract.pipeline import Pipeline
+    f = tmp_path_factory.mktemp("dated") / "dated.yaml"
+    f.write_text(yaml.safe_dump(DATED), encoding="utf-8")
+    return Pipeline(actor_files=[str(ACTORS), str(f)], stages=("entities", "places", "dates", "claims", "events"))
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("1988-03-02", "ORV"),   # before the period ends: the old code
+    ("1990-05-01", "VLM"),   # the day the period ends ("to" is the day after the last)
+    ("2003-07-14", "VLM"),
+    (None, "VLM"),           # no date: the entry's own code
+])
+def test_a_dated_actor_code_holds_on_the_documents_date(dated_pipe, published, expected):
+    doc = Document.new("Velmar criticized Kesh on Monday.", published=published)
+    got = {(e.type, e.actor, e.target) for e in dated_pipe.run(doc).events}
+    assert ("ACCUSE", expected, "KSH") in got
+
+
+def test_a_dated_empty_code_names_no_actor(dated_pipe):
+    doc = Document.new("Velmar criticized Kesh on Monday.", published="1995-06-01")
+    assert not [e for e in dated_pipe.run(doc).events if e.actor in ("VLM", "ORV")]
+
+
+def test_dated_codes_are_checked_on_load(tmp_path):
+    from sitrep.errors import SitrepError
+    from sitrep.extract.actordict import load_file
+    f = tmp_path / "bad.yaml"
+    f.write_text(yaml.safe_dump([{**DATED[0], "dated_codes": [{"code": "ORV", "to": "May 1990"}]}]), encoding="utf-8")
+    with pytest.raises(SitrepError):
+        load_file(f)
+
+
+@pytest.mark.parametrize("text,expected,wrong", [
+    # an event received from someone is the giver's, done to the receiver
+    ("Talmar received food aid from Valdoria last winter.", ("AID", "VAL", "TAL"), ("AID", "TAL", "VAL")),
+    ("Pellis received a visit from the Keshi foreign minister.", ("CONSULT", "KSH", "PEL"), ("CONSULT", "PEL", "KSH")),
+    ("Brevik received threats from Ostrana on Friday.", ("THREATEN", "OST", "BRV"), ("THREATEN", "BRV", "OST")),
+    ("Talmar obtained a loan of 5 million dollars from Kesh.", ("AID", "KSH", "TAL"), ("AID", "TAL", "KSH")),
+])
+def test_an_event_received_is_the_givers(pipe, text, expected, wrong):
+    got = triples(pipe, text)
+    assert expected in got and wrong not in got
+
+
+def test_a_received_visitor_is_still_hosted(pipe):
+    assert ("CONSULT", "PEL", "KSH") in triples(pipe, "Pellis received the Keshi delegation on Friday.")
+
+
+def test_the_act_a_demand_asks_for_is_not_done(pipe):
+    got = triples(pipe, "Valdoria on Monday called on Kesh and Talmar to end the fighting.")
+    assert {("DEMAND", "VAL", "KSH"), ("DEMAND", "VAL", "TAL")} <= got
+    assert not {t for t in got if t[0] == "RETREAT"}
+    # a purpose clause of another act is still told
+    assert ("AID", "VAL", "TAL") in triples(pipe, "Valdoria sent doctors to Talmar to help the wounded.")
+
+
+def test_a_conjunct_named_by_its_apposition_is_a_doer(pipe):
+    # "A and its ally B": B names the conjunct "its ally", a second doer
+    assert actors(pipe, "Valdoria and its ally Ostrana imposed sanctions on Brevik.", "SANCTION") == {"VAL", "OST"}
+    assert actors(pipe, "Pellis and its partner Kesh criticized Brevik.", "ACCUSE") == {"PEL", "KSH"}
+    # an apposition to a named doer adds none
+    assert actors(pipe, "Talmar, Kesh's closest ally, condemned Brevik.", "ACCUSE") == {"TAL"}
+
+
+def test_captives_freed_from_their_holder(pipe):
+    assert ("RETREAT", "KSH", "TAL") in triples(pipe, "Twenty Talmari fishermen were freed from Kesh after a month.")
+    # a prison or a camp names no one; an agent named is the one who frees
+    assert not {a for t, a, _ in triples(pipe, "Twenty Talmari fishermen were freed from prison.") if t == "RETREAT"} - {None}
+    assert ("RETREAT", "BRV", "TAL") in triples(pipe, "Twenty Talmari fishermen were released by Brevik.")
+
+
+def test_a_phrasal_verbs_words_follow_the_verb(pipe):
+    # "Kesh on Sunday fired its minister" is no "fire on" (a dismissal, no attack)
+    assert not {t for t, _, _ in triples(pipe, "Kesh on Sunday fired its defence minister.")} & {"ASSAULT", "FIGHT"}
+    assert ("ASSAULT", "KSH", "TAL") in triples(pipe, "Kesh fired on Talmari boats on Sunday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a joint meeting or talks cancelled or postponed reduce relations (CAMEO 164, WEIS 191)
+    ("Kesh and Talmar postponed their meeting after the storm.", ("SANCTION", "KSH", "TAL")),
+    ("Kesh postponed talks with Talmar on Monday.", ("SANCTION", "KSH", "TAL")),
+    # a visit by the other side cancelled is a refusal; a contract cancelled stays a rejection
+    ("Kesh cancelled a planned visit by the Talmari president.", ("REJECT", "KSH", "TAL")),
+    ("Kesh cancelled the contract with Talmar.", ("REJECT", "KSH", "TAL")),
+])
+def test_meetings_cancelled_reduce_relations(pipe, text, expected):
+    assert expected in triples(pipe, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "A and B accused each other": each acts on the other, one event per pair
+    ("Kesh and Talmar accused each other of violating the ceasefire.", ("ACCUSE", "KSH", "TAL")),
+    ("Kesh and Talmar blamed one another for the clashes.", ("ACCUSE", "KSH", "TAL")),
+])
+def test_doers_acting_on_each_other(pipe, text, expected):
+    got = triples(pipe, text)
+    assert expected in got and not [t for t in got if t[2] is None]
+
+
+def test_a_denial_that_is_no_rejection(pipe):
+    # "denied that ..." denies a deed (CAMEO 016, no PLOVER type); "denied X's request" rejects it
+    got = triples(pipe, "Kesh denied that its troops had attacked Talmar.")
+    assert not {t for t in got if t[0] == "REJECT"}
+    assert ("REJECT", "KSH", "TAL") in triples(pipe, "Kesh denied Talmar's request for aid.")
+
+
+def test_deliver_needs_an_item(pipe):
+    # "delivered a message from X" is no aid; weapons, aid or goods delivered are
+    got = triples(pipe, "The Keshi leader met the Talmari envoy, who delivered a message from Brevik.")
+    assert not {t for t in got if t[0] == "AID"}
+    assert ("AID", "KSH", "TAL") in triples(pipe, "Kesh delivered 50 tonnes of food to Talmar.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a hyphened pair of owners of a meeting noun meet each other, one event per pair
+    ("The Keshi-Talmari talks took place in Lirn.", ("CONSULT", "KSH", "TAL")),
+    ("The Kesh-Talmar summit ended without a deal.", ("CONSULT", "KSH", "TAL")),
+])
+def test_a_hyphened_pair_meets(pipe, text, expected):
+    assert expected in triples(pipe, text)
+
+
+def test_one_owner_of_talks_names_no_pair(pipe):
+    assert not triples(pipe, "The Keshi talks took place in Lirn.")

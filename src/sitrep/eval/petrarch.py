@@ -30,13 +30,22 @@ identified) is compared as sitrep's empty actor or target (the event names none)
 
 * ``found``: expected events matched / expected events;
 * ``extra_per_record``: found events that match nothing / records (PETRARCH's
-  own target is a few per cent; UniversalPetrarch produced 315 %);
+  own target is a few per cent; UniversalPetrarch produced 315 %). A found event that
+  matches no scored event but has the actor and target of an expected event whose code has no
+  PLOVER type (WEIS 102 "urge", the 9xx synset test codes: "welcomed ... from Bree" coded 911) is
+  that event with a type the scoring cannot check: neither a match nor an extra (one to one;
+  counted as ``unscored``, left out of ``precision``);
 * ``extra_ceiling``: 1 - ``extra_per_record`` (at least 0): the floors file holds only
   minimums, so a floor on this is the ceiling on extra events;
 * ``precision``: found events that match an expected one / found events;
 * ``pair_found``: expected (source, target) pairs found with any type (how much
   of the gap is the type);
 * ``noevent_clean``: share of the no-event records where nothing was found.
+
+Records whose expected coding is the error ``bad_input_parse`` (two: a sentence whose supplied
+parse tree is unbalanced) test PETRARCH's reader of the parse it is given; sitrep parses the text
+itself, so these say nothing about the events and are not scored (nor counted in ``records``).
+The other error records (discards, a dateline) are no-event records.
 
 User-verbs mode (metrics with the suffix ``_userverbs``): the same records coded a
 second time with PETRARCH's validation verb dictionary ``PETR.Validate.verbs.txt``
@@ -68,8 +77,21 @@ sitrep keeps PLOVER's and the seed gold's convention, never a record's):
 * test codes: many records exercise PETRARCH's pattern engine with codes unrelated to the
   sentence's meaning (artillery shells fired: 194 "halt negotiations"; "departs from": 032 visit;
   the 9xx synset codes, unscored); sitrep codes what the sentence says, an extra or a miss there;
-* actors: a dated code (PETRARCH's "[RHO <790606]") is read as the undated one; PETRARCH's
+* actors: a dated code (PETRARCH's "[RHO <790606]": Zimbabwe was Rhodesia until June 1979) becomes a
+  dated code of the converted actor file (``dated_codes``), and each record is read with its own date
+  (the record's ``date`` attribute, input metadata as a news item's publication date), so the code
+  that held that day is the actor's; PETRARCH's
   ``---`` for an actor it could not name is compared as an empty actor.
+
+Where the own vocabulary's misses lie (dev, 60 of 146 expected events, hand-sorted for issue #5):
+19 are the conventions above (5 reverse directions of a meeting, visit or renewed ties; 6 "A and B
+agree that ..." coded as a WEIS consult 030/031, an AGREE in PLOVER's own first example; 3 "allowed
+that ..."; 3 planned meetings or contributions; 2 events told as background), 35 test codes or
+artefacts of PETRARCH's engine (codes unrelated to the sentence, a misspelt actor, an actor
+PETRARCH could not name, a passive's patient as source), and 6 wordings sitrep's vocabulary lacks
+("ousted the villages", "celebrated Eid with X", "adopt resolutions with X", "inching nearer to
+accord with X", a toll "in the dispute with X"). With the conventions kept, 0.85 is out of reach
+of any vocabulary that codes what the sentences say.
 
 Split: records at even positions are ``dev`` (rules were tuned on these),
 odd positions ``test``.
@@ -78,6 +100,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -128,13 +151,16 @@ def read_records(path: Path) -> list[dict[str, Any]]:
         if not m:
             continue
         rid = re.search(r'id="([^"]*)"', attrs)
-        evs = []
+        day = re.search(r'date\s*=\s*"(\d{8})"', attrs)
+        evs, errors = [], []
         for a in re.findall(r"<EventCoding ([^>]*)>", body):
             kv = dict(re.findall(r'(\w+)\s*=\s*"([^"]*)"', a))
             if "eventcode" in kv:
                 evs.append((kv.get("sourcecode", ""), kv.get("targetcode", ""), kv["eventcode"]))
+            elif "error" in kv:
+                errors.append(kv["error"])
         out.append({"id": rid.group(1) if rid else str(len(out)), "text": " ".join(m.group(1).split()),
-                    "events": evs})
+                    "events": evs, "date": _day(day.group(1)) if day else None, "errors": errors})
     return out
 
 
@@ -154,6 +180,9 @@ def convert_actors(path: Path) -> list[dict]:
             continue
         if s.startswith("[") and cur is not None:
             code = s[1:].split("]")[0].split()[0] if s[1:].split("]")[0].split() else ""
+            period = _period(s[1:].split("]")[0])
+            if code and period:  # "[RHO <790606]", "[HOBGOV 19950601 - 19990815]": a code over a period
+                cur.setdefault("dated_codes", []).append({"code": "" if code == "---" else code, **period})
             if code and not cur.get("code") and "<" not in s and ">" not in s and re.search(r"\d", s) is None:
                 cur["code"] = code
             elif code and not cur.get("code_any"):
@@ -172,14 +201,50 @@ def convert_actors(path: Path) -> list[dict]:
     out = []
     for e in entries:
         code = e.get("code") or e.get("code_any")
+        if e.get("dated_codes") and not e.get("code"):  # only dated codes: outside their periods, no actor
+            e["dated_codes"].append({"code": ""})
         for n in [e["name"], *e["aliases"]]:  # "NEW ZEALAND", "PRINCE OF DOL AMROTH": as written in prose too
             t = _title(n)
             if t != n and t not in e["aliases"]:
                 e["aliases"].append(t)
         if code and re.match(r"^[A-Z]{3}", code):
             out.append({"name": e["name"], "type": e["type"], "code": code, "aliases": e["aliases"],
+                        **({"dated_codes": e["dated_codes"]} if e.get("dated_codes") else {}),
                         "help": "converted from PETR.Validate.actors.txt"})
     return out
+
+
+def _day(d: str) -> str | None:
+    """PETRARCH's date (YYYYMMDD, or YYMMDD of the 1900s) -> ISO; None when it is no date."""
+    if len(d) == 6:
+        d = "19" + d
+    if len(d) != 8:
+        return None
+    try:
+        return date(int(d[:4]), int(d[4:6]), int(d[6:])).isoformat()
+    except ValueError:
+        return None
+
+
+def _period(bracket: str) -> dict | None:
+    """The period of a dated actor code, as the ``from`` (first day) and ``to`` (day after the last)
+    of sitrep's actor files: "RHO <790606" (before), "HOBREB > 990816" (after), "HOBGOV 19950601 -
+    19990815" (from, to, both included). None for an undated code."""
+    rest = bracket.split(None, 1)[1] if len(bracket.split(None, 1)) > 1 else ""
+    m = re.match(r"^\s*<\s*(\d{6,8})\s*$", rest)
+    if m and _day(m.group(1)):
+        return {"to": _day(m.group(1))}
+    m = re.match(r"^\s*>\s*(\d{6,8})\s*$", rest)
+    if m and _day(m.group(1)):
+        return {"from": _next(_day(m.group(1)))}
+    m = re.match(r"^\s*(\d{6,8})\s*-\s*(\d{6,8})\s*$", rest)
+    if m and _day(m.group(1)) and _day(m.group(2)):
+        return {"from": _day(m.group(1)), "to": _next(_day(m.group(2)))}
+    return None
+
+
+def _next(iso: str) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
 def convert_agents(path: Path) -> list[dict]:
@@ -217,15 +282,24 @@ def _root(code: str | None) -> str:
     return "" if root == "---" else root
 
 
+PARSE_ERRORS = {"bad_input_parse"}  # records testing PETRARCH's reader of the parse trees it is given
+
+
 def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict[str, float]:
-    exp_n = matched = extra = pair_hit = 0
+    exp_n = matched = extra = pair_hit = unscored = 0
     noev = noev_clean = 0
+    n_rec = 0
     for rec, evs in zip(records, found):
-        expected = []
+        if set(rec.get("errors", ())) & PARSE_ERRORS:
+            continue  # a test of PETRARCH's reader of its own input parse: nothing about the events
+        n_rec += 1
+        expected, open_pairs = [], []
         for s, t, c in rec["events"]:
             ty = plover_of(c, table)
             if ty:
                 expected.append((ty, _root(s), _root(t)))
+            else:  # a code with no PLOVER type: the pair's event is neither scored nor an extra
+                open_pairs.append((_root(s), _root(t)))
         if not rec["events"]:
             noev += 1
             noev_clean += not evs
@@ -236,21 +310,28 @@ def score(records: list[dict], found: list[list], table: dict[str, str]) -> dict
                 pairs.remove((_root(e.actor), _root(e.target)))
                 pair_hit += 1
         pool = list(expected)
+        rest = []
         for e in evs:
             k = (RENAME.get(e.type, e.type), _root(e.actor), _root(e.target))
             if k in pool:
                 pool.remove(k)
                 matched += 1
             else:
+                rest.append(k[1:])
+        for pair in rest:
+            if pair in open_pairs:
+                open_pairs.remove(pair)
+                unscored += 1
+            else:
                 extra += 1
     n_found = matched + extra
     return {"found": round(matched / exp_n, 4) if exp_n else 0.0,
             "precision": round(matched / n_found, 4) if n_found else 0.0,
             "pair_found": round(pair_hit / exp_n, 4) if exp_n else 0.0,
-            "extra_per_record": round(extra / len(records), 4) if records else 0.0,
-            "extra_ceiling": round(max(0.0, 1 - extra / len(records)), 4) if records else 1.0,
+            "extra_per_record": round(extra / n_rec, 4) if n_rec else 0.0,
+            "extra_ceiling": round(max(0.0, 1 - extra / n_rec), 4) if n_rec else 1.0,
             "noevent_clean": round(noev_clean / noev, 4) if noev else 1.0,
-            "expected": exp_n, "records": len(records)}
+            "unscored": unscored, "expected": exp_n, "records": n_rec}
 
 
 VERBS = "benchmarks/petrarch2/PETR.Validate.verbs.txt"
@@ -270,7 +351,7 @@ def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
         afile = Path(tmp) / "petrarch-actors.yaml"
         afile.write_text(yaml.safe_dump(convert_actors(shared / ACTORS) + convert_agents(shared / AGENTS),
                                          allow_unicode=True), encoding="utf-8")
-        docs = [Document.new(r["text"]) for r in records]
+        docs = [Document.new(r["text"], published=r["date"]) for r in records]  # the date picks dated actor codes
         pipe = Pipeline(actor_files=[str(afile)], stages=stages, verb_files=[],
                         discard_files=[str(shared / DISCARDS)])
         found = [[e for e in recs.events if e.modality != "negated"] for _, recs in pipe.process(docs)]
@@ -291,5 +372,5 @@ def run(shared: Path, split: str) -> dict[str, dict[str, Any]]:
         out[name] = score([records[i] for i in ii], [found[i] for i in ii], table)
         for suffix, tab in ((USER_SUFFIX, cameo), (WEIS_SUFFIX, table)):
             user = score([records[i] for i in ii], [ufound[suffix][i] for i in ii], tab)
-            out[name].update({k + suffix: v for k, v in user.items() if k not in ("expected", "records")})
+            out[name].update({k + suffix: v for k, v in user.items() if k not in ("expected", "records", "unscored")})
     return out

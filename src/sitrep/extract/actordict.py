@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 BUNDLED = (DATA / "actors-states.yaml", DATA / "actors.yaml")
 TYPES = ("PERSON", "ORG", "GPE")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml where available: 10x faster
-_KEYS = {"name", "type", "code", "aliases", "demonyms", "roles", "help"}
+_KEYS = {"name", "type", "code", "aliases", "demonyms", "roles", "help", "dated_codes"}
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,10 @@ def parse_entry(e, where: str) -> Actor:
         if not isinstance(r, dict) or not isinstance(r.get("role"), str):
             raise SitrepError(f"{where}: each role needs 'role' (and from/to dates)", input=where, reason="bad_actor")
         roles.append(Role(r["role"], r.get("code") or code, _date(r.get("from"), where), _date(r.get("to"), where)))
+    for r in e.get("dated_codes") or []:  # a code that holds over a period (read by the events stage)
+        if not isinstance(r, dict) or not isinstance(r.get("code"), str):
+            raise SitrepError(f"{where}: each dated code needs 'code' (and from/to dates)", input=where, reason="bad_actor")
+        _date(r.get("from"), where), _date(r.get("to"), where)
     if roles and e["type"] != "PERSON":
         raise SitrepError(f"{where}: only PERSON entries have roles", input=where, reason="bad_actor")
     return Actor(name=name.strip(), type=e["type"], code=code, aliases=_strs(e.get("aliases"), "aliases", where),

@@ -8,7 +8,10 @@ phrases, user actor files) are looked up in the actor dictionary
 (``data/actors-states.yaml`` and ``data/actors.yaml`` plus the user's actor
 files, same YAML format), longest match first, case-sensitively as the actor
 dictionary is written ("US" is the United States, "us" is not), so the events
-stage also works on its own. A name written with underscores for spaces ("Dol_Amroth", as
+stage also works on its own. An entry's ``dated_codes`` ([{code, from, to}], ISO dates, ``to`` the day
+after the last; an empty code: no actor then) give the code a name has on the document's date
+(a state renamed, a leader's changing office): the first period that holds, else its ``code``.
+A name written with underscores for spaces ("Dol_Amroth", as
 text prepared for CAMEO-format coders writes it) is matched word by word, whole tokens only.
 """
 from __future__ import annotations
@@ -27,6 +30,7 @@ FIRSTS = ("",)  # key under which the table keeps the set of first words of its 
 PLURALS = ("", "plurals")  # key under which the table keeps its plural demonyms ("Pellisians")
 USER = "_user_file"  # entries of the user's own actor files (their codes win over the actors stage's)
 USER_KEYS = ("", "user")  # key under which the table keeps the phrases of the user's files
+DATED = ("", "dated")  # key under which the table keeps the dated codes of its phrases
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
 PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -65,6 +69,9 @@ def build_table(nlp: Any, entries: list[dict]) -> dict[tuple[str, ...], tuple[st
         for role in e.get("roles") or []:
             if isinstance(role, dict) and role.get("code") and not code:
                 code = role["code"]
+        dated = [(_iso(d.get("from")), _iso(d.get("to")), str(d.get("code") or "")) for d in e.get("dated_codes") or []
+                 if isinstance(d, dict)]
+        code = code or next((c for _, _, c in dated if c), None)
         if not code:
             continue
         for n in names:
@@ -73,6 +80,10 @@ def build_table(nlp: Any, entries: list[dict]) -> dict[tuple[str, ...], tuple[st
             key = tuple(t.text for t in nlp.tokenizer(n.strip()))
             if 0 < len(key) <= MAX_WORDS:
                 table[key] = (str(code), e["name"])
+                if dated:
+                    table.setdefault(DATED, {})[key] = dated
+                elif key in table.get(DATED, ()):
+                    del table[DATED][key]
                 if e.get(USER):
                     table.setdefault(USER_KEYS, set()).add(key)
                 elif key in table.get(USER_KEYS, ()):
@@ -83,6 +94,11 @@ def build_table(nlp: Any, entries: list[dict]) -> dict[tuple[str, ...], tuple[st
     return table
 
 
+def _iso(v) -> str | None:
+    """An ISO date string (YYYY-MM-DD) of a YAML date or string, None when absent."""
+    return None if v is None else str(v)[:10]
+
+
 class TokenActors:
     """For one document: ``code[i]`` is the actor code on token i (or None) and ``mention[i]``
     the (start, end) token span of the mention it belongs to."""
@@ -90,6 +106,9 @@ class TokenActors:
     def __init__(self, ctx: Any, table: dict[tuple[str, ...], tuple[str, str]]):
         sdoc = ctx.sdoc
         n = len(sdoc)
+        anchor = getattr(ctx, "anchor", None)
+        self._day = anchor.isoformat() if anchor else None
+        self._dated = table.get(DATED) if self._day else None
         self.code: list[str | None] = [None] * n
         self.mention: list[tuple[int, int] | None] = [None] * n
         from .actorwords import token_table
@@ -113,7 +132,11 @@ class TokenActors:
             for m in ent.mentions:
                 se = tokens_of(m.start, m.end)
                 if se is not None:
-                    self._mark(se[0], se[1], user and self._user_code(table, sdoc[se[0]:se[1]]) or code)
+                    code_m = user and self._user_code(table, sdoc[se[0]:se[1]]) or code
+                    if self._dated:
+                        code_m = self._on_day(tuple(t.text for t in sdoc[se[0]:se[1]]), code_m)
+                    if code_m:
+                        self._mark(se[0], se[1], code_m)
         firsts = table.get(FIRSTS)
         if firsts is None:
             firsts = table[FIRSTS] = {k[0] for k in table if k is not FIRSTS}
@@ -125,10 +148,11 @@ class TokenActors:
             for k in range(min(MAX_WORDS, n - i), 0, -1):
                 v = table.get(tuple(lower[i:i + k]))
                 if v is not None and all(c is None for c in self.code[i:i + k]):
-                    hit = (k, v[0])
+                    hit = (k, self._on_day(tuple(lower[i:i + k]), v[0]) if self._dated else v[0])
                     break
             if hit:
-                self._mark(i, i + hit[0], hit[1])
+                if hit[1]:
+                    self._mark(i, i + hit[0], hit[1])
                 after = i + hit[0]
         if "_" in ctx.doc.text:
             self._underscored(lower, table)
@@ -237,6 +261,21 @@ class TokenActors:
                     break
             else:
                 j += 1
+
+    def _on_day(self, key: tuple, code: str | None) -> str | None:
+        """The code a name has on the document's date when its entry gives dated codes (a leader's
+        or a state's code over a period: PETRARCH's "[RHO <790606]"), the first period that holds;
+        "" (or PETRARCH's "---") when the name stands for no actor then; else ``code``."""
+        if key and key[0].lower() == "the":
+            key = key[1:]
+        dated = self._dated.get(key) or self._dated.get(("the", *key))
+        if not dated:
+            return code
+        day = self._day
+        for start, end, c in dated:
+            if (start is None or start <= day) and (end is None or day < end):
+                return "" if c in ("", "---") else c
+        return code
 
     @staticmethod
     def _user_code(table: dict, span) -> str | None:

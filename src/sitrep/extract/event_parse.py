@@ -54,9 +54,10 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
                     ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
                 continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
             if c.dep_ == "appos" and out and not any(g.dep_ == "conj" for g in kids_of(c)) and not any(
-                    s.dep_ == "conj" and s.i > c.i for s in kids_of(t)):
+                    s.dep_ == "conj" and s.i > c.i for s in kids_of(t)) and not (t.dep_ == "conj" and code is None):
                 continue  # an apposition; but "A, B, C and D" parsed as A (appos B (conj C, D)), or
-                # "A, the B, and C" parsed as A (appos B) (conj C), is a list
+                # "A, the B, and C" parsed as A (appos B) (conj C), is a list; "A and its ally B": the
+                # apposition names a conjunct that has no name of its own
             stack.append(c)
     out.sort(key=lambda x: x[1].i)
     return out
@@ -128,8 +129,8 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
     best = None
     phrases = vocab["phrase"].get(lem, ())
     # (child, lowercased lemma, lower form) of the children a phrase's words may be, read once
-    base = [(c, c.lemma_.lower(), c.lower_) for c in kids_of(t)
-            if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp")] if phrases else []
+    base = [(c, c.lemma_.lower(), c.lower_) for c in kids_of(t)  # after the verb: "X on Monday fired" is no "fire on"
+            if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp", "dative", "acomp") and c.i > t.i] if phrases else []
     for rest, ty in phrases:
         kids = base
         got = []

@@ -1,6 +1,7 @@
 """Who acts on whom where the plain parse misleads (issue #5, PETRARCH unit tests): one doer per
 coordinated member of a phrase, the doer of a deed a stance is taken on, a meeting's purpose
-clause, an envoy sent for talks, doers acting on their own joint event.
+clause, an envoy sent for talks, doers acting on their own joint event, an event received from
+someone, the act a demand asks for, captives freed from their holder, doers acting on each other.
 
 Helpers of ``verb_events``: plain functions over spaCy tokens and the actor index.
 """
@@ -92,6 +93,13 @@ def _their_joint(v, vocab: dict) -> bool:
         c.dep_ == "poss" and c.lower_ == "their" for c in o.children) for o in _objects(v))
 
 
+def _reciprocal(v) -> bool:
+    """The object is "each other" or "one another" ("A and B accused each other"): each doer acts
+    on the other, one event per pair as for the doers' own joint event."""
+    return any((o.lower_ == "other" and any(c.lower_ == "each" for c in o.children)) or
+               (o.lower_ == "one" and any(c.lower_ == "another" for c in o.children)) for o in _objects(v))
+
+
 def _deed_doer(v, vocab: dict, ta: TokenActors) -> list[str]:
     """A stance on a deed its object names, with the deed's doer in a "by" phrase ("condemned the
     arrest of X's journalists by Y", the "by" phrase often attached to the verb): the doer, who
@@ -100,3 +108,34 @@ def _deed_doer(v, vocab: dict, ta: TokenActors) -> list[str]:
     if deed is None:
         return []
     return [c for p in _preps(deed, {"by"}) + _preps(v, {"by"}) for c in _codes(phrase_actors(p, ta, vocab))]
+
+
+# ------------------------------------------------------------------ an event received
+def _received_from(v, noun, vocab: dict, ta: TokenActors) -> list[str] | None:
+    """For a receiving verb with an event noun ("received aid from X", "got a visit from X's
+    president", "obtained a loan from X"): the givers the "from" (or "by") phrase names, who act on
+    the receiver; None when the verb receives nothing (``reverse`` lists the receiving verbs)."""
+    if noun is None or v.lemma_.lower() not in vocab["reverse"]:
+        return None
+    phrases = _preps(v, {"from", "by"}) + _preps(noun, {"from", "by"})
+    return [c for p in phrases for c in _codes(phrase_actors(p, ta, vocab))]
+
+
+def _demanded(v, vocab: dict) -> bool:
+    """The verb is the infinitive a demand asks for, parsed as a purpose clause ("called on X and Y
+    to end the fighting", "urged X to release them"): what is asked, not done by the one who asks
+    (an ``xcomp`` is left out by the governing-verb rule of ``verb_events``)."""
+    h = v.head
+    return v.dep_ == "advcl" and h.i != v.i and h.pos_ in ("VERB", "AUX") and \
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) and verb_type(h, vocab)[0] == "DEMAND"
+
+
+RELEASE_LEMMAS = {"free", "release"}  # "were freed from X": X held them
+
+
+def _freed_from(v, ta: TokenActors, vocab: dict) -> list[str]:
+    """Captives "freed" or "released from X" with no agent named: X, who held them, releases them
+    ("twenty sailors were freed from Kesh"; "from prison" names no one)."""
+    if v.lemma_.lower() not in RELEASE_LEMMAS:
+        return []
+    return [c for p in _preps(v, {"from"}) for c in _codes(phrase_actors(p, ta, vocab))]

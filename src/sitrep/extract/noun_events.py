@@ -131,8 +131,11 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         targets = [c for p in _preps(h.head, {"in", "to"}) for c in _codes(phrase_actors(p, ta, vocab))
                    if c not in actors][:1]
     in_protest = ty == "PROTEST" and h.dep_ == "prep" and h.lower_ == "in" and n.i == h.i + 1  # "did X in protest"
-    if not targets and not place_targets and ty != "TEST" and not on_strike and not in_protest and not ((moved or between) and ty in SYMMETRIC
-                                                                   and len(set(actors)) > 1):
+    # "Keshi-Talmari talks", "the Kesh-Talmar summit": a hyphened pair of owners meets each other
+    paired = not agent and len({country(a) for a in actors}) > 1 and any(
+        t.text == "-" and t.i > 0 and ta.code[t.i - 1] and ta.code[t.i + 1] for t in n.doc[max(n.i - 6, n.sent.start):n.i])
+    if not targets and not place_targets and ty != "TEST" and not on_strike and not in_protest and not (
+            (moved or between or paired) and ty in SYMMETRIC and len(set(actors)) > 1):
         return None
     if ty == "TEST" and item_class(n, vocab) != "weapons":
         return None

@@ -10,7 +10,8 @@ from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, 
                           _subject, country, distinct, item_class, item_phrase, modality, noun_type,
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
-from .event_roles import _deed_doer, _for_talks, _meeting_purpose, _their_joint, member_actors
+from .event_roles import (_deed_doer, _demanded, _for_talks, _freed_from, _meeting_purpose, _received_from,
+                          _reciprocal, _their_joint, member_actors)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 from .tokkids import kids_of
 
@@ -162,6 +163,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "met X to discuss aid to Y": one meeting, its topic no second one ("to meet Y" is)
     if _agreed_content(v, vocab):
         return None  # "signed a deal to supply X with wheat": what was agreed, not yet done
+    if _demanded(v, vocab):
+        return None  # "called on X to end the fighting": what is asked, not done (event_roles)
     item = item_phrase(v, vocab, ta) if ty in ("AID", "REJECT", "TEST", "AGREE") or reverse else None
     icls = item_class(item, vocab)
     if (lem in vocab["needs_item"] or reverse) and ty in ("AID", "TEST") and icls is None and not (
@@ -184,7 +187,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
     elif passive:
         agent = _agent(v)
-        actors = member_actors(agent, ta, vocab) if agent is not None else []
+        actors = member_actors(agent, ta, vocab) if agent is not None else _freed_from(v, ta, vocab)
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
         if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
             item, icls = theme, item_class(theme, vocab)  # "the €85 billion provided by X"
@@ -318,6 +321,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "expressed concern over the impact": disapproval of no one
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in kids_of(v)):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
+    givers = _received_from(v, noun, vocab, ta) if not _passive(v) else None
+    if givers is not None:  # "received aid from X": X acts on the receiver (event_roles)
+        actors, targets = givers, [a for a in actors if a not in givers]
     mod, head_lemma = modality(v, vocab)
     headline = v.tag_ == "VB" and subj is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(v)) and (
         v.dep_ == "ROOT" and subj.head == v or v.dep_ in ("relcl", "acl") and v.head == subj and subj.dep_ == "ROOT"
@@ -326,7 +332,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         mod = "expected"
     # a symmetric event turned one-sided still pairs its actors; so does a `mutual` phrase ("A and B restored ties")
     mutual = " ".join([v.lemma_.lower()] + [x.lower_ for x in extra]) in vocab.get("mutual", ()) or verbal or (
-        len(actors) > 1 and not targets and _their_joint(v, vocab))
+        len(actors) > 1 and not targets and (_their_joint(v, vocab) or _reciprocal(v)))  # "accused each other"
     intent_of = next((verb_type(c, vocab)[0] for c in kids_of(v) if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
     if ty == "AGREE" and intent_of is None and any(
