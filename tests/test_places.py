@@ -364,3 +364,30 @@ def test_an_embassy_lies_where_the_text_says_not_in_its_own_country():
     s = text.index("Kenyan Embassy")
     r = resolve(g, "Kenyan Embassy", {"KEN": 0.5, "CAN": 0.5}, text=text, span=(s, s + len("Kenyan Embassy")))
     assert (r.name, r.country) == ("Ottawa", "CAN")
+
+
+def test_a_small_town_named_like_a_word_joins_its_names_candidates():
+    """Small towns named like a word or a person stay out of the gazetteer, except where their name already
+    names only towns: then they are candidates that win where the document places them."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "London").country == "GBR"
+    assert resolve(g, "London", {"USA": 1.0}, {"KY"}).admin1 == "KY"
+    # at home the name stays the large city's: no small Atlanta in Texas beats Atlanta, Georgia
+    assert resolve(g, "Atlanta", {"USA": 1.0}, {"TX"}).admin1 == "GA"
+    # a name that is also a country's or a state's gains no small namesakes
+    assert not any(g.rows[i].kind == "city" for i in g.candidates("Georgia"))
+    assert not any(g.rows[i].kind == "city" and g.rows[i].population < 15_000 for i in g.candidates("Jordan"))
+    for junk in ("Winston", "Michel"):
+        assert not g.candidates(junk), junk
+
+
+def test_a_town_by_its_name_without_its_river(pipeline):
+    """"Frankfurt" is Frankfurt am Main, "Southend" Southend-on-Sea: the long name's short form, where
+    GeoNames gives it, unless a town of that very name is as large."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Frankfurt").country == "DEU"
+    assert resolve(g, "Southend").name == "Southend-on-Sea"
+    p = places(pipeline, "Finance ministers met in Frankfurt on Monday to discuss the reconstruction fund.")
+    assert ("Frankfurt am Main", "DEU") in p
