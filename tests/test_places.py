@@ -182,6 +182,8 @@ def test_curated_seas_and_world_regions_carry_geonames_ids():
     # "Talks on the Korean Peninsula and in the Middle East stalled."
     assert resolve(g, "Korean Peninsula").geonameid == 11494804
     assert resolve(g, "Middle East").geonameid == 6269133
+    # "Oil spills fouled creeks across the Niger Delta."
+    assert resolve(g, "Niger Delta").geonameid == 2328927
 
 
 def test_resolving_short_forms_of_districts_and_states():
