@@ -373,8 +373,8 @@ def test_a_small_town_named_like_a_word_joins_its_names_candidates():
     names only towns: then they are candidates that win where the document places them."""
     from sitrep.extract.places import load_gazetteer, resolve
     g = load_gazetteer()
-    assert resolve(g, "London").country == "GBR"
-    assert resolve(g, "London", {"USA": 1.0}, {"KY"}).admin1 == "KY"
+    assert resolve(g, "Hurricane", {"USA": 1.0}, {"WV"}).admin1 == "WV"
+    assert resolve(g, "Hurricane", {"USA": 1.0}, {"UT"}).admin1 == "UT"
     # at home the name stays the large city's: no small Atlanta in Texas beats Atlanta, Georgia
     assert resolve(g, "Atlanta", {"USA": 1.0}, {"TX"}).admin1 == "GA"
     # a name that is also a country's or a state's gains no small namesakes
@@ -382,6 +382,15 @@ def test_a_small_town_named_like_a_word_joins_its_names_candidates():
     assert not any(g.rows[i].kind == "city" and g.rows[i].population < 15_000 for i in g.candidates("Jordan"))
     for junk in ("Winston", "Michel"):
         assert not g.candidates(junk), junk
+
+
+def test_a_world_city_keeps_its_name_beside_a_us_state(pipeline):
+    """War news that names a US state keeps the capitals it names: no small Moscow or Berlin in Pennsylvania."""
+    p = places(pipeline, "A senator from Pennsylvania criticised the sanctions. In Moscow, officials said the talks "
+                         "in Berlin had failed.")
+    assert ("Moscow", "RUS") in p and ("Berlin", "DEU") in p
+    p = places(pipeline, "Governors of Ohio and Kentucky met the envoy, who later flew to London.")
+    assert ("London", "GBR") in p
 
 
 def test_a_town_by_its_name_without_its_river(pipeline):
