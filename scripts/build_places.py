@@ -211,7 +211,7 @@ def main() -> None:
     rows.extend(admin_rows(iso3, curated, city_pop, STOP - CUE_ONLY))
     rows.extend(tuple(r) for r in curated)
     # a town named like a word or a person whose name already names a town ("Marshall", Minnesota; "Hurricane",
-    # West Virginia; "Cambridge", Ohio) joins that name's candidates: the name is found in text as before,
+    # West Virginia; "Hudson", New York) joins that name's candidates: the name is found in text as before,
     # and the town wins only where the document places it (its US state, its country, nearby towns). Not
     # where the name is also a country's, a state's or a region's ("Georgia", "Jordan", "Washington"): those
     # stay as they were
