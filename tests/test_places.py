@@ -402,3 +402,12 @@ def test_a_town_by_its_name_without_its_river(pipeline):
     assert resolve(g, "Southend").name == "Southend-on-Sea"
     p = places(pipeline, "Finance ministers met in Frankfurt on Monday to discuss the reconstruction fund.")
     assert ("Frankfurt am Main", "DEU") in p
+
+
+def test_a_persons_last_name_alone_is_the_person(pipeline):
+    """After "Linda Underwood", a bare "Ms. Underwood" is the teacher, not the town of Underwood, Iowa."""
+    p = places(pipeline, "Linda Underwood, a teacher from Des Moines, Iowa, died on Friday. \"She believed in hard "
+                         "work,\" said her father, Carl Underwood. Ms. Underwood was an honor student and later a "
+                         "principal. Ms. Underwood's students remember her kindness.")
+    assert ("Des Moines", "USA") in p
+    assert not any(name == "Underwood" for name, _ in p)
