@@ -9,7 +9,8 @@ hit, not a scan.
 Which mentions are places: every gazetteer name that is not part of a person
 or organisation named by the actors stage ("Winston Churchill", "Kiel
 Institute", "Washington Institute") and not a capital acting for its state
-("Moscow said"); country names are both actors (entities) and places. A large town named like a person
+("Moscow said"), nor alone the last name of a person the document names in full ("Ms. Underwood" after
+"Linda Underwood"; not a large town's name); country names are both actors (entities) and places. A large town named like a person
 or a word (``data/places-cue-only.tsv``: "Austin", "Mobile") only after a place word ("in Austin"). A
 dateline's capitals before a comma ("NAIROBI, Kenya") are looked up in title case.
 
