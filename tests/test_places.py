@@ -182,6 +182,8 @@ def test_curated_seas_and_world_regions_carry_geonames_ids():
     # "Talks on the Korean Peninsula and in the Middle East stalled."
     assert resolve(g, "Korean Peninsula").geonameid == 11494804
     assert resolve(g, "Middle East").geonameid == 6269133
+    # "Oil spills fouled creeks across the Niger Delta."
+    assert resolve(g, "Niger Delta").geonameid == 2328927
 
 
 def test_resolving_short_forms_of_districts_and_states():
@@ -364,3 +366,48 @@ def test_an_embassy_lies_where_the_text_says_not_in_its_own_country():
     s = text.index("Kenyan Embassy")
     r = resolve(g, "Kenyan Embassy", {"KEN": 0.5, "CAN": 0.5}, text=text, span=(s, s + len("Kenyan Embassy")))
     assert (r.name, r.country) == ("Ottawa", "CAN")
+
+
+def test_a_small_town_named_like_a_word_joins_its_names_candidates():
+    """Small towns named like a word or a person stay out of the gazetteer, except where their name already
+    names only towns: then they are candidates that win where the document places them."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Hurricane", {"USA": 1.0}, {"WV"}).admin1 == "WV"
+    assert resolve(g, "Hurricane", {"USA": 1.0}, {"UT"}).admin1 == "UT"
+    # at home the name stays the large city's: no small Atlanta in Texas beats Atlanta, Georgia
+    assert resolve(g, "Atlanta", {"USA": 1.0}, {"TX"}).admin1 == "GA"
+    # a name that is also a country's or a state's gains no small namesakes
+    assert not any(g.rows[i].kind == "city" for i in g.candidates("Georgia"))
+    assert not any(g.rows[i].kind == "city" and g.rows[i].population < 15_000 for i in g.candidates("Jordan"))
+    for junk in ("Winston", "Michel"):
+        assert not g.candidates(junk), junk
+
+
+def test_a_world_city_keeps_its_name_beside_a_us_state(pipeline):
+    """War news that names a US state keeps the capitals it names: no small Moscow or Berlin in Pennsylvania."""
+    p = places(pipeline, "A senator from Pennsylvania criticised the sanctions. In Moscow, officials said the talks "
+                         "in Berlin had failed.")
+    assert ("Moscow", "RUS") in p and ("Berlin", "DEU") in p
+    p = places(pipeline, "Governors of Ohio and Kentucky met the envoy, who later flew to London.")
+    assert ("London", "GBR") in p
+
+
+def test_a_town_by_its_name_without_its_river(pipeline):
+    """"Frankfurt" is Frankfurt am Main, "Southend" Southend-on-Sea: the long name's short form, where
+    GeoNames gives it, unless a town of that very name is as large."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Frankfurt").country == "DEU"
+    assert resolve(g, "Southend").name == "Southend-on-Sea"
+    p = places(pipeline, "Finance ministers met in Frankfurt on Monday to discuss the reconstruction fund.")
+    assert ("Frankfurt am Main", "DEU") in p
+
+
+def test_a_persons_last_name_alone_is_the_person(pipeline):
+    """After "Linda Underwood", a bare "Ms. Underwood" is the teacher, not the town of Underwood, Iowa."""
+    p = places(pipeline, "Linda Underwood, a teacher from Des Moines, Iowa, died on Friday. \"She believed in hard "
+                         "work,\" said her father, Carl Underwood. Ms. Underwood was an honor student and later a "
+                         "principal. Ms. Underwood's students remember her kindness.")
+    assert ("Des Moines", "USA") in p
+    assert not any(name == "Underwood" for name, _ in p)

@@ -9,7 +9,8 @@ hit, not a scan.
 Which mentions are places: every gazetteer name that is not part of a person
 or organisation named by the actors stage ("Winston Churchill", "Kiel
 Institute", "Washington Institute") and not a capital acting for its state
-("Moscow said"); country names are both actors (entities) and places. A large town named like a person
+("Moscow said"), nor alone the last name of a person the document names in full ("Ms. Underwood" after
+"Linda Underwood"; not a large town's name); country names are both actors (entities) and places. A large town named like a person
 or a word (``data/places-cue-only.tsv``: "Austin", "Mobile") only after a place word ("in Austin"). A
 dateline's capitals before a comma ("NAIROBI, Kenya") are looked up in title case.
 
@@ -201,6 +202,12 @@ def find_places(ctx: Context) -> Iterator[Place]:
             r = gaz.rows[cands[0]]
             if r.lat is not None and r.kind in ("city", "district", "region") and r.country:
                 anchors[r.name] = (r.lat, r.lon)
+    # the last names of the people the document names in full ("Dewly Nelson"): the name alone is the person
+    # (not a large town's name: "Rodeo Gainesville" or "Smart Dubai" tagged as a person leaves the town a town)
+    surnames = {w for en in ctx.records.entities if en.type == "PERSON"
+                for m in en.mentions if " " in m.text.strip() for w in (m.text.split()[-1],)
+                if not any(r.kind not in ("city", "district") or r.kind == "city" and r.population >= 100_000
+                           for r in (gaz.rows[i] for i in gaz.candidates(w)))}
     groups: dict[tuple[str, str | None], dict] = {}
     for ts, te, s, e, cands in hits:
         surface = ctx.doc.text[s:e]
@@ -208,8 +215,8 @@ def find_places(ctx: Context) -> Iterator[Place]:
         row = gaz.rows[gaz.best(cands, countries, states, prefer.get(surface), surface, near)]
         if row.kind != "country" and te - ts == 1 and sdoc[ts].pos_ != "PROPN" and not sdoc[ts].is_upper:
             continue            # "Alliance", "Angle": a common word, not a place name here
-        if te - ts == 1 and surface in gaz.person_words and not _locative(sdoc, ts, te):
-            continue
+        if te - ts == 1 and (surface in gaz.person_words or surface in surnames) and not _locative(sdoc, ts, te):
+            continue            # "Nelson says" after "councillor Dewly Nelson": the person, not a town
         if (te - ts == 1 and row.kind == "city" and row.population < 100_000 and row.country not in countries
                 and not _locative(sdoc, ts, te)):
             continue            # "Republic", "Summit": a small town abroad, named without "in"; likely a word
