@@ -20,6 +20,7 @@ def _lex(ctx) -> dict:
             "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
             "predicate": frozenset(rv["predicate_lemmas"]["lemmas"]),
             "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
+            "passive_views": frozenset(rv["passive_views"]["lemmas"]),
             "charges": frozenset(rv["passive_charges"]["lemmas"]),
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "object_never": frozenset(rv["object_never"]["lemmas"]),

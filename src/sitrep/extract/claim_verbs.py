@@ -69,7 +69,7 @@ def _from_verb(t, L) -> _Draft | None:
     content, cue_end_tok = None, t
     if lem in L["as_view_only"]:
         content = _object_content(t, L)   # "regard the plan as a trap" only
-        if content is None:
+        if content is None and _raised(t, kids, L) is None:   # (or "the plan is regarded as a trap")
             return None
     for c in kids:
         if content is None and c.dep_ == "ccomp" and not _noun_owned(c, L) and not _before_colon(c, t) \
@@ -81,7 +81,7 @@ def _from_verb(t, L) -> _Draft | None:
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
             c.dep_ == "ccomp" and not _noun_owned(c, L) for c in kids):
         return None   # only its that-clause made it a cue, and that clause is a noun's
-    if content is None and lem in L["xcomp"] and not (lem in L["passive"] and any(
+    if content is None and lem in L["xcomp"] and not (lem in L["passive"] | L["passive_views"] and any(
             c.dep_ == "auxpass" for c in kids)):   # "turnout is expected to rise": raised, below
         for c in kids:
             if c.dep_ == "xcomp":
@@ -152,7 +152,8 @@ def _from_verb(t, L) -> _Draft | None:
     subj, how = _subject(t, L)
     if raised:
         subj, how = None, "impersonal"   # "the commander is believed to have fled": nobody named believes it
-    if how == "skip" and lem in L["charges"] and content is not None and cue_end_tok is not t:
+    charged = how == "skip" and lem in L["charges"] and content is not None and cue_end_tok is not t
+    if charged:
         subj, how = None, "impersonal"   # "he was accused of fraud": an allegation nobody is named for
     if how == "skip":
         return None
@@ -167,7 +168,7 @@ def _from_verb(t, L) -> _Draft | None:
     if passive_stance and content is None:
         content = list(next(c for c in kids if c.dep_ == "nsubjpass").subtree)
     vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"] or _after_seem(t, L)
-    if lem not in L["verbs"] and not passive_stance and (
+    if lem not in L["verbs"] and not passive_stance and not charged and not raised and (
             how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
                 t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i) or (
             t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not (t.tag_ == "VBG" and lem in L["stance"])
