@@ -103,6 +103,9 @@ def _from_verb(t, L) -> _Draft | None:
         for c in kids:   # ("called the tariffs unfair for fishers": the object is the content, below)
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and objs[0].dep_ == "pcomp" and objs[0].lemma_.lower() in L["verbs"] and any(
+                        g.dep_ == "ccomp" for g in objs[0].children):
+                    continue   # "responded by saying that ...": the saying is the claim
                 if objs:
                     content, cue_end_tok = list(objs[0].subtree), c
                     break
