@@ -110,8 +110,9 @@ def _from_noun(t, L) -> _Draft | None:
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
         return None
     content = None
-    for c in t.children:
-        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+    for c in t.children:   # (a "relcl" with "that" as its mark is a complement the parser mislabelled)
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             content = list(c.subtree)
             break
     hearsay = t.lower_ in L["hearsay"]
@@ -128,7 +129,8 @@ def _from_noun(t, L) -> _Draft | None:
                             cue_end = h.idx + len(h.text)
     if content is None:
         content = noun_clause(t)
-    has_source = any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
+    owner = _stray_owner(t)
+    has_source = owner is not None or any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
                      or (c.dep_ == "prep" and c.lower_ in ("from", "by")) or _named_compound(c)
                      for c in t.children)
     if content is None and has_source:   # "Trump's criticism of U.S. spending", "his warnings about ..."
@@ -166,6 +168,8 @@ def _from_noun(t, L) -> _Draft | None:
                 d.src, d.src_head = source_range(objs[0]), objs[0].i
         elif _named_compound(c) and d.src is None:   # "a Valley Herald report that ..."
             d.src, d.src_head = source_range(c), c.i
+    if d.src is None and owner is not None:   # "a check on Trump's claim that ...", "'s" parsed off the noun
+        d.src, d.src_head = source_range(owner), owner.i
     if d.src is None and cop is not None:
         d.src, d.src_head = source_range(cop), cop.i
         if cop.lower_ in ("who", "that") and cop.head.dep_ == "relcl":   # "Kaine, who is a critic of ..."
@@ -179,6 +183,23 @@ def _from_noun(t, L) -> _Draft | None:
     if d.src is None and not hearsay:
         return None
     return d
+
+
+def _stray_owner(t):
+    """The owner of a noun whose possessive the parser hung elsewhere ("did a check on Trump's claim
+    that ...": "Trump" the object of "on", its "'s" a case marker): the name before a "'s" right in
+    front of the noun or of its adjectives."""
+    if any(c.dep_ == "poss" for c in t.children):
+        return None
+    k = t.i - 1
+    while k >= 0 and t.doc[k].dep_ in ("amod", "advmod") and t.doc[k].head.i in (t.i, k + 1):
+        k -= 1
+    if k < 1 or t.doc[k].tag_ != "POS":
+        return None
+    owner = t.doc[k].head
+    if owner.i >= k or owner.pos_ not in ("PROPN", "NOUN") or owner.head.i == t.i:
+        return None
+    return owner
 
 
 def _copula_subject(t, L):
