@@ -76,6 +76,13 @@ def _subject(tok, L) -> tuple[object | None, str]:
                 if c.lower_ in WH and h.dep_ == "relcl":
                     return c, "relative"
                 return c, "active"
+    if tok.lemma_.lower() in L["verbs"] and not tok.tag_ in ("VBG", "VBN"):
+        strays = [g for c in kids if c.i < tok.i for g in ([c] + list(c.children if c.dep_ == "punct" else ()))]
+        for c in strays:   # "In a statement, one of the family's lawyers, Jo Baker, said ...": "one" parsed
+            # as a stray (hung on the verb or on a comma before it)
+            if c.i < tok.i and c.dep_ in ("meta", "dep", "nmod") and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
+                    c.pos_ != "NUM" or any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)):
+                return c, "active"
     return None, "none"
 
 
