@@ -90,8 +90,10 @@ def _from_verb(t, L) -> _Draft | None:
     if content is None:   # "told co-host Jo Reyes that ...": the clause hangs on the addressee
         for o in kids:
             if o.dep_ in ("dobj", "dative") and o.i > t.i:
-                cl = [x for x in o.children if x.dep_ == "ccomp" and x.i > o.i
+                cl = [x for x in o.children if (x.dep_ == "ccomp" or x.dep_ in ("relcl", "acl") and lem in L["object_never"]) and x.i > o.i
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+                # (after an addressee, a "relcl" whose "that" is a mark is the verb's complement
+                # misparsed: "told a meeting of leaders that few people understood ...")
                 if cl:
                     content = list(cl[0].subtree)
                     break
