@@ -291,6 +291,12 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Dr
         if d.tok < 0 or d.cue_start in used:
             continue
         t = doc[d.tok]
+        obj = _main_object(t, L)
+        if obj:   # "Nervo rejected that argument", "Japan branded North Korea an outlaw nation"
+            span = _chars(obj)
+            if span:
+                out.append(replace(d, start=span[0], end=span[1]))
+            continue
         if t.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or t.lemma_ in L["quote_only"] or any(
                 c.dep_ in ("dobj", "dative", "oprd", "attr") for c in t.children):
             continue   # an object is content only for the verbs that say so (object_lemmas)
@@ -309,3 +315,21 @@ def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Dr
         if span:
             out.append(replace(d, start=span[0], end=span[1]))
     return out
+
+
+def _main_object(t, L) -> list | None:
+    """The object of a sentence's own finite reporting verb that found no content elsewhere (no clause,
+    no quotation): "the judge rejected that argument", "she declined that assignment", "he has
+    proposed nothing that ...", with what is said of it ("branded the rival an outlaw"). Not a
+    pronoun ("defended it"), not after a verb that only frames a quotation."""
+    if t.dep_ != "ROOT" or t.lemma_.lower() in L["quote_only"] or not (
+            t.tag_ in ("VBD", "VBZ", "VBP") or t.tag_ == "VBN" and any(c.dep_ == "aux" for c in t.children)):
+        return None
+    objs = [c for c in t.children if c.dep_ == "dobj" and c.i > t.i]
+    if not objs or objs[0].pos_ == "PRON" and len(list(objs[0].subtree)) == 1:
+        return None
+    last = max((c for c in t.children if c.dep_ in ("dobj", "oprd") and c.i > t.i), key=lambda c: c.i)
+    span = _trim(list(t.doc[objs[0].left_edge.i:last.right_edge.i + 1]))
+    if not span or any(x.text in _OPEN or x.text in ("\u201d", '"') for x in span):
+        return None
+    return span
