@@ -321,12 +321,19 @@ def _main_object(t, L) -> list | None:
     """The object of a sentence's own finite reporting verb that found no content elsewhere (no clause,
     no quotation): "the judge rejected that argument", "she declined that assignment", "he has
     proposed nothing that ...", with what is said of it ("branded the rival an outlaw"). Not a
-    pronoun ("defended it"), not after a verb that only frames a quotation."""
-    if t.dep_ != "ROOT" or t.lemma_.lower() in L["quote_only"] or not (
+    pronoun ("defended it") nor a claim named before ("NATO rebuffed such claims": that claim is the
+    earlier one), not after a verb that only frames a quotation, whose object is never content ("added
+    a new layer", "told the panel"; but "called the vote a farce" says something of it) or that puts out
+    a document ("offers opportunities")."""
+    lem = t.lemma_.lower()
+    pred = any(c.dep_ == "oprd" and c.i > t.i for c in t.children)   # "judged America a paper tiger"
+    if t.dep_ != "ROOT" or lem in L["quote_only"] | L["publish"] | L["that_except"] or not pred and (
+            lem in L["object_never"] or lem in L["predicate"]) or not (
             t.tag_ in ("VBD", "VBZ", "VBP") or t.tag_ == "VBN" and any(c.dep_ == "aux" for c in t.children)):
         return None
     objs = [c for c in t.children if c.dep_ == "dobj" and c.i > t.i]
-    if not objs or objs[0].pos_ == "PRON" and len(list(objs[0].subtree)) == 1:
+    if not objs or objs[0].pos_ == "PRON" and len(list(objs[0].subtree)) == 1 or \
+            objs[0].lemma_.lower() in L["back"] | L["nouns"] | L["hearsay"]:
         return None
     last = max((c for c in t.children if c.dep_ in ("dobj", "oprd") and c.i > t.i), key=lambda c: c.i)
     span = _trim(list(t.doc[objs[0].left_edge.i:last.right_edge.i + 1]))
