@@ -324,10 +324,11 @@ def _main_object(t, L) -> list | None:
     pronoun ("defended it") nor a claim named before ("NATO rebuffed such claims": that claim is the
     earlier one), not after a verb that only frames a quotation, whose object is never content ("added
     a new layer", "told the panel"; but "called the vote a farce" says something of it) or that puts out
-    a document ("offers opportunities")."""
+    a document ("offers opportunities"), nor of belief ("she knows the details" is knowledge, not a view)."""
     lem = t.lemma_.lower()
     pred = any(c.dep_ == "oprd" and c.i > t.i for c in t.children)   # "judged America a paper tiger"
-    if t.dep_ != "ROOT" or lem in L["quote_only"] | L["publish"] | L["that_except"] or not pred and (
+    if t.dep_ != "ROOT" or lem in L["quote_only"] | L["publish"] | L["that_except"] or L["class"].get(lem) == "belief" \
+            or not pred and (
             lem in L["object_never"] or lem in L["predicate"]) or not (
             t.tag_ in ("VBD", "VBZ", "VBP") or t.tag_ == "VBN" and any(c.dep_ == "aux" for c in t.children)):
         return None
