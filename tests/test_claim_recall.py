@@ -140,3 +140,11 @@ def test_refer_to_and_recite(run):
     doc, claims = run("The captain told the crowd the story, reciting the old sailor's warning.")
     c = one(claims, "reciting")
     assert _src(doc, c) == "The captain" and c.text == "the old sailor's warning"
+
+
+def test_it_as_a_source_and_contend_with(run):
+    doc, claims = run("The agency released its outlook on Tuesday. It also mentions tensions that could slow trade.")
+    c = one(claims, "mentions")
+    assert _src(doc, c) == "It" and "tensions" in c.text
+    doc, claims = run("The port faces hard months, especially as it contends with the loss of its main crane.")
+    assert not [c for c in claims if c.cue.lower().startswith("contend")]

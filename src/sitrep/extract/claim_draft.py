@@ -26,6 +26,7 @@ def _lex(ctx) -> dict:
             "object_never": frozenset(rv["object_never"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
             "preps_spoken": {tuple(p) for p in rv["prep_objects_spoken"]["pairs"]},
+            "prep_senses": {tuple(p) for p in rv["prep_senses"]["pairs"]},
             "asked": frozenset(rv["prep_objects_spoken"]["asked"]),
             "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
             "docs": frozenset(cues["document_sources"]["lemmas"]),

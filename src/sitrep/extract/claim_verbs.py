@@ -50,6 +50,8 @@ def _inverted_concession(t, kids) -> bool:
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
+    if any(c.dep_ == "prep" and (lem, c.lower_) in L["prep_senses"] for c in kids):
+        return None   # "as it contends with the possibility of ...": coping, not saying
     if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
         content, sourced = _other_cue(t, L, kids)
         if content is None or not _chars(content):

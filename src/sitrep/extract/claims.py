@@ -197,9 +197,10 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     for d in split_conjoined(doc, drafts, L):
         skip = (d.start, d.end)
         name, code, kind, a, b = resolve(ctx, d, L, named_before)
-        if name is not None and name.lower() in ("it", "this", "that") and \
+        if name is not None and name.lower() in ("this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state", "add", "read"):
-            continue   # "it contends": an unresolved pronoun names no source anyone can use
+            continue   # "this suggests": a demonstrative names no source anyone can use ("it" does: "It
+            # also mentions ...", the ad or the agency named before; "it contends with" is no saying)
         if name is not None and name.lower() == "you" and d.cue_class != "speech":
             continue   # "do you know ...", "if you would never vote ...": the generic reader holds no view
         resolved.append((d, name, code, kind, a, b))
