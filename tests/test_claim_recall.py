@@ -148,3 +148,10 @@ def test_it_as_a_source_and_contend_with(run):
     assert _src(doc, c) == "It" and "tensions" in c.text
     doc, claims = run("The port faces hard months, especially as it contends with the loss of its main crane.")
     assert not [c for c in claims if c.cue.lower().startswith("contend")]
+
+
+def test_reporting_verb_after_continue_takes_the_clause_above(run):
+    doc, claims = run("The nominee continues to insist, most recently in an interview, that he wants to "
+                      "release his papers.")
+    c = one(claims, "insist")
+    assert _src(doc, c) == "The nominee" and c.text.startswith("that he wants")

@@ -78,6 +78,11 @@ def _from_verb(t, L) -> _Draft | None:
                 and not _leading_concession(c, t, kids):
             content = list(c.subtree)
             break
+    if content is None and t.dep_ == "xcomp" and lem in L["verbs"] and not any(c.dep_ in ("dobj", "xcomp") for c in kids):
+        for c in t.head.children:   # "continues to insist, most recently in ..., that ...": the clause hung
+            if c.dep_ == "ccomp" and c.i > t.i and c.left_edge.lower_ == "that":   # on the verb above
+                content = list(c.subtree)
+                break
     if content is None and _inverted_concession(t, kids):
         content = _host_content(t)   # "While she admitted [pay was the reason], X noted ...": what she admitted
     if content is None and lem not in L["verbs"] and lem not in L["attitude"] and not any(
