@@ -155,3 +155,12 @@ def test_reporting_verb_after_continue_takes_the_clause_above(run):
                       "release his papers.")
     c = one(claims, "insist")
     assert _src(doc, c) == "The nominee" and c.text.startswith("that he wants")
+
+
+def test_more_verbs_of_saying_and_stance(run):
+    doc, claims = run("The governor did not apologize for his remarks about the fishers.")
+    assert "his remarks" in one(claims, "did not apologize for").text
+    doc, claims = run("Parents and teachers protested the new funding formula for rural schools.")
+    assert "funding formula" in one(claims, "protested").text
+    doc, claims = run("The minister articulated these themes in a speech at the harbour.")
+    assert _src(doc, one(claims, "articulated")) == "The minister"
