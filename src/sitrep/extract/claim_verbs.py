@@ -221,9 +221,11 @@ def _from_verb(t, L) -> _Draft | None:
             if c.dep_ in ("dobj", "dative") and c.lemma_ in ("reporter", "journalist", "press", "media"):
                 d.cue_end = c.idx + len(c.text)
     prev = t.doc[t.i - 1] if not t.is_sent_start else None   # (``t.sent`` is a scan: not needed here)
-    if subj is None and how == "none" and prev is not None and prev.pos_ in ("PROPN", "PRON") and (
+    if subj is None and how == "none" and prev is not None and (prev.pos_ in ("PROPN", "PRON") and (
             prev.dep_ not in ("dobj", "pobj", "nsubj") or (prev.dep_ == "pobj" and prev.pos_ == "PROPN"
-                                                          and t.dep_ == "ROOT" and content is not None)):
+                                                          and t.dep_ == "ROOT" and content is not None))
+            or prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.head.i == t.i and lem in L["verbs"]):
+        # ("..., the candidate's former doctor maintains.": "doctor" parsed as a compound of the verb)
         subj, how = t.doc[t.i - 1], "active"   # a misparsed subject right before the verb
         if subj.dep_ == "pobj":   # "... of the Gazette Ramos said": the name, not the phrase it ends
             d.src, d.src_head = (subj.i, subj.i + 1), subj.i
