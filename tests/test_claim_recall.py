@@ -164,3 +164,21 @@ def test_more_verbs_of_saying_and_stance(run):
     assert "funding formula" in one(claims, "protested").text
     doc, claims = run("The minister articulated these themes in a speech at the harbour.")
     assert _src(doc, one(claims, "articulated")) == "The minister"
+
+
+def test_noun_parsed_as_compound_of_the_speech_verb(claims_pipeline):
+    """'..., the senator's former doctor maintains.' with 'doctor' parsed as a compound of the verb
+    (as the parser does in some documents): the noun is the speaker."""
+    from sitrep.extract.claim_draft import _lex
+    from sitrep.extract.claim_verbs import _from_verb
+
+    L = _lex(SimpleNamespace(resources={}))
+    sd = claims_pipeline.nlp("The harbour is safe for the ferries, the port's chief engineer maintains.")
+    by = {t.text: t for t in sd}
+    for k in ("chief", "engineer"):
+        by[k].dep_ = "compound"
+    by["engineer"].head = by["maintains"]
+    by["maintains"].dep_ = "ROOT"
+    by["maintains"].head = by["maintains"]
+    d = _from_verb(by["maintains"], L)
+    assert d is not None and d.src is not None and sd[d.src[0]:d.src[1]].text.endswith("engineer")
