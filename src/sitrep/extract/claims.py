@@ -7,7 +7,8 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   content, the subject the source. No subject: the subject of the verb it
   hangs on ("..., claiming that ..."), the noun a relative clause modifies
   ("the ministry, which estimated that ..."), the agent of a passive ("as
-  reported by X"), or none for impersonal passives ("it was reported that").
+  reported by X"), the main clause's subject for a gerund after a preposition ("After saying ...,
+  she was taken to ..."), or none for impersonal passives ("it was reported that").
   "Officials were quoted as saying ..." keeps "officials". A parenthetical
   verb ("This, Monten argues, is ...") takes its host clause as content. An
   infinitive after an object takes the object as its speaker ("forced X to
@@ -20,7 +21,8 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   claim's ``cue_class`` says which (speech, belief, intention, stance, other). Inside
   the content of a speech claim they are part of it ("she said she hopes ...": one claim).
 - a speech cue with a source but no content where the parse should hang it takes the
-  rest of its phrase ("tweeted late on Sunday that ...") unless a quotation took it.
+  rest of its phrase ("tweeted late on Sunday that ...") unless a quotation took it; a sentence's own
+  finite reporting verb takes its object ("the judge rejected the appeal").
 - a line opened by a name and a colon ("Pence: ...", "WALLACE: ...") is the name's claim.
 - "according to X" and "as reported by X": the rest of the clause is the content.
 - reporting nouns with a that-clause ("Trump's assurances that ...", "claims
@@ -28,7 +30,8 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
 - hearsay adverbs ("reportedly", "allegedly") make a claim with no source.
 - beyond verbs of saying (``claim_verbs.py``, ``claim_stance.py``): "what X called Y" (part of
   the claim around it when there is one), view verbs with an as-predicate ("regard X as Y"),
-  "seems"/"appears" (no source), putting out a document ("released an ad attacking ..."), "as X
+  "seems"/"appears" (no source), passive views with no agent ("the plan is considered a threat", no
+  source), putting out a document ("released an ad attacking ..."), "as X
   put it", feelings voiced about something ("expressed concern about ..."), a trailing ", X told
   the Post." taking the clause before, stance adjectives ("critical of", "afraid that"), "it is
   clear that" (no source), owned stance nouns ("his adulation of", "X is an opponent of Y") and
