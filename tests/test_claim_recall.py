@@ -182,3 +182,16 @@ def test_noun_parsed_as_compound_of_the_speech_verb(claims_pipeline):
     by["maintains"].head = by["maintains"]
     d = _from_verb(by["maintains"], L)
     assert d is not None and d.src is not None and sd[d.src[0]:d.src[1]].text.endswith("engineer")
+
+
+def test_light_verb_with_a_reporting_noun(run):
+    doc, claims = run("The mayor tried on Tuesday to make the case that the ferry fees were fair.")
+    c = one(claims, "make the case")
+    assert _src(doc, c) == "The mayor" and c.text == "that the ferry fees were fair"
+    doc, claims = run("The senator made the following comment:\n\nThe port will reopen next week, and the "
+                      "ferries will run again.")
+    c = one(claims, "made the following comment")
+    assert c.text.startswith("The port will reopen")
+    for text in ("The union made a point of meeting every week.", "The council made gains in the spring.",
+                 "The inspectors raised questions about the audit of the port."):
+        assert not [c for c in run(text)[1] if c.cue.lower().startswith(("made", "raised"))], text

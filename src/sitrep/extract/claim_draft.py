@@ -63,6 +63,9 @@ def _lex(ctx) -> dict:
         S["express"] = frozenset(cues["express_verbs"]["lemmas"])
         S["express_preps"] = frozenset(cues["express_verbs"]["preps"])
         S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"]
+        lv = cues["light_verbs"]
+        S["light"], S["light_nouns"], S["light_preps"] = (frozenset(lv["lemmas"]), frozenset(lv["nouns"]),
+                                                           frozenset(lv["preps"]))
         S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
         S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])
         S["stance_nouns"] = frozenset(cues["stance_nouns"]["lemmas"])

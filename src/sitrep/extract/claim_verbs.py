@@ -52,6 +52,8 @@ def _from_verb(t, L) -> _Draft | None:
     kids = list(t.children)
     if any(c.dep_ == "prep" and (lem, c.lower_) in L["prep_senses"] for c in kids):
         return None   # "as it contends with the possibility of ...": coping, not saying
+    if lem in L["light"] and lem not in L["verbs"] and lem not in L["attitude"]:
+        return _light_verb(t, L, kids)
     if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
         content, sourced = _other_cue(t, L, kids)
         if content is None or not _chars(content):
@@ -350,3 +352,52 @@ def _main_object(t, L) -> list | None:
     if not span or any(x.text in _OPEN or x.text in ("\u201d", '"') for x in span):
         return None
     return span
+
+
+def _light_verb(t, L, kids) -> _Draft | None:
+    """A light verb with a reporting noun ("made the case that ...", "raised questions about ...",
+    "sounded a call for ...", "made the following comment:"): the subject's claim, the noun's clause or
+    phrase the content, the verb to the noun the cue."""
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i and c.lemma_.lower() in L["light_nouns"]), None)
+    if obj is None or obj.i - t.i > 5:
+        return None
+    content = None
+    for c in obj.children:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            content = list(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in L["light_preps"]:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content = list(objs[0].subtree)
+        if content:
+            break
+    if content is None:   # "raised questions about ...", "made the case to members that ...": on the verb
+        for c in kids:
+            if c.i > obj.i and c.dep_ == "ccomp" and c.left_edge.lower_ == "that":
+                content = list(c.subtree)
+            elif c.i > obj.i and c.dep_ == "prep" and c.lower_ in L["light_preps"] - {"of"}:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                content = list(objs[0].subtree) if objs else None
+            if content:
+                break
+    subj, how = _subject(t, L)
+    if subj is None or how not in ("active", "relative") or not _spoken(subj.head.head if how == "relative" else subj, L):
+        return None
+    d = _Draft(-1, -1, t.idx, obj.idx + len(obj.text), tok=t.i, cue_class="speech")
+    if how == "relative":
+        d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
+    else:
+        d.src, d.src_head = source_range(subj), subj.i
+    if content is None:
+        block = _block_after_colon(t)   # "made the following comment:" and the next paragraph
+        if block:
+            d.start, d.end = block
+            return d
+        return None
+    span = _chars(content)
+    if span is None:
+        return None
+    d.start, d.end = span
+    return d

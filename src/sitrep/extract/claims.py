@@ -104,7 +104,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
         pos = t.pos_
         if pos in ("VERB", "AUX"):
             lem = t.lemma_.lower()
-            if lem in verbs or lem in attitude or lem in L["other_cues"] or (
+            if lem in verbs or lem in attitude or lem in L["other_cues"] or lem in L["light"] or (
                     lem not in that_except and _that_clause(t)):
                 d = _from_verb(t, L)
                 if d is not None:
