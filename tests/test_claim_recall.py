@@ -195,3 +195,11 @@ def test_light_verb_with_a_reporting_noun(run):
     for text in ("The union made a point of meeting every week.", "The council made gains in the spring.",
                  "The inspectors raised questions about the audit of the port."):
         assert not [c for c in run(text)[1] if c.cue.lower().startswith(("made", "raised"))], text
+
+
+def test_verb_tagged_as_plural_noun_after_a_name(run):
+    doc, claims = run("Trump charges that countries that stand to benefit from the deal donated millions of "
+                      "dollars to the foundation.")
+    c = one(claims, "charges")
+    assert _src(doc, c) == "Trump" and c.text.startswith("that countries")
+    assert not run("Two questions: Why would he do it?")[1]

@@ -261,3 +261,32 @@ def noun_clause(t) -> list | None:
     if cl.dep_ == "ccomp" and cl.head in t.ancestors and cl.left_edge.i == t.i + 1:
         return list(cl.subtree)
     return None
+
+
+_VERB_NEXT = frozenset({"that", "how", "why", "whether", "what", "the", "a", "an", "for"})
+
+
+def _noun_verb(t, L) -> _Draft | None:
+    """A reporting or stance verb the tagger took for a plural noun at the root of its sentence, right
+    after a name ("Trump charges that ...", "Ruiz questions the fairness of the vote", "the alliance
+    advocates for ..."): the name is the source, the rest of the sentence the content."""
+    lem = t.lower_[:-1] if t.tag_ == "NNS" and t.lower_.endswith("s") else None
+    if lem is None or not (lem in L["verbs"] or lem in L["stance"]) or lem in L["nouns"] or t.i + 1 >= len(t.doc):
+        return None
+    doc = t.doc
+    prev, nxt = doc[t.i - 1] if t.i else None, doc[t.i + 1]
+    if prev is None or prev.head.i != t.i or prev.dep_ not in ("compound", "nsubj", "poss", "amod") or not (
+            prev.pos_ == "PROPN" or prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or prev.text[:1].isupper() and not prev.is_sent_start) or nxt.lower_ not in _VERB_NEXT:
+        return None
+    end = t.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    rest = [x for x in doc[t.i + 1:end]]
+    while rest and (rest[-1].is_punct or rest[-1].is_space):
+        rest.pop()
+    if len(rest) < 3:
+        return None
+    d = _Draft(rest[0].idx, rest[-1].idx + len(rest[-1].text), t.idx, t.idx + len(t.text))
+    d.src, d.src_head = (prev.left_edge.i, prev.i + 1), prev.i
+    return d

@@ -66,7 +66,7 @@ from typing import Iterator
 from ..model import Claim, record_id
 from . import claim_bounds, claim_headline, hedges
 from .claim_draft import WH, _Draft, _chars, _holder, _lex, _longest_run, _speaker, _text, _that_clause, _trim  # noqa: F401
-from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun  # noqa: F401
+from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun, _noun_verb  # noqa: F401
 from .claim_stance import _from_adjective, _from_in
 from .claim_verbs import _block_after_colon, _extend_tail, _from_verb, _object_content, _subject, _unquoted_rest  # noqa: F401
 from .context import Context
@@ -97,7 +97,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
     more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
-    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more, ("VERB", "AUX")):
+    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more | verbs | L["stance"], ("VERB", "AUX")):
         t = doc[i]
         if inside[t.idx]:
             continue
@@ -117,6 +117,10 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
                 drafts.append(d)
         elif pos == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in L["stance_nouns"]):
             d = _from_noun(t, L)
+            if d:
+                drafts.append(d)
+        elif pos == "NOUN" and t.dep_ == "ROOT":
+            d = _noun_verb(t, L)   # "Trump charges that ...": the verb tagged a plural noun
             if d:
                 drafts.append(d)
         elif pos == "ADJ" or low == "in":
