@@ -64,15 +64,27 @@ def _object_content(t, L) -> list | None:
 def _raised(t, kids, L) -> list | None:
     """'X is believed/said/thought to ...' with no agent: X and its infinitive are the content
     of a claim nobody is named for (the lemmas of ``no_subject_needed``)."""
-    if t.lemma_.lower() not in L["passive"] or not any(c.dep_ == "auxpass" for c in kids) or any(
+    lem = t.lemma_.lower()
+    if lem not in L["passive"] and lem not in L["passive_views"] or not any(c.dep_ == "auxpass" for c in kids) or any(
             c.dep_ == "agent" for c in kids):
         return None
-    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > t.i]
     sp = [c for c in kids if c.dep_ == "nsubjpass" and c.i < t.i]
-    if not xc or not sp or sp[0].lower_ in ("it", "there") or sp[0].pos_ == "PRON" and sp[0].lower_ in ("who", "which", "that"):
+    if not sp or sp[0].lower_ in ("there", "who", "which", "that"):
         return None
-    subj = list(sp[0].subtree)
-    return subj + list(xc[0].subtree)
+    if lem not in L["passive"] and t.dep_ == "relcl":
+        return None   # "the changes lawmakers are expected to consider": the noun is the gap
+    xc = [c for c in kids if c.dep_ == "xcomp" and c.i > t.i]
+    if xc and sp[0].lower_ != "it":
+        return list(sp[0].subtree) + list(xc[0].subtree)
+    if lem not in L["passive_views"] or any(c.dep_ in ("ccomp", "csubj") for c in kids):
+        return None
+    # "the plan is considered a threat", "was dubbed the winner", "was viewed as friendly": the
+    # subject and what is said of it (an "it" here is a thing named before, not "it is said that")
+    said = [c for c in kids if c.i > t.i and (c.dep_ in ("oprd", "attr", "acomp", "xcomp") or (
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ in ("pobj", "pcomp", "amod", "acomp") for g in c.children)))]
+    if not said:
+        return None
+    return [x for x in t.doc[sp[0].left_edge.i:said[-1].right_edge.i + 1]]
 
 
 def _noun_owned(c, L) -> bool:

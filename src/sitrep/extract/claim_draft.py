@@ -20,11 +20,13 @@ def _lex(ctx) -> dict:
             "dobj": frozenset(rv["object_lemmas"]["lemmas"]),
             "predicate": frozenset(rv["predicate_lemmas"]["lemmas"]),
             "passive": frozenset(rv["no_subject_needed"]["lemmas"]),
+            "passive_views": frozenset(rv["passive_views"]["lemmas"]),
             "charges": frozenset(rv["passive_charges"]["lemmas"]),
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "object_never": frozenset(rv["object_never"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
             "preps_spoken": {tuple(p) for p in rv["prep_objects_spoken"]["pairs"]},
+            "prep_senses": {tuple(p) for p in rv["prep_senses"]["pairs"]},
             "asked": frozenset(rv["prep_objects_spoken"]["asked"]),
             "nouns": frozenset(cues["reporting_nouns"]["lemmas"]),
             "docs": frozenset(cues["document_sources"]["lemmas"]),
@@ -61,6 +63,9 @@ def _lex(ctx) -> dict:
         S["express"] = frozenset(cues["express_verbs"]["lemmas"])
         S["express_preps"] = frozenset(cues["express_verbs"]["preps"])
         S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"]
+        lv = cues["light_verbs"]
+        S["light"], S["light_nouns"], S["light_preps"] = (frozenset(lv["lemmas"]), frozenset(lv["nouns"]),
+                                                           frozenset(lv["preps"]))
         S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
         S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])
         S["stance_nouns"] = frozenset(cues["stance_nouns"]["lemmas"])

@@ -110,8 +110,9 @@ def _from_noun(t, L) -> _Draft | None:
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
         return None
     content = None
-    for c in t.children:
-        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+    for c in t.children:   # (a "relcl" with "that" as its mark is a complement the parser mislabelled)
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             content = list(c.subtree)
             break
     hearsay = t.lower_ in L["hearsay"]
@@ -128,7 +129,8 @@ def _from_noun(t, L) -> _Draft | None:
                             cue_end = h.idx + len(h.text)
     if content is None:
         content = noun_clause(t)
-    has_source = any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
+    owner = _stray_owner(t)
+    has_source = owner is not None or any(c.dep_ == "poss" or (c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
                      or (c.dep_ == "prep" and c.lower_ in ("from", "by")) or _named_compound(c)
                      for c in t.children)
     if content is None and has_source:   # "Trump's criticism of U.S. spending", "his warnings about ..."
@@ -166,6 +168,8 @@ def _from_noun(t, L) -> _Draft | None:
                 d.src, d.src_head = source_range(objs[0]), objs[0].i
         elif _named_compound(c) and d.src is None:   # "a Valley Herald report that ..."
             d.src, d.src_head = source_range(c), c.i
+    if d.src is None and owner is not None:   # "a check on Trump's claim that ...", "'s" parsed off the noun
+        d.src, d.src_head = source_range(owner), owner.i
     if d.src is None and cop is not None:
         d.src, d.src_head = source_range(cop), cop.i
         if cop.lower_ in ("who", "that") and cop.head.dep_ == "relcl":   # "Kaine, who is a critic of ..."
@@ -179,6 +183,23 @@ def _from_noun(t, L) -> _Draft | None:
     if d.src is None and not hearsay:
         return None
     return d
+
+
+def _stray_owner(t):
+    """The owner of a noun whose possessive the parser hung elsewhere ("did a check on Trump's claim
+    that ...": "Trump" the object of "on", its "'s" a case marker): the name before a "'s" right in
+    front of the noun or of its adjectives."""
+    if any(c.dep_ == "poss" for c in t.children):
+        return None
+    k = t.i - 1
+    while k >= 0 and t.doc[k].dep_ in ("amod", "advmod") and t.doc[k].head.i in (t.i, k + 1):
+        k -= 1
+    if k < 1 or t.doc[k].tag_ != "POS":
+        return None
+    owner = t.doc[k].head
+    if owner.i >= k or owner.pos_ not in ("PROPN", "NOUN") or owner.head.i == t.i:
+        return None
+    return owner
 
 
 def _copula_subject(t, L):
@@ -240,3 +261,32 @@ def noun_clause(t) -> list | None:
     if cl.dep_ == "ccomp" and cl.head in t.ancestors and cl.left_edge.i == t.i + 1:
         return list(cl.subtree)
     return None
+
+
+_VERB_NEXT = frozenset({"that", "how", "why", "whether", "what", "the", "a", "an", "for"})
+
+
+def _noun_verb(t, L) -> _Draft | None:
+    """A reporting or stance verb the tagger took for a plural noun at the root of its sentence, right
+    after a name ("Trump charges that ...", "Ruiz questions the fairness of the vote", "the alliance
+    advocates for ..."): the name is the source, the rest of the sentence the content."""
+    lem = t.lower_[:-1] if t.tag_ == "NNS" and t.lower_.endswith("s") else None
+    if lem is None or not (lem in L["verbs"] or lem in L["stance"]) or lem in L["nouns"] or t.i + 1 >= len(t.doc):
+        return None
+    doc = t.doc
+    prev, nxt = doc[t.i - 1] if t.i else None, doc[t.i + 1]
+    if prev is None or prev.head.i != t.i or prev.dep_ not in ("compound", "nsubj", "poss", "amod") or not (
+            prev.pos_ == "PROPN" or prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or prev.text[:1].isupper() and not prev.is_sent_start) or nxt.lower_ not in _VERB_NEXT:
+        return None
+    end = t.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    rest = [x for x in doc[t.i + 1:end]]
+    while rest and (rest[-1].is_punct or rest[-1].is_space):
+        rest.pop()
+    if len(rest) < 3:
+        return None
+    d = _Draft(rest[0].idx, rest[-1].idx + len(rest[-1].text), t.idx, t.idx + len(t.text))
+    d.src, d.src_head = (prev.left_edge.i, prev.i + 1), prev.i
+    return d

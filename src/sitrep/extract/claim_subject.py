@@ -60,7 +60,9 @@ def _subject(tok, L) -> tuple[object | None, str]:
         if h.pos_ == "NOUN" and (h.lemma_.lower() in L["nouns"] or h.lower_ in L["hearsay"]):
             return h, "active"
     h, steps = tok, 0
-    while h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and h.head is not h and steps < 3:
+    while (h.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or h.dep_ == "advmod" and h.lower_ in ("aside", "apart")) \
+            and h.head is not h and steps < 3:
+        adjunct = h.dep_ == "prep" and tok.dep_ == "pcomp" and tok.tag_ == "VBG"
         gov = h.head.lemma_.lower()
         if h.dep_ == "xcomp" and gov not in L["verbs"] and gov not in L["attitude"]:
             # object control: "forced the banker to admit", "led the envoy to fear" (after "urged
@@ -69,10 +71,17 @@ def _subject(tok, L) -> tuple[object | None, str]:
             if objs and objs[0].lower_ not in ("it", "that", "this") and _mind(objs[0], L):
                 return objs[0], "active"
         h, steps = h.head, steps + 1
-        for c in h.children:
-            if c.dep_ == "nsubj":
+        for c in h.children:   # "After saying ..., she was taken to ...": a passive's subject too
+            if c.dep_ == "nsubj" or adjunct and c.dep_ == "nsubjpass" and c.lower_ not in WH | {"it"}:
                 if c.lower_ in WH and h.dep_ == "relcl":
                     return c, "relative"
+                return c, "active"
+    if tok.lemma_.lower() in L["verbs"] and not tok.tag_ in ("VBG", "VBN"):
+        strays = [g for c in kids if c.i < tok.i for g in ([c] + list(c.children if c.dep_ == "punct" else ()))]
+        for c in strays:   # "In a statement, one of the family's lawyers, Jo Baker, said ...": "one" parsed
+            # as a stray (hung on the verb or on a comma before it)
+            if c.i < tok.i and c.dep_ in ("meta", "dep", "nmod") and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
+                    c.pos_ != "NUM" or any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)):
                 return c, "active"
     return None, "none"
 

@@ -7,7 +7,8 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   content, the subject the source. No subject: the subject of the verb it
   hangs on ("..., claiming that ..."), the noun a relative clause modifies
   ("the ministry, which estimated that ..."), the agent of a passive ("as
-  reported by X"), or none for impersonal passives ("it was reported that").
+  reported by X"), the main clause's subject for a gerund after a preposition ("After saying ...,
+  she was taken to ..."), or none for impersonal passives ("it was reported that").
   "Officials were quoted as saying ..." keeps "officials". A parenthetical
   verb ("This, Monten argues, is ...") takes its host clause as content. An
   infinitive after an object takes the object as its speaker ("forced X to
@@ -20,7 +21,8 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
   claim's ``cue_class`` says which (speech, belief, intention, stance, other). Inside
   the content of a speech claim they are part of it ("she said she hopes ...": one claim).
 - a speech cue with a source but no content where the parse should hang it takes the
-  rest of its phrase ("tweeted late on Sunday that ...") unless a quotation took it.
+  rest of its phrase ("tweeted late on Sunday that ...") unless a quotation took it; a sentence's own
+  finite reporting verb takes its object ("the judge rejected the appeal").
 - a line opened by a name and a colon ("Pence: ...", "WALLACE: ...") is the name's claim.
 - "according to X" and "as reported by X": the rest of the clause is the content.
 - reporting nouns with a that-clause ("Trump's assurances that ...", "claims
@@ -28,7 +30,8 @@ Rules over the spaCy parse, with the cue words as data (``data/cues.yaml``):
 - hearsay adverbs ("reportedly", "allegedly") make a claim with no source.
 - beyond verbs of saying (``claim_verbs.py``, ``claim_stance.py``): "what X called Y" (part of
   the claim around it when there is one), view verbs with an as-predicate ("regard X as Y"),
-  "seems"/"appears" (no source), putting out a document ("released an ad attacking ..."), "as X
+  "seems"/"appears" (no source), passive views with no agent ("the plan is considered a threat", no
+  source), putting out a document ("released an ad attacking ..."), "as X
   put it", feelings voiced about something ("expressed concern about ..."), a trailing ", X told
   the Post." taking the clause before, stance adjectives ("critical of", "afraid that"), "it is
   clear that" (no source), owned stance nouns ("his adulation of", "X is an opponent of Y") and
@@ -63,7 +66,7 @@ from typing import Iterator
 from ..model import Claim, record_id
 from . import claim_bounds, claim_headline, hedges
 from .claim_draft import WH, _Draft, _chars, _holder, _lex, _longest_run, _speaker, _text, _that_clause, _trim  # noqa: F401
-from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun  # noqa: F401
+from .claim_nouns import _colon_lines, _dash_signatures, _from_according, _from_noun, _noun_verb  # noqa: F401
 from .claim_stance import _from_adjective, _from_in
 from .claim_verbs import _block_after_colon, _extend_tail, _from_verb, _object_content, _subject, _unquoted_rest  # noqa: F401
 from .context import Context
@@ -94,14 +97,14 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
     more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
-    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more, ("VERB", "AUX")):
+    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more | verbs | L["stance"], ("VERB", "AUX")):
         t = doc[i]
         if inside[t.idx]:
             continue
         pos = t.pos_
         if pos in ("VERB", "AUX"):
             lem = t.lemma_.lower()
-            if lem in verbs or lem in attitude or lem in L["other_cues"] or (
+            if lem in verbs or lem in attitude or lem in L["other_cues"] or lem in L["light"] or (
                     lem not in that_except and _that_clause(t)):
                 d = _from_verb(t, L)
                 if d is not None:
@@ -114,6 +117,10 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
                 drafts.append(d)
         elif pos == "NOUN" and (t.lemma_.lower() in nouns or t.lemma_.lower() in L["stance_nouns"]):
             d = _from_noun(t, L)
+            if d:
+                drafts.append(d)
+        elif pos == "NOUN" and t.dep_ == "ROOT":
+            d = _noun_verb(t, L)   # "Trump charges that ...": the verb tagged a plural noun
             if d:
                 drafts.append(d)
         elif pos == "ADJ" or low == "in":
@@ -197,9 +204,10 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
     for d in split_conjoined(doc, drafts, L):
         skip = (d.start, d.end)
         name, code, kind, a, b = resolve(ctx, d, L, named_before)
-        if name is not None and name.lower() in ("it", "this", "that") and \
+        if name is not None and name.lower() in ("this", "that") and \
                 doc.char_span(d.cue_start, d.cue_end, alignment_mode="expand").root.lemma_ not in ("say", "tell", "write", "state", "add", "read"):
-            continue   # "it contends": an unresolved pronoun names no source anyone can use
+            continue   # "this suggests": a demonstrative names no source anyone can use ("it" does: "It
+            # also mentions ...", the ad or the agency named before; "it contends with" is no saying)
         if name is not None and name.lower() == "you" and d.cue_class != "speech":
             continue   # "do you know ...", "if you would never vote ...": the generic reader holds no view
         resolved.append((d, name, code, kind, a, b))
