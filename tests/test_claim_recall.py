@@ -203,3 +203,21 @@ def test_verb_tagged_as_plural_noun_after_a_name(run):
     c = one(claims, "charges")
     assert _src(doc, c) == "Trump" and c.text.startswith("that countries")
     assert not run("Two questions: Why would he do it?")[1]
+
+
+# "refer to" says something only with no object of its own; a participle aside is not part of the source
+
+def test_referring_to_is_a_claim_but_referring_someone_is_not(run):
+    doc, claims = run("The clinic referred the wounded drivers to a hospital in the capital.")
+    assert claims == []
+    doc, claims = run('"We will not back down," Senator Halvorsen said, referring to the new tariff plan.')
+    c = one(claims, "referring to")
+    assert c.text == "the new tariff plan" and c.source == "Halvorsen"
+
+
+def test_participle_aside_is_cut_from_the_source(run):
+    doc, claims = run("The general, speaking to reporters in the port, said the bridge had fallen.")
+    assert _src(doc, one(claims, "said")) == "The general"
+    doc, claims = run("A senior officer, speaking on condition of anonymity, said the bridge had fallen.")
+    c = one(claims, "said")
+    assert _src(doc, c) == "A senior officer, speaking on condition of anonymity" and c.source_kind == "anonymous"

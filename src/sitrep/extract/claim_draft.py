@@ -25,6 +25,7 @@ def _lex(ctx) -> dict:
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "object_never": frozenset(rv["object_never"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
+            "preps_bare": {tuple(p) for p in rv["prep_objects_bare"]["pairs"]},
             "preps_spoken": {tuple(p) for p in rv["prep_objects_spoken"]["pairs"]},
             "prep_senses": {tuple(p) for p in rv["prep_senses"]["pairs"]},
             "asked": frozenset(rv["prep_objects_spoken"]["asked"]),

@@ -113,6 +113,8 @@ def _from_verb(t, L) -> _Draft | None:
     if content is None and not (lem in L["predicate"] and any(c.dep_ == "dobj" for c in kids)):
         for c in kids:   # ("called the tariffs unfair for fishers": the object is the content, below)
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
+                if (lem, c.lower_) in L["preps_bare"] and any(k.dep_ == "dobj" for k in kids):
+                    continue   # "referred her to a specialist": a sending, not a saying
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs and objs[0].dep_ == "pcomp" and objs[0].lemma_.lower() in L["verbs"] and any(
                         g.dep_ == "ccomp" for g in objs[0].children):

@@ -18,12 +18,18 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "
 def source_range(tok, full: bool = True) -> tuple[int, int]:
     """The source phrase of a subject head: its whole subtree, appositions and relative
     clauses included ("Jonathan Monten, a foreign policy analyst at ...", "a senior official
-    who spoke on condition of anonymity"); with ``full=False`` cut before an apposition or
+    who spoke on condition of anonymity"), but not a participle set off by commas ("the general,
+    speaking to reporters, said": unless it tells the source is anonymous); with ``full=False`` cut before an apposition or
     relative clause after a proper name (the part a name is read from)."""
     if tok.lower_ in PRONOUNS:
         return tok.i, tok.i + 1
     sub = list(tok.subtree)
     lo, hi = sub[0].i, sub[-1].i + 1
+    for c in tok.children:   # "the general, speaking to reporters, said": the aside is how, not who
+        if c.i > tok.i and c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.left_edge.i > 0 \
+                and tok.doc[c.left_edge.i - 1].text == "," and not any(
+                    w.lower_ in ("anonymity", "anonymous") for w in c.subtree):
+            hi = min(hi, c.left_edge.i - 1)
     if not full and (tok.pos_ == "PROPN" or tok.ent_type_):
         for t in sub:
             if t.i > tok.i and (t.text == "," or t.dep_ in ("appos", "relcl", "acl")):
