@@ -142,6 +142,8 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
             got.append(m)
             if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
                 kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
+            elif m.dep_ == "dobj":  # "threw its support behind X": the phrase's preposition hangs on its object
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ == "prep"]
         else:
             if any(c.dep_ == "prt" and c not in got for c in kids_of(t)):
                 continue  # another particle makes another verb: "broke down relations" is no "break relations"
@@ -167,13 +169,17 @@ def noun_type(t, vocab: dict) -> str | None:
             return ty
     ty = vocab["noun"].get(low) or vocab["noun"].get(lem)
     need = vocab["noun_preps"].get(low) if ty else None
-    if need and not any(c.dep_ == "prep" and c.lower_ in need for c in kids_of(t)):
-        return None  # "a phone call" is no "call for talks"
+    if need and not any(c.dep_ == "prep" and c.lower_ in need or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in need for m in kids_of(c)) for c in kids_of(t)):
+        return None  # "a phone call" is no "call for talks" ("its call for X to leave" is)
     return ty
 
 
 def _subject(v):
     subs = [c for c in kids_of(v) if c.dep_ in SUBJ]
+    if not subs:  # "X is opposed to ...": a parse that hangs the subject on the auxiliary
+        subs = [s for a in kids_of(v) if a.dep_ in ("aux", "auxpass") and a.i < v.i
+                for s in kids_of(a) if s.dep_ in SUBJ]
     if len(subs) > 1:  # "Addressing parliament, the minister praised X": a misparse gives two; not the one
         plain = [c for c in subs if not any(x.pos_ == "VERB" for x in kids_of(c))]  # a participle hangs on
         return plain[0] if plain else subs[0]
@@ -290,6 +296,10 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
                 return "negated", None
             if nl in vocab.get("intent_nouns", ()):
                 return "expected", head_lemma or nl
+        if t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(t)) and noun_type(t.head, vocab) in (
+                "DEMAND", "THREATEN"):
+            exp = True  # "its call for X to free the hostages", "threats to withdraw": asked or threatened, not done
         if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head == t:
             # "is about to", "is set to", "is likely to": governed by an adjective or particle
             if t.dep_ == "acomp" or t.head.lemma_.lower() in vocab["exp_heads"] and t.head != t and t.dep_ == "xcomp":
@@ -299,6 +309,8 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
         steps += 1
     if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be":
         exp = True
+    if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(v)):
+        exp = True  # "... if X attacked its ships": a condition, not a deed told
     return ("expected" if exp else "asserted"), head_lemma
 
 

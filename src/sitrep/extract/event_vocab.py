@@ -74,6 +74,10 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["dyadic"] = set(raw["dyadic"]["types"])
     v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
     v["envoy_verbs"] = set((raw.get("envoy_verbs") or {}).get("verbs") or [])
+    v["intent_verbs"] = set((raw.get("intent_verbs") or {}).get("verbs") or [])
+    v["stance_participles"] = set((raw.get("stance_participles") or {}).get("verbs") or [])
+    bl = raw.get("blame_by_saying") or {}
+    v["blame_adjs"], v["blame_preps"] = frozenset(bl.get("adjectives") or []), frozenset(bl.get("preps") or [])
     dc = raw.get("denied_claims") or {}
     v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
     vc = raw.get("verbal_clash") or {}
@@ -95,7 +99,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     # clause (light verbs, by-object rules, reversed verbs, demand verbs): with the typed verbs,
     # crowd and riot verbs and the event nouns, every token that can trigger an event
     v["typed_by_context"] = frozenset().union(v["by_object"], v["light"], v["reverse"], v["demand_speech"],
-                                              v["demand_control"], v["verbal_clash"])
+                                              v["demand_control"], v["verbal_clash"],
+                                              v["intent_verbs"])
     nouns = frozenset(v["noun"]) | frozenset(v["noun_phrase"]) | frozenset(v["of_phrase"])
     v["trigger_sets"] = (nouns, frozenset().union(v["verb"], v["phrase"], v["crowd_verbs"], v["riot_verbs"],
                                                   v["typed_by_context"], nouns))

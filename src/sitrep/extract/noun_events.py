@@ -18,6 +18,7 @@ VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the
 # verbs telling that an event (its subject) takes place: "talks resumed", "fighting erupted"
 OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
          "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
+BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
 
 
@@ -49,6 +50,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in kids_of(c):
                 if p.dep_ == "pobj":
                     agent += _codes(phrase_actors(p, ta, vocab))
+    if not agent and ty in VICTIM_NOUN_TYPES:
+        # "the bombing of a Keshi post by Valdorian rebels": the parse hangs the agent on the victim
+        for p in _preps(n, {"of"}):
+            agent += [c for b in _preps(p, {"by"}) for c in _codes(phrase_actors(b, ta, vocab))]
     actors = agent or _codes(owners) or pronoun_owner(n, ta)
     if not actors and h.dep_ == "prep" and (h.lower_ in ("in", "during", "at") or on_strike) and \
             h.head.pos_ in ("VERB", "AUX"):
@@ -80,7 +85,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if ty in ("AID",) and not (n.lemma_.lower() in vocab["items"]["money"] or item_class(n, vocab)):
         pass
     targets = []
-    victim = {"of"} if ty in VICTIM_NOUN_TYPES and agent else set()  # "the arrest of X by Y"
+    # "the arrest of X by Y", "Y's expulsion of X's envoys", "Keshi shelling of X's towns": the "of" phrase is the victim
+    # (an owner's deed told as the background of another, "amid X's occupation of Y", is left to that other)
+    background = h.dep_ == "prep" and h.lower_ in BACKGROUND_PREPS
+    victim = {"of"} if ty in VICTIM_NOUN_TYPES and (agent or owners and not background) else set()
     for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"} | victim):
         targets += _codes(phrase_actors(p, ta, vocab))
         if targets:
@@ -128,8 +136,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
     if not targets and moved and ty in SYMMETRIC:  # "a delegation is in Y for talks": with Y
-        targets = [c for p in _preps(h.head, {"in", "to"}) for c in _codes(phrase_actors(p, ta, vocab))
-                   if c not in actors][:1]
+        where = _preps(h.head, {"in", "to"}) + [p for a in kids_of(h.head) if a.dep_ == "acomp"
+                                                for p in _preps(a, {"in", "to"})]  # "is due in Y for talks"
+        targets = [c for p in where for c in _codes(phrase_actors(p, ta, vocab)) if c not in actors][:1]
     in_protest = ty == "PROTEST" and h.dep_ == "prep" and h.lower_ == "in" and n.i == h.i + 1  # "did X in protest"
     if not targets and not place_targets and ty != "TEST" and not on_strike and not in_protest and not ((moved or between) and ty in SYMMETRIC
                                                                    and len(set(actors)) > 1):

@@ -1,0 +1,96 @@
+"""Event rules written from the PLOVER/CAMEO definitions and general English (issue #5), checked
+on our own invented sentences about the invented states of tests/data/fictional-actors.yaml."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.model import Document
+
+
+@pytest.fixture(scope="module")
+def pipe(fictional_pipeline):
+    return fictional_pipeline
+
+
+def events(pipe, text):
+    doc = Document.new(text)
+    evs = pipe.run(doc).events
+    for e in evs:
+        assert doc.text[e.start:e.end] == e.text
+    return evs
+
+
+def triples(evs, modality=None):
+    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0]) for e in evs
+            if modality is None or e.modality == modality}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun event whose agent the parse hangs on the victim ("of X by Y")
+    ("The bombing of a Valdorian army post by Keshi rebels left four soldiers dead.", ("ASSAULT", "KSH", "VAL")),
+    ("The arrest of a Valdorian reporter by Keshi police drew protests.", ("COERCE", "KSH", "VAL")),
+    # an owner's deed with an "of" victim
+    ("Brevik's expulsion of two Ostranian envoys angered Lirn.", ("SANCTION", "BRV", "OST")),
+    # a promise of an act no rule types
+    ("Kesh is committed to opening up its economy, the finance minister said.", ("AGREE", "KSH", None)),
+    ("The Valdorian president promised to restore democracy within two years.", ("AGREE", "VAL", "VAL")),
+    # a threat's condition names the threatened
+    ("Kesh said it would retaliate if Valdoria attacked its ships.", ("THREATEN", "KSH", "VAL")),
+    ("Valdoria said it would take military action against Kesh if the attacks continued.", ("THREATEN", "VAL", "KSH")),
+    ("Ostrana vowed to punish Brevik for the raid.", ("THREATEN", "OST", "BRV")),
+    # a visit announced with "due in"
+    ("The Ostranian president is due in Brevik on Thursday for talks.", ("CONSULT", "OST", "BRV")),
+    ("Brevik's defence minister briefed Valdorian officials on the crisis.", ("CONSULT", "BRV", "VAL")),
+    # a phrase whose preposition hangs on its object
+    ("Talmar threw its support behind Ostrana's proposal.", ("SUPPORT", "TAL", "OST")),
+    ("Ostrana pulled its troops out of Brevik on Friday.", ("RETREAT", "OST", "BRV")),
+    ("Ostrana handed over the captured soldiers to Brevik.", ("RETREAT", "OST", "BRV")),
+    ("Talmar reduced its diplomatic staff in Pellis.", ("SANCTION", "TAL", "PEL")),
+    ("The Valdorian government restored the rights of the opposition party.", ("CONCEDE", "VAL", "VAL")),
+    # blame said of another
+    ("Kesh said Valdoria was responsible for the attack.", ("ACCUSE", "KSH", "VAL")),
+    ("Ostrana said Keshi agents were behind the bombing in Lirn.", ("ACCUSE", "OST", "KSH")),
+    # a stance told with "be" and a participle
+    ("Pellis is opposed to Talmar's plan to build a dam on the river.", ("REJECT", "PEL", "TAL")),
+    # a crowd gathering
+    ("Thousands of Talmari students gathered outside the parliament on Monday.", ("PROTEST", "TAL", "TAL")),
+])
+def test_generalised_rules(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_a_promise_with_another_state_named_needs_a_counterpart(pipe):
+    # "promised to end the conflict" in a sentence about another state: no open intent without it
+    evs = events(pipe, "Vesk, a critic of aid to Kesh, has promised to end the conflict quickly.")
+    assert not any(e.type == "AGREE" and e.target is None for e in evs)
+
+
+def test_a_condition_is_no_deed(pipe):
+    evs = events(pipe, "Valdoria will impose sanctions on Kesh if it tests a missile.")
+    assert ("THREATEN", "VAL", "KSH") in triples(evs)
+    assert not any(e.type == "TEST" and e.modality == "asserted" for e in evs)
+
+
+def test_what_a_call_asks_for_is_not_done(pipe):
+    evs = events(pipe, "Valdoria renewed its call for Kesh to free the hostages.")
+    assert ("DEMAND", "VAL", "KSH") in triples(evs)
+    assert not triples(evs, "asserted") & {("RETREAT", "KSH", None)}
+
+
+def test_denied_blame_is_no_accusation(pipe):
+    assert not [e for e in events(pipe, "Kesh said Valdoria was not responsible for the attack.") if e.type == "ACCUSE"]
+
+
+def test_background_occupation_is_not_coded_from_its_owner(pipe):
+    evs = events(pipe, "Talmar weighed new aid amid Kesh's continuing occupation of Valdorian islands.")
+    assert ("COERCE", "KSH", "VAL") not in triples(evs)
+
+
+def test_new_sections_documented():
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "event_verbs.yaml"
+    data = yaml.safe_load(path.read_text())
+    for section in ("intent_verbs", "stance_participles", "blame_by_saying"):
+        assert data[section].get("help"), section
