@@ -94,3 +94,9 @@ def test_new_sections_documented():
     data = yaml.safe_load(path.read_text())
     for section in ("intent_verbs", "stance_participles", "blame_by_saying"):
         assert data[section].get("help"), section
+
+
+def test_a_promise_of_an_untyped_act_has_no_counterpart_in_its_object(pipe):
+    # "committed to routing X" says nothing of cooperation with X: no AGREE with X, none paired among the doers
+    evs = events(pipe, "Valdoria and Ostrana are committed to routing the Keshi Liberation Front.")
+    assert not [e for e in evs if e.type == "AGREE" and e.target]

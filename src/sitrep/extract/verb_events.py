@@ -182,7 +182,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         return None  # "demonstrated the risk" is no protest
     if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
             c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in kids_of(v)) and not (
-            v.dep_ == "acomp" and lem in vocab["stance_participles"]):  # "is opposed to X's plan": a stance
+            v.dep_ == "acomp" and lem in vocab["stance_participles"] and (ty != "AGREE" or _untyped_intent(v, vocab))):
+        # ("is opposed to X's plan": a stance; "is committed to reforming": a promise)
         return None  # "sees its interests as threatened", "the attacked village": a state, not an act
     if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX") and \
             v.head.lemma_.lower() not in vocab["needs_item"]:  # "offered to negotiate": no offer of an item
@@ -363,11 +364,13 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     # an intent stated in so many words ("offered to host talks", "agreed to hold elections") is coded
     # even when it names no counterpart; a bare "will" or "would" is not enough
     open_intent = ty == "AGREE" and noun is None and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids_of(v))
-    if ty == "AGREE" and lem in vocab["intent_verbs"] and _untyped_intent(v, vocab):
+    promise = ty == "AGREE" and lem in vocab["intent_verbs"] and _untyped_intent(v, vocab)
+    if promise:
         # a promise naming no counterpart stands alone only when the sentence names no other state
         # ("is committed to opening up its economy"); "promised to end the conflict" with X is X's affair
         own = {country(a) for a in actors}
         open_intent = not any(ta.code[t.i] and country(ta.code[t.i]) not in own for t in v.sent)
+        targets = []  # what an untyped act is done to is no counterpart ("committed to defeating X")
     will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids_of(v))
     conditional = v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(v))
     if conditional:
@@ -447,6 +450,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
             "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj,
+            "promise": promise and ty == "AGREE",  # a promise made alongside others is no agreement with them
             "open_intent": open_intent and mod == "asserted" or ty == "DEMAND" and mod == "asserted" and any(
                 noun_type(o, vocab) == "AID" or item_class(o, vocab) in ("money", "goods")
                 for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
