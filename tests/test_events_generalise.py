@@ -57,6 +57,22 @@ def triples(evs, modality=None):
     ("Pellis is opposed to Talmar's plan to build a dam on the river.", ("REJECT", "PEL", "TAL")),
     # a crowd gathering
     ("Thousands of Talmari students gathered outside the parliament on Monday.", ("PROTEST", "TAL", "TAL")),
+    # a march taken part in, in one's own capital
+    ("Tens of thousands of Ostranians took part in a peaceful march in Lirn on Saturday.", ("PROTEST", "OST", "OST")),
+    # an agentless seizure off a state's coast is that state's
+    ("Two Keshi fishing boats were seized off the coast of Valdoria.", ("COERCE", "VAL", "KSH")),
+    # the opposition's demand faces its own state
+    ("The Keshi opposition has demanded early elections.", ("DEMAND", "KSH", "KSH")),
+    # votes
+    ("The Brevikan parliament voted against a treaty with Valdoria.", ("REJECT", "BRV", "VAL")),
+    ("Valdoria voted in favour of Talmar's admission to the union.", ("SUPPORT", "VAL", "TAL")),
+    # a message of congratulations sent
+    ("Ostrana's president sent a message of congratulations to the Keshi leader.", ("SUPPORT", "OST", "KSH")),
+    # a spokesman for a state's ministry speaks for it
+    ("A spokesman for the Pellisian foreign ministry rejected Ostranian accusations of spying.", ("REJECT", "PEL", "OST")),
+    # an attack in words
+    ("Valdorian newspapers on Tuesday attacked Brevik for its stance on the border dispute.", ("ACCUSE", "VAL", "BRV")),
+    ("Kesh attacked Valdoria for failing to stop the smugglers.", ("ACCUSE", "KSH", "VAL")),
 ])
 def test_generalised_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))
@@ -92,7 +108,7 @@ def test_background_occupation_is_not_coded_from_its_owner(pipe):
 def test_new_sections_documented():
     path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "event_verbs.yaml"
     data = yaml.safe_load(path.read_text())
-    for section in ("intent_verbs", "stance_participles", "blame_by_saying"):
+    for section in ("intent_verbs", "stance_participles", "blame_by_saying", "representatives", "verbal_attack"):
         assert data[section].get("help"), section
 
 
@@ -100,3 +116,12 @@ def test_a_promise_of_an_untyped_act_has_no_counterpart_in_its_object(pipe):
     # "committed to routing X" says nothing of cooperation with X: no AGREE with X, none paired among the doers
     evs = events(pipe, "Valdoria and Ostrana are committed to routing the Keshi Liberation Front.")
     assert not [e for e in evs if e.type == "AGREE" and e.target]
+
+
+def test_an_attack_for_a_time_stays_an_attack(pipe):
+    assert ("ASSAULT", "KSH", "VAL") in triples(events(pipe, "Keshi rebels attacked a Valdorian convoy for the second time."))
+
+
+def test_a_minister_for_a_place_is_no_spokesman_for_it(pipe):
+    evs = events(pipe, "The Valdorian minister for Kesh affairs praised Ostrana.")
+    assert ("SUPPORT", "KSH", "OST") not in triples(evs)

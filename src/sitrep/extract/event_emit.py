@@ -28,6 +28,8 @@ LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB", "MIL", "UAF", "OPP"}  # unnamed pol
 HOME_ACTS = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "FIGHT", "DEMAND", "REJECT", "ACCUSE", "RETREAT"}
 STATE_ACTS = {"COERCE", "CONCEDE", "ACCUSE"}  # what unnamed authorities do to their own people ("the government
 # banned two Keshi newspapers"), unlike a demand or a refusal, which may face the only state named
+DISSENT_SECTORS = {"OPP", "REB"}  # the opposition and rebels, whose demands and refusals face their own state
+HOME_DEMANDS = {"DEMAND", "REJECT"}
 ARMED_SECTORS = {"REB", "UAF"}  # irregulars striking no named victim strike their own state
 PLACE_WORDS = {"in", "near", "at", "outside", "around", "across"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
@@ -98,6 +100,9 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
+    if ty in DOMESTIC and targets and actors and all(t and " " not in t for t in targets) and \
+            {country(t) for t in targets} <= {country(a) for a in actors if a}:
+        home = True  # "took part in a march in X's capital": the protest of X's people is in X, against X
     if not actors:
         actors, targets, home = _unnamed_actor(f, ty, targets, home, ctx.scratch.get("token_actors"))
     if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").split(" ")[-1] in ARMED_SECTORS \
@@ -108,6 +113,10 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         # (a promise to free prisoners or to allow parties, naming no one else: made to one's own country)
         # a protest, an arrest or a concession naming no one else: within one's own country
         targets, home = [country(actors[0])], True
+    if ty in HOME_DEMANDS and not targets and actors and actors[0] and actors[0].split(" ")[-1] in DISSENT_SECTORS \
+            and not _foreign(ctx, sent, actors[0]):
+        # "the opposition demanded early elections", "rebels rejected the amnesty": of their own state
+        targets, home = [f"{country(actors[0])} GOV"], True
     if not targets and f.get("home_obj") is not None and actors and actors[0] and not _foreign(ctx, sent, actors[0]):
         # "called on the rebels to disarm", "released 50 prisoners": people of the actor's own country
         sec = f["home_obj"]

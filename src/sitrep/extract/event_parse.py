@@ -48,8 +48,9 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
         for c in kids_of(t):
             if c.dep_ not in deps:
                 continue
-            if c.dep_ == "prep" and c.lower_ not in preps:
-                continue
+            if c.dep_ == "prep" and c.lower_ not in preps and not (
+                    c.lower_ == "for" and t.lemma_.lower() in vocab.get("representatives", ())):
+                continue  # ("a spokesman for X's ministry" speaks for X)
             if c.dep_ == "prep" and code is not None and t.pos_ == "PROPN" and not (
                     ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
                 continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
@@ -71,7 +72,9 @@ def place_codes(p, ta: TokenActors) -> list[str]:
                and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in PLACE_NOUNS]
     if not out:
         out = [ta.code[t.i] for t in p.subtree if t.pos_ == "PROPN" and ta.code[t.i] and " " not in ta.code[t.i]
-               and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout", "into"))]
+               and (t == p or t.dep_ == "pobj" and (t.head.lower_ in ("in", "inside", "across", "throughout", "into") or
+                                                    t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS))]
+        # ("off the coast of X", "on the outskirts of the capital of X")
     return out
 
 

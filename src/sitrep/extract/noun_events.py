@@ -19,6 +19,7 @@ VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the
 OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
          "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
 BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
+PARTAKE = {"part", "participation"}  # "took part in", "their participation in": the taker does it
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
 
 
@@ -58,6 +59,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not actors and h.dep_ == "prep" and (h.lower_ in ("in", "during", "at") or on_strike) and \
             h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+    if not actors and h.dep_ == "prep" and h.lower_ == "in" and h.head.lemma_.lower() in PARTAKE and \
+            h.head.head.pos_ in ("VERB", "AUX"):
+        s, _ = _inherited_subject(h.head.head)  # "X took part in a march", "joined the talks as part of": X
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
     if not actors and ty == "CONSULT" and h.dep_ == "prep" and h.lower_ == "on" and h.head.lemma_.lower() in MOTION:
         s, _ = _inherited_subject(h.head)  # "X is on a visit to Y", "X arrived on a state visit": X visits

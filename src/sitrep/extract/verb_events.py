@@ -86,6 +86,21 @@ def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
                    for h in heads)
 
 
+def _in_words(v, vocab: dict) -> bool:
+    """An attack made in words: its doer is the media, or a "for" phrase gives the reason, a stance
+    or a deed of the target ("for its stance", "for failing to act")."""
+    s = _inherited_subject(v)[0]
+    if s is not None and (vocab["sector"].get(s.lower_) or vocab["sector"].get(s.lemma_.lower())) in vocab["verbal_doers"]:
+        return True
+    for p in kids_of(v):
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for o in kids_of(p):
+                if o.dep_ == "pcomp" and o.tag_ == "VBG" or o.dep_ == "pobj" and any(
+                        c.dep_ == "poss" for c in kids_of(o)) and not noun_type(o, vocab):
+                    return True
+    return False
+
+
 def _untyped_intent(v, vocab: dict) -> bool:
     """An intent verb governing an act the vocabulary does not type ("promised to restore
     democracy", "is committed to opening up the economy"): the promise is the event. A typed act
@@ -121,6 +136,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         ty, extra = "ACCUSE", []  # "the ministers clashed over the budget": a quarrel, not a battle
     if lem in vocab["intent_verbs"] and _untyped_intent(v, vocab):
         ty, extra = "AGREE", []  # "promised to restore democracy", "pledged to rebuild the port": an intent
+    if ty == "ASSAULT" and lem in vocab["verbal_attack"] and _in_words(v, vocab):
+        ty, extra = "ACCUSE", []  # "newspapers attacked X for its stance": a criticism
     talks = _for_talks(v, vocab) if lem in vocab["envoy_verbs"] else None
     if talks is not None:
         ty, extra = "CONSULT", []  # "sent a delegation to X for talks": a meeting, not aid
@@ -417,7 +434,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                           if a.dep_ == "prep" and a.lower_ == "in" for p in kids_of(a) if p.dep_ == "pobj"
                           for c in place_codes(p, ta)]
     if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
-        for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
+        for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at", "off"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
     border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
