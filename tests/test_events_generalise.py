@@ -73,6 +73,14 @@ def triples(evs, modality=None):
     # an attack in words
     ("Valdorian newspapers on Tuesday attacked Brevik for its stance on the border dispute.", ("ACCUSE", "VAL", "BRV")),
     ("Kesh attacked Valdoria for failing to stop the smugglers.", ("ACCUSE", "KSH", "VAL")),
+    # CAMEO categories read from the codebook
+    ("Kesh rallied support for Valdoria's bid at the regional summit.", ("SUPPORT", "KSH", "VAL")),
+    ("Ostrana and Brevik launched a joint venture to develop the oil field.", ("COOPERATE", "OST", "BRV")),
+    ("Keshi soldiers beat Valdorian prisoners.", ("ASSAULT", "KSH", "VAL")),
+    ("Ostranian militiamen used Brevikan villagers as human shields.", ("COERCE", "OST", "BRV")),
+    ("Pellisian forces drove thousands of Talmari villagers from their homes.", ("COERCE", "PEL", "TAL")),
+    ("Kesh brought a case against Valdoria at the international court.", ("ACCUSE", "KSH", "VAL")),
+    ("The Talmari government threatened to ban the main opposition party.", ("THREATEN", "TAL", "TAL")),
 ])
 def test_generalised_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))
@@ -125,3 +133,7 @@ def test_an_attack_for_a_time_stays_an_attack(pipe):
 def test_a_minister_for_a_place_is_no_spokesman_for_it(pipe):
     evs = events(pipe, "The Valdorian minister for Kesh affairs praised Ostrana.")
     assert ("SUPPORT", "KSH", "OST") not in triples(evs)
+
+
+def test_a_case_needs_its_against_phrase(pipe):
+    assert not [e for e in events(pipe, "In this case Valdoria and Kesh disagree.") if e.type == "ACCUSE"]

@@ -108,7 +108,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").split(" ")[-1] in ARMED_SECTORS \
             and not targets:
         targets, home = [country(actors[0])], True  # insurgents striking an unnamed victim: their own state
-    if (ty in DOMESTIC or ty == "AGREE" and f.get("intent_of") in DOMESTIC | {"RETREAT"}) and actors and actors[0] \
+    if (ty in DOMESTIC or ty == "AGREE" and f.get("intent_of") in DOMESTIC | {"RETREAT"} or
+            ty == "THREATEN" and f.get("intent_of") in DOMESTIC) and actors and actors[0] \
             and not targets and not _foreign(ctx, sent, actors[0]):
         # (a promise to free prisoners or to allow parties, naming no one else: made to one's own country)
         # a protest, an arrest or a concession naming no one else: within one's own country

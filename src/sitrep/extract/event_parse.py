@@ -144,9 +144,14 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
                 break
             got.append(m)
             if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
-                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
+                objs = [c for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in objs] + [
+                    (c, c.lemma_.lower(), c.lower_) for o in objs if o.dep_ == "pobj" for c in kids_of(o)
+                    if c.dep_ in ("amod", "compound")]  # "as human shields"
             elif m.dep_ == "dobj":  # "threw its support behind X": the phrase's preposition hangs on its object
-                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ == "prep"]
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("prep", "amod", "compound")]
+            if m.dep_ == "pobj":  # "used them as human shields": the phrase's noun keeps its modifier
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("amod", "compound")]
         else:
             if any(c.dep_ == "prt" and c not in got for c in kids_of(t)):
                 continue  # another particle makes another verb: "broke down relations" is no "break relations"
@@ -173,7 +178,9 @@ def noun_type(t, vocab: dict) -> str | None:
     ty = vocab["noun"].get(low) or vocab["noun"].get(lem)
     need = vocab["noun_preps"].get(low) if ty else None
     if need and not any(c.dep_ == "prep" and c.lower_ in need or c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in need for m in kids_of(c)) for c in kids_of(t)):
+            m.dep_ == "mark" and m.lower_ in need for m in kids_of(c)) for c in kids_of(t)) and not (
+            t.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in need for c in kids_of(t.head))):
+        # ("brought a case against X": the preposition may hang on the verb)
         return None  # "a phone call" is no "call for talks" ("its call for X to leave" is)
     return ty
 

@@ -116,11 +116,11 @@ def _act_type(c, vocab: dict) -> str | None:
     a verb only the clause can type (a demand by saying, a control verb) counts as typed."""
     ty = verb_type(c, vocab)[0]
     lem = c.lemma_.lower()
+    obj = next((o for o in kids_of(c) if o.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and lem in vocab["by_object"]:  # "ban the party": the object decides
+        ty = vocab["by_object"][lem].get(obj.lemma_.lower()) or vocab["by_object"][lem].get(obj.lower_) or ty
     if ty is not None or lem not in vocab["typed_by_context"]:
         return ty
-    obj = next((o for o in kids_of(c) if o.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is not None and lem in vocab["by_object"]:
-        ty = vocab["by_object"][lem].get(obj.lemma_.lower()) or vocab["by_object"][lem].get(obj.lower_)
     if ty is None and obj is not None and lem in vocab["light"]:
         ty = noun_type(obj, vocab)
     if ty is None and not (lem in vocab["light"] or lem in vocab["by_object"]):
@@ -156,8 +156,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
     if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
         rule = vocab["by_object"][lem]
-        ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"))
-                   for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)
+        ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"), *_preps(obj, {"of"}))
+                   for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)  # "drove thousands of villagers"
     if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and \
             obj.lemma_.lower() in vocab["containers"]:  # "held a round of talks", "launched a wave of attacks"
         obj = next((p for p in _preps(obj, {"of"}) if noun_type(p, vocab)), obj)
@@ -374,6 +374,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         len(actors) > 1 and not targets and _their_joint(v, vocab))
     intent_of = next((verb_type(c, vocab)[0] for c in kids_of(v) if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
+    if ty == "THREATEN":  # "threatened to ban the opposition party": a threat of repression at home
+        intent_of = next((_act_type(c, vocab) for c in kids_of(v) if c.dep_ == "xcomp"), None) or ty
     if ty == "AGREE" and intent_of is None and any(
             c.dep_ == "xcomp" and c.pos_ == "VERB" and verb_type(c, vocab)[0] is None and not _objects_foreign(c, ta)
             for c in kids_of(v)):
