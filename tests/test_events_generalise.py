@@ -81,6 +81,13 @@ def triples(evs, modality=None):
     ("Pellisian forces drove thousands of Talmari villagers from their homes.", ("COERCE", "PEL", "TAL")),
     ("Kesh brought a case against Valdoria at the international court.", ("ACCUSE", "KSH", "VAL")),
     ("The Talmari government threatened to ban the main opposition party.", ("THREATEN", "TAL", "TAL")),
+    ("Brevik's parliament threw out a bill that would have legalised opposition parties.", ("REJECT", "BRV", None)),
+    ("Valdorian unions demanded higher wages and shorter hours.", ("DEMAND", "VAL", "VAL")),
+    ("Hundreds of Keshi students protested outside the Valdorian embassy.", ("PROTEST", "KSH", "VAL")),
+    ("The Ostranian rebels handed over their weapons to peacekeepers.", ("RETREAT", "OST", None)),
+    ("The Talmari military junta suspended the constitution.", ("COERCE", "TAL", "TAL")),
+    # the object a clause's subject stands for ("declared X persona non grata", "allowed X to")
+    ("Valdoria declared two Keshi diplomats persona non grata.", ("SANCTION", "VAL", "KSH")),
 ])
 def test_generalised_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))

@@ -114,9 +114,11 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         # (a promise to free prisoners or to allow parties, naming no one else: made to one's own country)
         # a protest, an arrest or a concession naming no one else: within one's own country
         targets, home = [country(actors[0])], True
-    if ty in HOME_DEMANDS and not targets and actors and actors[0] and actors[0].split(" ")[-1] in DISSENT_SECTORS \
-            and not _foreign(ctx, sent, actors[0]):
-        # "the opposition demanded early elections", "rebels rejected the amnesty": of their own state
+    crowd = f["subj"] is not None and f["subj"].lemma_.lower() in (ctx.resources.get("event_vocab") or load_vocab())["crowds"]
+    if ty in HOME_DEMANDS and not targets and actors and actors[0] and (
+            actors[0].split(" ")[-1] in DISSENT_SECTORS or crowd) and not _foreign(ctx, sent, actors[0]):
+        # "the opposition demanded early elections", "rebels rejected the amnesty", "unions demanded higher
+        # wages": of their own state
         targets, home = [f"{country(actors[0])} GOV"], True
     if not targets and f.get("home_obj") is not None and actors and actors[0] and not _foreign(ctx, sent, actors[0]):
         # "called on the rebels to disarm", "released 50 prisoners": people of the actor's own country

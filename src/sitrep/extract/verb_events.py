@@ -154,6 +154,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     obj = next((c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
         obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
+    clause_obj = None
+    if obj is None and lem in vocab["by_object"]:  # "allowed peacekeepers to deploy", "declared X persona non grata"
+        obj = clause_obj = next((_subject(c) for c in kids_of(v) if c.dep_ in ("ccomp", "xcomp") and _subject(c) is not None),
+                                None)
     if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
         rule = vocab["by_object"][lem]
         ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"), *_preps(obj, {"of"}))
@@ -261,6 +265,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if (noun is not None and o == noun) or ty == "MOBILIZE":
                 continue  # "deploy troops": the object is the force, not the target
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+    if clause_obj is not None and not targets and ty in ("SANCTION", "RETREAT", "COERCE"):
+        targets = _codes(phrase_actors(clause_obj, ta, vocab))  # "declared two X diplomats persona non grata": X
     if ty in DOER_TYPES and not passive and noun is None:
         targets = _deed_doer(v, vocab, ta) or targets  # "condemned the arrest of X's journalists by Y": Y
     if talks is not None and not targets:  # "for consultations with Y": Y, else where the envoy went
