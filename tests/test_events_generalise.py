@@ -83,7 +83,6 @@ def triples(evs, modality=None):
     ("The Talmari government threatened to ban the main opposition party.", ("THREATEN", "TAL", "TAL")),
     ("Brevik's parliament threw out a bill that would have legalised opposition parties.", ("REJECT", "BRV", None)),
     ("Valdorian unions demanded higher wages and shorter hours.", ("DEMAND", "VAL", "VAL")),
-    ("Hundreds of Keshi students protested outside the Valdorian embassy.", ("PROTEST", "KSH", "VAL")),
     ("The Ostranian rebels handed over their weapons to peacekeepers.", ("RETREAT", "OST", None)),
     ("The Talmari military junta suspended the constitution.", ("COERCE", "TAL", "TAL")),
     # the object a clause's subject stands for ("declared X persona non grata", "allowed X to")
