@@ -87,6 +87,8 @@ def triples(evs, modality=None):
     ("The Talmari military junta suspended the constitution.", ("COERCE", "TAL", "TAL")),
     # the object a clause's subject stands for ("declared X persona non grata", "allowed X to")
     ("Valdoria declared two Keshi diplomats persona non grata.", ("SANCTION", "VAL", "KSH")),
+    ("Clashes between Ostranian and Brevikan troops left 20 dead.", ("FIGHT", "OST", "BRV")),
+    ("Talmar has placed its armed forces on a state of high alert.", ("MOBILIZE", "TAL", None)),
 ])
 def test_generalised_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))

@@ -23,6 +23,7 @@ INTENT_NOUNS = {"willingness", "readiness", "commitment", "pledge", "promise", "
                 "unwillingness"}
 PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "port", "countryside", "district", "territory",
                "soil", "countryside", "island", "islands", "coast", "border", "frontier", "camp"}
+STATE_NOUNS = {"state", "level", "footing"}  # "on a state of alert": the phrase's noun is the "of" object
 ARTICLES = {"the", "a", "an"}  # skipped in a phrase of the vocabulary ("take to the streets")  # "officials in X" names X; "an attack in X" only places it
 
 
@@ -147,7 +148,10 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
                 objs = [c for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
                 kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in objs] + [
                     (c, c.lemma_.lower(), c.lower_) for o in objs if o.dep_ == "pobj" for c in kids_of(o)
-                    if c.dep_ in ("amod", "compound")]  # "as human shields"
+                    if c.dep_ in ("amod", "compound")] + [  # "as human shields"
+                    (c, c.lemma_.lower(), c.lower_) for o in objs if o.dep_ == "pobj" and o.lemma_.lower() in STATE_NOUNS
+                    for p in kids_of(o) if p.dep_ == "prep" and p.lower_ == "of" for c in kids_of(p) if c.dep_ == "pobj"]
+                # ("put on a state of high alert": the state's "of" noun)
             elif m.dep_ == "dobj":  # "threw its support behind X": the phrase's preposition hangs on its object
                 kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("prep", "amod", "compound")]
             if m.dep_ == "pobj":  # "used them as human shields": the phrase's noun keeps its modifier

@@ -17,7 +17,8 @@ STANCE_TYPES = {"REJECT", "ACCUSE", "DEMAND", "SUPPORT"}
 VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the expulsion of X's diplomats"
 # verbs telling that an event (its subject) takes place: "talks resumed", "fighting erupted"
 OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
-         "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
+         "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed",
+         "leave", "kill", "claim", "cause", "fail", "succeed"}  # "clashes between A and B left 20 dead"
 BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
 PARTAKE = {"part", "participation"}  # "took part in", "their participation in": the taker does it
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
