@@ -89,6 +89,9 @@ def triples(evs, modality=None):
     ("Valdoria declared two Keshi diplomats persona non grata.", ("SANCTION", "VAL", "KSH")),
     ("Clashes between Ostranian and Brevikan troops left 20 dead.", ("FIGHT", "OST", "BRV")),
     ("Talmar has placed its armed forces on a state of high alert.", ("MOBILIZE", "TAL", None)),
+    ("Kesh assured Ostrana that it would respect the ceasefire.", ("AGREE", "KSH", "OST")),
+    ("Brevik allowed relief convoys into the besieged city.", ("RETREAT", "BRV", None)),
+    ("Brevik handed over three suspected smugglers to Ostrana.", ("COOPERATE", "BRV", "OST")),
 ])
 def test_generalised_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))
