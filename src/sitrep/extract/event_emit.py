@@ -136,9 +136,9 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         ty = "COOPERATE"  # "A and B launched joint drills": military cooperation, each with the other
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     noun_only = all(t.pos_ not in ("VERB", "AUX") for t in f["trigger"])
-    mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual")) and not f.get("promise")  # "A and B met": each other
+    mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other
     if not targets and f.get("promise"):
-        if not f.get("open_intent"):
+        if not f.get("open_intent") and not mutual:  # ("A and B pledged to boost trade": to each other)
             return  # a promise of an untyped act: alone, or at home, never to whoever the act concerns
     elif not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause

@@ -77,6 +77,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intent_verbs"] = set((raw.get("intent_verbs") or {}).get("verbs") or [])
     v["stance_participles"] = set((raw.get("stance_participles") or {}).get("verbs") or [])
     v["representatives"] = frozenset((raw.get("representatives") or {}).get("nouns") or [])
+    v["threat_idioms"] = frozenset((raw.get("threat_idioms") or {}).get("verbs") or [])
     va = raw.get("verbal_attack") or {}
     v["verbal_attack"], v["verbal_doers"] = frozenset(va.get("verbs") or []), frozenset(va.get("doers") or [])
     bl = raw.get("blame_by_saying") or {}

@@ -367,6 +367,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 break
     if noun is not None and not targets and noun.lemma_.lower() in vocab.get("voiced", ()):
         return None  # "expressed concern over the impact": disapproval of no one
+    if ty == "THREATEN" and not targets:  # "warned that X would pay a heavy price": X is threatened
+        for c in kids_of(v):
+            s = _subject(c) if c.dep_ == "ccomp" and c.lemma_.lower() in vocab["threat_idioms"] else None
+            if s is not None and s.tag_ != "PRP":
+                targets = [t for t in _codes(phrase_actors(s, ta, vocab)) if t not in actors]
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in kids_of(v)):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     mod, head_lemma = modality(v, vocab)
