@@ -97,6 +97,9 @@ def triples(evs, modality=None):
     ("Ostrana warned that Talmar would pay a heavy price for the attack.", ("THREATEN", "OST", "TAL")),
     # a promise made together is made to each other
     ("Ostrana and Brevik pledged to boost cooperation against terrorism.", ("AGREE", "OST", "BRV")),
+    # a boycott by a crowd is a protest; a state's boycott of a summit stays a rejection
+    ("Keshi lawyers boycotted the courts to protest the arrest of a judge.", ("PROTEST", "KSH", "KSH")),
+    ("Valdoria boycotted the summit in Kesh.", ("REJECT", "VAL", "KSH")),
 ])
 def test_generalised_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))

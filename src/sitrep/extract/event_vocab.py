@@ -92,6 +92,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     cv = raw.get("crowd_verbs") or {}
     v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
     v["protest_light"] = set(cv.get("protest_light") or [])
+    v["crowd_with_object"] = set(cv.get("with_object") or [])
     v["that_speech"] = set((raw.get("that_clause_speech") or {}).get("verbs") or [])  # "allowed that ..."
     v["riot_verbs"] = set(cv.get("riot_verbs") or [])
     v["demand_control"] = set(dm.get("control") or [])

@@ -141,7 +141,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     talks = _for_talks(v, vocab) if lem in vocab["envoy_verbs"] else None
     if talks is not None:
         ty, extra = "CONSULT", []  # "sent a delegation to X for talks": a meeting, not aid
-    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in kids_of(v))):
+    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem in vocab["crowd_with_object"] or
+                                                              not any(c.dep_ == "dobj" for c in kids_of(v))):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
         ty = "PROTEST"  # "angry crowds stormed a police station", "protesters clashed with police": a riot
