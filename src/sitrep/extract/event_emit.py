@@ -28,6 +28,8 @@ LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB", "MIL", "UAF", "OPP"}  # unnamed pol
 HOME_ACTS = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "FIGHT", "DEMAND", "REJECT", "ACCUSE", "RETREAT"}
 STATE_ACTS = {"COERCE", "CONCEDE", "ACCUSE"}  # what unnamed authorities do to their own people ("the government
 # banned two Keshi newspapers"), unlike a demand or a refusal, which may face the only state named
+DISSENT_SECTORS = {"OPP", "REB"}  # the opposition and rebels, whose demands and refusals face their own state
+HOME_DEMANDS = {"DEMAND", "REJECT"}
 ARMED_SECTORS = {"REB", "UAF"}  # irregulars striking no named victim strike their own state
 PLACE_WORDS = {"in", "near", "at", "outside", "around", "across"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim"}  # an attack told by its toll
@@ -98,16 +100,26 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
+    if ty in DOMESTIC and targets and actors and all(t and " " not in t for t in targets) and \
+            {country(t) for t in targets} <= {country(a) for a in actors if a}:
+        home = True  # "took part in a march in X's capital": the protest of X's people is in X, against X
     if not actors:
         actors, targets, home = _unnamed_actor(f, ty, targets, home, ctx.scratch.get("token_actors"))
     if ty in ("ASSAULT", "COERCE") and len(actors) == 1 and (actors[0] or "").split(" ")[-1] in ARMED_SECTORS \
             and not targets:
         targets, home = [country(actors[0])], True  # insurgents striking an unnamed victim: their own state
-    if (ty in DOMESTIC or ty == "AGREE" and f.get("intent_of") in DOMESTIC | {"RETREAT"}) and actors and actors[0] \
+    if (ty in DOMESTIC or ty == "AGREE" and f.get("intent_of") in DOMESTIC | {"RETREAT"} or
+            ty == "THREATEN" and f.get("intent_of") in DOMESTIC) and actors and actors[0] \
             and not targets and not _foreign(ctx, sent, actors[0]):
         # (a promise to free prisoners or to allow parties, naming no one else: made to one's own country)
         # a protest, an arrest or a concession naming no one else: within one's own country
         targets, home = [country(actors[0])], True
+    crowd = f["subj"] is not None and f["subj"].lemma_.lower() in (ctx.resources.get("event_vocab") or load_vocab())["crowds"]
+    if ty in HOME_DEMANDS and not targets and actors and actors[0] and (
+            actors[0].split(" ")[-1] in DISSENT_SECTORS or crowd) and not _foreign(ctx, sent, actors[0]):
+        # "the opposition demanded early elections", "rebels rejected the amnesty", "unions demanded higher
+        # wages": of their own state
+        targets, home = [f"{country(actors[0])} GOV"], True
     if not targets and f.get("home_obj") is not None and actors and actors[0] and not _foreign(ctx, sent, actors[0]):
         # "called on the rebels to disarm", "released 50 prisoners": people of the actor's own country
         sec = f["home_obj"]
@@ -125,7 +137,10 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     noun_only = all(t.pos_ not in ("VERB", "AUX") for t in f["trigger"])
     mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other
-    if not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
+    if not targets and f.get("promise"):
+        if not f.get("open_intent") and not mutual:  # ("A and B pledged to boost trade": to each other)
+            return  # a promise of an untyped act: alone, or at home, never to whoever the act concerns
+    elif not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
         if not targets and not f.get("open_intent"):
             return

@@ -23,6 +23,7 @@ INTENT_NOUNS = {"willingness", "readiness", "commitment", "pledge", "promise", "
                 "unwillingness"}
 PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "port", "countryside", "district", "territory",
                "soil", "countryside", "island", "islands", "coast", "border", "frontier", "camp"}
+STATE_NOUNS = {"state", "level", "footing"}  # "on a state of alert": the phrase's noun is the "of" object
 ARTICLES = {"the", "a", "an"}  # skipped in a phrase of the vocabulary ("take to the streets")  # "officials in X" names X; "an attack in X" only places it
 
 
@@ -48,8 +49,9 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
         for c in kids_of(t):
             if c.dep_ not in deps:
                 continue
-            if c.dep_ == "prep" and c.lower_ not in preps:
-                continue
+            if c.dep_ == "prep" and c.lower_ not in preps and not (
+                    c.lower_ == "for" and t.lemma_.lower() in vocab.get("representatives", ())):
+                continue  # ("a spokesman for X's ministry" speaks for X)
             if c.dep_ == "prep" and code is not None and t.pos_ == "PROPN" and not (
                     ta.mention[t.i][0] <= c.i < ta.mention[t.i][1]):
                 continue  # "the people of X of Y": a named actor's own "of" phrase is a misattached topic
@@ -72,7 +74,9 @@ def place_codes(p, ta: TokenActors) -> list[str]:
                and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in PLACE_NOUNS]
     if not out:
         out = [ta.code[t.i] for t in p.subtree if t.pos_ == "PROPN" and ta.code[t.i] and " " not in ta.code[t.i]
-               and (t == p or t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout", "into"))]
+               and (t == p or t.dep_ == "pobj" and (t.head.lower_ in ("in", "inside", "across", "throughout", "into") or
+                                                    t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS))]
+        # ("off the coast of X", "on the outskirts of the capital of X")
     return out
 
 
@@ -142,7 +146,17 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
                 break
             got.append(m)
             if m.dep_ in ("prep", "prt", "advmod"):  # "go on strike", "walk out of the talks": what follows
-                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
+                objs = [c for c in kids_of(m) if c.dep_ in ("pobj", "prep")]
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in objs] + [
+                    (c, c.lemma_.lower(), c.lower_) for o in objs if o.dep_ == "pobj" for c in kids_of(o)
+                    if c.dep_ in ("amod", "compound")] + [  # "as human shields"
+                    (c, c.lemma_.lower(), c.lower_) for o in objs if o.dep_ == "pobj" and o.lemma_.lower() in STATE_NOUNS
+                    for p in kids_of(o) if p.dep_ == "prep" and p.lower_ == "of" for c in kids_of(p) if c.dep_ == "pobj"]
+                # ("put on a state of high alert": the state's "of" noun)
+            elif m.dep_ == "dobj":  # "threw its support behind X": the phrase's preposition hangs on its object
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("prep", "amod", "compound")]
+            if m.dep_ == "pobj":  # "used them as human shields": the phrase's noun keeps its modifier
+                kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("amod", "compound")]
         else:
             if any(c.dep_ == "prt" and c not in got for c in kids_of(t)):
                 continue  # another particle makes another verb: "broke down relations" is no "break relations"
@@ -168,13 +182,19 @@ def noun_type(t, vocab: dict) -> str | None:
             return ty
     ty = vocab["noun"].get(low) or vocab["noun"].get(lem)
     need = vocab["noun_preps"].get(low) if ty else None
-    if need and not any(c.dep_ == "prep" and c.lower_ in need for c in kids_of(t)):
-        return None  # "a phone call" is no "call for talks"
+    if need and not any(c.dep_ == "prep" and c.lower_ in need or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in need for m in kids_of(c)) for c in kids_of(t)) and not (
+            t.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in need for c in kids_of(t.head))):
+        # ("brought a case against X": the preposition may hang on the verb)
+        return None  # "a phone call" is no "call for talks" ("its call for X to leave" is)
     return ty
 
 
 def _subject(v):
     subs = [c for c in kids_of(v) if c.dep_ in SUBJ]
+    if not subs:  # "X is opposed to ...": a parse that hangs the subject on the auxiliary
+        subs = [s for a in kids_of(v) if a.dep_ in ("aux", "auxpass") and a.i < v.i
+                for s in kids_of(a) if s.dep_ in SUBJ]
     if len(subs) > 1:  # "Addressing parliament, the minister praised X": a misparse gives two; not the one
         plain = [c for c in subs if not any(x.pos_ == "VERB" for x in kids_of(c))]  # a participle hangs on
         return plain[0] if plain else subs[0]
@@ -291,6 +311,10 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
                 return "negated", None
             if nl in vocab.get("intent_nouns", ()):
                 return "expected", head_lemma or nl
+        if t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(t)) and noun_type(t.head, vocab) in (
+                "DEMAND", "THREATEN"):
+            exp = True  # "its call for X to free the hostages", "threats to withdraw": asked or threatened, not done
         if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head == t:
             # "is about to", "is set to", "is likely to": governed by an adjective or particle
             if t.dep_ == "acomp" or t.head.lemma_.lower() in vocab["exp_heads"] and t.head != t and t.dep_ == "xcomp":
@@ -300,6 +324,8 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
         steps += 1
     if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be":
         exp = True
+    if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(v)):
+        exp = True  # "... if X attacked its ships": a condition, not a deed told
     return ("expected" if exp else "asserted"), head_lemma
 
 

@@ -74,6 +74,14 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["dyadic"] = set(raw["dyadic"]["types"])
     v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
     v["envoy_verbs"] = set((raw.get("envoy_verbs") or {}).get("verbs") or [])
+    v["intent_verbs"] = set((raw.get("intent_verbs") or {}).get("verbs") or [])
+    v["stance_participles"] = set((raw.get("stance_participles") or {}).get("verbs") or [])
+    v["representatives"] = frozenset((raw.get("representatives") or {}).get("nouns") or [])
+    v["threat_idioms"] = frozenset((raw.get("threat_idioms") or {}).get("verbs") or [])
+    va = raw.get("verbal_attack") or {}
+    v["verbal_attack"], v["verbal_doers"] = frozenset(va.get("verbs") or []), frozenset(va.get("doers") or [])
+    bl = raw.get("blame_by_saying") or {}
+    v["blame_adjs"], v["blame_preps"] = frozenset(bl.get("adjectives") or []), frozenset(bl.get("preps") or [])
     dc = raw.get("denied_claims") or {}
     v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
     vc = raw.get("verbal_clash") or {}
@@ -84,6 +92,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     cv = raw.get("crowd_verbs") or {}
     v["crowd_verbs"], v["crowds"] = set(cv.get("verbs") or []), set(cv.get("crowds") or [])
     v["protest_light"] = set(cv.get("protest_light") or [])
+    v["crowd_with_object"] = set(cv.get("with_object") or [])
     v["that_speech"] = set((raw.get("that_clause_speech") or {}).get("verbs") or [])  # "allowed that ..."
     v["riot_verbs"] = set(cv.get("riot_verbs") or [])
     v["demand_control"] = set(dm.get("control") or [])
@@ -95,7 +104,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     # clause (light verbs, by-object rules, reversed verbs, demand verbs): with the typed verbs,
     # crowd and riot verbs and the event nouns, every token that can trigger an event
     v["typed_by_context"] = frozenset().union(v["by_object"], v["light"], v["reverse"], v["demand_speech"],
-                                              v["demand_control"], v["verbal_clash"])
+                                              v["demand_control"], v["verbal_clash"],
+                                              v["intent_verbs"])
     nouns = frozenset(v["noun"]) | frozenset(v["noun_phrase"]) | frozenset(v["of_phrase"])
     v["trigger_sets"] = (nouns, frozenset().union(v["verb"], v["phrase"], v["crowd_verbs"], v["riot_verbs"],
                                                   v["typed_by_context"], nouns))

@@ -17,7 +17,10 @@ STANCE_TYPES = {"REJECT", "ACCUSE", "DEMAND", "SUPPORT"}
 VICTIM_NOUN_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "the arrest of X", "the expulsion of X's diplomats"
 # verbs telling that an event (its subject) takes place: "talks resumed", "fighting erupted"
 OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break", "collapse", "stall", "intensify",
-         "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed"}
+         "rage", "take", "escalate", "flare", "conclude", "close", "proceed", "hold", "conduct", "spread", "resumed",
+         "leave", "kill", "claim", "cause", "fail", "succeed"}  # "clashes between A and B left 20 dead"
+BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
+PARTAKE = {"part", "participation"}  # "took part in", "their participation in": the taker does it
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
 
 
@@ -49,10 +52,18 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in kids_of(c):
                 if p.dep_ == "pobj":
                     agent += _codes(phrase_actors(p, ta, vocab))
+    if not agent and ty in VICTIM_NOUN_TYPES:
+        # "the bombing of a Keshi post by Valdorian rebels": the parse hangs the agent on the victim
+        for p in _preps(n, {"of"}):
+            agent += [c for b in _preps(p, {"by"}) for c in _codes(phrase_actors(b, ta, vocab))]
     actors = agent or _codes(owners) or pronoun_owner(n, ta)
     if not actors and h.dep_ == "prep" and (h.lower_ in ("in", "during", "at") or on_strike) and \
             h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+    if not actors and h.dep_ == "prep" and h.lower_ == "in" and h.head.lemma_.lower() in PARTAKE and \
+            h.head.head.pos_ in ("VERB", "AUX"):
+        s, _ = _inherited_subject(h.head.head)  # "X took part in a march", "joined the talks as part of": X
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
     if not actors and ty == "CONSULT" and h.dep_ == "prep" and h.lower_ == "on" and h.head.lemma_.lower() in MOTION:
         s, _ = _inherited_subject(h.head)  # "X is on a visit to Y", "X arrived on a state visit": X visits
@@ -80,7 +91,10 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if ty in ("AID",) and not (n.lemma_.lower() in vocab["items"]["money"] or item_class(n, vocab)):
         pass
     targets = []
-    victim = {"of"} if ty in VICTIM_NOUN_TYPES and agent else set()  # "the arrest of X by Y"
+    # "the arrest of X by Y", "Y's expulsion of X's envoys", "Keshi shelling of X's towns": the "of" phrase is the victim
+    # (an owner's deed told as the background of another, "amid X's occupation of Y", is left to that other)
+    background = h.dep_ == "prep" and h.lower_ in BACKGROUND_PREPS
+    victim = {"of"} if ty in VICTIM_NOUN_TYPES and (agent or owners and not background) else set()
     for p in _preps(n, vocab["preps"].get(ty, set()) | {"against", "on", "with", "to"} | victim):
         targets += _codes(phrase_actors(p, ta, vocab))
         if targets:
@@ -128,8 +142,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             codes = _codes(phrase_actors(s, ta, vocab, preps=OBJ_PREPS)) or pronoun_owner(s, ta)
             targets = [c for c in codes if c not in actors]
     if not targets and moved and ty in SYMMETRIC:  # "a delegation is in Y for talks": with Y
-        targets = [c for p in _preps(h.head, {"in", "to"}) for c in _codes(phrase_actors(p, ta, vocab))
-                   if c not in actors][:1]
+        where = _preps(h.head, {"in", "to"}) + [p for a in kids_of(h.head) if a.dep_ == "acomp"
+                                                for p in _preps(a, {"in", "to"})]  # "is due in Y for talks"
+        targets = [c for p in where for c in _codes(phrase_actors(p, ta, vocab)) if c not in actors][:1]
     in_protest = ty == "PROTEST" and h.dep_ == "prep" and h.lower_ == "in" and n.i == h.i + 1  # "did X in protest"
     # "Keshi-Talmari talks", "the Kesh-Talmar summit": a hyphened pair of owners meets each other
     paired = not agent and len({country(a) for a in actors}) > 1 and any(

@@ -87,16 +87,63 @@ def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
                    for h in heads)
 
 
+def _in_words(v, vocab: dict) -> bool:
+    """An attack made in words: its doer is the media, or a "for" phrase gives the reason, a stance
+    or a deed of the target ("for its stance", "for failing to act")."""
+    s = _inherited_subject(v)[0]
+    if s is not None and (vocab["sector"].get(s.lower_) or vocab["sector"].get(s.lemma_.lower())) in vocab["verbal_doers"]:
+        return True
+    for p in kids_of(v):
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for o in kids_of(p):
+                if o.dep_ == "pcomp" and o.tag_ == "VBG" or o.dep_ == "pobj" and any(
+                        c.dep_ == "poss" for c in kids_of(o)) and not noun_type(o, vocab):
+                    return True
+    return False
+
+
+def _untyped_intent(v, vocab: dict) -> bool:
+    """An intent verb governing an act the vocabulary does not type ("promised to restore
+    democracy", "is committed to opening up the economy"): the promise is the event. A typed act
+    ("promised to send troops", "vowed to attack") is read from that act instead."""
+    acts = [c for c in kids_of(v) if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    acts += [c for p in kids_of(v) if p.dep_ == "prep" and p.lower_ == "to"
+             for c in kids_of(p) if c.dep_ == "pcomp" and c.tag_ == "VBG"]  # "committed to opening up"
+    return bool(acts) and all(_act_type(c, vocab) is None for c in acts)
+
+
+def _act_type(c, vocab: dict) -> str | None:
+    """The type a verb gets from the vocabulary, its object included ("lift the ban", "hold talks");
+    a verb only the clause can type (a demand by saying, a control verb) counts as typed."""
+    ty = verb_type(c, vocab)[0]
+    lem = c.lemma_.lower()
+    obj = next((o for o in kids_of(c) if o.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and lem in vocab["by_object"]:  # "ban the party": the object decides
+        ty = vocab["by_object"][lem].get(obj.lemma_.lower()) or vocab["by_object"][lem].get(obj.lower_) or ty
+    if ty is not None or lem not in vocab["typed_by_context"]:
+        return ty
+    if ty is None and obj is not None and lem in vocab["light"]:
+        ty = noun_type(obj, vocab)
+    if ty is None and not (lem in vocab["light"] or lem in vocab["by_object"]):
+        return "?"
+    return ty
+
+
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     ty, extra = verb_type(v, vocab)
     lem = v.lemma_.lower()
     verbal = lem in vocab["verbal_clash"] and _verbal_clash(v, vocab, ta)
     if verbal:
         ty, extra = "ACCUSE", []  # "the ministers clashed over the budget": a quarrel, not a battle
+    if lem in vocab["intent_verbs"] and _untyped_intent(v, vocab):
+        ty, extra = "AGREE", []  # "promised to restore democracy", "pledged to rebuild the port": an intent
+    if ty == "ASSAULT" and lem in vocab["verbal_attack"] and _in_words(v, vocab):
+        ty, extra = "ACCUSE", []  # "newspapers attacked X for its stance": a criticism
     talks = _for_talks(v, vocab) if lem in vocab["envoy_verbs"] else None
     if talks is not None:
         ty, extra = "CONSULT", []  # "sent a delegation to X for talks": a meeting, not aid
-    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem == "protest" or not any(c.dep_ == "dobj" for c in kids_of(v))):
+    if lem in vocab["crowd_verbs"] and _crowd(v, vocab) and (lem in vocab["crowd_with_object"] or
+                                                              not any(c.dep_ == "dobj" for c in kids_of(v))):
         ty = "PROTEST"  # "thousands protested", "workers struck", "students marched"
     elif lem in vocab["riot_verbs"] and _crowd(v, vocab, riot=True) and not _background(v):
         ty = "PROTEST"  # "angry crowds stormed a police station", "protesters clashed with police": a riot
@@ -109,10 +156,14 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     obj = next((c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and v.dep_ == "acl" and v.tag_ == "VBN":
         obj = v.head  # "the treaty, endorsed by ...": the noun it qualifies is its object
+    clause_obj = None
+    if obj is None and lem in vocab["by_object"]:  # "allowed peacekeepers to deploy", "declared X persona non grata"
+        obj = clause_obj = next((_subject(c) for c in kids_of(v) if c.dep_ in ("ccomp", "xcomp") and _subject(c) is not None),
+                                None)
     if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
         rule = vocab["by_object"][lem]
-        ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"))
-                   for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)
+        ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"), *_preps(obj, {"of"}))
+                   for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)  # "drove thousands of villagers"
     if obj is not None and lem in vocab["light"] and not noun_type(obj, vocab) and \
             obj.lemma_.lower() in vocab["containers"]:  # "held a round of talks", "launched a wave of attacks"
         obj = next((p for p in _preps(obj, {"of"}) if noun_type(p, vocab)), obj)
@@ -137,6 +188,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in kids_of(c))
             for c in kids_of(v)):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
+    if ty is None and lem in vocab["demand_speech"] and _blamed(v, vocab, ta):
+        ty = "ACCUSE"  # "X said Y was responsible for the attack", "... was behind the bombing": X accuses Y
     if ty is None and lem in vocab["demand_control"] and (any(
             c.dep_ == "xcomp" and _subject(c) is None for c in kids_of(v)) and any(
             c.dep_ == "dobj" and phrase_actors(c, ta, vocab) for c in kids_of(v)) or any(
@@ -151,7 +204,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if lem in vocab["intransitive"] and any(c.dep_ == "dobj" for c in kids_of(v)):
         return None  # "demonstrated the risk" is no protest
     if v.tag_ == "VBN" and v.dep_ in ("oprd", "acomp", "amod", "advcl") and not any(
-            c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in kids_of(v)):
+            c.dep_ in ("agent", "nsubjpass", "auxpass", "aux", "nsubj") for c in kids_of(v)) and not (
+            v.dep_ == "acomp" and lem in vocab["stance_participles"] and (ty != "AGREE" or _untyped_intent(v, vocab))):
+        # ("is opposed to X's plan": a stance; "is committed to reforming": a promise)
         return None  # "sees its interests as threatened", "the attacked village": a state, not an act
     if v.dep_ == "xcomp" and verb_type(v.head, vocab)[0] and v.head.pos_ in ("VERB", "AUX") and \
             v.head.lemma_.lower() not in vocab["needs_item"]:  # "offered to negotiate": no offer of an item
@@ -179,7 +234,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if subj is not None and v.dep_ == "acl" and subj == v.head and v.tag_ == "VBG" and ta.code[subj.i] is None \
             and subj.dep_ == "dobj":  # "issued a statement demanding ...": the statement's author demands
         subj = _inherited_subject(subj.head)[0] or subj
-    passive = _passive(v) and noun is None
+    passive = _passive(v) and noun is None and not (lem in vocab["stance_participles"] and _agent(v) is None)
     actors_tok, targets = [], []
     if reverse:
         src = _preps(v, {"from"}) + [p for o in _objects(v) for p in _preps(o, {"from"})]
@@ -214,6 +269,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if (noun is not None and o == noun) or ty == "MOBILIZE":
                 continue  # "deploy troops": the object is the force, not the target
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+    if clause_obj is not None and not targets and ty in ("SANCTION", "RETREAT", "COERCE"):
+        targets = _codes(phrase_actors(clause_obj, ta, vocab))  # "declared two X diplomats persona non grata": X
     if ty in DOER_TYPES and not passive and noun is None:
         targets = _deed_doer(v, vocab, ta) or targets  # "condemned the arrest of X's journalists by Y": Y
     if talks is not None and not targets:  # "for consultations with Y": Y, else where the envoy went
@@ -278,12 +335,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if targets:
                 break
     if ty == "THREATEN" and not targets:  # "threatened to quit the talks if X goes ahead": X is threatened
-        for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
-            if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(a)):
-                s = _subject(a)
-                targets += _codes(phrase_actors(s, ta, vocab)) if s is not None else []
-                if targets:
-                    break
+        targets = _condition_target(v, ta, vocab)
     against = not targets and ty in AGAINST_TYPES
     if against:  # "mobilized reservists for a war against X"
         for a in _clause(v, stop={"relcl", "ccomp", "parataxis", "advcl"}):
@@ -319,6 +371,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 break
     if noun is not None and not targets and noun.lemma_.lower() in vocab.get("voiced", ()):
         return None  # "expressed concern over the impact": disapproval of no one
+    if ty == "THREATEN" and not targets:  # "warned that X would pay a heavy price": X is threatened
+        for c in kids_of(v):
+            s = _subject(c) if c.dep_ == "ccomp" and c.lemma_.lower() in vocab["threat_idioms"] else None
+            if s is not None and s.tag_ != "PRP":
+                targets = [t for t in _codes(phrase_actors(s, ta, vocab)) if t not in actors]
     if ty == "THREATEN" and not targets and any(c.dep_ == "ccomp" for c in kids_of(v)):
         return None  # "X cautioned that Y could ...": a warning about, not a threat to
     givers = _received_from(v, noun, vocab, ta) if not _passive(v) else None
@@ -335,6 +392,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         len(actors) > 1 and not targets and (_their_joint(v, vocab) or _reciprocal(v)))  # "accused each other"
     intent_of = next((verb_type(c, vocab)[0] for c in kids_of(v) if c.dep_ == "xcomp"), None) or next(
         (noun_type(p, vocab) for p in _preps(v, {"to"})), None) if ty == "AGREE" else ty  # "agreed to the release of"
+    if ty == "THREATEN":  # "threatened to ban the opposition party": a threat of repression at home
+        intent_of = next((_act_type(c, vocab) for c in kids_of(v) if c.dep_ == "xcomp"), None) or ty
     if ty == "AGREE" and intent_of is None and any(
             c.dep_ == "xcomp" and c.pos_ == "VERB" and verb_type(c, vocab)[0] is None and not _objects_foreign(c, ta)
             for c in kids_of(v)):
@@ -342,14 +401,26 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     # an intent stated in so many words ("offered to host talks", "agreed to hold elections") is coded
     # even when it names no counterpart; a bare "will" or "would" is not enough
     open_intent = ty == "AGREE" and noun is None and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids_of(v))
+    promise = ty == "AGREE" and lem in vocab["intent_verbs"] and _untyped_intent(v, vocab)
+    if promise:
+        # a promise naming no counterpart stands alone only when the sentence names no other state
+        # ("is committed to opening up its economy"); "promised to end the conflict" with X is X's affair
+        own = {country(a) for a in actors}
+        open_intent = not any(ta.code[t.i] and country(ta.code[t.i]) not in own for t in v.sent)
+        targets = []  # what an untyped act is done to is no counterpart ("committed to defeating X")
     will = headline or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids_of(v))
-    if mod == "expected" and ty != "THREATEN" and any(
+    conditional = v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(v))
+    if conditional:
+        pass  # "... if X attacks": the condition of another event, neither a threat nor an intent of X's
+    elif mod == "expected" and ty != "THREATEN" and any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in kids_of(c)) for c in kids_of(v)):
         ty, mod = "THREATEN", "asserted"  # "will withdraw its troops unless X ...": a conditional threat
     elif mod == "expected" and ty in ("ASSAULT", "FIGHT") and head_lemma in vocab["posture_heads"]:
         ty, mod, against = "MOBILIZE", "asserted", True  # "troops prepared to storm the town": a show of force
     elif mod == "expected" and (ty in HOSTILE or ty == "REJECT" and will or ty == "FIGHT" and head_lemma in vocab["oath_heads"]):
         ty, mod = "THREATEN", "asserted"  # "vowed to impose sanctions", "would boycott the talks"
+        if not targets:  # "said it would retaliate if X attacked its ships": X is threatened
+            targets = [t for t in _condition_target(v, ta, vocab) if t not in actors]
     elif mod == "expected" and ty in COOPERATIVE and (head_lemma in vocab["intent_heads"] or will and (
             not head_lemma or head_lemma in vocab["demand_speech"])):
         ty, mod = "AGREE", "asserted"  # "offered to negotiate", "will provide aid": intent to cooperate
@@ -383,7 +454,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                           if a.dep_ == "prep" and a.lower_ == "in" for p in kids_of(a) if p.dep_ == "pobj"
                           for c in place_codes(p, ta)]
     if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
-        for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at"}) + (
+        for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at", "off"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
             place_targets += place_codes(p, ta)
     border = any(p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in PLACE_PREPS
@@ -416,10 +487,38 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     return {"type": ty, "actors": actors, "targets": targets, "trigger": trig, "verb": v, "noun": noun,
             "modality": mod, "item": item, "item_class": icls, "subj": subj, "place_targets": place_targets,
             "against": against and bool(targets) or border, "mutual": mutual, "intent_of": intent_of, "home_obj": home_obj,
+            "promise": promise and ty == "AGREE",  # a promise made alongside others is no agreement with them
             "open_intent": open_intent and mod == "asserted" or ty == "DEMAND" and mod == "asserted" and any(
                 noun_type(o, vocab) == "AID" or item_class(o, vocab) in ("money", "goods")
                 for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
 
+
+
+def _blamed(v, vocab: dict, ta: TokenActors) -> bool:
+    """The verb says of a named actor that it is to blame: a "be" clause, not negated, whose
+    subject names an actor and whose predicate is a blame adjective or a "behind" phrase."""
+    for c in kids_of(v):
+        if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or any(x.dep_ == "neg" for x in kids_of(c)):
+            continue
+        s = _subject(c)
+        if s is None or s.tag_ == "PRP" or not phrase_actors(s, ta, vocab):
+            continue
+        if any(x.dep_ == "acomp" and x.lemma_.lower() in vocab["blame_adjs"] or
+               x.dep_ == "prep" and x.lower_ in vocab["blame_preps"] for x in kids_of(c)):
+            return True
+    return False
+
+
+def _condition_target(v, ta: TokenActors, vocab: dict) -> list[str]:
+    """The actor whose deed a threat's condition names: the subject of an "if" or "unless" clause
+    in the threat's own clause ("... if X goes ahead", "unless X withdraws")."""
+    for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
+        if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(a)):
+            s = _subject(a)
+            codes = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
+            if codes:
+                return codes
+    return []
 
 
 def _objects_foreign(c, ta: TokenActors) -> bool:
