@@ -285,6 +285,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
             o = other["records"][0]
             m = next((lex.mult[t.lower_] for t in doc[o["num_tok"]:o["end_tok"]] if lex.mult.get(t.lower_, 0) >= 1000), None)
+            if m is None and (o.get("flags") or {}).get("mult"):
+                m = _shared_mult(o)                  # "3, 4 and 5 million": the 4 took the million already
             if m and value is not None and not flags.get("mult") and value < 1000 and o["value"] is not None \
                     and value * m < o["value"] * 10 and not o["from_value"]:
                 value, flags = value * m, {**flags, "mult": True}     # "1.5 and 2 million units": the million is shared
@@ -538,6 +540,19 @@ def _share_by(doc, s: int, j: int, a: int, b: int, value, flags: dict) -> bool:
     return bool(flags.get("words")) and value is not None and 0 < value < 1 and s > a and doc[s - 1].lower_ == "by" \
         and (j >= b or doc[j].is_punct and doc[j].text not in ("-", "–") or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")
              and doc[j].lower_ != "of")
+
+
+def _shared_mult(o: dict) -> float | None:
+    """The multiplier a listed figure took from the one after it ("4" of "3, 4 and 5 million" is
+    4 million): its value over the number written, when that is a thousand, million, billion or trillion."""
+    try:
+        raw = float(str((o.get("flags") or {}).get("raw", "")).replace(",", ""))
+    except ValueError:
+        return None
+    if not raw or o["value"] is None:
+        return None
+    ratio = o["value"] / raw
+    return next((m for m in (1e3, 1e6, 1e9, 1e12) if abs(ratio - m) <= 1e-6 * m), None)
 
 
 def _thousands_shared(doc, j: int, value, flags: dict, r) -> float | None:

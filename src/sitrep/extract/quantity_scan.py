@@ -221,6 +221,10 @@ def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
             or (q["group"] or "").startswith("money") or q["num_tok"] - r["end_tok"] > 15:
         return False
     e = r["end_tok"]
+    if e < len(doc) and doc[e].lower_ == "from" and q["start_tok"] == e + 1 and q["from_value"] is None \
+            and r["start_tok"] > 0 and doc[r["start_tok"] - 1].lower_ == "to" and not (q.get("flags") or {}).get("dash"):
+        r.update(unit=q["unit"], unit_class=q["unit_class"], group=q["group"])
+        return True                                    # "rose to 5.2 from 4.9 percent": the level after, alike
     joins = [t.lower_ for t in doc[e:q["start_tok"]]]
     if e >= len(doc) or not (doc[e].lower_ in _CLAUSE_JOIN or doc[e].text == "," and joins[1:2] and joins[1] in _CLAUSE_WHILE):
         return False

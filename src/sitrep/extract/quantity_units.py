@@ -17,6 +17,8 @@ _MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
 
 # a model numbered, in the plural: "Model 3s", "Boeing 787s", "MiG-29s" (what is counted)
 _MODEL_PLURAL = re.compile(r"^(?:[A-Za-z]+-)?\d{1,4}[A-Za-z]?s$")
+# a model named by letters and a number in one token, before the plural it modifies: "5 F-16 jets", "4 S-400 batteries"
+_MODEL_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?$")
 _MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
 
 # ---------------------------------------------------------------- units
@@ -191,7 +193,9 @@ def _counted(doc, j: int, end: int, lex: Lex):
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
                 or (t.text.isdigit() and k > j and k + 1 < end and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha
                     and len(doc[k + 1].text) > 1 and _norm(doc[k + 1].text) not in lex.measures) \
-                or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
+                or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ") \
+                or (t.pos_ == "NUM" and _MODEL_TOKEN.match(t.text) and k + 1 < end and doc[k + 1].tag_ == "NNS"
+                    and doc[k + 1].is_alpha):       # "5 F-16 jets": the model names the jets
             k += 1
             steps += 1
             continue
