@@ -165,3 +165,40 @@ def test_one_of_a_plural_counts_it(nlp, text, unit):
 
 def test_one_of_the_few_is_an_idiom(nlp):
     assert figures(nlp, "It is one of the very few cafes still open in the old town.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The jobless rate climbed to 6.3 from 5.8 percent in the province.", [(6.3, "percent"), (5.8, "percent")]),
+    ("The lender trimmed its outlook to 1.9 from 2.2 per cent.", [(1.9, "percent"), (2.2, "percent")]),
+    ("The regional index slipped to 412.5 from 420.1 points.", [(412.5, "points"), (420.1, "points")]),
+])
+def test_level_to_from_shares_the_unit_after(nlp, text, expected):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The coastal squadron sent 6 F-16 jets to the island.", 6, "jets"),
+    ("The republic ordered 4 S-300 batteries last spring.", 4, "batteries"),
+])
+def test_model_token_before_a_plural(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_list_shares_the_multiplier(nlp):
+    qs = figures(nlp, "The port's income grew by 2, 6 and 7 million dollars over three years.")
+    assert [(q.value, q.unit) for q in qs][:3] == [(2e6, "USD"), (6e6, "USD"), (7e6, "USD")]
+    qs = figures(nlp, "The valleys hold 15, 25 and 40 thousand sheep.")
+    assert [(q.value, q.unit) for q in qs] == [(15000, "sheep"), (25000, "sheep"), (40000, "sheep")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The militia freed 9 fishermen on Friday and 7 more on Saturday.", [(9, "fishermen"), (7, "fishermen")]),
+    ("Rangers found 40 nests in May and another 35 in June.", [(40, "nests"), (35, "nests")]),
+])
+def test_more_or_another_counts_the_same_thing(nlp, text, expected):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == expected
+
+
+def test_more_after_money_takes_no_unit(nlp):
+    qs = figures(nlp, "She paid $8 for the map and 4 more for a lamp.")
+    assert [(q.value, q.unit) for q in qs if q.unit] == [(8, "USD")]
