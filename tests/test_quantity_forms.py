@@ -202,3 +202,25 @@ def test_more_or_another_counts_the_same_thing(nlp, text, expected):
 def test_more_after_money_takes_no_unit(nlp):
     qs = figures(nlp, "She paid $8 for the map and 4 more for a lamp.")
     assert [(q.value, q.unit) for q in qs if q.unit] == [(8, "USD")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("About 900 newly built flats stood empty.", 900, "flats"),
+    ("The ministry sent 250 specially trained nurses.", 250, "nurses"),
+])
+def test_adverb_and_participle_before_the_noun(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("A permit now costs Rs750 in the hill district.", 750, "INR"),
+    ("Traders paid Ksh3,200 for a sack.", 3200, "KES"),
+    ("A night at the inn costs Dh420.", 420, "AED"),
+    ("The canal authority earned Rs4bn last year.", 4e9, "INR"),
+])
+def test_letter_sign_glued_before_an_amount(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_letter_sign_glued_to_a_small_number_is_a_name(nlp):
+    assert figures(nlp, "The old Tk3 coin is rare.") == []

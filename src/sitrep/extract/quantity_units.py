@@ -193,7 +193,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
                 or (t.text.isdigit() and k > j and k + 1 < end and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha
                     and len(doc[k + 1].text) > 1 and _norm(doc[k + 1].text) not in lex.measures) \
-                or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ") \
+                or (t.pos_ == "ADV" and k + 1 < end and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ == "VBN"
+                                                         and doc[k + 1].dep_ == "amod")) \
                 or (t.pos_ == "NUM" and _MODEL_TOKEN.match(t.text) and k + 1 < end and doc[k + 1].tag_ == "NNS"
                     and doc[k + 1].is_alpha):       # "5 F-16 jets": the model names the jets
             k += 1
