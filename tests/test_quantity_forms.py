@@ -224,3 +224,31 @@ def test_letter_sign_glued_before_an_amount(nlp, text, value, unit):
 
 def test_letter_sign_glued_to_a_small_number_is_a_name(nlp):
     assert figures(nlp, "The old Tk3 coin is rare.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Families of those lost in the Vostok 212 crash gathered at the port.",
+    "A Zarya 469 truck with no plates was seen near the bridge.",
+])
+def test_maker_and_number_before_a_singular_is_a_model(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_name_then_count_of_a_plural_is_kept(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "An official told Interfax 35 people had been evacuated.")] == [(35, "people")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Around 200 \u201cNorth Star\u201d volunteers reached the town.", 200, "volunteers"),
+    ('Some 60 "Grey Wolf" patrols were seen along the river.', 60, "patrols"),
+])
+def test_quoted_name_before_the_counted_noun(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "Such habits belong to the 19 th century.",
+    "The 22 nd session of the council opened.",
+])
+def test_ordinal_spaced_apart_is_no_figure(nlp, text):
+    assert figures(nlp, text) == []

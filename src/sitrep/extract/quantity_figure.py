@@ -24,6 +24,10 @@ _PASSIVE_AUX = ("were", "was", "have", "has", "had", "been", "are", "being", "re
 
 # ---------------------------------------------------------------- skips
 
+# the ending of an ordinal by the last digit of its number ("21 st", "12 th", "3 rd")
+_ORDINAL_ENDS = {"1": ("st", "th"), "2": ("nd", "th"), "3": ("rd", "th"), **{d: ("th",) for d in "0456789"}}
+
+
 def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
     if s > sent_start:
         p = doc[s - 1]
@@ -40,6 +44,9 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         elif p.ent_type_ in ("PERSON", "ORG", "LOC", "FAC") and doc[s].ent_iob_ == "B" \
                 and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME") \
                 and not (s - 2 >= sent_start and doc[s - 2].like_num and doc[s - 2].whitespace_):   # "737 MAX 8": a model
+            if s - 2 >= sent_start and doc[s - 2].lower_ in ("the", "a", "an") and j < len(doc) and doc[j].tag_ == "NN" \
+                    and (flags.get("raw") or "").isdigit() and not _match_phrase(doc, j, len(doc), lex.measures):
+                return True                         # "the Boeing 777 crash", "a UAZ 469 vehicle": a maker's model
             pass                                    # "told Reuters 40 people": a name, then a count of its own
         elif p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
@@ -48,6 +55,9 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
             return True                             # "iPhone 11", "Galaxy S22", "Big 12"; not "Pro 16 inch"
     if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
         return True
+    if j < len(doc) and doc[j].lower_ in _ORDINAL_ENDS.get((flags.get("raw") or "")[-1:], ()) and doc[j - 1].whitespace_ \
+            and (flags.get("raw") or "").isdigit():
+        return True                                 # "the 21 st century", "the 3 rd round": an ordinal spaced apart
     if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
         return True
     if j + 1 < len(doc) and doc[j].text in ("N", "S", "E", "W", "NE", "NW", "SE", "SW") \

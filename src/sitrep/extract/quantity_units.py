@@ -185,6 +185,9 @@ def _counted(doc, j: int, end: int, lex: Lex):
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
             return t.text, cls or lemma, first, k, k + 1
+        if t.text in _OPEN_QUOTES and (m := _quoted_then_plural(doc, k, end)) is not None:
+            k, steps = m, steps + 1                # 'some 300 "Iron Shield" volunteers': a name in quotes
+            continue
         if t.lower_ in ("and", "or") and k > first and k + 2 < end and (doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN" or (
                 doc[k - 1].pos_ == "ADJ" or doc[k - 1].tag_ in ("VBN", "VBG")) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in ("VBN", "VBG"))):
             k += 1                                 # "4,000 digital and physical sales", "Kia and Hyundai vehicles"
@@ -201,6 +204,22 @@ def _counted(doc, j: int, end: int, lex: Lex):
             steps += 1
             continue
         break
+    return None
+
+
+_OPEN_QUOTES = ("\u201c", '"', "\u2018", "'", "\u00ab")
+_CLOSE_QUOTES = ("\u201d", '"', "\u2019", "'", "\u00bb")
+
+
+def _quoted_then_plural(doc, k: int, end: int):
+    """The plural noun right after a name of up to four words in quotes opened at k ('300 "Right
+    Wing" activists', "40 \u00abBlue Helmet\u00bb patrols"); or None."""
+    for m in range(k + 2, min(end - 1, k + 6)):
+        if doc[m].text in _CLOSE_QUOTES:
+            nxt = doc[m + 1]
+            return m + 1 if nxt.tag_ in ("NNS", "NNPS") and nxt.is_alpha and nxt.text.islower() else None
+        if not (doc[m].is_alpha or doc[m].text in ("-", "–")):
+            return None
     return None
 
 
