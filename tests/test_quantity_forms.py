@@ -252,3 +252,12 @@ def test_quoted_name_before_the_counted_noun(nlp, text, value, unit):
 ])
 def test_ordinal_spaced_apart_is_no_figure(nlp, text):
     assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("About 450 Syrians work at the brick factory.", 450, "Syrians"),
+    ("Nearly 60 Britons live in the old quarter.", 60, "Britons"),
+    ("Some 900 Iraqis crossed at dawn.", 900, "Iraqis"),
+])
+def test_people_named_in_the_plural_are_counted(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]

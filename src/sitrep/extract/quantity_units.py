@@ -157,7 +157,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 k += 1
                 steps += 1
                 continue
-            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN"):
+            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN") \
+                    and not (t.tag_ == "NNPS" and t.dep_ in ("nsubj", "nsubjpass") and nxt.dep_ == "ROOT"):   # "350 Syrians work for"
                 k += 1
                 steps += 1
                 continue
@@ -277,7 +278,12 @@ def _hyphen_chain(doc, k: int, end: int):
 def _plural_name(t) -> bool:
     """A name in the plural counts things, not a designation: "4.5 million iPhones", "300 Teslas"."""
     return t.tag_ == "NNPS" or (len(t.text) > 3 and t.text.endswith("s") and not t.text.endswith("ss")
-                                and t.text[-2:-1].islower() and t.lemma_.lower() != t.lower_)
+                                and t.text[-2:-1].islower() and t.lemma_.lower() != t.lower_) \
+        or bool(_DEMONYM_PLURAL.match(t.text))     # "40 Britons", "300 Iraqis", "12 Yemenites"
+
+
+# a people named in the plural, capitalized: "Britons", "Syrians", "Iraqis", "Yemenites"
+_DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:an|on|i|ite)s$")
 
 
 def _subject_after(doc, k: int, end: int):
