@@ -261,3 +261,15 @@ def test_ordinal_spaced_apart_is_no_figure(nlp, text):
 ])
 def test_people_named_in_the_plural_are_counted(nlp, text, value, unit):
     assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The board has 12 members, 4 of them elected.", [(12, "members"), (4, "members")]),
+    ("Guards stopped 25 trucks, 9 of which carried flour.", [(25, "trucks"), (9, "trucks")]),
+])
+def test_n_of_them_counts_the_thing_before(nlp, text, expected):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == expected
+
+
+def test_one_and_a_half_million_is_a_figure(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "One and a half million farmers lost their crops.")] == [(1.5e6, "farmers")]

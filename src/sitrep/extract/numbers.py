@@ -255,6 +255,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)) \
             or last_mult >= 1000:
         flags["mult"] = True                             # "three quarters billion", "two million" (pounds are money)
+    if flags["one"] and value != 1:
+        flags["one"] = False                             # "one and a half million": no lone "one"
     return value, None, None, j, flags
 
 

@@ -168,7 +168,8 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
         return False
     before = doc[r["start_tok"] - 1]
     prev = None
-    if e < b and doc[e].lower_ in ("more", "others") or before.lower_ == "another":
+    if e < b and doc[e].lower_ in ("more", "others") or before.lower_ == "another" \
+            or e + 1 < b and doc[e].lower_ == "of" and doc[e + 1].lower_ in ("them", "whom", "which", "those", "these"):
         prev = next((p for p in reversed(found) if r["num_tok"] - p["end_tok"] <= 15 and p["unit"]
                      and " per " not in p["unit"] and not (p["group"] or "").startswith("money")), None)
         if prev is not None:                           # "5 hostages on Monday and 12 more": the same thing counted
