@@ -273,3 +273,41 @@ def test_n_of_them_counts_the_thing_before(nlp, text, expected):
 
 def test_one_and_a_half_million_is_a_figure(nlp):
     assert [(q.value, q.unit) for q in figures(nlp, "One and a half million farmers lost their crops.")] == [(1.5e6, "farmers")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lamb now sells for $7 a pound at the market.",
+    "Dried figs rose to 3.40 dollars per pound.",
+])
+def test_price_a_pound_is_by_weight(nlp, text):
+    assert [q.unit for q in figures(nlp, text)] == ["USD per pound-mass"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Volunteers aged between 20 and 30 joined the survey.", (20, 30)),
+    ("Pupils ages 6 to 10 return to class on Monday.", (6, 10)),
+])
+def test_age_range_after_aged(nlp, text, value):
+    assert [(values([q])[0], q.unit) for q in figures(nlp, text)] == [(value, "year of age")]
+
+
+def test_ages_of_names_in_a_list(nlp):
+    qs = figures(nlp, "Lena Varga, 36, and Piet Molen, 27, were questioned.")
+    assert [(q.value, q.unit) for q in qs] == [(36, "year of age"), (27, "year of age")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Children under 4 get the syrup free.", 4),
+    ("Residents over 75 may vote by post.", 75),
+])
+def test_people_under_or_over_a_number_is_an_age(nlp, text, value):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, "year of age")]
+
+
+def test_under_or_over_before_a_unit_is_no_age(nlp):
+    assert [q.unit for q in figures(nlp, "Workers over 40 percent of the shift were idle.")] == ["percent"]
+
+
+def test_may_after_a_number_is_a_modal(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "Voters over 80 may cast ballots at home.")] == [(80, "year of age")]
+    assert figures(nlp, "The talks resume on 5 May in the capital.") == []

@@ -379,7 +379,8 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
         elif per_tok.pos_ == "NOUN" and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b
                                          or doc[end_tok + 2].pos_ not in _HEAD_POS
                                          and doc[end_tok + 2].lower_ not in _LATER):
-            unit = (f"{unit[0]} per {per_tok.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
+            per = "pound-mass" if per_tok.lower_ in lex.pounds and unit[1].startswith("money") else per_tok.lemma_.lower()
+            unit = (f"{unit[0]} per {per}", unit[1], unit[2], unit[3], end_tok + 2)   # "$4 a pound": a price by weight
             end_tok = end_tok + 2
     # a rate of a thing counted: "3,000 tests per day", "40 sorties a week"
     elif unit and unit[3] is not None and end_tok + 1 < b and doc[end_tok].lower_ in ("per", "a", "an", "every") \
