@@ -311,3 +311,8 @@ def test_under_or_over_before_a_unit_is_no_age(nlp):
 def test_may_after_a_number_is_a_modal(nlp):
     assert [(q.value, q.unit) for q in figures(nlp, "Voters over 80 may cast ballots at home.")] == [(80, "year of age")]
     assert figures(nlp, "The talks resume on 5 May in the capital.") == []
+
+
+def test_of_which_n_counts_the_thing_before(nlp):
+    qs = figures(nlp, "The depot held 80 shells, of which 50 were destroyed.")
+    assert [(q.value, q.unit) for q in qs] == [(80, "shells"), (50, "shells")]

@@ -164,17 +164,20 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     if r["from_value"] is not None or _is_yearish(flags, r["value"]) or _is_yearish(flags, r["low"]) or flags.get("words"):
         return False
     e = r["end_tok"]
+    before = doc[r["start_tok"] - 1]
+    if e < b and doc[e].lower_ in ("more", "others") or before.lower_ == "another" \
+            or e + 1 < b and doc[e].lower_ == "of" and doc[e + 1].lower_ in ("them", "whom", "which", "those", "these") \
+            or before.lower_ in ("which", "whom") and r["start_tok"] - 2 >= 0 and doc[r["start_tok"] - 2].lower_ == "of":
+        prev = next((p for p in reversed(found) if r["num_tok"] - p["end_tok"] <= 15 and p["unit"]
+                     and " per " not in p["unit"] and not (p["group"] or "").startswith("money")), None)
+        if prev is not None:                           # "5 hostages on Monday and 12 more", "30 drones, of which 25
+                                                       # were shot down": the same thing counted
+            r.update(unit=prev["unit"], unit_class=prev["unit_class"], group=prev["group"])
+            return True
     if e < b and not (doc[e].is_punct and doc[e].text not in ("-", "–", "/", "%", ")", "]") or doc[e].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "ADJ")):
         return False
     before = doc[r["start_tok"] - 1]
     prev = None
-    if e < b and doc[e].lower_ in ("more", "others") or before.lower_ == "another" \
-            or e + 1 < b and doc[e].lower_ == "of" and doc[e + 1].lower_ in ("them", "whom", "which", "those", "these"):
-        prev = next((p for p in reversed(found) if r["num_tok"] - p["end_tok"] <= 15 and p["unit"]
-                     and " per " not in p["unit"] and not (p["group"] or "").startswith("money")), None)
-        if prev is not None:                           # "5 hostages on Monday and 12 more": the same thing counted
-            r.update(unit=prev["unit"], unit_class=prev["unit_class"], group=prev["group"])
-            return True
     for p in reversed(found):
         if r["num_tok"] - p["end_tok"] > 25:
             break
