@@ -316,3 +316,20 @@ def test_may_after_a_number_is_a_modal(nlp):
 def test_of_which_n_counts_the_thing_before(nlp):
     qs = figures(nlp, "The depot held 80 shells, of which 50 were destroyed.")
     assert [(q.value, q.unit) for q in qs] == [(80, "shells"), (50, "shells")]
+
+
+def test_fps_is_frames_per_second(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "The console renders the race at 90fps.")] == [(90, "frame per second")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Markets expect a 75-basis-point hike next week.", 75, "basis point"),
+    ("A 0.4-percentage-point rise in joblessness followed.", 0.4, "percentage point"),
+    ("The mayor holds a 2.5-point lead in the latest poll.", 2.5, "point"),
+])
+def test_hyphened_points_before_a_noun(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_company_letters_are_no_basis_points(nlp):
+    assert [q.unit for q in figures(nlp, "He sold 200 BP shares last week.")] == ["shares"]

@@ -547,8 +547,8 @@ def _compound_count(doc, j: int, b: int, value, low, flags: dict) -> bool:
     fraction or "one" ("a third-party review", "a half-time lead", "a one-party state"), nor "a two-way road", nor a time
     ("a 30-day truce" is read before), nor a noun that is not the head of a compound modifier."""
     v = value if value is not None else low
-    if v is None or v < 2 or flags.get("one") or flags.get("frac"):
-        return False
+    if v is None or v < 2 and not (flags.get("digits") and v != 1) or flags.get("one") or flags.get("frac"):
+        return False                             # "a 1.5-point lead" is counted; "a one-party state" is not
     t = doc[j]
     return t.is_alpha and t.tag_ == "NN" and t.pos_ == "NOUN" and t.lower_ not in ("year", "old", "odd", "plus", "strong", "way") \
         and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
