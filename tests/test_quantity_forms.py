@@ -333,3 +333,15 @@ def test_hyphened_points_before_a_noun(nlp, text, value, unit):
 
 def test_company_letters_are_no_basis_points(nlp):
     assert [q.unit for q in figures(nlp, "He sold 200 BP shares last week.")] == ["shares"]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The ferry contract is worth 2 billion Norwegian crowns.", 2e9, "NOK"),
+    ("The club was fined 30 million Swedish crowns.", 3e7, "SEK"),
+])
+def test_nordic_crowns_by_country(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_euro_cents_are_hundredths(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "A stamp now costs 95 euro cents.")] == [(95, "cent")]

@@ -54,6 +54,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     hit = _match_phrase(doc, j, end, lex.cur_names)
     if hit:
         code, k = hit
+        if k < end and doc[k].lower_ in ("cent", "cents") and not had_mult:
+            return "cent", "money:minor", None, None, k + 1      # "50 euro cents": hundredths, not euros
         return code, f"money:{code}", None, None, k
     if doc[j].text in ("US", "U.S.", "imperial", "Imperial") and j + 1 < end:
         hit = _match_phrase(doc, j + 1, end, lex.measures)
