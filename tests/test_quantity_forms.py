@@ -165,3 +165,183 @@ def test_one_of_a_plural_counts_it(nlp, text, unit):
 
 def test_one_of_the_few_is_an_idiom(nlp):
     assert figures(nlp, "It is one of the very few cafes still open in the old town.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The jobless rate climbed to 6.3 from 5.8 percent in the province.", [(6.3, "percent"), (5.8, "percent")]),
+    ("The lender trimmed its outlook to 1.9 from 2.2 per cent.", [(1.9, "percent"), (2.2, "percent")]),
+    ("The regional index slipped to 412.5 from 420.1 points.", [(412.5, "points"), (420.1, "points")]),
+])
+def test_level_to_from_shares_the_unit_after(nlp, text, expected):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The coastal squadron sent 6 F-16 jets to the island.", 6, "jets"),
+    ("The republic ordered 4 S-300 batteries last spring.", 4, "batteries"),
+])
+def test_model_token_before_a_plural(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_list_shares_the_multiplier(nlp):
+    qs = figures(nlp, "The port's income grew by 2, 6 and 7 million dollars over three years.")
+    assert [(q.value, q.unit) for q in qs][:3] == [(2e6, "USD"), (6e6, "USD"), (7e6, "USD")]
+    qs = figures(nlp, "The valleys hold 15, 25 and 40 thousand sheep.")
+    assert [(q.value, q.unit) for q in qs] == [(15000, "sheep"), (25000, "sheep"), (40000, "sheep")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The militia freed 9 fishermen on Friday and 7 more on Saturday.", [(9, "fishermen"), (7, "fishermen")]),
+    ("Rangers found 40 nests in May and another 35 in June.", [(40, "nests"), (35, "nests")]),
+])
+def test_more_or_another_counts_the_same_thing(nlp, text, expected):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == expected
+
+
+def test_more_after_money_takes_no_unit(nlp):
+    qs = figures(nlp, "She paid $8 for the map and 4 more for a lamp.")
+    assert [(q.value, q.unit) for q in qs if q.unit] == [(8, "USD")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("About 900 newly built flats stood empty.", 900, "flats"),
+    ("The ministry sent 250 specially trained nurses.", 250, "nurses"),
+])
+def test_adverb_and_participle_before_the_noun(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("A permit now costs Rs750 in the hill district.", 750, "INR"),
+    ("Traders paid Ksh3,200 for a sack.", 3200, "KES"),
+    ("A night at the inn costs Dh420.", 420, "AED"),
+    ("The canal authority earned Rs4bn last year.", 4e9, "INR"),
+])
+def test_letter_sign_glued_before_an_amount(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_letter_sign_glued_to_a_small_number_is_a_name(nlp):
+    assert figures(nlp, "The old Tk3 coin is rare.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Families of those lost in the Vostok 212 crash gathered at the port.",
+    "A Zarya 469 truck with no plates was seen near the bridge.",
+])
+def test_maker_and_number_before_a_singular_is_a_model(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_name_then_count_of_a_plural_is_kept(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "An official told Interfax 35 people had been evacuated.")] == [(35, "people")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Around 200 \u201cNorth Star\u201d volunteers reached the town.", 200, "volunteers"),
+    ('Some 60 "Grey Wolf" patrols were seen along the river.', 60, "patrols"),
+])
+def test_quoted_name_before_the_counted_noun(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "Such habits belong to the 19 th century.",
+    "The 22 nd session of the council opened.",
+])
+def test_ordinal_spaced_apart_is_no_figure(nlp, text):
+    assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("About 450 Syrians work at the brick factory.", 450, "Syrians"),
+    ("Nearly 60 Britons live in the old quarter.", 60, "Britons"),
+    ("Some 900 Iraqis crossed at dawn.", 900, "Iraqis"),
+])
+def test_people_named_in_the_plural_are_counted(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The board has 12 members, 4 of them elected.", [(12, "members"), (4, "members")]),
+    ("Guards stopped 25 trucks, 9 of which carried flour.", [(25, "trucks"), (9, "trucks")]),
+])
+def test_n_of_them_counts_the_thing_before(nlp, text, expected):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == expected
+
+
+def test_one_and_a_half_million_is_a_figure(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "One and a half million farmers lost their crops.")] == [(1.5e6, "farmers")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lamb now sells for $7 a pound at the market.",
+    "Dried figs rose to 3.40 dollars per pound.",
+])
+def test_price_a_pound_is_by_weight(nlp, text):
+    assert [q.unit for q in figures(nlp, text)] == ["USD per pound-mass"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Volunteers aged between 20 and 30 joined the survey.", (20, 30)),
+    ("Pupils ages 6 to 10 return to class on Monday.", (6, 10)),
+])
+def test_age_range_after_aged(nlp, text, value):
+    assert [(values([q])[0], q.unit) for q in figures(nlp, text)] == [(value, "year of age")]
+
+
+def test_ages_of_names_in_a_list(nlp):
+    qs = figures(nlp, "Lena Varga, 36, and Piet Molen, 27, were questioned.")
+    assert [(q.value, q.unit) for q in qs] == [(36, "year of age"), (27, "year of age")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Children under 4 get the syrup free.", 4),
+    ("Residents over 75 may vote by post.", 75),
+])
+def test_people_under_or_over_a_number_is_an_age(nlp, text, value):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, "year of age")]
+
+
+def test_under_or_over_before_a_unit_is_no_age(nlp):
+    assert [q.unit for q in figures(nlp, "Workers over 40 percent of the shift were idle.")] == ["percent"]
+
+
+def test_may_after_a_number_is_a_modal(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "Voters over 80 may cast ballots at home.")] == [(80, "year of age")]
+    assert figures(nlp, "The talks resume on 5 May in the capital.") == []
+
+
+def test_of_which_n_counts_the_thing_before(nlp):
+    qs = figures(nlp, "The depot held 80 shells, of which 50 were destroyed.")
+    assert [(q.value, q.unit) for q in qs] == [(80, "shells"), (50, "shells")]
+
+
+def test_fps_is_frames_per_second(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "The console renders the race at 90fps.")] == [(90, "frame per second")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Markets expect a 75-basis-point hike next week.", 75, "basis point"),
+    ("A 0.4-percentage-point rise in joblessness followed.", 0.4, "percentage point"),
+    ("The mayor holds a 2.5-point lead in the latest poll.", 2.5, "point"),
+])
+def test_hyphened_points_before_a_noun(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_company_letters_are_no_basis_points(nlp):
+    assert [q.unit for q in figures(nlp, "He sold 200 BP shares last week.")] == ["shares"]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The ferry contract is worth 2 billion Norwegian crowns.", 2e9, "NOK"),
+    ("The club was fined 30 million Swedish crowns.", 3e7, "SEK"),
+])
+def test_nordic_crowns_by_country(nlp, text, value, unit):
+    assert [(q.value, q.unit) for q in figures(nlp, text)] == [(value, unit)]
+
+
+def test_euro_cents_are_hundredths(nlp):
+    assert [(q.value, q.unit) for q in figures(nlp, "A stamp now costs 95 euro cents.")] == [(95, "cent")]

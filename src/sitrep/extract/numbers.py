@@ -21,8 +21,10 @@ from .number_cues import _cue_after, _cue_before, _match_phrase  # noqa: F401 - 
 from .number_forms import _amount_range, _glued_range, _scientific
 from .number_lexicon import DATA, Q3, Lex, _norm, lexicon  # noqa: F401 - re-exported
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs|Ksh|KSh|Tk|Rp|Dhs|Dh|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
+# currency signs of letters the regex reads glued before a figure (their codes are in units.yaml, currencies.symbols)
+_WORD_SIGNS = ("Rs", "Ksh", "KSh", "Tk", "Rp", "Dhs", "Dh")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _YEARISH = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 
@@ -80,7 +82,11 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
             cur = lex.letter_cur[cur]
         if cur and cur[-1] == "$" and len(cur) > 2 and cur.lower() not in lex.cur_symbols:
             return None                                  # "abc$5": not a currency we know
-        if cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM") and cur not in lex.letter_cur.values():
+        if cur in _WORD_SIGNS:                           # "Rs500", "Ksh2,000", "Dh350": a sign of letters glued
+            if not ("," in num or "." in num or len(num) > 2 or suf and suf.lower() in lex.suffix
+                    or i > 0 and doc[i - 1].lower_ in lex.price_words):
+                return None
+        elif cur and cur.isalpha() and cur not in ("USD", "EUR", "GBP", "RM") and cur not in lex.letter_cur.values():
             if not (i > 0 and doc[i - 1].text == "$"):
                 return None                              # "A82" alone is a designation
             cur = "$" + cur                              # "$US55,931,000", "$A82,615,680"
@@ -249,6 +255,8 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
     if any(doc[k].lower_ in _FRACTIONS for k in range(i, j)) and any(doc[k].lower_ in lex.mult for k in range(i, j)) \
             or last_mult >= 1000:
         flags["mult"] = True                             # "three quarters billion", "two million" (pounds are money)
+    if flags["one"] and value != 1:
+        flags["one"] = False                             # "one and a half million": no lone "one"
     return value, None, None, j, flags
 
 

@@ -24,6 +24,10 @@ _PASSIVE_AUX = ("were", "was", "have", "has", "had", "been", "are", "being", "re
 
 # ---------------------------------------------------------------- skips
 
+# the ending of an ordinal by the last digit of its number ("21 st", "12 th", "3 rd")
+_ORDINAL_ENDS = {"1": ("st", "th"), "2": ("nd", "th"), "3": ("rd", "th"), **{d: ("th",) for d in "0456789"}}
+
+
 def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) -> bool:
     if s > sent_start:
         p = doc[s - 1]
@@ -40,14 +44,21 @@ def _designation(doc, s: int, j: int, sent_start: int, lex: Lex, flags: dict) ->
         elif p.ent_type_ in ("PERSON", "ORG", "LOC", "FAC") and doc[s].ent_iob_ == "B" \
                 and doc[s].ent_type_ in ("CARDINAL", "DATE", "QUANTITY", "MONEY", "PERCENT", "TIME") \
                 and not (s - 2 >= sent_start and doc[s - 2].like_num and doc[s - 2].whitespace_):   # "737 MAX 8": a model
+            if s - 2 >= sent_start and doc[s - 2].lower_ in ("the", "a", "an") and j < len(doc) and doc[j].tag_ == "NN" \
+                    and (flags.get("raw") or "").isdigit() and not _match_phrase(doc, j, len(doc), lex.measures):
+                return True                         # "the Boeing 777 crash", "a UAZ 469 vehicle": a maker's model
             pass                                    # "told Reuters 40 people": a name, then a count of its own
         elif p.pos_ in ("PROPN", "NOUN") and not p.text.islower() \
                 and p.ent_type_ not in ("NORP", "MONEY", "DATE", "TIME", "GPE", "CARDINAL", "PERCENT", "QUANTITY") \
                 and p.lower_ not in lex.cur_symbols and p.text not in ("US", "HK") and (s - 1 > sent_start or p.pos_ == "PROPN") \
                 and not flags.get("glued") and not flags.get("mult") and not _match_phrase(doc, j, len(doc), lex.measures):
             return True                             # "iPhone 11", "Galaxy S22", "Big 12"; not "Pro 16 inch"
-    if j < len(doc) and (doc[j].lower_ in lex.months or doc[j].lower_ in lex.skip_after):
+    if j < len(doc) and (doc[j].lower_ in lex.months and not (doc[j].text == "may" and doc[j].tag_ == "MD")
+                         or doc[j].lower_ in lex.skip_after):      # "5 May" is a date, "over 75 may vote" a modal
         return True
+    if j < len(doc) and doc[j].lower_ in _ORDINAL_ENDS.get((flags.get("raw") or "")[-1:], ()) and doc[j - 1].whitespace_ \
+            and (flags.get("raw") or "").isdigit():
+        return True                                 # "the 21 st century", "the 3 rd round": an ordinal spaced apart
     if j < len(doc) and doc[j].text in (":",) and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit():
         return True
     if j + 1 < len(doc) and doc[j].text in ("N", "S", "E", "W", "NE", "NW", "SE", "SW") \
@@ -251,9 +262,17 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if unit and unit[1] == "time" and unit[4] - 1 > j - 1 and j > 0 and doc[j - 1].text in ("-", "–") \
             and unit[4] < b and doc[unit[4]].pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM") and not cue:
         return unit[4]
-    if unit is None and s - 1 >= a and (doc[s - 1].lower_ in ("aged", "age") or s - 2 >= a and doc[s - 2].lower_ == "age"
-                                         and doc[s - 1].lower_ == "of"):
-        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21", "a man of age 87"
+    ag = s - 1 - (s - 2 >= a and doc[s - 1].lower_ in ("between", "from"))    # "aged between 18 and 25"
+    if ag >= a and (unit is None or unit[3] is not None and doc[unit[3]].tag_ in ("NN", "VB", "VBP")   # "ages 6 to 10 return":
+                    and doc[ag].lower_ in ("aged", "ages")) \
+            and (doc[ag].lower_ in ("aged", "age", "ages") or ag - 1 >= a and doc[ag - 1].lower_ == "age"   # a verb misread
+                 and doc[ag].lower_ == "of"):
+        unit = ("year of age", "age", None, None, j)      # "aged 21", "over the age of 21", "a man of age 87", "ages 5 to 11"
+    if unit is None and s - 2 >= a and doc[s - 1].lower_ in ("under", "over", "above", "below") and flags.get("digits") \
+            and value is not None and value == int(value) and 0 < value < 120 and not flags.get("mult") \
+            and (doc[s - 2].lemma_.lower() in lex.person_nouns or doc[s - 2].lower_ in _PEOPLE_PLURAL) \
+            and (j >= b or doc[j].pos_ not in ("NOUN", "PROPN", "NUM") and doc[j].text not in ("%", "-", "–")):
+        unit = ("year of age", "age", None, None, j)      # "children under 5", "people over 65": an age
     if value is not None and j < b and doc[j].lower_ in ("yo", "y/o", "y.o.", "yo.") and (unit is None or unit[2] == j):
         unit = ("year of age", "age", None, None, j + 1)  # "a 64 yo woman"
     # "the 16-bit 8088 chip", "a 6502 processor": four digits or more, no comma, before one thing is a model
@@ -285,6 +304,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         if isinstance(other, dict) and other["records"] and other["records"][0]["num_tok"] == j + 1:
             o = other["records"][0]
             m = next((lex.mult[t.lower_] for t in doc[o["num_tok"]:o["end_tok"]] if lex.mult.get(t.lower_, 0) >= 1000), None)
+            if m is None and (o.get("flags") or {}).get("mult"):
+                m = _shared_mult(o)                  # "3, 4 and 5 million": the 4 took the million already
             if m and value is not None and not flags.get("mult") and value < 1000 and o["value"] is not None \
                     and value * m < o["value"] * 10 and not o["from_value"]:
                 value, flags = value * m, {**flags, "mult": True}     # "1.5 and 2 million units": the million is shared
@@ -304,7 +325,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and s - 2 >= a and doc[s - 1].text == "," and j < b and doc[j].text in (",", ".") \
             and (doc[s - 2].ent_type_ == "PERSON" or (doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ in ("", "ORG")
                                                       or doc[s - 2].pos_ == "NOUN" and doc[s - 2].lower_ in lex.person_nouns)
-                 and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose"))):
+                 and j + 1 < b and (doc[j + 1].pos_ in ("VERB", "AUX") or doc[j + 1].lower_ in ("who", "whose")
+                                    or _next_name_age(doc, j + 1, b))):
         unit = ("year of age", "age", None, None, j)
     if s > a and (doc[s - 1].lower_ == "magnitude" or s - 1 > a and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "magnitude") \
             and value is not None and value < 11 \
@@ -525,8 +547,8 @@ def _compound_count(doc, j: int, b: int, value, low, flags: dict) -> bool:
     fraction or "one" ("a third-party review", "a half-time lead", "a one-party state"), nor "a two-way road", nor a time
     ("a 30-day truce" is read before), nor a noun that is not the head of a compound modifier."""
     v = value if value is not None else low
-    if v is None or v < 2 or flags.get("one") or flags.get("frac"):
-        return False
+    if v is None or v < 2 and not (flags.get("digits") and v != 1) or flags.get("one") or flags.get("frac"):
+        return False                             # "a 1.5-point lead" is counted; "a one-party state" is not
     t = doc[j]
     return t.is_alpha and t.tag_ == "NN" and t.pos_ == "NOUN" and t.lower_ not in ("year", "old", "odd", "plus", "strong", "way") \
         and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
@@ -538,6 +560,34 @@ def _share_by(doc, s: int, j: int, a: int, b: int, value, flags: dict) -> bool:
     return bool(flags.get("words")) and value is not None and 0 < value < 1 and s > a and doc[s - 1].lower_ == "by" \
         and (j >= b or doc[j].is_punct and doc[j].text not in ("-", "–") or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")
              and doc[j].lower_ != "of")
+
+
+# people in the plural that "under"/"over" and a bare number after them give an age ("children under 5")
+_PEOPLE_PLURAL = ("people", "children", "adults", "kids", "those", "persons", "men", "women", "anyone", "everyone",
+                  "residents", "citizens", "patients", "workers", "voters", "drivers", "teenagers", "youngsters", "boys", "girls")
+
+
+def _next_name_age(doc, k: int, b: int) -> bool:
+    """ "and" then a name and a number between commas at k: "Smith, 34, and Jones, 29, were" (ages in a list)."""
+    if not (k + 4 < b and doc[k].lower_ == "and" and doc[k + 1].pos_ == "PROPN"):
+        return False
+    m = k + 2
+    while m < min(b, k + 4) and doc[m].pos_ == "PROPN":
+        m += 1                                   # a name of up to three words
+    return m + 2 < b and doc[m].text == "," and doc[m + 1].text.isdigit() and doc[m + 2].text == ","
+
+
+def _shared_mult(o: dict) -> float | None:
+    """The multiplier a listed figure took from the one after it ("4" of "3, 4 and 5 million" is
+    4 million): its value over the number written, when that is a thousand, million, billion or trillion."""
+    try:
+        raw = float(str((o.get("flags") or {}).get("raw", "")).replace(",", ""))
+    except ValueError:
+        return None
+    if not raw or o["value"] is None:
+        return None
+    ratio = o["value"] / raw
+    return next((m for m in (1e3, 1e6, 1e9, 1e12) if abs(ratio - m) <= 1e-6 * m), None)
 
 
 def _thousands_shared(doc, j: int, value, flags: dict, r) -> float | None:

@@ -164,6 +164,16 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     if r["from_value"] is not None or _is_yearish(flags, r["value"]) or _is_yearish(flags, r["low"]) or flags.get("words"):
         return False
     e = r["end_tok"]
+    before = doc[r["start_tok"] - 1]
+    if e < b and doc[e].lower_ in ("more", "others") or before.lower_ == "another" \
+            or e + 1 < b and doc[e].lower_ == "of" and doc[e + 1].lower_ in ("them", "whom", "which", "those", "these") \
+            or before.lower_ in ("which", "whom") and r["start_tok"] - 2 >= 0 and doc[r["start_tok"] - 2].lower_ == "of":
+        prev = next((p for p in reversed(found) if r["num_tok"] - p["end_tok"] <= 15 and p["unit"]
+                     and " per " not in p["unit"] and not (p["group"] or "").startswith("money")), None)
+        if prev is not None:                           # "5 hostages on Monday and 12 more", "30 drones, of which 25
+                                                       # were shot down": the same thing counted
+            r.update(unit=prev["unit"], unit_class=prev["unit_class"], group=prev["group"])
+            return True
     if e < b and not (doc[e].is_punct and doc[e].text not in ("-", "–", "/", "%", ")", "]") or doc[e].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "ADJ")):
         return False
     before = doc[r["start_tok"] - 1]
@@ -221,6 +231,10 @@ def _elided_before(doc, r: dict, recs: list[dict]) -> bool:
             or (q["group"] or "").startswith("money") or q["num_tok"] - r["end_tok"] > 15:
         return False
     e = r["end_tok"]
+    if e < len(doc) and doc[e].lower_ == "from" and q["start_tok"] == e + 1 and q["from_value"] is None \
+            and r["start_tok"] > 0 and doc[r["start_tok"] - 1].lower_ == "to" and not (q.get("flags") or {}).get("dash"):
+        r.update(unit=q["unit"], unit_class=q["unit_class"], group=q["group"])
+        return True                                    # "rose to 5.2 from 4.9 percent": the level after, alike
     joins = [t.lower_ for t in doc[e:q["start_tok"]]]
     if e >= len(doc) or not (doc[e].lower_ in _CLAUSE_JOIN or doc[e].text == "," and joins[1:2] and joins[1] in _CLAUSE_WHILE):
         return False

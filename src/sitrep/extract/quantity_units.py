@@ -17,6 +17,8 @@ _MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
 
 # a model numbered, in the plural: "Model 3s", "Boeing 787s", "MiG-29s" (what is counted)
 _MODEL_PLURAL = re.compile(r"^(?:[A-Za-z]+-)?\d{1,4}[A-Za-z]?s$")
+# a model named by letters and a number in one token, before the plural it modifies: "5 F-16 jets", "4 S-400 batteries"
+_MODEL_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?$")
 _MEASURE_GROUPS = {"percent", "length", "time", "speed", "mass", "area", "volume", "power", "data", "temperature", "ratio"}
 
 # ---------------------------------------------------------------- units
@@ -52,6 +54,8 @@ def _unit_at(doc, j: int, end: int, lex: Lex, glued: bool, had_mult: bool):
     hit = _match_phrase(doc, j, end, lex.cur_names)
     if hit:
         code, k = hit
+        if k < end and doc[k].lower_ in ("cent", "cents") and not had_mult:
+            return "cent", "money:minor", None, None, k + 1      # "50 euro cents": hundredths, not euros
         return code, f"money:{code}", None, None, k
     if doc[j].text in ("US", "U.S.", "imperial", "Imperial") and j + 1 < end:
         hit = _match_phrase(doc, j + 1, end, lex.measures)
@@ -155,7 +159,8 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 k += 1
                 steps += 1
                 continue
-            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN"):
+            if t.pos_ == "PROPN" and t.ent_type_ in ("NORP",) and nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN") \
+                    and not (t.tag_ == "NNPS" and t.dep_ in ("nsubj", "nsubjpass") and nxt.dep_ == "ROOT"):   # "350 Syrians work for"
                 k += 1
                 steps += 1
                 continue
@@ -183,6 +188,9 @@ def _counted(doc, j: int, end: int, lex: Lex):
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
             return t.text, cls or lemma, first, k, k + 1
+        if t.text in _OPEN_QUOTES and (m := _quoted_then_plural(doc, k, end)) is not None:
+            k, steps = m, steps + 1                # 'some 300 "Iron Shield" volunteers': a name in quotes
+            continue
         if t.lower_ in ("and", "or") and k > first and k + 2 < end and (doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN" or (
                 doc[k - 1].pos_ == "ADJ" or doc[k - 1].tag_ in ("VBN", "VBG")) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in ("VBN", "VBG"))):
             k += 1                                 # "4,000 digital and physical sales", "Kia and Hyundai vehicles"
@@ -191,11 +199,30 @@ def _counted(doc, j: int, end: int, lex: Lex):
         if t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NNP") or t.text == "-" \
                 or (t.text.isdigit() and k > j and k + 1 < end and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha
                     and len(doc[k + 1].text) > 1 and _norm(doc[k + 1].text) not in lex.measures) \
-                or (t.pos_ == "ADV" and k + 1 < end and doc[k + 1].pos_ == "ADJ"):
+                or (t.pos_ == "ADV" and k + 1 < end and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ == "VBN"
+                                                         and doc[k + 1].dep_ == "amod")) \
+                or (t.pos_ == "NUM" and _MODEL_TOKEN.match(t.text) and k + 1 < end and doc[k + 1].tag_ == "NNS"
+                    and doc[k + 1].is_alpha):       # "5 F-16 jets": the model names the jets
             k += 1
             steps += 1
             continue
         break
+    return None
+
+
+_OPEN_QUOTES = ("\u201c", '"', "\u2018", "'", "\u00ab")
+_CLOSE_QUOTES = ("\u201d", '"', "\u2019", "'", "\u00bb")
+
+
+def _quoted_then_plural(doc, k: int, end: int):
+    """The plural noun right after a name of up to four words in quotes opened at k ('300 "Right
+    Wing" activists', "40 \u00abBlue Helmet\u00bb patrols"); or None."""
+    for m in range(k + 2, min(end - 1, k + 6)):
+        if doc[m].text in _CLOSE_QUOTES:
+            nxt = doc[m + 1]
+            return m + 1 if nxt.tag_ in ("NNS", "NNPS") and nxt.is_alpha and nxt.text.islower() else None
+        if not (doc[m].is_alpha or doc[m].text in ("-", "–")):
+            return None
     return None
 
 
@@ -253,7 +280,12 @@ def _hyphen_chain(doc, k: int, end: int):
 def _plural_name(t) -> bool:
     """A name in the plural counts things, not a designation: "4.5 million iPhones", "300 Teslas"."""
     return t.tag_ == "NNPS" or (len(t.text) > 3 and t.text.endswith("s") and not t.text.endswith("ss")
-                                and t.text[-2:-1].islower() and t.lemma_.lower() != t.lower_)
+                                and t.text[-2:-1].islower() and t.lemma_.lower() != t.lower_) \
+        or bool(_DEMONYM_PLURAL.match(t.text))     # "40 Britons", "300 Iraqis", "12 Yemenites"
+
+
+# a people named in the plural, capitalized: "Britons", "Syrians", "Iraqis", "Yemenites"
+_DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:an|on|i|ite)s$")
 
 
 def _subject_after(doc, k: int, end: int):
@@ -349,7 +381,8 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
         elif per_tok.pos_ == "NOUN" and (doc[end_tok].lower_ == "per" or end_tok + 2 >= b
                                          or doc[end_tok + 2].pos_ not in _HEAD_POS
                                          and doc[end_tok + 2].lower_ not in _LATER):
-            unit = (f"{unit[0]} per {per_tok.lemma_.lower()}", unit[1], unit[2], unit[3], end_tok + 2)
+            per = "pound-mass" if per_tok.lower_ in lex.pounds and unit[1].startswith("money") else per_tok.lemma_.lower()
+            unit = (f"{unit[0]} per {per}", unit[1], unit[2], unit[3], end_tok + 2)   # "$4 a pound": a price by weight
             end_tok = end_tok + 2
     # a rate of a thing counted: "3,000 tests per day", "40 sorties a week"
     elif unit and unit[3] is not None and end_tok + 1 < b and doc[end_tok].lower_ in ("per", "a", "an", "every") \
