@@ -97,7 +97,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         home = ty in DOMESTIC  # a protest or a curfew in one's own country targets it
         targets = [c for c in dict.fromkeys(f["place_targets"]) if home or c not in actor_c][:1]
     if ty == "MOBILIZE" and targets and not f.get("against") and any(country(t) != country(a) for t in targets for a in actors):
-        if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
+        if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]) and not any(
+                t.lemma_.lower() in (ctx.resources.get("event_vocab") or load_vocab())["shows"] for t in f["trigger"]):  # drills: a show
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
     if ty in DOMESTIC and targets and actors and all(t and " " not in t for t in targets) and \

@@ -56,6 +56,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     _nominalise(v, raw)
     v["light"] = set(raw["light_verbs"]["lemmas"])
     v["fight_by_forces"] = set(raw["types"]["ASSAULT"].get("fight_by_forces") or [])
+    v["shows"] = frozenset(raw["types"]["MOBILIZE"].get("shows") or [])  # drills near X stay a MOBILIZE
     v["by_object"] = {}
     for rule in (raw.get("by_object") or {}).get("rules") or []:
         for w in rule["verbs"]:
