@@ -22,6 +22,10 @@ OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break"
 BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
 PARTAKE = {"part", "participation"}  # "took part in", "their participation in": the taker does it
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
+# verbs telling that unrest breaks out or spreads somewhere: "protests erupted across X", "riots rocked X's capital"
+UNREST = {"erupt", "break", "spread", "sweep", "rock", "hit", "grip", "paralyse", "paralyze", "engulf", "shake", "flare",
+          "continue", "rage", "escalate", "intensify", "disrupt", "shut", "cripple", "take"}
+UNREST_NOT = {"rally", "rallies", "march", "marches", "vigil", "mutiny"}  # "the rally in oil prices continued": markets rally too
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
@@ -36,9 +40,11 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if need and not any(p.lower_ in need or p.lemma_.lower() in need for p in _preps(n, {"of"})):
         return None
     h = n.head
+    signed_between = ty in SYMMETRIC and n.dep_ == "nsubjpass" and _agent(h) is None and bool(_preps(n, {"between", "among"})) \
+        and h.pos_ in ("VERB", "AUX") and (h.lemma_.lower() in vocab["light"] or verb_type(h, vocab)[0] == ty)
     if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in vocab["light"] and (
-            n.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "acl" and h.head == n)):
-        return None  # the light verb carries it (see _verb_event)
+            n.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "acl" and h.head == n)) and not signed_between:
+        return None  # the light verb carries it (see _verb_event); "the accord between A and B was signed" names its parties
     if n.dep_ == "acl" or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in vocab["light"]
                               for c in kids_of(n)):
         return None
@@ -77,12 +83,19 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
     between = False
-    if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in OCCUR:
+    if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and (h.lemma_.lower() in OCCUR or signed_between):
         # "talks between A and B resumed", "fighting between A and B erupted": the event told as happening
         actors = [c for p in _preps(n, {"between", "among"}) or _preps(h, {"between", "among"})
                   for c in _codes(phrase_actors(p, ta, vocab))]  # "fighting raged between A and B" too
         between = len({country(a) for a in actors}) > 1
         actors = actors if between else []
+    if not actors and ty == "PROTEST" and n.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in UNREST \
+            and n.lemma_.lower() not in UNREST_NOT:
+        # "protests erupted across X", "a general strike paralysed X": unrest in one country is its people's
+        where = [c for p in _preps(h, {"in", "across", "throughout", "at", "on"}) + _preps(n, {"in", "across", "at"})
+                 for c in place_codes(p, ta)] + [c for o in _objects(h) for c in place_codes(o, ta)]
+        if len(set(where)) == 1 and not _preps(n, {"by"}):
+            actors = [where[0]]
     theme = []
     if not actors and ty in ("ACCUSE", "COERCE"):
         actors, theme = _placed_under(n, ta, vocab)
