@@ -55,6 +55,10 @@ def triples(evs):
     ("Protests erupted across Valdoria on Monday.", ("PROTEST", "VAL", "VAL")),
     ("Anti-government riots broke out in Castelmar.", ("PROTEST", "VAL", "VAL")),
     ("A general strike paralysed Valdoria.", ("PROTEST", "VAL", "VAL")),
+    # blame told in a small clause; revenge vowed is a threat; forces driven out; held in custody
+    ("Kesh held Valdoria responsible for the attack.", ("ACCUSE", "KSH", "VAL")),
+    ("Kesh vowed revenge against Valdoria.", ("THREATEN", "KSH", "VAL")),
+    ("Kesh vowed retaliation against Valdoria.", ("THREATEN", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
@@ -67,6 +71,7 @@ def test_coverage(pipe, text, expected):
     "The treaty between Kesh and Valdoria was mentioned in the report.",  # no signing told
     "Kesh launched a new satellite on Friday.",  # no shells, no target
     "Valdoria declared a national holiday.",
+    "Kesh did not hold Valdoria responsible.",  # negated blame
 ])
 def test_no_event(pipe, text):
     assert not triples(events(pipe, text)), text
@@ -74,3 +79,7 @@ def test_no_event(pipe, text):
 
 def test_forces_sent_into_another_state_stay_military_aid(pipe):
     assert ("AID", "KSH", "VAL") in triples(events(pipe, "Kesh deployed troops to Valdoria."))
+
+
+def test_a_vowed_attack_is_no_attack_yet(pipe):
+    assert ("ASSAULT", "KSH", "VAL") not in triples(events(pipe, "Kesh vowed retaliation against Valdoria."))

@@ -83,6 +83,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["verbal_attack"], v["verbal_doers"] = frozenset(va.get("verbs") or []), frozenset(va.get("doers") or [])
     bl = raw.get("blame_by_saying") or {}
     v["blame_adjs"], v["blame_preps"] = frozenset(bl.get("adjectives") or []), frozenset(bl.get("preps") or [])
+    v["blame_verbs"] = frozenset(bl.get("verbs") or [])
+    v["blame_small"] = frozenset(bl.get("small_clause") or [])  # "X held Y responsible": the small clause says the blame
     dc = raw.get("denied_claims") or {}
     v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
     vc = raw.get("verbal_clash") or {}
@@ -106,7 +108,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     # crowd and riot verbs and the event nouns, every token that can trigger an event
     v["typed_by_context"] = frozenset().union(v["by_object"], v["light"], v["reverse"], v["demand_speech"],
                                               v["demand_control"], v["verbal_clash"],
-                                              v["intent_verbs"])
+                                              v["intent_verbs"], v["blame_verbs"])
     nouns = frozenset(v["noun"]) | frozenset(v["noun_phrase"]) | frozenset(v["of_phrase"])
     v["trigger_sets"] = (nouns, frozenset().union(v["verb"], v["phrase"], v["crowd_verbs"], v["riot_verbs"],
                                                   v["typed_by_context"], nouns))

@@ -6,7 +6,7 @@ names an actor; ``event_emit`` turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_vocab import SYMMETRIC
+from .event_vocab import HOSTILE, SYMMETRIC
 from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, country,
                           item_class, item_span, modality, noun_type, phrase_actors, place_codes, pronoun_owner,
                           verb_type)
@@ -169,6 +169,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         return None
     gov = n.head
     mod = modality(gov, vocab)[0] if gov.pos_ in ("VERB", "AUX") else "asserted"
+    if ty in HOSTILE | {"FIGHT"} and n.dep_ == "dobj" and gov.pos_ == "VERB" and \
+            gov.lemma_.lower() in vocab["oath_heads"] | {"threaten"}:
+        ty = "THREATEN"  # "vowed retaliation against X", "swore revenge on X": a promised attack is a threat
     item = None
     icls = None
     item_text = None

@@ -188,7 +188,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in kids_of(c))
             for c in kids_of(v)):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
-    if ty is None and lem in vocab["demand_speech"] and _blamed(v, vocab, ta):
+    if ty is None and (lem in vocab["demand_speech"] or lem in vocab["blame_verbs"]) and _blamed(v, vocab, ta):
         ty = "ACCUSE"  # "X said Y was responsible for the attack", "... was behind the bombing": X accuses Y
     if ty is None and lem in vocab["demand_control"] and (any(
             c.dep_ == "xcomp" and _subject(c) is None for c in kids_of(v)) and any(
@@ -498,6 +498,11 @@ def _blamed(v, vocab: dict, ta: TokenActors) -> bool:
     """The verb says of a named actor that it is to blame: a "be" clause, not negated, whose
     subject names an actor and whose predicate is a blame adjective or a "behind" phrase."""
     for c in kids_of(v):
+        if c.dep_ == "ccomp" and c.lemma_.lower() in vocab["blame_small"] and v.lemma_.lower() in vocab["blame_verbs"] \
+                and not any(x.dep_ == "neg" for x in kids_of(v)):  # "X held Y responsible for the attack"
+            s = _subject(c)
+            if s is not None and s.tag_ != "PRP" and phrase_actors(s, ta, vocab):
+                return True
         if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or any(x.dep_ == "neg" for x in kids_of(c)):
             continue
         s = _subject(c)
