@@ -59,6 +59,11 @@ def triples(evs):
     ("Kesh held Valdoria responsible for the attack.", ("ACCUSE", "KSH", "VAL")),
     ("Kesh vowed revenge against Valdoria.", ("THREATEN", "KSH", "VAL")),
     ("Kesh vowed retaliation against Valdoria.", ("THREATEN", "KSH", "VAL")),
+    # a state's protest note is a complaint; readiness told by litotes is a threat
+    ("Kesh handed a protest note to the Valdorian ambassador.", ("ACCUSE", "KSH", "VAL")),
+    ("Kesh lodged a formal protest with Valdoria.", ("ACCUSE", "KSH", "VAL")),
+    ("Kesh would not hesitate to strike Valdoria.", ("THREATEN", "KSH", "VAL")),
+    ("Kesh did not hesitate to criticise Valdoria.", ("ACCUSE", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
@@ -83,3 +88,11 @@ def test_forces_sent_into_another_state_stay_military_aid(pipe):
 
 def test_a_vowed_attack_is_no_attack_yet(pipe):
     assert ("ASSAULT", "KSH", "VAL") not in triples(events(pipe, "Kesh vowed retaliation against Valdoria."))
+
+
+def test_a_test_fired_missile_is_no_attack(pipe):
+    assert ("TEST", "VAL", None) in triples(events(pipe, "Valdoria test-fired two rockets on Sunday."))
+
+
+def test_a_plain_refusal_stays_negated(pipe):
+    assert ("ASSAULT", "KSH", "VAL") not in triples(events(pipe, "Kesh will not attack Valdoria."))

@@ -292,7 +292,12 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
     t, steps = v, 0
     exp, head_lemma = False, None
     while t is not None and steps < 5:
+        litotes = t != v and t.lemma_.lower() in vocab.get("litotes_heads", ()) and any(
+            c.dep_ == "neg" or c.lower_ in vocab["neg"] for c in kids_of(t))
+        # "would not hesitate to strike X": a readiness stated (expected by its modal), "did not hesitate to": done
         for c in kids_of(t):
+            if litotes and (c.dep_ == "neg" or c.lower_ in vocab["neg"]):
+                continue
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in vocab["neg"]):
                 return "negated", None
             if c.dep_ == "aux" and c.lower_ in vocab["exp_aux"]:

@@ -71,6 +71,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intent_heads"] = set(mod["intent_heads"])
     v["oath_heads"] = set(mod.get("oath_heads") or [])
     v["posture_heads"] = set(mod.get("posture_heads") or [])
+    v["litotes_heads"] = frozenset(mod.get("litotes_heads") or [])  # "would not hesitate to": negated, a readiness
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
     v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])

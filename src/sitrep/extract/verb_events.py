@@ -160,7 +160,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if obj is None and lem in vocab["by_object"]:  # "allowed peacekeepers to deploy", "declared X persona non grata"
         obj = clause_obj = next((_subject(c) for c in kids_of(v) if c.dep_ in ("ccomp", "xcomp") and _subject(c) is not None),
                                 None)
-    if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
+    hyphened = bool(extra) and v.i >= 2 and v.doc[v.i - 1].text == "-"  # "test-fired a missile" is no missile fired at
+    if obj is not None and lem in vocab["by_object"] and not hyphened:  # "ended the talks", "ended mediation efforts"
         rule = vocab["by_object"][lem]
         ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"), *_preps(obj, {"of"}))
                    for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)  # "drove thousands of villagers"
