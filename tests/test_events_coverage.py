@@ -96,3 +96,14 @@ def test_a_test_fired_missile_is_no_attack(pipe):
 
 def test_a_plain_refusal_stays_negated(pipe):
     assert ("ASSAULT", "KSH", "VAL") not in triples(events(pipe, "Kesh will not attack Valdoria."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unnamed forces placed by their own "in" phrase act on their own country's unnamed people
+    ("Police in Castelmar fired on protesters.", ("FIGHT", "VAL", "VAL")),
+    ("Troops in Castelmar fired on a crowd of mourners.", ("FIGHT", "VAL", "VAL")),
+    ("Soldiers in Castelmar shot dead three looters.", ("FIGHT", "VAL", "VAL")),
+    ("Police in Castelmar arrested twenty students.", ("COERCE", "VAL", "VAL")),
+])
+def test_unnamed_forces_at_home(pipe, text, expected):
+    assert expected in triples(events(pipe, text)), text

@@ -234,12 +234,13 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
                                                          or load_vocab()["sector"].get(subj.lower_))
     if sec in LOCAL_SECTORS and not places:  # "rebels attacked a village in northern X", "clashed with rebels in Y"
         places = list(dict.fromkeys(_clause_places(v, subj, ta)))
-    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
+    victim = bool(targets) or f.get("home_obj") is not None  # "police in X fired on protesters": X's own people
+    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not victim and sec not in ARMED_SECTORS):
         return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
     crowd = ty == "PROTEST" and subj is not None
     if (sec in LOCAL_SECTORS - {"GOV"} or crowd or sec == "GOV" and ty in STATE_ACTS) and ty in HOME_ACTS and not places \
             and ta is not None and not (
-            ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
+            ty == "ASSAULT" and not victim and sec not in ARMED_SECTORS):
         named = _sentence_countries(f["sent"], ta)
         if len(named) == 1:  # "guerrillas kidnapped a Keshi senator": no other state named, Kesh's own
             c = next(iter(named))
