@@ -64,6 +64,12 @@ def triples(evs):
     ("Kesh lodged a formal protest with Valdoria.", ("ACCUSE", "KSH", "VAL")),
     ("Kesh would not hesitate to strike Valdoria.", ("THREATEN", "KSH", "VAL")),
     ("Kesh did not hesitate to criticise Valdoria.", ("ACCUSE", "KSH", "VAL")),
+    # defence spoken for; relief flown in; a siege laid; forces locked in fighting
+    ("Kesh came to the defence of Valdoria.", ("SUPPORT", "KSH", "VAL")),
+    ("Kesh spoke in favour of Valdoria's membership.", ("SUPPORT", "KSH", "VAL")),
+    ("Kesh flew emergency supplies to Valdoria.", ("AID", "KSH", "VAL")),
+    ("Keshi forces laid siege to the Valdorian town.", ("COERCE", "KSH", "VAL")),
+    ("Keshi troops were locked in fierce fighting with Valdorian forces.", ("FIGHT", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])

@@ -21,6 +21,7 @@ OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break"
          "leave", "kill", "claim", "cause", "fail", "succeed"}  # "clashes between A and B left 20 dead"
 BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
 PARTAKE = {"part", "participation"}  # "took part in", "their participation in": the taker does it
+ENGAGED = {"lock", "engage", "embroil", "involve", "bog", "mire", "entangle", "trap"}  # "X was locked in fighting with Y": X fights
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
 # verbs telling that unrest breaks out or spreads somewhere: "protests erupted across X", "riots rocked X's capital"
 UNREST = {"erupt", "break", "spread", "sweep", "rock", "hit", "grip", "paralyse", "paralyze", "engulf", "shake", "flare",
@@ -66,7 +67,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not actors and h.dep_ == "prep" and (h.lower_ in ("in", "during", "at") or on_strike) and \
             h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
-        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and (s.dep_ == "nsubj" or s.dep_ == "nsubjpass" and
+                                                                           h.head.lemma_.lower() in ENGAGED) else []
     if not actors and h.dep_ == "prep" and h.lower_ == "in" and h.head.lemma_.lower() in PARTAKE and \
             h.head.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head.head)  # "X took part in a march", "joined the talks as part of": X
