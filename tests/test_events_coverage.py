@@ -70,6 +70,12 @@ def triples(evs):
     ("Kesh flew emergency supplies to Valdoria.", ("AID", "KSH", "VAL")),
     ("Keshi forces laid siege to the Valdorian town.", ("COERCE", "KSH", "VAL")),
     ("Keshi troops were locked in fierce fighting with Valdorian forces.", ("FIGHT", "KSH", "VAL")),
+    # an embassy opened is ties established; aid, trade or entry barred are sanctions; publication suspended
+    ("Kesh opened an embassy in Castelmar.", ("SUPPORT", "KSH", "VAL")),
+    ("Kesh banned all trade with Valdoria.", ("SANCTION", "KSH", "VAL")),
+    ("The Keshi government banned all aid to Valdoria.", ("SANCTION", "KSH", "VAL")),
+    ("Kesh denied entry to Valdorian officials.", ("SANCTION", "KSH", "VAL")),
+    ("The Keshi government suspended publication of two opposition dailies.", ("COERCE", "KSH", "KSH")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
