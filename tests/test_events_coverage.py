@@ -76,6 +76,10 @@ def triples(evs):
     ("The Keshi government banned all aid to Valdoria.", ("SANCTION", "KSH", "VAL")),
     ("Kesh denied entry to Valdorian officials.", ("SANCTION", "KSH", "VAL")),
     ("The Keshi government suspended publication of two opposition dailies.", ("COERCE", "KSH", "KSH")),
+    # aid increased, a war escalated
+    ("Kesh doubled its aid to Valdoria.", ("AID", "KSH", "VAL")),
+    ("Kesh increased its military aid to Valdoria.", ("AID", "KSH", "VAL")),
+    ("Kesh escalated its war with Valdoria.", ("FIGHT", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
@@ -89,6 +93,7 @@ def test_coverage(pipe, text, expected):
     "Kesh launched a new satellite on Friday.",  # no shells, no target
     "Valdoria declared a national holiday.",
     "Kesh did not hold Valdoria responsible.",  # negated blame
+    "Kesh increased its aid budget.",  # no one given anything
 ])
 def test_no_event(pipe, text):
     assert not triples(events(pipe, text)), text
