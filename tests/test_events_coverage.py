@@ -80,6 +80,9 @@ def triples(evs):
     ("Kesh doubled its aid to Valdoria.", ("AID", "KSH", "VAL")),
     ("Kesh increased its military aid to Valdoria.", ("AID", "KSH", "VAL")),
     ("Kesh escalated its war with Valdoria.", ("FIGHT", "KSH", "VAL")),
+    # those killed in an owned attack are its targets; a vessel rammed
+    ("Five Valdorian soldiers were killed in a Keshi ambush.", ("ASSAULT", "KSH", "VAL")),
+    ("A Keshi patrol boat rammed a Valdorian trawler.", ("ASSAULT", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])

@@ -21,6 +21,7 @@ OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break"
          "leave", "kill", "claim", "cause", "fail", "succeed"}  # "clashes between A and B left 20 dead"
 BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
 PARTAKE = {"part", "participation"}  # "took part in", "their participation in": the taker does it
+TOLL_VERBS = {"kill", "wound", "injure", "maim", "hurt"}  # "were killed in X's raid": the raid's victims
 ENGAGED = {"lock", "engage", "embroil", "involve", "bog", "mire", "entangle", "trap"}  # "X was locked in fighting with Y": X fights
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
 # verbs telling that unrest breaks out or spreads somewhere: "protests erupted across X", "riots rocked X's capital"
@@ -121,6 +122,12 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
                 targets += _codes(phrase_actors(p, ta, vocab))
     targets = targets or theme
+    if not targets and ty in ("ASSAULT", "FIGHT") and h.dep_ == "prep" and h.lower_ in ("in", "during") and \
+            h.head.pos_ == "VERB" and h.head.lemma_.lower() in TOLL_VERBS and _passive(h.head) and _agent(h.head) is None:
+        # "five soldiers were killed in a Keshi ambush": the ambush's owner struck those it killed
+        s = next((c for c in kids_of(h.head) if c.dep_ == "nsubjpass"), None)
+        targets = [c for c in (_codes(phrase_actors(s, ta, vocab)) if s is not None else []) if country(c) not in
+                   {country(a) for a in actors}]
     if not targets and suffered:
         s, _ = _inherited_subject(h.head)  # "X came under Y's bombardment": X suffers it
         targets = [c for c in (_codes(phrase_actors(s, ta, vocab)) if s is not None else []) if c not in actors]
