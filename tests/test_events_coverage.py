@@ -83,6 +83,9 @@ def triples(evs):
     # those killed in an owned attack are its targets; a vessel rammed
     ("Five Valdorian soldiers were killed in a Keshi ambush.", ("ASSAULT", "KSH", "VAL")),
     ("A Keshi patrol boat rammed a Valdorian trawler.", ("ASSAULT", "KSH", "VAL")),
+    # opposition rallied against another (CAMEO 113)
+    ("Kesh campaigned against Valdoria's bid.", ("ACCUSE", "KSH", "VAL")),
+    ("Kesh lobbied against Valdoria's membership.", ("ACCUSE", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
