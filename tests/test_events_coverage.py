@@ -86,6 +86,12 @@ def triples(evs):
     # opposition rallied against another (CAMEO 113)
     ("Kesh campaigned against Valdoria's bid.", ("ACCUSE", "KSH", "VAL")),
     ("Kesh lobbied against Valdoria's membership.", ("ACCUSE", "KSH", "VAL")),
+    # yields: objections dropped, a stance softened, a hike scrapped, elections announced; troops cut; pilots returned
+    ("Kesh dropped its objections to Valdoria's membership.", ("CONCEDE", "KSH", "VAL")),
+    ("Kesh softened its stance toward Valdoria.", ("CONCEDE", "KSH", "VAL")),
+    ("The Keshi government scrapped the fuel price increase after the protests.", ("CONCEDE", "KSH", "KSH")),
+    ("The Keshi president announced early elections.", ("CONCEDE", "KSH", "KSH")),
+    ("Kesh returned two captured pilots to Valdoria.", ("RETREAT", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
@@ -130,3 +136,7 @@ def test_a_plain_refusal_stays_negated(pipe):
 ])
 def test_unnamed_forces_at_home(pipe, text, expected):
     assert expected in triples(events(pipe, text)), text
+
+
+def test_troops_reduced_are_a_retreat(pipe):
+    assert any(e.type == "RETREAT" and e.actor.startswith("KSH") for e in events(pipe, "Kesh reduced its troops in Valdoria."))
