@@ -92,6 +92,10 @@ def triples(evs):
     ("The Keshi government scrapped the fuel price increase after the protests.", ("CONCEDE", "KSH", "KSH")),
     ("The Keshi president announced early elections.", ("CONCEDE", "KSH", "KSH")),
     ("Kesh returned two captured pilots to Valdoria.", ("RETREAT", "KSH", "VAL")),
+    # steps, measures or efforts taken to act: the taker acts; freedoms broadened
+    ("The Keshi president has taken steps to enhance political freedoms in Kesh.", ("CONCEDE", "KSH", "KSH")),
+    ("The Keshi government took measures to expel Valdorian diplomats.", ("SANCTION", "KSH", "VAL")),
+    ("The Keshi government broadened press freedoms.", ("CONCEDE", "KSH", "KSH")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
