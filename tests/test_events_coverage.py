@@ -96,6 +96,10 @@ def triples(evs):
     ("The Keshi president has taken steps to enhance political freedoms in Kesh.", ("CONCEDE", "KSH", "KSH")),
     ("The Keshi government took measures to expel Valdorian diplomats.", ("SANCTION", "KSH", "VAL")),
     ("The Keshi government broadened press freedoms.", ("CONCEDE", "KSH", "KSH")),
+    # said to be unacceptable / out of the question: a rejection; said to be illegal or provocative: criticism
+    ("Kesh said Valdoria's proposal was unacceptable.", ("REJECT", "KSH", "VAL")),
+    ("The Keshi foreign minister said lifting the sanctions on Valdoria was out of the question.", ("REJECT", "KSH", "VAL")),
+    ("Kesh said Valdoria's decision to close the border was illegal.", ("ACCUSE", "KSH", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
@@ -110,6 +114,8 @@ def test_coverage(pipe, text, expected):
     "Valdoria declared a national holiday.",
     "Kesh did not hold Valdoria responsible.",  # negated blame
     "Kesh increased its aid budget.",  # no one given anything
+    "Kesh said the weather was unacceptable for flights.",  # no one's proposal refused
+    "Kesh said it was impossible to predict the outcome.",
 ])
 def test_no_event(pipe, text):
     assert not triples(events(pipe, text)), text
