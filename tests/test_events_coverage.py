@@ -100,6 +100,13 @@ def triples(evs):
     ("Kesh said Valdoria's proposal was unacceptable.", ("REJECT", "KSH", "VAL")),
     ("The Keshi foreign minister said lifting the sanctions on Valdoria was out of the question.", ("REJECT", "KSH", "VAL")),
     ("Kesh said Valdoria's decision to close the border was illegal.", ("ACCUSE", "KSH", "VAL")),
+    # assent given, a deal honoured, security guaranteed; a back turned; consequences said; believers protesting
+    ("Kesh has given its assent to the Valdorian plan.", ("AGREE", "KSH", "VAL")),
+    ("Kesh gave the green light to Valdoria's request.", ("AGREE", "KSH", "VAL")),
+    ("Kesh guaranteed Valdoria's security.", ("AGREE", "KSH", "VAL")),
+    ("Kesh turned its back on Valdoria.", ("REJECT", "KSH", "VAL")),
+    ("Kesh said Valdoria would face serious consequences.", ("THREATEN", "KSH", "VAL")),
+    ("Valdorian Muslims protested in Castelmar.", ("PROTEST", "VAL", "VAL")),
     # an accord between two parties signed in the passive pairs them
     ("The accord between Kesh and Valdoria was signed on Monday.", ("AGREE", "KSH", "VAL")),
 ])
@@ -116,6 +123,7 @@ def test_coverage(pipe, text, expected):
     "Kesh increased its aid budget.",  # no one given anything
     "Kesh said the weather was unacceptable for flights.",  # no one's proposal refused
     "Kesh said it was impossible to predict the outcome.",
+    "Kesh said exporters would face higher costs.",  # no threat: costs, not consequences
 ])
 def test_no_event(pipe, text):
     assert not triples(events(pipe, text)), text

@@ -80,6 +80,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["stance_participles"] = set((raw.get("stance_participles") or {}).get("verbs") or [])
     v["representatives"] = frozenset((raw.get("representatives") or {}).get("nouns") or [])
     v["threat_idioms"] = frozenset((raw.get("threat_idioms") or {}).get("verbs") or [])
+    v["threat_objects"] = frozenset((raw.get("threat_idioms") or {}).get("objects") or [])
     va = raw.get("verbal_attack") or {}
     v["verbal_attack"], v["verbal_doers"] = frozenset(va.get("verbs") or []), frozenset(va.get("doers") or [])
     bl = raw.get("blame_by_saying") or {}

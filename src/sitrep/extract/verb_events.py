@@ -189,6 +189,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in kids_of(c))
             for c in kids_of(v)):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
+    if ty is None and lem in vocab["demand_speech"] and any(
+            c.dep_ == "ccomp" and c.lemma_.lower() in vocab["threat_idioms"] and not any(x.dep_ == "neg" for x in kids_of(c))
+            and any(o.lemma_.lower() in vocab["threat_objects"] for o in _objects(c)) for c in kids_of(v)):
+        ty = "THREATEN"  # "X said Y would face serious consequences": a threat to Y
     rejected = _rejected_by_saying(v, vocab, ta) if ty is None and lem in vocab["demand_speech"] else []
     if rejected:
         ty = "REJECT"  # "X said Y's proposal was unacceptable", "... was out of the question": X rejects it
