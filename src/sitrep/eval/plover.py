@@ -4,7 +4,9 @@
 sentences (plus one DOCUMENT record, skipped), each with one gold event: type,
 source and target actors (text and code). The actor texts of the file are
 loaded as a user actor file next to the bundled dictionary (with the sector the
-file gives: "Sudanese government" is SDN GOV), so the suite
+file gives: "Sudanese government" is SDN GOV; only texts with a capitalised word, a
+name: a common-noun text such as "car bomb" or "minefield explosion" would hand the
+gold code of one record to every record naming one), so the suite
 scores what this stage does — typing the event and telling actor from target
 — rather than dictionary coverage (which the actors stage owns).
 
@@ -48,6 +50,8 @@ def actor_entries(records: list[dict]) -> list[dict]:
             name, code = (a.get("actorText") or "").strip(), (a.get("code") or "").strip()
             if code and a.get("sector"):
                 code = f"{code} {a['sector'].strip()}"  # "Sudanese government": SDN GOV
+            if not any(ch.isupper() for ch in name):
+                continue  # "car bomb", "minefield explosion", "hostage-takers": no name the product could know
             if name and code and name.lower() not in seen:
                 seen[name.lower()] = {"name": name, "type": "GPE", "code": code,
                                       "help": "actor text from PLOVER_GSR_CAMEO.txt"}

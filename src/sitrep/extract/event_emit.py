@@ -97,7 +97,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         home = ty in DOMESTIC  # a protest or a curfew in one's own country targets it
         targets = [c for c in dict.fromkeys(f["place_targets"]) if home or c not in actor_c][:1]
     if ty == "MOBILIZE" and targets and not f.get("against") and any(country(t) != country(a) for t in targets for a in actors):
-        if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]):
+        if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]) and not any(
+                t.lemma_.lower() in (ctx.resources.get("event_vocab") or load_vocab())["shows"] for t in f["trigger"]):  # drills: a show
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
     if ty in DOMESTIC and targets and actors and all(t and " " not in t for t in targets) and \
@@ -233,12 +234,13 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
                                                          or load_vocab()["sector"].get(subj.lower_))
     if sec in LOCAL_SECTORS and not places:  # "rebels attacked a village in northern X", "clashed with rebels in Y"
         places = list(dict.fromkeys(_clause_places(v, subj, ta)))
-    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
+    victim = bool(targets) or f.get("home_obj") is not None  # "police in X fired on protesters": X's own people
+    if sec in LOCAL_SECTORS and len(places) == 1 and not (ty == "ASSAULT" and not victim and sec not in ARMED_SECTORS):
         return [f"{places[0]} {sec}"], targets, home  # "police arrested activists in X": X's police
     crowd = ty == "PROTEST" and subj is not None
     if (sec in LOCAL_SECTORS - {"GOV"} or crowd or sec == "GOV" and ty in STATE_ACTS) and ty in HOME_ACTS and not places \
             and ta is not None and not (
-            ty == "ASSAULT" and not targets and sec not in ARMED_SECTORS):
+            ty == "ASSAULT" and not victim and sec not in ARMED_SECTORS):
         named = _sentence_countries(f["sent"], ta)
         if len(named) == 1:  # "guerrillas kidnapped a Keshi senator": no other state named, Kesh's own
             c = next(iter(named))

@@ -24,6 +24,7 @@ INTENT_NOUNS = {"willingness", "readiness", "commitment", "pledge", "promise", "
 PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "port", "countryside", "district", "territory",
                "soil", "countryside", "island", "islands", "coast", "border", "frontier", "camp"}
 STATE_NOUNS = {"state", "level", "footing"}  # "on a state of alert": the phrase's noun is the "of" object
+ACTION_NOUNS = {"step", "measure", "effort", "move", "action", "bid", "attempt", "initiative"}  # "took steps to": the taker acts
 ARTICLES = {"the", "a", "an"}  # skipped in a phrase of the vocabulary ("take to the streets")  # "officials in X" names X; "an attack in X" only places it
 
 
@@ -270,9 +271,11 @@ def _inherited_subject(v, depth: int = 0):
             if obj is not None and h.lemma_.lower() in ("urge", "ask", "force", "allow", "order", "press", "call"):
                 return obj, h
         return _inherited_subject(h, depth + 1)
-    if v.dep_ == "acl" and h.pos_ == "NOUN" and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head != h and \
-            h.lemma_.lower() in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(v)):
-        return _inherited_subject(h.head, depth + 1)  # "X expressed willingness to cooperate": X would
+    if v.dep_ in ("acl", "relcl") and h.pos_ == "NOUN" and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head != h and \
+            (h.lemma_.lower() in INTENT_NOUNS or h.lemma_.lower() in ACTION_NOUNS) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(v)) and (v.dep_ == "acl" or h.lemma_.lower() in ACTION_NOUNS):
+        # "X expressed willingness to cooperate": X would; "X took steps to ease curbs": X eases them
+        return _inherited_subject(h.head, depth + 1)
     if v.dep_ in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN", "PRON"):
         return h, v
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and h.lower_ in GERUND_PREPS and h.head.pos_ in ("VERB", "AUX") \
@@ -292,7 +295,12 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
     t, steps = v, 0
     exp, head_lemma = False, None
     while t is not None and steps < 5:
+        litotes = t != v and t.lemma_.lower() in vocab.get("litotes_heads", ()) and any(
+            c.dep_ == "neg" or c.lower_ in vocab["neg"] for c in kids_of(t))
+        # "would not hesitate to strike X": a readiness stated (expected by its modal), "did not hesitate to": done
         for c in kids_of(t):
+            if litotes and (c.dep_ == "neg" or c.lower_ in vocab["neg"]):
+                continue
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in vocab["neg"]):
                 return "negated", None
             if c.dep_ == "aux" and c.lower_ in vocab["exp_aux"]:

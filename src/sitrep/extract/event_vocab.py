@@ -56,6 +56,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     _nominalise(v, raw)
     v["light"] = set(raw["light_verbs"]["lemmas"])
     v["fight_by_forces"] = set(raw["types"]["ASSAULT"].get("fight_by_forces") or [])
+    v["shows"] = frozenset(raw["types"]["MOBILIZE"].get("shows") or [])  # drills near X stay a MOBILIZE
     v["by_object"] = {}
     for rule in (raw.get("by_object") or {}).get("rules") or []:
         for w in rule["verbs"]:
@@ -70,6 +71,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intent_heads"] = set(mod["intent_heads"])
     v["oath_heads"] = set(mod.get("oath_heads") or [])
     v["posture_heads"] = set(mod.get("posture_heads") or [])
+    v["litotes_heads"] = frozenset(mod.get("litotes_heads") or [])  # "would not hesitate to": negated, a readiness
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
     v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
@@ -78,10 +80,15 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["stance_participles"] = set((raw.get("stance_participles") or {}).get("verbs") or [])
     v["representatives"] = frozenset((raw.get("representatives") or {}).get("nouns") or [])
     v["threat_idioms"] = frozenset((raw.get("threat_idioms") or {}).get("verbs") or [])
+    v["threat_objects"] = frozenset((raw.get("threat_idioms") or {}).get("objects") or [])
     va = raw.get("verbal_attack") or {}
     v["verbal_attack"], v["verbal_doers"] = frozenset(va.get("verbs") or []), frozenset(va.get("doers") or [])
     bl = raw.get("blame_by_saying") or {}
     v["blame_adjs"], v["blame_preps"] = frozenset(bl.get("adjectives") or []), frozenset(bl.get("preps") or [])
+    v["blame_verbs"] = frozenset(bl.get("verbs") or [])
+    v["blame_small"] = frozenset(bl.get("small_clause") or [])
+    rj = raw.get("reject_by_saying") or {}
+    v["reject_adjs"], v["reject_phrases"] = frozenset(rj.get("adjectives") or []), [tuple(x) for x in rj.get("phrases") or []]  # "X held Y responsible": the small clause says the blame
     dc = raw.get("denied_claims") or {}
     v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
     vc = raw.get("verbal_clash") or {}
@@ -105,7 +112,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     # crowd and riot verbs and the event nouns, every token that can trigger an event
     v["typed_by_context"] = frozenset().union(v["by_object"], v["light"], v["reverse"], v["demand_speech"],
                                               v["demand_control"], v["verbal_clash"],
-                                              v["intent_verbs"])
+                                              v["intent_verbs"], v["blame_verbs"])
     nouns = frozenset(v["noun"]) | frozenset(v["noun_phrase"]) | frozenset(v["of_phrase"])
     v["trigger_sets"] = (nouns, frozenset().union(v["verb"], v["phrase"], v["crowd_verbs"], v["riot_verbs"],
                                                   v["typed_by_context"], nouns))

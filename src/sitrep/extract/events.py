@@ -74,6 +74,14 @@ light verbs per PLOVER type. For each trigger in a sentence:
 * the nouns of the verbs ("withdrawal", "deportation", "extradition") are derived by suffix rules
   (``nominalisations``); disapproval or approval voiced at someone ("expressed concern over X")
   is an ACCUSE or a SUPPORT.
+* unrest told as breaking out or spreading in one country ("protests erupted across X") is its
+  people's; those killed "in a Keshi ambush" are the ambush's targets; an accord "between A and B"
+  signed in the passive pairs A and B; forces "locked in fighting with" Y fight Y;
+* said of another: "Y was responsible" (or "held Y responsible"), "Y's move was illegal" is an
+  ACCUSE, "Y's plan was unacceptable / out of the question" a REJECT (``reject_by_saying``),
+  "Y would face consequences" a THREATEN; "would not hesitate to strike" is readiness, not
+  negation (``litotes_heads``); revenge or retaliation vowed is a threat;
+* the to-infinitive of a step, measure or effort taken is done by its taker ("took steps to ease").
 
 Codes come from the actors stage (entity mentions) and the actor dictionary
 (see ``event_actors``), with a sector from the head noun ("troops" = MIL).

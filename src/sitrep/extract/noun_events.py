@@ -6,7 +6,7 @@ names an actor; ``event_emit`` turns candidates into records.
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_vocab import SYMMETRIC
+from .event_vocab import HOSTILE, SYMMETRIC
 from .event_parse import (OBJ_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps, country,
                           item_class, item_span, modality, noun_type, phrase_actors, place_codes, pronoun_owner,
                           verb_type)
@@ -21,7 +21,13 @@ OCCUR = {"resume", "begin", "start", "open", "end", "erupt", "continue", "break"
          "leave", "kill", "claim", "cause", "fail", "succeed"}  # "clashes between A and B left 20 dead"
 BACKGROUND_PREPS = {"amid", "despite", "since", "after", "before", "following", "during", "throughout"}  # "amid X's occupation of Y"
 PARTAKE = {"part", "participation"}  # "took part in", "their participation in": the taker does it
+TOLL_VERBS = {"kill", "wound", "injure", "maim", "hurt"}  # "were killed in X's raid": the raid's victims
+ENGAGED = {"lock", "engage", "embroil", "involve", "bog", "mire", "entangle", "trap"}  # "X was locked in fighting with Y": X fights
 MOTION = {"go", "come", "return", "travel", "arrive", "head", "fly", "gather", "sit", "convene", "assemble", "be"}
+# verbs telling that unrest breaks out or spreads somewhere: "protests erupted across X", "riots rocked X's capital"
+UNREST = {"erupt", "break", "spread", "sweep", "rock", "hit", "grip", "paralyse", "paralyze", "engulf", "shake", "flare",
+          "continue", "rage", "escalate", "intensify", "disrupt", "shut", "cripple", "take"}
+UNREST_NOT = {"rally", "rallies", "march", "marches", "vigil", "mutiny"}  # "the rally in oil prices continued": markets rally too
 
 
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
@@ -36,9 +42,11 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if need and not any(p.lower_ in need or p.lemma_.lower() in need for p in _preps(n, {"of"})):
         return None
     h = n.head
+    signed_between = ty in SYMMETRIC and n.dep_ == "nsubjpass" and _agent(h) is None and bool(_preps(n, {"between", "among"})) \
+        and h.pos_ in ("VERB", "AUX") and (h.lemma_.lower() in vocab["light"] or verb_type(h, vocab)[0] == ty)
     if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in vocab["light"] and (
-            n.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "acl" and h.head == n)):
-        return None  # the light verb carries it (see _verb_event)
+            n.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "acl" and h.head == n)) and not signed_between:
+        return None  # the light verb carries it (see _verb_event); "the accord between A and B was signed" names its parties
     if n.dep_ == "acl" or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in vocab["light"]
                               for c in kids_of(n)):
         return None
@@ -60,7 +68,8 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     if not actors and h.dep_ == "prep" and (h.lower_ in ("in", "during", "at") or on_strike) and \
             h.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head)  # "X, in a meeting with Y, said": X met Y
-        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and s.dep_ == "nsubj" else []
+        actors = _codes(phrase_actors(s, ta, vocab)) if s is not None and (s.dep_ == "nsubj" or s.dep_ == "nsubjpass" and
+                                                                           h.head.lemma_.lower() in ENGAGED) else []
     if not actors and h.dep_ == "prep" and h.lower_ == "in" and h.head.lemma_.lower() in PARTAKE and \
             h.head.head.pos_ in ("VERB", "AUX"):
         s, _ = _inherited_subject(h.head.head)  # "X took part in a march", "joined the talks as part of": X
@@ -77,12 +86,19 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         s, _ = _inherited_subject(h)  # "X ramped up its sales to Y": X sells to Y
         actors = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
     between = False
-    if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in OCCUR:
+    if not actors and ty in SYMMETRIC and n.dep_ in ("nsubj", "nsubjpass") and (h.lemma_.lower() in OCCUR or signed_between):
         # "talks between A and B resumed", "fighting between A and B erupted": the event told as happening
         actors = [c for p in _preps(n, {"between", "among"}) or _preps(h, {"between", "among"})
                   for c in _codes(phrase_actors(p, ta, vocab))]  # "fighting raged between A and B" too
         between = len({country(a) for a in actors}) > 1
         actors = actors if between else []
+    if not actors and ty == "PROTEST" and n.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in UNREST \
+            and n.lemma_.lower() not in UNREST_NOT:
+        # "protests erupted across X", "a general strike paralysed X": unrest in one country is its people's
+        where = [c for p in _preps(h, {"in", "across", "throughout", "at", "on"}) + _preps(n, {"in", "across", "at"})
+                 for c in place_codes(p, ta)] + [c for o in _objects(h) for c in place_codes(o, ta)]
+        if len(set(where)) == 1 and not _preps(n, {"by"}):
+            actors = [where[0]]
     theme = []
     if not actors and ty in ("ACCUSE", "COERCE"):
         actors, theme = _placed_under(n, ta, vocab)
@@ -106,6 +122,12 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             for p in _preps(c, {"from", "to", "against", "on", "into", "with"}):
                 targets += _codes(phrase_actors(p, ta, vocab))
     targets = targets or theme
+    if not targets and ty in ("ASSAULT", "FIGHT") and h.dep_ == "prep" and h.lower_ in ("in", "during") and \
+            h.head.pos_ == "VERB" and h.head.lemma_.lower() in TOLL_VERBS and _passive(h.head) and _agent(h.head) is None:
+        # "five soldiers were killed in a Keshi ambush": the ambush's owner struck those it killed
+        s = next((c for c in kids_of(h.head) if c.dep_ == "nsubjpass"), None)
+        targets = [c for c in (_codes(phrase_actors(s, ta, vocab)) if s is not None else []) if country(c) not in
+                   {country(a) for a in actors}]
     if not targets and suffered:
         s, _ = _inherited_subject(h.head)  # "X came under Y's bombardment": X suffers it
         targets = [c for c in (_codes(phrase_actors(s, ta, vocab)) if s is not None else []) if c not in actors]
@@ -156,6 +178,9 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
         return None
     gov = n.head
     mod = modality(gov, vocab)[0] if gov.pos_ in ("VERB", "AUX") else "asserted"
+    if ty in HOSTILE | {"FIGHT"} and n.dep_ == "dobj" and gov.pos_ == "VERB" and \
+            gov.lemma_.lower() in vocab["oath_heads"] | {"threaten"}:
+        ty = "THREATEN"  # "vowed retaliation against X", "swore revenge on X": a promised attack is a threat
     item = None
     icls = None
     item_text = None

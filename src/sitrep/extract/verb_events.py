@@ -160,7 +160,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if obj is None and lem in vocab["by_object"]:  # "allowed peacekeepers to deploy", "declared X persona non grata"
         obj = clause_obj = next((_subject(c) for c in kids_of(v) if c.dep_ in ("ccomp", "xcomp") and _subject(c) is not None),
                                 None)
-    if obj is not None and lem in vocab["by_object"]:  # "ended the talks", "ended mediation efforts"
+    hyphened = bool(extra) and v.i >= 2 and v.doc[v.i - 1].text == "-"  # "test-fired a missile" is no missile fired at
+    if obj is not None and lem in vocab["by_object"] and not hyphened:  # "ended the talks", "ended mediation efforts"
         rule = vocab["by_object"][lem]
         ty = next((rule[w] for x in (obj, *(c for c in kids_of(obj) if c.dep_ == "compound"), *_preps(obj, {"of"}))
                    for w in (x.lemma_.lower(), x.lower_) if w in rule), ty)  # "drove thousands of villagers"
@@ -188,7 +189,14 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in vocab["demand_modals"] for a in kids_of(c))
             for c in kids_of(v)):
         ty = "DEMAND"  # "X said Y must return the aircraft", "X concluded that Y must pay": X demands of Y
-    if ty is None and lem in vocab["demand_speech"] and _blamed(v, vocab, ta):
+    if ty is None and lem in vocab["demand_speech"] and any(
+            c.dep_ == "ccomp" and c.lemma_.lower() in vocab["threat_idioms"] and not any(x.dep_ == "neg" for x in kids_of(c))
+            and any(o.lemma_.lower() in vocab["threat_objects"] for o in _objects(c)) for c in kids_of(v)):
+        ty = "THREATEN"  # "X said Y would face serious consequences": a threat to Y
+    rejected = _rejected_by_saying(v, vocab, ta) if ty is None and lem in vocab["demand_speech"] else []
+    if rejected:
+        ty = "REJECT"  # "X said Y's proposal was unacceptable", "... was out of the question": X rejects it
+    if ty is None and (lem in vocab["demand_speech"] or lem in vocab["blame_verbs"]) and _blamed(v, vocab, ta):
         ty = "ACCUSE"  # "X said Y was responsible for the attack", "... was behind the bombing": X accuses Y
     if ty is None and lem in vocab["demand_control"] and (any(
             c.dep_ == "xcomp" and _subject(c) is None for c in kids_of(v)) and any(
@@ -269,6 +277,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             if (noun is not None and o == noun) or ty == "MOBILIZE":
                 continue  # "deploy troops": the object is the force, not the target
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
+    if rejected and not targets:
+        targets = [c for c in rejected if country(c) not in {country(a) for a in actors}]  # whose plan is refused
     if clause_obj is not None and not targets and ty in ("SANCTION", "RETREAT", "COERCE"):
         targets = _codes(phrase_actors(clause_obj, ta, vocab))  # "declared two X diplomats persona non grata": X
     if ty in DOER_TYPES and not passive and noun is None:
@@ -494,10 +504,35 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
 
 
 
+def _rejected_by_saying(v, vocab: dict, ta: TokenActors) -> list[str]:
+    """The actors whose proposal or act (a noun or a clause naming them) the verb says is unacceptable or
+    out of the question: a "be" clause, not negated, with a rejecting adjective or phrase as its predicate."""
+    for c in kids_of(v):
+        if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or any(x.dep_ == "neg" for x in kids_of(c)):
+            continue
+        s = next((x for x in kids_of(c) if x.dep_ in ("nsubj", "csubj")), None)
+        if s is None or s.tag_ in ("PRP", "DT", "EX"):
+            continue  # "it is unacceptable that ...": no proposal named
+        named = list(dict.fromkeys(ta.code[t.i] for t in s.subtree if ta.code[t.i]))
+        if not named:
+            continue  # "the weather was unacceptable": no one's proposal
+        for x in kids_of(c):
+            if x.dep_ in ("acomp", "attr") and x.lemma_.lower() in vocab["reject_adjs"]:
+                return named
+            if x.dep_ == "prep" and any(x.lower_ == p and any(o.lemma_.lower() == n for o in x.subtree) for p, n in vocab["reject_phrases"]):
+                return named
+    return []
+
+
 def _blamed(v, vocab: dict, ta: TokenActors) -> bool:
     """The verb says of a named actor that it is to blame: a "be" clause, not negated, whose
     subject names an actor and whose predicate is a blame adjective or a "behind" phrase."""
     for c in kids_of(v):
+        if c.dep_ == "ccomp" and c.lemma_.lower() in vocab["blame_small"] and v.lemma_.lower() in vocab["blame_verbs"] \
+                and not any(x.dep_ == "neg" for x in kids_of(v)):  # "X held Y responsible for the attack"
+            s = _subject(c)
+            if s is not None and s.tag_ != "PRP" and phrase_actors(s, ta, vocab):
+                return True
         if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or any(x.dep_ == "neg" for x in kids_of(c)):
             continue
         s = _subject(c)
