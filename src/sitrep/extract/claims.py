@@ -132,7 +132,10 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
     drafts.extend(_colon_lines(doc, text, L))
-    drafts.extend(claim_headline.headline_drafts(ctx, drafts + bare))
+    heads = claim_headline.headline_drafts(ctx, drafts)
+    if heads:   # the sentence-case parse of a title-case headline reads its verb better than the document's
+        bare = [b for b in bare if not any(h.cue_start < b.cue_end and b.cue_start < h.cue_end for h in heads)]
+    drafts.extend(heads)
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
@@ -230,6 +233,29 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
             cited=d.cited, cue_class=d.cue_class, co_sources=co,
         )
+
+
+_NOT_GROUP = frozenset({"so", "too", "as"})   # adverbs that qualify more than the verb
+
+
+def _verb_group_start(doc, a: int, b: int) -> int:
+    """Where a verb cue's group begins: the auxiliaries, negation and adverbs right before the verb
+    and hanging on it are part of the cue ("has said", "would not confirm", "also noted", "is once
+    again questioning", "to admit"), as attribution corpora mark it; a contraction glued to the word
+    before ("he's claiming") and a capitalised "May" inside a sentence (a name) are not."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX") or span[0].idx != a:
+        return a
+    t = span[0]
+    left = {k.i for k in t.children if k.i < t.i and (k.dep_ in ("aux", "auxpass", "neg") or (
+        k.dep_ == "advmod" and k.tag_ != "WRB" and k.lower_ not in _NOT_GROUP and not list(k.children)))}
+    i = t.i
+    while i - 1 in left:
+        i -= 1
+    while i < t.i and (not doc[i - 1].whitespace_ or (
+            doc[i].tag_ == "MD" and doc[i].text[:1].isupper() and not doc[i].is_sent_start)):
+        i += 1   # "he's claiming": the "'s" belongs to "he"; "May said" is a name
+    return doc[i].idx if i < t.i else a
 
 
 def _is_subject(doc, pos: int) -> int:
