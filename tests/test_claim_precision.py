@@ -59,3 +59,62 @@ def test_call_with_object_parsed_as_modifier_of_the_predicate(run):
     doc, claims = run("Mayor Moreau calls Eastgate ‘crazy scheme’ during council debate.")
     c = one(claims, "calls")
     assert _src(doc, c) == "Mayor Moreau" and "Eastgate" in c.text and "crazy scheme" in c.text
+
+
+def test_headline_belief_verb_with_quoted_words(run):
+    doc, claims = run("Governor Sees 'Grave Insult' If Farmers Don't Back Dam Plan.\n\n"
+                      "The governor spoke on Monday.")
+    c = one(claims, "Sees")
+    assert _src(doc, c) == "Governor" and "Grave Insult" in c.text
+
+
+# verbs of saying in another sense (cues.yaml prep_senses, particle_senses, object_senses, person_senses)
+
+def _cues(claims):
+    return [c.cue.lower() for c in claims]
+
+
+def test_show_up_is_no_claim(run):
+    doc, claims = run('"Summonses are not a suggestion," committee chair Ana Ruiz said after Dorrance '
+                      "failed to show up at the second hearing he was called to this month.")
+    assert "show up" not in _cues(claims)
+    assert _src(doc, one(claims, "said")) == "committee chair Ana Ruiz"
+
+
+def test_calling_in_to_a_show_is_no_claim(run):
+    doc, claims = run("She recently called in to a radio town hall about flood relief for farmers.")
+    assert not claims
+
+
+def test_show_signs_is_no_claim(run):
+    doc, claims = run("Her support among students still lags, and the mayor's backers continue to show "
+                      "signs of greater enthusiasm.")
+    assert "show signs" not in _cues(claims)
+
+
+def test_questioning_people_is_no_claim(run):
+    doc, claims = run("Senators have been trying to question several of those witnesses, including the "
+                      "firm's top engineer, who set up the pumps.")
+    assert "question" not in _cues(claims)
+
+
+def test_when_questioned_is_no_claim_but_the_answer_is(run):
+    doc, claims = run('The mayor hardly clarified the matter, treating the remark as a compliment and, when '
+                      'questioned after the hearing, asserting, "Of course, I pay my taxes."')
+    assert "questioned" not in _cues(claims)
+
+
+def test_questioning_a_ruling_stays_a_claim(run):
+    doc, claims = run("The senator questioned whether the new bridge was safe.")
+    assert _src(doc, one(claims, "questioned")) == "The senator"
+
+
+def test_lets_say_is_a_supposition(run):
+    doc, claims = run("Let's say you think a degree will cost $100,000 in ten years.")
+    assert "say" not in _cues(claims)
+
+
+def test_goes_without_saying_is_no_claim(run):
+    doc, claims = run("It goes without saying that raising tolls on trucks while leaving the old rules "
+                      "intact is anathema to hauliers.")
+    assert "saying" not in _cues(claims)

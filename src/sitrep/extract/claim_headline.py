@@ -46,12 +46,13 @@ def headline_drafts(ctx, taken: list) -> list:
         d = _from_verb(t, L)
         if d is None or d.src is None or d.src_head is None:
             continue   # the headline's claim needs its source
-        if d.start < 0 and d.cue_class == "belief":
-            continue   # "... As He Recognizes Major Holiday": a belief verb holds a view only with its clause
         if d.start < 0:   # "Mayor Speaks 'Directly To Ferry Crews'", "Chief Backs Port Plan": the rest of the line
             rest = _chars([x for x in t.subtree if x.i > t.i and not d.src[0] <= x.i < d.src[1]])
             if rest is None or len(hd.char_span(*rest, alignment_mode="expand")) < 2:
                 continue
+            if d.cue_class == "belief" and not any(q in text[a + rest[0]:a + rest[1]] for q in "'\"\u2018\u2019\u201c\u201d"):
+                continue   # "... As He Recognizes Major Holiday": a belief verb with no clause holds a view
+                # only of words it quotes ("Mayor Sees 'Grave Insult' In Vote")
             d.start, d.end = rest
         src = hd[d.src[0]:d.src[1]]
         mapped = doc.char_span(a + src.start_char, a + src.end_char, alignment_mode="expand")
