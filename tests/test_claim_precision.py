@@ -118,3 +118,23 @@ def test_goes_without_saying_is_no_claim(run):
     doc, claims = run("It goes without saying that raising tolls on trucks while leaving the old rules "
                       "intact is anathema to hauliers.")
     assert "saying" not in _cues(claims)
+
+
+# a leading participle telling the occasion of the saying is no claim of its own
+
+def test_occasion_participle_before_a_saying_verb(run):
+    doc, claims = run("Giving a speech in Dunmore, Varga says the local boxer nicknamed “Iron Jo” is a "
+                      "longtime, dedicated advocate for children.")
+    assert _cues(claims) == ["says"]
+
+
+def test_writing_for_a_paper_before_a_saying_verb(run):
+    doc, claims = run("Writing for a Harbour Times panel that all agreed Moreau won the debate, Ana Ruiz "
+                      "noted that the way Moreau carried himself was critical.")
+    assert "writing" not in _cues(claims)
+    assert _src(doc, one(claims, "noted")) == "Ana Ruiz"
+
+
+def test_participle_with_its_own_clause_stays_a_claim(run):
+    doc, claims = run("Noting that prices rose, the minister said wages must follow.")
+    assert "noting" in _cues(claims) and "said" in _cues(claims)

@@ -86,10 +86,21 @@ def _other_sense(t, lem: str, kids, L) -> bool:
     return False
 
 
+def _occasion(t, lem: str, kids, L) -> bool:
+    """Is the verb a leading participle telling the occasion of the saying verb it hangs on ("Giving
+    a speech in the port, the mayor said ...", "Writing for a weekly panel, the critic noted ...")? With
+    no clause of its own, a verb whose object is never the content (or one of putting something out)
+    says nothing there; the main verb carries the claim."""
+    h = t.head
+    return t.tag_ == "VBG" and t.dep_ == "advcl" and t.i < h.i and t.left_edge.i == t.i and (
+        lem in L["object_never"] or lem in L["publish"]) and h.lemma_.lower() in L["verbs"] and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in kids) and any(c.dep_ == "ccomp" for c in h.children)
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
-    if _other_sense(t, lem, kids, L):
+    if _other_sense(t, lem, kids, L) or _occasion(t, lem, kids, L):
         return None   # "as it contends with the possibility of ...": coping, not saying
     if lem in L["light"] and lem not in L["verbs"] and lem not in L["attitude"]:
         return _light_verb(t, L, kids)
