@@ -138,3 +138,12 @@ def test_writing_for_a_paper_before_a_saying_verb(run):
 def test_participle_with_its_own_clause_stays_a_claim(run):
     doc, claims = run("Noting that prices rose, the minister said wages must follow.")
     assert "noting" in _cues(claims) and "said" in _cues(claims)
+
+
+# an intention verb the tagger took for a plural noun at the root of a headline
+
+def test_headline_votes_to_taken_for_a_noun(run):
+    doc, claims = run("Senate panel votes to subpoena former port director Ana Ruiz.\n\nThe vote was close.")
+    c = one(claims, "votes")
+    assert _src(doc, c) == "Senate panel" and c.text.startswith("to subpoena")
+    assert c.cue_class == "intention"

@@ -97,7 +97,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
     more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
-    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more | verbs | L["stance"], ("VERB", "AUX")):
+    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more | verbs | L["stance"] | L["intention"], ("VERB", "AUX")):
         t = doc[i]
         if inside[t.idx]:
             continue
