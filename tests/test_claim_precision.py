@@ -147,3 +147,11 @@ def test_headline_votes_to_taken_for_a_noun(run):
     c = one(claims, "votes")
     assert _src(doc, c) == "Senate panel" and c.text.startswith("to subpoena")
     assert c.cue_class == "intention"
+
+
+def test_clarification_label_is_no_speaker(run):
+    doc, claims = run("Port Plan Stalls.\n\nThe council met on Monday.\n\nCLARIFICATION: The first sentence has "
+                      "been clarified to reflect that Ruiz is calling for a review of the port budget, not that "
+                      "she is calling for that review to start at once.")
+    assert not [c for c in claims if _src(doc, c) == "CLARIFICATION"]
+    assert _src(doc, one(claims, "calling for")) == "Ruiz"

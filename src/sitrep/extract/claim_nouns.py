@@ -16,7 +16,8 @@ _COLON_LINE = re.compile(r"^[ \t]*[\"\u201c']?([A-Z][\w.'\u2019&\- ]{0,50}?)[ \t
 _LABELS = {"note", "update", "editor", "photo", "source", "sources", "read", "related", "watch", "tags",
            "posted", "credit", "image", "video", "listen", "see", "also", "q", "a", "question", "answer",
            "breaking", "exclusive", "analysis", "opinion", "live", "factbox", "explainer", "timeline", "warning",
-           "step", "part", "chapter", "summary", "latest", "background", "correction", "disclaimer", "caption", "transcript"}
+           "step", "part", "chapter", "summary", "latest", "background", "correction", "disclaimer", "caption", "transcript",
+           "clarification", "addendum", "advisory", "reminder", "disclosure", "corrections", "clarifications"}
 
 
 def _colon_lines(doc, text: str, L) -> list[_Draft]:
