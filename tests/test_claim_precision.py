@@ -155,3 +155,23 @@ def test_clarification_label_is_no_speaker(run):
                       "she is calling for that review to start at once.")
     assert not [c for c in claims if _src(doc, c) == "CLARIFICATION"]
     assert _src(doc, one(claims, "calling for")) == "Ruiz"
+
+
+# the cue's verb group: auxiliaries, negation and adverbs before the verb (Claim.cue_group_start);
+# ``cue`` keeps the bare verb
+
+@pytest.mark.parametrize("text, cue, group", [
+    ("The harbour master has long said the channel is too shallow.", "said", "has long said"),
+    ("The minister also noted that ferry fares rose in May.", "noted", "also noted"),
+    ("Council members are urging the mayor to reopen the depot.", "urging", "are urging"),
+    ("He's claiming the count was rigged.", "claiming", None),
+    ("The mayor said the plan would fail.", "said", None),
+])
+def test_cue_group(run, text, cue, group):
+    doc, claims = run(text)
+    c = one(claims, cue)
+    assert c.cue == cue
+    if group is None:
+        assert c.cue_group_start is None
+    else:
+        assert doc.text[c.cue_group_start:c.cue_end] == group

@@ -231,11 +231,17 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             source=name, source_start=a, source_end=b, source_code=code, source_kind=kind,
             cue=text[d.cue_start:d.cue_end], cue_start=d.cue_start, cue_end=d.cue_end,
             hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
-            cited=d.cited, cue_class=d.cue_class, co_sources=co,
+            cited=d.cited, cue_class=d.cue_class, co_sources=co, cue_group_start=_group_start(doc, d),
         )
 
 
 _NOT_GROUP = frozenset({"so", "too", "as"})   # adverbs that qualify more than the verb
+
+
+def _group_start(doc, d: _Draft) -> int | None:
+    """The start of the cue's verb group when it begins before the cue (``Claim.cue_group_start``)."""
+    g = _verb_group_start(doc, d.cue_start, d.cue_end)
+    return g if g < d.cue_start else None
 
 
 def _verb_group_start(doc, a: int, b: int) -> int:
