@@ -249,10 +249,18 @@ def _verb_group_start(doc, a: int, b: int) -> int:
     and hanging on it are part of the cue ("has said", "would not confirm", "also noted", "is once
     again questioning", "to admit"), as attribution corpora mark it; a contraction glued to the word
     before ("he's claiming") and a capitalised "May" inside a sentence (a name) are not."""
-    span = doc.char_span(a, b, alignment_mode="expand")
-    if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX") or span[0].idx != a:
+    if b <= a or a < 0:
         return a
-    t = span[0]
+    lo, hi = 0, len(doc)   # the token that starts at the cue's first character
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < a:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo >= len(doc) or doc[lo].idx != a or doc[lo].pos_ not in ("VERB", "AUX"):
+        return a
+    t = doc[lo]
     left = {k.i for k in t.children if k.i < t.i and (k.dep_ in ("aux", "auxpass", "neg") or (
         k.dep_ == "advmod" and k.tag_ != "WRB" and k.lower_ not in _NOT_GROUP and not list(k.children)))}
     i = t.i
