@@ -49,6 +49,12 @@ title-case headline is re-read in sentence case for its reporting verb (``claim_
 A content ends where a second attribution begins ("said X and warned that Y", "said X, adding
 that Y", "..., though she conceded that Y", "cited X, which Y called Z"): ``claim_bounds.py``.
 
+Verbs of saying used in another sense make no claim ("failed to show up", "show signs of", "questioned
+the witness", "let's say", "it goes without saying": ``claim_verbs._other_sense``), nor does a leading
+participle that only tells the occasion of the saying ("Giving a speech in X, the mayor said ...").
+A cue's verb group -- the auxiliaries, negation and adverbs before the verb ("has long said") -- is
+given as ``cue_group_start``; ``cue`` keeps the bare verb.
+
 The source is resolved to the canonical actor of the entities stage where an
 entity mention overlaps the source span; else it stays the text of the span
 ("a senior official who spoke on condition of anonymity"). Pronoun sources
