@@ -70,3 +70,18 @@ def test_joint_sources_are_scored_as_one_span():
     spans = {text[a:b] for a, b in _found(text, [claim])["source"]}
     assert spans == {"The mayor and the governor"}
     assert {text[a:b] for a, b in _found(text, [alone])["source"]} == {"The mayor"}
+
+
+def test_cue_is_scored_with_its_verb_group():
+    """PolNeAR marks "has also said" where sitrep's ``cue`` keeps "said": the scorer reads the verb
+    group sitrep gives in ``cue_group_start``, and the bare cue when there is none."""
+    from types import SimpleNamespace as NS
+
+    from sitrep.eval.polnear import _found
+    text = "The mayor has also said the bridge would reopen."
+    base = dict(source_start=0, source_end=len("The mayor"), co_sources=[], cue_start=text.index("said"),
+                cue_end=text.index("said") + 4, start=text.index("the bridge"), end=len(text) - 1)
+    grouped = NS(**base, cue_group_start=text.index("has"))
+    bare = NS(**base, cue_group_start=None)
+    assert {text[a:b] for a, b in _found(text, [grouped])["cue"]} == {"has also said"}
+    assert {text[a:b] for a, b in _found(text, [bare])["cue"]} == {"said"}

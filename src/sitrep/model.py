@@ -224,6 +224,8 @@ class Claim:
     cue_class: str = "speech"       # speech, belief, intention, stance (data/cues.yaml), other
     co_sources: tuple[SourceRef, ...] = ()  # the other sources of a joint attribution ("X and Y said"),
                                             # in text order; ``source`` is this claim's own
+    cue_group_start: int | None = None      # where the cue's verb group begins when it has auxiliaries or
+                                            # adverbs before it ("has long said": text[cue_group_start:cue_end])
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ first annotation file (sorted by name). Dev is for tuning, test for reporting.
 Scoring, per document and per role (source, cue, content): the gold spans are
 the distinct spans of that role over all attributions; the found spans the
 distinct ``source_start:source_end`` (for a joint attribution, the extent
-of all its sources: "X and Y"), ``cue_start:cue_end`` and
+of all its sources: "X and Y"), ``cue_start:cue_end`` (from ``cue_group_start``
+when sitrep gives the cue's verb group: PolNeAR marks a cue with its auxiliaries,
+negation and adverbs, "has also said", where ``cue`` keeps the bare word) and
 ``start:end`` of sitrep's claims. Spans are compared after trimming
 whitespace and punctuation at both ends; a cue that is punctuation only
 (PolNeAR marks the colon of "Pence: ..." as a cue), gold or found, is kept as
@@ -182,10 +184,17 @@ def _source_extent(c) -> tuple[int, int]:
     return a, b
 
 
+def _cue_start(c) -> int:
+    """Where a claim's cue begins as PolNeAR marks it: with its verb group (``cue_group_start``:
+    "has long said", "would not confirm", "also noted"), which sitrep outputs beside the bare cue."""
+    g = getattr(c, "cue_group_start", None)
+    return g if g is not None and g < c.cue_start else c.cue_start
+
+
 def _found(text: str, claims) -> dict[str, set]:
     return {
         "source": {_trim(text, *_source_extent(c)) for c in claims if c.source_start is not None},
-        "cue": {_trim(text, c.cue_start, c.cue_end, keep_empty=True) for c in claims if c.cue_start is not None},
+        "cue": {_trim(text, _cue_start(c), c.cue_end, keep_empty=True) for c in claims if c.cue_start is not None},
         "content": {_trim(text, c.start, c.end) for c in claims},
     }
 

@@ -58,6 +58,11 @@ def _object_content(t, L) -> list | None:
                     g.dep_ == "prep" and g.lower_ in ("for", "to") and t.lemma_.lower() in L["stance"])):
                 end = max(end, max(x.i for x in g.subtree))
         return list(t.doc[sub[0].i:end + 1])
+    if t.lemma_.lower() in L["predicate"]:
+        for g in t.children:   # "calls Obamacare 'crazy system'": the object parsed a modifier of what is said of it
+            if g.dep_ == "oprd" and g.pos_ == "NOUN" and g.left_edge.i == t.i + 1 and any(
+                    k.dep_ in ("nmod", "compound") and k.pos_ == "PROPN" and k.i == t.i + 1 for k in g.children):
+                return list(g.subtree)
     return None
 
 

@@ -25,7 +25,8 @@ def _headline(text: str) -> tuple[int, int] | None:
 
 def headline_drafts(ctx, taken: list) -> list:
     """Drafts from the sentence-case parse of a title-case headline whose cue no other draft
-    has (``taken``: the drafts found so far)."""
+    with a content has (``taken``: the drafts found so far; a cue the document's parse found with
+    no content, "..., Former Aide Says", gives way to the headline's draft, see ``claims.py``)."""
     nlp = ctx.resources.get("headline_nlp")
     text = ctx.doc.text
     span = _headline(text)
@@ -40,7 +41,7 @@ def headline_drafts(ctx, taken: list) -> list:
         if t.pos_ not in ("VERB", "AUX"):
             continue
         lem = t.lemma_.lower()
-        if lem not in L["verbs"] and lem not in L["attitude"]:
+        if lem not in L["verbs"] and lem not in L["attitude"] and lem not in L["other_cues"] and lem not in L["light"]:
             continue
         d = _from_verb(t, L)
         if d is None or d.src is None or d.src_head is None:
@@ -49,6 +50,9 @@ def headline_drafts(ctx, taken: list) -> list:
             rest = _chars([x for x in t.subtree if x.i > t.i and not d.src[0] <= x.i < d.src[1]])
             if rest is None or len(hd.char_span(*rest, alignment_mode="expand")) < 2:
                 continue
+            if d.cue_class == "belief" and not any(q in text[a + rest[0]:a + rest[1]] for q in "'\"\u2018\u2019\u201c\u201d"):
+                continue   # "... As He Recognizes Major Holiday": a belief verb with no clause holds a view
+                # only of words it quotes ("Mayor Sees 'Grave Insult' In Vote")
             d.start, d.end = rest
         src = hd[d.src[0]:d.src[1]]
         mapped = doc.char_span(a + src.start_char, a + src.end_char, alignment_mode="expand")

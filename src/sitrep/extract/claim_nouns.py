@@ -16,7 +16,8 @@ _COLON_LINE = re.compile(r"^[ \t]*[\"\u201c']?([A-Z][\w.'\u2019&\- ]{0,50}?)[ \t
 _LABELS = {"note", "update", "editor", "photo", "source", "sources", "read", "related", "watch", "tags",
            "posted", "credit", "image", "video", "listen", "see", "also", "q", "a", "question", "answer",
            "breaking", "exclusive", "analysis", "opinion", "live", "factbox", "explainer", "timeline", "warning",
-           "step", "part", "chapter", "summary", "latest", "background", "correction", "disclaimer", "caption", "transcript"}
+           "step", "part", "chapter", "summary", "latest", "background", "correction", "disclaimer", "caption", "transcript",
+           "clarification", "addendum", "advisory", "reminder", "disclosure", "corrections", "clarifications"}
 
 
 def _colon_lines(doc, text: str, L) -> list[_Draft]:
@@ -269,15 +270,20 @@ _VERB_NEXT = frozenset({"that", "how", "why", "whether", "what", "the", "a", "an
 def _noun_verb(t, L) -> _Draft | None:
     """A reporting or stance verb the tagger took for a plural noun at the root of its sentence, right
     after a name ("Trump charges that ...", "Ruiz questions the fairness of the vote", "the alliance
-    advocates for ..."): the name is the source, the rest of the sentence the content."""
+    advocates for ..."), or an intention verb before its infinitive after a name or a speaker noun
+    ("Senate panel votes to subpoena ..."): the name is the source, the rest of the sentence the content."""
     lem = t.lower_[:-1] if t.tag_ == "NNS" and t.lower_.endswith("s") else None
-    if lem is None or not (lem in L["verbs"] or lem in L["stance"]) or lem in L["nouns"] or t.i + 1 >= len(t.doc):
+    if lem is None or t.i + 1 >= len(t.doc):
         return None
     doc = t.doc
     prev, nxt = doc[t.i - 1] if t.i else None, doc[t.i + 1]
+    aim = lem in L["intention"] and nxt.lower_ == "to"   # "House panel votes to hold ...": an intention verb
+    if not (lem in L["verbs"] or lem in L["stance"] or aim) or lem in L["nouns"]:
+        return None
     if prev is None or prev.head.i != t.i or prev.dep_ not in ("compound", "nsubj", "poss", "amod") or not (
             prev.pos_ == "PROPN" or prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-            or prev.text[:1].isupper() and not prev.is_sent_start) or nxt.lower_ not in _VERB_NEXT:
+            or prev.text[:1].isupper() and not prev.is_sent_start
+            or aim and prev.lemma_.lower() in L["speakers"]) or not (nxt.lower_ in _VERB_NEXT or aim):
         return None
     end = t.i + 1
     while end < len(doc) and not doc[end].is_sent_start:
@@ -287,6 +293,8 @@ def _noun_verb(t, L) -> _Draft | None:
         rest.pop()
     if len(rest) < 3:
         return None
-    d = _Draft(rest[0].idx, rest[-1].idx + len(rest[-1].text), t.idx, t.idx + len(t.text))
-    d.src, d.src_head = (prev.left_edge.i, prev.i + 1), prev.i
+    d = _Draft(rest[0].idx, rest[-1].idx + len(rest[-1].text), t.idx, t.idx + len(t.text),
+               cue_class=L["class"].get(lem, "speech"))
+    first = min([prev.left_edge.i] + [c.left_edge.i for c in t.children if c.dep_ == "compound" and c.i < prev.i])
+    d.src, d.src_head = (first, prev.i + 1), prev.i   # "Senate panel votes": "Senate" hangs on the verb too
     return d

@@ -47,10 +47,60 @@ def _inverted_concession(t, kids) -> bool:
         k.dep_ in ("ccomp", "dobj", "xcomp") for k in kids)
 
 
+_PARTS = frozenset({"several", "some", "many", "all", "most", "few", "each", "any", "none", "one", "two", "three", "both"})
+
+
+def _of_head(o):
+    """The noun a quantity word stands for ("several of those witnesses": witnesses)."""
+    if o.lower_ in _PARTS:
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return o
+
+
+def _other_sense(t, lem: str, kids, L) -> bool:
+    """Is the verb used in a sense that is not saying? "contends with" (``prep_senses``), "failed to
+    show up" (``particle_senses``), "show signs of" (``object_senses``); "questioned the driver", "when
+    questioned" (``person_senses``, unless a clause says what was questioned); "let's say" (supposing)
+    and "it goes without saying"."""
+    if any(c.dep_ == "prep" and (lem, c.lower_) in L["prep_senses"] for c in kids):
+        return True
+    if any(c.dep_ == "prt" and (lem, c.lower_) in L["prt_senses"] or
+           c.dep_ == "dobj" and (lem, c.lemma_.lower()) in L["obj_senses"] for c in kids):
+        return True
+    if lem in L["person_senses"] and not any(c.dep_ == "ccomp" for c in kids):
+        objs = [_of_head(c) for c in kids if c.dep_ == "dobj"]
+        if any(o.lower_ in _PERSONS or o.ent_type_ == "PERSON" or o.lemma_.lower() in L["person_objects"]
+               for o in objs):
+            return True
+        if not objs and t.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in kids):
+            return True   # "was questioned", "when questioned after the hearing"
+    if lem == "say" and t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() == "let" and any(
+            c.lower_ in ("'s", "\u2019s", "us") for c in list(t.head.children) + kids):
+        return True   # "Let's say you think ...": a supposition
+    if lem == "say" and t.dep_ == "pcomp" and t.head.lower_ == "without" and t.head.head.lemma_.lower() == "go":
+        return True   # "it goes without saying"
+    return False
+
+
+def _occasion(t, lem: str, kids, L) -> bool:
+    """Is the verb a leading participle telling the occasion of the saying verb it hangs on ("Giving
+    a speech in the port, the mayor said ...", "Writing for a weekly panel, the critic noted ...")? With
+    no clause of its own, a verb whose object is never the content (or one of putting something out)
+    says nothing there; the main verb carries the claim."""
+    h = t.head
+    return t.tag_ == "VBG" and t.dep_ == "advcl" and t.i < h.i and t.left_edge.i == t.i and (
+        lem in L["object_never"] or lem in L["publish"]) and h.lemma_.lower() in L["verbs"] and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in kids) and any(c.dep_ == "ccomp" for c in h.children)
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
-    if any(c.dep_ == "prep" and (lem, c.lower_) in L["prep_senses"] for c in kids):
+    if _other_sense(t, lem, kids, L) or _occasion(t, lem, kids, L):
         return None   # "as it contends with the possibility of ...": coping, not saying
     if lem in L["light"] and lem not in L["verbs"] and lem not in L["attitude"]:
         return _light_verb(t, L, kids)

@@ -49,6 +49,12 @@ title-case headline is re-read in sentence case for its reporting verb (``claim_
 A content ends where a second attribution begins ("said X and warned that Y", "said X, adding
 that Y", "..., though she conceded that Y", "cited X, which Y called Z"): ``claim_bounds.py``.
 
+Verbs of saying used in another sense make no claim ("failed to show up", "show signs of", "questioned
+the witness", "let's say", "it goes without saying": ``claim_verbs._other_sense``), nor does a leading
+participle that only tells the occasion of the saying ("Giving a speech in X, the mayor said ...").
+A cue's verb group -- the auxiliaries, negation and adverbs before the verb ("has long said") -- is
+given as ``cue_group_start``; ``cue`` keeps the bare verb.
+
 The source is resolved to the canonical actor of the entities stage where an
 entity mention overlaps the source span; else it stays the text of the span
 ("a senior official who spoke on condition of anonymity"). Pronoun sources
@@ -97,7 +103,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
     more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
-    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more | verbs | L["stance"], ("VERB", "AUX")):
+    for i in hedges.token_hits(ctx, adverbs | {"according", "in"}, nouns | more | verbs | L["stance"] | L["intention"], ("VERB", "AUX")):
         t = doc[i]
         if inside[t.idx]:
             continue
@@ -132,7 +138,10 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
     drafts.extend(_colon_lines(doc, text, L))
-    drafts.extend(claim_headline.headline_drafts(ctx, drafts + bare))
+    heads = claim_headline.headline_drafts(ctx, drafts)
+    if heads:   # the sentence-case parse of a title-case headline reads its verb better than the document's
+        bare = [b for b in bare if not any(h.cue_start < b.cue_end and b.cue_start < h.cue_end for h in heads)]
+    drafts.extend(heads)
     bare.extend(_dash_signatures(doc, text, quotes))
     bare.sort(key=lambda d: d.cue_start)
     attach_quotes(text, quotes, drafts, bare)
@@ -228,8 +237,45 @@ def _finish(ctx, drafts: list[_Draft], L) -> Iterator[Claim]:
             source=name, source_start=a, source_end=b, source_code=code, source_kind=kind,
             cue=text[d.cue_start:d.cue_end], cue_start=d.cue_start, cue_end=d.cue_end,
             hedge=hedge[0], hedge_cue=hedge[1], direct=d.direct or _has_quote(content),
-            cited=d.cited, cue_class=d.cue_class, co_sources=co,
+            cited=d.cited, cue_class=d.cue_class, co_sources=co, cue_group_start=_group_start(doc, d),
         )
+
+
+_NOT_GROUP = frozenset({"so", "too", "as"})   # adverbs that qualify more than the verb
+
+
+def _group_start(doc, d: _Draft) -> int | None:
+    """The start of the cue's verb group when it begins before the cue (``Claim.cue_group_start``)."""
+    g = _verb_group_start(doc, d.cue_start, d.cue_end)
+    return g if g < d.cue_start else None
+
+
+def _verb_group_start(doc, a: int, b: int) -> int:
+    """Where a verb cue's group begins: the auxiliaries, negation and adverbs right before the verb
+    and hanging on it are part of the cue ("has said", "would not confirm", "also noted", "is once
+    again questioning", "to admit"), as attribution corpora mark it; a contraction glued to the word
+    before ("he's claiming") and a capitalised "May" inside a sentence (a name) are not."""
+    if b <= a or a < 0:
+        return a
+    lo, hi = 0, len(doc)   # the token that starts at the cue's first character
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < a:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo >= len(doc) or doc[lo].idx != a or doc[lo].pos_ not in ("VERB", "AUX"):
+        return a
+    t = doc[lo]
+    left = {k.i for k in t.children if k.i < t.i and (k.dep_ in ("aux", "auxpass", "neg") or (
+        k.dep_ == "advmod" and k.tag_ != "WRB" and k.lower_ not in _NOT_GROUP and not list(k.children)))}
+    i = t.i
+    while i - 1 in left:
+        i -= 1
+    while i < t.i and (not doc[i - 1].whitespace_ or (
+            doc[i].tag_ == "MD" and doc[i].text[:1].isupper() and not doc[i].is_sent_start)):
+        i += 1   # "he's claiming": the "'s" belongs to "he"; "May said" is a name
+    return doc[i].idx if i < t.i else a
 
 
 def _is_subject(doc, pos: int) -> int:
