@@ -110,6 +110,7 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
     prefer = None
     if text is not None and span is not None:
         cands, prefer = _cues(gaz, cands, text, *span)
+        cands = _abroad(gaz, cands, text, span[0], demonyms, actors)
     if near:
         names = {gaz.rows[i].name for i in cands}
         near = tuple((la, lo) for n, la, lo in near if n not in names)      # not the toponym's own resolution
@@ -125,6 +126,24 @@ def _mission_host(gaz: "Gazetteer", text: str, e: int) -> list[int]:
     Ottawa"): a country's mission lies abroad, not in the country its adjective names."""
     m = _IN_PLACE.match(text, e)
     return _longest(gaz, m.group(1)) if m else []
+
+
+_MISSION_IN = re.compile(r"\b((?:[A-Z][\w.'\u2019-]*)(?: [A-Z][\w.'\u2019-]*)?) (?:[Ee]mbass(?:y|ies)|[Cc]onsulates?"
+                         r"(?: [Gg]eneral)?|[Ll]egation) in (?:the )?$")
+
+
+def _abroad(gaz: "Gazetteer", cands: list[int], text: str, s: int, demonyms, actors) -> list[int]:
+    """A place a country's embassy or consulate stands in lies outside that country: "the US consulate
+    in St. Petersburg" is Russia's city, not Florida's; "Britain's embassy in Georgia" the country."""
+    m = _MISSION_IN.search(text[max(0, s - 60):s])
+    if not m:
+        return cands
+    who = m.group(1)
+    who = who[:-2] if who.endswith(("'s", "\u2019s")) else who
+    home = {gaz.rows[i].country for i in [*_adjective(gaz, who, demonyms, actors), *gaz.candidates(who)]
+            if gaz.rows[i].kind == "country"}
+    out = [i for i in cands if gaz.rows[i].country not in home]
+    return out or cands
 
 
 MINOR = {"of", "the", "and", "de", "del", "da"}

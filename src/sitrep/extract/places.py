@@ -173,8 +173,11 @@ def find_places(ctx: Context) -> Iterator[Place]:
     hits = [h for h in hits if ctx.doc.text[h[2]:h[3]] not in cue or _locative(sdoc, h[0], h[1])]   # "Austin said"
     if not hits:
         return
-    countries = context_countries(gaz, (e.code[:3] for e in ctx.records.entities
-                                        if e.type == "GPE" and e.code and len(e.code) >= 3), hits)
+    site = site_country(ctx.doc)
+    actors = [(e.code[:3], tuple(m.text for m in e.mentions)) for e in ctx.records.entities
+              if e.type == "GPE" and e.code and len(e.code) >= 3]
+    countries = context_countries(gaz, actors, hits, ctx.doc.text, site)
+    own: dict[str, dict[str, float]] = {}       # each name's context without its own votes
     states = set()
     for *_, cands in hits:
         cands = [c for c in cands if gaz.rows[c].kind != "district"]      # "Idaho" is also Idaho County
@@ -212,7 +215,9 @@ def find_places(ctx: Context) -> Iterator[Place]:
     for ts, te, s, e, cands in hits:
         surface = ctx.doc.text[s:e]
         near = tuple(pt for n, pt in anchors.items() if n != surface) if len(cands) > 1 and anchors else ()
-        row = gaz.rows[gaz.best(cands, countries, states, prefer.get(surface), surface, near)]
+        if len({gaz.rows[c].country for c in cands}) > 1 and surface not in own:
+            own[surface] = context_countries(gaz, actors, hits, ctx.doc.text, site, skip=surface)
+        row = gaz.rows[gaz.best(cands, own.get(surface, countries), states, prefer.get(surface), surface, near)]
         if row.kind != "country" and te - ts == 1 and sdoc[ts].pos_ != "PROPN" and not sdoc[ts].is_upper:
             continue            # "Alliance", "Angle": a common word, not a place name here
         if te - ts == 1 and (surface in gaz.person_words or surface in surnames) and not _locative(sdoc, ts, te):
@@ -247,17 +252,68 @@ def town_states(gaz: Gazetteer, rows: Iterable[Gaz]) -> set[str]:
     return {a for a, n in tally.items() if n >= 2 and n * 3 >= total}
 
 
-def context_countries(gaz: Gazetteer, codes: Iterable[str], hits) -> dict[str, float]:
+def context_countries(gaz: Gazetteer, codes: Iterable[str], hits, text: str = "", site: str | None = None,
+                      skip: str | None = None) -> dict[str, float]:
     """The document's countries with their share of its mentions: states named as actors, and the
-    country of each place mention resolved without context (unambiguous ones count double)."""
-    from collections import Counter
-    tally: Counter = Counter(codes)
-    for *_, cands in hits:
+    country of each place mention resolved without context (unambiguous ones count double), and the
+    publishing site's country (``site_country``: a share of ``SITE_SHARE`` at least). ``codes``: country codes, or
+    (code, names) pairs, the names an actor goes by in the text; ``skip``: a name whose own mentions and actor
+    do not count (see ``country_shares``)."""
+    votes = [(c, ()) if isinstance(c, str) else c for c in codes]
+    for _ts, _te, s, e, cands in hits:
         r = gaz.rows[gaz.best(cands)]
         if r.country and (r.population >= SMALL or r.kind not in ("city", "district") or r.country in THEATRE):
-            tally[r.country] += 2 if len(cands) == 1 else 1
+            votes.append((r.country, (text[s:e],), 2 if len(cands) == 1 else 1))
+    return country_shares(votes, site, skip)
+
+
+SITE_SHARE = 0.25       # the publishing site's country: a share of the document's countries of at least this
+#                         (under the 0.3 that lets a country's villages in, and not diluting the others' shares)
+_TLDS: dict[str, str] | None = None
+
+
+def site_country(doc) -> str | None:
+    """The country of the site a document was published on, from its address's country-code domain
+    (``data/places-tld.tsv``: ".ie" Ireland, ".co.uk" the United Kingdom; ".com" and vanity domains such as
+    ".tv" say nothing): ``doc.source`` where it is a web address, else ``doc.site`` where it is a host name."""
+    global _TLDS
+    if _TLDS is None:
+        _TLDS = {}
+        for line in (DATA / "places-tld.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                tld, cc, _help = line.split("\t")
+                _TLDS[tld] = cc
+    from urllib.parse import urlparse
+    host = ""
+    src = getattr(doc, "source", None) or ""
+    if src.startswith(("http://", "https://")):
+        host = urlparse(src).hostname or ""
+    if not host:
+        site = getattr(doc, "site", None) or ""
+        if "." in site and " " not in site and "/" not in site:
+            host = site.lower()
+    tld = host.rstrip(".").rsplit(".", 1)[-1] if "." in host else ""
+    return _TLDS.get(tld)
+
+
+def country_shares(votes, site: str | None = None, skip: str | None = None) -> dict[str, float]:
+    """Each country's share of the votes: (country, names it was named by[, weight]) triples; the
+    site's country has ``SITE_SHARE`` at least. ``skip``: a toponym being resolved: votes cast by its own name (any case) do not count,
+    so that an ambiguous name does not vote for its own reading ("Athens" five times in a story from Athens,
+    Texas, each first read as Greece's capital, made the story Greek)."""
+    from collections import Counter
+    tally: Counter = Counter()
+    low = skip.lower() if skip else None
+    for v in votes:
+        cc, names, w = v if len(v) == 3 else (*v, 1)
+        if low is not None and any(n.lower() == low for n in names):
+            continue
+        tally[cc] += w
     total = sum(tally.values()) or 1
-    return {c: n / total for c, n in tally.items()}
+    out = {c: n / total for c, n in tally.items() if n}
+    if site:                # a floor, not more votes: the countries the text names keep their shares
+        out[site] = max(out.get(site, 0.0), SITE_SHARE)
+    return out
 
 
 def _lists_of_regions(hits, sdoc, text, gaz, prefer) -> None:
