@@ -478,3 +478,18 @@ def test_an_armed_groups_name_is_no_town():
     g = Gazetteer()
     assert not g.candidates("Hamas")
     assert g.candidates("Hamm")
+
+
+def test_a_us_state_named_like_a_country_in_a_us_story(pipeline):
+    """"Georgia" in a story mostly about the United States, naming nothing else of the Caucasus: the state."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    r = resolve(g, "Georgia", {"USA": 0.9, "CAN": 0.1})
+    assert (r.kind, r.country) == ("region", "USA")
+    assert resolve(g, "Georgia", {"USA": 0.6, "GEO": 0.2, "RUS": 0.2}).country == "GEO"     # the text names it
+    assert resolve(g, "Georgia", {"RUS": 0.7, "UKR": 0.3}).country == "GEO"
+    p = places(pipeline, "Deputies in Macon arrested two men after a chase across Georgia. "
+                         "Georgia officials in Savannah said the men were wanted in Florida.")
+    assert ("Georgia", "USA") in p and ("Georgia", "GEO") not in p
+    p = places(pipeline, "Russian troops crossed into Georgia in 2008 and still hold South Ossetia.")
+    assert ("Georgia", "GEO") in p
