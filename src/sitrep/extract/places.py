@@ -298,17 +298,23 @@ def site_country(doc) -> str | None:
 
 def country_shares(votes, site: str | None = None, skip: str | None = None) -> dict[str, float]:
     """Each country's share of the votes: (country, names it was named by[, weight]) triples; the
-    site's country has ``SITE_SHARE`` at least. ``skip``: a toponym being resolved: votes cast by its own name (any case) do not count,
-    so that an ambiguous name does not vote for its own reading ("Athens" five times in a story from Athens,
-    Texas, each first read as Greece's capital, made the story Greek)."""
+    site's country has ``SITE_SHARE`` at least. ``skip``: a toponym being resolved: votes cast by its own name
+    (any case) count only for a country something else in the text names, so that an ambiguous name does not
+    vote alone for its own reading ("Athens" five times in a story from Athens, Texas, each first read as
+    Greece's capital, made the story Greek; beside "Greece" or "Piraeus" they still count)."""
     from collections import Counter
     tally: Counter = Counter()
+    own: Counter = Counter()
     low = skip.lower() if skip else None
     for v in votes:
         cc, names, w = v if len(v) == 3 else (*v, 1)
         if low is not None and any(n.lower() == low for n in names):
-            continue
-        tally[cc] += w
+            own[cc] += w
+        else:
+            tally[cc] += w
+    for cc, w in own.items():   # the name's own votes count for a country something else names too
+        if tally[cc]:
+            tally[cc] += w
     total = sum(tally.values()) or 1
     out = {c: n / total for c, n in tally.items() if n}
     if site:                # a floor, not more votes: the countries the text names keep their shares
