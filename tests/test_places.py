@@ -495,3 +495,17 @@ def test_a_us_state_named_like_a_country_in_a_us_story(pipeline):
     assert ("Georgia", "USA") in p and ("Georgia", "GEO") not in p
     p = places(pipeline, "Russian troops crossed into Georgia in 2008 and still hold South Ossetia.")
     assert ("Georgia", "GEO") in p
+
+
+def test_the_people_of_a_place_and_abbreviations_without_their_stop():
+    """Known toponym spans: "Vermonters", "Crimeans", "Kyivans", "New Yorker" name their place; "Tenn" and
+    "N.J" are the AP abbreviations without the final stop. A stem that is only a village is no place's people."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Vermonters", {"USA": 1.0}).name == "Vermont"
+    assert resolve(g, "Crimeans", {"UKR": 1.0}).name == "Crimea"
+    assert resolve(g, "Kyivans", {"UKR": 1.0}).name == "Kyiv"
+    assert resolve(g, "New Yorker", {"USA": 1.0}).country == "USA"
+    assert resolve(g, "Tenn", {"USA": 1.0}).name == "Tennessee"
+    assert resolve(g, "N.J", {"USA": 1.0}).name == "New Jersey"
+    assert resolve(g, "Flooblers") is None
