@@ -470,7 +470,8 @@ def test_an_ambiguous_name_does_not_vote_for_its_own_reading():
     votes = [("GRC", ("Athens",))] * 4 + [("USA", ("Tyler",)), ("USA", ("Texas",))]
     assert country_shares(votes)["GRC"] > 0.6
     assert country_shares(votes, skip="ATHENS") == {"USA": 1.0}
-    assert country_shares(votes, site="IRL", skip="Athens") == {"USA": 1.0, "IRL": 0.25}      # a floor
+    assert country_shares(votes + [("MEX", ("Mexico",))] * 2, site="IRL", skip="Athens") == {
+        "USA": 0.5, "MEX": 0.5, "IRL": 0.25}        # the site's country: a floor
     votes.append(("GRC", ("Piraeus",)))      # something else names Greece: the name's own votes count again
     assert country_shares(votes, skip="Athens")["GRC"] == 5 / 7
 
@@ -509,3 +510,19 @@ def test_the_people_of_a_place_and_abbreviations_without_their_stop():
     assert resolve(g, "Tenn", {"USA": 1.0}).name == "Tennessee"
     assert resolve(g, "N.J", {"USA": 1.0}).name == "New Jersey"
     assert resolve(g, "Flooblers") is None
+
+
+def test_a_names_own_votes_yield_only_to_a_rival_reading():
+    """An ambiguous name's own votes are set aside only where the rest of the text (or the site) gives the
+    country of another of its readings a quarter of the votes; and a site's country counts for nothing where
+    the text is mostly about another country."""
+    from sitrep.extract.places import country_shares, load_gazetteer, name_countries
+    g = load_gazetteer()
+    cands = g.candidates("London")
+    votes = [("GBR", ("London",))] * 2 + [("USA", ("Texas",))] * 3 + [("JPN", ("Japan",)), ("CAN", ("Canadian",))]
+    assert name_countries(g, votes, None, "London", cands)["GBR"] == 2 / 7      # no rival strong enough
+    votes = [("GBR", ("London",))] * 2 + [("CAN", ("Ontario",))] * 2
+    assert "GBR" not in name_countries(g, votes, None, "London", cands)         # Ontario's London
+    assert "GBR" not in name_countries(g, [("GBR", ("London",))], "CAN", "London", cands)   # a .ca site
+    assert country_shares([("USA", ("New York",))] * 3 + [("GBR", ("Kent",))], "GBR") == {"USA": 0.75, "GBR": 0.25}
+    assert country_shares([("USA", ("New York",))] * 4, "GBR") == {"USA": 1.0}    # a British site's US story

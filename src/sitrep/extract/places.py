@@ -176,7 +176,8 @@ def find_places(ctx: Context) -> Iterator[Place]:
     site = site_country(ctx.doc)
     actors = [(e.code[:3], tuple(m.text for m in e.mentions)) for e in ctx.records.entities
               if e.type == "GPE" and e.code and len(e.code) >= 3]
-    countries = context_countries(gaz, actors, hits, ctx.doc.text, site)
+    votes = context_votes(gaz, actors, hits, ctx.doc.text)
+    countries = country_shares(votes, site)
     own: dict[str, dict[str, float]] = {}       # each name's context without its own votes
     states = set()
     for *_, cands in hits:
@@ -216,7 +217,7 @@ def find_places(ctx: Context) -> Iterator[Place]:
         surface = ctx.doc.text[s:e]
         near = tuple(pt for n, pt in anchors.items() if n != surface) if len(cands) > 1 and anchors else ()
         if len({gaz.rows[c].country for c in cands}) > 1 and surface not in own:
-            own[surface] = context_countries(gaz, actors, hits, ctx.doc.text, site, skip=surface)
+            own[surface] = name_countries(gaz, votes, site, surface, cands)
         row = gaz.rows[gaz.best(cands, own.get(surface, countries), states, prefer.get(surface), surface, near)]
         if row.kind != "country" and te - ts == 1 and sdoc[ts].pos_ != "PROPN" and not sdoc[ts].is_upper:
             continue            # "Alliance", "Angle": a common word, not a place name here
@@ -252,23 +253,27 @@ def town_states(gaz: Gazetteer, rows: Iterable[Gaz]) -> set[str]:
     return {a for a, n in tally.items() if n >= 2 and n * 3 >= total}
 
 
-def context_countries(gaz: Gazetteer, codes: Iterable[str], hits, text: str = "", site: str | None = None,
-                      skip: str | None = None) -> dict[str, float]:
-    """The document's countries with their share of its mentions: states named as actors, and the
-    country of each place mention resolved without context (unambiguous ones count double), and the
-    publishing site's country (``site_country``: a share of ``SITE_SHARE`` at least). ``codes``: country codes, or
-    (code, names) pairs, the names an actor goes by in the text; ``skip``: a name whose own mentions and actor
-    do not count (see ``country_shares``)."""
-    votes = [(c, ()) if isinstance(c, str) else c for c in codes]
+def context_votes(gaz: Gazetteer, codes: Iterable, hits, text: str = "") -> list[tuple]:
+    """The document's votes for its countries, (country, names, weight): states named as actors, and the
+    country of each place mention resolved without context (unambiguous ones count double). ``codes``:
+    country codes, or (code, names) pairs, the names an actor goes by in the text."""
+    votes = [(c, (), 1) if isinstance(c, str) else (*c, 1) for c in codes]
     for _ts, _te, s, e, cands in hits:
         r = gaz.rows[gaz.best(cands)]
         if r.country and (r.population >= SMALL or r.kind not in ("city", "district") or r.country in THEATRE):
             votes.append((r.country, (text[s:e],), 2 if len(cands) == 1 else 1))
-    return country_shares(votes, site, skip)
+    return votes
+
+
+def context_countries(gaz: Gazetteer, codes: Iterable, hits, text: str = "", site: str | None = None) -> dict[str, float]:
+    """The document's countries with their share of its votes (``context_votes``), and the publishing
+    site's country (``site_country``: a share of ``SITE_SHARE`` at least)."""
+    return country_shares(context_votes(gaz, codes, hits, text), site)
 
 
 SITE_SHARE = 0.25       # the publishing site's country: a share of the document's countries of at least this
 #                         (under the 0.3 that lets a country's villages in, and not diluting the others' shares)
+SITE_ELSEWHERE = 0.6    # ... unless the text gives another country this share of its mentions
 _TLDS: dict[str, str] | None = None
 
 
@@ -317,9 +322,30 @@ def country_shares(votes, site: str | None = None, skip: str | None = None) -> d
             tally[cc] += w
     total = sum(tally.values()) or 1
     out = {c: n / total for c, n in tally.items() if n}
-    if site:                # a floor, not more votes: the countries the text names keep their shares
+    if site and not any(v >= SITE_ELSEWHERE for c, v in out.items() if c != site):
+        # a floor, not more votes: the countries the text names keep their shares; and none where the text is
+        # mostly about another country (a British site's story from New York: "Suffolk" is New York's county)
         out[site] = max(out.get(site, 0.0), SITE_SHARE)
     return out
+
+
+OTHER_READING = 0.25    # the share of the document's countries that makes another reading of a name a rival
+
+
+def name_countries(gaz: Gazetteer, votes, site: str | None, name: str, cands) -> dict[str, float]:
+    """The document's countries for resolving one ambiguous name: without the name's own votes (see
+    ``country_shares``) where the rest of the text, or the site, gives the country of another of its readings
+    ``OTHER_READING`` of the votes or more ("Alexandria" in a story naming only American places is Virginia's,
+    however often it is named); else with them ("London" in a story naming Japan, the US and a Canadian
+    official: a capital named as an actor and a place still votes for itself)."""
+    full = country_shares(votes, site)
+    cands = list(cands)
+    if len({gaz.rows[i].country for i in cands}) < 2:
+        return full
+    mine = gaz.rows[gaz.best(cands)].country
+    alt = country_shares(votes, site, skip=name)
+    rivals = {gaz.rows[i].country for i in cands} - {mine}
+    return alt if any(alt.get(c, 0.0) >= OTHER_READING for c in rivals) else full
 
 
 def _lists_of_regions(hits, sdoc, text, gaz, prefer) -> None:
