@@ -22,7 +22,9 @@ its country (or names its US state; the war's theatre excepted): "Sequim" in a s
 not "Hinton" in one from Syria. A county's bare name needs a place context.
 
 Ambiguous names are resolved by the document: candidates in a country the
-document names (its states, its unambiguous places) win, and a US state named
+document names (its states, its unambiguous places; the publishing site's
+country-code domain, ".ie"; not the name's own mentions where the rest of the
+text backs another reading: "Alexandria" among Virginia's towns) win, and a US state named
 in the text pulls its cities ("Moscow" is Russia's unless the text says
 Idaho), and a town near the document's unambiguous places beats its namesakes
 elsewhere (Charleston, West Virginia, in a story about Huntington); then kind
