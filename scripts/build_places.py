@@ -85,7 +85,9 @@ STOP = {"Mission", "Police", "Union", "Victoria", "Winston", "Michel", "Regina",
         "Scottish", "Irish", "Dutch", "Swiss", "Polish", "German", "French", "Russian", "American",
         # weapons named in war news that are also places somewhere ("Grad" rockets; Grad, Slovenia)
         "Grad", "Uragan", "Smerch", "Tornado", "Buk", "Tochka", "Iskander", "Kinzhal", "Kalibr", "Shahed", "Lancet",
-        "Patriot", "Javelin", "Stinger", "Bayraktar", "Leopard", "Abrams", "Bradley", "Storm Shadow", "Oreshnik"}
+        "Patriot", "Javelin", "Stinger", "Bayraktar", "Leopard", "Abrams", "Bradley", "Storm Shadow", "Oreshnik",
+        # armed groups' names that GeoNames lists as another name of a town ("Hamas": Hamm, Germany)
+        "Hamas"}
 
 # names whose small namesakes stay out even where the name is already a place's: the war's own places and
 # actors ("Gaza City" is in STOP for Gaza's sake)

@@ -411,3 +411,118 @@ def test_a_persons_last_name_alone_is_the_person(pipeline):
                          "principal. Ms. Underwood's students remember her kindness.")
     assert ("Des Moines", "USA") in p
     assert not any(name == "Underwood" for name, _ in p)
+
+
+def test_a_mission_abroad_is_not_in_its_own_country():
+    """"the US consulate in X": X lies outside the United States (a namesake in Florida loses)."""
+    from sitrep.extract.pipeline import Pipeline
+    from sitrep.extract.places import resolve
+    pipe = Pipeline(stages=("entities", "places"))
+    g, dem, act = pipe.resources["gazetteer"], pipe.resources["actor_demonym_index"], pipe.resources["actors"]
+    for text in ("Washington said the US consulate in St. Petersburg would shut within a month.",
+                 "Staff at the American consulate general in St. Petersburg were told to leave."):
+        s = text.index("St. Petersburg")
+        r = resolve(g, "St. Petersburg", {"USA": 0.9, "RUS": 0.1}, set(), dem, act, text=text,
+                    span=(s, s + len("St. Petersburg")))
+        assert r.country == "RUS", text
+    text = "Retirees flock to St. Petersburg every winter."
+    s = text.index("St. Petersburg")
+    assert resolve(g, "St. Petersburg", {"USA": 0.9}, set(), dem, act, text=text,
+                   span=(s, s + 14)).country == "USA"
+
+
+def test_the_publishing_sites_country_domain():
+    from sitrep.extract.places import site_country
+    assert site_country(Document.new("x", source="https://www.example.ie/news/a-story")) == "IRL"
+    assert site_country(Document.new("x", source="http://news.example.co.uk/1")) == "GBR"
+    assert site_country(Document.new("x", source="https://example.com/1")) is None
+    assert site_country(Document.new("x", source="https://example.tv/1")) is None      # sold worldwide
+    assert site_country(Document.new("x", site="paper.example.ca")) == "CAN"
+    assert site_country(Document.new("x", site="The Example Times")) is None
+    assert site_country(Document.new("x", source="/tmp/story.ie")) is None            # a file, not a site
+
+
+def test_places_tld_data_has_a_help_line_each():
+    from sitrep.extract.places import DATA, load_gazetteer
+    g = load_gazetteer()
+    for n, line in enumerate((DATA / "places-tld.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert len(cols) == 3 and cols[2].startswith("." + cols[0] + ":"), f"places-tld.tsv line {n}"
+        assert cols[1] in g.by_country, f"places-tld.tsv line {n}: {cols[1]} is not a gazetteer country"
+
+
+def test_a_site_in_ireland_names_its_own_towns(pipeline):
+    """A town named like a bigger one abroad is the one in the site's country, other things equal."""
+    text = "A man was charged after a break-in at a pharmacy in Dundalk on Tuesday night."
+    doc = Document.new(text, source="https://www.example.ie/news/1")
+    p = {(x.name, x.country) for x in pipeline.run(doc).places}
+    assert ("Dundalk", "IRL") in p
+    doc = Document.new(text, source="https://www.example.com/news/1")
+    assert ("Dundalk", "IRL") not in {(x.name, x.country) for x in pipeline.run(doc).places}
+
+
+def test_an_ambiguous_name_does_not_vote_for_its_own_reading():
+    """The document's countries, less the votes of the name being resolved: "Athens" named four times in a
+    story that also names Texas towns is the Texas one, not made Greek by its own mentions."""
+    from sitrep.extract.places import country_shares
+    votes = [("GRC", ("Athens",))] * 4 + [("USA", ("Tyler",)), ("USA", ("Texas",))]
+    assert country_shares(votes)["GRC"] > 0.6
+    assert country_shares(votes, skip="ATHENS") == {"USA": 1.0}
+    assert country_shares(votes + [("MEX", ("Mexico",))] * 2, site="IRL", skip="Athens") == {
+        "USA": 0.5, "MEX": 0.5, "IRL": 0.25}        # the site's country: a floor
+    votes.append(("GRC", ("Piraeus",)))      # something else names Greece: the name's own votes count again
+    assert country_shares(votes, skip="Athens")["GRC"] == 5 / 7
+
+
+def test_an_armed_groups_name_is_no_town():
+    """GeoNames lists "Hamas" as another name of Hamm (Germany): curated out (build_places.py STOP)."""
+    g = Gazetteer()
+    assert not g.candidates("Hamas")
+    assert g.candidates("Hamm")
+
+
+def test_a_us_state_named_like_a_country_in_a_us_story(pipeline):
+    """"Georgia" in a story mostly about the United States, naming nothing else of the Caucasus: the state."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    r = resolve(g, "Georgia", {"USA": 0.9, "CAN": 0.1})
+    assert (r.kind, r.country) == ("region", "USA")
+    assert resolve(g, "Georgia", {"USA": 0.6, "GEO": 0.2, "RUS": 0.2}).country == "GEO"     # the text names it
+    assert resolve(g, "Georgia", {"RUS": 0.7, "UKR": 0.3}).country == "GEO"
+    p = places(pipeline, "Deputies in Macon arrested two men after a chase across Georgia. "
+                         "Georgia officials in Savannah said the men were wanted in Florida.")
+    assert ("Georgia", "USA") in p and ("Georgia", "GEO") not in p
+    p = places(pipeline, "Russian troops crossed into Georgia in 2008 and still hold South Ossetia.")
+    assert ("Georgia", "GEO") in p
+
+
+def test_the_people_of_a_place_and_abbreviations_without_their_stop():
+    """Known toponym spans: "Vermonters", "Crimeans", "Kyivans", "New Yorker" name their place; "Tenn" and
+    "N.J" are the AP abbreviations without the final stop. A stem that is only a village is no place's people."""
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "Vermonters", {"USA": 1.0}).name == "Vermont"
+    assert resolve(g, "Crimeans", {"UKR": 1.0}).name == "Crimea"
+    assert resolve(g, "Kyivans", {"UKR": 1.0}).name == "Kyiv"
+    assert resolve(g, "New Yorker", {"USA": 1.0}).country == "USA"
+    assert resolve(g, "Tenn", {"USA": 1.0}).name == "Tennessee"
+    assert resolve(g, "N.J", {"USA": 1.0}).name == "New Jersey"
+    assert resolve(g, "Flooblers") is None
+
+
+def test_a_names_own_votes_yield_only_to_a_rival_reading():
+    """An ambiguous name's own votes are set aside only where the rest of the text (or the site) gives the
+    country of another of its readings a quarter of the votes; and a site's country counts for nothing where
+    the text is mostly about another country."""
+    from sitrep.extract.places import country_shares, load_gazetteer, name_countries
+    g = load_gazetteer()
+    cands = g.candidates("London")
+    votes = [("GBR", ("London",))] * 2 + [("USA", ("Texas",))] * 3 + [("JPN", ("Japan",)), ("CAN", ("Canadian",))]
+    assert name_countries(g, votes, None, "London", cands)["GBR"] == 2 / 7      # no rival strong enough
+    votes = [("GBR", ("London",))] * 2 + [("CAN", ("Ontario",))] * 2
+    assert "GBR" not in name_countries(g, votes, None, "London", cands)         # Ontario's London
+    assert "GBR" not in name_countries(g, [("GBR", ("London",))], "CAN", "London", cands)   # a .ca site
+    assert country_shares([("USA", ("New York",))] * 3 + [("GBR", ("Kent",))], "GBR") == {"USA": 0.75, "GBR": 0.25}
+    assert country_shares([("USA", ("New York",))] * 4, "GBR") == {"USA": 1.0}    # a British site's US story

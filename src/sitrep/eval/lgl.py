@@ -1,7 +1,8 @@
 """LGL, the Local-Global Lexicon corpus (``../shared/benchmarks/geoparsing/lgl.xml``;
 Lieberman, Samet & Sankaranarayanan 2010): 588 local US news articles with
 toponyms resolved to GeoNames. Scored like GeoWebNews (see ``gwn``): the gold
-span is given and sitrep resolves it in the article's context (a name the gazetteer
+span is given and sitrep resolves it in the article's context (with its url, as
+a feed gives it: a ".ca" site is Canadian; a name the gazetteer
 lacks counts as wrong); ``country``
 compares with the gold's own country. Local news names many small towns, counties and
 streets; sitrep's gazetteer has towns of 1,000+ (500+ in the US) and counties, not streets or
@@ -34,7 +35,7 @@ def load(shared: Path, gaz) -> list[dict]:
             cc = next((gaz.rows[i].country for i in gaz.candidates(cname) if gaz.rows[i].kind == "country"), None)
             tops.append({"start": s, "end": e, "name": text[s:e] or t.findtext("phrase"), "gid": int(g.get("geonameid")),
                          "lat": float(g.findtext("lat")), "lon": float(g.findtext("lon")), "country": cc})
-        arts.append({"text": text, "toponyms": tops})
+        arts.append({"text": text, "toponyms": tops, "source": (a.findtext("url") or "").strip() or None})
     return arts
 
 

@@ -21,6 +21,7 @@ from ..errors import SitrepError
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER = DATA / "places.tsv.gz"
 KIND_BONUS = {"continent": 3.0, "country": 3.0, "sea": 1.5, "river": 1.0, "region": 0.5, "city": 0.0, "district": -1.0}
+HOME = 0.5      # a document's share of mentions of its main country: its divisions beat a country of their name
 NEAR = ((100, 4.0), (250, 2.5), (400, 1.5))   # (km, bonus): a town near another place of the document wins
 
 
@@ -239,6 +240,9 @@ class Gazetteer:
         text does not name the kind ("the Donetsk region" stays the region however near the city is)."""
         cands = list(cands)
         towns = {self.rows[i].country for i in cands if self.rows[i].kind == "city"} if len(cands) > 1 else ()
+        # "Georgia" in a story mostly about the United States, which names no Georgia the country otherwise: the state
+        home = isinstance(countries, dict) and len(cands) > 1 and any(
+            self.rows[i].kind == "region" and countries.get(self.rows[i].country, 0.0) >= HOME for i in cands)
 
         def score(i: int) -> float:
             r = self.rows[i]
@@ -257,6 +261,8 @@ class Gazetteer:
                     s += 1.5    # "Atlantic", "Pacific", "Ganges": the ocean or river, not a village of the name
             if name is not None and r.name != name:
                 s -= 0.5
+            if home and kind == "country" and r.country not in countries:
+                s -= 3.0
             if r.country and r.country in countries:
                 # a country the document names; more for the one it names most (local news: USA)
                 s += 1.5 + (3.0 * countries[r.country] if isinstance(countries, dict) else 0.0)

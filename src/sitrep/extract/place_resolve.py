@@ -101,6 +101,10 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
     if not cands and name.lower().endswith(" city") and len(name) > 8:
         cands = [i for i in _lookup(gaz, name[:-5]) if gaz.rows[i].kind == "city"]     # "Calamba City"
+    if not cands and name[-1:].isalpha() and ("." in name or name.istitle() and len(name) <= 5):
+        cands = gaz.candidates(name + ".")            # "N.Y", "Calif": an abbreviation without its last stop
+    if not cands and not adj:
+        cands = _people_of(gaz, name)                 # "Ohioans", "Londoner", "South Ossetian"
     if not cands and text is not None and span is not None and name.split()[-1].lower() in MISSIONS:
         cands = _mission_host(gaz, text, span[1])     # "the Russian Embassy in the U.S. capital": the U.S.
     if not cands:
@@ -110,10 +114,34 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
     prefer = None
     if text is not None and span is not None:
         cands, prefer = _cues(gaz, cands, text, *span)
+        cands = _abroad(gaz, cands, text, span[0], demonyms, actors)
     if near:
         names = {gaz.rows[i].name for i in cands}
         near = tuple((la, lo) for n, la, lo in near if n not in names)      # not the toponym's own resolution
     return gaz.rows[gaz.best(cands, countries, states, prefer, name=name, near=near)]
+
+
+# endings of the words for a place's people and what the place's name ends with instead: "Minnesotans"
+# (Minnesota), "Ohioans" (Ohio), "Bostonians" (Boston), "Londoner" and "New Yorkers" (London, New York)
+PEOPLE_ENDINGS = (("ians", ""), ("ian", ""), ("ans", ""), ("an", ""), ("ns", ""), ("n", ""), ("ers", ""), ("er", ""))
+PEOPLE_MIN = 100_000        # a town that large has a word for its people; not a village named like a stem
+
+
+def _people_of(gaz: "Gazetteer", name: str) -> list[int]:
+    """The place whose people the name is: a country's or region's, or a large town's (the actor dictionary
+    has the countries' own words, "Canadian"; these are the rest)."""
+    if not name[:1].isupper() or len(name) < 6:
+        return []
+    for end, add in PEOPLE_ENDINGS:
+        if name.endswith(end) and len(name) - len(end) >= 4:
+            stem = name[:-len(end)] + add
+            if end in ("ns", "n") and not stem.endswith("a"):
+                continue                # "Minnesota-ns", "Ossetia-n"; not "Russell-n"
+            c = [i for i in gaz.candidates(stem) if gaz.rows[i].kind in ("country", "region", "continent")
+                 or gaz.rows[i].kind == "city" and gaz.rows[i].population >= PEOPLE_MIN]
+            if c:
+                return c
+    return []
 
 
 MISSIONS = {"embassy", "embassies", "consulate", "consulates", "legation"}
@@ -125,6 +153,24 @@ def _mission_host(gaz: "Gazetteer", text: str, e: int) -> list[int]:
     Ottawa"): a country's mission lies abroad, not in the country its adjective names."""
     m = _IN_PLACE.match(text, e)
     return _longest(gaz, m.group(1)) if m else []
+
+
+_MISSION_IN = re.compile(r"\b((?:[A-Z][\w.'\u2019-]*)(?: [A-Z][\w.'\u2019-]*)?) (?:[Ee]mbass(?:y|ies)|[Cc]onsulates?"
+                         r"(?: [Gg]eneral)?|[Ll]egation) in (?:the )?$")
+
+
+def _abroad(gaz: "Gazetteer", cands: list[int], text: str, s: int, demonyms, actors) -> list[int]:
+    """A place a country's embassy or consulate stands in lies outside that country: "the US consulate
+    in St. Petersburg" is Russia's city, not Florida's; "Britain's embassy in Georgia" the country."""
+    m = _MISSION_IN.search(text[max(0, s - 60):s])
+    if not m:
+        return cands
+    who = m.group(1)
+    who = who[:-2] if who.endswith(("'s", "\u2019s")) else who
+    home = {gaz.rows[i].country for i in [*_adjective(gaz, who, demonyms, actors), *gaz.candidates(who)]
+            if gaz.rows[i].kind == "country"}
+    out = [i for i in cands if gaz.rows[i].country not in home]
+    return out or cands
 
 
 MINOR = {"of", "the", "and", "de", "del", "da"}

@@ -22,7 +22,9 @@ its country (or names its US state; the war's theatre excepted): "Sequim" in a s
 not "Hinton" in one from Syria. A county's bare name needs a place context.
 
 Ambiguous names are resolved by the document: candidates in a country the
-document names (its states, its unambiguous places) win, and a US state named
+document names (its states, its unambiguous places; the publishing site's
+country-code domain, ".ie"; not the name's own mentions where the rest of the
+text backs another reading: "Alexandria" among Virginia's towns) win, and a US state named
 in the text pulls its cities ("Moscow" is Russia's unless the text says
 Idaho), and a town near the document's unambiguous places beats its namesakes
 elsewhere (Charleston, West Virginia, in a story about Huntington); then kind
@@ -173,8 +175,12 @@ def find_places(ctx: Context) -> Iterator[Place]:
     hits = [h for h in hits if ctx.doc.text[h[2]:h[3]] not in cue or _locative(sdoc, h[0], h[1])]   # "Austin said"
     if not hits:
         return
-    countries = context_countries(gaz, (e.code[:3] for e in ctx.records.entities
-                                        if e.type == "GPE" and e.code and len(e.code) >= 3), hits)
+    site = site_country(ctx.doc)
+    actors = [(e.code[:3], tuple(m.text for m in e.mentions)) for e in ctx.records.entities
+              if e.type == "GPE" and e.code and len(e.code) >= 3]
+    votes = context_votes(gaz, actors, hits, ctx.doc.text)
+    countries = country_shares(votes, site)
+    own: dict[str, dict[str, float]] = {}       # each name's context without its own votes
     states = set()
     for *_, cands in hits:
         cands = [c for c in cands if gaz.rows[c].kind != "district"]      # "Idaho" is also Idaho County
@@ -212,7 +218,9 @@ def find_places(ctx: Context) -> Iterator[Place]:
     for ts, te, s, e, cands in hits:
         surface = ctx.doc.text[s:e]
         near = tuple(pt for n, pt in anchors.items() if n != surface) if len(cands) > 1 and anchors else ()
-        row = gaz.rows[gaz.best(cands, countries, states, prefer.get(surface), surface, near)]
+        if len({gaz.rows[c].country for c in cands}) > 1 and surface not in own:
+            own[surface] = name_countries(gaz, votes, site, surface, cands)
+        row = gaz.rows[gaz.best(cands, own.get(surface, countries), states, prefer.get(surface), surface, near)]
         if row.kind != "country" and te - ts == 1 and sdoc[ts].pos_ != "PROPN" and not sdoc[ts].is_upper:
             continue            # "Alliance", "Angle": a common word, not a place name here
         if te - ts == 1 and (surface in gaz.person_words or surface in surnames) and not _locative(sdoc, ts, te):
@@ -247,17 +255,99 @@ def town_states(gaz: Gazetteer, rows: Iterable[Gaz]) -> set[str]:
     return {a for a, n in tally.items() if n >= 2 and n * 3 >= total}
 
 
-def context_countries(gaz: Gazetteer, codes: Iterable[str], hits) -> dict[str, float]:
-    """The document's countries with their share of its mentions: states named as actors, and the
-    country of each place mention resolved without context (unambiguous ones count double)."""
-    from collections import Counter
-    tally: Counter = Counter(codes)
-    for *_, cands in hits:
+def context_votes(gaz: Gazetteer, codes: Iterable, hits, text: str = "") -> list[tuple]:
+    """The document's votes for its countries, (country, names, weight): states named as actors, and the
+    country of each place mention resolved without context (unambiguous ones count double). ``codes``:
+    country codes, or (code, names) pairs, the names an actor goes by in the text."""
+    votes = [(c, (), 1) if isinstance(c, str) else (*c, 1) for c in codes]
+    for _ts, _te, s, e, cands in hits:
         r = gaz.rows[gaz.best(cands)]
         if r.country and (r.population >= SMALL or r.kind not in ("city", "district") or r.country in THEATRE):
-            tally[r.country] += 2 if len(cands) == 1 else 1
+            votes.append((r.country, (text[s:e],), 2 if len(cands) == 1 else 1))
+    return votes
+
+
+def context_countries(gaz: Gazetteer, codes: Iterable, hits, text: str = "", site: str | None = None) -> dict[str, float]:
+    """The document's countries with their share of its votes (``context_votes``), and the publishing
+    site's country (``site_country``: a share of ``SITE_SHARE`` at least)."""
+    return country_shares(context_votes(gaz, codes, hits, text), site)
+
+
+SITE_SHARE = 0.25       # the publishing site's country: a share of the document's countries of at least this
+#                         (under the 0.3 that lets a country's villages in, and not diluting the others' shares)
+SITE_ELSEWHERE = 0.6    # ... unless the text gives another country this share of its mentions
+_TLDS: dict[str, str] | None = None
+
+
+def site_country(doc) -> str | None:
+    """The country of the site a document was published on, from its address's country-code domain
+    (``data/places-tld.tsv``: ".ie" Ireland, ".co.uk" the United Kingdom; ".com" and vanity domains such as
+    ".tv" say nothing): ``doc.source`` where it is a web address, else ``doc.site`` where it is a host name."""
+    global _TLDS
+    if _TLDS is None:
+        _TLDS = {}
+        for line in (DATA / "places-tld.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                tld, cc, _help = line.split("\t")
+                _TLDS[tld] = cc
+    from urllib.parse import urlparse
+    host = ""
+    src = getattr(doc, "source", None) or ""
+    if src.startswith(("http://", "https://")):
+        host = urlparse(src).hostname or ""
+    if not host:
+        site = getattr(doc, "site", None) or ""
+        if "." in site and " " not in site and "/" not in site:
+            host = site.lower()
+    tld = host.rstrip(".").rsplit(".", 1)[-1] if "." in host else ""
+    return _TLDS.get(tld)
+
+
+def country_shares(votes, site: str | None = None, skip: str | None = None) -> dict[str, float]:
+    """Each country's share of the votes: (country, names it was named by[, weight]) triples; the
+    site's country has ``SITE_SHARE`` at least. ``skip``: a toponym being resolved: votes cast by its own name
+    (any case) count only for a country something else in the text names, so that an ambiguous name does not
+    vote alone for its own reading ("Athens" five times in a story from Athens, Texas, each first read as
+    Greece's capital, made the story Greek; beside "Greece" or "Piraeus" they still count)."""
+    from collections import Counter
+    tally: Counter = Counter()
+    own: Counter = Counter()
+    low = skip.lower() if skip else None
+    for v in votes:
+        cc, names, w = v if len(v) == 3 else (*v, 1)
+        if low is not None and any(n.lower() == low for n in names):
+            own[cc] += w
+        else:
+            tally[cc] += w
+    for cc, w in own.items():   # the name's own votes count for a country something else names too
+        if tally[cc]:
+            tally[cc] += w
     total = sum(tally.values()) or 1
-    return {c: n / total for c, n in tally.items()}
+    out = {c: n / total for c, n in tally.items() if n}
+    if site and not any(v >= SITE_ELSEWHERE for c, v in out.items() if c != site):
+        # a floor, not more votes: the countries the text names keep their shares; and none where the text is
+        # mostly about another country (a British site's story from New York: "Suffolk" is New York's county)
+        out[site] = max(out.get(site, 0.0), SITE_SHARE)
+    return out
+
+
+OTHER_READING = 0.25    # the share of the document's countries that makes another reading of a name a rival
+
+
+def name_countries(gaz: Gazetteer, votes, site: str | None, name: str, cands) -> dict[str, float]:
+    """The document's countries for resolving one ambiguous name: without the name's own votes (see
+    ``country_shares``) where the rest of the text, or the site, gives the country of another of its readings
+    ``OTHER_READING`` of the votes or more ("Alexandria" in a story naming only American places is Virginia's,
+    however often it is named); else with them ("London" in a story naming Japan, the US and a Canadian
+    official: a capital named as an actor and a place still votes for itself)."""
+    full = country_shares(votes, site)
+    cands = list(cands)
+    if len({gaz.rows[i].country for i in cands}) < 2:
+        return full
+    mine = gaz.rows[gaz.best(cands)].country
+    alt = country_shares(votes, site, skip=name)
+    rivals = {gaz.rows[i].country for i in cands} - {mine}
+    return alt if any(alt.get(c, 0.0) >= OTHER_READING for c in rivals) else full
 
 
 def _lists_of_regions(hits, sdoc, text, gaz, prefer) -> None:
