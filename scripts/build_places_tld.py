@@ -1,7 +1,7 @@
 """Write ``src/sitrep/data/places-tld.tsv``: a country-code top-level domain and the country it stands for
 (ISO3), for each country in the gazetteer, from Babel's CLDR territory aliases (ISO3 -> ISO2). Domains sold
 worldwide as brands (".tv", ".io", ".co", ".me", ".fm") are left out: they say nothing of a site's country.
-Run: /work/venv/bin/python scripts/build_places_tld.py"""
+Run: python scripts/build_places_tld.py (Babel is pinned in requirements.txt)"""
 from __future__ import annotations
 
 import sys
