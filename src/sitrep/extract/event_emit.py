@@ -143,8 +143,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             return  # a promise of an untyped act: alone, or at home, never to whoever the act concerns
     elif not targets and ty in vocab["dyadic"] and not mutual and not noun_only:
         targets = _clause_target(f, ctx)  # the nearest other actor in the trigger's clause
-        if not targets and not f.get("open_intent"):
-            return
+        if not targets and not f.get("open_intent") and ty not in vocab["target_optional"]:
+            return  # (a type kept with an unknown target stands alone: target None)
     elif not targets and ty in vocab["clause_target"] and not mutual and not noun_only:
         targets = _clause_target(f, ctx)  # "X deplored the raid from Y": Y; none found, the event stands alone
     pairs = []

@@ -74,6 +74,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["litotes_heads"] = frozenset(mod.get("litotes_heads") or [])  # "would not hesitate to": negated, a readiness
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
+    v["target_optional"] = set(raw["dyadic"].get("target_optional") or [])
     v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
     v["envoy_verbs"] = set((raw.get("envoy_verbs") or {}).get("verbs") or [])
     v["intent_verbs"] = set((raw.get("intent_verbs") or {}).get("verbs") or [])
