@@ -739,16 +739,16 @@ def test_a_claim_inside_another_claims_content_is_that_claims_to_report(run):
 
 
 def test_title_case_headline_is_read_in_sentence_case():
-    from sitrep.extract.claim_headline import _headline, sentence_case
+    from sitrep.extract.headline_case import headline_span, sentence_case
     text = "Harbour Chief Warns Ferry Crews Of Rising Water.\n\nThe harbour chief Mara Lind spoke on Friday."
-    assert _headline(text) == (0, text.index("\n"))
+    assert headline_span(text) == (0, text.index("\n"))
     line = text[:text.index("\n")]
     folded = sentence_case(line, text[len(line):])
     assert folded == "Harbour chief warns ferry crews of rising water."
     assert len(folded) == len(line)
     body = "\n\nMara Lind, the harbour chief, spoke to the U.N. on Friday."
     assert sentence_case("Lind Tells U.N. Ferry Crews To Wait", body) == "Lind tells U.N. ferry crews to wait"
-    assert _headline("The harbour chief said the water was rising.\n\nMore text.") is None
+    assert headline_span("The harbour chief said the water was rising.\n\nMore text.") is None
 
 
 def test_title_case_headline_claim(run):

@@ -18,18 +18,13 @@ def setup(nlp, resources: dict) -> None:
     resources.setdefault("headline_nlp", nlp)
 
 
-def _headline(text: str) -> tuple[int, int] | None:
-    """The first line's characters when it reads as a title-case headline."""
-    return headline_span(text)
-
-
 def headline_drafts(ctx, taken: list) -> list:
     """Drafts from the sentence-case parse of a title-case headline whose cue no other draft
     with a content has (``taken``: the drafts found so far; a cue the document's parse found with
     no content, "..., Former Aide Says", gives way to the headline's draft, see ``claims.py``)."""
     nlp = ctx.resources.get("headline_nlp")
     text = ctx.doc.text
-    span = _headline(text)
+    span = headline_span(text)
     if nlp is None or span is None:
         return []
     a, b = span

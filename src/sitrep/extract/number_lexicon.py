@@ -12,17 +12,46 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "units.yaml"
 Q3 = Path(__file__).resolve().parents[1] / "data" / "units-q3.tsv"
 
 
+# How the "words" of a units.yaml list are read.
+_words = lambda v: set(map(str, v))  # noqa: E731
+_ints = lambda v: set(int(x) for x in v)  # noqa: E731
+_values = lambda v: {k: float(x) for k, x in v.items()}  # noqa: E731 - the keys as YAML reads them
+_str_values = lambda v: {str(k): float(x) for k, x in v.items()}  # noqa: E731
+_names = lambda v: {str(k): str(x) for k, x in v.items()}  # noqa: E731
+_pairs = lambda v: {str(k): (str(x[0]), str(x[1])) for k, x in v.items()}  # noqa: E731
+_senses = lambda v: {str(k): (str(x[0]), str(x[1]), set(x[2])) for k, x in v.items()}  # noqa: E731
+_cues = lambda v: {tuple(str(k).split()): str(x) for k, x in v.items()}  # noqa: E731
+
+# The plain word sets of units.yaml, each an attribute of ``Lex`` named as its key: words around a
+# figure (ranges, words skipped, what may come before or after it), units and the nouns a figure
+# counts, price words.
+_SETS = ("range_words", "skip_before", "skip_after", "months", "not_after_one", "focus_before_one",
+         "one_indefinite_after", "determiners", "deictic", "counting_determiners", "year_before",
+         "glued_before", "strong_units", "million_nouns", "person_nouns", "size_words", "change_verbs",
+         "price_words")
+# The other plain lists: (attribute of ``Lex``, key in units.yaml, how its words are read).
+_LISTS = (
+    # word -> value: number words, multipliers ("million"), suffixes ("5k"), vague amounts ("dozens"), fractions
+    ("numbers", "numbers", _values), ("mult", "multipliers", _values),
+    ("suffix", "suffixes", _values), ("vague", "vague", _values),
+    ("code_multipliers", "code_multipliers", _str_values), ("fractions", "fractions", _str_values),
+    ("vulgar", "vulgar_fractions", _str_values), ("digit_fractions", "digit_fractions", _ints),
+    # letters and symbols: multiplier letters, a glued "1", units and currencies written in their case
+    ("mult_letters", "multiplier_letters", _words), ("glued_one", "glued_one_letter", _words),
+    ("cased", "cased_units", _names), ("spaced_letters", "spaced_letters", _pairs),
+    ("senses", "symbol_senses", _senses), ("degree_scales", "degree_scales", _names),
+    ("cased_cur", "cased_currency", _names), ("ascii_cur", "ascii_currency", _names),
+    ("letter_cur", "letter_currency", _names),
+    ("mid_cues", "cue_before_unit", _cues),      # a cue between the figure and its unit
+)
+
+
 class Lex:
     """The word lists of units.yaml, indexed for the scanner."""
 
     def __init__(self, path: Path = DATA, q3: Path | None = Q3):
         import yaml
         d = yaml.safe_load(path.read_text(encoding="utf-8"))
-        w = lambda k: d[k]["words"]  # noqa: E731
-        self.numbers = {k: float(v) for k, v in w("numbers").items()}
-        self.mult = {k: float(v) for k, v in w("multipliers").items()}
-        self.suffix = {k: float(v) for k, v in w("suffixes").items()}
-        self.vague = {k: float(v) for k, v in w("vague").items()}
         self.before: list[tuple[tuple[str, ...], str]] = []
         self.after: list[tuple[tuple[str, ...], str]] = []
         for g in d["approx"]:
@@ -30,38 +59,10 @@ class Lex:
             self.after += [(tuple(str(p).lower().split()), g["class"]) for p in g.get("after", [])]
         self.before.sort(key=lambda x: -len(x[0]))
         self.after.sort(key=lambda x: -len(x[0]))
-        self.range_words = set(map(str, w("range_words")))
-        self.skip_before = set(map(str, w("skip_before")))
-        self.skip_after = set(map(str, w("skip_after")))
-        self.months = set(map(str, w("months")))
-        self.not_after_one = set(map(str, w("not_after_one")))
-        self.focus_before_one = set(map(str, w("focus_before_one")))
-        self.one_indefinite_after = set(map(str, w("one_indefinite_after")))
-        self.code_multipliers = {str(k): float(v) for k, v in w("code_multipliers").items()}
-        self.fractions = {str(k): float(v) for k, v in w("fractions").items()}
-        self.digit_fractions = set(int(x) for x in w("digit_fractions"))
-        self.mult_letters = set(map(str, w("multiplier_letters")))
-        self.glued_one = set(map(str, w("glued_one_letter")))
-        self.determiners = set(map(str, w("determiners")))
-        self.deictic = set(map(str, w("deictic")))
-        self.counting_determiners = set(map(str, w("counting_determiners")))
-        self.year_before = set(map(str, w("year_before")))
-        self.glued_before = set(map(str, w("glued_before")))
-        self.strong_units = set(map(str, w("strong_units")))
-        self.million_nouns = set(map(str, w("million_nouns")))
-        self.person_nouns = set(map(str, w("person_nouns")))
-        self.cased = {str(k): str(v) for k, v in w("cased_units").items()}
-        self.size_words = set(map(str, w("size_words")))
-        self.change_verbs = set(map(str, w("change_verbs")))
-        self.spaced_letters = {str(k): (str(v[0]), str(v[1])) for k, v in w("spaced_letters").items()}
-        self.senses = {str(k): (str(v[0]), str(v[1]), set(v[2])) for k, v in w("symbol_senses").items()}
-        self.cased_cur = {str(k): str(v) for k, v in w("cased_currency").items()}
-        self.ascii_cur = {str(k): str(v) for k, v in w("ascii_currency").items()}
-        self.letter_cur = {str(k): str(v) for k, v in w("letter_currency").items()}
-        self.price_words = set(map(str, w("price_words")))
-        self.mid_cues = {tuple(str(k).split()): str(v) for k, v in w("cue_before_unit").items()}
-        self.vulgar = {str(k): float(v) for k, v in w("vulgar_fractions").items()}
-        self.degree_scales = {str(k): str(v) for k, v in w("degree_scales").items()}
+        for key in _SETS:
+            setattr(self, key, _words(d[key]["words"]))
+        for attr, key, read in _LISTS:
+            setattr(self, attr, read(d[key]["words"]))
         cur = d["currencies"]
         self.cur_symbols = {str(k).lower(): v for k, v in cur["symbols"]["words"].items()}
         for k, v in list(self.cur_symbols.items()):      # "usd$ 15", "cad$15", "nzd$": a code before a dollar sign
