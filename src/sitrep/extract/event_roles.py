@@ -144,6 +144,7 @@ def _freed_from(v, ta: TokenActors, vocab: dict) -> list[str]:
 
 # ------------------------------------------------------------------ a pronoun for a state or a body
 PRONOUN_NUMBER = {"it": "sing", "its": "sing", "they": "plur", "their": "plur", "them": "plur"}
+UNKNOWN_NAMES = {"ORG", "GPE", "NORP"}  # names an uncoded "it" or "they" may stand for: ambiguous then
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain"}  # "it was unclear how", "it seems", "it takes time": no actor
 
 
@@ -154,7 +155,8 @@ def pronoun_antecedent(tok, ta: TokenActors, exclude: set[str], vocab: dict) -> 
     a body named in the plural by a sector's noun ("Keshi troops ... They shelled"; news "they" is
     as often people, observers or a quoted enemy as a state); the countries in ``exclude`` (the
     event's other side) never. Exactly one country left: its code; none or several: none (a guess is
-    worse than a gap). An "it" of a copula ("it was unclear how", "it seems") stands for no one."""
+    worse than a gap); a body or place named with no actor code in the window makes it ambiguous too.
+    An "it" of a copula ("it was unclear how", "it seems") stands for no one."""
     p = tok if tok.lower_ in PRONOUN_NUMBER and tok.tag_ == "PRP" else next(
         (c for c in kids_of(tok) if c.dep_ == "poss" and c.lower_ in PRONOUN_NUMBER), None)
     if p is None or p.dep_ in ("nsubj", "nsubjpass") and p.head.lemma_.lower() in EXPLETIVE_HEADS:
@@ -165,9 +167,11 @@ def pronoun_antecedent(tok, ta: TokenActors, exclude: set[str], vocab: dict) -> 
     found: dict[str, str] = {}
     for i in range(start, p.i):
         code = ta.code[i]
+        t = doc[i]
+        if not code and t.pos_ == "PROPN" and t.ent_type_ in UNKNOWN_NAMES:
+            return []  # a name with no actor code ("the SMM") may be the one meant
         if not code or ta.group.get(i):
             continue
-        t = doc[i]
         if t.ent_type_ == "PERSON":
             return []  # a person named in the window: "it"/"they" may be told of that person's side
         head = t if t.dep_ not in ("amod", "compound") else t.head

@@ -509,7 +509,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
 def _pronoun_sides(v, subj, actors: list, targets: list, ty, noun, ta: TokenActors, vocab: dict) -> tuple[list, list]:
     """A side told by a pronoun the parse left unnamed (event_roles.pronoun_antecedent, only where one
     state or body can be meant): the subject "it"/"they" ("Kesh massed troops. It attacked Brevik"), the
-    object "it"/"them", and, for an unnamed doer or a crowd, the owner of the object's "its"/"their" ("rioters
+    object "it"/"them", and, for an unnamed doer or a crowd told in the plural, the owner of the object's "its" ("rioters
     stormed its embassy", a state named in the doer's phrase not the owner; a named doer's "its" is
     most often the doer's own). Not in a clause of time ("years after crowds burned its embassy"): the
     background of another event, told of a state named for that event."""
@@ -519,8 +519,9 @@ def _pronoun_sides(v, subj, actors: list, targets: list, ty, noun, ta: TokenActo
         actors = pronoun_antecedent(subj, ta, {country(t) for t in targets}, vocab)
     if not targets and ty != "MOBILIZE":
         for o in _objects(v):
-            if o == noun or ta.code[o.i] is not None or o.tag_ != "PRP" and actors and not _crowd(v, vocab):
-                continue
+            if o == noun or ta.code[o.i] is not None or o.tag_ != "PRP" and (actors and not _crowd(v, vocab) or not any(
+                    c.dep_ == "poss" and c.lower_ == "its" for c in kids_of(o)) or subj is not None and subj.tag_ not in ("NNS", "NNPS")):
+                continue  # "gunmen stormed its embassy"; "investigators suspended their work": their own
             own = {country(a) for a in actors} | {country(ta.code[t.i]) for t in (subj.subtree if subj is not None else ())
                                                   if ta.code[t.i]}  # "crowds in Talmar": Talmar's own side
             targets = pronoun_antecedent(o, ta, own, vocab)
