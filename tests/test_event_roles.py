@@ -276,3 +276,34 @@ def test_a_hyphened_pair_meets(pipe, text, expected):
 
 def test_one_owner_of_talks_names_no_pair(pipe):
     assert not triples(pipe, "The Keshi talks took place in Lirn.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "it" for the one state named in this or the previous sentence, the event's other side left out
+    ("Ostrana closed the crossing. It later attacked Brevik.", ("ASSAULT", "OST", "BRV")),
+    ("Talmar warned Kesh on Monday. It attacked Kesh on Tuesday.", ("ASSAULT", "TAL", "KSH")),
+    # "they" for forces named in the plural
+    ("Keshi troops massed near the border. They shelled Talmar overnight.", ("FIGHT", "KSH", "TAL")),
+    # a crowd's "its embassy": the one other state named, not the crowd's own
+    ("Kesh expelled two diplomats on Monday. Crowds in Talmar stormed its embassy.", ("PROTEST", "TAL", "KSH")),
+])
+def test_a_pronoun_side_with_one_possible_state(pipe, text, expected):
+    assert expected in triples(pipe, text)
+
+
+@pytest.mark.parametrize("text,side", [
+    # two states it could stand for: no guess
+    ("Valdoria and Kesh met on Monday. It attacked Talmar.", {"VAL", "KSH"}),
+    ("Pellis warned Kesh. Crowds in Talmar attacked its embassy.", {"PEL", "KSH"}),
+    # "they" for states, and an "it" of a copula, stand for no one
+    ("Kesh and Talmar met in Lirn. They attacked Brevik.", {"KSH", "TAL"}),
+    ("Ostrana closed the crossing. It was unclear how the fighting with Brevik began.", {"OST"}),
+    # a time clause tells background: "its" left alone there
+    ("Brevik will reopen its mission years after Ostranian crowds burned down its embassy.", {"BRV"}),
+])
+def test_an_ambiguous_pronoun_names_no_side(pipe, text, side):
+    doc = Document.new(text)
+    last = text.rfind(". ") + 2 if ". " in text else 0  # the pronoun's sentence
+    for e in pipe.run(doc).events:
+        if e.start >= last and e.type in ("ASSAULT", "FIGHT", "PROTEST"):
+            assert not {(e.actor or "").split(" ")[0], (e.target or "").split(" ")[0]} & side, (e.type, e.actor, e.target)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .event_actors import TokenActors
 from .event_parse import _codes, _objects, _preps, country, noun_type, phrase_actors, verb_type
 from .event_vocab import SYMMETRIC
+from .tokkids import kids_of
 
 
 # ------------------------------------------------------------------ one actor per member
@@ -139,3 +140,49 @@ def _freed_from(v, ta: TokenActors, vocab: dict) -> list[str]:
     if v.lemma_.lower() not in RELEASE_LEMMAS:
         return []
     return [c for p in _preps(v, {"from"}) for c in _codes(phrase_actors(p, ta, vocab))]
+
+
+# ------------------------------------------------------------------ a pronoun for a state or a body
+PRONOUN_NUMBER = {"it": "sing", "its": "sing", "they": "plur", "their": "plur", "them": "plur"}
+UNKNOWN_NAMES = {"ORG", "GPE", "NORP"}  # names an uncoded "it" or "they" may stand for: ambiguous then
+EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain"}  # "it was unclear how", "it seems", "it takes time": no actor
+
+
+def pronoun_antecedent(tok, ta: TokenActors, exclude: set[str], vocab: dict) -> list[str]:
+    """The actor "it", "they" (``tok``) or a possessive "its"/"their" on ``tok`` ("its embassy")
+    stands for when only one can: the actors named in this sentence before it and in the previous
+    one, a person left out; "it" for a state or body named in the singular, "they" only for forces or
+    a body named in the plural by a sector's noun ("Keshi troops ... They shelled"; news "they" is
+    as often people, observers or a quoted enemy as a state); the countries in ``exclude`` (the
+    event's other side) never. Exactly one country left: its code; none or several: none (a guess is
+    worse than a gap); a body or place named with no actor code in the window makes it ambiguous too.
+    An "it" of a copula ("it was unclear how", "it seems") stands for no one."""
+    p = tok if tok.lower_ in PRONOUN_NUMBER and tok.tag_ == "PRP" else next(
+        (c for c in kids_of(tok) if c.dep_ == "poss" and c.lower_ in PRONOUN_NUMBER), None)
+    if p is None or p.dep_ in ("nsubj", "nsubjpass") and p.head.lemma_.lower() in EXPLETIVE_HEADS:
+        return []
+    doc = tok.doc
+    start = doc[p.sent.start - 1].sent.start if p.sent.start > 0 else p.sent.start
+    plural = PRONOUN_NUMBER[p.lower_] == "plur"
+    found: dict[str, str] = {}
+    for i in range(start, p.i):
+        code = ta.code[i]
+        t = doc[i]
+        if not code and t.pos_ == "PROPN" and t.ent_type_ in UNKNOWN_NAMES:
+            return []  # a name with no actor code ("the SMM") may be the one meant
+        if not code or ta.group.get(i):
+            continue
+        if t.ent_type_ == "PERSON":
+            return []  # a person named in the window: "it"/"they" may be told of that person's side
+        head = t if t.dep_ not in ("amod", "compound") else t.head
+        many = head.tag_ in ("NNS", "NNPS")
+        if plural:
+            if not many or vocab["sector"].get(head.lower_) is None:
+                continue  # "they" for a state, or for people of a state
+            code = next(iter(member_actors(head, ta, vocab)), code)  # "Keshi troops": KSH MIL
+        if not plural and many:
+            continue  # "it" for "Keshi troops"
+        found.setdefault(country(code), code)
+    if any(c in exclude for c in found):
+        found = {c: v for c, v in found.items() if c not in exclude}
+    return list(found.values()) if len(found) == 1 else []

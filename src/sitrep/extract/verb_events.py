@@ -11,7 +11,7 @@ from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, 
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
 from .event_roles import (_deed_doer, _demanded, _for_talks, _freed_from, _meeting_purpose, _received_from,
-                          _reciprocal, _their_joint, member_actors)
+                          _reciprocal, _their_joint, member_actors, pronoun_antecedent)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 from .tokkids import kids_of
 
@@ -391,6 +391,8 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     givers = _received_from(v, noun, vocab, ta) if not _passive(v) else None
     if givers is not None:  # "received aid from X": X acts on the receiver (event_roles)
         actors, targets = givers, [a for a in actors if a not in givers]
+    elif not reverse:
+        actors, targets = _pronoun_sides(v, subj, actors, targets, ty, noun, ta, vocab)
     mod, head_lemma = modality(v, vocab)
     headline = v.tag_ == "VB" and subj is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(v)) and (
         v.dep_ == "ROOT" and subj.head == v or v.dep_ in ("relcl", "acl") and v.head == subj and subj.dep_ == "ROOT"
@@ -502,6 +504,30 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 noun_type(o, vocab) == "AID" or item_class(o, vocab) in ("money", "goods")
                 for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
 
+
+
+def _pronoun_sides(v, subj, actors: list, targets: list, ty, noun, ta: TokenActors, vocab: dict) -> tuple[list, list]:
+    """A side told by a pronoun the parse left unnamed (event_roles.pronoun_antecedent, only where one
+    state or body can be meant): the subject "it"/"they" ("Kesh massed troops. It attacked Brevik"), the
+    object "it"/"them", and, for an unnamed doer or a crowd told in the plural, the owner of the object's "its" ("rioters
+    stormed its embassy", a state named in the doer's phrase not the owner; a named doer's "its" is
+    most often the doer's own). Not in a clause of time ("years after crowds burned its embassy"): the
+    background of another event, told of a state named for that event."""
+    if _background(v):
+        return actors, targets
+    if not actors and subj is not None and subj.tag_ == "PRP" and subj.lower_ in ("it", "they"):
+        actors = pronoun_antecedent(subj, ta, {country(t) for t in targets}, vocab)
+    if not targets and ty != "MOBILIZE":
+        for o in _objects(v):
+            if o == noun or ta.code[o.i] is not None or o.tag_ != "PRP" and (actors and not _crowd(v, vocab) or not any(
+                    c.dep_ == "poss" and c.lower_ == "its" for c in kids_of(o)) or subj is not None and subj.tag_ not in ("NNS", "NNPS")):
+                continue  # "gunmen stormed its embassy"; "investigators suspended their work": their own
+            own = {country(a) for a in actors} | {country(ta.code[t.i]) for t in (subj.subtree if subj is not None else ())
+                                                  if ta.code[t.i]}  # "crowds in Talmar": Talmar's own side
+            targets = pronoun_antecedent(o, ta, own, vocab)
+            if targets:
+                break
+    return actors, targets
 
 
 def _rejected_by_saying(v, vocab: dict, ta: TokenActors) -> list[str]:
