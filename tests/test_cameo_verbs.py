@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.extract.cameo_verbs import load_cameo_plover, parse_pattern, parse_verbs, plover_type
-from sitrep.model import Document
+from event_helpers import run_events as events
+
 
 DATA = Path(__file__).parent / "data"
 ACTORS = DATA / "fictional-actors.yaml"
@@ -20,15 +21,6 @@ def pipe():
     from sitrep.extract.pipeline import Pipeline
     return Pipeline(actor_files=[str(ACTORS)], verb_files=[str(VERBS)], discard_files=[str(DISCARDS)],
                     stages=("entities", "places", "dates", "claims", "events"))
-
-
-def events(pipe, text):
-    doc = Document.new(text)
-    evs = pipe.run(doc).events
-    for e in evs:
-        assert doc.text[e.start:e.end] == e.text  # offsets trace to the characters
-        assert e.doc_id == doc.id
-    return evs
 
 
 def triples(evs):

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from claim_helpers import by_cue as one
-
-from sitrep.model import Document
+from claim_helpers import by_cue as one, claims_runner, source_text as _src
 
 
 @pytest.fixture(scope="module")
 def run(claims_pipeline):
-    def _run(text: str):
-        doc = Document.new(text)
-        return doc, claims_pipeline.run(doc).claims
-    return _run
-
-
-def _src(doc, c):
-    return None if c.source_start is None else doc.text[c.source_start:c.source_end]
+    return claims_runner(claims_pipeline)
 
 
 # headlines: a title-case line is read in sentence case, its verb's claim kept even where the

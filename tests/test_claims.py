@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from claim_helpers import by_cue as one
+from claim_helpers import by_cue as one, claims_runner
 
 from sitrep.model import Document
 
 
 @pytest.fixture(scope="module")
 def run(claims_pipeline):
-    def _run(text: str):
-        doc = Document.new(text)
-        return doc, claims_pipeline.run(doc).claims
-    return _run
+    return claims_runner(claims_pipeline)
 
 
 def test_indirect_speech_source_cue_content(run):

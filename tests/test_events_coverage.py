@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.model import Document
+from event_helpers import run_events as events
 
 
 @pytest.fixture(scope="module")
 def pipe(fictional_pipeline):
     return fictional_pipeline
-
-
-def events(pipe, text):
-    doc = Document.new(text)
-    evs = pipe.run(doc).events
-    for e in evs:
-        assert doc.text[e.start:e.end] == e.text
-    return evs
 
 
 def triples(evs):

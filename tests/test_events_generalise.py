@@ -7,20 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitrep.model import Document
+from event_helpers import run_events as events
 
 
 @pytest.fixture(scope="module")
 def pipe(fictional_pipeline):
     return fictional_pipeline
-
-
-def events(pipe, text):
-    doc = Document.new(text)
-    evs = pipe.run(doc).events
-    for e in evs:
-        assert doc.text[e.start:e.end] == e.text
-    return evs
 
 
 def triples(evs, modality=None):
