@@ -38,7 +38,9 @@ city.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 from typing import Iterable, Iterator
+from urllib.parse import urlparse
 
 from ..model import Mention, Place, record_id
 from .context import Context
@@ -276,21 +278,20 @@ def context_countries(gaz: Gazetteer, codes: Iterable, hits, text: str = "", sit
 SITE_SHARE = 0.25       # the publishing site's country: a share of the document's countries of at least this
 #                         (under the 0.3 that lets a country's villages in, and not diluting the others' shares)
 SITE_ELSEWHERE = 0.6    # ... unless the text gives another country this share of its mentions
-_TLDS: dict[str, str] | None = None
+
+
+@cache
+def _tlds() -> dict[str, str]:
+    """``data/places-tld.tsv``: country-code domain -> country (ISO3)."""
+    rows = (line.split("\t") for line in (DATA / "places-tld.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {tld: cc for tld, cc, _help in rows}
 
 
 def site_country(doc) -> str | None:
     """The country of the site a document was published on, from its address's country-code domain
     (``data/places-tld.tsv``: ".ie" Ireland, ".co.uk" the United Kingdom; ".com" and vanity domains such as
     ".tv" say nothing): ``doc.source`` where it is a web address, else ``doc.site`` where it is a host name."""
-    global _TLDS
-    if _TLDS is None:
-        _TLDS = {}
-        for line in (DATA / "places-tld.tsv").read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                tld, cc, _help = line.split("\t")
-                _TLDS[tld] = cc
-    from urllib.parse import urlparse
     host = ""
     src = getattr(doc, "source", None) or ""
     if src.startswith(("http://", "https://")):
@@ -300,7 +301,7 @@ def site_country(doc) -> str | None:
         if "." in site and " " not in site and "/" not in site:
             host = site.lower()
     tld = host.rstrip(".").rsplit(".", 1)[-1] if "." in host else ""
-    return _TLDS.get(tld)
+    return _tlds().get(tld)
 
 
 def country_shares(votes, site: str | None = None, skip: str | None = None) -> dict[str, float]:
