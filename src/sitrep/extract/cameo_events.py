@@ -235,6 +235,8 @@ def _code(ctx, sent, toks, v, last, verb: Verb, vd: VerbDict, ta, vocab, table) 
     if not pairs:
         return
     mod = "asserted" if best and _negative(best[0], vd) else modality(v, vocab)[0]
+    if mod == "hypothetical":  # a user dictionary codes its patterns in conditions too, as told: expected
+        mod = "expected"
     trig = " ".join(t.text for t in ctx.sdoc[v.i:last.i + 1]) if last.i - v.i < 4 else v.text
     for a, t in pairs:
         for k, (x, y) in enumerate(((a, t), (t, a))[:len(codes)]):

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..model import Event, record_id
 from .context import Context
-from .event_parse import _objects, _preps, country, distinct, item_span, noun_type, place_codes
+from .event_parse import QUESTION_MARKS, _objects, _preps, country, distinct, item_span, noun_type, place_codes
 from .event_vocab import SYMMETRIC, load_vocab
 from .tokkids import kids_of
 from .verb_events import _clause_target
@@ -87,6 +87,12 @@ def _borrow_targets(found: list[dict]) -> None:
 
 
 def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
+    if f["modality"] == "hypothetical":  # told only as a condition or a question: no event (event_parse)
+        return
+    if f["type"] == "DEMAND" and f.get("noun") is None and f["verb"] is not None and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in kids_of(c))
+            for c in kids_of(f["verb"])):
+        return  # "asked (X) whether Y would attack": a question put, not a demand
     doc = ctx.doc
     sent = f["sent"]
     ty = f["type"]

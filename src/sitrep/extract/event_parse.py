@@ -292,6 +292,8 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
     the second value is the lemma of the governing expectation verb, if any."""
     if _denied_claim(v, vocab):
         return "negated", None
+    if _condition(v, vocab):
+        return "hypothetical", None
     t, steps = v, 0
     exp, head_lemma = False, None
     while t is not None and steps < 5:
@@ -332,9 +334,34 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
         steps += 1
     if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be":
         exp = True
-    if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(v)):
-        exp = True  # "... if X attacked its ships": a condition, not a deed told
     return ("expected" if exp else "asserted"), head_lemma
+
+
+CONDITION_MARKS = {"if", "unless"}  # "... if X attacks its ships": a condition, not a deed told
+QUESTION_MARKS = {"whether", "if"}  # "asked whether X would attack": a question, not a deed told
+
+
+def _condition(v, vocab: dict) -> bool:
+    """The verb tells only a condition ("if X invades Y, Z will respond", "unless X withdraws"), an
+    indirect question ("asked whether X would attack Y") or what a demand asks for ("demanded that X
+    withdraw its troops"): no event (``hypothetical``, not emitted; the demand is the event).
+    A sentence-opening "If" the parser hung on the main verb still marks the clause it opens."""
+    if v.dep_ == "ccomp" and v.head.i != v.i and (v.tag_ == "VB" or any(
+            c.dep_ == "aux" and c.lower_ == "should" for c in kids_of(v))) and not any(
+            c.dep_ == "aux" and c.lower_ != "should" for c in kids_of(v)) and verb_type(v.head, vocab)[0] == "DEMAND":
+        return True
+    if v.dep_ == "advcl":
+        if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in kids_of(v)):
+            return True
+        subj = next((c for c in kids_of(v) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "were", "had") and
+                                    c.i < subj.i for c in kids_of(v)):
+            return True  # "should X attack Y, ...", "had X known": an inverted condition
+        i = v.left_edge.i - 1
+        if i >= 0 and v.doc[i].lower_ in CONDITION_MARKS and v.doc[i].dep_ == "mark" and v.doc[i].head == v.head \
+                and v.doc[i].i < v.head.i and v.i < v.head.i:
+            return True
+    return v.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in kids_of(v))
 
 
 def item_phrase(v, vocab: dict, ta: TokenActors):

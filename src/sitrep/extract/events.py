@@ -32,7 +32,9 @@ light verbs per PLOVER type. For each trigger in a sentence:
 * modality: ``negated`` ("did not attack", "refused to send", what a denied claim says: "denied
   reports that it sent troops", ``denied_claims``), ``expected``
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
-  is a THREATEN;
+  is a THREATEN; what is told only as a condition ("if X invades Y", "should X attack"), an indirect
+  question ("asked whether X would attack") or what a demand asks for ("demanded that X withdraw")
+  is no event (``hypothetical``, never emitted), and a question asked is no DEMAND;
 * place, date, figures and the claim that carries the event are taken from the
   records of the earlier stages in the same sentence;
 * a stance taken on a deed its object names ("condemned an attack by X", "demanded the

@@ -1,0 +1,50 @@
+"""Events told only as a condition, a question or what a demand asks for are no events
+(``hypothetical`` in event_parse.modality, never emitted); the sentence's real event stays.
+Invented sentences about invented states (tests/data/fictional-actors.yaml)."""
+import pytest
+
+from event_helpers import run_events
+
+
+@pytest.fixture(scope="module")
+def pipe(fictional_pipeline):
+    return fictional_pipeline
+
+
+def _events(pipe, text):
+    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0])
+            for e in run_events(pipe, text) if e.modality != "negated"}
+
+
+@pytest.mark.parametrize("text", [
+    "If Valdoria invades Kesh, Ostrana will respond.",           # an opening "If" the parser hangs on "respond"
+    "Ostrana will respond if Valdoria invades Kesh.",
+    "Ostrana will not send envoys unless Valdoria withdraws from Kesh.",
+    "Ostrana will respond should Valdoria invade Kesh.",          # inverted conditions
+    "Had Valdoria attacked Kesh, Ostrana would have responded.",
+])
+def test_condition_is_no_event(pipe, text):
+    assert not any(a == "VAL" for _, a, _ in _events(pipe, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Talmar asked whether Valdoria would attack Kesh.",
+    "Talmar asked Pellis if Valdoria would attack Kesh.",
+])
+def test_indirect_question_is_neither_the_act_nor_a_demand(pipe, text):
+    assert _events(pipe, text) == set()
+
+
+def test_demanded_act_is_not_done(pipe):
+    evs = _events(pipe, "Talmar demanded that Valdoria withdraw its troops from Kesh.")
+    assert ("DEMAND", "TAL", "VAL") in evs
+    assert not any(a == "VAL" for _, a, _ in evs)
+
+
+@pytest.mark.parametrize("text,ev", [
+    ("Valdoria invaded Kesh on Monday.", ("FIGHT", "VAL", "KSH")),
+    ("Talmar said that Valdoria had attacked Kesh.", ("ASSAULT", "VAL", "KSH")),
+    ("Talmar warned that it would retaliate if Valdoria attacked its ports.", ("THREATEN", "TAL", "VAL")),
+])
+def test_told_events_stay(pipe, text, ev):
+    assert ev in _events(pipe, text)
