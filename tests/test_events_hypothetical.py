@@ -48,3 +48,15 @@ def test_demanded_act_is_not_done(pipe):
 ])
 def test_told_events_stay(pipe, text, ev):
     assert ev in _events(pipe, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Valdoria denied any role in the bombing of Kesh.",
+    "Valdoria rejected responsibility for the blast in Kesh.",
+])
+def test_own_part_denied_is_no_rejection(pipe, text):
+    assert not any(t == "REJECT" for t, _, _ in _events(pipe, text))
+
+
+def test_request_denied_stays_a_rejection(pipe):
+    assert ("REJECT", "VAL", "KSH") in _events(pipe, "Valdoria denied Kesh's request for aid.")

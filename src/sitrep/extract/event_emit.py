@@ -93,6 +93,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in kids_of(c))
             for c in kids_of(f["verb"])):
         return  # "asked (X) whether Y would attack": a question put, not a demand
+    if f["type"] == "REJECT" and f["verb"] is not None and _own_part_denied(f["verb"], ctx):
+        return  # "denied any role in the attack on X": a denial, no rejection of X
     doc = ctx.doc
     sent = f["sent"]
     ty = f["type"]
@@ -212,6 +214,16 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
                                date=date, claim_id=claim, mode=mode, modality=f["modality"],
                                trigger=" ".join(x.text for x in trig), quantity_ids=qids, item=item)
 
+
+
+def _own_part_denied(v, ctx: Context) -> bool:
+    """The verb denies or rejects its subject's own part in a deed ("denied any role in", "rejected
+    responsibility for"; ``denied_claims.own_part``): a denial, which PLOVER does not code."""
+    dc = ((ctx.resources.get("event_vocab") or load_vocab())["raw"].get("denied_claims") or {})
+    if v.lemma_.lower() not in (dc.get("heads") or ()):
+        return False
+    objs = [c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and all(o.lemma_.lower() in (dc.get("own_part") or ()) for o in objs)
 
 
 def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tuple[list, list, bool]:
