@@ -60,3 +60,20 @@ def test_own_part_denied_is_no_rejection(pipe, text):
 
 def test_request_denied_stays_a_rejection(pipe):
     assert ("REJECT", "VAL", "KSH") in _events(pipe, "Valdoria denied Kesh's request for aid.")
+
+
+@pytest.mark.parametrize("text", [
+    "Talmar said that Valdoria would attack Kesh.",
+    "Talmar warned that Valdoria could invade Kesh within weeks.",   # a warning about another: no threat either
+    "Talmar believes Valdoria may send troops to Kesh.",
+])
+def test_another_actors_act_foretold_is_no_event(pipe, text):
+    assert _events(pipe, text) == set()
+
+
+@pytest.mark.parametrize("text,ev", [
+    ("Talmar said it would attack Kesh.", ("THREATEN", "TAL", "KSH")),            # the speaker's own intent
+    ("Valdoria will send troops to Kesh, a senior official said.", ("AGREE", "VAL", "KSH")),  # a report with its source
+])
+def test_own_intent_and_reported_plans_stay(pipe, text, ev):
+    assert ev in _events(pipe, text)

@@ -6,7 +6,8 @@ from typing import Iterator
 
 from ..model import Event, record_id
 from .context import Context
-from .event_parse import QUESTION_MARKS, _objects, _preps, country, distinct, item_span, noun_type, place_codes
+from .event_parse import (QUESTION_MARKS, _objects, _preps, country, distinct, item_span, noun_type, place_codes,
+                          prediction)
 from .event_vocab import SYMMETRIC, load_vocab
 from .tokkids import kids_of
 from .verb_events import _clause_target
@@ -93,6 +94,9 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in kids_of(c))
             for c in kids_of(f["verb"])):
         return  # "asked (X) whether Y would attack": a question put, not a demand
+    if f["type"] == "THREATEN" and f.get("noun") is None and f["verb"] is not None and any(
+            c.dep_ == "ccomp" and prediction(c) for c in kids_of(f["verb"])):
+        return  # "warned that Y could attack Z": a warning about another's act, no threat
     if f["type"] == "REJECT" and f["verb"] is not None and _own_part_denied(f["verb"], ctx):
         return  # "denied any role in the attack on X": a denial, no rejection of X
     doc = ctx.doc

@@ -341,11 +341,35 @@ CONDITION_MARKS = {"if", "unless"}  # "... if X attacks its ships": a condition,
 QUESTION_MARKS = {"whether", "if"}  # "asked whether X would attack": a question, not a deed told
 
 
+PREDICTION_AUX = {"will", "would", "could", "may", "might", "can", "'ll", "must", "should"}
+
+
+def prediction(v) -> bool:
+    """Another's act foretold or prescribed by a speaker ("X said Y would attack Z", "X warned that Y
+    could invade Z", "X said Y must withdraw"): the speaker's prediction or wish, neither Y's act nor
+    Y's threat. The speaker's own future ("X said it would strike") stays its intent."""
+    if v.dep_ != "ccomp" or v.head.i == v.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in PREDICTION_AUX for c in kids_of(v)):
+        return False
+    subj = next((c for c in kids_of(v) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    hsubj = next((c for c in kids_of(v.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or hsubj is None or v.head.i > v.i:
+        return False  # "Y will send aid, X said": a report told with its source, not a forecast
+    # another actor by name ("Mordor would attack"); an unnamed "the army" may be the speaker's own,
+    # and an unnamed speaker ("officials said Y would") reports rather than foretells
+    names = {t.lower_ for t in subj.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG")}
+    spoken = {t.lower_ for t in hsubj.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG")}
+    return bool(spoken) and bool(names - spoken)
+
+
 def _condition(v, vocab: dict) -> bool:
     """The verb tells only a condition ("if X invades Y, Z will respond", "unless X withdraws"), an
     indirect question ("asked whether X would attack Y") or what a demand asks for ("demanded that X
     withdraw its troops"): no event (``hypothetical``, not emitted; the demand is the event).
     A sentence-opening "If" the parser hung on the main verb still marks the clause it opens."""
+    if prediction(v):
+        return True
     if v.dep_ == "ccomp" and v.head.i != v.i and (v.tag_ == "VB" or any(
             c.dep_ == "aux" and c.lower_ == "should" for c in kids_of(v))) and not any(
             c.dep_ == "aux" and c.lower_ != "should" for c in kids_of(v)) and verb_type(v.head, vocab)[0] == "DEMAND":
