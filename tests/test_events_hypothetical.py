@@ -77,3 +77,19 @@ def test_another_actors_act_foretold_is_no_event(pipe, text):
 ])
 def test_own_intent_and_reported_plans_stay(pipe, text, ev):
     assert ev in _events(pipe, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Valdoria has yet to attack Kesh.",
+    "Valdoria is yet to recognise Kesh.",
+    "Valdoria no longer criticizes Kesh.",
+    "Neither Valdoria nor Talmar criticized Kesh.",
+    "No Valdorian official criticized Kesh.",
+    "Valdoria hardly criticized Kesh.",
+])
+def test_negation_spread_over_a_phrase(pipe, text):
+    assert not any(a == "VAL" for _, a, _ in _events(pipe, text))
+
+
+def test_own_deed_denied_is_no_rejection(pipe):
+    assert not any(t == "REJECT" for t, _, _ in _events(pipe, "Valdoria denied attacking Kesh."))

@@ -222,10 +222,13 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
 
 def _own_part_denied(v, ctx: Context) -> bool:
     """The verb denies or rejects its subject's own part in a deed ("denied any role in", "rejected
-    responsibility for"; ``denied_claims.own_part``): a denial, which PLOVER does not code."""
+    responsibility for"; ``denied_claims.own_part``; "denied attacking X"): a denial, which PLOVER
+    does not code."""
     dc = ((ctx.resources.get("event_vocab") or load_vocab())["raw"].get("denied_claims") or {})
     if v.lemma_.lower() not in (dc.get("heads") or ()):
         return False
+    if any(c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBN") for c in kids_of(v)):
+        return True  # "denied attacking X", "denied having sent troops": its own deed denied
     objs = [c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objs) and all(o.lemma_.lower() in (dc.get("own_part") or ()) for o in objs)
 

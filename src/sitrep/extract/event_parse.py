@@ -300,6 +300,8 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
         litotes = t != v and t.lemma_.lower() in vocab.get("litotes_heads", ()) and any(
             c.dep_ == "neg" or c.lower_ in vocab["neg"] for c in kids_of(t))
         # "would not hesitate to strike X": a readiness stated (expected by its modal), "did not hesitate to": done
+        if _negated_by_phrase(t, v):
+            return "negated", None
         for c in kids_of(t):
             if litotes and (c.dep_ == "neg" or c.lower_ in vocab["neg"]):
                 continue
@@ -339,6 +341,20 @@ def modality(v, vocab: dict) -> tuple[str, str | None]:
 
 CONDITION_MARKS = {"if", "unless"}  # "... if X attacks its ships": a condition, not a deed told
 QUESTION_MARKS = {"whether", "if"}  # "asked whether X would attack": a question, not a deed told
+
+
+def _negated_by_phrase(t, v) -> bool:
+    """Negations spread over a phrase: "no longer attacks", "has yet to attack" / "is yet to" (for
+    a verb it governs), a subject "neither X nor Y" or "no X official"."""
+    for c in kids_of(t):
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in kids_of(c)):
+            return True
+        if t != v and c.dep_ == "advmod" and c.lower_ == "yet" and t.lemma_.lower() in ("have", "be") and c.i < v.i:
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in kids_of(c)):
+            return True
+    return False
 
 
 PREDICTION_AUX = {"will", "would", "could", "may", "might", "can", "'ll", "must", "should"}

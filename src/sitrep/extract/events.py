@@ -30,7 +30,8 @@ light verbs per PLOVER type. For each trigger in a sentence:
   one actor, its first ("an aid group's Valdorian doctor" is the group's, "the Kremlin's Syria envoy"
   Russia's), a patron in a participle ("Iran-backed rebels") yielding to the others;
 * modality: ``negated`` ("did not attack", "refused to send", what a denied claim says: "denied
-  reports that it sent troops", ``denied_claims``), ``expected``
+  reports that it sent troops", ``denied_claims``; "has yet to", "no longer", "hardly", a subject
+  "neither X nor Y" or "no X official"), ``expected``
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
   is a THREATEN; what is told only as a condition ("if X invades Y", "should X attack"), an indirect
   question ("asked whether X would attack") or what a demand asks for ("demanded that X withdraw")
