@@ -93,3 +93,19 @@ def test_negation_spread_over_a_phrase(pipe, text):
 
 def test_own_deed_denied_is_no_rejection(pipe):
     assert not any(t == "REJECT" for t, _, _ in _events(pipe, "Valdoria denied attacking Kesh."))
+
+
+@pytest.mark.parametrize("text", [
+    "Will Valdoria attack Kesh?",
+    "Is Valdoria going to invade Kesh?",
+])
+def test_yes_no_question_is_no_event(pipe, text):
+    assert _events(pipe, text) == set()
+
+
+def test_wh_question_keeps_the_deed_it_asks_about(pipe):
+    assert ("ASSAULT", "VAL", "KSH") in _events(pipe, "Why did Valdoria attack Kesh?")
+
+
+def test_label_given_is_no_call_on(pipe):
+    assert not any(t == "DEMAND" for t, _, _ in _events(pipe, "Talmar called the Valdorian attack on Kesh a crime."))

@@ -159,6 +159,8 @@ def verb_type(t, vocab: dict) -> tuple[str | None, list]:
             if m.dep_ == "pobj":  # "used them as human shields": the phrase's noun keeps its modifier
                 kids = kids + [(c, c.lemma_.lower(), c.lower_) for c in kids_of(m) if c.dep_ in ("amod", "compound")]
         else:
+            if got and got[0].dep_ == "prep" and any(c.dep_ == "oprd" for c in kids_of(t)):
+                continue  # "called X's attack on Y a crime": a label given, no "call on"
             if any(c.dep_ == "prt" and c not in got for c in kids_of(t)):
                 continue  # another particle makes another verb: "broke down relations" is no "break relations"
             # the nearest match wins, then the longest: "called up reservists on Tuesday" is no "call on"
@@ -357,6 +359,21 @@ def _negated_by_phrase(t, v) -> bool:
     return False
 
 
+def _yes_no_question(v) -> bool:
+    """The verb is asked about, not told: "Will X attack Y?", "Is X going to attack Y?" (an auxiliary
+    before the subject, the sentence ending in a question mark)."""
+    h = v
+    while h.dep_ == "xcomp" and h.head.i != h.i:
+        h = h.head
+    sent = h.sent
+    if not len(sent) or sent[-1].text != "?" and not (len(sent) > 1 and sent[-2].text == "?"):
+        return False
+    subj = next((c for c in kids_of(h) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(t.tag_ in ("WRB", "WP", "WDT") for t in sent if t.i < subj.i):
+        return False  # "Why did X attack Y?" asks about a deed it takes as told
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in kids_of(h))
+
+
 PREDICTION_AUX = {"will", "would", "could", "may", "might", "can", "'ll", "must", "should"}
 
 
@@ -385,6 +402,8 @@ def _condition(v, vocab: dict) -> bool:
     withdraw its troops"): no event (``hypothetical``, not emitted; the demand is the event).
     A sentence-opening "If" the parser hung on the main verb still marks the clause it opens."""
     if prediction(v):
+        return True
+    if _yes_no_question(v):
         return True
     if v.dep_ == "ccomp" and v.head.i != v.i and (v.tag_ == "VB" or any(
             c.dep_ == "aux" and c.lower_ == "should" for c in kids_of(v))) and not any(

@@ -35,7 +35,8 @@ light verbs per PLOVER type. For each trigger in a sentence:
   (modal verbs, "is expected to", "plans to"); a promised attack or sanction
   is a THREATEN; what is told only as a condition ("if X invades Y", "should X attack"), an indirect
   question ("asked whether X would attack") or what a demand asks for ("demanded that X withdraw")
-  is no event (``hypothetical``, never emitted), and a question asked is no DEMAND; nor is another's
+  is no event (``hypothetical``, never emitted), nor is a yes/no question's ("Will X attack Y?"; "Why
+  did X attack Y?" keeps the deed), and a question asked is no DEMAND; nor is another's
   act a named speaker foretells ("X said Y would attack Z": neither Y's act nor Y's threat, and
   "X warned that Y could" no threat of X), while "Y will do Z, an official said" stays a report;
   one's own part denied ("denied any role in") is a denial, no REJECT;
