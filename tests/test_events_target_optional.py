@@ -25,10 +25,19 @@ def _events(pipe, text, optional):
     return {(e.type, e.actor and e.actor.split()[0], e.target) for e in evs}
 
 
-def test_target_optional_is_a_subset_of_dyadic():
-    v = load_vocab()
-    assert v["target_optional"] <= v["dyadic"]
-    assert v["raw"]["dyadic"].get("help")
+def test_target_optional_outside_dyadic_is_refused(tmp_path):
+    """load_vocab refuses a target_optional type that is not dyadic (one line naming file and types)."""
+    import yaml
+
+    from sitrep.errors import SitrepError
+    from sitrep.extract.event_vocab import DATA
+    raw = yaml.safe_load((DATA / "event_verbs.yaml").read_text(encoding="utf-8"))
+    raw["dyadic"]["target_optional"] = ["PROTEST"]
+    bad = tmp_path / "event_verbs.yaml"
+    bad.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(SitrepError, match="PROTEST"):
+        load_vocab(str(bad))
+    assert load_vocab()["raw"]["dyadic"].get("help")
 
 
 @pytest.mark.parametrize("text,ty", [

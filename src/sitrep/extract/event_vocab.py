@@ -75,6 +75,11 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["intransitive"] = {w for spec in raw["types"].values() for w in spec.get("intransitive") or []}
     v["dyadic"] = set(raw["dyadic"]["types"])
     v["target_optional"] = set(raw["dyadic"].get("target_optional") or [])
+    if v["target_optional"] - v["dyadic"]:  # petr5: a type kept without a target must be one that needs one
+        from ..errors import SitrepError
+        src = path or DATA / "event_verbs.yaml"
+        raise SitrepError(f"{src}: dyadic.target_optional names types not in dyadic.types: "
+                          f"{sorted(v['target_optional'] - v['dyadic'])}", input=str(src), reason="bad_vocab")
     v["clause_target"] = set((raw.get("clause_target") or {}).get("types") or [])
     v["envoy_verbs"] = set((raw.get("envoy_verbs") or {}).get("verbs") or [])
     v["intent_verbs"] = set((raw.get("intent_verbs") or {}).get("verbs") or [])
