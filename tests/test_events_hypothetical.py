@@ -109,3 +109,13 @@ def test_wh_question_keeps_the_deed_it_asks_about(pipe):
 
 def test_label_given_is_no_call_on(pipe):
     assert not any(t == "DEMAND" for t, _, _ in _events(pipe, "Talmar called the Valdorian attack on Kesh a crime."))
+
+
+def test_no_actor_acts_on_itself(pipe):
+    evs = run_events(pipe, "Valdoria's ambassador in Kesh was summoned over the attack.")
+    assert not any(e.actor and e.actor == e.target for e in evs)
+
+
+def test_protest_at_home_keeps_its_own_country(pipe):
+    evs = _events(pipe, "Thousands of Valdorians protested in Castelmar on Sunday.")
+    assert ("PROTEST", "VAL", "VAL") in evs

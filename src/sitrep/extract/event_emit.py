@@ -161,7 +161,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         targets = _clause_target(f, ctx)  # "X deplored the raid from Y": Y; none found, the event stands alone
     pairs = []
     if actors and targets:
-        pairs = [(a, t) for a in actors for t in targets if home or distinct(a, t)]
+        pairs = [(a, t) for a in actors for t in targets if (home or distinct(a, t)) and (a != t or ty in DOMESTIC)]
+        # (one actor acting on itself, same code and sector, is no event but a protest's or a curfew's at home)
     elif mutual:
         pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))
                  if distinct(actors[i], actors[j])]
