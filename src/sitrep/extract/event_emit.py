@@ -97,8 +97,9 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if f["type"] == "THREATEN" and f.get("noun") is None and f["verb"] is not None and any(
             c.dep_ == "ccomp" and prediction(c) for c in kids_of(f["verb"])):
         return  # "warned that Y could attack Z": a warning about another's act, no threat
-    if f["type"] == "REJECT" and f["verb"] is not None and _own_part_denied(f["verb"], ctx):
-        return  # "denied any role in the attack on X": a denial, no rejection of X
+    if f["type"] == "REJECT" and f["verb"] is not None and (_own_part_denied(f["verb"], ctx) or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _not_refusals(ctx) for c in kids_of(f["verb"]))):
+        return  # "denied any role in the attack on X": a denial; "declined to comment on": silence; no rejection of X
     doc = ctx.doc
     sent = f["sent"]
     ty = f["type"]
@@ -219,6 +220,12 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
                                date=date, claim_id=claim, mode=mode, modality=f["modality"],
                                trigger=" ".join(x.text for x in trig), quantity_ids=qids, item=item)
 
+
+
+def _not_refusals(ctx: Context) -> set:
+    """What one may decline to do without rejecting anyone (``types.REJECT.not_refusals``: comment, confirm)."""
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    return set(vocab["raw"]["types"]["REJECT"].get("not_refusals") or ())
 
 
 def _own_part_denied(v, ctx: Context) -> bool:

@@ -39,7 +39,9 @@ light verbs per PLOVER type. For each trigger in a sentence:
   did X attack Y?" keeps the deed), and a question asked is no DEMAND; nor is another's
   act a named speaker foretells ("X said Y would attack Z": neither Y's act nor Y's threat, and
   "X warned that Y could" no threat of X), while "Y will do Z, an official said" stays a report;
-  one's own part denied ("denied any role in") is a denial, no REJECT;
+  one's own part denied ("denied any role in") is a denial, no REJECT, nor is a refusal to speak
+  ("declined to comment on", ``REJECT.not_refusals``); a noun event a ``by_object`` verb acts on
+  ("lifted its sanctions on X": RETREAT) is no second event; no actor acts on itself but at home;
 * place, date, figures and the claim that carries the event are taken from the
   records of the earlier stages in the same sentence;
 * a stance taken on a deed its object names ("condemned an attack by X", "demanded the
@@ -176,6 +178,7 @@ def _parse_events(ctx: Context) -> Iterator[Event]:
             toks.append(ctx.sdoc[cand[k]])
             k += 1
         found.extend(_sentence_events(sent, vocab, ta, toks))
+    found = _unconsumed(found, vocab)
     _borrow_targets(found)
     seen: set = set()
     events = [x for f in found for x in _emit(ctx, f, seen)]
@@ -190,6 +193,21 @@ def _parse_events(ctx: Context) -> Iterator[Event]:
     # treaty", "its supplies to Russia"): an event list counts reports, the relations aggregate them
     for _, e in events:
         yield e
+
+
+def _unconsumed(found: list[dict], vocab: dict) -> list[dict]:
+    """Drop a noun event that is the object which gives a verb event its type ("lifted its sanctions on X"
+    is a RETREAT, no SANCTION too; "ended its boycott" no REJECT): the verb's event acts on it."""
+    typed = {id(g["verb"]) for g in found if g.get("noun") is None and g.get("verb") is not None}
+    heads = {g["verb"].i for g in found if id(g["verb"]) in typed}
+    out = []
+    for f in found:
+        n = f.get("noun")
+        if n is not None and f["trigger"] == [n] and n.dep_ == "dobj" and n.head.i in heads and \
+                n.lemma_.lower() in vocab["by_object"].get(n.head.lemma_.lower(), {}):
+            continue
+        out.append(f)
+    return out
 
 
 def _candidates(ctx: Context, vocab: dict) -> list[int]:
