@@ -90,13 +90,15 @@ def _borrow_targets(found: list[dict]) -> None:
 def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if f["modality"] == "hypothetical":  # told only as a condition or a question: no event (event_parse)
         return
+    vocab0 = ctx.resources.get("event_vocab") or load_vocab()
     if f["type"] == "DEMAND" and f.get("noun") is None and f["verb"] is not None and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in kids_of(c))
             for c in kids_of(f["verb"])):
         return  # "asked (X) whether Y would attack": a question put, not a demand
     if f["type"] == "THREATEN" and f.get("noun") is None and f["verb"] is not None and any(
-            c.dep_ == "ccomp" and prediction(c) for c in kids_of(f["verb"])):
-        return  # "warned that Y could attack Z": a warning about another's act, no threat
+            c.dep_ == "ccomp" and prediction(c) and c.lemma_.lower() not in vocab0["threat_idioms"]
+            for c in kids_of(f["verb"])):
+        return  # "warned that Y could attack Z": a warning about another's act, no threat ("Y would pay" is one)
     if f["type"] == "REJECT" and f["verb"] is not None and (_own_part_denied(f["verb"], ctx) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in _not_refusals(ctx) for c in kids_of(f["verb"]))):
         return  # "denied any role in the attack on X": a denial; "declined to comment on": silence; no rejection of X
@@ -162,8 +164,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         targets = _clause_target(f, ctx)  # "X deplored the raid from Y": Y; none found, the event stands alone
     pairs = []
     if actors and targets:
-        pairs = [(a, t) for a in actors for t in targets if (home or distinct(a, t)) and (a != t or ty in DOMESTIC)]
-        # (one actor acting on itself, same code and sector, is no event but a protest's or a curfew's at home)
+        pairs = [(a, t) for a in actors for t in targets if (home or distinct(a, t)) and (a != t or " " not in a)]
+        # (one part of a country acting on itself, same code and sector, is no event: a country acting at home is)
     elif mutual:
         pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))
                  if distinct(actors[i], actors[j])]
