@@ -63,7 +63,8 @@ def test_request_denied_stays_a_rejection(pipe):
 
 
 @pytest.mark.parametrize("text", [
-    "Talmar said that Valdoria would attack Kesh.",
+    "Talmar said that Valdoria could attack Kesh.",
+    "Talmar fears that Valdoria will attack Kesh.",
     "Talmar warned that Valdoria could invade Kesh within weeks.",   # a warning about another: no threat either
     "Talmar believes Valdoria may send troops to Kesh.",
 ])
@@ -74,6 +75,7 @@ def test_another_actors_act_foretold_is_no_event(pipe, text):
 @pytest.mark.parametrize("text,ev", [
     ("Talmar said it would attack Kesh.", ("THREATEN", "TAL", "KSH")),            # the speaker's own intent
     ("Valdoria will send troops to Kesh, a senior official said.", ("AGREE", "VAL", "KSH")),  # a report with its source
+    ("Talmar said Valdoria will send troops to Kesh.", ("AGREE", "VAL", "KSH")),  # a plan reported, not foretold
 ])
 def test_own_intent_and_reported_plans_stay(pipe, text, ev):
     assert ev in _events(pipe, text)

@@ -374,16 +374,21 @@ def _yes_no_question(v) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in kids_of(h))
 
 
-PREDICTION_AUX = {"will", "would", "could", "may", "might", "can", "'ll", "must", "should"}
+PREDICTION_AUX = {"could", "may", "might", "can", "must", "should"}  # another's act as possible or owed
+FUTURE_AUX = {"will", "would", "'ll", "wo"}  # another's act as coming: a forecast under "warned", "fears", "believes" ...
+REPORTING = {"say", "tell", "report", "announce", "state", "add", "confirm", "write", "inform", "disclose", "reveal"}
+# ... but a plan reported under a plain reporting verb ("X said Y will send troops to Z") stays news
 
 
 def prediction(v) -> bool:
-    """Another's act foretold or prescribed by a speaker ("X said Y would attack Z", "X warned that Y
-    could invade Z", "X said Y must withdraw"): the speaker's prediction or wish, neither Y's act nor
-    Y's threat. The speaker's own future ("X said it would strike") stays its intent."""
+    """Another's act foretold or prescribed by a speaker ("X said Y could attack Z", "X warned that Y
+    would invade Z", "X said Y must withdraw"): the speaker's prediction or wish, neither Y's act nor
+    Y's threat. The speaker's own future ("X said it would strike") stays its intent, and a plan
+    reported with a plain reporting verb ("X said Y will send troops to Z") stays news."""
     if v.dep_ != "ccomp" or v.head.i == v.i:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in PREDICTION_AUX for c in kids_of(v)):
+    aux = {c.lower_ for c in kids_of(v) if c.dep_ == "aux"}
+    if not aux & PREDICTION_AUX and not (aux & FUTURE_AUX and v.head.lemma_.lower() not in REPORTING):
         return False
     subj = next((c for c in kids_of(v) if c.dep_ in ("nsubj", "nsubjpass")), None)
     hsubj = next((c for c in kids_of(v.head) if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -37,8 +37,9 @@ light verbs per PLOVER type. For each trigger in a sentence:
   question ("asked whether X would attack") or what a demand asks for ("demanded that X withdraw")
   is no event (``hypothetical``, never emitted), nor is a yes/no question's ("Will X attack Y?"; "Why
   did X attack Y?" keeps the deed), and a question asked is no DEMAND; nor is another's
-  act a named speaker foretells ("X said Y would attack Z": neither Y's act nor Y's threat, and
-  "X warned that Y could" no threat of X), while "Y will do Z, an official said" stays a report;
+  act a named speaker foretells ("X said Y could attack Z", "X fears Y will attack Z": neither Y's act
+  nor Y's threat, and "X warned that Y could" no threat of X), while a plan reported ("X said Y will
+  send troops", "Y will do Z, an official said") stays news;
   one's own part denied ("denied any role in") is a denial, no REJECT, nor is a refusal to speak
   ("declined to comment on", ``REJECT.not_refusals``); a noun event a ``by_object`` verb acts on
   ("lifted its sanctions on X": RETREAT) is no second event; no actor acts on itself but at home;
