@@ -148,3 +148,23 @@ def test_refusing_to_say_rejects_no_one(pipe, text):
 
 def test_refusing_to_act_is_a_rejection(pipe):
     assert ("REJECT", "VAL", "KSH") in _events(pipe, "Valdoria refused to meet Kesh.")
+
+
+@pytest.mark.parametrize("text,ev", [
+    ("Valdoria is considering sanctions against Kesh.", ("THREATEN", "VAL", "KSH")),  # as "considering imposing"
+    ("Valdoria plans an offensive against Kesh.", ("THREATEN", "VAL", "KSH")),
+    ("Valdoria is preparing an attack on Kesh.", ("MOBILIZE", "VAL", "KSH")),          # as "preparing to attack"
+    ("Valdoria plans a visit to Kesh.", ("AGREE", "VAL", "KSH")),                      # intent to meet
+])
+def test_planned_noun_event_is_read_as_its_verb(pipe, text, ev):
+    evs = _events(pipe, text)
+    assert ev in evs
+    assert not any(t in ("SANCTION", "ASSAULT", "FIGHT", "AID", "CONSULT") for t, _, _ in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Valdoria denied the attack on Kesh.",
+    "Valdoria denied the bombing of the Keshi embassy.",
+])
+def test_deed_denied_is_no_rejection(pipe, text):
+    assert not any(t == "REJECT" for t, _, _ in _events(pipe, text))

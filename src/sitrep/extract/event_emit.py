@@ -8,7 +8,7 @@ from ..model import Event, record_id
 from .context import Context
 from .event_parse import (QUESTION_MARKS, _objects, _preps, country, distinct, item_span, noun_type, place_codes,
                           prediction)
-from .event_vocab import SYMMETRIC, load_vocab
+from .event_vocab import COOPERATIVE, HOSTILE, SYMMETRIC, load_vocab
 from .tokkids import kids_of
 from .verb_events import _clause_target
 
@@ -22,6 +22,7 @@ def split_code(code: str) -> list[str]:
     return [f"{p} {sector}" if sector else p for p in parts]
 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+DEEDS = {"ASSAULT", "FIGHT", "COERCE", "MOBILIZE"}  # deeds one denies having done ("denied the attack")
 LOCAL_SECTORS = {"COP", "GOV", "JUD", "REB", "MIL", "UAF", "OPP"}  # unnamed police, officials, courts, rebels,
 # troops, gunmen or the opposition act where they are
 # what unnamed police, troops, rebels or crowds do to their own country ("guerrillas kidnapped a Keshi
@@ -102,6 +103,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if f["type"] == "REJECT" and f["verb"] is not None and (_own_part_denied(f["verb"], ctx) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in _not_refusals(ctx) for c in kids_of(f["verb"]))):
         return  # "denied any role in the attack on X": a denial; "declined to comment on": silence; no rejection of X
+    f = _planned_noun(f, vocab0)
     doc = ctx.doc
     sent = f["sent"]
     ty = f["type"]
@@ -224,6 +226,25 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
 
 
 
+def _planned_noun(f: dict, vocab: dict) -> dict:
+    """A noun event that is the object of a plan ("is considering sanctions against X", "plans an
+    offensive against X", "is preparing an attack on X") is read as its verb would be ("considering
+    imposing sanctions"): hostile, a THREATEN (prepared force, a MOBILIZE); cooperative, an intent (AGREE)."""
+    n = f.get("noun")
+    if n is None or f["trigger"] != [n] or n.dep_ != "dobj" or f["modality"] != "asserted":
+        return f
+    lem, ty = n.head.lemma_.lower(), f["type"]
+    if lem not in vocab["exp_heads"] and lem not in vocab["posture_heads"] and lem not in vocab["intent_heads"]:
+        return f
+    if ty in ("ASSAULT", "FIGHT") and lem in vocab["posture_heads"]:
+        return {**f, "type": "MOBILIZE", "against": True}  # a show of force against X, no troops sent to X
+    if ty in HOSTILE or ty == "FIGHT":
+        return {**f, "type": "THREATEN"}
+    if ty in COOPERATIVE and lem in vocab["intent_heads"]:
+        return {**f, "type": "AGREE"}
+    return {**f, "modality": "expected"}
+
+
 def _not_refusals(ctx: Context) -> set:
     """What one may decline to do without rejecting anyone (``types.REJECT.not_refusals``: comment, confirm)."""
     vocab = ctx.resources.get("event_vocab") or load_vocab()
@@ -240,7 +261,10 @@ def _own_part_denied(v, ctx: Context) -> bool:
     if any(c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBN") for c in kids_of(v)):
         return True  # "denied attacking X", "denied having sent troops": its own deed denied
     objs = [c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(objs) and all(o.lemma_.lower() in (dc.get("own_part") or ()) for o in objs)
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    # "denied the attack on X", "denied the bombing": a deed denied, as "denied attacking X"
+    return bool(objs) and all(o.lemma_.lower() in (dc.get("own_part") or ()) or noun_type(o, vocab) in DEEDS
+                              for o in objs)
 
 
 def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tuple[list, list, bool]:

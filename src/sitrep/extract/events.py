@@ -43,6 +43,9 @@ light verbs per PLOVER type. For each trigger in a sentence:
   one's own part denied ("denied any role in") is a denial, no REJECT, nor is a refusal to speak
   ("declined to comment on", ``REJECT.not_refusals``); a noun event a ``by_object`` verb acts on
   ("lifted its sanctions on X": RETREAT) is no second event; no actor acts on itself but at home;
+  a deed denied ("denied the attack on X") is a denial; a noun event planned ("is considering
+  sanctions against X", "is preparing an attack on X") is read as its verb would be (THREATEN, MOBILIZE,
+  an intent AGREE);
 * place, date, figures and the claim that carries the event are taken from the
   records of the earlier stages in the same sentence;
 * a stance taken on a deed its object names ("condemned an attack by X", "demanded the
