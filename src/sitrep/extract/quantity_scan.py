@@ -11,7 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .numbers import Lex, _norm, lexicon
-from .quantity_figure import _is_yearish, _read_figure
+from .quantity_figure import _read_figure
+from .quantity_shapes import _is_yearish
 from .quantity_units import _MEASURE_GROUPS, _record, _unit_at
 
 # ---------------------------------------------------------------- the scan
