@@ -198,20 +198,15 @@ def figures(records) -> list[tuple]:
     return out
 
 
-def score(pairs, cap: bool = False) -> dict[str, float]:
+def score(pairs) -> dict[str, float]:
     """pairs: [(found figures, gold quantities)] -> P/R/F1 for value and value+unit, counted as CQE's
-    ``calculate_metrics`` counts; ``*_1to1`` are the same metrics with one-to-one matching (stricter).
-    ``cap``: a sentence gives no more value or value+unit hits than it has found (and gold) figures, so
-    P <= 1 (CQE's value+unit count has no such cap: a repeated value is counted gold x found times).
-    Off here, to keep the NewsQuant figures as CQE counts them (on, dev value+unit F1 is 0.952, not 0.965);
-    on in the ``cqe_units`` suite."""
+    ``calculate_metrics`` counts; ``*_1to1`` are the same metrics with one-to-one matching (stricter:
+    on dev value+unit F1 0.952, not 0.965; the ``cqe_units`` suite reports these)."""
     n_found = n_gold = tp_v = tp_u = tp_v1 = tp_u1 = 0
     for found, gold in pairs:
         n_found += len(found)
         n_gold += len(gold)
         budget = len(gold)                       # theirs: at most one value hit per gold figure in all
-        if cap:
-            budget = min(budget, len(found))     # ours: nor more hits than found figures (P <= 1)
         used_v, used_u = set(), set()
         hits_u = 0
         for g in gold:
@@ -233,8 +228,7 @@ def score(pairs, cap: bool = False) -> dict[str, float]:
                     used_u.add(k)
                     tp_u1 += 1
                     break
-        # ours: nor more value+unit hits than found (or gold) figures; theirs counted them all
-        tp_u += min(hits_u, len(gold), len(found)) if cap else hits_u
+        tp_u += hits_u                           # theirs: every one counted (P may pass 1)
     out = {}
     for name, tp in (("value", tp_v), ("value_unit", tp_u), ("value_1to1", tp_v1), ("value_unit_1to1", tp_u1)):
         p = tp / n_found if n_found else 0.0
