@@ -21,7 +21,7 @@ from .number_cues import _cue_after, _cue_before, _match_phrase  # noqa: F401 - 
 from .number_forms import _amount_range, _glued_range, _scientific
 from .number_lexicon import DATA, Q3, Lex, _norm, lexicon  # noqa: F401 - re-exported
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs|Ksh|KSh|Tk|Rp|Dhs|Dh|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈±\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs|Ksh|KSh|Tk|Rp|Dhs|Dh|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
 # currency signs of letters the regex reads glued before a figure (their codes are in units.yaml, currencies.symbols)
 _WORD_SIGNS = ("Rs", "Ksh", "KSh", "Tk", "Rp", "Dhs", "Dh")
@@ -411,6 +411,8 @@ def _start_number(doc, i: int, b: int, lex: Lex):
         n = _parse_number(doc, i + 1, b, lex)
         if n is None or n[0] is None:
             return None
+        if t.lower_ == "minus" and i >= 2 and doc[i - 1].lower_ == "or" and doc[i - 2].lower_ == "plus":
+            return None, n[:4] + ({**n[4], "sign": "±"},), i   # "plus or minus 3 points": a margin, not below zero
         return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
               or t.lower_ in ("a", "an", "half", "quarter") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):

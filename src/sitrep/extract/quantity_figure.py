@@ -15,7 +15,7 @@ from .numbers import _DETS, _YEAR_BEFORE, Lex, _cue_after, _cue_before, _match_p
 from .quantity_checks import _age_context, _antecedents, _level_reached, _money_code, _scaled_code
 from .quantity_lists import _suspended
 from .quantity_shapes import (_PEOPLE_PLURAL, _change_by, _compound_count, _count_not_year, _designation,
-                              _is_yearish, _next_name_age, _range_end, _share, _share_by, _shared_mult,
+                              _is_yearish, _next_name_age, _per_base, _range_end, _share, _share_by, _shared_mult,
                               _thousands_shared)
 from .quantity_units import _MEASURE_GROUPS, _fraction_of, _known, _rate, _record, _subject_after, _time_after, _unit_at
 
@@ -74,7 +74,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
                      "mult": flags.get("mult") or f2.get("mult")}       # "at 50-60 thousand": an amount, unit or not
         elif j < b and doc[j].text in ("-", "–"):
             return j2                    # a score or an id ("3-1"): not a figure
-    if flags.get("sign") not in ("+", "~", "≈") and _designation(doc, s, j, a, lex, flags):
+    if flags.get("sign") not in ("+", "±", "~", "≈") and _designation(doc, s, j, a, lex, flags):
         return j
     cue, cs = _cue_before(doc, s, a, lex)
     if flags.get("sign") in ("~", "≈"):
@@ -133,7 +133,7 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             unit = (code, f"money:{code}", None, None, j + 1)
         else:
             unit = _fraction_of(doc, j, b, lex, value) or _unit_at(doc, j, b, lex, glued, flags.get("mult")) \
-            or _share_of_figure(doc, j, b, lex, value)
+            or _share_of_figure(doc, j, b, lex, value) or _per_base(doc, j, b, lex)
         if unit is None and glued and doc[j].lower_ == "in":
             unit = ("inch", "length", None, None, j + 1)                 # "6ft 3in"
         if unit == "designation" and "." in (flags.get("raw") or "") and doc[j].is_upper:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .numbers import Lex, _YEARISH, _cue_after, _cue_before, _match_phrase, _plural_next, _start_number
 from .quantity_checks import _unit_after
-from .quantity_units import _counted, _record
+from .quantity_units import _counted, _record, _round_base
 
 
 # ---------------------------------------------------------------- skips
@@ -196,3 +196,18 @@ def _count_not_year(doc, s: int, j: int, a: int, unit, lex: Lex) -> bool:
     p = doc[s - 1]
     return p.lower_ not in lex.year_before and p.lower_ not in lex.months and p.pos_ in ("VERB", "AUX", "ADV", "ADP") \
         and doc[s].ent_type_ != "DATE" and not (p.pos_ == "ADP" and p.lower_ not in ("of", "about", "around", "over", "than"))
+
+
+def _per_base(doc, j: int, b: int, lex: Lex):
+    """A rate over a round number of things after a bare number: "12 per 100,000 residents", "3.4 per
+    1,000 live births", "5 per 100 people". The base (a power of ten from ten up, in digits or a
+    word) and what it counts are the unit ("per 100,000 residents"): the base is no figure of its
+    own. Returns a unit tuple (name, "rate", first, head, end) or None."""
+    rb = _round_base(doc, j + 1, b, lex) if j + 1 < b and doc[j].lower_ == "per" else None
+    if rb is None:
+        return None
+    k = rb[1]
+    unit = _counted(doc, k, b, lex) if k < b else None
+    if not isinstance(unit, tuple):
+        return "per " + doc[j + 1:k].text, "rate", None, None, k
+    return "per " + doc[j + 1:unit[4]].text, "rate", unit[2], unit[3], unit[4]
