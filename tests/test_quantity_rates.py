@@ -56,3 +56,10 @@ def test_a_word_number_of_whom_counts_what_came_before(nlp):
                       "the storm sank 12 boats, two of which belonged to the navy, and half of which were old.")
     assert [(q.value, q.unit) for q in qs] == [(30.0, "sailors"), (6.0, "sailors"), (12.0, "boats"),
                                                (2.0, "boats")]
+
+
+def test_a_vague_plural_after_a_verb_of_casualties_counts_them(nlp):
+    qs = figures(nlp, "The shelling of Dornovo killed dozens and wounded hundreds; scores were injured in Pelk. "
+                      "The club has scores of fans and the judges gave scores.")
+    assert [((q.low, q.high), q.unit) for q in qs] == [((12.0, 120.0), "killed"), ((100.0, 1000.0), "wounded"),
+                                                       ((20.0, 200.0), "injured"), ((20.0, 200.0), "fans")]

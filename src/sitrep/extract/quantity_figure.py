@@ -43,6 +43,9 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
         if got is None and t.lower_ == "half" and i + 2 < b and doc[i + 1].lower_ in _HALF_DETS \
                 and doc[i + 2].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 2].lower_ not in lex.not_after_one:
             got = (None, (0.5, None, None, i + 2, {"words": True, "half": True}), i)     # "half the budget"
+        if got is None and t.lower_ in lex.vague and _casualties_by_verb(doc, i, i + 1, a, b):
+            lo = float(lex.vague[t.lower_])                          # "killed dozens", "hundreds were injured"
+            got = (None, (None, lo, lo * 10, i + 1, {"vague": True}), i)
         if got is None:
             return None
     cur, (value, low, high, j, flags), s = got
@@ -261,19 +264,12 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
             and (unit is None or unit[3] is not None):
         unit = ("magnitude", "magnitude", None, None, m + 1)   # "a 6.2-magnitude quake", "a 5.6 magnitude earthquake"
         end_tok = m + 1
-    # "the blast killed 17 and wounded 40": a bare count right after a verb of casualties counts them
-    if unit is None and cs > a and doc[cs - 1].pos_ == "VERB" and doc[cs - 1].lemma_.lower() in _CASUALTY_VERBS \
-            and value is not None and value == int(value) > 0 and not flags.get("range") and not _is_yearish(flags, value):
-        name = _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
+    # "the blast killed 17 and wounded 40", "14 were killed", "killed dozens": a bare count after a verb of
+    # casualties, or the subject of its passive, counts them
+    if unit is None and (value is not None and value == int(value) > 0 and not flags.get("range")
+                         and not _is_yearish(flags, value) or flags.get("vague")) \
+            and (name := _casualties_by_verb(doc, cs, j, a, b)):
         unit = (name, lex.counted.get(name, name), None, None, j)
-    # "14 were killed", "at least 5 have been wounded": a bare count as the subject of a passive of casualties
-    if unit is None and value is not None and value == int(value) > 0 and not _is_yearish(flags, value):
-        k = j
-        while k < b and k - j < 3 and doc[k].lower_ in _PASSIVE_AUX:
-            k += 1
-        if j < k < b and doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in _CASUALTY_VERBS:
-            name = _CASUALTY_VERBS[doc[k].lemma_.lower()]
-            unit = (name, lex.counted.get(name, name), None, None, j)
     # "he will be 35 by then", "she turned 60", "life expectancy is around 73": an age without "years"
     if unit is None and flags.get("digits") and value is not None and value == int(value) and 0 < value < 120 \
             and not flags.get("range") and (j >= b or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "VERB", "ADJ")
@@ -372,6 +368,20 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if cue2:
         rec["end_tok"] = after_end
     return {"records": [rec], "next": max(rec["end_tok"], j)}
+
+
+def _casualties_by_verb(doc, cs: int, j: int, a: int, b: int) -> str | None:
+    """The casualties a bare count at cs..j stands for by its verb: right after a verb of casualties
+    ("killed 17", "wounded dozens"), or the subject of its passive ("14 were killed", "hundreds have
+    been injured"). Returns "killed", "wounded" or "injured", or None."""
+    if cs > a and doc[cs - 1].pos_ == "VERB" and doc[cs - 1].lemma_.lower() in _CASUALTY_VERBS:
+        return _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
+    k = j
+    while k < b and k - j < 3 and doc[k].lower_ in _PASSIVE_AUX:
+        k += 1
+    if j < k < b and doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in _CASUALTY_VERBS:
+        return _CASUALTY_VERBS[doc[k].lemma_.lower()]
+    return None
 
 
 _GLUED_BRACKET = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-zA-Z]{1,3})\)-[a-z]+$")
