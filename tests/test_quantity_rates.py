@@ -63,3 +63,10 @@ def test_a_vague_plural_after_a_verb_of_casualties_counts_them(nlp):
                       "The club has scores of fans and the judges gave scores.")
     assert [((q.low, q.high), q.unit) for q in qs] == [((12.0, 120.0), "killed"), ((100.0, 1000.0), "wounded"),
                                                        ((20.0, 200.0), "injured"), ((20.0, 200.0), "fans")]
+
+
+def test_a_bare_count_reported_dead_counts_the_dead(nlp):
+    qs = figures(nlp, 'At least 11 were reported dead,"a medic in Sorvino said. Four are feared dead in Pelk, '
+                      'and 30 were left homeless. The dead numbered 7.')
+    assert [(q.value, q.unit, q.unit_class) for q in qs if q.unit == "dead"] == [(11.0, "dead", "killed"),
+                                                                                 (4.0, "dead", "killed")]

@@ -23,6 +23,8 @@ _PARTICIPLES = ("killed", "wounded", "injured", "dead", "hurt")
 _HALF_DETS = ("the", "its", "their", "his", "her", "our", "this", "that", "these", "those")
 _CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
 _PASSIVE_AUX = ("were", "was", "have", "has", "had", "been", "are", "being", "reportedly")
+_DEAD_REPORTED = ("reported", "confirmed", "feared", "found", "believed", "presumed", "declared", "left")
+_DEAD = re.compile(r"^dead(?![a-z])")
 
 
 def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
@@ -373,7 +375,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
 def _casualties_by_verb(doc, cs: int, j: int, a: int, b: int) -> str | None:
     """The casualties a bare count at cs..j stands for by its verb: right after a verb of casualties
     ("killed 17", "wounded dozens"), or the subject of its passive ("14 were killed", "hundreds have
-    been injured"). Returns "killed", "wounded" or "injured", or None."""
+    been injured") or of "dead" ("9 were dead", "six are feared dead"). Returns "killed", "wounded",
+    "injured" or "dead", or None."""
     if cs > a and doc[cs - 1].pos_ == "VERB" and doc[cs - 1].lemma_.lower() in _CASUALTY_VERBS:
         return _CASUALTY_VERBS[doc[cs - 1].lemma_.lower()]
     k = j
@@ -381,6 +384,10 @@ def _casualties_by_verb(doc, cs: int, j: int, a: int, b: int) -> str | None:
         k += 1
     if j < k < b and doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in _CASUALTY_VERBS:
         return _CASUALTY_VERBS[doc[k].lemma_.lower()]
+    if j < k < b and doc[k].lower_ in _DEAD_REPORTED:
+        k += 1                                      # "14 were reported dead", "six are feared dead"
+    if j < k < b and _DEAD.match(doc[k].lower_):
+        return "dead"                               # "9 were dead", also glued to a quote: 'dead,"a'
     return None
 
 
