@@ -345,3 +345,12 @@ def test_nordic_crowns_by_country(nlp, text, value, unit):
 
 def test_euro_cents_are_hundredths(nlp):
     assert [(q.value, q.unit) for q in figures(nlp, "A stamp now costs 95 euro cents.")] == [(95, "cent")]
+
+
+def test_odd_glued_forms_trillions_cents_decimal_comma_dot_thousands(nlp):
+    qs = figures(nlp, "The Varn fund holds £1.2tr, a coffee in Pelk costs 80¢, turnout in the east was 45,6% "
+                      "and 12,5 per cent in the west, and the brigade fired 1.500 shells; the index rose 1.125 points "
+                      "and the rod is 1.250 metres long.")
+    assert [(v, q.unit) for v, q in zip(values(qs), qs)] == [
+        (1.2e12, "GBP"), (80.0, "cent"), (45.6, "percent"), (12.5, "percent"), (1500.0, "shells"),
+        (1.125, "points"), (1.25, "metre")]
