@@ -354,3 +354,8 @@ def test_odd_glued_forms_trillions_cents_decimal_comma_dot_thousands(nlp):
     assert [(v, q.unit) for v, q in zip(values(qs), qs)] == [
         (1.2e12, "GBP"), (80.0, "cent"), (45.6, "percent"), (12.5, "percent"), (1500.0, "shells"),
         (1.125, "points"), (1.25, "metre")]
+
+
+def test_short_forms_of_counted_nouns_are_named_by_the_noun(nlp):
+    qs = figures(nlp, "The Harlan party leads by 4 pts, and about 200 ppl joined its rally in Vesk.")
+    assert [(q.value, q.unit, q.unit_class) for q in qs] == [(4.0, "points", "point"), (200.0, "people", "people")]

@@ -188,6 +188,9 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
+            full = lex.short_nouns.get(t.lower_)
+            if full:                                # "4 pts": points
+                return full, lex.counted.get(full) or full.removesuffix("s"), first, k, k + 1
             return t.text, cls or lemma, first, k, k + 1
         if t.text in _OPEN_QUOTES and (m := _quoted_then_plural(doc, k, end)) is not None:
             k, steps = m, steps + 1                # 'some 300 "Iron Shield" volunteers': a name in quotes
