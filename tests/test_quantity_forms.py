@@ -359,3 +359,9 @@ def test_odd_glued_forms_trillions_cents_decimal_comma_dot_thousands(nlp):
 def test_short_forms_of_counted_nouns_are_named_by_the_noun(nlp):
     qs = figures(nlp, "The Harlan party leads by 4 pts, and about 200 ppl joined its rally in Vesk.")
     assert [(q.value, q.unit, q.unit_class) for q in qs] == [(4.0, "points", "point"), (200.0, "people", "people")]
+
+
+def test_a_multiplier_word_or_a_long_unit_glued_to_the_number(nlp):
+    qs = figures(nlp, "Orvik joined Tamsford for £12million, some 1.5million people watched, and the trial "
+                      "of its owner took 5years.")
+    assert [(v, q.unit) for v, q in zip(values(qs), qs)] == [(12e6, "GBP"), (1.5e6, "people"), (5.0, "year")]

@@ -22,7 +22,7 @@ from .number_forms import _amount_range, _glued_range, _scientific
 from .number_lexicon import DATA, Q3, Lex, _norm, lexicon  # noqa: F401 - re-exported
 
 _NUM_RE = re.compile(r"^(minus-|sub-|[+~≈±\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs|Ksh|KSh|Tk|Rp|Dhs|Dh|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$¢″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$¢″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,8}[23]?)?([-–])?$")
 # currency signs of letters the regex reads glued before a figure (their codes are in units.yaml, currencies.symbols)
 _WORD_SIGNS = ("Rs", "Ksh", "KSh", "Tk", "Rp", "Dhs", "Dh")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
