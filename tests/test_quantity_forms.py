@@ -365,3 +365,9 @@ def test_a_multiplier_word_or_a_long_unit_glued_to_the_number(nlp):
     qs = figures(nlp, "Orvik joined Tamsford for £12million, some 1.5million people watched, and the trial "
                       "of its owner took 5years.")
     assert [(v, q.unit) for v, q in zip(values(qs), qs)] == [(12e6, "GBP"), (1.5e6, "people"), (5.0, "year")]
+
+
+def test_a_change_by_then_the_level_reached_is_no_range(nlp):
+    qs = figures(nlp, "Shares in Tolvik slumped by a fifth to 220p and Marrow dipped 4p to 118p, "
+                      "while exports rose by 2 to 3 percent.")
+    assert values(qs) == [0.2, 220.0, 4.0, 118.0, (2.0, 3.0)]

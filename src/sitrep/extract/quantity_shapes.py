@@ -92,9 +92,11 @@ def _range_end(doc, j: int, b: int, lex: Lex, value, flags: dict, between: bool)
 
 
 def _change_by(doc, s: int, a: int, lex: Lex, value, v2) -> bool:
-    """ "rose $12.40 to $1,945.10": after a word of change, a second number five times the first or
-    more is the level reached, not the top of a range ("expected to grow 2% to 3%" stays a range)."""
-    return s > a and (doc[s - 1].lemma_.lower() in lex.change_verbs or doc[s - 1].lower_ in lex.change_verbs) \
+    """ "rose $12.40 to $1,945.10", "slumped by a fifth to 220p": after a word of change (and "by"), a
+    second number five times the first or more is the level reached, not the top of a range
+    ("expected to grow 2% to 3%", "rose by 2 to 3 percent" stay ranges)."""
+    p = s - 1 - (s - 2 >= a and doc[s - 1].lower_ == "by")
+    return p >= a and (doc[p].lemma_.lower() in lex.change_verbs or doc[p].lower_ in lex.change_verbs) \
         and value is not None and v2 is not None and 0 < 5 * value <= v2
 
 
