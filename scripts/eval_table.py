@@ -28,7 +28,7 @@ ROWS = [
     ("newsquant", "value_unit_f1", "NewsQuant value+unit F1 (counted as CQE's scorer counts)", "CQE 0.856"),
     ("newsquant", "value_unit_1to1_f1", "NewsQuant value+unit F1, each figure matched once", ""),
     ("newsquant", "value_f1", "NewsQuant value F1", ""),
-    ("cqe_units", "age_value_unit_f1", "CQE unit tests, age: value+unit F1 (held out; count capped, P <= 1)", ""),
+    ("cqe_units", "age_value_unit_f1", "CQE unit tests, age: value+unit F1 (held out; each figure matched once)", ""),
     ("cqe_units", "currency_value_unit_f1", "CQE unit tests, currency: value+unit F1 (held out)", ""),
     ("cqe_units", "dimension_value_unit_f1", "CQE unit tests, dimension: value+unit F1 (held out)", ""),
     ("cqe_units", "temperature_value_unit_f1", "CQE unit tests, temperature: value+unit F1 (held out)", ""),

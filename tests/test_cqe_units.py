@@ -1,11 +1,10 @@
-"""The cqe_units suite: CQE's unit test sets scored as NewsQuant is, with the count capped (P <= 1).
+"""The cqe_units suite: CQE's unit test sets scored as NewsQuant is, but counted one-to-one (P <= 1).
 Sentences and gold below are invented for this test."""
 from __future__ import annotations
 
 import json
 
 from sitrep.eval import cqe_units, floors, suites
-from sitrep.eval.newsquant import score
 
 SETS = {
     "age": [{"text": "The ferry captain, 47 years old, retired last spring.",
@@ -46,13 +45,12 @@ def test_suite_scores_invented_sets(tmp_path):
     assert row["temperature_value_unit_f1"] == round(2 * 0.5 / 1.5, 4)
 
 
-def test_cap_keeps_precision_at_most_one():
+def test_one_to_one_keeps_precision_at_most_one():
     # one speed written four times: CQE's count credits each gold figure with every found one (16 hits)
-    found = [(10.0, "kilometre per hour")] * 4
     gold = [{"value": "10", "normalized_unit": "kilometre per hour"}] * 4
-    assert score([(found, gold)])["value_unit_p"] == 4.0          # NewsQuant's count, unchanged
-    capped = score([(found, gold)], cap=True)
-    assert capped["value_unit_p"] == capped["value_unit_r"] == 1.0
-    # two gold figures of one value, one found: at most one hit, for value and for value+unit
-    one = score([([(1.0, "metre")], [{"value": "1", "normalized_unit": "metre"}] * 2)], cap=True)
+    found = [(10.0, "kilometre per hour")] * 4
+    row = cqe_units.score_set([(found, gold)])
+    assert row["value_unit_p"] == row["value_unit_r"] == 1.0
+    # two gold figures of one value, one found: one hit, for value and for value+unit
+    one = cqe_units.score_set([([(1.0, "metre")], [{"value": "1", "normalized_unit": "metre"}] * 2)])
     assert one["value_p"] == one["value_unit_p"] == 1.0 and one["value_r"] == one["value_unit_r"] == 0.5

@@ -439,6 +439,15 @@ def test_newsquant_counts_as_cqe_scorer_and_names_one_unit_once():
     assert units_match("pound-foot", "foot pound-force") and units_match("NGN", "nigerian naira")
 
 
+def test_newsquant_one_to_one_is_the_largest_pairing():
+    from sitrep.eval.newsquant import score
+    # "vehicles" answers both gold units, "trucks" only the first: a first-come pairing gives
+    # "vehicles" to the first gold figure and leaves the second unpaired; the largest pairing has both
+    gold = [{"value": "12", "normalized_unit": "truck vehicle"}, {"value": "12", "normalized_unit": "vehicle"}]
+    s = score([([(12.0, "vehicles"), (12.0, "trucks")], gold)])
+    assert s["value_unit_1to1_r"] == s["value_unit_1to1_p"] == 1.0
+
+
 def test_scientific_notation_sub_prefix_and_slash_after_a_letter(nlp):
     qs = figures(nlp, "The spores measured 2.5×10−6 metres, the sample held 4e9 cells and weighed 1.4 g/cm3; "
                       "a sub-3 nanometre node is planned, and the hall is 5 x 10 metres.")

@@ -345,3 +345,29 @@ def test_nordic_crowns_by_country(nlp, text, value, unit):
 
 def test_euro_cents_are_hundredths(nlp):
     assert [(q.value, q.unit) for q in figures(nlp, "A stamp now costs 95 euro cents.")] == [(95, "cent")]
+
+
+def test_odd_glued_forms_trillions_cents_decimal_comma_dot_thousands(nlp):
+    qs = figures(nlp, "The Varn fund holds £1.2tr, a coffee in Pelk costs 80¢, turnout in the east was 45,6% "
+                      "and 12,5 per cent in the west, and the brigade fired 1.500 shells; the index rose 1.125 points "
+                      "and the rod is 1.250 metres long.")
+    assert [(v, q.unit) for v, q in zip(values(qs), qs)] == [
+        (1.2e12, "GBP"), (80.0, "cent"), (45.6, "percent"), (12.5, "percent"), (1500.0, "shells"),
+        (1.125, "points"), (1.25, "metre")]
+
+
+def test_short_forms_of_counted_nouns_are_named_by_the_noun(nlp):
+    qs = figures(nlp, "The Harlan party leads by 4 pts, and about 200 ppl joined its rally in Vesk.")
+    assert [(q.value, q.unit, q.unit_class) for q in qs] == [(4.0, "points", "point"), (200.0, "people", "people")]
+
+
+def test_a_multiplier_word_or_a_long_unit_glued_to_the_number(nlp):
+    qs = figures(nlp, "Orvik joined Tamsford for £12million, some 1.5million people watched, and the trial "
+                      "of its owner took 5years.")
+    assert [(v, q.unit) for v, q in zip(values(qs), qs)] == [(12e6, "GBP"), (1.5e6, "people"), (5.0, "year")]
+
+
+def test_a_change_by_then_the_level_reached_is_no_range(nlp):
+    qs = figures(nlp, "Shares in Tolvik slumped by a fifth to 220p and Marrow dipped 4p to 118p, "
+                      "while exports rose by 2 to 3 percent.")
+    assert values(qs) == [0.2, 220.0, 4.0, 118.0, (2.0, 3.0)]

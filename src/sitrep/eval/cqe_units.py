@@ -2,22 +2,20 @@
 
 The sets are ``<set>-model.json`` beside NewsQuant.json in ``benchmarks/cqe_newsquant`` (CQE, EMNLP
 2023): short sentences, each with its gold quantities (value and CQE's normalized unit). They are
-scored exactly as the NewsQuant suite scores (``newsquant.figures`` and ``newsquant.score``: the
-same value equality, unit names and CQE-style counting; see ``eval/newsquant.py``), one row per set,
-with the one-to-one metrics too. One difference: the count is capped (``score(cap=True)``): a
-sentence gives no more hits than it has found (and gold) figures. CQE's value+unit count has no cap:
-each gold figure credits every found figure of its value and unit, so a sentence that writes one
-speed four ways (4 gold, 4 found, all "10 kilometre per hour") gives 16 hits for 4 figures, and on the
-dimension set value+unit P came out 1.027 (above value P, 0.955). The cap is not applied to the
-NewsQuant suite, whose figures it would change (dev value+unit F1 0.965 -> 0.952). With the cap
-the CQE-style figures equal the one-to-one ones on all four sets (measured 2026-11-26).
+scored with the NewsQuant suite's value equality and unit names (``newsquant.figures`` and
+``newsquant.score``; see ``eval/newsquant.py``), one row per set, but counted one-to-one: each found
+figure answers at most one gold figure (``newsquant.score``'s ``*_1to1_*`` metrics). CQE's own count
+is not used here: each gold figure credits every found figure of its value and unit, so a sentence
+that writes one speed four ways (4 gold, 4 found, all "10 kilometre per hour") gives 16 hits for 4
+figures, and on the dimension set value+unit P would come out above 1 (1.027). (Before 2026-11-26
+this suite capped CQE's count per sentence instead; on all four sets the capped figures equalled the
+one-to-one ones.)
 
 These are held-out checks: nobody tunes on them, so there is no dev/test split, and everything is
 reported as ``all``, whatever ``--split`` asks (as the seed, msrt and quantulum suites do).
 
-Metrics per set (prefixed ``<set>_``): ``value_p/r/f1``, ``value_unit_p/r/f1`` (CQE's counting, capped),
-``value_1to1_f1``, ``value_unit_1to1_f1`` (each found figure used once), and the counts
-``sentences``, ``gold``, ``found``.
+Metrics per set (prefixed ``<set>_``): ``value_p/r/f1``, ``value_unit_p/r/f1`` (one-to-one), and the
+counts ``sentences``, ``gold``, ``found``.
 """
 from __future__ import annotations
 
@@ -29,15 +27,15 @@ HELP = ("CQE unit test sets (age, currency, dimension, temperature): value and v
         "held-out checks, nobody tunes on them (no split: 'all')")
 
 SETS = ("age", "currency", "dimension", "temperature")
-KEEP = ("value_p", "value_r", "value_f1", "value_unit_p", "value_unit_r", "value_unit_f1",
-        "value_1to1_f1", "value_unit_1to1_f1")
+# the name reported -> the one-to-one metric of ``newsquant.score`` it takes
+KEEP = {f"{m}_{x}": f"{m}_1to1_{x}" for m in ("value", "value_unit") for x in ("p", "r", "f1")}
 
 
 def score_set(pairs) -> dict:
     """[(found figures, gold quantities)] of one set -> its metrics and counts."""
     from .newsquant import score
-    sc = score(pairs, cap=True)
-    out = {k: sc[k] for k in KEEP}
+    sc = score(pairs)
+    out = {name: sc[metric] for name, metric in KEEP.items()}
     out["sentences"] = len(pairs)
     out["gold"] = sum(len(g) for _, g in pairs)
     out["found"] = sum(len(f) for f, _ in pairs)

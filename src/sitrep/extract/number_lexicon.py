@@ -41,7 +41,7 @@ _LISTS = (
     ("cased", "cased_units", _names), ("spaced_letters", "spaced_letters", _pairs),
     ("senses", "symbol_senses", _senses), ("degree_scales", "degree_scales", _names),
     ("cased_cur", "cased_currency", _names), ("ascii_cur", "ascii_currency", _names),
-    ("letter_cur", "letter_currency", _names),
+    ("letter_cur", "letter_currency", _names), ("short_nouns", "short_nouns", _names),
     ("mid_cues", "cue_before_unit", _cues),      # a cue between the figure and its unit
 )
 

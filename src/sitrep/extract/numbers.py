@@ -21,8 +21,8 @@ from .number_cues import _cue_after, _cue_before, _match_phrase  # noqa: F401 - 
 from .number_forms import _amount_range, _glued_range, _scientific
 from .number_lexicon import DATA, Q3, Lex, _norm, lexicon  # noqa: F401 - re-exported
 
-_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs|Ksh|KSh|Tk|Rp|Dhs|Dh|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
-                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,5}[23]?)?([-–])?$")
+_NUM_RE = re.compile(r"^(minus-|sub-|[+~≈±\-−])?([A-Za-z]{2,3}\$|US\$|\$US|\$A|A\$|AU\$|C\$|HK\$|NZ\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs|Ksh|KSh|Tk|Rp|Dhs|Dh|US|AU|A|C|HK|NZ|S|R|[$€£¥₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭])?"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([a-zA-Zμµ°²/€£$¢″′Ω₹₽₴₩₪₦₺₱₫฿₸₾₼₿₡₭元]{1,8}[23]?)?([-–])?$")
 # currency signs of letters the regex reads glued before a figure (their codes are in units.yaml, currencies.symbols)
 _WORD_SIGNS = ("Rs", "Ksh", "KSh", "Tk", "Rp", "Dhs", "Dh")
 _FRAC_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
@@ -56,8 +56,14 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
         return g[0], g[1], g[2], i + 1, g[3]             # "5.25%-5.5" then "%", "$" then "5-$6"
     text = _unglued(t.text, lex)                         # "now-18", "to-260,000", "1.500.000"
     if _DECIMAL_COMMA.match(text) and i + 1 < end and (doc[i + 1].lower_ in lex.mult or _cur_at(doc, i + 1, end, lex)
-                                                        or doc[i + 1].lower_ in lex.cur_symbols):
-        text = text.replace(",", ".")                    # "3,5 million euros", "12,50 EUR": a decimal comma
+                                                        or doc[i + 1].lower_ in lex.cur_symbols
+                                                        or (hit := _match_phrase(doc, i + 1, end, lex.measures))
+                                                        and hit[0][1] == "percent"):
+        text = text.replace(",", ".")                    # "3,5 million euros", "12,50 EUR", "45,6%": a decimal comma
+    if _DOT_THOUSANDS.match(text) and i + 1 < end and _plural_next(doc, i + 1, end) and doc[i + 1].lemma_ != "point" \
+            and not _match_phrase(doc, i + 1, end, lex.measures) and not _money_context(doc, i, lex):
+        text = text.replace(".", ",")                    # "1.500 shells", "2.000 people": no count has a fraction
+                                                         # (points have: "rose 1.125 points")
     m = _NUM_RE.match(text)
     if m is None and text[-1:] == "." and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isalnum()):
         m = _NUM_RE.match(text[:-1])                     # "$30K." / "65W." closing a sentence, left whole
@@ -263,6 +269,7 @@ def _parse_number(doc, i: int, end: int, lex: Lex):
 
 _GLUED_WORD = re.compile(r"^([a-z]+)[-–](\S*\d\S*)$")
 _DECIMAL_COMMA = re.compile(r"^\d{1,3},\d{1,2}$")
+_DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")       # "1.500": thousands grouped by one dot
 _DOT_GROUPS = re.compile(r"^(\D*)(\d{1,3}(?:\.\d{3}){2,})(\D*)$")
 
 
@@ -411,6 +418,8 @@ def _start_number(doc, i: int, b: int, lex: Lex):
         n = _parse_number(doc, i + 1, b, lex)
         if n is None or n[0] is None:
             return None
+        if t.lower_ == "minus" and i >= 2 and doc[i - 1].lower_ == "or" and doc[i - 2].lower_ == "plus":
+            return None, n[:4] + ({**n[4], "sign": "±"},), i   # "plus or minus 3 points": a margin, not below zero
         return None, (-n[0],) + n[1:], i                  # "minus 387", "negative ten"
     elif not (t.text[:1].isdigit() or t.text[:1] == "." or t.lower_ in lex.numbers or t.lower_ in lex.vague
               or t.lower_ in ("a", "an", "half", "quarter") or "-" in t.lower_ or _NUM_RE.match(t.text) or t.text[-1:] in lex.vulgar):

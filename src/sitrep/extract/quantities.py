@@ -16,7 +16,8 @@ Years, dates, times, ordinals, designations ("Article 5", "47th Brigade",
 "iPhone 11"), decades ("1930s") and relative ages ("8 months ago") are not
 figures. All words are data in ``data/units.yaml``. The work is split in plain
 modules: numbers and cues are read by ``numbers.py``, units by ``quantity_units.py``,
-one figure by ``quantity_figure.py`` (small word checks in ``quantity_checks.py``), the document scan (only from tokens that may
+one figure by ``quantity_figure.py`` (the shapes around a number in ``quantity_shapes.py``, small word
+checks in ``quantity_checks.py``), the document scan (only from tokens that may
 start a number) by ``quantity_scan.py``; this module is the stage and keeps their
 names importable (``from sitrep.extract.quantities import scan, lexicon``).
 
@@ -36,8 +37,8 @@ from .claim_links import figure_claim
 from .context import Context
 from .numbers import (DATA, _DETS, _DEICTIC, _YEAR_BEFORE, _GLUED_ONE, Lex, _YEARISH, _cue_after,  # noqa: F401
                       _cue_before, _match_phrase, _norm, _start_number, lexicon)
-from .quantity_figure import (_designation, _is_yearish, _range_end, _read_figure, _share,  # noqa: F401
-                              _change_to)
+from .quantity_figure import _change_to, _read_figure  # noqa: F401
+from .quantity_shapes import _designation, _is_yearish, _range_end, _share  # noqa: F401
 from .quantity_scan import scan, _scan_sentence  # noqa: F401
 from .quantity_units import (_HEAD_POS, _MOD_POS, _MEASURE_GROUPS, _counted, _known, _record,  # noqa: F401
                              _subject_after, _unit_at, _unit_class)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .numbers import Lex, _norm, lexicon
-from .quantity_figure import _is_yearish, _read_figure
+from .quantity_figure import _read_figure
+from .quantity_shapes import _is_yearish
 from .quantity_units import _MEASURE_GROUPS, _record, _unit_at
 
 # ---------------------------------------------------------------- the scan
@@ -82,7 +83,8 @@ def _scan_sentence(doc, a: int, b: int, lex: Lex, bare: bool = False, first: lis
     while k < len(first) and first[k] < b:
         i = first[k]
         r = _read_figure(doc, i, a, b, lex, bare)
-        if isinstance(r, int) and not bare and doc[i].text[:1].isdigit():
+        if isinstance(r, int) and not bare and (doc[i].text[:1].isdigit() or _of_them(doc, i + 1, b)
+                                                and doc[i].lower_ in lex.numbers):
             r2 = _read_figure(doc, i, a, b, lex, True)      # a bare number: it may take the unit left out
             if found and isinstance(r2, dict) and _elided(doc, r2["records"], found, b):
                 r = r2
@@ -151,6 +153,11 @@ def _or_more(doc, i: int, a: int, b: int, lex: Lex):
     return {"records": [new], "next": r["next"]}
 
 
+def _of_them(doc, e: int, b: int) -> bool:
+    """ "of them", "of whom", "of which" (also "those", "these") at e: a part of what was just counted."""
+    return e + 1 < b and doc[e].lower_ == "of" and doc[e + 1].lower_ in ("them", "whom", "which", "those", "these")
+
+
 def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
     """A figure written without its unit takes the measure of the figure before it in the sentence
     (a measure, or a thing counted after the same preposition) when the two stand in parallel: "down 1% at 1,463.78 points, while ... at 1,334.20", "rose by
@@ -161,12 +168,13 @@ def _elided(doc, recs: list[dict], found: list[dict], b: int) -> bool:
         return False
     r = recs[0]
     flags = r.get("flags") or {}
-    if r["from_value"] is not None or _is_yearish(flags, r["value"]) or _is_yearish(flags, r["low"]) or flags.get("words"):
+    if r["from_value"] is not None or _is_yearish(flags, r["value"]) or _is_yearish(flags, r["low"]):
         return False
     e = r["end_tok"]
+    if flags.get("words") and not (_of_them(doc, e, b) and r["value"] is not None and r["value"] >= 1):
+        return False                                   # "five of whom": a word number too (not "half of which")
     before = doc[r["start_tok"] - 1]
-    if e < b and doc[e].lower_ in ("more", "others") or before.lower_ == "another" \
-            or e + 1 < b and doc[e].lower_ == "of" and doc[e + 1].lower_ in ("them", "whom", "which", "those", "these") \
+    if e < b and doc[e].lower_ in ("more", "others") or before.lower_ == "another" or _of_them(doc, e, b) \
             or before.lower_ in ("which", "whom") and r["start_tok"] - 2 >= 0 and doc[r["start_tok"] - 2].lower_ == "of":
         prev = next((p for p in reversed(found) if r["num_tok"] - p["end_tok"] <= 15 and p["unit"]
                      and " per " not in p["unit"] and not (p["group"] or "").startswith("money")), None)

@@ -8,9 +8,10 @@ tests a day"), and ``_record`` turns what was read into the plain dict the scann
 """
 from __future__ import annotations
 
+import math
 import re
 
-from .numbers import _DETS, _DEICTIC, _GLUED_ONE, Lex, _match_phrase, _norm, lexicon
+from .numbers import _DETS, _DEICTIC, _GLUED_ONE, Lex, _match_phrase, _norm, _start_number, lexicon
 
 _HEAD_POS = {"NOUN", "PROPN"}
 _MOD_POS = {"ADJ", "PROPN", "NOUN", "VERB", "NUM"}
@@ -187,6 +188,9 @@ def _counted(doc, j: int, end: int, lex: Lex):
                 return "designation"                # "787 Dreamliner", "11 Pro", "575 Wilbraham Road"
             if cls is None and (lemma in _MEASURE_GROUPS or lemma == "age"):
                 cls = lemma + "s"                   # a counted "power" is not the measure group "power"
+            full = lex.short_nouns.get(t.lower_)
+            if full:                                # "4 pts": points
+                return full, lex.counted.get(full) or full.removesuffix("s"), first, k, k + 1
             return t.text, cls or lemma, first, k, k + 1
         if t.text in _OPEN_QUOTES and (m := _quoted_then_plural(doc, k, end)) is not None:
             k, steps = m, steps + 1                # 'some 300 "Iron Shield" volunteers': a name in quotes
@@ -366,6 +370,11 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
         # "2.4 billion gallons of jet fuel a year", "300 tonnes of steel per day": the rate keeps the
         # "of" phrase as its subject
         return (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], unit[4]), hit[1]
+    rb = _round_base(doc, end_tok + 1, b, lex) if unit and end_tok + 2 < b and doc[end_tok].lower_ == "per" else None
+    if rb and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) \
+            and (hit := _match_phrase(doc, rb[1], b, lex.measures)):
+        # "6 litres per 100 km", "$5 per 1,000 gallons": a rate over a round number of a measure
+        return (f"{unit[0]} per {int(rb[0])} {hit[0][0]}", unit[1], unit[2], unit[3], hit[1]), hit[1]
     # a rate: "$58.24 per barrel", "$80 per sq m", "$3,500 a month"
     if unit and (unit[1] in _MEASURE_GROUPS or unit[1].startswith("money")) and end_tok + 1 < b \
             and doc[end_tok].lower_ in ("per", "a", "an", "/"):
@@ -391,6 +400,22 @@ def _rate(doc, unit, end_tok: int, b: int, lex: Lex):
         unit = (f"{unit[0]} per {hit[0][0]}", unit[1], unit[2], unit[3], hit[1])
         end_tok = hit[1]
     return unit, end_tok
+
+
+def _round_base(doc, k: int, b: int, lex: Lex):
+    """A round number at k that a rate is counted over ("per 100,000", "per 1,000", "per million"): a
+    power of ten from ten up, in digits or a word. Returns (base, next token) or None."""
+    if k >= b:
+        return None
+    if doc[k].lower_ in lex.mult and lex.mult[doc[k].lower_] >= 100 and not (k + 1 < b and doc[k + 1].like_num):
+        return float(lex.mult[doc[k].lower_]), k + 1      # "per million people"
+    got = _start_number(doc, k, b, lex)
+    if not got or got[0] or got[1][0] is None or got[1][1] is not None:
+        return None
+    base = got[1][0]
+    if base < 10 or base != 10 ** round(math.log10(base)):
+        return None
+    return base, got[1][3]
 
 
 def _of_phrase(doc, k: int, b: int):
