@@ -145,14 +145,15 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if subj is not None and v.dep_ == "acl" and subj == v.head and v.tag_ == "VBG" and ta.code[subj.i] is None \
             and subj.dep_ == "dobj":  # "issued a statement demanding ...": the statement's author demands
         subj = _inherited_subject(subj.head)[0] or subj
-    passive = _passive(v) and noun is None and not (lem in vocab["stance_participles"] and _agent(v) is None)
+    passive = (_passive(v) or _shared_passive(v)) and noun is None and not (
+        lem in vocab["stance_participles"] and _agent(v) is None)
     actors_tok, targets = [], []
     if reverse:
         src = _preps(v, {"from"}) + [p for o in _objects(v) for p in _preps(o, {"from"})]
         actors = [a for p in src for a in _codes(phrase_actors(p, ta, vocab))]
         targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
     elif passive:
-        agent = _agent(v)
+        agent = _agent(v) or _shared_agent(v)
         actors = member_actors(agent, ta, vocab) if agent is not None else _freed_from(v, ta, vocab)
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
         if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
@@ -175,6 +176,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     else:
         actors = (member_actors(subj, ta, vocab) or pronoun_owner(subj, ta)) if subj is not None else []
+        actors += [a for a in _headline_pair(subj, v, ta) if a not in actors]
         # "their forces withdrew": the owner of the possessive acts
         for o in _objects(v):
             if (noun is not None and o == noun) or ty == "MOBILIZE":
@@ -406,3 +408,30 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             "open_intent": open_intent and mod == "asserted" or ty == "DEMAND" and mod == "asserted" and any(
                 noun_type(o, vocab) == "AID" or item_class(o, vocab) in ("money", "goods")
                 for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
+
+
+def _shared_passive(v) -> bool:
+    """A participle coordinated with a passive verb shares its auxiliary and subject ("were kidnapped
+    and murdered by X": "murdered" is passive too)."""
+    return v.dep_ == "conj" and v.tag_ == "VBN" and _passive(v.head) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids_of(v))
+
+
+def _shared_agent(v):
+    """The agent a passive verb shares with a participle coordinated with it ("were arrested and
+    beaten by police": the police arrested them too)."""
+    return next((_agent(c) for c in kids_of(v) if c.dep_ == "conj" and _shared_passive(c) and _agent(c) is not None),
+                None)
+
+
+def _headline_pair(subj, v, ta: TokenActors) -> list[str]:
+    """Headline English joins two doers with a comma ("Kesh, Valdoria sign peace deal"), which the
+    parse reads as an apposition: a named actor of another country set off by one comma and followed
+    by the verb straight away is a second doer ("Kesh's ally, Valdoria, said": a second comma, one doer)."""
+    if subj is None or not ta.code[subj.i]:
+        return []
+    for a in kids_of(subj):
+        if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i == v.i - 1 and ta.code[a.i] and \
+                subj.doc[a.i - 1].text == "," and country(ta.code[a.i]) != country(ta.code[subj.i]):
+            return [ta.code[a.i]]
+    return []

@@ -1,0 +1,64 @@
+"""Event rules of plover8 (issue #5), written for generalisation rather than from gold wordings:
+whole verb classes, coordinated passives, headline doers joined by a comma, and the best-guess
+event of a short text the rules read none in. Our own invented sentences about the invented
+states of tests/data/fictional-actors.yaml."""
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import run_events as events
+
+
+@pytest.fixture(scope="module")
+def pipe(fictional_pipeline):
+    return fictional_pipeline
+
+
+def triples(evs):
+    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0]) for e in evs
+            if e.modality != "negated"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # verb classes: violent harm to people or property, repression, a host greeting a visitor, headline "ink"
+    ("Keshi militiamen plundered Valdorian farms along the river.", ("ASSAULT", "KSH", "VAL")),
+    ("Brevikan rebels sabotaged an Ostranian pipeline near the border.", ("ASSAULT", "BRV", "OST")),
+    ("Keshi rockets slammed into the Valdorian town of Castelmar on Monday.", ("ASSAULT", "KSH", "VAL")),
+    ("Talmari police harassed Pellisian traders at the market.", ("COERCE", "TAL", "PEL")),
+    ("The Ostranian authorities persecuted Brevikan monks for years.", ("COERCE", "OST", "BRV")),
+    ("The Valdorian president greeted the visiting Keshi foreign minister at the airport.", ("CONSULT", "VAL", "KSH")),
+    # a participle coordinated with a passive shares its auxiliary and its agent
+    ("Two Ostranian aid workers were kidnapped and murdered by Keshi militants.", ("ASSAULT", "KSH", "OST")),
+    ("Three Talmari reporters were arrested and beaten by Pellisian police.", ("COERCE", "PEL", "TAL")),
+    # headline doers joined by a comma
+    ("Kesh, Valdoria sign peace deal", ("AGREE", "KSH", "VAL")),
+    ("Ostrana, Brevik ink trade pact", ("AGREE", "OST", "BRV")),
+])
+def test_general_rules(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_a_comma_pair_needs_the_verb_next(pipe):
+    # an appositive set off by two commas describes the doer: one doer
+    got = triples(events(pipe, "Kesh's neighbour, Valdoria, signed a trade deal with Talmar."))
+    assert ("AGREE", "KSH", "VAL") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # nominal events the rules read no doer for: the first actor named acts on the next other one
+    ("A protest in Castelmar against the Keshi occupation drew 10,000 people.", ("PROTEST", "VAL", "KSH")),
+    ("Ostranian gunboats in fresh clashes with Brevikan trawlers", ("FIGHT", "OST", "BRV")),
+])
+def test_short_text_fallback(pipe, text, expected):
+    assert expected in triples(events(pipe, text))
+
+
+def test_no_fallback_without_an_actor_or_in_a_long_text(pipe):
+    assert not events(pipe, "A protest in the capital drew 10,000 people.")
+    long = ("The weather was mild in Lirn on Sunday. Markets were calm. "
+            "A protest in Castelmar against the Keshi occupation drew 10,000 people.")
+    assert not [e for e in events(pipe, long) if e.type == "PROTEST"]
+
+
+def test_no_fallback_on_a_negated_word(pipe):
+    assert not [e for e in events(pipe, "Valdoria did not attack Keshi villages, Kesh said.") if e.modality != "negated"]
