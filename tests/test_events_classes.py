@@ -32,7 +32,7 @@ def triples(evs):
     ("Three Talmari reporters were arrested and beaten by Pellisian police.", ("COERCE", "PEL", "TAL")),
     # headline doers joined by a comma
     ("Kesh, Valdoria sign peace deal", ("AGREE", "KSH", "VAL")),
-    ("Ostrana, Brevik ink trade pact", ("AGREE", "OST", "BRV")),
+    ("Ostrana and Brevik inked a trade pact on Monday.", ("AGREE", "OST", "BRV")),
 ])
 def test_general_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))
@@ -45,19 +45,26 @@ def test_a_comma_pair_needs_the_verb_next(pipe):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # nominal events the rules read no doer for: the first actor named acts on the next other one
-    ("A protest in Castelmar against the Keshi occupation drew 10,000 people.", ("PROTEST", "VAL", "KSH")),
+    # typed by the rules, dropped for want of a named side: the main clause's actors
     ("Ostranian gunboats in fresh clashes with Brevikan trawlers", ("FIGHT", "OST", "BRV")),
+    ("Talmar, Pellis ink border deal", ("AGREE", "TAL", "PEL")),
 ])
 def test_short_text_fallback(pipe, text, expected):
     assert expected in triples(events(pipe, text))
 
 
-def test_no_fallback_without_an_actor_or_in_a_long_text(pipe):
+def test_no_fallback_without_two_sides_or_in_a_long_text(pipe):
     assert not events(pipe, "A protest in the capital drew 10,000 people.")
     long = ("The weather was mild in Lirn on Sunday. Markets were calm. "
-            "A protest in Castelmar against the Keshi occupation drew 10,000 people.")
-    assert not [e for e in events(pipe, long) if e.type == "PROTEST"]
+            "Ostranian gunboats in fresh clashes with Brevikan trawlers")
+    assert not [e for e in events(pipe, long) if e.type == "FIGHT"]
+
+
+def test_no_fallback_for_an_untold_doer_or_a_speaker(pipe):
+    # an agentless passive names no doer; a speaker is no target
+    assert not events(pipe, "Kesh was sharply criticized over its border dispute with Valdoria.")
+    assert not [e for e in events(pipe, "Fresh clashes erupted near the river, a senior Ostranian official said.")
+                if e.target]
 
 
 def test_no_fallback_on_a_negated_word(pipe):

@@ -174,6 +174,7 @@ def _parse_events(ctx: Context) -> Iterator[Event]:
             k += 1
         found.extend(_sentence_events(sent, vocab, ta, toks))
     _borrow_targets(found)
+    ctx.scratch["event_candidates"] = found  # read by event_fallback when none of them is coded
     seen: set = set()
     events = [x for f in found for x in _emit(ctx, f, seen)]
     # drones or missiles shot down were launched at the side that downed them: the interception
