@@ -27,6 +27,15 @@ def triples(evs):
     ("Talmari police harassed Pellisian traders at the market.", ("COERCE", "TAL", "PEL")),
     ("The Ostranian authorities persecuted Brevikan monks for years.", ("COERCE", "OST", "BRV")),
     ("The Valdorian president greeted the visiting Keshi foreign minister at the airport.", ("CONSULT", "VAL", "KSH")),
+    # more of each verb class: deals sealed, refutation, liberation, backtracking, vilifying, championing
+    ("Kesh and Valdoria sealed a trade deal on Monday.", ("AGREE", "KSH", "VAL")),
+    ("Talmar and Pellis finalised a border accord.", ("AGREE", "TAL", "PEL")),
+    ("Kesh refuted Valdorian claims of an incursion.", ("REJECT", "KSH", "VAL")),
+    ("Valdorian troops liberated the town from Keshi rebels.", ("FIGHT", "VAL", "KSH")),
+    ("The Brevikan government backtracked on its plan to tax Ostranian imports.", ("CONCEDE", "BRV", "OST")),
+    ("Keshi state media demonized the Valdorian president.", ("ACCUSE", "KSH", "VAL")),
+    ("Ostrana championed Brevik's bid for membership.", ("SUPPORT", "OST", "BRV")),
+    ("Talmari police surrounded the Pellisian embassy.", ("COERCE", "TAL", "PEL")),
     # a participle coordinated with a passive shares its auxiliary and its agent
     ("Two Ostranian aid workers were kidnapped and murdered by Keshi militants.", ("ASSAULT", "KSH", "OST")),
     ("Three Talmari reporters were arrested and beaten by Pellisian police.", ("COERCE", "PEL", "TAL")),
