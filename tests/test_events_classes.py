@@ -47,6 +47,13 @@ def test_general_rules(pipe, text, expected):
     assert expected in triples(events(pipe, text))
 
 
+def test_a_body_ordered_to_close_is_repressed_a_person_ordered_is_asked(pipe):
+    assert ("COERCE", "VAL", "VAL") in triples(events(pipe, "The Valdorian government ordered the opposition newspaper "
+                                                        "Castelmar Daily to suspend publication."))
+    got = triples(events(pipe, "A Keshi judge ordered the former Valdorian minister to appear for questioning."))
+    assert ("DEMAND", "KSH", "VAL") in got and not any(t[0] == "COERCE" for t in got)
+
+
 def test_a_comma_pair_needs_the_verb_next(pipe):
     # an appositive set off by two commas describes the doer: one doer
     got = triples(events(pipe, "Kesh's neighbour, Valdoria, signed a trade deal with Talmar."))
