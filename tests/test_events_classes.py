@@ -36,6 +36,13 @@ def triples(evs):
     ("Keshi state media demonized the Valdorian president.", ("ACCUSE", "KSH", "VAL")),
     ("Ostrana championed Brevik's bid for membership.", ("SUPPORT", "OST", "BRV")),
     ("Talmari police surrounded the Pellisian embassy.", ("COERCE", "TAL", "PEL")),
+    ("Keshi rebels mortared a Valdorian army base overnight.", ("ASSAULT", "KSH", "VAL")),
+    ("Valdorian troops quelled a revolt by Keshi prisoners.", ("COERCE", "VAL", "KSH")),
+    ("Ostranian police put down a riot by Brevikan fans.", ("COERCE", "OST", "BRV")),
+    ("Kesh disputed the Valdorian account of the incident.", ("REJECT", "KSH", "VAL")),
+    ("Talmar scorned Pellis's offer of talks.", ("REJECT", "TAL", "PEL")),
+    ("Keshi officials liaised with Valdorian border guards.", ("CONSULT", "KSH", "VAL")),
+    ("The Ostranian press maligned the Brevikan leader.", ("ACCUSE", "OST", "BRV")),
     # a participle coordinated with a passive shares its auxiliary and its agent
     ("Two Ostranian aid workers were kidnapped and murdered by Keshi militants.", ("ASSAULT", "KSH", "OST")),
     ("Three Talmari reporters were arrested and beaten by Pellisian police.", ("COERCE", "PEL", "TAL")),
