@@ -43,6 +43,9 @@ def triples(evs):
     ("Talmar scorned Pellis's offer of talks.", ("REJECT", "TAL", "PEL")),
     ("Keshi officials liaised with Valdorian border guards.", ("CONSULT", "KSH", "VAL")),
     ("The Ostranian press maligned the Brevikan leader.", ("ACCUSE", "OST", "BRV")),
+    # a crowd with no name of its own: the people of the one place it is in, acting on another country
+    ("Protesters stormed the Brevikan embassy in Lirn.", ("PROTEST", "OST", "BRV")),
+    ("Angry crowds burned Keshi flags at a rally in Castelmar.", ("PROTEST", "VAL", "KSH")),
     # a participle coordinated with a passive shares its auxiliary and its agent
     ("Two Ostranian aid workers were kidnapped and murdered by Keshi militants.", ("ASSAULT", "KSH", "OST")),
     ("Three Talmari reporters were arrested and beaten by Pellisian police.", ("COERCE", "PEL", "TAL")),

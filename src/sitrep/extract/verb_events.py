@@ -370,6 +370,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         place_targets += [c for a in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis"})
                           if a.dep_ == "prep" and a.lower_ == "in" for p in kids_of(a) if p.dep_ == "pobj"
                           for c in place_codes(p, ta)]
+    where = set(map(country, place_targets))
+    others = [t for t in targets if country(t) not in where]
+    if ty == "PROTEST" and not actors and others and len(where) == 1:
+        # "protesters stormed the Keshi embassy in Lirn": a crowd of the place acts on another
+        actors, targets = list(where), others
     if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at", "off"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
