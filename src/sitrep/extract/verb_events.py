@@ -1,19 +1,26 @@
 """Events told by a verb (or a light verb with an event noun): type, actors, targets, modality.
 
 One candidate dict per trigger verb (see ``events`` for the rules); ``event_emit``
-turns candidates into records.
+turns candidates into records. The tests that retype or cancel a verb are in ``verb_clues``,
+the sides found outside the verb's own arguments in ``verb_sides``.
 """
 from __future__ import annotations
 
 from .event_actors import TokenActors
-from .event_parse import (OBJ_PREPS, PHRASE_PREPS, PLACE_NOUNS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
+from .event_parse import (OBJ_PREPS, PHRASE_PREPS, _agent, _codes, _inherited_subject, _objects, _passive, _preps,
                           _subject, country, distinct, item_class, item_phrase, modality, noun_type,
                           phrase_actors,
                           place_codes, pronoun_owner, verb_type)
 from .event_roles import (_deed_doer, _demanded, _for_talks, _freed_from, _meeting_purpose, _received_from,
-                          _reciprocal, _their_joint, member_actors, pronoun_antecedent)
+                          _reciprocal, _their_joint, member_actors)
 from .event_vocab import COOPERATIVE, HOSTILE, REFUSABLE, SYMMETRIC
 from .tokkids import kids_of
+from .verb_clues import (BORDER_NOUNS, _act_type, _agreed_content, _background, _clause, _crowd, _in_words,
+                         _untyped_intent, _verbal_clash)
+from .verb_sides import (_blamed, _clause_target, _condition_target, _objects_foreign, _pronoun_sides,
+                         _rejected_by_saying)
+
+__all__ = ["_verb_event", "_clause_target", "_background", "_crowd"]
 
 THEME_PREPS = PHRASE_PREPS | {"for"}
 CLAUSE_PREPS = {"from", "on", "against", "to", "with", "into"}
@@ -22,111 +29,7 @@ HOME_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # acts on one's own country: the 
 DOER_TYPES = {"DEMAND", "ACCUSE", "REJECT", "PROTEST", "AGREE", "SUPPORT"}  # whose target may be the doer of a deed they name
 AGAINST_TYPES = {"MOBILIZE", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "FIGHT", "ASSAULT"}  # "... against X"
 PLACE_PREPS = {"to", "near", "along", "toward", "towards", "at", "on", "across", "off"}
-BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "frontline", "front", "coast", "coastline", "waters", "shores"}  # forces sent there face a neighbour
 VICTIM_TYPES = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN"}  # "soldiers were killed": the forces suffer it
-ARMED = {"MIL", "REB", "UAF", "COP"}  # sectors of a doer whose clash is a fight
-TIME_MARKS = {"after", "since", "before", "until", "when"}  # a clause of time: the background of another event
-
-
-def _clause(v, stop: set):
-    """The tokens of a verb's clause, not entering the dependents named in ``stop``."""
-    todo = [v]
-    while todo:
-        t = todo.pop()
-        yield t
-        todo.extend(c for c in kids_of(t) if c.dep_ not in stop)
-
-
-def _crowd(v, vocab: dict, riot: bool = False) -> bool:
-    """The verb's subject is a crowd: "thousands of workers", "students", "protesters" (for a riot,
-    not a crowd of soldiers or an actor's own name: "thousands of troops stormed the town")."""
-    s = next((c for c in kids_of(v) if c.dep_ == "nsubj"), None)
-    if s is None and v.dep_ in ("advcl", "xcomp", "conj"):  # "farmers blocked roads to protest": theirs
-        s = _inherited_subject(v)[0]
-    if s is None:
-        return False
-    heads = [s] + [o for p in kids_of(s) if p.dep_ == "prep" and p.lower_ == "of" for o in kids_of(p)]
-    if riot and any(h.lower_ in vocab["sector"] and vocab["sector"][h.lower_] in ("MIL", "UAF", "REB", "COP")
-                    for h in heads):
-        return False
-    return any(h.lemma_.lower() in vocab["crowds"] or h.lower_ in vocab["crowds"] for h in heads)
-
-
-def _background(v) -> bool:
-    """The verb tells the background of another event: a clause of time ("years after crowds burned
-    its embassy", "since rioters stormed the port"), history rather than news."""
-    return any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in kids_of(v))
-
-
-def _agreed_content(v, vocab: dict) -> bool:
-    """An infinitive purpose clause of an agreement ("signed an accord to supply X", "agreed a
-    deal to build ..."): it tells what was agreed, an act still to come."""
-    h = v.head
-    if v.dep_ not in ("advcl", "xcomp") or v.tag_ != "VB" or h.pos_ not in ("VERB", "AUX") or \
-            not any(a.dep_ == "aux" and a.lower_ == "to" for a in kids_of(v)):
-        return False
-    if v.dep_ == "advcl" and verb_type(h, vocab)[0] == "AGREE":
-        return True
-    return h.lemma_.lower() in vocab["light"] and any(
-        c.dep_ == "dobj" and noun_type(c, vocab) == "AGREE" for c in kids_of(h))
-
-
-def _verbal_clash(v, vocab: dict, ta: TokenActors) -> bool:
-    """Leaders "clashed over" a policy: an "over" topic that is no place, and a doer that is
-    neither a force nor a crowd ("troops clashed over the ridge" stays a fight)."""
-    over = vocab["verbal_clash_preps"]
-    topics = _preps(v, over) + [p for w in _preps(v, {"with"}) for p in _preps(w, over)]  # "with X over Y"
-    if not topics or any(ta.place_country[t.i] or t.pos_ == "PROPN" and ta.code[t.i] or t.ent_type_ in ("DATE", "TIME")
-                         or t.lemma_.lower() in PLACE_NOUNS | BORDER_NOUNS | vocab["verbal_clash_not"] for t in topics):
-        return False  # "clashed over the ridge", "over Kashmir": a fight for a place; "over the weekend"
-    subj = _inherited_subject(v)[0]
-    if subj is None or _crowd(v, vocab):
-        return False
-    heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-    return not any(vocab["sector"].get(h.lower_) in ARMED or vocab["sector"].get(h.lemma_.lower()) in ARMED
-                   for h in heads)
-
-
-def _in_words(v, vocab: dict) -> bool:
-    """An attack made in words: its doer is the media, or a "for" phrase gives the reason, a stance
-    or a deed of the target ("for its stance", "for failing to act")."""
-    s = _inherited_subject(v)[0]
-    if s is not None and (vocab["sector"].get(s.lower_) or vocab["sector"].get(s.lemma_.lower())) in vocab["verbal_doers"]:
-        return True
-    for p in kids_of(v):
-        if p.dep_ == "prep" and p.lower_ == "for":
-            for o in kids_of(p):
-                if o.dep_ == "pcomp" and o.tag_ == "VBG" or o.dep_ == "pobj" and any(
-                        c.dep_ == "poss" for c in kids_of(o)) and not noun_type(o, vocab):
-                    return True
-    return False
-
-
-def _untyped_intent(v, vocab: dict) -> bool:
-    """An intent verb governing an act the vocabulary does not type ("promised to restore
-    democracy", "is committed to opening up the economy"): the promise is the event. A typed act
-    ("promised to send troops", "vowed to attack") is read from that act instead."""
-    acts = [c for c in kids_of(v) if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    acts += [c for p in kids_of(v) if p.dep_ == "prep" and p.lower_ == "to"
-             for c in kids_of(p) if c.dep_ == "pcomp" and c.tag_ == "VBG"]  # "committed to opening up"
-    return bool(acts) and all(_act_type(c, vocab) is None for c in acts)
-
-
-def _act_type(c, vocab: dict) -> str | None:
-    """The type a verb gets from the vocabulary, its object included ("lift the ban", "hold talks");
-    a verb only the clause can type (a demand by saying, a control verb) counts as typed."""
-    ty = verb_type(c, vocab)[0]
-    lem = c.lemma_.lower()
-    obj = next((o for o in kids_of(c) if o.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is not None and lem in vocab["by_object"]:  # "ban the party": the object decides
-        ty = vocab["by_object"][lem].get(obj.lemma_.lower()) or vocab["by_object"][lem].get(obj.lower_) or ty
-    if ty is not None or lem not in vocab["typed_by_context"]:
-        return ty
-    if ty is None and obj is not None and lem in vocab["light"]:
-        ty = noun_type(obj, vocab)
-    if ty is None and not (lem in vocab["light"] or lem in vocab["by_object"]):
-        return "?"
-    return ty
 
 
 def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
@@ -242,14 +145,15 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if subj is not None and v.dep_ == "acl" and subj == v.head and v.tag_ == "VBG" and ta.code[subj.i] is None \
             and subj.dep_ == "dobj":  # "issued a statement demanding ...": the statement's author demands
         subj = _inherited_subject(subj.head)[0] or subj
-    passive = _passive(v) and noun is None and not (lem in vocab["stance_participles"] and _agent(v) is None)
+    passive = (_passive(v) or _shared_passive(v)) and noun is None and not (
+        lem in vocab["stance_participles"] and _agent(v) is None)
     actors_tok, targets = [], []
     if reverse:
         src = _preps(v, {"from"}) + [p for o in _objects(v) for p in _preps(o, {"from"})]
         actors = [a for p in src for a in _codes(phrase_actors(p, ta, vocab))]
         targets = _codes(phrase_actors(subj, ta, vocab)) if subj is not None else []
     elif passive:
-        agent = _agent(v)
+        agent = _agent(v) or _shared_agent(v)
         actors = member_actors(agent, ta, vocab) if agent is not None else _freed_from(v, ta, vocab)
         theme = subj if subj is not None else (v.head if v.dep_ == "acl" else None)
         if ty == "AID" and item is None and theme is not None and ta.code[theme.i] is None:
@@ -272,6 +176,7 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             targets += _codes(phrase_actors(o, ta, vocab, preps=OBJ_PREPS))
     else:
         actors = (member_actors(subj, ta, vocab) or pronoun_owner(subj, ta)) if subj is not None else []
+        actors += [a for a in _headline_pair(subj, v, ta) if a not in actors]
         # "their forces withdrew": the owner of the possessive acts
         for o in _objects(v):
             if (noun is not None and o == noun) or ty == "MOBILIZE":
@@ -465,6 +370,11 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         place_targets += [c for a in _clause(v, stop={"relcl", "ccomp", "advcl", "parataxis"})
                           if a.dep_ == "prep" and a.lower_ == "in" for p in kids_of(a) if p.dep_ == "pobj"
                           for c in place_codes(p, ta)]
+    where = set(map(country, place_targets))
+    others = [t for t in targets if country(t) not in where]
+    if ty == "PROTEST" and not actors and others and len(where) == 1:
+        # "protesters stormed the Keshi embassy in Lirn": a crowd of the place acts on another
+        actors, targets = list(where), others
     if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at", "off"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
@@ -505,104 +415,28 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
 
 
-
-def _pronoun_sides(v, subj, actors: list, targets: list, ty, noun, ta: TokenActors, vocab: dict) -> tuple[list, list]:
-    """A side told by a pronoun the parse left unnamed (event_roles.pronoun_antecedent, only where one
-    state or body can be meant): the subject "it"/"they" ("Kesh massed troops. It attacked Brevik"), the
-    object "it"/"them", and, for an unnamed doer or a crowd told in the plural, the owner of the object's "its" ("rioters
-    stormed its embassy", a state named in the doer's phrase not the owner; a named doer's "its" is
-    most often the doer's own). Not in a clause of time ("years after crowds burned its embassy"): the
-    background of another event, told of a state named for that event."""
-    if _background(v):
-        return actors, targets
-    if not actors and subj is not None and subj.tag_ == "PRP" and subj.lower_ in ("it", "they"):
-        actors = pronoun_antecedent(subj, ta, {country(t) for t in targets}, vocab)
-    if not targets and ty != "MOBILIZE":
-        for o in _objects(v):
-            if o == noun or ta.code[o.i] is not None or o.tag_ != "PRP" and (actors and not _crowd(v, vocab) or not any(
-                    c.dep_ == "poss" and c.lower_ == "its" for c in kids_of(o)) or subj is not None and subj.tag_ not in ("NNS", "NNPS")):
-                continue  # "gunmen stormed its embassy"; "investigators suspended their work": their own
-            own = {country(a) for a in actors} | {country(ta.code[t.i]) for t in (subj.subtree if subj is not None else ())
-                                                  if ta.code[t.i]}  # "crowds in Talmar": Talmar's own side
-            targets = pronoun_antecedent(o, ta, own, vocab)
-            if targets:
-                break
-    return actors, targets
+def _shared_passive(v) -> bool:
+    """A participle coordinated with a passive verb shares its auxiliary and subject ("were kidnapped
+    and murdered by X": "murdered" is passive too)."""
+    return v.dep_ == "conj" and v.tag_ == "VBN" and _passive(v.head) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids_of(v))
 
 
-def _rejected_by_saying(v, vocab: dict, ta: TokenActors) -> list[str]:
-    """The actors whose proposal or act (a noun or a clause naming them) the verb says is unacceptable or
-    out of the question: a "be" clause, not negated, with a rejecting adjective or phrase as its predicate."""
-    for c in kids_of(v):
-        if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or any(x.dep_ == "neg" for x in kids_of(c)):
-            continue
-        s = next((x for x in kids_of(c) if x.dep_ in ("nsubj", "csubj")), None)
-        if s is None or s.tag_ in ("PRP", "DT", "EX"):
-            continue  # "it is unacceptable that ...": no proposal named
-        named = list(dict.fromkeys(ta.code[t.i] for t in s.subtree if ta.code[t.i]))
-        if not named:
-            continue  # "the weather was unacceptable": no one's proposal
-        for x in kids_of(c):
-            if x.dep_ in ("acomp", "attr") and x.lemma_.lower() in vocab["reject_adjs"]:
-                return named
-            if x.dep_ == "prep" and any(x.lower_ == p and any(o.lemma_.lower() == n for o in x.subtree) for p, n in vocab["reject_phrases"]):
-                return named
+def _shared_agent(v):
+    """The agent a passive verb shares with a participle coordinated with it ("were arrested and
+    beaten by police": the police arrested them too)."""
+    return next((_agent(c) for c in kids_of(v) if c.dep_ == "conj" and _shared_passive(c) and _agent(c) is not None),
+                None)
+
+
+def _headline_pair(subj, v, ta: TokenActors) -> list[str]:
+    """Headline English joins two doers with a comma ("Kesh, Valdoria sign peace deal"), which the
+    parse reads as an apposition: a named actor of another country set off by one comma and followed
+    by the verb straight away is a second doer ("Kesh's ally, Valdoria, said": a second comma, one doer)."""
+    if subj is None or not ta.code[subj.i]:
+        return []
+    for a in kids_of(subj):
+        if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i == v.i - 1 and ta.code[a.i] and \
+                subj.doc[a.i - 1].text == "," and country(ta.code[a.i]) != country(ta.code[subj.i]):
+            return [ta.code[a.i]]
     return []
-
-
-def _blamed(v, vocab: dict, ta: TokenActors) -> bool:
-    """The verb says of a named actor that it is to blame: a "be" clause, not negated, whose
-    subject names an actor and whose predicate is a blame adjective or a "behind" phrase."""
-    for c in kids_of(v):
-        if c.dep_ == "ccomp" and c.lemma_.lower() in vocab["blame_small"] and v.lemma_.lower() in vocab["blame_verbs"] \
-                and not any(x.dep_ == "neg" for x in kids_of(v)):  # "X held Y responsible for the attack"
-            s = _subject(c)
-            if s is not None and s.tag_ != "PRP" and phrase_actors(s, ta, vocab):
-                return True
-        if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or any(x.dep_ == "neg" for x in kids_of(c)):
-            continue
-        s = _subject(c)
-        if s is None or s.tag_ == "PRP" or not phrase_actors(s, ta, vocab):
-            continue
-        if any(x.dep_ == "acomp" and x.lemma_.lower() in vocab["blame_adjs"] or
-               x.dep_ == "prep" and x.lower_ in vocab["blame_preps"] for x in kids_of(c)):
-            return True
-    return False
-
-
-def _condition_target(v, ta: TokenActors, vocab: dict) -> list[str]:
-    """The actor whose deed a threat's condition names: the subject of an "if" or "unless" clause
-    in the threat's own clause ("... if X goes ahead", "unless X withdraws")."""
-    for a in _clause(v, stop={"relcl", "ccomp", "parataxis"}):
-        if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids_of(a)):
-            s = _subject(a)
-            codes = _codes(phrase_actors(s, ta, vocab)) if s is not None else []
-            if codes:
-                return codes
-    return []
-
-
-def _objects_foreign(c, ta: TokenActors) -> bool:
-    """The clause names an actor (its object or a preposition's: "agreed to help Kesh")."""
-    return any(ta.code[t.i] for t in c.subtree)
-
-
-def _clause_target(f: dict, ctx, ta: TokenActors | None = None) -> list[str]:
-    """For a two-sided event whose target the parse did not attach: the first actor named
-    after the trigger inside the trigger verb's own clause (not in a subordinate clause)."""
-    ta = ta or ctx.scratch["token_actors"]
-    v = f["verb"]
-    actor_c = {country(a) for a in f["actors"]}
-    stop = {"relcl", "advcl", "ccomp", "csubj", "parataxis"}
-
-    trig_i = max(t.i for t in f["trigger"])
-    code, best, stack = ta.code, None, [v]
-    while stack:  # the clause's tokens (no subordinate clauses): the first actor after the trigger
-        t = stack.pop()
-        i = t.i
-        if i > trig_i and code[i] and (best is None or i < best) and country(code[i]) not in actor_c:
-            best = i
-        stack.extend(c for c in kids_of(t)
-                     if c.dep_ not in stop and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
-    return [code[best]] if best is not None else []
-
