@@ -107,6 +107,8 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = _people_of(gaz, name)                 # "Ohioans", "Londoner", "South Ossetian"
     if not cands and text is not None and span is not None and name.split()[-1].lower() in MISSIONS:
         cands = _mission_host(gaz, text, span[1])     # "the Russian Embassy in the U.S. capital": the U.S.
+    if text is not None and span is not None and _list_cue(text, span[1]) == "district":
+        cands = county_rows(gaz, name, cands)         # "Douglas and Grant counties"
     if not cands:
         cands = _inner(gaz, name, demonyms, actors, countries)
     if not cands:
@@ -246,6 +248,30 @@ def _longest(gaz: "Gazetteer", words: str, from_end: bool = False) -> list[int]:
     return []
 
 
+# the kind word after a list of names ("Becker, Clay and Otter Tail counties", "the Sumy and Poltava regions")
+# names the kind of every item in it
+LIST_KINDS = {"counties": "district", "parishes": "district", "boroughs": "district", "districts": "district",
+              "regions": "region", "provinces": "region", "oblasts": "region", "states": "region"}
+_ITEM = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}"
+_LIST_TAIL = re.compile(r"((?:,? (?:and |or )?|, )" + _ITEM + r"){1,12} (" + "|".join(LIST_KINDS) + r")\b")
+
+
+def _list_cue(text: str, e: int) -> str | None:
+    """The kind a toponym is given by a kind word after the list it opens or stands in: "Jackson and Barrow
+    counties" (both counties), "in Kursk, Belgorod and Bryansk regions"; the last item's own next word too."""
+    m = _LIST_TAIL.match(text, e, min(len(text), e + 240))
+    if m:
+        return LIST_KINDS[m.group(2)]
+    nxt = text[e:e + 12].split(None, 1)[0].lower().strip(".,;:") if text[e:e + 1] == " " and text[e:e + 12].strip() else ""
+    return LIST_KINDS.get(nxt)
+
+
+def county_rows(gaz: "Gazetteer", name: str, cands: list[int]) -> list[int]:
+    """A name's candidates and the counties or parishes it names where the text calls it one ("Jackson and Pike
+    counties"): a county's bare name is no entry of its own where it is a person's name or a word."""
+    return [*cands, *(i for n in (name + " County", name + " Parish") for i in gaz.candidates(n) if i not in cands)]
+
+
 def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tuple[list[int], str | None]:
     """What the words around a toponym say, as the places stage reads them:
 
@@ -262,7 +288,10 @@ def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tupl
     prefer = None
     nxt = after.split(None, 1)[0].lower().strip(".,;:") if after[:1] == " " and after.strip() else ""
     low = before.lower()
-    if nxt in REGION_CUES or low.endswith("region of ") or low.endswith("province of "):
+    listed = _list_cue(text, e)
+    if listed:
+        prefer = listed
+    elif nxt in REGION_CUES or low.endswith("region of ") or low.endswith("province of "):
         prefer = "region"
     elif nxt in CITY_CUES or low.endswith("city of ") or low.endswith("town of "):
         prefer = "city"
