@@ -548,3 +548,13 @@ def test_places_stage_reads_counties_in_a_list(pipeline):
     p = places(pipeline, "Ice closed schools across Jackson, Pike and Dade counties on Tuesday, the Georgia emergency "
                          "office said.")
     assert ("Jackson County", "USA") in p and ("Jackson", "USA") not in p
+
+
+def test_abbreviated_compass_words_counties_and_dotted_initials():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "E. Lansing", {"USA": 1.0}).name == "East Lansing"       # not Lansing
+    assert resolve(g, "Knox Co.", {"USA": 1.0}, {"TN"}).name == "Knox County"
+    la = resolve(g, "L.A.", {"USA": 1.0}, near=(("Los Angeles", 34.05, -118.24),))   # named in full elsewhere
+    assert la is not None and la.name == "Los Angeles"
+    assert resolve(g, "L.A.", {"USA": 1.0}) is None       # initials of nothing the document names

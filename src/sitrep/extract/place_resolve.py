@@ -30,7 +30,9 @@ CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia"
                       "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
 # abbreviated first words of place names and their full forms, tried both ways when a name is not found
 PREFIXES = (("St.", "Saint"), ("St", "Saint"), ("St.", "St"), ("Mt.", "Mount"), ("Mt", "Mount"), ("Ft.", "Fort"),
-            ("Ft", "Fort"), ("Pt.", "Port"))
+            ("Ft", "Fort"), ("Pt.", "Port"), ("N.", "North"), ("S.", "South"), ("E.", "East"), ("W.", "West"))
+# abbreviated last words: "Loudon Co." (County)
+SUFFIXES = ((" Co.", " County"), (" Co", " County"), (" Twp.", " Township"))
 _FORMS: dict[str, tuple[str, str]] | None = None
 
 
@@ -96,6 +98,12 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
             for a, b in ((short + " ", full + " "), (full + " ", short + " ")):
                 if name.startswith(a) and not cands:
                     cands = gaz.candidates(b + name[len(a):])
+    if not cands:
+        for short, full in SUFFIXES:                  # "Loudon Co."
+            if name.endswith(short) and not cands:
+                cands = gaz.candidates(name[:-len(short)] + full)
+    if not cands and 4 <= len(name) <= 8 and re.fullmatch(r"(?:[A-Z]\.){2,4}", name):
+        cands = _initials(gaz, name.replace(".", ""), countries, near)   # "L.A." in a story from Los Angeles
     adj = _adjective(gaz, name, demonyms, actors)     # "Canadian": Canada, not the Texas town
     if adj:
         cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
