@@ -558,3 +558,12 @@ def test_abbreviated_compass_words_counties_and_dotted_initials():
     la = resolve(g, "L.A.", {"USA": 1.0}, near=(("Los Angeles", 34.05, -118.24),))   # named in full elsewhere
     assert la is not None and la.name == "Los Angeles"
     assert resolve(g, "L.A.", {"USA": 1.0}) is None       # initials of nothing the document names
+
+
+def test_a_bare_county_name_in_a_state_the_document_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    r = resolve(g, "Essex", {"USA": 1.0}, {"NJ"})          # a story from Newark: the county, not Essex, Maryland
+    assert (r.name, r.admin1) == ("Essex County", "NJ")
+    assert resolve(g, "Essex", {"GBR": 1.0}).country == "GBR"
+    assert resolve(g, "Iowa", {"USA": 1.0}, {"IA"}).kind == "region"     # a state's name stays the state's

@@ -117,6 +117,9 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = _mission_host(gaz, text, span[1])     # "the Russian Embassy in the U.S. capital": the U.S.
     if text is not None and span is not None and _list_cue(text, span[1]) == "district":
         cands = county_rows(gaz, name, cands)         # "Douglas and Grant counties"
+    if (states and name[:1].isupper() and " " not in name
+            and not any(gaz.rows[i].kind in ("region", "country", "continent") for i in cands)):
+        cands = county_rows(gaz, name, cands, states)        # "Suffolk" in a story from New York, not "Iowa"
     if not cands:
         cands = _inner(gaz, name, demonyms, actors, countries)
     if not cands:
@@ -274,10 +277,12 @@ def _list_cue(text: str, e: int) -> str | None:
     return LIST_KINDS.get(nxt)
 
 
-def county_rows(gaz: "Gazetteer", name: str, cands: list[int]) -> list[int]:
+def county_rows(gaz: "Gazetteer", name: str, cands: list[int], states=None) -> list[int]:
     """A name's candidates and the counties or parishes it names where the text calls it one ("Jackson and Pike
-    counties"): a county's bare name is no entry of its own where it is a person's name or a word."""
-    return [*cands, *(i for n in (name + " County", name + " Parish") for i in gaz.candidates(n) if i not in cands)]
+    counties"), or (``states``) those in a US state the document names: a county's bare name is no entry of
+    its own where it is a person's name, a word or another town's name ("Suffolk" in a story from Long Island)."""
+    return [*cands, *(i for n in (name + " County", name + " Parish") for i in gaz.candidates(n)
+                      if i not in cands and (states is None or gaz.rows[i].admin1 in states))]
 
 
 def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tuple[list[int], str | None]:
