@@ -10,6 +10,9 @@ this resolver is handed a span that an annotator marked as a toponym and picks t
 - an embassy or consulate "in" a place the text names ("the Russian Embassy in Washington": Washington);
 - the longest place name inside a name that is not one ("Colorado State University"), else a demonym
   inside it ("British Embassy", "Russian Academy of Sciences");
+- abbreviations: "E. Lansing", "Loudon Co.", dotted initials of a place the document names ("L.A.");
+- a county's bare name: where a kind word follows the list it stands in ("Jackson, Pike and Dade counties"),
+  or where the county lies in a US state the document names ("Essex" in a story from New Jersey);
 
 then ``Gazetteer.best`` ranks the candidates by kind, population and the document's countries and states.
 """
