@@ -526,3 +526,44 @@ def test_a_names_own_votes_yield_only_to_a_rival_reading():
     assert "GBR" not in name_countries(g, [("GBR", ("London",))], "CAN", "London", cands)   # a .ca site
     assert country_shares([("USA", ("New York",))] * 3 + [("GBR", ("Kent",))], "GBR") == {"USA": 0.75, "GBR": 0.25}
     assert country_shares([("USA", ("New York",))] * 4, "GBR") == {"USA": 1.0}    # a British site's US story
+
+
+def test_a_kind_word_after_a_list_names_every_item_in_it():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    text = "Ice closed schools across Jackson, Pike and Dade counties on Tuesday, the Georgia emergency office said."
+
+    def at(name):
+        s = text.index(name)
+        return resolve(g, name, {"USA": 1.0}, {"GA"}, text=text, span=(s, s + len(name)))
+    assert (at("Jackson").name, at("Jackson").admin1) == ("Jackson County", "GA")     # not Jackson, Mississippi
+    assert at("Pike").name == "Pike County"       # a county's bare name with no entry of its own
+    text = "Ice closed schools in Jackson on Tuesday."
+    assert resolve(g, "Jackson", {"USA": 1.0}, {"MS"}, text=text, span=(22, 29)).kind == "city"
+
+
+def test_places_stage_reads_counties_in_a_list(pipeline):
+    p = places(pipeline, "Snow closed roads in Laurel, Whitley and Knox counties, Kentucky officials said on Monday.")
+    assert p[("Knox County", "USA")].kind == "district"
+    p = places(pipeline, "Ice closed schools across Jackson, Pike and Dade counties on Tuesday, the Georgia emergency "
+                         "office said.")
+    assert ("Jackson County", "USA") in p and ("Jackson", "USA") not in p
+
+
+def test_abbreviated_compass_words_counties_and_dotted_initials():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    assert resolve(g, "E. Lansing", {"USA": 1.0}).name == "East Lansing"       # not Lansing
+    assert resolve(g, "Knox Co.", {"USA": 1.0}, {"TN"}).name == "Knox County"
+    la = resolve(g, "L.A.", {"USA": 1.0}, near=(("Los Angeles", 34.05, -118.24),))   # named in full elsewhere
+    assert la is not None and la.name == "Los Angeles"
+    assert resolve(g, "L.A.", {"USA": 1.0}) is None       # initials of nothing the document names
+
+
+def test_a_bare_county_name_in_a_state_the_document_names():
+    from sitrep.extract.places import load_gazetteer, resolve
+    g = load_gazetteer()
+    r = resolve(g, "Essex", {"USA": 1.0}, {"NJ"})          # a story from Newark: the county, not Essex, Maryland
+    assert (r.name, r.admin1) == ("Essex County", "NJ")
+    assert resolve(g, "Essex", {"GBR": 1.0}).country == "GBR"
+    assert resolve(g, "Iowa", {"USA": 1.0}, {"IA"}).kind == "region"     # a state's name stays the state's

@@ -108,8 +108,26 @@ class _Nearest:
         return best.country if best else None
 
 
+def context(gaz, doc, recs) -> tuple:
+    """What the product has for one article: the votes for its countries, the publishing site's country,
+    its US states (the states its places stage names, and the one most of its towns lie in) and the points
+    of its towns and divisions."""
+    from ..extract.places import site_country, town_states
+    votes = [(e.code[:3], tuple(m.text for m in e.mentions)) for e in recs.entities if e.type == "GPE" and e.code]
+    votes += [(p.country, (m.text,)) for p in recs.places if p.country for m in p.mentions]
+    site = site_country(doc)
+    states = {gaz.rows[gaz.states[k]].admin1 for k in gaz.states
+              if any(p.name == gaz.rows[gaz.states[k]].name for p in recs.places)}
+    states |= town_states(gaz, (r for p in recs.places for i in gaz.candidates(p.name)
+                                for r in (gaz.rows[i],) if r.country == p.country and r.kind == p.kind
+                                for _ in p.mentions))
+    anchors = tuple((p.name, p.lat, p.lon) for p in recs.places
+                    if p.lat is not None and p.kind in ("city", "district", "region") and p.country)
+    return votes, site, states, anchors
+
+
 def score(arts: list[dict], pipe) -> dict[str, float]:
-    from ..extract.places import name_countries, resolve, site_country, town_states
+    from ..extract.places import name_countries, resolve
     from ..model import Document
     gaz = pipe.resources["gazetteer"]
     near = _Nearest(gaz)
@@ -117,16 +135,7 @@ def score(arts: list[dict], pipe) -> dict[str, float]:
     nouns = exact_nouns = 0
     docs = [Document.new(a["text"], source=a.get("source")) for a in arts]
     for (doc, recs), art in zip(pipe.process(docs), arts):
-        votes = [(e.code[:3], tuple(m.text for m in e.mentions)) for e in recs.entities if e.type == "GPE" and e.code]
-        votes += [(p.country, (m.text,)) for p in recs.places if p.country for m in p.mentions]
-        site = site_country(doc)
-        states = {gaz.rows[gaz.states[k]].admin1 for k in gaz.states
-                  if any(p.name == gaz.rows[gaz.states[k]].name for p in recs.places)}
-        states |= town_states(gaz, (r for p in recs.places for i in gaz.candidates(p.name)
-                                    for r in (gaz.rows[i],) if r.country == p.country and r.kind == p.kind
-                                    for _ in p.mentions))
-        anchors = tuple((p.name, p.lat, p.lon) for p in recs.places
-                     if p.lat is not None and p.kind in ("city", "district", "region") and p.country)
+        votes, site, states, anchors = context(gaz, doc, recs)
         for t in art["toponyms"]:
             n += 1
             nouns += not t.get("adjective")

@@ -10,6 +10,9 @@ this resolver is handed a span that an annotator marked as a toponym and picks t
 - an embassy or consulate "in" a place the text names ("the Russian Embassy in Washington": Washington);
 - the longest place name inside a name that is not one ("Colorado State University"), else a demonym
   inside it ("British Embassy", "Russian Academy of Sciences");
+- abbreviations: "E. Lansing", "Loudon Co.", dotted initials of a place the document names ("L.A.");
+- a county's bare name: where a kind word follows the list it stands in ("Jackson, Pike and Dade counties"),
+  or where the county lies in a US state the document names ("Essex" in a story from New Jersey);
 
 then ``Gazetteer.best`` ranks the candidates by kind, population and the document's countries and states.
 """
@@ -30,7 +33,9 @@ CONTINENT_DEMONYMS = {"European": "Europe", "African": "Africa", "Asian": "Asia"
                       "EU": "Europe", "European Union": "Europe", "the EU": "Europe", "the European Union": "Europe"}
 # abbreviated first words of place names and their full forms, tried both ways when a name is not found
 PREFIXES = (("St.", "Saint"), ("St", "Saint"), ("St.", "St"), ("Mt.", "Mount"), ("Mt", "Mount"), ("Ft.", "Fort"),
-            ("Ft", "Fort"), ("Pt.", "Port"))
+            ("Ft", "Fort"), ("Pt.", "Port"), ("N.", "North"), ("S.", "South"), ("E.", "East"), ("W.", "West"))
+# abbreviated last words: "Loudon Co." (County)
+SUFFIXES = ((" Co.", " County"), (" Co", " County"), (" Twp.", " Township"))
 _FORMS: dict[str, tuple[str, str]] | None = None
 
 
@@ -96,6 +101,12 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
             for a, b in ((short + " ", full + " "), (full + " ", short + " ")):
                 if name.startswith(a) and not cands:
                     cands = gaz.candidates(b + name[len(a):])
+    if not cands:
+        for short, full in SUFFIXES:                  # "Loudon Co."
+            if name.endswith(short) and not cands:
+                cands = gaz.candidates(name[:-len(short)] + full)
+    if not cands and 4 <= len(name) <= 8 and re.fullmatch(r"(?:[A-Z]\.){2,4}", name):
+        cands = _initials(gaz, name.replace(".", ""), countries, near)   # "L.A." in a story from Los Angeles
     adj = _adjective(gaz, name, demonyms, actors)     # "Canadian": Canada, not the Texas town
     if adj:
         cands = [*cands, *adj] if name not in CONTINENT_DEMONYMS and name not in forms() else adj
@@ -107,6 +118,11 @@ def resolve(gaz: "Gazetteer", name: str, countries: set[str] = frozenset(), stat
         cands = _people_of(gaz, name)                 # "Ohioans", "Londoner", "South Ossetian"
     if not cands and text is not None and span is not None and name.split()[-1].lower() in MISSIONS:
         cands = _mission_host(gaz, text, span[1])     # "the Russian Embassy in the U.S. capital": the U.S.
+    if text is not None and span is not None and _list_cue(text, span[1]) == "district":
+        cands = county_rows(gaz, name, cands)         # "Douglas and Grant counties"
+    if (states and name[:1].isupper() and " " not in name
+            and not any(gaz.rows[i].kind in ("region", "country", "continent") for i in cands)):
+        cands = county_rows(gaz, name, cands, states)        # "Suffolk" in a story from New York, not "Iowa"
     if not cands:
         cands = _inner(gaz, name, demonyms, actors, countries)
     if not cands:
@@ -246,6 +262,32 @@ def _longest(gaz: "Gazetteer", words: str, from_end: bool = False) -> list[int]:
     return []
 
 
+# the kind word after a list of names ("Becker, Clay and Otter Tail counties", "the Sumy and Poltava regions")
+# names the kind of every item in it
+LIST_KINDS = {"counties": "district", "parishes": "district", "boroughs": "district", "districts": "district",
+              "regions": "region", "provinces": "region", "oblasts": "region", "states": "region"}
+_ITEM = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}"
+_LIST_TAIL = re.compile(r"((?:,? (?:and |or )?|, )" + _ITEM + r"){1,12} (" + "|".join(LIST_KINDS) + r")\b")
+
+
+def _list_cue(text: str, e: int) -> str | None:
+    """The kind a toponym is given by a kind word after the list it opens or stands in: "Jackson and Barrow
+    counties" (both counties), "in Kursk, Belgorod and Bryansk regions"; the last item's own next word too."""
+    m = _LIST_TAIL.match(text, e, min(len(text), e + 240))
+    if m:
+        return LIST_KINDS[m.group(2)]
+    nxt = text[e:e + 12].split(None, 1)[0].lower().strip(".,;:") if text[e:e + 1] == " " and text[e:e + 12].strip() else ""
+    return LIST_KINDS.get(nxt)
+
+
+def county_rows(gaz: "Gazetteer", name: str, cands: list[int], states=None) -> list[int]:
+    """A name's candidates and the counties or parishes it names where the text calls it one ("Jackson and Pike
+    counties"), or (``states``) those in a US state the document names: a county's bare name is no entry of
+    its own where it is a person's name, a word or another town's name ("Suffolk" in a story from Long Island)."""
+    return [*cands, *(i for n in (name + " County", name + " Parish") for i in gaz.candidates(n)
+                      if i not in cands and (states is None or gaz.rows[i].admin1 in states))]
+
+
 def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tuple[list[int], str | None]:
     """What the words around a toponym say, as the places stage reads them:
 
@@ -262,7 +304,10 @@ def _cues(gaz: "Gazetteer", cands: list[int], text: str, s: int, e: int) -> tupl
     prefer = None
     nxt = after.split(None, 1)[0].lower().strip(".,;:") if after[:1] == " " and after.strip() else ""
     low = before.lower()
-    if nxt in REGION_CUES or low.endswith("region of ") or low.endswith("province of "):
+    listed = _list_cue(text, e)
+    if listed:
+        prefer = listed
+    elif nxt in REGION_CUES or low.endswith("region of ") or low.endswith("province of "):
         prefer = "region"
     elif nxt in CITY_CUES or low.endswith("city of ") or low.endswith("town of "):
         prefer = "city"

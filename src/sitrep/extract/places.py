@@ -201,6 +201,13 @@ def find_places(ctx: Context) -> Iterator[Place]:
         elif (nxt in CITY_CUES or prev2 in ("city of", "town of")) and prefer.get(key) != "region":
             prefer[key] = "city"
     _lists_of_regions(hits, sdoc, ctx.doc.text, gaz, prefer)
+    for n, (ts, te, s, e, cands) in enumerate(hits):     # "in Becker, Clay and Otter Tail counties": each a county
+        kind = _list_cue(ctx.doc.text, e)
+        if kind == "district":
+            cands = county_rows(gaz, ctx.doc.text[s:e], cands)
+            hits[n] = (ts, te, s, e, cands)
+        if kind and any(gaz.rows[c].kind == kind for c in cands):
+            prefer[ctx.doc.text[s:e]] = kind
     states |= town_states(gaz, (gaz.rows[gaz.best(c, countries, states, prefer.get(ctx.doc.text[s:e]))]
                                 for _, _, s, e, c in hits))
     # the points of the document's unambiguous towns and divisions: an ambiguous town near them wins
@@ -234,6 +241,7 @@ def find_places(ctx: Context) -> Iterator[Place]:
                 and countries.get(row.country, 0.0) < 0.3 and not (row.admin1 and row.admin1 in states)):
             continue            # a village or county named like a word or a person, in a country the text is not about
         if (te - ts == 1 and row.kind == "district" and not (row.admin1 and row.admin1 in states)
+                and prefer.get(surface) != "district"
                 and (not _locative(sdoc, ts, te) or te < len(sdoc) and sdoc[te].is_title)):
             continue            # "White" (County) in "the White House": a county's bare name only where it is a place
         g = groups.setdefault((row.name, row.country), {"row": row, "mentions": {}, "where": False})
@@ -400,4 +408,4 @@ def _locative(sdoc, ts: int, te: int) -> bool:
                                                             "east", "west", "occupation", "annexation")
 
 
-from .place_resolve import resolve  # noqa: E402,F401 - the GeoWebNews resolver, re-exported
+from .place_resolve import _list_cue, county_rows, resolve  # noqa: E402,F401 - the GeoWebNews resolver, re-exported
