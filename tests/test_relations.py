@@ -83,9 +83,10 @@ def test_patterns_documented():
         assert spec.get("help"), ty
         for rule in spec.get("from_events") or []:
             assert rule.get("help"), (ty, rule)
-        for key in ("nouns", "presence", "verbs"):
-            if key in spec:
-                assert spec[key].get("help"), (ty, key)
+        for key in ("nouns", "presence", "verbs", "sides"):
+            rules = spec.get(key) or []
+            for rule in [rules] if isinstance(rules, dict) else rules:
+                assert rule.get("help"), (ty, key)
 
 
 def test_forces_in_an_enemy_state_are_no_deployment(fictional_pipeline):
@@ -131,3 +132,18 @@ def test_an_alliance_is_one_tie_whichever_side_is_named_first(fictional_pipeline
 def test_suspended_talks_are_no_opposition(fictional_pipeline):
     keys = _rels(fictional_pipeline, "Valdoria ended its mediation efforts between Kesh and Brevik. Valdoria imposed sanctions on Kesh.\n")
     assert ("OPPOSES", "VAL", "KSH") in keys and ("OPPOSES", "VAL", "BRV") not in keys
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Ostrana's campaign against the KLF entered its third month.\n", ("OPPOSES", "OST", "KSH")),
+    ("The Keshi Liberation Front remains committed to carrying out attacks against Valdoria.\n", ("OPPOSES", "KSH", "VAL")),
+    ("Officials praised Brevik's efforts to degrade and defeat the KLF.\n", ("OPPOSES", "BRV", "KSH")),
+])
+def test_campaigns_and_aims_against_an_actor_oppose_it(fictional_pipeline, text, key):
+    assert key in _rels(fictional_pipeline, text)
+
+
+def test_a_scenario_or_a_possibility_is_no_opposition(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "A crisis such as a Talmari operation against Pellis could embolden Kesh. "
+                 "Brevik could defeat the KLF.\n")
+    assert not {k for k in keys if k[0] == "OPPOSES"}

@@ -111,8 +111,7 @@ def _relation_item(ty: str, ev) -> str | None:
 def _noun_relations(ctx: Context, pats: dict, add) -> None:
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     ta = token_actors(ctx)
-    rules = [(ty, (pats.get(ty) or {}).get("nouns")) for ty in TYPES]
-    rules = [(ty, r) for ty, r in rules if r]
+    rules = [(ty, r) for ty in TYPES for r in _rule_list((pats.get(ty) or {}).get("nouns"))]
     presence = (pats.get("DEPLOYS_TO") or {}).get("presence")
     # only a token whose lemma or lower form is in a rule's lemmas (or whose lemma is a presence
     # noun) can give a relation: those are read, not every token of the document
@@ -146,6 +145,15 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                 pairs = [(owner_codes[0], owner_codes[1])]  # "the Russia-Ukraine war"
             elif len(partners) >= 2 and any(c.lower_ == "between" for c in kids_of(t)):
                 pairs = [(partners[0], partners[1])]
+            if r.get("partner_only"):
+                # "the coalition's campaign against X": only an owner (or the doer of the verb the
+                # noun is the object of: "X carried out attacks against Y") and a named partner
+                if partners and not owner_codes and t.dep_ in ("dobj", "pobj") and t.head.pos_ in ("VERB", "AUX"):
+                    owner_codes = _holders(t.head, ta, vocab)
+                gov = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if gov is not None and modality(gov, vocab)[0] != "asserted" and not _aimed(gov, vocab):
+                    continue  # "a crisis such as an operation against Y could embolden Z": a scenario
+                pairs = [(owner_codes[0], p) for p in partners] if owner_codes and partners else []
             if not pairs:
                 continue
             span = _span(t)
@@ -175,13 +183,12 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
     pattern whose object names an actor (or that actor's influence, dominance, ...)."""
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     ta = token_actors(ctx)
-    for ty in TYPES:
-        r = (pats.get(ty) or {}).get("verbs")
-        if not r:
-            continue
+    for ty, r in [(ty, r) for ty in TYPES for r in _rule_list((pats.get(ty) or {}).get("verbs"))]:
         lemmas, objects = set(r["lemmas"]), set(r.get("objects") or [])
         for v in map(ctx.sdoc.__getitem__, token_hits(ctx, lemmas=frozenset(lemmas))):   # lemma in the list
-            if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas or modality(v, vocab)[0] != "asserted":
+            if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas:
+                continue
+            if modality(v, vocab)[0] != "asserted" and not (r.get("aims") and _aimed(v, vocab)):
                 continue
             targets = []
             for o in kids_of(v):
@@ -200,18 +207,47 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
                     add(ty, a, b, s, e, None)
 
 
+def _rule_list(r) -> list[dict]:
+    """A pattern key holds one rule (a mapping) or a list of them."""
+    return [r] if isinstance(r, dict) else list(r or [])
+
+
+def _aimed(v, vocab: dict) -> bool:
+    """An aim stated as the purpose of an act or effort ("a campaign to defeat X", "committed to
+    defeating X", "strikes in order to degrade X"): not negated, and the verb itself carries no
+    modal ("could defeat X" is a possibility, not an aim)."""
+    if modality(v, vocab)[0] == "negated":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in vocab["exp_aux"] for c in kids_of(v)):
+        return False
+    if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "to degrade and defeat X"
+        return _aimed(v.head, vocab)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(v))
+    return to or (v.dep_ == "pcomp" and v.tag_ == "VBG")
+
+
 def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
     """Who does what a verb says: its subject, else the owner of the noun whose purpose or
     content the verb gives ("their goal of resisting", "a desire to resist"), else the subject
     of the verb that noun is the object of ("their actions indicate an understanding to ...")."""
     if depth > 3:
         return []
+    u = v
+    while u.dep_ == "conj" and u.head.pos_ == "VERB":
+        u = u.head
+    if u.dep_ == "acl" and u.head.pos_ == "NOUN":  # "praised X's efforts to defeat Y": X's aim
+        n = u.head
+        codes = _codes([(c, x) for c, x in phrase_actors(n, ta, vocab, deps=OWNER_DEPS, preps=set()) if x.i < n.i])
+        if codes or pronoun_owner(n, ta):
+            return codes or pronoun_owner(n, ta)
     subj, _ = _inherited_subject(v)
     if subj is not None and not (v.dep_ in ("acl", "relcl") and subj == v.head):
         return _codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)
     noun = v.head
     if v.dep_ == "pcomp" and noun.dep_ == "prep":
         noun = noun.head  # "goal of resisting"
+        if noun.pos_ in ("VERB", "ADJ", "AUX"):  # "X remains committed to carrying out": X does
+            return _holders(noun, ta, vocab, depth + 1)
     elif v.dep_ not in ("acl", "relcl", "xcomp"):
         return []
     if noun.pos_ not in ("NOUN", "PROPN"):
