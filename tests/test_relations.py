@@ -147,3 +147,30 @@ def test_a_scenario_or_a_possibility_is_no_opposition(fictional_pipeline):
     keys = _rels(fictional_pipeline, "A crisis such as a Talmari operation against Pellis could embolden Kesh. "
                  "Brevik could defeat the KLF.\n")
     assert not {k for k in keys if k[0] == "OPPOSES"}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Valdorian forces and their Keshi allies have moved into the farmland.\n", ("VAL", "KSH")),
+    ("Talmar, Kesh's closest ally, sent envoys to the summit.\n", ("KSH", "TAL")),
+    ("Ostrana-backed KLF fighters shelled the town.\n", ("OST", "KSH")),
+    ("Valdorian troops and allied Keshi militias attacked the port.\n", ("VAL", "KSH")),
+    ("Keshi troops loyal to Brevik shelled the port.\n", ("KSH", "BRV")),
+    ("Valdorian troops, backed by Keshi air strikes, retook the port.\n", ("VAL", "KSH")),
+    ("Talmari militiamen were fighting the KLF alongside Valdorian forces.\n", ("TAL", "VAL")),
+    ("Keshi aircraft struck the port in support of Valdorian troops.\n", ("KSH", "VAL")),
+    ("Valdorian soldiers, Keshi fighters and Brevikan militiamen launched an offensive to retake the port.\n",
+     ("VAL", "BRV")),
+])
+def test_sides_in_a_war_are_allies(fictional_pipeline, text, pair):
+    keys = _rels(fictional_pipeline, text)
+    assert ("ALLIED_WITH", *pair) in keys or ("ALLIED_WITH", *pair[::-1]) in keys
+
+
+@pytest.mark.parametrize("text", [
+    "Valdoria is Ostrana's main trade partner.\n",
+    "Leaders of Valdoria and Kesh launched talks on trade.\n",
+    "Kesh remains steadfast in support of Valdoria's elected government.\n",
+    "Kesh's invasion of Talmar has been supported by arms from Brevik.\n",
+])
+def test_trade_partners_talks_and_words_of_support_are_no_alliance(fictional_pipeline, text):
+    assert not {k for k in _rels(fictional_pipeline, text) if k[0] == "ALLIED_WITH"}
