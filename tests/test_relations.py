@@ -138,6 +138,9 @@ def test_suspended_talks_are_no_opposition(fictional_pipeline):
     ("Ostrana's campaign against the KLF entered its third month.\n", ("OPPOSES", "OST", "KSH")),
     ("The Keshi Liberation Front remains committed to carrying out attacks against Valdoria.\n", ("OPPOSES", "KSH", "VAL")),
     ("Officials praised Brevik's efforts to degrade and defeat the KLF.\n", ("OPPOSES", "BRV", "KSH")),
+    ("Valdorian troops attempted to seize the hospital from KLF fighters.\n", ("OPPOSES", "VAL", "KSH")),
+    ("Valdorian forces held their positions against the KLF.\n", ("OPPOSES", "VAL", "KSH")),
+    ("Talmar wants to destroy the KLF.\n", ("OPPOSES", "TAL", "KSH")),
 ])
 def test_campaigns_and_aims_against_an_actor_oppose_it(fictional_pipeline, text, key):
     assert key in _rels(fictional_pipeline, text)

@@ -189,12 +189,18 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
         for v in map(ctx.sdoc.__getitem__, token_hits(ctx, lemmas=frozenset(lemmas))):   # lemma in the list
             if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas:
                 continue
-            if modality(v, vocab)[0] != "asserted" and not (r.get("aims") and _aimed(v, vocab)):
-                continue
+            if (modality(v, vocab)[0] != "asserted" or v.lemma_.lower() in r.get("aims_only", ())) and not (
+                    r.get("aims") and _aimed(v, vocab)):
+                continue   # "destroyed four positions" is an attack; "to destroy X" an aim against X
             targets = []
+            for p in kids_of(v):   # "seized the town from X", "cleared the city of X"
+                if p.dep_ == "prep" and p.lower_ in (r.get("preps") or ()):
+                    targets += [c for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
             for o in kids_of(v):
                 if o.dep_ != "dobj":
                     continue
+                if r.get("preps"):
+                    continue   # the object is the place taken, the opponent is the "from" phrase
                 if ta.code[o.i] or ta.group.get(o.i):
                     targets += _codes(phrase_actors(o, ta, vocab))
                 elif o.lemma_.lower() in objects:
