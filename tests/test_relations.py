@@ -177,3 +177,22 @@ def test_sides_in_a_war_are_allies(fictional_pipeline, text, pair):
 ])
 def test_trade_partners_talks_and_words_of_support_are_no_alliance(fictional_pipeline, text):
     assert not {k for k in _rels(fictional_pipeline, text) if k[0] == "ALLIED_WITH"}
+
+
+def test_weapons_lexicon_documented():
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "weapons.yaml"
+    rows = yaml.safe_load(path.read_text())
+    assert rows and all(r.get("phrase") and r.get("kind") and r.get("help") for r in rows)
+
+
+def test_weapons_named_in_a_text():
+    from sitrep.extract.relations import weapons_in
+    got = weapons_in("Helicopters dropped barrel bombs and chlorine; the rebels fired Grad rockets, two VBIEDs and a "
+                     "rocket propelled grenade. The gunmen shelled the town; tow trucks came later.")
+    assert got == ["barrel bombs", "chlorine", "Grad rockets", "VBIEDs", "rocket propelled grenade"]
+
+
+def test_an_opposition_carries_the_weapons_its_evidence_names(fictional_pipeline):
+    recs = fictional_pipeline.run(Document.new("The KLF fired Grad rockets and a TOW missile at Valdorian troops.\n"))
+    items = {(r.type, r.from_, r.to): r.item for r in recs.relations}
+    assert items[("OPPOSES", "KSH", "VAL")] == "Grad rockets; TOW missile"

@@ -17,6 +17,7 @@ documents (``store.relations()``). Codes are the country part of actor codes.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -41,8 +42,37 @@ def load_patterns(path: str | None = None) -> dict[str, Any]:
     return yaml.safe_load(Path(path or DATA / "relation_patterns.yaml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4)
+def load_weapons(path: str | None = None) -> re.Pattern:
+    """One pattern for the phrases of ``data/weapons.yaml``, longest first: lower-case phrases match
+    in any case, names with capitals as written ("TOW", "Grad"); a hyphen and a space alike; -s, -es."""
+    rows = yaml.safe_load(Path(path or DATA / "weapons.yaml").read_text(encoding="utf-8"))
+    alts = []
+    for ph in sorted({r["phrase"] for r in rows}, key=len, reverse=True):
+        body = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", ph)) + r"(?:e?s)?"
+        alts.append(body if any(c.isupper() for c in ph) else f"(?i:{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+def weapons_in(text: str, pattern: re.Pattern | None = None) -> list[str]:
+    """The weapons a text names, in order, each surface once ("barrel bombs", "a TOW missile")."""
+    spans: list[list[int]] = []
+    for m in (pattern or load_weapons()).finditer(text):
+        if spans and not text[spans[-1][1]:m.start()].strip(" -"):
+            spans[-1][1] = m.end()   # "Grad rockets", "a TOW missile": a name and its class are one weapon
+        else:
+            spans.append([m.start(), m.end()])
+    out: list[str] = []
+    for a, b in spans:
+        w = " ".join(text[a:b].split())
+        if w.lower() not in (x.lower() for x in out):
+            out.append(w)
+    return out
+
+
 def setup(nlp: Any, resources: dict[str, Any]) -> None:
     resources["relation_patterns"] = load_patterns()
+    resources["weapons"] = load_weapons()
 
 
 def find_relations(ctx: Context) -> Iterator[Relation]:
@@ -76,9 +106,13 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
     _verb_relations(ctx, pats, add)
     _side_relations(ctx, pats, add)
     hostile = {(a, b) for ty, a, b in found if ty == "OPPOSES"}
+    arms = ctx.resources.get("weapons") or load_weapons()
     for (ty, a, b), g in found.items():
         if ty == "DEPLOYS_TO" and ((a, b) in hostile or (b, a) in hostile):
             continue  # forces inside an enemy state are an incursion, not a deployment to it
+        if ty == "OPPOSES" and not g["items"]:   # the weapons the evidence names: what the hostility uses
+            g["items"] = [w for e in g["ev"] for w in weapons_in(e.text, arms)]
+            g["items"] = [w for k, w in enumerate(g["items"]) if w.lower() not in map(str.lower, g["items"][:k])]
         yield Relation(id=record_id("relation", ctx.doc.id, ty, a, b), type=ty, from_=a, to=b,
                        item="; ".join(g["items"]) or None, evidence=tuple(g["ev"]))
 
