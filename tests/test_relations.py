@@ -135,12 +135,12 @@ def test_suspended_talks_are_no_opposition(fictional_pipeline):
 
 
 @pytest.mark.parametrize("text,key", [
-    ("Ostrana's campaign against the KLF entered its third month.\n", ("OPPOSES", "OST", "KSH")),
-    ("The Keshi Liberation Front remains committed to carrying out attacks against Valdoria.\n", ("OPPOSES", "KSH", "VAL")),
-    ("Officials praised Brevik's efforts to degrade and defeat the KLF.\n", ("OPPOSES", "BRV", "KSH")),
-    ("Valdorian troops attempted to seize the hospital from KLF fighters.\n", ("OPPOSES", "VAL", "KSH")),
-    ("Valdorian forces held their positions against the KLF.\n", ("OPPOSES", "VAL", "KSH")),
-    ("Talmar wants to destroy the KLF.\n", ("OPPOSES", "TAL", "KSH")),
+    ("Ostrana's campaign against the KLF entered its third month.\n", ("OPPOSES", "OST", "KSH REB")),
+    ("The Keshi Liberation Front remains committed to carrying out attacks against Valdoria.\n", ("OPPOSES", "KSH REB", "VAL")),
+    ("Officials praised Brevik's efforts to degrade and defeat the KLF.\n", ("OPPOSES", "BRV", "KSH REB")),
+    ("Valdorian troops attempted to seize the hospital from KLF fighters.\n", ("OPPOSES", "VAL", "KSH REB")),
+    ("Valdorian forces held their positions against the KLF.\n", ("OPPOSES", "VAL", "KSH REB")),
+    ("Talmar wants to destroy the KLF.\n", ("OPPOSES", "TAL", "KSH REB")),
 ])
 def test_campaigns_and_aims_against_an_actor_oppose_it(fictional_pipeline, text, key):
     assert key in _rels(fictional_pipeline, text)
@@ -155,7 +155,7 @@ def test_a_scenario_or_a_possibility_is_no_opposition(fictional_pipeline):
 @pytest.mark.parametrize("text,pair", [
     ("Valdorian forces and their Keshi allies have moved into the farmland.\n", ("VAL", "KSH")),
     ("Talmar, Kesh's closest ally, sent envoys to the summit.\n", ("KSH", "TAL")),
-    ("Ostrana-backed KLF fighters shelled the town.\n", ("OST", "KSH")),
+    ("Ostrana-backed KLF fighters shelled the town.\n", ("OST", "KSH REB")),
     ("Valdorian troops and allied Keshi militias attacked the port.\n", ("VAL", "KSH")),
     ("Keshi troops loyal to Brevik shelled the port.\n", ("KSH", "BRV")),
     ("Valdorian troops, backed by Keshi air strikes, retook the port.\n", ("VAL", "KSH")),
@@ -195,4 +195,9 @@ def test_weapons_named_in_a_text():
 def test_an_opposition_carries_the_weapons_its_evidence_names(fictional_pipeline):
     recs = fictional_pipeline.run(Document.new("The KLF fired Grad rockets and a TOW missile at Valdorian troops.\n"))
     items = {(r.type, r.from_, r.to): r.item for r in recs.relations}
-    assert items[("OPPOSES", "KSH", "VAL")] == "Grad rockets; TOW missile"
+    assert items[("OPPOSES", "KSH REB", "VAL")] == "Grad rockets; TOW missile"
+
+
+def test_rebels_are_a_party_of_their_own(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "The KLF attacked Keshi government troops near the border.\n")
+    assert ("OPPOSES", "KSH REB", "KSH") in keys

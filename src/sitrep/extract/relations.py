@@ -13,7 +13,8 @@ WITHHOLDS, ALLIED_WITH, DEPLOYS_TO, OPPOSES. They come from
 
 One Relation per (type, from, to) per document, holding every evidence span
 (``doc.text[start:end] == evidence.text``); the store aggregates them over
-documents (``store.relations()``). Codes are the country part of actor codes.
+documents (``store.relations()``). Codes are the country part of actor codes, but a
+non-state armed group keeps its sector (``parties``: "SYR REB" is not Syria).
 """
 from __future__ import annotations
 
@@ -77,10 +78,11 @@ def setup(nlp: Any, resources: dict[str, Any]) -> None:
 
 def find_relations(ctx: Context) -> Iterator[Relation]:
     pats = ctx.resources.get("relation_patterns") or load_patterns()
+    parties = frozenset((pats.get("parties") or {}).get("sectors") or ())
     found: dict[tuple[str, str, str], dict] = {}
 
     def add(ty: str, a: str | None, b: str | None, start: int, end: int, item: str | None) -> None:
-        a, b = country(a), country(b)
+        a, b = _party(a, parties), _party(b, parties)
         if not a or not b or a == b:
             return
         if ty in SYMMETRIC and (ty, b, a) in found:
@@ -180,7 +182,7 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                 pairs = [(owner_codes[0], owner_codes[1])]  # "the Russia-Ukraine war"
             elif len(partners) >= 2 and any(c.lower_ == "between" for c in kids_of(t)):
                 pairs = [(partners[0], partners[1])]
-            if r.get("partner_only"):
+            if r.get("kind") == "partner":
                 # "the coalition's campaign against X": only an owner (or the doer of the verb the
                 # noun is the object of: "X carried out attacks against Y") and a named partner
                 if partners and not owner_codes and t.dep_ in ("dobj", "pobj") and t.head.pos_ in ("VERB", "AUX"):
@@ -224,7 +226,7 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
             if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas:
                 continue
             if (modality(v, vocab)[0] != "asserted" or v.lemma_.lower() in r.get("aims_only", ())) and not (
-                    r.get("aims") and _aimed(v, vocab)):
+                    r.get("counts") == "aims" and _aimed(v, vocab)):
                 continue   # "destroyed four positions" is an attack; "to destroy X" an aim against X
             targets = []
             for p in kids_of(v):   # "seized the town from X", "cleared the city of X"
@@ -246,6 +248,15 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
                 for b in targets:
                     s, e = _span(v)
                     add(ty, a, b, s, e, None)
+
+
+def _party(code: str | None, parties: frozenset) -> str | None:
+    """The side a code stands for in a relation: its country ("RUS MIL" -> RUS), but a non-state
+    armed group keeps its sector ("SYR REB": Syrian rebels are a party of their own, not Syria)."""
+    if not code:
+        return None
+    parts = code.split()
+    return f"{parts[0]} {parts[1]}" if len(parts) > 1 and parts[1] in parties else parts[0]
 
 
 def _rule_list(r) -> list[dict]:
@@ -327,6 +338,7 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
     support of Y", and co-belligerents named together as the doers of one military act ("X, Y and
     Z launched the offensive")."""
     rules = {r["kind"]: r for r in _rule_list((pats.get("ALLIED_WITH") or {}).get("sides"))}
+    parties = frozenset((pats.get("parties") or {}).get("sectors") or ())
     if not rules:
         return
     vocab = ctx.resources.get("event_vocab") or load_vocab()
@@ -446,7 +458,7 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
             side = _codes([p for s in subs for p in phrase_actors(
                 s, ta, vocab, deps={"compound", "amod", "conj", "appos", "cc", "punct"}, preps=set())])
             seen: set = set()
-            side = [c for c in side if not (country(c) in seen or seen.add(country(c)))]
+            side = [c for c in side if not (_party(c, parties) in seen or seen.add(_party(c, parties)))]
             if 2 <= len(side) <= 8:
                 toks = [x for s in subs for x in s.subtree if x.dep_ not in ("relcl", "acl")]
                 for k, a in enumerate(side):
