@@ -229,8 +229,9 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
                     r.get("counts") == "aims" and _aimed(v, vocab)):
                 continue   # "destroyed four positions" is an attack; "to destroy X" an aim against X
             targets = []
-            for p in kids_of(v):   # "seized the town from X", "cleared the city of X"
-                if p.dep_ == "prep" and p.lower_ in (r.get("preps") or ()):
+            heads = [v, *(o for o in kids_of(v) if o.dep_ == "dobj")] if r.get("preps") else []
+            for p in (p for h in heads for p in kids_of(h)):   # "seized the town from X" (on the verb or its object)
+                if p.dep_ == "prep" and p.lower_ in r["preps"]:
                     targets += [c for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
             for o in kids_of(v):
                 if o.dep_ != "dobj":
@@ -257,6 +258,19 @@ def _party(code: str | None, parties: frozenset) -> str | None:
         return None
     parts = code.split()
     return f"{parts[0]} {parts[1]}" if len(parts) > 1 and parts[1] in parties else parts[0]
+
+
+def _unbacked(pairs: list) -> list:
+    """Drop the backer of an "X-backed Y" phrase from the actors it names: Y acts, not X."""
+    words = next((set(r.get("words") or ()) for r in _rule_list((load_patterns().get("ALLIED_WITH") or {}).get("sides"))
+                  if r.get("kind") == "backed"), set())
+    out = []
+    for c, x in pairs:
+        doc = x.doc
+        hyphen = x.i + 2 < len(doc) and doc[x.i + 1].text == "-" and doc[x.i + 2].lower_ in words
+        if not (hyphen or (x.dep_ in ("npadvmod", "compound", "nmod", "amod") and x.head.lower_ in words)):
+            out.append((c, x))
+    return out
 
 
 def _rule_list(r) -> list[dict]:
@@ -294,11 +308,11 @@ def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
             return codes or pronoun_owner(n, ta)
     subj, _ = _inherited_subject(v)
     if subj is not None and v.dep_ == "acl" and v.tag_ == "VBG" and subj == v.head:
-        codes = _codes(phrase_actors(subj, ta, vocab, deps=OWNER_DEPS, preps=set()))
+        codes = _codes(_unbacked(phrase_actors(subj, ta, vocab, deps=OWNER_DEPS, preps=set())))
         if codes:   # "a tribal leader fighting X": the named doer the participle tells of
             return codes
     if subj is not None and not (v.dep_ in ("acl", "relcl") and subj == v.head):
-        return _codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)
+        return _codes(_unbacked(phrase_actors(subj, ta, vocab))) or pronoun_owner(subj, ta)
     noun = v.head
     if v.dep_ == "pcomp" and noun.dep_ == "prep":
         noun = noun.head  # "goal of resisting"
@@ -308,6 +322,10 @@ def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
         return []
     if noun.pos_ not in ("NOUN", "PROPN"):
         return []
+    for _ in range(2):   # "began the third phase of the campaign to defeat X": the phase's doer
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not _codes(
+                phrase_actors(noun, ta, vocab, deps=OWNER_DEPS, preps=set())) and not pronoun_owner(noun, ta):
+            noun = noun.head.head
     codes = _codes([(c, x) for c, x in phrase_actors(noun, ta, vocab, deps=OWNER_DEPS, preps=set()) if x.i < noun.i])
     if codes:
         return codes
