@@ -201,3 +201,15 @@ def test_an_opposition_carries_the_weapons_its_evidence_names(fictional_pipeline
 def test_rebels_are_a_party_of_their_own(fictional_pipeline):
     keys = _rels(fictional_pipeline, "The KLF attacked Keshi government troops near the border.\n")
     assert ("OPPOSES", "KSH REB", "KSH") in keys
+
+
+def test_who_fight_one_enemy_together_are_allies(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Kesh, Brevik and Ostrana are committed to defeating the KLF.\n")
+    assert {("OPPOSES", "KSH", "KSH REB"), ("OPPOSES", "BRV", "KSH REB")} <= keys
+    assert ("ALLIED_WITH", "KSH", "BRV") in keys and ("ALLIED_WITH", "BRV", "OST") in keys
+
+
+def test_a_visit_or_a_meeting_on_security_is_no_alliance(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Valdoria's defence minister will meet with Keshi officials to discuss security "
+                 "issues. Mira Tolan will travel to Valdoria to discuss security cooperation.\n")
+    assert not {k for k in keys if k[0] == "ALLIED_WITH"}

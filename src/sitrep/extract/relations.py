@@ -220,6 +220,7 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
     pattern whose object names an actor (or that actor's influence, dominance, ...)."""
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     ta = token_actors(ctx)
+    parties = frozenset((pats.get("parties") or {}).get("sectors") or ())
     for ty, r in [(ty, r) for ty in TYPES for r in _rule_list((pats.get(ty) or {}).get("verbs"))]:
         lemmas, objects = set(r["lemmas"]), set(r.get("objects") or [])
         for v in map(ctx.sdoc.__getitem__, token_hits(ctx, lemmas=frozenset(lemmas))):   # lemma in the list
@@ -249,6 +250,14 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
                 for b in targets:
                     s, e = _span(v)
                     add(ty, a, b, s, e, None)
+            if ty == "OPPOSES" and r.get("allies") and len({_party(h, parties) for h in holders}) >= 2:
+                # "X, Y and Z are committed to defeating W": who fight one enemy together are allies
+                first = next((i for i in range(v.sent.start, v.i) if ta.code[i] in holders), None)
+                if first is not None:
+                    lo, hi = ctx.sdoc[first].idx, v.idx + len(v.text)
+                    for k, a in enumerate(holders):
+                        for b in holders[k + 1:]:
+                            add("ALLIED_WITH", a, b, lo, hi, "fighting side")
 
 
 def _party(code: str | None, parties: frozenset) -> str | None:
