@@ -213,3 +213,21 @@ def test_a_visit_or_a_meeting_on_security_is_no_alliance(fictional_pipeline):
     keys = _rels(fictional_pipeline, "Valdoria's defence minister will meet with Keshi officials to discuss security "
                  "issues. Mira Tolan will travel to Valdoria to discuss security cooperation.\n")
     assert not {k for k in keys if k[0] == "ALLIED_WITH"}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("In the campaign to defeat the KLF, Ostrana has begun a new phase.\n", ("OPPOSES", "OST", "KSH REB")),
+    ("Valdorian forces came under heavy fire from KLF fighters.\n", ("OPPOSES", "KSH REB", "VAL")),
+    ("Valdorian troops continued to receive sustained machine gun fire from KLF fighters.\n",
+     ("OPPOSES", "KSH REB", "VAL")),
+    ("Officials praised Valdorian troops, Keshi militias and others in support of the Brevikan campaign.\n",
+     ("ALLIED_WITH", "VAL", "BRV")),
+])
+def test_fire_received_and_campaigns_joined(fictional_pipeline, text, key):
+    assert key in _rels(fictional_pipeline, text)
+
+
+def test_fire_received_is_no_supply_and_a_condemned_attack_no_hostility(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Valdorian troops continued to receive sustained machine gun fire from KLF fighters. "
+                 "Ostrana condemned the attacks against Valdoria.\n")
+    assert ("SUPPLIES", "KSH REB", "VAL") not in keys and ("OPPOSES", "OST", "VAL") not in keys

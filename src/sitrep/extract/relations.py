@@ -132,6 +132,8 @@ def _event_matches(ev, rule: dict) -> bool:
             return False
     if rule["type"] in ("AID", "REJECT") and rule.get("modes") is None and not (ev.item or ev.mode):
         return False
+    if rule.get("not_items") and ev.item and ev.item.lower().split()[-1] in rule["not_items"]:
+        return False   # "received machine gun fire from X": fire is not a supply
     if rule["type"] == "REJECT" and not ev.mode:
         return False  # withholding is about a supply item (weapons, money, troops)
     return True
@@ -185,12 +187,31 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
             if r.get("kind") == "partner":
                 # "the coalition's campaign against X": only an owner (or the doer of the verb the
                 # noun is the object of: "X carried out attacks against Y") and a named partner
-                if partners and not owner_codes and t.dep_ in ("dobj", "pobj") and t.head.pos_ in ("VERB", "AUX"):
-                    owner_codes = _holders(t.head, ta, vocab)
+                v = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+                if partners and not owner_codes and v is not None and v.pos_ in ("VERB", "AUX") and \
+                        v.lemma_.lower() in r.get("doers", ()):   # "condemned attacks against Y": not the doer
+                    owner_codes = _holders(v, ta, vocab)
                 gov = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if gov is not None and modality(gov, vocab)[0] != "asserted" and not _aimed(gov, vocab):
                     continue  # "a crisis such as an operation against Y could embolden Z": a scenario
                 pairs = [(owner_codes[0], p) for p in partners] if owner_codes and partners else []
+            if r.get("kind") == "attacker":
+                # "X came under fire from Y", "X received heavy fire from Y", "X faced attacks by Y"
+                v = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.lower_ == "under" else None
+                pairs = []
+                if v is not None and not partners:   # "received fire from Y" with "from" on the verb
+                    partners = [c for p in kids_of(v) if p.dep_ == "prep" and p.lower_ in r["preps"]
+                                for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
+                if partners and v is not None and v.lemma_.lower() in r["receivers"] and \
+                        modality(v, vocab)[0] == "asserted":
+                    pairs = [(p, h) for p in partners for h in _holders(v, ta, vocab)]
+                    subj = _subject(v) or _inherited_subject(v)[0]
+                    span = _span(t, extra=[v, *([subj] if subj is not None else []),
+                                           *(o for p in kids_of(v) if p.dep_ == "prep" and p.lower_ in r["preps"]
+                                             for o in p.subtree)])
+                    for a, b in pairs:
+                        add(ty, a, b, span[0], span[1], None)
+                continue
             if not pairs:
                 continue
             span = _span(t)
@@ -343,6 +364,8 @@ def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
         return codes
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
         return _holders(noun.head, ta, vocab, depth + 1)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "as") and noun.head.head.pos_ in ("VERB", "AUX"):
+        return _holders(noun.head.head, ta, vocab, depth + 1)   # "in the campaign to defeat X, Y began ..."
     return []
 
 
@@ -468,6 +491,15 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
                 and t.head.head.lemma_.lower() not in r["not_after"]:   # "remains steadfast in support of X"
             helped = [c for p in kids_of(t) if p.dep_ == "prep" and p.lower_ == "of"
                       for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
+            n = t.head.head
+            if n.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "prep":   # "X, Y and others in support of Z"
+                while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
+                    n = n.head
+                helpers = _codes(phrase_actors(n, ta, vocab, deps={"compound", "amod", "conj", "appos", "cc", "punct"},
+                                               preps=set()))
+                if helpers:
+                    pair([h for h in helpers if h not in helped], helped, [n, *t.subtree])
+                    continue
             gov = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if not helped or gov is None:
                 continue
