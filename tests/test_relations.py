@@ -231,3 +231,9 @@ def test_fire_received_is_no_supply_and_a_condemned_attack_no_hostility(fictiona
     keys = _rels(fictional_pipeline, "Valdorian troops continued to receive sustained machine gun fire from KLF fighters. "
                  "Ostrana condemned the attacks against Valdoria.\n")
     assert ("SUPPLIES", "KSH REB", "VAL") not in keys and ("OPPOSES", "OST", "VAL") not in keys
+
+
+def test_clearing_a_city_of_fighters_opposes_them_but_liberating_a_named_city_does_not(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Valdorian troops have cleared 20 percent of the city of KLF fighters.\n")
+    assert ("OPPOSES", "VAL", "KSH REB") in keys
+    assert not _rels(fictional_pipeline, "Valdorian troops liberated the city of Kesh City.\n")

@@ -253,7 +253,9 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
             targets = []
             heads = [v, *(o for o in kids_of(v) if o.dep_ == "dobj")] if r.get("preps") else []
             for p in (p for h in heads for p in kids_of(h)):   # "seized the town from X" (on the verb or its object)
-                if p.dep_ == "prep" and p.lower_ in r["preps"]:
+                only = (r.get("prep_verbs") or {}).get(p.lower_)
+                if p.dep_ == "prep" and p.lower_ in r["preps"] and (not only or v.lemma_.lower() in only):
+                    # ("cleared the city of X"; but "liberated the city of Mosul" names the city)
                     targets += [c for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
             for o in kids_of(v):
                 if o.dep_ != "dobj":
@@ -489,8 +491,8 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
         r = rules.get("in_support")
         if r and lem in r["lemmas"] and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in r["preps"] \
                 and t.head.head.lemma_.lower() not in r["not_after"]:   # "remains steadfast in support of X"
-            helped = [c for p in kids_of(t) if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
+            helped = [c for p in kids_of(t) if p.dep_ == "prep" and p.lower_ == "of"   # its own names, not "in X"
+                      for o in kids_of(p) if o.dep_ == "pobj" for c in codes(o, deps=own | {"poss", "conj", "cc", "appos"})]
             n = t.head.head
             if n.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "prep":   # "X, Y and others in support of Z"
                 while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
