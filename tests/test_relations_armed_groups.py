@@ -15,6 +15,7 @@ def _rels(pipe, text):
     ("The SDF said it held the dam.\n", "Syrian Democratic Forces", "SYR REB"),
     ("Peshmerga forces entered the town.\n", "Peshmerga", "IRQ MIL"),
     ("Jabhat al-Nusra claimed the bombing.\n", "Nusra Front", "SYR REB"),
+    ("Villagers said IS had left the valley.\n", "Islamic State", "IRQ REB"),
 ])
 def test_armed_groups_of_the_syrian_and_iraqi_wars(pipeline, text, name, code):
     ents = {(e.name, e.code) for e in pipeline.run(Document.new(text)).entities}
@@ -35,3 +36,8 @@ def test_a_phase_of_a_campaign_is_its_doers(pipeline):
 def test_rebels_fighting_their_own_state(pipeline):
     keys = _rels(pipeline, "Free Syrian Army units fought the Syrian Arab Army south of the city.\n")
     assert ("OPPOSES", "SYR REB", "SYR") in keys
+
+
+def test_operations_launched_against_a_group(pipeline):
+    keys = _rels(pipeline, "Kurdish Peshmerga launched operations against IS west of the river.\n")
+    assert ("OPPOSES", "IRQ", "IRQ REB") in keys

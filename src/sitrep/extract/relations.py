@@ -184,13 +184,20 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                 pairs = [(owner_codes[0], owner_codes[1])]  # "the Russia-Ukraine war"
             elif len(partners) >= 2 and any(c.lower_ == "between" for c in kids_of(t)):
                 pairs = [(partners[0], partners[1])]
+            extra: list = []
             if r.get("kind") == "partner":
                 # "the coalition's campaign against X": only an owner (or the doer of the verb the
                 # noun is the object of: "X carried out attacks against Y") and a named partner
                 v = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
-                if partners and not owner_codes and v is not None and v.pos_ in ("VERB", "AUX") and \
-                        v.lemma_.lower() in r.get("doers", ()):   # "condemned attacks against Y": not the doer
+                doer = v is not None and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in r.get("doers", ())
+                if doer and not partners and t.dep_ == "dobj":   # "launched operations against Y", "against" on the verb
+                    objs = [o for p in kids_of(v) if p.dep_ == "prep" and p.lower_ in r["preps"]
+                            for o in kids_of(p) if o.dep_ == "pobj"]
+                    partners = [c for o in objs for c in _codes(phrase_actors(o, ta, vocab))]
+                    extra += [v, *objs] if partners else []
+                if partners and not owner_codes and doer:   # "condemned attacks against Y": not the doer
                     owner_codes = _holders(v, ta, vocab)
+                    extra.append(v)
                 gov = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if gov is not None and modality(gov, vocab)[0] != "asserted" and not _aimed(gov, vocab):
                     continue  # "a crisis such as an operation against Y could embolden Z": a scenario
@@ -214,7 +221,7 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                 continue
             if not pairs:
                 continue
-            span = _span(t)
+            span = _span(t, extra=extra)
             for a, b in pairs:
                 add(ty, a, b, span[0], span[1], t.text if ty == "ALLIED_WITH" else None)
         if presence and lem in presence["lemmas"]:
