@@ -299,10 +299,15 @@ def _party(code: str | None, parties: frozenset) -> str | None:
     return f"{parts[0]} {parts[1]}" if len(parts) > 1 and parts[1] in parties else parts[0]
 
 
+@lru_cache(maxsize=1)
+def _backed_words() -> frozenset:
+    return frozenset(next((r.get("words") or () for r in _rule_list((load_patterns().get("ALLIED_WITH") or {}).get("sides"))
+                           if r.get("kind") == "backed"), ()))
+
+
 def _unbacked(pairs: list) -> list:
     """Drop the backer of an "X-backed Y" phrase from the actors it names: Y acts, not X."""
-    words = next((set(r.get("words") or ()) for r in _rule_list((load_patterns().get("ALLIED_WITH") or {}).get("sides"))
-                  if r.get("kind") == "backed"), set())
+    words = _backed_words()
     out = []
     for c, x in pairs:
         doc = x.doc
@@ -391,6 +396,9 @@ def _span(t, extra=()) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
+_SIDE_WORDS: dict[int, frozenset] = {}
+
+
 def _side_relations(ctx: Context, pats: dict, add) -> None:
     """Who fights on whose side (``ALLIED_WITH`` ``sides``): "X and their Y allies", "X-backed Y",
     "X and allied Y", "Y loyal to X", "X, backed by Y, ...", "X fighting alongside Y", "X ... in
@@ -403,8 +411,10 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     ta = token_actors(ctx)
     sdoc = ctx.sdoc
-    words = frozenset().union(*(set(r.get("words") or ()) | set(r.get("lemmas") or ()) | set(r.get("verbs") or ())
-                                for r in rules.values()))
+    words = _SIDE_WORDS.get(id(pats))
+    if words is None:   # the words any side rule reads, once per pattern set
+        words = _SIDE_WORDS[id(pats)] = frozenset(w for r in rules.values()
+                                                  for k in ("words", "lemmas", "verbs") for w in r.get(k) or ())
     own = {"compound", "amod", "nmod"}
 
     def codes(t, deps=frozenset(own), before=None):
