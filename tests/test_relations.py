@@ -237,3 +237,13 @@ def test_clearing_a_city_of_fighters_opposes_them_but_liberating_a_named_city_do
     keys = _rels(fictional_pipeline, "Valdorian troops have cleared 20 percent of the city of KLF fighters.\n")
     assert ("OPPOSES", "VAL", "KSH REB") in keys
     assert not _rels(fictional_pipeline, "Valdorian troops liberated the city of Kesh City.\n")
+
+
+def test_clashes_between_two_sides_oppose_both_ways(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Clashes between Keshi troops and KLF fighters killed five people.\n")
+    assert {("OPPOSES", "KSH", "KSH REB"), ("OPPOSES", "KSH REB", "KSH")} <= keys
+
+
+def test_a_war_in_scare_quotes_is_disputed(fictional_pipeline):
+    assert ("OPPOSES", "TAL", "KSH REB") in _rels(fictional_pipeline, "Talmar's war on the KLF goes on.\n")
+    assert not _rels(fictional_pipeline, "Talmar's \"war\" on the KLF is a fiction, critics say.\n")

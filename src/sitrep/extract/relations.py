@@ -36,6 +36,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
 SYMMETRIC = {"ALLIED_WITH"}  # one relation per pair: "X's alliance with Y" and "Y's pact with X" are one tie
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
 
 
 @lru_cache(maxsize=4)
@@ -161,9 +162,12 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
         if t.pos_ not in ("NOUN", "PROPN"):
             continue
         lem = t.lemma_.lower()
+        quoted = 0 < t.i < len(sdoc) - 1 and sdoc[t.i - 1].text in QUOTES and sdoc[t.i + 1].text in QUOTES
         for ty, r in rules:
             if lem not in r["lemmas"] and t.lower_ not in r["lemmas"]:
                 continue
+            if quoted:
+                break   # Assad's "war" on X: the writer disputes the word
             if r.get("words") and lem not in r["words"] and not any(
                     c.lower_ in r["words"] for c in kids_of(t) if c.dep_ in ("amod", "compound")):
                 continue
@@ -184,6 +188,8 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                 pairs = [(owner_codes[0], owner_codes[1])]  # "the Russia-Ukraine war"
             elif len(partners) >= 2 and any(c.lower_ == "between" for c in kids_of(t)):
                 pairs = [(partners[0], partners[1])]
+                if r.get("direction") == "both":   # "clashes between X and Y": each opposes the other
+                    pairs.append((partners[1], partners[0]))
             extra: list = []
             if r.get("kind") == "partner":
                 # "the coalition's campaign against X": only an owner (or the doer of the verb the
