@@ -17,7 +17,12 @@ evidence span overlapping the gold relation's span (source through target).
 * ``weapon_item_recall``: gold Weapon mentions inside the item of a found AID,
   REJECT or ASSAULT event (or its text, for ASSAULT modes);
 * ``weapon_vocab_recall``: gold Weapon mentions containing a word of the
-  weapons list of ``data/event_verbs.yaml`` (coverage of the mode vocabulary).
+  weapons list of ``data/event_verbs.yaml`` (coverage of the mode vocabulary);
+* ``weapon_relation_recall``: gold Weapon mentions inside the evidence of a found
+  relation whose item names that weapon (``data/weapons.yaml`` gives OPPOSES its
+  weapons; SUPPLIES and WITHHOLDS carry the supplied item);
+  ``weapon_relation_precision``: of the weapon items found in relation evidence (each
+  occurrence of an item in an evidence span), the share on a gold Weapon mention.
 
 Split: documents in ``_id`` order, even positions ``dev``, odd ``test``.
 """
@@ -76,7 +81,7 @@ def actor_entries(ents: dict[str, list]) -> list[dict]:
 
 def score(docs: list[dict], ents: dict, rels: dict, found: dict[str, tuple[list, list]], weapons: set[str]):
     g_n = g_hit = f_n = f_hit = 0
-    w_n = w_item = w_vocab = 0
+    w_n = w_item = w_vocab = w_rel = wf_n = wf_hit = 0
     for d in docs:
         did = d["_id"]
         evs, rs = found[did]
@@ -102,9 +107,20 @@ def score(docs: list[dict], ents: dict, rels: dict, found: dict[str, tuple[list,
                 f_n += 1
                 f_hit += any(t == ty and s < hi and lo < e for t, lo, hi in gold)
         items = [(e.start, e.end, (e.item or "").lower()) for e in evs if e.type in ("AID", "REJECT", "ASSAULT")]
+        named = []   # (start, end) of each relation item's occurrence in its evidence
+        for r in rs:
+            for it in {w.strip().lower() for w in (r.item or "").split(";") if w.strip()}:
+                for ev in r.evidence:
+                    named += [(ev.start + m.start(), ev.start + m.end())
+                              for m in re.finditer(re.escape(it), ev.text.lower())]
+        gw = [(en["begin"], en["end"]) for en in ents.get(did, []) if en["type"] == "Weapon"]
+        for s, e in set(named):
+            wf_n += 1
+            wf_hit += any(s < ge and gs < e for gs, ge in gw)
         for en in ents.get(did, []):
             if en["type"] != "Weapon":
                 continue
+            w_rel += any(s < en["end"] and en["begin"] < e for s, e in named)
             w_n += 1
             val = str(en["value"]).lower()
             w_item += any(s <= en["begin"] and en["end"] <= e and (val in it or not it) for s, e, it in items)
@@ -112,6 +128,7 @@ def score(docs: list[dict], ents: dict, rels: dict, found: dict[str, tuple[list,
     r = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
     return {"relation_recall": r(g_hit, g_n), "relation_precision": r(f_hit, f_n), "relations_gold": g_n,
             "relations_found": f_n, "weapon_item_recall": r(w_item, w_n), "weapon_vocab_recall": r(w_vocab, w_n),
+            "weapon_relation_recall": r(w_rel, w_n), "weapon_relation_precision": r(wf_hit, wf_n),
             "weapons_gold": w_n}
 
 

@@ -13,10 +13,12 @@ WITHHOLDS, ALLIED_WITH, DEPLOYS_TO, OPPOSES. They come from
 
 One Relation per (type, from, to) per document, holding every evidence span
 (``doc.text[start:end] == evidence.text``); the store aggregates them over
-documents (``store.relations()``). Codes are the country part of actor codes.
+documents (``store.relations()``). Codes are the country part of actor codes, but a
+non-state armed group keeps its sector (``parties``: "SYR REB" is not Syria).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -25,7 +27,7 @@ import yaml
 
 from ..model import Evidence, Relation, record_id
 from .context import Context
-from .event_parse import _codes, _inherited_subject, country, modality, phrase_actors, pronoun_owner
+from .event_parse import _agent, _codes, _inherited_subject, _subject, country, modality, phrase_actors, pronoun_owner
 from .events import load_vocab, token_actors
 from .hedges import token_hits
 from .tokkids import kids_of
@@ -34,6 +36,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
 SYMMETRIC = {"ALLIED_WITH"}  # one relation per pair: "X's alliance with Y" and "Y's pact with X" are one tie
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
 
 
 @lru_cache(maxsize=4)
@@ -41,16 +44,46 @@ def load_patterns(path: str | None = None) -> dict[str, Any]:
     return yaml.safe_load(Path(path or DATA / "relation_patterns.yaml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4)
+def load_weapons(path: str | None = None) -> re.Pattern:
+    """One pattern for the phrases of ``data/weapons.yaml``, longest first: lower-case phrases match
+    in any case, names with capitals as written ("TOW", "Grad"); a hyphen and a space alike; -s, -es."""
+    rows = yaml.safe_load(Path(path or DATA / "weapons.yaml").read_text(encoding="utf-8"))
+    alts = []
+    for ph in sorted({r["phrase"] for r in rows}, key=len, reverse=True):
+        body = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", ph)) + r"(?:e?s)?"
+        alts.append(body if any(c.isupper() for c in ph) else f"(?i:{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+def weapons_in(text: str, pattern: re.Pattern | None = None) -> list[str]:
+    """The weapons a text names, in order, each surface once ("barrel bombs", "a TOW missile")."""
+    spans: list[list[int]] = []
+    for m in (pattern or load_weapons()).finditer(text):
+        if spans and not text[spans[-1][1]:m.start()].strip(" -"):
+            spans[-1][1] = m.end()   # "Grad rockets", "a TOW missile": a name and its class are one weapon
+        else:
+            spans.append([m.start(), m.end()])
+    out: list[str] = []
+    for a, b in spans:
+        w = " ".join(text[a:b].split())
+        if w.lower() not in (x.lower() for x in out):
+            out.append(w)
+    return out
+
+
 def setup(nlp: Any, resources: dict[str, Any]) -> None:
     resources["relation_patterns"] = load_patterns()
+    resources["weapons"] = load_weapons()
 
 
 def find_relations(ctx: Context) -> Iterator[Relation]:
     pats = ctx.resources.get("relation_patterns") or load_patterns()
+    parties = frozenset((pats.get("parties") or {}).get("sectors") or ())
     found: dict[tuple[str, str, str], dict] = {}
 
     def add(ty: str, a: str | None, b: str | None, start: int, end: int, item: str | None) -> None:
-        a, b = country(a), country(b)
+        a, b = _party(a, parties), _party(b, parties)
         if not a or not b or a == b:
             return
         if ty in SYMMETRIC and (ty, b, a) in found:
@@ -74,10 +107,15 @@ def find_relations(ctx: Context) -> Iterator[Relation]:
                     break
     _noun_relations(ctx, pats, add)
     _verb_relations(ctx, pats, add)
+    _side_relations(ctx, pats, add)
     hostile = {(a, b) for ty, a, b in found if ty == "OPPOSES"}
+    arms = ctx.resources.get("weapons") or load_weapons()
     for (ty, a, b), g in found.items():
         if ty == "DEPLOYS_TO" and ((a, b) in hostile or (b, a) in hostile):
             continue  # forces inside an enemy state are an incursion, not a deployment to it
+        if ty == "OPPOSES" and not g["items"]:   # the weapons the evidence names: what the hostility uses
+            g["items"] = [w for e in g["ev"] for w in weapons_in(e.text, arms)]
+            g["items"] = [w for k, w in enumerate(g["items"]) if w.lower() not in map(str.lower, g["items"][:k])]
         yield Relation(id=record_id("relation", ctx.doc.id, ty, a, b), type=ty, from_=a, to=b,
                        item="; ".join(g["items"]) or None, evidence=tuple(g["ev"]))
 
@@ -95,6 +133,8 @@ def _event_matches(ev, rule: dict) -> bool:
             return False
     if rule["type"] in ("AID", "REJECT") and rule.get("modes") is None and not (ev.item or ev.mode):
         return False
+    if rule.get("not_items") and ev.item and ev.item.lower().split()[-1] in rule["not_items"]:
+        return False   # "received machine gun fire from X": fire is not a supply
     if rule["type"] == "REJECT" and not ev.mode:
         return False  # withholding is about a supply item (weapons, money, troops)
     return True
@@ -111,8 +151,7 @@ def _relation_item(ty: str, ev) -> str | None:
 def _noun_relations(ctx: Context, pats: dict, add) -> None:
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     ta = token_actors(ctx)
-    rules = [(ty, (pats.get(ty) or {}).get("nouns")) for ty in TYPES]
-    rules = [(ty, r) for ty, r in rules if r]
+    rules = [(ty, r) for ty in TYPES for r in _rule_list((pats.get(ty) or {}).get("nouns"))]
     presence = (pats.get("DEPLOYS_TO") or {}).get("presence")
     # only a token whose lemma or lower form is in a rule's lemmas (or whose lemma is a presence
     # noun) can give a relation: those are read, not every token of the document
@@ -123,9 +162,12 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
         if t.pos_ not in ("NOUN", "PROPN"):
             continue
         lem = t.lemma_.lower()
+        quoted = 0 < t.i < len(sdoc) - 1 and sdoc[t.i - 1].text in QUOTES and sdoc[t.i + 1].text in QUOTES
         for ty, r in rules:
             if lem not in r["lemmas"] and t.lower_ not in r["lemmas"]:
                 continue
+            if quoted:
+                break   # Assad's "war" on X: the writer disputes the word
             if r.get("words") and lem not in r["words"] and not any(
                     c.lower_ in r["words"] for c in kids_of(t) if c.dep_ in ("amod", "compound")):
                 continue
@@ -146,9 +188,46 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                 pairs = [(owner_codes[0], owner_codes[1])]  # "the Russia-Ukraine war"
             elif len(partners) >= 2 and any(c.lower_ == "between" for c in kids_of(t)):
                 pairs = [(partners[0], partners[1])]
+                if r.get("direction") == "both":   # "clashes between X and Y": each opposes the other
+                    pairs.append((partners[1], partners[0]))
+            extra: list = []
+            if r.get("kind") == "partner":
+                # "the coalition's campaign against X": only an owner (or the doer of the verb the
+                # noun is the object of: "X carried out attacks against Y") and a named partner
+                v = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+                doer = v is not None and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in r.get("doers", ())
+                if doer and not partners and t.dep_ == "dobj":   # "launched operations against Y", "against" on the verb
+                    objs = [o for p in kids_of(v) if p.dep_ == "prep" and p.lower_ in r["preps"]
+                            for o in kids_of(p) if o.dep_ == "pobj"]
+                    partners = [c for o in objs for c in _codes(phrase_actors(o, ta, vocab))]
+                    extra += [v, *objs] if partners else []
+                if partners and not owner_codes and doer:   # "condemned attacks against Y": not the doer
+                    owner_codes = _holders(v, ta, vocab)
+                    extra.append(v)
+                gov = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if gov is not None and modality(gov, vocab)[0] != "asserted" and not _aimed(gov, vocab):
+                    continue  # "a crisis such as an operation against Y could embolden Z": a scenario
+                pairs = [(owner_codes[0], p) for p in partners] if owner_codes and partners else []
+            if r.get("kind") == "attacker":
+                # "X came under fire from Y", "X received heavy fire from Y", "X faced attacks by Y"
+                v = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.lower_ == "under" else None
+                pairs = []
+                if v is not None and not partners:   # "received fire from Y" with "from" on the verb
+                    partners = [c for p in kids_of(v) if p.dep_ == "prep" and p.lower_ in r["preps"]
+                                for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
+                if partners and v is not None and v.lemma_.lower() in r["receivers"] and \
+                        modality(v, vocab)[0] == "asserted":
+                    pairs = [(p, h) for p in partners for h in _holders(v, ta, vocab)]
+                    subj = _subject(v) or _inherited_subject(v)[0]
+                    span = _span(t, extra=[v, *([subj] if subj is not None else []),
+                                           *(o for p in kids_of(v) if p.dep_ == "prep" and p.lower_ in r["preps"]
+                                             for o in p.subtree)])
+                    for a, b in pairs:
+                        add(ty, a, b, span[0], span[1], None)
+                continue
             if not pairs:
                 continue
-            span = _span(t)
+            span = _span(t, extra=extra)
             for a, b in pairs:
                 add(ty, a, b, span[0], span[1], t.text if ty == "ALLIED_WITH" else None)
         if presence and lem in presence["lemmas"]:
@@ -175,18 +254,27 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
     pattern whose object names an actor (or that actor's influence, dominance, ...)."""
     vocab = ctx.resources.get("event_vocab") or load_vocab()
     ta = token_actors(ctx)
-    for ty in TYPES:
-        r = (pats.get(ty) or {}).get("verbs")
-        if not r:
-            continue
+    parties = frozenset((pats.get("parties") or {}).get("sectors") or ())
+    for ty, r in [(ty, r) for ty in TYPES for r in _rule_list((pats.get(ty) or {}).get("verbs"))]:
         lemmas, objects = set(r["lemmas"]), set(r.get("objects") or [])
         for v in map(ctx.sdoc.__getitem__, token_hits(ctx, lemmas=frozenset(lemmas))):   # lemma in the list
-            if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas or modality(v, vocab)[0] != "asserted":
+            if v.pos_ != "VERB" or v.lemma_.lower() not in lemmas:
                 continue
+            if (modality(v, vocab)[0] != "asserted" or v.lemma_.lower() in r.get("aims_only", ())) and not (
+                    r.get("counts") == "aims" and _aimed(v, vocab)):
+                continue   # "destroyed four positions" is an attack; "to destroy X" an aim against X
             targets = []
+            heads = [v, *(o for o in kids_of(v) if o.dep_ == "dobj")] if r.get("preps") else []
+            for p in (p for h in heads for p in kids_of(h)):   # "seized the town from X" (on the verb or its object)
+                only = (r.get("prep_verbs") or {}).get(p.lower_)
+                if p.dep_ == "prep" and p.lower_ in r["preps"] and (not only or v.lemma_.lower() in only):
+                    # ("cleared the city of X"; but "liberated the city of Mosul" names the city)
+                    targets += [c for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
             for o in kids_of(v):
                 if o.dep_ != "dobj":
                     continue
+                if r.get("preps"):
+                    continue   # the object is the place taken, the opponent is the "from" phrase
                 if ta.code[o.i] or ta.group.get(o.i):
                     targets += _codes(phrase_actors(o, ta, vocab))
                 elif o.lemma_.lower() in objects:
@@ -198,6 +286,60 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
                 for b in targets:
                     s, e = _span(v)
                     add(ty, a, b, s, e, None)
+            if ty == "OPPOSES" and r.get("allies") and len({_party(h, parties) for h in holders}) >= 2:
+                # "X, Y and Z are committed to defeating W": who fight one enemy together are allies
+                first = next((i for i in range(v.sent.start, v.i) if ta.code[i] in holders), None)
+                if first is not None:
+                    lo, hi = ctx.sdoc[first].idx, v.idx + len(v.text)
+                    for k, a in enumerate(holders):
+                        for b in holders[k + 1:]:
+                            add("ALLIED_WITH", a, b, lo, hi, "fighting side")
+
+
+def _party(code: str | None, parties: frozenset) -> str | None:
+    """The side a code stands for in a relation: its country ("RUS MIL" -> RUS), but a non-state
+    armed group keeps its sector ("SYR REB": Syrian rebels are a party of their own, not Syria)."""
+    if not code:
+        return None
+    parts = code.split()
+    return f"{parts[0]} {parts[1]}" if len(parts) > 1 and parts[1] in parties else parts[0]
+
+
+@lru_cache(maxsize=1)
+def _backed_words() -> frozenset:
+    return frozenset(next((r.get("words") or () for r in _rule_list((load_patterns().get("ALLIED_WITH") or {}).get("sides"))
+                           if r.get("kind") == "backed"), ()))
+
+
+def _unbacked(pairs: list) -> list:
+    """Drop the backer of an "X-backed Y" phrase from the actors it names: Y acts, not X."""
+    words = _backed_words()
+    out = []
+    for c, x in pairs:
+        doc = x.doc
+        hyphen = x.i + 2 < len(doc) and doc[x.i + 1].text == "-" and doc[x.i + 2].lower_ in words
+        if not (hyphen or (x.dep_ in ("npadvmod", "compound", "nmod", "amod") and x.head.lower_ in words)):
+            out.append((c, x))
+    return out
+
+
+def _rule_list(r) -> list[dict]:
+    """A pattern key holds one rule (a mapping) or a list of them."""
+    return [r] if isinstance(r, dict) else list(r or [])
+
+
+def _aimed(v, vocab: dict) -> bool:
+    """An aim stated as the purpose of an act or effort ("a campaign to defeat X", "committed to
+    defeating X", "strikes in order to degrade X"): not negated, and the verb itself carries no
+    modal ("could defeat X" is a possibility, not an aim)."""
+    if modality(v, vocab)[0] == "negated":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in vocab["exp_aux"] for c in kids_of(v)):
+        return False
+    if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "to degrade and defeat X"
+        return _aimed(v.head, vocab)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(v))
+    return to or (v.dep_ == "pcomp" and v.tag_ == "VBG")
 
 
 def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
@@ -206,16 +348,34 @@ def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
     of the verb that noun is the object of ("their actions indicate an understanding to ...")."""
     if depth > 3:
         return []
+    u = v
+    while u.dep_ == "conj" and u.head.pos_ == "VERB":
+        u = u.head
+    if u.dep_ == "acl" and u.head.pos_ == "NOUN":  # "praised X's efforts to defeat Y": X's aim
+        n = u.head
+        codes = _codes([(c, x) for c, x in phrase_actors(n, ta, vocab, deps=OWNER_DEPS, preps=set()) if x.i < n.i])
+        if codes or pronoun_owner(n, ta):
+            return codes or pronoun_owner(n, ta)
     subj, _ = _inherited_subject(v)
+    if subj is not None and v.dep_ == "acl" and v.tag_ == "VBG" and subj == v.head:
+        codes = _codes(_unbacked(phrase_actors(subj, ta, vocab, deps=OWNER_DEPS, preps=set())))
+        if codes:   # "a tribal leader fighting X": the named doer the participle tells of
+            return codes
     if subj is not None and not (v.dep_ in ("acl", "relcl") and subj == v.head):
-        return _codes(phrase_actors(subj, ta, vocab)) or pronoun_owner(subj, ta)
+        return _codes(_unbacked(phrase_actors(subj, ta, vocab))) or pronoun_owner(subj, ta)
     noun = v.head
     if v.dep_ == "pcomp" and noun.dep_ == "prep":
         noun = noun.head  # "goal of resisting"
+        if noun.pos_ in ("VERB", "ADJ", "AUX"):  # "X remains committed to carrying out": X does
+            return _holders(noun, ta, vocab, depth + 1)
     elif v.dep_ not in ("acl", "relcl", "xcomp"):
         return []
     if noun.pos_ not in ("NOUN", "PROPN"):
         return []
+    for _ in range(2):   # "began the third phase of the campaign to defeat X": the phase's doer
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not _codes(
+                phrase_actors(noun, ta, vocab, deps=OWNER_DEPS, preps=set())) and not pronoun_owner(noun, ta):
+            noun = noun.head.head
     codes = _codes([(c, x) for c, x in phrase_actors(noun, ta, vocab, deps=OWNER_DEPS, preps=set()) if x.i < noun.i])
     if codes:
         return codes
@@ -224,6 +384,8 @@ def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
         return codes
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
         return _holders(noun.head, ta, vocab, depth + 1)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "as") and noun.head.head.pos_ in ("VERB", "AUX"):
+        return _holders(noun.head.head, ta, vocab, depth + 1)   # "in the campaign to defeat X, Y began ..."
     return []
 
 
@@ -238,3 +400,150 @@ def _span(t, extra=()) -> tuple[int, int]:
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("det", "cc")):
         lo += 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+_SIDE_WORDS: dict[int, frozenset] = {}
+
+
+def _side_relations(ctx: Context, pats: dict, add) -> None:
+    """Who fights on whose side (``ALLIED_WITH`` ``sides``): "X and their Y allies", "X-backed Y",
+    "X and allied Y", "Y loyal to X", "X, backed by Y, ...", "X fighting alongside Y", "X ... in
+    support of Y", and co-belligerents named together as the doers of one military act ("X, Y and
+    Z launched the offensive")."""
+    rules = {r["kind"]: r for r in _rule_list((pats.get("ALLIED_WITH") or {}).get("sides"))}
+    parties = frozenset((pats.get("parties") or {}).get("sectors") or ())
+    if not rules:
+        return
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
+    ta = token_actors(ctx)
+    sdoc = ctx.sdoc
+    words = _SIDE_WORDS.get(id(pats))
+    if words is None:   # the words any side rule reads, once per pattern set
+        words = _SIDE_WORDS[id(pats)] = frozenset(w for r in rules.values()
+                                                  for k in ("words", "lemmas", "verbs") for w in r.get(k) or ())
+    own = {"compound", "amod", "nmod"}
+
+    def codes(t, deps=frozenset(own), before=None):
+        return _codes([(c, x) for c, x in phrase_actors(t, ta, vocab, deps=deps, preps=set())
+                       if before is None or x.i < before])
+
+    def pair(aa, bb, toks):
+        toks = [x for x in toks if x is not None]
+        lo, hi = min(x.i for x in toks), max(x.i for x in toks)
+        for a in aa:
+            for b in bb:
+                add("ALLIED_WITH", a, b, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text), "fighting side")
+
+    for i in token_hits(ctx, words, words):
+        t = sdoc[i]
+        low, lem = t.lower_, t.lemma_.lower()
+        r = rules.get("ally_noun")
+        if r and t.pos_ == "NOUN" and lem in r["lemmas"]:
+            mods = {c.lower_ for c in kids_of(t) if c.dep_ in ("amod", "compound")}
+            if lem in r.get("qualified", ()) and not mods & set(r.get("words") or ()):
+                continue   # a trade partner is no ally
+            owners = _codes([(c, x) for c, x in phrase_actors(t, ta, vocab, deps={"poss"}, preps=set())
+                             if x.i < t.i]) or pronoun_owner(t, ta)
+            of = [p for c in kids_of(t) if c.dep_ == "prep" and c.lower_ == "of" for p in kids_of(c) if p.dep_ == "pobj"]
+            for p in of:
+                owners = owners or _codes(phrase_actors(p, ta, vocab))
+            members = [c for c in codes(t, before=t.i + 1) if c not in owners]  # the ally phrase may be a name itself
+            anchor = t
+            if not members and t.dep_ == "appos":      # "Kesh, an ally of Valdoria"
+                members, anchor = codes(t.head, deps=own | {"poss"}), t.head
+            elif not members and t.dep_ == "attr":      # "Kesh is Valdoria's closest ally"
+                s = _subject(t.head)
+                if s is not None:
+                    members, anchor = _codes(phrase_actors(s, ta, vocab)), s
+            members += [c for a in kids_of(t) if a.dep_ == "appos" for c in codes(a, deps=own | {"conj"})]
+            pair(owners, [m for m in members if m not in owners],
+                 [t, anchor, *of, *([t.head] if t.dep_ == "conj" else [])])   # "X and their Y allies"
+            continue
+        r = rules.get("backed")
+        if r and low in r["words"] and t.dep_ in ("amod", "compound") and t.head.pos_ in ("NOUN", "PROPN"):
+            n = t.head
+            backers = [ta.code[c.i] for c in kids_of(t) if ta.code[c.i]]
+            if not backers and t.i >= 2 and sdoc[t.i - 1].text == "-" and ta.code[t.i - 2]:
+                backers = [ta.code[t.i - 2]]  # "Keshi-backed", split at the hyphen
+            members = [c for c in codes(n) if c not in backers]
+            if not backers and low in r.get("plain", ()) and n.dep_ == "conj":   # "X and allied Y"
+                backers = codes(n.head, deps=own | {"poss"})
+                pair(backers, members, [n.head, n])
+            elif backers:
+                pair(backers, members, [sdoc[t.i - 2] if sdoc[t.i - 1].text == "-" else t, n])
+            continue
+        r = rules.get("loyal")
+        if r and low in r["words"] and t.pos_ in ("ADJ", "VERB"):
+            patrons = [c for p in kids_of(t) if p.dep_ == "prep" and p.lower_ in r["preps"]
+                       for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
+            if not patrons:
+                continue
+            if t.dep_ in ("amod", "acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+                clients, anchor = codes(t.head, deps=own | {"poss"}), t.head   # "militias loyal to X"
+            else:
+                s = _subject(t) or (_subject(t.head) if t.dep_ == "acomp" else None)  # "Y is loyal to X"
+                clients, anchor = (_codes(phrase_actors(s, ta, vocab)), s) if s is not None else ([], t)
+            pair(clients, [p for p in patrons if p not in clients], [anchor, *t.subtree])
+            continue
+        r = rules.get("helped")
+        if r and t.pos_ == "VERB" and lem in r["verbs"] and t.tag_ == "VBN":
+            agent = _agent(t)
+            if agent is None:
+                continue
+            near = own | {"poss", "conj", "appos", "cc", "punct"}   # the phrase's own names, not its "of"/"from" objects
+            helpers, anchor = codes(agent, deps=near), t
+            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                n = t.head
+                while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
+                    n = n.head
+                helped, anchor = codes(n, deps=near), n   # "X and Y, backed by Z, ..."
+            elif t.dep_ == "advcl":
+                helped = _holders(t.head, ta, vocab)
+            else:
+                s = _subject(t)   # "X was backed by Y"
+                helped = codes(s, deps=near) if s is not None else []
+            pair([h for h in helped if h not in helpers], helpers, [anchor, t, agent])
+            continue
+        r = rules.get("alongside")
+        if r and low in r["words"] and t.dep_ == "prep":
+            partners = [c for o in kids_of(t) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
+            h = t.head
+            holders = _holders(h, ta, vocab) if h.pos_ in ("VERB", "AUX") else _codes(phrase_actors(h, ta, vocab))
+            pair([a for a in holders if a not in partners], partners, [h, *t.subtree])
+            continue
+        r = rules.get("in_support")
+        if r and lem in r["lemmas"] and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in r["preps"] \
+                and t.head.head.lemma_.lower() not in r["not_after"]:   # "remains steadfast in support of X"
+            helped = [c for p in kids_of(t) if p.dep_ == "prep" and p.lower_ == "of"   # its own names, not "in X"
+                      for o in kids_of(p) if o.dep_ == "pobj" for c in codes(o, deps=own | {"poss", "conj", "cc", "appos"})]
+            n = t.head.head
+            if n.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "prep":   # "X, Y and others in support of Z"
+                while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
+                    n = n.head
+                helpers = _codes(phrase_actors(n, ta, vocab, deps={"compound", "amod", "conj", "appos", "cc", "punct"},
+                                               preps=set()))
+                if helpers:
+                    pair([h for h in helpers if h not in helped], helped, [n, *t.subtree])
+                    continue
+            gov = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if not helped or gov is None:
+                continue
+            helpers = _holders(gov, ta, vocab)
+            pair([h for h in helpers if h not in helped], helped, [gov, *t.subtree])
+            continue
+        r = rules.get("co_agents")
+        if r and t.pos_ == "VERB" and lem in r["verbs"]:
+            if lem in r.get("need_object", ()) and not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in r["objects"] for c in kids_of(t)):
+                continue   # "launched an offensive", not "launched talks"
+            if modality(t, vocab)[0] == "negated":
+                continue
+            subs = [c for c in kids_of(t) if c.dep_ == "nsubj"]   # a list may be parsed as two subjects
+            side = _codes([p for s in subs for p in phrase_actors(
+                s, ta, vocab, deps={"compound", "amod", "conj", "appos", "cc", "punct"}, preps=set())])
+            seen: set = set()
+            side = [c for c in side if not (_party(c, parties) in seen or seen.add(_party(c, parties)))]
+            if 2 <= len(side) <= 8:
+                toks = [x for s in subs for x in s.subtree if x.dep_ not in ("relcl", "acl")]
+                for k, a in enumerate(side):
+                    pair([a], side[k + 1:], toks)
