@@ -44,6 +44,9 @@ def _lex(ctx) -> dict:
             "weak": frozenset(cues["weak_verbs"]["lemmas"]),
             "weak_agentive": frozenset(cues["weak_verbs"]["agentive"]["lemmas"]),
             "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
+            "partitives": frozenset(cues["speaker_nouns"]["partitives"]["lemmas"]),
+            "partitives_alone": frozenset(cues["speaker_nouns"]["partitives"]["alone"]),
+            "speaker_endings": tuple(cues["speaker_nouns"]["suffixes"]["endings"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
         }
         av = cues["attitude_verbs"]
@@ -154,13 +157,24 @@ def _that_clause(t) -> bool:
 
 
 def _speaker(tok, L) -> bool:
-    """Can this subject speak? A name, a person pronoun, a speaker noun or a document."""
+    """Can this subject speak? A name, a person pronoun, a speaker noun (or one ending like
+    "economist", "politician") or a document; a partitive ("one of the doctors", "a number of
+    lawmakers") when the noun of its "of" phrase can, and "others", "many", "no one" alone."""
+    lem = tok.lemma_.lower()
+    if lem in L["partitives"] or tok.lower_ in L["partitives"]:
+        of = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+              if g.dep_ == "pobj"]
+        if of:
+            return _speaker(of[0], L)
+        if tok.lower_ in L["partitives_alone"] and tok.pos_ != "DET" and not any(
+                c.dep_ in ("compound", "amod", "nummod") for c in tok.children):
+            return True   # "others have opposed ...", "many believe ...", "no one expected ..."
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    if tok.pos_ == "PRON" and tok.lemma_.lower() not in L["speakers"]:   # "everyone", "someone": the list
+    if tok.pos_ == "PRON" and lem not in L["speakers"]:   # "everyone", "someone": the list
         return tok.lower_ in ("he", "she", "we", "i", "who")
-    lem = tok.lemma_.lower()
-    return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
+    return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"] or (
+        tok.pos_ == "NOUN" and len(lem) >= 7 and lem.endswith(L["speaker_endings"]))
 
 
 def _holder(tok, L) -> bool:
