@@ -212,3 +212,40 @@ def test_participle_aside_is_cut_from_the_source(run):
     doc, claims = run("A senior officer, speaking on condition of anonymity, said the bridge had fallen.")
     c = one(claims, "said")
     assert _src(doc, c) == "A senior officer, speaking on condition of anonymity" and c.source_kind == "anonymous"
+
+
+# who can hold a view: partitives, "others", nouns of people by what they do
+
+def test_partitive_subject_stands_for_its_noun(run):
+    doc, claims = run("One of the surgeons who signed the letter believes the ward is unsafe.")
+    assert _src(doc, one(claims, "believes")).startswith("One of the surgeons")
+    doc, claims = run("A number of fishing towns have backed the new levy.")
+    assert _src(doc, one(claims, "backed")) == "A number of fishing towns"
+
+
+def test_others_after_some_is_that_group(run):
+    doc, claims = run("Some Harlan farmers have backed the dam, while others have opposed the plan outright.")
+    c = one(claims, "opposed")
+    assert _src(doc, c) == "others" and "farmers" in c.source
+
+
+def test_noun_of_a_person_by_calling(run):
+    doc, claims = run("The environmentalists oppose the new quarry near Velden.")
+    assert _src(doc, one(claims, "oppose")) == "The environmentalists"
+
+
+# a stance participle after a copula or a verb of coming away
+
+def test_convinced_tagged_as_a_verb(run):
+    doc, claims = run("The senator is convinced that the ballots in Orrin were miscounted.")
+    c = one(claims, "convinced")
+    assert _src(doc, c) == "The senator" and "ballots" in c.text
+    doc, claims = run("Marta Lind came away convinced that the reforms were real.")
+    assert _src(doc, one(claims, "convinced")) == "Marta Lind"
+
+
+def test_hearsay_adverb_on_a_sourced_verb_is_part_of_its_cue(run):
+    doc, claims = run("Dorn apparently believed the polls that showed him ahead in Kessel.")
+    c = one(claims, "believed")
+    assert _src(doc, c) == "Dorn" and doc.text[c.cue_group_start:c.cue_end] == "apparently believed"
+    assert not [x for x in claims if x.cue == "apparently"]

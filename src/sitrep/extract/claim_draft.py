@@ -161,7 +161,7 @@ def _speaker(tok, L) -> bool:
     "economist", "politician") or a document; a partitive ("one of the doctors", "a number of
     lawmakers") when the noun of its "of" phrase can, and "others", "many", "no one" alone."""
     lem = tok.lemma_.lower()
-    if lem in L["partitives"] or tok.lower_ in L["partitives"]:
+    if lem in L["partitives"] or tok.lower_ in L["partitives"] | L["partitives_alone"]:
         of = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
               if g.dep_ == "pobj"]
         if of:

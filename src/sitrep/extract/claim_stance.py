@@ -30,6 +30,10 @@ def _adj_content(t, head) -> list | None:
 
 def _from_adjective(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
+    if t.tag_ in ("VBN", "VBD") and t.lower_ in L["stance_adj"]:
+        lem = t.lower_   # "convinced", "determined" tagged as participles
+        if t.dep_ == "advcl" and t.head.pos_ == "VERB" and t.head.i < t.i:
+            return _stance_draft(t, t.head, _adj_content(t, t), L)   # "came away convinced that ..."
     if t.dep_ != "acomp" or t.head is t:
         return None
     head = t.head
@@ -44,6 +48,13 @@ def _from_adjective(t, L) -> _Draft | None:
         span = _chars(content)
         return _Draft(*span, t.idx, t.idx + len(t.text), cue_class="other") if span else None
     if lem not in L["stance_adj"] or content is None:
+        return None
+    return _stance_draft(t, head, content, L)
+
+
+def _stance_draft(t, head, content, L) -> _Draft | None:
+    """The claim of a stance adjective ``t`` whose subject hangs on ``head``."""
+    if content is None:
         return None
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None or not (_holder(subj, L) or (subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() not in L["docs"])):

@@ -100,6 +100,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
 
     drafts: list[_Draft] = []
     bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
+    hearsay: list = []                   # (draft of a hearsay adverb, token index of the verb it modifies)
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
     more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
@@ -108,6 +109,11 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
         if inside[t.idx]:
             continue
         pos = t.pos_
+        if pos == "VERB" and t.tag_ in ("VBN", "VBD") and t.lower_ in L["stance_adj"] and t.dep_ in ("acomp", "advcl"):
+            d = _from_adjective(t, L)   # "is convinced that ...", "came away convinced that ...": tagged a verb
+            if d:
+                drafts.append(d)
+                continue
         if pos in ("VERB", "AUX"):
             lem = t.lemma_.lower()
             if lem in verbs or lem in attitude or lem in L["other_cues"] or lem in L["light"] or (
@@ -137,6 +143,11 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
+                hearsay.append((drafts[-1], t.head.i))
+    if hearsay:   # "he apparently believed ...": the adverb is part of the verb's cue, not a claim of its own
+        sourced = {d.tok for d in drafts if d.src is not None and d.tok >= 0}
+        gone = {id(d) for d, head in hearsay if head in sourced}
+        drafts = [d for d in drafts if id(d) not in gone]
     drafts.extend(_colon_lines(doc, text, L))
     heads = claim_headline.headline_drafts(ctx, drafts)
     if heads:   # the sentence-case parse of a title-case headline reads its verb better than the document's
