@@ -249,3 +249,12 @@ def test_hearsay_adverb_on_a_sourced_verb_is_part_of_its_cue(run):
     c = one(claims, "believed")
     assert _src(doc, c) == "Dorn" and doc.text[c.cue_group_start:c.cue_end] == "apparently believed"
     assert not [x for x in claims if x.cue == "apparently"]
+
+
+def test_naming_participle_after_its_noun(run):
+    doc, claims = run("The dam, known as the Kestrel Barrage, was finished in 1990.")
+    c = one(claims, "known as")
+    assert c.source_start is None and c.text == "the Kestrel Barrage"
+    doc, claims = run("His charity, called the Orin Fund, will own the land.")
+    assert one(claims, "called").text == "the Orin Fund"
+    assert not run("A man named Joss Varn came to the door.")[1]

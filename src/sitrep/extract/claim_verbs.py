@@ -97,9 +97,37 @@ def _occasion(t, lem: str, kids, L) -> bool:
         c.dep_ in ("ccomp", "xcomp") for c in kids) and any(c.dep_ == "ccomp" for c in h.children)
 
 
+def _naming(t, lem: str, kids, L) -> _Draft | None:
+    """A naming participle after its noun with no agent ("the bill, known as the Harbor Act", "a box
+    labeled 'urgent'"): a claim with no source, the name its content, the participle (with "as") its cue."""
+    if lem not in L["naming"] or t.dep_ != "acl" or t.tag_ not in ("VBN", "VBD") or t.i < t.head.i or any(
+            c.dep_ in ("agent", "dobj", "ccomp", "xcomp") for c in kids):
+        return None
+    cue_end, name = t, None
+    for c in kids:
+        if c.i == t.i + 1 and c.dep_ == "prep" and c.lower_ == "as":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                cue_end, name = c, objs[0]
+        elif c.dep_ == "oprd" and c.i > t.i and lem != "know":
+            name = c
+        if name is not None:
+            break
+    if name is None:
+        return None
+    span = _chars(list(name.subtree))
+    if span is None:
+        return None
+    return _Draft(*span, t.idx, cue_end.idx + len(cue_end.text), tok=t.i, cue_class="other")
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
+    if t.dep_ == "acl":
+        d = _naming(t, lem, kids, L)
+        if d is not None:
+            return d
     if _other_sense(t, lem, kids, L) or _occasion(t, lem, kids, L):
         return None   # "as it contends with the possibility of ...": coping, not saying
     if lem in L["light"] and lem not in L["verbs"] and lem not in L["attitude"]:
