@@ -166,3 +166,10 @@ def test_cue_group(run, text, cue, group):
         assert c.cue_group_start is None
     else:
         assert doc.text[c.cue_group_start:c.cue_end] == group
+
+
+def test_no_claim_in_an_editors_note_line(run):
+    text = ("The mayor said the bridge would reopen in May.\n\n"
+            "Editor\u2019s note: Mayor Dorn is a candidate who has repeatedly pledged to close the port.")
+    doc, claims = run(text)
+    assert [c.cue for c in claims] == ["said"]

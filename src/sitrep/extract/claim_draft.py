@@ -75,6 +75,7 @@ def _lex(ctx) -> dict:
         S["light"], S["light_nouns"], S["light_preps"] = (frozenset(lv["lemmas"]), frozenset(lv["nouns"]),
                                                            frozenset(lv["preps"]))
         S["naming"] = frozenset(cues["naming_participles"]["lemmas"])
+        S["boilerplate"] = tuple(cues["boilerplate_lines"]["openers"])
         S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
         S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])
         S["stance_nouns"] = frozenset(cues["stance_nouns"]["lemmas"])

@@ -158,8 +158,26 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     attach_quotes(text, quotes, drafts, bare)
     drafts.extend(_unquoted_rest(doc, drafts, bare, L))
     drafts = _univocal(doc, claim_bounds.make_room(doc, text, _nested(_dedup(drafts))), L)
+    notes = _boilerplate(text, L)
+    if notes:
+        drafts = [d for d in drafts if not any(a <= d.cue_start < b for a, b in notes)]
     yield from _finish(ctx, drafts, L)
 
+
+
+def _boilerplate(text: str, L) -> list[tuple[int, int]]:
+    """The lines a publisher appends to its articles ("Editor's note: ...", ``boilerplate_lines``):
+    (start, end) of each; no claim is read from them."""
+    low = text.lower()
+    out = []
+    for opener in L["boilerplate"]:
+        k = low.find(opener)
+        while k >= 0:
+            if k == 0 or text[k - 1] == "\n":
+                end = text.find("\n", k)
+                out.append((k, len(text) if end < 0 else end))
+            k = low.find(opener, k + 1)
+    return out
 
 
 def _nested(drafts: list[_Draft]) -> list[_Draft]:
