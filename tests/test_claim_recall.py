@@ -258,3 +258,21 @@ def test_naming_participle_after_its_noun(run):
     doc, claims = run("His charity, called the Orin Fund, will own the land.")
     assert one(claims, "called").text == "the Orin Fund"
     assert not run("A man named Joss Varn came to the door.")[1]
+
+
+def test_agree_with_someone_about_something(run):
+    doc, claims = run("Marta Lind agreed with Dorn about the cost of the new bridge.")
+    c = one(claims, "agreed with")
+    assert _src(doc, c) == "Marta Lind" and "Dorn" in c.text
+
+
+def test_belief_verb_with_so(run):
+    doc, claims = run("Asked whether the dam would hold, Varga did not think so.")
+    c = one(claims, "did not think")
+    assert _src(doc, c) == "Varga" and c.text == "so"
+
+
+def test_what_a_copula_says_someone_hopes(run):
+    doc, claims = run("At least that is what the Tovar campaign now hopes.")
+    c = one(claims, "hopes")
+    assert _src(doc, c) == "the Tovar campaign" and c.text == "that"

@@ -240,6 +240,10 @@ def _from_verb(t, L) -> _Draft | None:
         content = _other_cue(t, L, kids)[0]
     if content is None and lem in L["as_view"]:   # "critics regard the program as a loophole"
         content = _object_content(t, L)
+    if content is None and L["class"].get(lem) == "belief":   # "he doesn't think so", "I believe so"
+        so = [c for c in kids if c.dep_ == "advmod" and c.lower_ == "so" and c.i == t.i + 1]
+        if so:
+            content = so
     raised = _raised(t, kids, L) if content is None else None
     if raised:
         content = raised
@@ -354,6 +358,8 @@ def _from_verb(t, L) -> _Draft | None:
                 lem in L["stance"] and x.lower_ in _PERSONS))
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
+    if content is None and d.src is not None:   # "that is what the campaign hopes": what the copula's subject is
+        content = _what_is(t, kids)
     if content is None and d.src is not None:   # "The governor added:" and the next paragraph
         block = _block_after_colon(t)
         if block:
@@ -370,6 +376,16 @@ def _from_verb(t, L) -> _Draft | None:
     if d.cue_end <= d.start:
         d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
+
+
+def _what_is(t, kids) -> list | None:
+    """"That is what the campaign hopes", "that was what Lind said": the verb's object is "what" and its
+    clause is what a copula says its subject is; that subject is the content."""
+    if t.dep_ != "ccomp" or t.head.lemma_ != "be" or not any(
+            c.dep_ == "dobj" and c.lower_ == "what" and c.i < t.i for c in kids):
+        return None
+    subj = [c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i]
+    return list(subj[0].subtree) if subj else None
 
 
 def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Draft]:
