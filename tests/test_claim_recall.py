@@ -276,3 +276,10 @@ def test_what_a_copula_says_someone_hopes(run):
     doc, claims = run("At least that is what the Tovar campaign now hopes.")
     c = one(claims, "hopes")
     assert _src(doc, c) == "the Tovar campaign" and c.text == "that"
+
+
+def test_discuss_in_an_infinitive_of_purpose(run):
+    doc, claims = run("Farm leaders from Orrin met on Monday to discuss the drought.")
+    c = one(claims, "discuss")
+    assert _src(doc, c) == "Farm leaders from Orrin" and c.text == "the drought"
+    assert not [x for x in run("The panel discussed the drought for an hour.")[1] if x.cue == "discussed"]

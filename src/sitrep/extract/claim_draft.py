@@ -24,6 +24,7 @@ def _lex(ctx) -> dict:
             "charges": frozenset(rv["passive_charges"]["lemmas"]),
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "object_never": frozenset(rv["object_never"]["lemmas"]),
+            "purpose_objects": frozenset(rv["purpose_objects"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
             "preps_bare": {tuple(p) for p in rv["prep_objects_bare"]["pairs"]},
             "preps_spoken": {tuple(p) for p in rv["prep_objects_spoken"]["pairs"]},

@@ -232,6 +232,9 @@ def _from_verb(t, L) -> _Draft | None:
                             content = list(cl[0].subtree)
     if content is None and lem in L["dobj"]:
         content = _object_content(t, L)
+    if content is None and lem in L["purpose_objects"] and t.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids):   # "met to discuss the drought"
+        content = _object_content(t, L)
     if content is None and lem in L["verbs"] and lem not in L["object_never"] and lem not in L["weak"]:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
