@@ -283,3 +283,9 @@ def test_discuss_in_an_infinitive_of_purpose(run):
     c = one(claims, "discuss")
     assert _src(doc, c) == "Farm leaders from Orrin" and c.text == "the drought"
     assert not [x for x in run("The panel discussed the drought for an hour.")[1] if x.cue == "discussed"]
+
+
+def test_consider_with_a_small_clause_parsed_as_a_complement(run):
+    doc, claims = run("The mayor did not consider Dorn a serious rival.")
+    c = one(claims, "did not consider")
+    assert _src(doc, c) == "The mayor" and c.text == "Dorn a serious rival"

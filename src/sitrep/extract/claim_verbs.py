@@ -151,6 +151,10 @@ def _from_verb(t, L) -> _Draft | None:
     content, cue_end_tok = None, t
     if lem in L["as_view_only"]:
         content = _object_content(t, L)   # "regard the plan as a trap" only
+        if content is None:   # "did not consider the mayor a rival": the small clause parsed as a verbless ccomp
+            small = [c for c in kids if c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                     and any(g.dep_ == "nsubj" for g in c.children)]
+            content = list(small[0].subtree) if small else None
         if content is None and _raised(t, kids, L) is None:   # (or "the plan is regarded as a trap")
             return None
     for c in kids:
