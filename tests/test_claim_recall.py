@@ -289,3 +289,9 @@ def test_consider_with_a_small_clause_parsed_as_a_complement(run):
     doc, claims = run("The mayor did not consider Dorn a serious rival.")
     c = one(claims, "did not consider")
     assert _src(doc, c) == "The mayor" and c.text == "Dorn a serious rival"
+
+
+def test_naming_participle_hung_on_a_person_is_that_person_calling(run):
+    doc, claims = run('Given the council\'s efforts to collect -- which the port\'s chief, Ana Lind, called "total nonsense" -- one question remains.')
+    c = one(claims, "called")
+    assert _src(doc, c) == "the port's chief, Ana Lind" and "total nonsense" in c.text

@@ -101,7 +101,7 @@ def _naming(t, lem: str, kids, L) -> _Draft | None:
     """A naming participle after its noun with no agent ("the bill, known as the Harbor Act", "a box
     labeled 'urgent'"): a claim with no source, the name its content, the participle (with "as") its cue."""
     if lem not in L["naming"] or t.dep_ != "acl" or t.tag_ not in ("VBN", "VBD") or t.i < t.head.i or any(
-            c.dep_ in ("agent", "dobj", "ccomp", "xcomp") for c in kids):
+            c.dep_ in ("agent", "dobj", "ccomp", "xcomp", "nsubj") for c in kids):
         return None
     cue_end, name = t, None
     for c in kids:
@@ -118,7 +118,17 @@ def _naming(t, lem: str, kids, L) -> _Draft | None:
     span = _chars(list(name.subtree))
     if span is None:
         return None
-    return _Draft(*span, t.idx, cue_end.idx + len(cue_end.text), tok=t.i, cue_class="other")
+    d = _Draft(*span, t.idx, cue_end.idx + len(cue_end.text), tok=t.i, cue_class="other")
+    h = t.head
+    if lem != "know" and (h.ent_type_ == "PERSON" or h.pos_ == "PRON" or h.lemma_.lower() in L["speakers"]):
+        # "the port's chief, Ana Lind, called X 'nonsense'": a subject the parser took for a noun the verb
+        # modifies; the namer is named
+        lo, hi = source_range(h)
+        hi = min(hi, t.i)
+        while hi > lo and t.doc[hi - 1].is_punct:
+            hi -= 1
+        d.src, d.src_head, d.cue_class = (lo, hi), h.i, "speech"
+    return d
 
 
 def _from_verb(t, L) -> _Draft | None:
