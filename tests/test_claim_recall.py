@@ -295,3 +295,11 @@ def test_naming_participle_hung_on_a_person_is_that_person_calling(run):
     doc, claims = run('Given the council\'s efforts to collect -- which the port\'s chief, Ana Lind, called "total nonsense" -- one question remains.')
     c = one(claims, "called")
     assert _src(doc, c) == "the port's chief, Ana Lind" and "total nonsense" in c.text
+
+
+def test_second_of_two_conjoined_verbs_keeps_the_speaker(run):
+    doc, claims = run("Varga took to Twitter overnight to accuse the mayor of lying and encourage voters to stay home.")
+    assert _src(doc, one(claims, "encourage")) == "Varga"
+    doc, claims = run("The union issued a paper welcoming the plan and calling for new bases in the east.")
+    c = one(claims, "calling for")
+    assert _src(doc, c).startswith("a paper") and c.text == "new bases in the east"

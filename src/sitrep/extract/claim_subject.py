@@ -48,6 +48,12 @@ def _subject(tok, L) -> tuple[object | None, str]:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
             and tok.head.i < tok.i and _speaker(tok.head, L):
         return tok.head, "active"   # "a tweet attacking X", "footage of the envoy saying that ..."
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is not tok and first.dep_ == "acl" and first.tag_ == "VBG" and tok.tag_ == "VBG" \
+            and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i and _speaker(first.head, L):
+        return first.head, "active"   # "a paper welcoming X and calling for Y": the paper calls
     if tok.dep_ == "parataxis":
         for c in kids:
             if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:

@@ -285,7 +285,8 @@ def _from_verb(t, L) -> _Draft | None:
     vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"] or _after_seem(t, L)
     if lem not in L["verbs"] and not passive_stance and not charged and not raised and (
             how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
-                t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i) or (
+                t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i,
+                t.head.head.i if t.dep_ == "conj" and t.head.dep_ == "xcomp" else t.i) or (
             t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not (t.tag_ == "VBG" and lem in L["stance"])
             and not vbg_advcl and not any(c.dep_ == "aux" for c in kids)) or not (
             _speaker if t.dep_ == "acl" else _mind if lem in L["minds"] else _holder)(

@@ -200,8 +200,15 @@ def _univocal(doc, drafts: list[_Draft], L) -> list[_Draft]:
     return [d for d in drafts if (d.src is None and d.source_name is None) or not any(
         o is not d and o.start <= d.cue_start < o.end and o.cue_start != d.cue_start
         and not d.start <= o.cue_start < d.end for o in drafts) or (
-        d.tok >= 0 and doc[d.tok].dep_ == "acl" and doc[d.tok].head.i == d.src_head
+        d.tok >= 0 and _acl_of(doc[d.tok]).dep_ == "acl" and _acl_of(doc[d.tok]).head.i == d.src_head
         and doc[d.src_head].lemma_.lower() in L["docs"])]
+
+
+def _acl_of(t):
+    """The first of a run of conjoined verbs ("a statement welcoming X and calling for Y": welcoming)."""
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
