@@ -303,3 +303,22 @@ def test_second_of_two_conjoined_verbs_keeps_the_speaker(run):
     doc, claims = run("The union issued a paper welcoming the plan and calling for new bases in the east.")
     c = one(claims, "calling for")
     assert _src(doc, c).startswith("a paper") and c.text == "new bases in the east"
+
+
+# unnamed critics: "faced questions about", "came under criticism for", "drew ridicule"
+
+def test_faced_criticism_is_a_claim_of_unnamed_critics(run):
+    doc, claims = run("The agency has faced criticism over its contracts with the port.")
+    c = one(claims, "faced criticism")
+    assert c.source_start is None and c.text == "its contracts with the port"
+    doc, claims = run("In 2009, the council came under withering criticism for its failure to act.")
+    assert one(claims, "came under withering criticism").text == "its failure to act"
+    doc, claims = run("Lind faced heavy criticism from local unions after the vote.")
+    c = one(claims, "faced heavy criticism")
+    assert _src(doc, c) == "local unions" and c.text == "Lind"
+
+
+def test_no_critics_in_a_plain_question_or_fire(run):
+    for text in ("The team faces hard questions about its future.", "The army faced fire from the east.",
+                 "The bloc has come under scrutiny."):
+        assert not run(text)[1], text

@@ -71,7 +71,9 @@ def _lex(ctx) -> dict:
         S["as_it"] = frozenset(cues["as_it_verbs"]["lemmas"])
         S["express"] = frozenset(cues["express_verbs"]["lemmas"])
         S["express_preps"] = frozenset(cues["express_verbs"]["preps"])
-        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"]
+        S["drawn"] = frozenset(cues["drawn_criticism"]["lemmas"])
+        S["drawn_nouns"] = frozenset(cues["drawn_criticism"]["nouns"])
+        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"] | S["drawn"]
         lv = cues["light_verbs"]
         S["light"], S["light_nouns"], S["light_preps"] = (frozenset(lv["lemmas"]), frozenset(lv["nouns"]),
                                                            frozenset(lv["preps"]))

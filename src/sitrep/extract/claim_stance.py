@@ -95,6 +95,43 @@ def _from_in(t, L) -> _Draft | None:
     return d
 
 
+_ABOUT = ("about", "for", "over", "on", "regarding", "concerning")
+
+
+def _drawn(t, L, kids) -> _Draft | None:
+    """ "The agency has faced criticism over its contracts", "came under sharp criticism for the
+    delay", "the clip drew ridicule": unnamed critics' claim (``drawn_criticism``); the "from"
+    phrase is the source when there is one."""
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i and c.lemma_.lower() in L["drawn_nouns"]), None)
+    if obj is None and t.lemma_.lower() == "come":   # "came under criticism"
+        obj = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "under" for g in c.subtree
+                    if g.pos_ == "NOUN" and g.i - c.i <= 4 and g.lemma_.lower() in L["drawn_nouns"]), None)
+        # (the parser may hang the noun on an adjective it took for a verb: "under withering criticism")
+    if obj is None or obj.i - t.i > 5:
+        return None
+    about, src = None, None
+    for h in (obj, t):
+        for c in h.children:
+            if c.dep_ == "prep" and c.i > obj.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and c.lower_ in _ABOUT and about is None:
+                    about = list(objs[0].subtree)
+                elif objs and c.lower_ == "from" and src is None and _holder(objs[0], L):
+                    src = objs[0]
+    if about is None:
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("who", "which", "that"):
+            return None
+        about = list(subj.subtree)
+    span = _chars(about)
+    if span is None:
+        return None
+    d = _Draft(*span, t.idx, obj.idx + len(obj.text), tok=t.i, cue_class="other")
+    if src is not None:
+        d.src, d.src_head = source_range(src), src.i
+    return d
+
+
 def _other_cue(t, L, kids) -> tuple[list | None, bool]:
     """(content, needs a source) for the cues of ``seem_verbs``, ``publish_verbs`` and
     ``as_it_verbs``; content None: no claim."""

@@ -14,7 +14,7 @@ from .claim_bounds import cut, second_report
 from .claim_content import (_before_colon, _block_after_colon, _extend_tail, _host_content,  # noqa: F401
                             _noun_owned, _object_content, _raised, _relative_object)   # (some re-exported)
 from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _text, _trim)
-from .claim_stance import _leading_clause, _other_cue
+from .claim_stance import _drawn, _leading_clause, _other_cue
 from .claim_subject import _mind, _spoken, _subject
 from .quotes import _OPEN
 from .sources import source_range
@@ -142,6 +142,8 @@ def _from_verb(t, L) -> _Draft | None:
         return None   # "as it contends with the possibility of ...": coping, not saying
     if lem in L["light"] and lem not in L["verbs"] and lem not in L["attitude"]:
         return _light_verb(t, L, kids)
+    if lem in L["drawn"] and lem not in L["verbs"] and lem not in L["attitude"]:
+        return _drawn(t, L, kids)
     if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
         content, sourced = _other_cue(t, L, kids)
         if content is None or not _chars(content):
