@@ -322,3 +322,9 @@ def test_no_critics_in_a_plain_question_or_fire(run):
     for text in ("The team faces hard questions about its future.", "The army faced fire from the east.",
                  "The bloc has come under scrutiny."):
         assert not run(text)[1], text
+
+
+def test_contracted_has_is_no_passive(run):
+    doc, claims = run("It has become an issue, with Ana Lind \u2014 who's called for big tax hikes on the rich \u2014 lambasting the plan.")
+    c = one(claims, "called for")
+    assert _src(doc, c) == "who" and c.text == "big tax hikes on the rich"

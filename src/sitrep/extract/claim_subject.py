@@ -29,6 +29,11 @@ def _subject(tok, L) -> tuple[object | None, str]:
     if first is not None:   # "said X and warned Y", "said X, adding Y": the first verb's speaker
         return _subject(first, L)
     passive = any(c.dep_ == "auxpass" for c in kids)
+    if passive and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in kids) \
+            and not any(c.dep_ in ("agent", "oprd", "attr") for c in kids):
+        subj = [c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i]
+        if subj:   # "who's called for ...": the "'s" is "has", not a passive "is"
+            return subj[0], ("relative" if subj[0].lower_ in WH and tok.dep_ == "relcl" else "active")
     for c in kids:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
