@@ -173,3 +173,8 @@ def test_no_claim_in_an_editors_note_line(run):
             "Editor\u2019s note: Mayor Dorn is a candidate who has repeatedly pledged to close the port.")
     doc, claims = run(text)
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_apparently_alone_makes_no_claim(run):
+    doc, claims = run("The reference was apparently about old footage of the singer from a show in Lisbon.")
+    assert not claims

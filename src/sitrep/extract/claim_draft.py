@@ -38,7 +38,7 @@ def _lex(ctx) -> dict:
             "docs": frozenset(cues["document_sources"]["lemmas"]),
             "anon": frozenset(cues["anonymous_words"]["words"]),
             "hearsay": frozenset(cues["hedge_reported"]["report_subjects"]),
-            "adverbs": frozenset(cues["hedge_reported"]["adverbs"]),
+            "adverbs": frozenset(cues["hedge_reported"]["adverbs"]) - frozenset(cues["hedge_reported"]["hedge_only"]["adverbs"]),
             "deny": frozenset(cues["hedge_denied"]["always_lemmas"]),
             "not_claims": frozenset(cues["hedge_denied"]["not_claims"]["lemmas"]),
             "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
