@@ -328,3 +328,13 @@ def test_contracted_has_is_no_passive(run):
     doc, claims = run("It has become an issue, with Ana Lind \u2014 who's called for big tax hikes on the rich \u2014 lambasting the plan.")
     c = one(claims, "called for")
     assert _src(doc, c) == "who" and c.text == "big tax hikes on the rich"
+
+
+def test_seems_to_someone_is_that_persons_impression(run):
+    doc, claims = run("Nothing about the plan seems credible to me.")
+    c = one(claims, "seems")
+    assert _src(doc, c) == "me" and c.text.startswith("Nothing about the plan")
+    doc, claims = run("The war may once have seemed far away to the voters of Velden.")
+    assert _src(doc, one(claims, "seemed")) == "the voters of Velden"
+    doc, claims = run("The road seems to lead to the river.")
+    assert one(claims, "seems").source_start is None

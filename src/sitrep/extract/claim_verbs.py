@@ -131,6 +131,27 @@ def _naming(t, lem: str, kids, L) -> _Draft | None:
     return d
 
 
+def _seems_to(t, kids, L) -> _Draft | None:
+    """ "Nothing about them seems credible to me", "the war may have seemed far away to voters": the
+    impression is the holder's of the "to" phrase; the subject and what it seems the content."""
+    said = [c for c in kids if c.dep_ in ("acomp", "xcomp", "oprd", "attr") or c.dep_ == "advmod" and c.i > t.i]
+    to = [g for c in kids + [k for x in said for k in x.children] if c.dep_ == "prep" and c.lower_ == "to"
+          and c.i > t.i for g in c.children
+          if g.dep_ == "pobj" and (_holder(g, L) or g.lower_ in ("me", "us", "him", "her", "them"))]
+    subj = [c for c in kids if c.dep_ == "nsubj" and c.i < t.i]
+    if not said or not to or not subj:
+        return None
+    pp = to[0].head
+    content = [x for x in t.doc[subj[0].left_edge.i:max(x.i for x in t.subtree) + 1]
+               if not (pp.left_edge.i <= x.i <= pp.right_edge.i) and x.i != t.i]
+    span = _chars(content)
+    if span is None:
+        return None
+    d = _Draft(*span, t.idx, t.idx + len(t.text), tok=t.i, cue_class="belief")
+    d.src, d.src_head = source_range(to[0]), to[0].i
+    return d
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
@@ -144,6 +165,10 @@ def _from_verb(t, L) -> _Draft | None:
         return _light_verb(t, L, kids)
     if lem in L["drawn"] and lem not in L["verbs"] and lem not in L["attitude"]:
         return _drawn(t, L, kids)
+    if lem in L["seem"]:
+        d = _seems_to(t, kids, L)
+        if d is not None:
+            return d
     if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
         content, sourced = _other_cue(t, L, kids)
         if content is None or not _chars(content):
