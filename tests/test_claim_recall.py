@@ -338,3 +338,9 @@ def test_seems_to_someone_is_that_persons_impression(run):
     assert _src(doc, one(claims, "seemed")) == "the voters of Velden"
     doc, claims = run("The road seems to lead to the river.")
     assert one(claims, "seems").source_start is None
+
+
+def test_relative_subject_stands_for_the_noun_before_it(run):
+    doc, claims = run("Her plan would need the help of states that may not want to chip in.")
+    c = one(claims, "may not want")
+    assert _src(doc, c) == "that" and c.text == "to chip in"

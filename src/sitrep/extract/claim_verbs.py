@@ -152,6 +152,18 @@ def _seems_to(t, kids, L) -> _Draft | None:
     return d
 
 
+def _antecedent(wh, L):
+    """The noun a relative subject ("that", "who") stands for: the noun its clause hangs on, or the
+    noun right before it when the parser hung the clause on another that cannot hold a view ("the help
+    of states that may not want to ...": states)."""
+    noun = wh.head.head
+    prev = wh.doc[wh.i - 1] if wh.i else None
+    if prev is not None and prev.i != noun.i and prev.pos_ in ("NOUN", "PROPN") and not _holder(noun, L) \
+            and _mind(prev, L):
+        return prev
+    return noun
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
@@ -317,7 +329,7 @@ def _from_verb(t, L) -> _Draft | None:
             t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not (t.tag_ == "VBG" and lem in L["stance"])
             and not vbg_advcl and not any(c.dep_ == "aux" for c in kids)) or not (
             _speaker if t.dep_ == "acl" else _mind if lem in L["minds"] else _holder)(
-            subj.head.head if how == "relative" else subj, L)):
+            _antecedent(subj, L) if how == "relative" else subj, L)):
         return None   # beliefs and stances are a person's or a body's (or a statement's: "a tweet
         # attacking X"), said of them in their own clause: "the data support X", "a treaty
         # endorsed by ...", "..., hoping to ..." are none; "X met ..., offering Y" is X's
@@ -361,7 +373,7 @@ def _from_verb(t, L) -> _Draft | None:
         if subj.dep_ == "pobj":   # "... of the Gazette Ramos said": the name, not the phrase it ends
             d.src, d.src_head = (subj.i, subj.i + 1), subj.i
     if how == "relative":   # "Macron, who has advocated ...": the span is "who", the source its noun
-        d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
+        d.src, d.src_head = (subj.i, subj.i + 1), _antecedent(subj, L).i
         d.source_name = None
     elif subj is not None:
         d.src = d.src or source_range(subj)
