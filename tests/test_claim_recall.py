@@ -344,3 +344,12 @@ def test_relative_subject_stands_for_the_noun_before_it(run):
     doc, claims = run("Her plan would need the help of states that may not want to chip in.")
     c = one(claims, "may not want")
     assert _src(doc, c) == "that" and c.text == "to chip in"
+
+
+def test_it_as_the_subject_of_a_showing_verb(run):
+    doc, claims = run("The clip was posted on Monday. It shows an officer aiming a gun at the driver.")
+    c = one(claims, "shows")
+    assert _src(doc, c) == "It" and c.text.startswith("an officer")
+    doc, claims = run("The audit came out in May. It also points out that the penalties are light.")
+    assert _src(doc, one(claims, "points out")) == "It"
+    assert not run("It means that the bridge stays shut.")[1]

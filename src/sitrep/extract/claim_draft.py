@@ -44,6 +44,7 @@ def _lex(ctx) -> dict:
             "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
             "weak": frozenset(cues["weak_verbs"]["lemmas"]),
             "weak_agentive": frozenset(cues["weak_verbs"]["agentive"]["lemmas"]),
+            "weak_it": frozenset(cues["weak_verbs"]["it_subjects"]["lemmas"]),
             "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
             "partitives": frozenset(cues["speaker_nouns"]["partitives"]["lemmas"]),
             "partitives_alone": frozenset(cues["speaker_nouns"]["partitives"]["alone"]),

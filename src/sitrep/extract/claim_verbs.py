@@ -312,7 +312,8 @@ def _from_verb(t, L) -> _Draft | None:
     if how == "skip":
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L) and not (
-            lem in L["weak_agentive"] and _holder(subj, L))) and how != "agent" and not raised:
+            lem in L["weak_agentive"] and _holder(subj, L)) and not (
+            subj.lower_ == "it" and lem in L["weak_it"] and how == "active")) and how != "agent" and not raised:
         return None
     if content is None and lem in L["weak"] and subj is not None and subj.lemma_.lower() in L["docs"]:
         if any(c.dep_ == "dobj" for c in kids):   # "a 2014 study found 31 cases of fraud", "the poll shows
