@@ -353,3 +353,10 @@ def test_it_as_the_subject_of_a_showing_verb(run):
     doc, claims = run("The audit came out in May. It also points out that the penalties are light.")
     assert _src(doc, one(claims, "points out")) == "It"
     assert not run("It means that the bridge stays shut.")[1]
+
+
+def test_story_and_research_are_documents_that_suggest(run):
+    doc, claims = run("Still, the ferry story suggests the port authority knows it needs a second plan.")
+    assert _src(doc, one(claims, "suggests")) == "the ferry story"
+    doc, claims = run("In 2013, research by the Orrin Institute found the council rated its own members higher.")
+    assert _src(doc, one(claims, "found")).startswith("research")
