@@ -178,3 +178,10 @@ def test_no_claim_in_an_editors_note_line(run):
 def test_apparently_alone_makes_no_claim(run):
     doc, claims = run("The reference was apparently about old footage of the singer from a show in Lisbon.")
     assert not claims
+
+
+def test_no_claim_when_the_noun_is_whom_one_talked_to(run):
+    doc, claims = run("Several people the council has tried to talk to about the levy have refused to cooperate.")
+    assert not [c for c in claims if "talk" in c.cue]
+    doc, claims = run("She spoke to reporters about the levy.")
+    assert one(claims, "spoke to reporters about").text == "the levy"

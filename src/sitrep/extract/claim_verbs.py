@@ -171,6 +171,9 @@ def _from_verb(t, L) -> _Draft | None:
         d = _naming(t, lem, kids, L)
         if d is not None:
             return d
+    if lem in ("speak", "talk") and any(c.dep_ == "prep" and c.lower_ == "to" and not any(
+            g.dep_ in ("pobj", "pcomp") for g in c.children) for c in kids):
+        return None   # "the experts I spoke to about the plan": the noun is whom one spoke to, the talk no claim
     if _other_sense(t, lem, kids, L) or _occasion(t, lem, kids, L):
         return None   # "as it contends with the possibility of ...": coping, not saying
     if lem in L["light"] and lem not in L["verbs"] and lem not in L["attitude"]:
