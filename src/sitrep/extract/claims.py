@@ -282,24 +282,27 @@ _NOT_GROUP = frozenset({"so", "too", "as"})   # adverbs that qualify more than t
 
 def _group_start(doc, d: _Draft) -> int | None:
     """The start of the cue's verb group when it begins before the cue (``Claim.cue_group_start``)."""
-    g = _verb_group_start(doc, d.cue_start, d.cue_end)
+    g = _verb_group_start(doc, d.cue_start, d.cue_end, d.tok)
     return g if g < d.cue_start else None
 
 
-def _verb_group_start(doc, a: int, b: int) -> int:
+def _verb_group_start(doc, a: int, b: int, tok: int = -1) -> int:
     """Where a verb cue's group begins: the auxiliaries, negation and adverbs right before the verb
     and hanging on it are part of the cue ("has said", "would not confirm", "also noted", "is once
     again questioning", "to admit"), as attribution corpora mark it; a contraction glued to the word
     before ("he's claiming") and a capitalised "May" inside a sentence (a name) are not."""
     if b <= a or a < 0:
         return a
-    lo, hi = 0, len(doc)   # the token that starts at the cue's first character
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < a:
-            lo = mid + 1
-        else:
-            hi = mid
+    if 0 <= tok < len(doc) and doc[tok].idx == a:
+        lo = tok   # the draft knows its cue token
+    else:
+        lo, hi = 0, len(doc)   # the token that starts at the cue's first character: a binary search
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx < a:
+                lo = mid + 1
+            else:
+                hi = mid
     if lo >= len(doc) or doc[lo].idx != a or doc[lo].pos_ not in ("VERB", "AUX"):
         return a
     t = doc[lo]
