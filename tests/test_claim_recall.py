@@ -360,3 +360,15 @@ def test_story_and_research_are_documents_that_suggest(run):
     assert _src(doc, one(claims, "suggests")) == "the ferry story"
     doc, claims = run("In 2013, research by the Orrin Institute found the council rated its own members higher.")
     assert _src(doc, one(claims, "found")).startswith("research")
+
+
+def test_expressed_concern_that(run):
+    doc, claims = run("Farm leaders have expressed concern that the new levy could ruin the harvest.")
+    c = one(claims, "expressed")
+    assert _src(doc, c) == "Farm leaders" and c.text.startswith("that the new levy")
+
+
+def test_made_a_condemnation_of(run):
+    doc, claims = run("The council made a strong condemnation of the attack on the ferry.")
+    c = one(claims, "made a strong condemnation")
+    assert _src(doc, c) == "The council" and c.text == "the attack on the ferry"

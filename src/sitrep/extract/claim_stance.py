@@ -160,6 +160,10 @@ def _other_cue(t, L, kids) -> tuple[list | None, bool]:
             about = [p for p in [*c.children, *kids] if p.dep_ == "prep" and p.lower_ in L["express_preps"] and p.i > c.i]
             if about:   # the phrase hangs on the feeling or on the verb
                 return list(t.doc[c.left_edge.i:max(x.i for x in about[0].subtree) + 1]), True
+            that = [x for x in [*c.children, *kids] if x.dep_ in ("acl", "ccomp") and x.i > c.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+            if that:   # "expressed concern that the policy could ...": the feared clause
+                return list(that[0].subtree), True
         return None, True
     if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in L["verbs"] for c in kids):
         return None, True   # "issued a warning, urging ...": the speech verb makes the claim
