@@ -372,3 +372,11 @@ def test_made_a_condemnation_of(run):
     doc, claims = run("The council made a strong condemnation of the attack on the ferry.")
     c = one(claims, "made a strong condemnation")
     assert _src(doc, c) == "The council" and c.text == "the attack on the ferry"
+
+
+def test_stance_participle_parsed_as_a_passive(run):
+    doc, claims = run("Farmers were also incensed that the levy did not spare small holdings.")
+    c = one(claims, "incensed")
+    assert _src(doc, c) == "Farmers" and c.text.startswith("that the levy")
+    doc, claims = run("The senator was convinced that the vote in Orrin was rigged.")
+    assert _src(doc, one(claims, "convinced")) == "The senator"

@@ -34,6 +34,8 @@ def _from_adjective(t, L) -> _Draft | None:
         lem = t.lower_   # "convinced", "determined" tagged as participles
         if t.dep_ == "advcl" and t.head.pos_ == "VERB" and t.head.i < t.i:
             return _stance_draft(t, t.head, _adj_content(t, t), L)   # "came away convinced that ..."
+        if any(c.dep_ == "auxpass" for c in t.children):   # "were incensed that ...": parsed as a passive
+            return _stance_draft(t, t, _adj_content(t, t), L, ("nsubjpass", "nsubj"))
     if t.dep_ != "acomp" or t.head is t:
         return None
     head = t.head
@@ -52,11 +54,13 @@ def _from_adjective(t, L) -> _Draft | None:
     return _stance_draft(t, head, content, L)
 
 
-def _stance_draft(t, head, content, L) -> _Draft | None:
-    """The claim of a stance adjective ``t`` whose subject hangs on ``head``."""
+def _stance_draft(t, head, content, L, deps: tuple = ("nsubj",)) -> _Draft | None:
+    """The claim of a stance adjective ``t`` whose subject (one of ``deps``) hangs on ``head`` (or on
+    its auxiliary: "The senator was convinced", the parser hanging "senator" on "was")."""
     if content is None:
         return None
-    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    kids = [*head.children, *(g for c in head.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+    subj = next((c for c in kids if c.dep_ in deps and c.i < t.i), None)
     if subj is None or not (_holder(subj, L) or (subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() not in L["docs"])):
         return None
     span = _chars(content)

@@ -109,7 +109,8 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
         if inside[t.idx]:
             continue
         pos = t.pos_
-        if pos == "VERB" and t.tag_ in ("VBN", "VBD") and t.lower_ in L["stance_adj"] and t.dep_ in ("acomp", "advcl"):
+        if pos == "VERB" and t.tag_ in ("VBN", "VBD") and t.lower_ in L["stance_adj"] and (t.dep_ in ("acomp", "advcl") or any(
+                c.dep_ == "auxpass" for c in t.children)):
             d = _from_adjective(t, L)   # "is convinced that ...", "came away convinced that ...": tagged a verb
             if d:
                 drafts.append(d)
