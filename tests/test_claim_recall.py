@@ -380,3 +380,10 @@ def test_stance_participle_parsed_as_a_passive(run):
     assert _src(doc, c) == "Farmers" and c.text.startswith("that the levy")
     doc, claims = run("The senator was convinced that the vote in Orrin was rigged.")
     assert _src(doc, one(claims, "convinced")) == "The senator"
+
+
+def test_bristled_at(run):
+    doc, claims = run("The harbor pilots bristled at the continued questions about their pay.")
+    c = one(claims, "bristled at")
+    assert _src(doc, c) == "The harbor pilots" and c.text.startswith("the continued questions")
+    assert not run("Varga bristled.")[1]
