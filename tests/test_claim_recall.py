@@ -387,3 +387,32 @@ def test_bristled_at(run):
     c = one(claims, "bristled at")
     assert _src(doc, c) == "The harbor pilots" and c.text.startswith("the continued questions")
     assert not run("Varga bristled.")[1]
+
+
+# verbs that take a side with a particle or preposition
+
+def test_phrasal_stance_verbs(run):
+    doc, claims = run("Ana Lind goes after the mayor in a new ad.")
+    c = one(claims, "goes after")
+    assert _src(doc, c) == "Ana Lind" and c.text == "the mayor"
+    doc, claims = run("Varga is doubling down on his attacks on the judge.")
+    assert one(claims, "doubling down on").text == "his attacks on the judge"
+    doc, claims = run("Other officials weighed in Friday about the strike.")
+    assert one(claims, "weighed in Friday about").text == "the strike"
+    for text in ("We went after dinner.", "The sack weighed in at ten pounds."):
+        assert not run(text)[1], text
+
+
+def test_cue_lists_hold_no_yaml_booleans():
+    from sitrep.extract.hedges import load_cues
+
+    def walk(x, path):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                walk(v, f"{path}/{k}")
+        elif isinstance(x, list):
+            for v in x:
+                walk(v, path)
+        elif path.startswith(("/reporting_verbs", "/light_verbs", "/phrasal_cues")):
+            assert not isinstance(x, bool), f"{path}: an unquoted on/off/yes/no read as {x}"
+    walk(load_cues(), "")

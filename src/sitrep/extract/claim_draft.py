@@ -79,6 +79,9 @@ def _lex(ctx) -> dict:
         S["light"], S["light_nouns"], S["light_preps"] = (frozenset(lv["lemmas"]), frozenset(lv["nouns"]),
                                                            frozenset(lv["preps"]))
         S["naming"] = frozenset(cues["naming_participles"]["lemmas"])
+        S["phrasal"] = {tuple(p) for p in cues["phrasal_cues"]["pairs"]}
+        S["phrasal_lemmas"] = frozenset(p[0] for p in S["phrasal"])
+        S["phrasal_preps"] = frozenset(cues["phrasal_cues"]["preps"])
         S["boilerplate"] = tuple(cues["boilerplate_lines"]["openers"])
         S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
         S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])

@@ -164,9 +164,46 @@ def _antecedent(wh, L):
     return noun
 
 
+def _phrasal(t, lem: str, kids, L) -> _Draft | None:
+    """A verb that takes a side only with its particle or preposition ("went after the mayor",
+    "weighed in on the strike", "doubled down on his attacks"; ``phrasal_cues``)."""
+    part = next((c for c in kids if c.i > t.i and c.dep_ in ("prep", "prt", "advmod") and (lem, c.lower_) in L["phrasal"]), None)
+    if part is None:
+        return None
+    objs = [g for g in part.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")] \
+        if part.dep_ == "prep" else []
+    if objs and lem == "go" and not (_mind(objs[0], L) or objs[0].lower_ in ("him", "her", "them")):
+        return None   # "went after dinner": only going after someone takes a side
+    end = part
+    if not objs:   # "weighed in on the strike": the object of the phrase after the particle
+        for c in kids:
+            if c.dep_ == "prep" and c.i > part.i and c.lower_ in L["phrasal_preps"]:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+                if objs:
+                    end = c if c.i - part.i <= 3 else part
+                    break
+    if not objs:
+        return None
+    subj, how = _subject(t, L)
+    if subj is None or how not in ("active", "relative") or not _mind(
+            _antecedent(subj, L) if how == "relative" else subj, L):
+        return None
+    span = _chars(list(objs[0].subtree))
+    if span is None:
+        return None
+    d = _Draft(*span, t.idx, end.idx + len(end.text), tok=t.i, cue_class="stance")
+    if how == "relative":
+        d.src, d.src_head = (subj.i, subj.i + 1), _antecedent(subj, L).i
+    else:
+        d.src, d.src_head = source_range(subj), subj.i
+    return d
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
+    if lem in L["phrasal_lemmas"] and lem not in L["verbs"] and lem not in L["attitude"]:
+        return _phrasal(t, lem, kids, L)
     if t.dep_ == "acl":
         d = _naming(t, lem, kids, L)
         if d is not None:
@@ -249,7 +286,8 @@ def _from_verb(t, L) -> _Draft | None:
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
                 if (lem, c.lower_) in L["preps_bare"] and any(k.dep_ == "dobj" for k in kids):
                     continue   # "referred her to a specialist": a sending, not a saying
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+                # ("reported on Tuesday that ...": a day, not what was reported on)
                 if objs and objs[0].dep_ == "pcomp" and objs[0].lemma_.lower() in L["verbs"] and any(
                         g.dep_ == "ccomp" for g in objs[0].children):
                     continue   # "responded by saying that ...": the saying is the claim

@@ -117,7 +117,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
                 continue
         if pos in ("VERB", "AUX"):
             lem = t.lemma_.lower()
-            if lem in verbs or lem in attitude or lem in L["other_cues"] or lem in L["light"] or (
+            if lem in verbs or lem in attitude or lem in L["other_cues"] or lem in L["light"] or lem in L["phrasal_lemmas"] or (
                     lem not in that_except and _that_clause(t)):
                 d = _from_verb(t, L)
                 if d is not None:
