@@ -166,3 +166,22 @@ def test_cue_group(run, text, cue, group):
         assert c.cue_group_start is None
     else:
         assert doc.text[c.cue_group_start:c.cue_end] == group
+
+
+def test_no_claim_in_an_editors_note_line(run):
+    text = ("The mayor said the bridge would reopen in May.\n\n"
+            "Editor\u2019s note: Mayor Dorn is a candidate who has repeatedly pledged to close the port.")
+    doc, claims = run(text)
+    assert [c.cue for c in claims] == ["said"]
+
+
+def test_apparently_alone_makes_no_claim(run):
+    doc, claims = run("The reference was apparently about old footage of the singer from a show in Lisbon.")
+    assert not claims
+
+
+def test_no_claim_when_the_noun_is_whom_one_talked_to(run):
+    doc, claims = run("Several people the council has tried to talk to about the levy have refused to cooperate.")
+    assert not [c for c in claims if "talk" in c.cue]
+    doc, claims = run("She spoke to reporters about the levy.")
+    assert one(claims, "spoke to reporters about").text == "the levy"

@@ -212,3 +212,207 @@ def test_participle_aside_is_cut_from_the_source(run):
     doc, claims = run("A senior officer, speaking on condition of anonymity, said the bridge had fallen.")
     c = one(claims, "said")
     assert _src(doc, c) == "A senior officer, speaking on condition of anonymity" and c.source_kind == "anonymous"
+
+
+# who can hold a view: partitives, "others", nouns of people by what they do
+
+def test_partitive_subject_stands_for_its_noun(run):
+    doc, claims = run("One of the surgeons who signed the letter believes the ward is unsafe.")
+    assert _src(doc, one(claims, "believes")).startswith("One of the surgeons")
+    doc, claims = run("A number of fishing towns have backed the new levy.")
+    assert _src(doc, one(claims, "backed")) == "A number of fishing towns"
+
+
+def test_others_after_some_is_that_group(run):
+    doc, claims = run("Some Harlan farmers have backed the dam, while others have opposed the plan outright.")
+    c = one(claims, "opposed")
+    assert _src(doc, c) == "others" and "farmers" in c.source
+
+
+def test_noun_of_a_person_by_calling(run):
+    doc, claims = run("The environmentalists oppose the new quarry near Velden.")
+    assert _src(doc, one(claims, "oppose")) == "The environmentalists"
+
+
+# a stance participle after a copula or a verb of coming away
+
+def test_convinced_tagged_as_a_verb(run):
+    doc, claims = run("The senator is convinced that the ballots in Orrin were miscounted.")
+    c = one(claims, "convinced")
+    assert _src(doc, c) == "The senator" and "ballots" in c.text
+    doc, claims = run("Marta Lind came away convinced that the reforms were real.")
+    assert _src(doc, one(claims, "convinced")) == "Marta Lind"
+
+
+def test_hearsay_adverb_on_a_sourced_verb_is_part_of_its_cue(run):
+    doc, claims = run("Dorn apparently believed the polls that showed him ahead in Kessel.")
+    c = one(claims, "believed")
+    assert _src(doc, c) == "Dorn" and doc.text[c.cue_group_start:c.cue_end] == "apparently believed"
+    assert not [x for x in claims if x.cue == "apparently"]
+
+
+def test_naming_participle_after_its_noun(run):
+    doc, claims = run("The dam, known as the Kestrel Barrage, was finished in 1990.")
+    c = one(claims, "known as")
+    assert c.source_start is None and c.text == "the Kestrel Barrage"
+    doc, claims = run("His charity, called the Orin Fund, will own the land.")
+    assert one(claims, "called").text == "the Orin Fund"
+    assert not run("A man named Joss Varn came to the door.")[1]
+
+
+def test_agree_with_someone_about_something(run):
+    doc, claims = run("Marta Lind agreed with Dorn about the cost of the new bridge.")
+    c = one(claims, "agreed with")
+    assert _src(doc, c) == "Marta Lind" and "Dorn" in c.text
+
+
+def test_belief_verb_with_so(run):
+    doc, claims = run("Asked whether the dam would hold, Varga did not think so.")
+    c = one(claims, "did not think")
+    assert _src(doc, c) == "Varga" and c.text == "so"
+
+
+def test_what_a_copula_says_someone_hopes(run):
+    doc, claims = run("At least that is what the Tovar campaign now hopes.")
+    c = one(claims, "hopes")
+    assert _src(doc, c) == "the Tovar campaign" and c.text == "that"
+
+
+def test_discuss_in_an_infinitive_of_purpose(run):
+    doc, claims = run("Farm leaders from Orrin met on Monday to discuss the drought.")
+    c = one(claims, "discuss")
+    assert _src(doc, c) == "Farm leaders from Orrin" and c.text == "the drought"
+    assert not [x for x in run("The panel discussed the drought for an hour.")[1] if x.cue == "discussed"]
+
+
+def test_consider_with_a_small_clause_parsed_as_a_complement(run):
+    doc, claims = run("The mayor did not consider Dorn a serious rival.")
+    c = one(claims, "did not consider")
+    assert _src(doc, c) == "The mayor" and c.text == "Dorn a serious rival"
+
+
+def test_naming_participle_hung_on_a_person_is_that_person_calling(run):
+    doc, claims = run('Given the council\'s efforts to collect -- which the port\'s chief, Ana Lind, called "total nonsense" -- one question remains.')
+    c = one(claims, "called")
+    assert _src(doc, c) == "the port's chief, Ana Lind" and "total nonsense" in c.text
+
+
+def test_second_of_two_conjoined_verbs_keeps_the_speaker(run):
+    doc, claims = run("Varga took to Twitter overnight to accuse the mayor of lying and encourage voters to stay home.")
+    assert _src(doc, one(claims, "encourage")) == "Varga"
+    doc, claims = run("The union issued a paper welcoming the plan and calling for new bases in the east.")
+    c = one(claims, "calling for")
+    assert _src(doc, c).startswith("a paper") and c.text == "new bases in the east"
+
+
+# unnamed critics: "faced questions about", "came under criticism for", "drew ridicule"
+
+def test_faced_criticism_is_a_claim_of_unnamed_critics(run):
+    doc, claims = run("The agency has faced criticism over its contracts with the port.")
+    c = one(claims, "faced criticism")
+    assert c.source_start is None and c.text == "its contracts with the port"
+    doc, claims = run("In 2009, the council came under withering criticism for its failure to act.")
+    assert one(claims, "came under withering criticism").text == "its failure to act"
+    doc, claims = run("Lind faced heavy criticism from local unions after the vote.")
+    c = one(claims, "faced heavy criticism")
+    assert _src(doc, c) == "local unions" and c.text == "Lind"
+
+
+def test_no_critics_in_a_plain_question_or_fire(run):
+    for text in ("The team faces hard questions about its future.", "The army faced fire from the east.",
+                 "The bloc has come under scrutiny."):
+        assert not run(text)[1], text
+
+
+def test_contracted_has_is_no_passive(run):
+    doc, claims = run("It has become an issue, with Ana Lind \u2014 who's called for big tax hikes on the rich \u2014 lambasting the plan.")
+    c = one(claims, "called for")
+    assert _src(doc, c) == "who" and c.text == "big tax hikes on the rich"
+
+
+def test_seems_to_someone_is_that_persons_impression(run):
+    doc, claims = run("Nothing about the plan seems credible to me.")
+    c = one(claims, "seems")
+    assert _src(doc, c) == "me" and c.text.startswith("Nothing about the plan")
+    doc, claims = run("The war may once have seemed far away to the voters of Velden.")
+    assert _src(doc, one(claims, "seemed")) == "the voters of Velden"
+    doc, claims = run("The road seems to lead to the river.")
+    assert one(claims, "seems").source_start is None
+
+
+def test_relative_subject_stands_for_the_noun_before_it(run):
+    doc, claims = run("Her plan would need the help of states that may not want to chip in.")
+    c = one(claims, "may not want")
+    assert _src(doc, c) == "that" and c.text == "to chip in"
+
+
+def test_it_as_the_subject_of_a_showing_verb(run):
+    doc, claims = run("The clip was posted on Monday. It shows an officer aiming a gun at the driver.")
+    c = one(claims, "shows")
+    assert _src(doc, c) == "It" and c.text.startswith("an officer")
+    doc, claims = run("The audit came out in May. It also points out that the penalties are light.")
+    assert _src(doc, one(claims, "points out")) == "It"
+    assert not run("It means that the bridge stays shut.")[1]
+
+
+def test_story_and_research_are_documents_that_suggest(run):
+    doc, claims = run("Still, the ferry story suggests the port authority knows it needs a second plan.")
+    assert _src(doc, one(claims, "suggests")) == "the ferry story"
+    doc, claims = run("In 2013, research by the Orrin Institute found the council rated its own members higher.")
+    assert _src(doc, one(claims, "found")).startswith("research")
+
+
+def test_expressed_concern_that(run):
+    doc, claims = run("Farm leaders have expressed concern that the new levy could ruin the harvest.")
+    c = one(claims, "expressed")
+    assert _src(doc, c) == "Farm leaders" and c.text.startswith("that the new levy")
+
+
+def test_made_a_condemnation_of(run):
+    doc, claims = run("The council made a strong condemnation of the attack on the ferry.")
+    c = one(claims, "made a strong condemnation")
+    assert _src(doc, c) == "The council" and c.text == "the attack on the ferry"
+
+
+def test_stance_participle_parsed_as_a_passive(run):
+    doc, claims = run("Farmers were also incensed that the levy did not spare small holdings.")
+    c = one(claims, "incensed")
+    assert _src(doc, c) == "Farmers" and c.text.startswith("that the levy")
+    doc, claims = run("The senator was convinced that the vote in Orrin was rigged.")
+    assert _src(doc, one(claims, "convinced")) == "The senator"
+
+
+def test_bristled_at(run):
+    doc, claims = run("The harbor pilots bristled at the continued questions about their pay.")
+    c = one(claims, "bristled at")
+    assert _src(doc, c) == "The harbor pilots" and c.text.startswith("the continued questions")
+    assert not run("Varga bristled.")[1]
+
+
+# verbs that take a side with a particle or preposition
+
+def test_phrasal_stance_verbs(run):
+    doc, claims = run("Ana Lind goes after the mayor in a new ad.")
+    c = one(claims, "goes after")
+    assert _src(doc, c) == "Ana Lind" and c.text == "the mayor"
+    doc, claims = run("Varga is doubling down on his attacks on the judge.")
+    assert one(claims, "doubling down on").text == "his attacks on the judge"
+    doc, claims = run("Other officials weighed in Friday about the strike.")
+    assert one(claims, "weighed in Friday about").text == "the strike"
+    for text in ("We went after dinner.", "The sack weighed in at ten pounds."):
+        assert not run(text)[1], text
+
+
+def test_cue_lists_hold_no_yaml_booleans():
+    from sitrep.extract.hedges import load_cues
+
+    def walk(x, path):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                walk(v, f"{path}/{k}")
+        elif isinstance(x, list):
+            for v in x:
+                walk(v, path)
+        elif path.startswith(("/reporting_verbs", "/light_verbs", "/phrasal_cues")):
+            assert not isinstance(x, bool), f"{path}: an unquoted on/off/yes/no read as {x}"
+    walk(load_cues(), "")

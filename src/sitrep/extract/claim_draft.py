@@ -24,6 +24,7 @@ def _lex(ctx) -> dict:
             "charges": frozenset(rv["passive_charges"]["lemmas"]),
             "quote_only": frozenset(rv["quote_only"]["lemmas"]),
             "object_never": frozenset(rv["object_never"]["lemmas"]),
+            "purpose_objects": frozenset(rv["purpose_objects"]["lemmas"]),
             "preps": {tuple(p) for p in rv["prep_objects"]["pairs"]},
             "preps_bare": {tuple(p) for p in rv["prep_objects_bare"]["pairs"]},
             "preps_spoken": {tuple(p) for p in rv["prep_objects_spoken"]["pairs"]},
@@ -37,13 +38,17 @@ def _lex(ctx) -> dict:
             "docs": frozenset(cues["document_sources"]["lemmas"]),
             "anon": frozenset(cues["anonymous_words"]["words"]),
             "hearsay": frozenset(cues["hedge_reported"]["report_subjects"]),
-            "adverbs": frozenset(cues["hedge_reported"]["adverbs"]),
+            "adverbs": frozenset(cues["hedge_reported"]["adverbs"]) - frozenset(cues["hedge_reported"]["hedge_only"]["adverbs"]),
             "deny": frozenset(cues["hedge_denied"]["always_lemmas"]),
             "not_claims": frozenset(cues["hedge_denied"]["not_claims"]["lemmas"]),
             "check": frozenset(cues["hedge_unverified"]["check_lemmas"]),
             "weak": frozenset(cues["weak_verbs"]["lemmas"]),
             "weak_agentive": frozenset(cues["weak_verbs"]["agentive"]["lemmas"]),
+            "weak_it": frozenset(cues["weak_verbs"]["it_subjects"]["lemmas"]),
             "speakers": frozenset(cues["speaker_nouns"]["lemmas"]),
+            "partitives": frozenset(cues["speaker_nouns"]["partitives"]["lemmas"]),
+            "partitives_alone": frozenset(cues["speaker_nouns"]["partitives"]["alone"]),
+            "speaker_endings": tuple(cues["speaker_nouns"]["suffixes"]["endings"]),
             "back": frozenset(cues["back_references"]["lemmas"]),
         }
         av = cues["attitude_verbs"]
@@ -67,10 +72,17 @@ def _lex(ctx) -> dict:
         S["as_it"] = frozenset(cues["as_it_verbs"]["lemmas"])
         S["express"] = frozenset(cues["express_verbs"]["lemmas"])
         S["express_preps"] = frozenset(cues["express_verbs"]["preps"])
-        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"]
+        S["drawn"] = frozenset(cues["drawn_criticism"]["lemmas"])
+        S["drawn_nouns"] = frozenset(cues["drawn_criticism"]["nouns"])
+        S["other_cues"] = S["seem"] | S["publish"] | S["as_it"] | S["express"] | S["drawn"]
         lv = cues["light_verbs"]
         S["light"], S["light_nouns"], S["light_preps"] = (frozenset(lv["lemmas"]), frozenset(lv["nouns"]),
                                                            frozenset(lv["preps"]))
+        S["naming"] = frozenset(cues["naming_participles"]["lemmas"])
+        S["phrasal"] = {tuple(p) for p in cues["phrasal_cues"]["pairs"]}
+        S["phrasal_lemmas"] = frozenset(p[0] for p in S["phrasal"])
+        S["phrasal_preps"] = frozenset(cues["phrasal_cues"]["preps"])
+        S["boilerplate"] = tuple(cues["boilerplate_lines"]["openers"])
         S["stance_adj"] = frozenset(cues["stance_adjectives"]["lemmas"])
         S["impersonal_adj"] = frozenset(cues["impersonal_adjectives"]["lemmas"])
         S["stance_nouns"] = frozenset(cues["stance_nouns"]["lemmas"])
@@ -154,13 +166,24 @@ def _that_clause(t) -> bool:
 
 
 def _speaker(tok, L) -> bool:
-    """Can this subject speak? A name, a person pronoun, a speaker noun or a document."""
+    """Can this subject speak? A name, a person pronoun, a speaker noun (or one ending like
+    "economist", "politician") or a document; a partitive ("one of the doctors", "a number of
+    lawmakers") when the noun of its "of" phrase can, and "others", "many", "no one" alone."""
+    lem = tok.lemma_.lower()
+    if lem in L["partitives"] or tok.lower_ in L["partitives"] | L["partitives_alone"]:
+        of = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+              if g.dep_ == "pobj"]
+        if of:
+            return _speaker(of[0], L)
+        if tok.lower_ in L["partitives_alone"] and tok.pos_ != "DET" and not any(
+                c.dep_ in ("compound", "amod", "nummod") for c in tok.children):
+            return True   # "others have opposed ...", "many believe ...", "no one expected ..."
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    if tok.pos_ == "PRON" and tok.lemma_.lower() not in L["speakers"]:   # "everyone", "someone": the list
+    if tok.pos_ == "PRON" and lem not in L["speakers"]:   # "everyone", "someone": the list
         return tok.lower_ in ("he", "she", "we", "i", "who")
-    lem = tok.lemma_.lower()
-    return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"]
+    return lem in L["speakers"] or lem in L["docs"] or tok.lower_ in L["hearsay"] or (
+        tok.pos_ == "NOUN" and len(lem) >= 7 and lem.endswith(L["speaker_endings"]))
 
 
 def _holder(tok, L) -> bool:

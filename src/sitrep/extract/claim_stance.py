@@ -30,6 +30,12 @@ def _adj_content(t, head) -> list | None:
 
 def _from_adjective(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
+    if t.tag_ in ("VBN", "VBD") and t.lower_ in L["stance_adj"]:
+        lem = t.lower_   # "convinced", "determined" tagged as participles
+        if t.dep_ == "advcl" and t.head.pos_ == "VERB" and t.head.i < t.i:
+            return _stance_draft(t, t.head, _adj_content(t, t), L)   # "came away convinced that ..."
+        if any(c.dep_ == "auxpass" for c in t.children):   # "were incensed that ...": parsed as a passive
+            return _stance_draft(t, t, _adj_content(t, t), L, ("nsubjpass", "nsubj"))
     if t.dep_ != "acomp" or t.head is t:
         return None
     head = t.head
@@ -45,7 +51,16 @@ def _from_adjective(t, L) -> _Draft | None:
         return _Draft(*span, t.idx, t.idx + len(t.text), cue_class="other") if span else None
     if lem not in L["stance_adj"] or content is None:
         return None
-    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return _stance_draft(t, head, content, L)
+
+
+def _stance_draft(t, head, content, L, deps: tuple = ("nsubj",)) -> _Draft | None:
+    """The claim of a stance adjective ``t`` whose subject (one of ``deps``) hangs on ``head`` (or on
+    its auxiliary: "The senator was convinced", the parser hanging "senator" on "was")."""
+    if content is None:
+        return None
+    kids = [*head.children, *(g for c in head.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+    subj = next((c for c in kids if c.dep_ in deps and c.i < t.i), None)
     if subj is None or not (_holder(subj, L) or (subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() not in L["docs"])):
         return None
     span = _chars(content)
@@ -84,6 +99,43 @@ def _from_in(t, L) -> _Draft | None:
     return d
 
 
+_ABOUT = ("about", "for", "over", "on", "regarding", "concerning")
+
+
+def _drawn(t, L, kids) -> _Draft | None:
+    """ "The agency has faced criticism over its contracts", "came under sharp criticism for the
+    delay", "the clip drew ridicule": unnamed critics' claim (``drawn_criticism``); the "from"
+    phrase is the source when there is one."""
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i and c.lemma_.lower() in L["drawn_nouns"]), None)
+    if obj is None and t.lemma_.lower() == "come":   # "came under criticism"
+        obj = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "under" for g in c.subtree
+                    if g.pos_ == "NOUN" and g.i - c.i <= 4 and g.lemma_.lower() in L["drawn_nouns"]), None)
+        # (the parser may hang the noun on an adjective it took for a verb: "under withering criticism")
+    if obj is None or obj.i - t.i > 5:
+        return None
+    about, src = None, None
+    for h in (obj, t):
+        for c in h.children:
+            if c.dep_ == "prep" and c.i > obj.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and c.lower_ in _ABOUT and about is None:
+                    about = list(objs[0].subtree)
+                elif objs and c.lower_ == "from" and src is None and _holder(objs[0], L):
+                    src = objs[0]
+    if about is None:
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("who", "which", "that"):
+            return None
+        about = list(subj.subtree)
+    span = _chars(about)
+    if span is None:
+        return None
+    d = _Draft(*span, t.idx, obj.idx + len(obj.text), tok=t.i, cue_class="other")
+    if src is not None:
+        d.src, d.src_head = source_range(src), src.i
+    return d
+
+
 def _other_cue(t, L, kids) -> tuple[list | None, bool]:
     """(content, needs a source) for the cues of ``seem_verbs``, ``publish_verbs`` and
     ``as_it_verbs``; content None: no claim."""
@@ -112,6 +164,10 @@ def _other_cue(t, L, kids) -> tuple[list | None, bool]:
             about = [p for p in [*c.children, *kids] if p.dep_ == "prep" and p.lower_ in L["express_preps"] and p.i > c.i]
             if about:   # the phrase hangs on the feeling or on the verb
                 return list(t.doc[c.left_edge.i:max(x.i for x in about[0].subtree) + 1]), True
+            that = [x for x in [*c.children, *kids] if x.dep_ in ("acl", "ccomp") and x.i > c.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+            if that:   # "expressed concern that the policy could ...": the feared clause
+                return list(that[0].subtree), True
         return None, True
     if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in L["verbs"] for c in kids):
         return None, True   # "issued a warning, urging ...": the speech verb makes the claim

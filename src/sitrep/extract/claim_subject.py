@@ -29,6 +29,11 @@ def _subject(tok, L) -> tuple[object | None, str]:
     if first is not None:   # "said X and warned Y", "said X, adding Y": the first verb's speaker
         return _subject(first, L)
     passive = any(c.dep_ == "auxpass" for c in kids)
+    if passive and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in kids) \
+            and not any(c.dep_ in ("agent", "oprd", "attr") for c in kids):
+        subj = [c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i]
+        if subj:   # "who's called for ...": the "'s" is "has", not a passive "is"
+            return subj[0], ("relative" if subj[0].lower_ in WH and tok.dep_ == "relcl" else "active")
     for c in kids:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -48,6 +53,12 @@ def _subject(tok, L) -> tuple[object | None, str]:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
             and tok.head.i < tok.i and _speaker(tok.head, L):
         return tok.head, "active"   # "a tweet attacking X", "footage of the envoy saying that ..."
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is not tok and first.dep_ == "acl" and first.tag_ == "VBG" and tok.tag_ == "VBG" \
+            and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i and _speaker(first.head, L):
+        return first.head, "active"   # "a paper welcoming X and calling for Y": the paper calls
     if tok.dep_ == "parataxis":
         for c in kids:
             if c.dep_ in ("compound", "npadvmod", "dobj") and c.i < tok.i:

@@ -14,7 +14,7 @@ from .claim_bounds import cut, second_report
 from .claim_content import (_before_colon, _block_after_colon, _extend_tail, _host_content,  # noqa: F401
                             _noun_owned, _object_content, _raised, _relative_object)   # (some re-exported)
 from .claim_draft import (WH, _Draft, _chars, _holder, _longest_run, _speaker, _text, _trim)
-from .claim_stance import _leading_clause, _other_cue
+from .claim_stance import _drawn, _leading_clause, _other_cue
 from .claim_subject import _mind, _spoken, _subject
 from .quotes import _OPEN
 from .sources import source_range
@@ -97,13 +97,130 @@ def _occasion(t, lem: str, kids, L) -> bool:
         c.dep_ in ("ccomp", "xcomp") for c in kids) and any(c.dep_ == "ccomp" for c in h.children)
 
 
+def _naming(t, lem: str, kids, L) -> _Draft | None:
+    """A naming participle after its noun with no agent ("the bill, known as the Harbor Act", "a box
+    labeled 'urgent'"): a claim with no source, the name its content, the participle (with "as") its cue."""
+    if lem not in L["naming"] or t.dep_ != "acl" or t.tag_ not in ("VBN", "VBD") or t.i < t.head.i or any(
+            c.dep_ in ("agent", "dobj", "ccomp", "xcomp", "nsubj") for c in kids):
+        return None
+    cue_end, name = t, None
+    for c in kids:
+        if c.i == t.i + 1 and c.dep_ == "prep" and c.lower_ == "as":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                cue_end, name = c, objs[0]
+        elif c.dep_ == "oprd" and c.i > t.i and lem != "know":
+            name = c
+        if name is not None:
+            break
+    if name is None:
+        return None
+    span = _chars(list(name.subtree))
+    if span is None:
+        return None
+    d = _Draft(*span, t.idx, cue_end.idx + len(cue_end.text), tok=t.i, cue_class="other")
+    h = t.head
+    if lem != "know" and (h.ent_type_ == "PERSON" or h.pos_ == "PRON" or h.lemma_.lower() in L["speakers"]):
+        # "the port's chief, Ana Lind, called X 'nonsense'": a subject the parser took for a noun the verb
+        # modifies; the namer is named
+        lo, hi = source_range(h)
+        hi = min(hi, t.i)
+        while hi > lo and t.doc[hi - 1].is_punct:
+            hi -= 1
+        d.src, d.src_head, d.cue_class = (lo, hi), h.i, "speech"
+    return d
+
+
+def _seems_to(t, kids, L) -> _Draft | None:
+    """ "Nothing about them seems credible to me", "the war may have seemed far away to voters": the
+    impression is the holder's of the "to" phrase; the subject and what it seems the content."""
+    said = [c for c in kids if c.dep_ in ("acomp", "xcomp", "oprd", "attr") or c.dep_ == "advmod" and c.i > t.i]
+    to = [g for c in kids + [k for x in said for k in x.children] if c.dep_ == "prep" and c.lower_ == "to"
+          and c.i > t.i for g in c.children
+          if g.dep_ == "pobj" and (_holder(g, L) or g.lower_ in ("me", "us", "him", "her", "them"))]
+    subj = [c for c in kids if c.dep_ == "nsubj" and c.i < t.i]
+    if not said or not to or not subj:
+        return None
+    pp = to[0].head
+    content = [x for x in t.doc[subj[0].left_edge.i:max(x.i for x in t.subtree) + 1]
+               if not (pp.left_edge.i <= x.i <= pp.right_edge.i) and x.i != t.i]
+    span = _chars(content)
+    if span is None:
+        return None
+    d = _Draft(*span, t.idx, t.idx + len(t.text), tok=t.i, cue_class="belief")
+    d.src, d.src_head = source_range(to[0]), to[0].i
+    return d
+
+
+def _antecedent(wh, L):
+    """The noun a relative subject ("that", "who") stands for: the noun its clause hangs on, or the
+    noun right before it when the parser hung the clause on another that cannot hold a view ("the help
+    of states that may not want to ...": states)."""
+    noun = wh.head.head
+    prev = wh.doc[wh.i - 1] if wh.i else None
+    if prev is not None and prev.i != noun.i and prev.pos_ in ("NOUN", "PROPN") and not _holder(noun, L) \
+            and _mind(prev, L):
+        return prev
+    return noun
+
+
+def _phrasal(t, lem: str, kids, L) -> _Draft | None:
+    """A verb that takes a side only with its particle or preposition ("went after the mayor",
+    "weighed in on the strike", "doubled down on his attacks"; ``phrasal_cues``)."""
+    part = next((c for c in kids if c.i > t.i and c.dep_ in ("prep", "prt", "advmod") and (lem, c.lower_) in L["phrasal"]), None)
+    if part is None:
+        return None
+    objs = [g for g in part.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")] \
+        if part.dep_ == "prep" else []
+    if objs and lem == "go" and not (_mind(objs[0], L) or objs[0].lower_ in ("him", "her", "them")):
+        return None   # "went after dinner": only going after someone takes a side
+    end = part
+    if not objs:   # "weighed in on the strike": the object of the phrase after the particle
+        for c in kids:
+            if c.dep_ == "prep" and c.i > part.i and c.lower_ in L["phrasal_preps"]:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+                if objs:
+                    end = c if c.i - part.i <= 3 else part
+                    break
+    if not objs:
+        return None
+    subj, how = _subject(t, L)
+    if subj is None or how not in ("active", "relative") or not _mind(
+            _antecedent(subj, L) if how == "relative" else subj, L):
+        return None
+    span = _chars(list(objs[0].subtree))
+    if span is None:
+        return None
+    d = _Draft(*span, t.idx, end.idx + len(end.text), tok=t.i, cue_class="stance")
+    if how == "relative":
+        d.src, d.src_head = (subj.i, subj.i + 1), _antecedent(subj, L).i
+    else:
+        d.src, d.src_head = source_range(subj), subj.i
+    return d
+
+
 def _from_verb(t, L) -> _Draft | None:
     lem = t.lemma_.lower()
     kids = list(t.children)
+    if lem in L["phrasal_lemmas"] and lem not in L["verbs"] and lem not in L["attitude"]:
+        return _phrasal(t, lem, kids, L)
+    if t.dep_ == "acl":
+        d = _naming(t, lem, kids, L)
+        if d is not None:
+            return d
+    if lem in ("speak", "talk") and any(c.dep_ == "prep" and c.lower_ == "to" and not any(
+            g.dep_ in ("pobj", "pcomp") for g in c.children) for c in kids):
+        return None   # "the experts I spoke to about the plan": the noun is whom one spoke to, the talk no claim
     if _other_sense(t, lem, kids, L) or _occasion(t, lem, kids, L):
         return None   # "as it contends with the possibility of ...": coping, not saying
     if lem in L["light"] and lem not in L["verbs"] and lem not in L["attitude"]:
         return _light_verb(t, L, kids)
+    if lem in L["drawn"] and lem not in L["verbs"] and lem not in L["attitude"]:
+        return _drawn(t, L, kids)
+    if lem in L["seem"]:
+        d = _seems_to(t, kids, L)
+        if d is not None:
+            return d
     if lem in L["other_cues"] and lem not in L["verbs"] and lem not in L["attitude"]:
         content, sourced = _other_cue(t, L, kids)
         if content is None or not _chars(content):
@@ -123,6 +240,10 @@ def _from_verb(t, L) -> _Draft | None:
     content, cue_end_tok = None, t
     if lem in L["as_view_only"]:
         content = _object_content(t, L)   # "regard the plan as a trap" only
+        if content is None:   # "did not consider the mayor a rival": the small clause parsed as a verbless ccomp
+            small = [c for c in kids if c.dep_ == "ccomp" and c.i > t.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                     and any(g.dep_ == "nsubj" for g in c.children)]
+            content = list(small[0].subtree) if small else None
         if content is None and _raised(t, kids, L) is None:   # (or "the plan is regarded as a trap")
             return None
     for c in kids:
@@ -165,7 +286,8 @@ def _from_verb(t, L) -> _Draft | None:
             if c.dep_ == "prep" and (lem, c.lower_) in L["preps"]:
                 if (lem, c.lower_) in L["preps_bare"] and any(k.dep_ == "dobj" for k in kids):
                     continue   # "referred her to a specialist": a sending, not a saying
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+                # ("reported on Tuesday that ...": a day, not what was reported on)
                 if objs and objs[0].dep_ == "pcomp" and objs[0].lemma_.lower() in L["verbs"] and any(
                         g.dep_ == "ccomp" for g in objs[0].children):
                     continue   # "responded by saying that ...": the saying is the claim
@@ -204,6 +326,9 @@ def _from_verb(t, L) -> _Draft | None:
                             content = list(cl[0].subtree)
     if content is None and lem in L["dobj"]:
         content = _object_content(t, L)
+    if content is None and lem in L["purpose_objects"] and t.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids):   # "met to discuss the drought"
+        content = _object_content(t, L)
     if content is None and lem in L["verbs"] and lem not in L["object_never"] and lem not in L["weak"]:
         content = _object_content(t, L)   # the last resort: "Clinton cited it as an example ..."
     if content is None and lem in L["wants"]:   # "Democrats want policies that ..."
@@ -212,6 +337,10 @@ def _from_verb(t, L) -> _Draft | None:
         content = _other_cue(t, L, kids)[0]
     if content is None and lem in L["as_view"]:   # "critics regard the program as a loophole"
         content = _object_content(t, L)
+    if content is None and L["class"].get(lem) == "belief":   # "he doesn't think so", "I believe so"
+        so = [c for c in kids if c.dep_ == "advmod" and c.lower_ == "so" and c.i == t.i + 1]
+        if so:
+            content = so
     raised = _raised(t, kids, L) if content is None else None
     if raised:
         content = raised
@@ -224,7 +353,8 @@ def _from_verb(t, L) -> _Draft | None:
     if how == "skip":
         return None
     if lem in L["weak"] and (subj is None or not _speaker(subj, L) and not (
-            lem in L["weak_agentive"] and _holder(subj, L))) and how != "agent" and not raised:
+            lem in L["weak_agentive"] and _holder(subj, L)) and not (
+            subj.lower_ == "it" and lem in L["weak_it"] and how == "active")) and how != "agent" and not raised:
         return None
     if content is None and lem in L["weak"] and subj is not None and subj.lemma_.lower() in L["docs"]:
         if any(c.dep_ == "dobj" for c in kids):   # "a 2014 study found 31 cases of fraud", "the poll shows
@@ -236,11 +366,12 @@ def _from_verb(t, L) -> _Draft | None:
     vbg_advcl = t.tag_ == "VBG" and t.dep_ == "advcl" and lem in L["stance"] | L["intention"] or _after_seem(t, L)
     if lem not in L["verbs"] and not passive_stance and not charged and not raised and (
             how not in ("active", "relative") or subj.i != t.head.i and subj.head.i not in (
-                t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i) or (
+                t.i, t.head.i if t.dep_ == "conj" or vbg_advcl else t.i,
+                t.head.head.i if t.dep_ == "conj" and t.head.dep_ == "xcomp" else t.i) or (
             t.tag_ in ("VBG", "VBN") and t.dep_ != "acl" and not (t.tag_ == "VBG" and lem in L["stance"])
             and not vbg_advcl and not any(c.dep_ == "aux" for c in kids)) or not (
             _speaker if t.dep_ == "acl" else _mind if lem in L["minds"] else _holder)(
-            subj.head.head if how == "relative" else subj, L)):
+            _antecedent(subj, L) if how == "relative" else subj, L)):
         return None   # beliefs and stances are a person's or a body's (or a statement's: "a tweet
         # attacking X"), said of them in their own clause: "the data support X", "a treaty
         # endorsed by ...", "..., hoping to ..." are none; "X met ..., offering Y" is X's
@@ -284,7 +415,7 @@ def _from_verb(t, L) -> _Draft | None:
         if subj.dep_ == "pobj":   # "... of the Gazette Ramos said": the name, not the phrase it ends
             d.src, d.src_head = (subj.i, subj.i + 1), subj.i
     if how == "relative":   # "Macron, who has advocated ...": the span is "who", the source its noun
-        d.src, d.src_head = (subj.i, subj.i + 1), subj.head.head.i
+        d.src, d.src_head = (subj.i, subj.i + 1), _antecedent(subj, L).i
         d.source_name = None
     elif subj is not None:
         d.src = d.src or source_range(subj)
@@ -326,6 +457,8 @@ def _from_verb(t, L) -> _Draft | None:
                 lem in L["stance"] and x.lower_ in _PERSONS))
             for x in content if x.head.i not in {y.i for y in content} or x.head is x):
         content = None   # "This assessment was echoed by ...": the claim is the earlier one
+    if content is None and d.src is not None:   # "that is what the campaign hopes": what the copula's subject is
+        content = _what_is(t, kids)
     if content is None and d.src is not None:   # "The governor added:" and the next paragraph
         block = _block_after_colon(t)
         if block:
@@ -342,6 +475,16 @@ def _from_verb(t, L) -> _Draft | None:
     if d.cue_end <= d.start:
         d.end = _extend_tail(_text(t.doc), d.end, t.sent.end_char)
     return d
+
+
+def _what_is(t, kids) -> list | None:
+    """"That is what the campaign hopes", "that was what Lind said": the verb's object is "what" and its
+    clause is what a copula says its subject is; that subject is the content."""
+    if t.dep_ != "ccomp" or t.head.lemma_ != "be" or not any(
+            c.dep_ == "dobj" and c.lower_ == "what" and c.i < t.i for c in kids):
+        return None
+    subj = [c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i]
+    return list(subj[0].subtree) if subj else None
 
 
 def _unquoted_rest(doc, drafts: list[_Draft], bare: list[_Draft], L) -> list[_Draft]:

@@ -100,6 +100,7 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
 
     drafts: list[_Draft] = []
     bare: list[_Draft] = []              # cues with a source but no content (quote attributions)
+    hearsay: list = []                   # (draft of a hearsay adverb, token index of the verb it modifies)
     verbs, attitude, that_except, nouns, adverbs = L["verbs"], L["attitude"], L["that_except"], L["nouns"], L["adverbs"]
     # the only tokens that can be cues: verbs, "according", reporting nouns, hearsay adverbs
     more = L["stance_adj"] | L["impersonal_adj"] | L["stance_nouns"]
@@ -108,9 +109,15 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
         if inside[t.idx]:
             continue
         pos = t.pos_
+        if pos == "VERB" and t.tag_ in ("VBN", "VBD") and t.lower_ in L["stance_adj"] and (t.dep_ in ("acomp", "advcl") or any(
+                c.dep_ == "auxpass" for c in t.children)):
+            d = _from_adjective(t, L)   # "is convinced that ...", "came away convinced that ...": tagged a verb
+            if d:
+                drafts.append(d)
+                continue
         if pos in ("VERB", "AUX"):
             lem = t.lemma_.lower()
-            if lem in verbs or lem in attitude or lem in L["other_cues"] or lem in L["light"] or (
+            if lem in verbs or lem in attitude or lem in L["other_cues"] or lem in L["light"] or lem in L["phrasal_lemmas"] or (
                     lem not in that_except and _that_clause(t)):
                 d = _from_verb(t, L)
                 if d is not None:
@@ -137,6 +144,11 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
             a, b = hedges._clause_scope(t)
             if b - a > len(t.text) + 3:
                 drafts.append(_Draft(a, b, t.idx, t.idx + len(t), hedge="reported", hedge_cue=t.text))
+                hearsay.append((drafts[-1], t.head.i))
+    if hearsay:   # "he apparently believed ...": the adverb is part of the verb's cue, not a claim of its own
+        sourced = {d.tok for d in drafts if d.src is not None and d.tok >= 0}
+        gone = {id(d) for d, head in hearsay if head in sourced}
+        drafts = [d for d in drafts if id(d) not in gone]
     drafts.extend(_colon_lines(doc, text, L))
     heads = claim_headline.headline_drafts(ctx, drafts)
     if heads:   # the sentence-case parse of a title-case headline reads its verb better than the document's
@@ -147,8 +159,26 @@ def find_claims(ctx: Context) -> Iterator[Claim]:
     attach_quotes(text, quotes, drafts, bare)
     drafts.extend(_unquoted_rest(doc, drafts, bare, L))
     drafts = _univocal(doc, claim_bounds.make_room(doc, text, _nested(_dedup(drafts))), L)
+    notes = _boilerplate(text, L)
+    if notes:
+        drafts = [d for d in drafts if not any(a <= d.cue_start < b for a, b in notes)]
     yield from _finish(ctx, drafts, L)
 
+
+
+def _boilerplate(text: str, L) -> list[tuple[int, int]]:
+    """The lines a publisher appends to its articles ("Editor's note: ...", ``boilerplate_lines``):
+    (start, end) of each; no claim is read from them."""
+    low = text.lower()
+    out = []
+    for opener in L["boilerplate"]:
+        k = low.find(opener)
+        while k >= 0:
+            if k == 0 or text[k - 1] == "\n":
+                end = text.find("\n", k)
+                out.append((k, len(text) if end < 0 else end))
+            k = low.find(opener, k + 1)
+    return out
 
 
 def _nested(drafts: list[_Draft]) -> list[_Draft]:
@@ -171,8 +201,15 @@ def _univocal(doc, drafts: list[_Draft], L) -> list[_Draft]:
     return [d for d in drafts if (d.src is None and d.source_name is None) or not any(
         o is not d and o.start <= d.cue_start < o.end and o.cue_start != d.cue_start
         and not d.start <= o.cue_start < d.end for o in drafts) or (
-        d.tok >= 0 and doc[d.tok].dep_ == "acl" and doc[d.tok].head.i == d.src_head
+        d.tok >= 0 and _acl_of(doc[d.tok]).dep_ == "acl" and _acl_of(doc[d.tok]).head.i == d.src_head
         and doc[d.src_head].lemma_.lower() in L["docs"])]
+
+
+def _acl_of(t):
+    """The first of a run of conjoined verbs ("a statement welcoming X and calling for Y": welcoming)."""
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
@@ -246,24 +283,27 @@ _NOT_GROUP = frozenset({"so", "too", "as"})   # adverbs that qualify more than t
 
 def _group_start(doc, d: _Draft) -> int | None:
     """The start of the cue's verb group when it begins before the cue (``Claim.cue_group_start``)."""
-    g = _verb_group_start(doc, d.cue_start, d.cue_end)
+    g = _verb_group_start(doc, d.cue_start, d.cue_end, d.tok)
     return g if g < d.cue_start else None
 
 
-def _verb_group_start(doc, a: int, b: int) -> int:
+def _verb_group_start(doc, a: int, b: int, tok: int = -1) -> int:
     """Where a verb cue's group begins: the auxiliaries, negation and adverbs right before the verb
     and hanging on it are part of the cue ("has said", "would not confirm", "also noted", "is once
     again questioning", "to admit"), as attribution corpora mark it; a contraction glued to the word
     before ("he's claiming") and a capitalised "May" inside a sentence (a name) are not."""
     if b <= a or a < 0:
         return a
-    lo, hi = 0, len(doc)   # the token that starts at the cue's first character
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < a:
-            lo = mid + 1
-        else:
-            hi = mid
+    if 0 <= tok < len(doc) and doc[tok].idx == a:
+        lo = tok   # the draft knows its cue token
+    else:
+        lo, hi = 0, len(doc)   # the token that starts at the cue's first character: a binary search
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx < a:
+                lo = mid + 1
+            else:
+                hi = mid
     if lo >= len(doc) or doc[lo].idx != a or doc[lo].pos_ not in ("VERB", "AUX"):
         return a
     t = doc[lo]

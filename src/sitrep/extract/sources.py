@@ -57,6 +57,12 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
         ante = named_before(a, head.lower_)
         if ante:
             return ante[0], ante[1], "named", sa, sb
+    if head.lower_ == "others" and j - i == 1:   # "Some European lawmakers ..., while others ...": lawmakers
+        some = next((t.head for t in doc[head.sent.start:head.i] if t.lower_ == "some" and t.dep_ == "det"
+                     and t.head.pos_ == "NOUN"), None)
+        if some is not None:
+            si, sj = source_range(some, full=False)
+            return _fallback_name(ctx, si, sj, some), None, "anonymous", sa, sb
     if not i <= head.i < j:   # "who": the name comes from the noun it stands for
         i, j = source_range(head, full=False)
         a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
