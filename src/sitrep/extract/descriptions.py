@@ -22,10 +22,11 @@ import yaml
 
 from . import actordict
 from .actorwords import token_table
+from .event_actors import COREF
 
 ROLE_FILE = actordict.DATA / "role-nouns.yaml"
-_FOLLOW_NO = {"between", "with", "of", "among", "against"}    # "the alliance between Moscow and Pyongyang"
-_DETS = {"the"}
+_FOLLOW_NO = set(COREF["description_follow_no"]["words"])     # "the alliance between Moscow and Pyongyang"
+_DETS = set(COREF["description_determiners"]["words"])        # "the Ukrainian leader"
 
 
 def _norm(s: str) -> str:

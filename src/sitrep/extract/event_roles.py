@@ -7,7 +7,7 @@ Helpers of ``verb_events``: plain functions over spaCy tokens and the actor inde
 """
 from __future__ import annotations
 
-from .event_actors import TokenActors
+from .event_actors import EXPLETIVE_HEADS, PRONOUN_NUMBER, UNKNOWN_NAMES, TokenActors
 from .event_parse import _codes, _objects, _preps, country, noun_type, phrase_actors, verb_type
 from .event_vocab import SYMMETRIC
 from .tokkids import kids_of
@@ -143,9 +143,7 @@ def _freed_from(v, ta: TokenActors, vocab: dict) -> list[str]:
 
 
 # ------------------------------------------------------------------ a pronoun for a state or a body
-PRONOUN_NUMBER = {"it": "sing", "its": "sing", "they": "plur", "their": "plur", "them": "plur"}
-UNKNOWN_NAMES = {"ORG", "GPE", "NORP"}  # names an uncoded "it" or "they" may stand for: ambiguous then
-EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain"}  # "it was unclear how", "it seems", "it takes time": no actor
+# PRONOUN_NUMBER, UNKNOWN_NAMES (labels of uncoded names), EXPLETIVE_HEADS: data/coref-words.yaml
 
 
 def pronoun_antecedent(tok, ta: TokenActors, exclude: set[str], vocab: dict) -> list[str]:
