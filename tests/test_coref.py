@@ -22,3 +22,43 @@ def test_the_code_reads_its_pronoun_lists_from_the_data_file():
     assert event_roles.PRONOUN_NUMBER["their"] == "plur" and "be" in event_roles.EXPLETIVE_HEADS
     assert event_parse.POSSESSIVE_OWNERS is event_actors.POSSESSIVE_OWNERS
     assert event_actors.NUMBERS["both"] == 2 and event_actors.FAR_SENTENCES == 8
+
+
+# ---- "the alliance's chief": an organisation description owning a role noun ----
+
+def _run(pipeline, text, published="2024-11-12"):
+    from sitrep.model import Document
+    doc = Document.new(text, published=published)
+    recs = pipeline.run(doc)
+    for e in recs.entities:
+        for m in e.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    return {e.name: e for e in recs.entities}, recs
+
+
+def _texts(ents, name):
+    return [m.text for m in ents[name].mentions] if name in ents else []
+
+
+def test_the_alliances_chief_joins_the_one_chief_of_the_alliance_named_before(pipeline):
+    ents, recs = _run(pipeline, "NATO Secretary General Lena Okaro flew to Lirn on Monday. "
+                                "The alliance's chief said the talks had gone well.")
+    assert ents["Lena Okaro"].code == "NATO"     # the title's body gives the code of a person the dictionary lacks
+    assert _texts(ents, "Lena Okaro") == ["Lena Okaro", "The alliance's chief"]
+    assert "The alliance" in _texts(ents, "NATO")
+    assert [(c.source, c.source_code) for c in recs.claims] == [("Lena Okaro", "NATO")]
+
+
+def test_the_alliances_chief_stays_unresolved_when_unsure(pipeline):
+    # two chiefs of the alliance named before: no join
+    ents, _ = _run(pipeline, "NATO Secretary General Lena Okaro met NATO Secretary General Tomas Berg in Lirn. "
+                             "The alliance's chief said the talks had gone well.")
+    assert _texts(ents, "Lena Okaro") == ["Lena Okaro"] and _texts(ents, "Tomas Berg") == ["Tomas Berg"]
+    # two blocs named before: "the bloc" is neither, nor is its chief anyone
+    ents, _ = _run(pipeline, "EU foreign policy chief Lena Okaro and BRICS envoys met in Lirn. "
+                             "The bloc's chief said the talks had gone well.")
+    assert _texts(ents, "Lena Okaro") == ["Lena Okaro"]
+    # the chief named only after the description
+    ents, _ = _run(pipeline, "NATO said the talks had gone well. The alliance's chief was not there. "
+                             "NATO Secretary General Lena Okaro flew in later.")
+    assert _texts(ents, "Lena Okaro") == ["Lena Okaro"]

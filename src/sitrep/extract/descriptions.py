@@ -76,6 +76,7 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
     hit_at = {h[0]: h for h in hits}
     hit_end = {h[1]: h for h in hits}
     n = len(sdoc)
+    org_end: dict[int, tuple] = {}      # end token of an organisation description -> (start, end, "ORG", name)
     for i in _first_words(ctx):
         if i == 0 or taken[i]:
             continue
@@ -98,8 +99,8 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
                 qual, s = h, h[0] - 1
         elif low[i - 1] in _DETS:
             s = i - 1
-        elif i >= 2 and low[i - 1] in ("'s", "\u2019s") and hit_end.get(i - 1):    # "Russia's foreign minister"
-            qual = hit_end[i - 1]
+        elif i >= 2 and low[i - 1] in ("'s", "\u2019s") and (hit_end.get(i - 1) or org_end.get(i - 1)):
+            qual = hit_end.get(i - 1) or org_end[i - 1]     # "Russia's foreign minister", "the alliance's chief"
             s = qual[0]
         if s is None:
             continue
@@ -124,6 +125,8 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
             target = _person_target(entry, people, qa, ad, day, sdoc[s].idx)
         if target is not None:
             add(target.name, target.type, target.code, s, e)
+            if entry["actors"]:
+                org_end[e] = (s, e, "ORG", target.name)
 
 
 class _Lower:
