@@ -3,6 +3,9 @@ the first one only where one candidate fits. Our own sentences about invented st
 (tests/data/fictional-actors.yaml) and real office holders of the bundled dictionary."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import yaml
 
 from sitrep.extract import event_actors
@@ -62,3 +65,48 @@ def test_the_alliances_chief_stays_unresolved_when_unsure(pipeline):
     ents, _ = _run(pipeline, "NATO said the talks had gone well. The alliance's chief was not there. "
                              "NATO Secretary General Lena Okaro flew in later.")
     assert _texts(ents, "Lena Okaro") == ["Lena Okaro"]
+
+
+# ---- "its" on the object of a hostile act in a reported clause (event_roles.reported_owner) ----
+
+ACTORS = Path(__file__).parent / "data" / "fictional-actors.yaml"
+
+
+@pytest.fixture(scope="module")
+def invented():
+    from sitrep.extract.pipeline import Pipeline
+    return Pipeline(actor_files=[str(ACTORS)])
+
+
+def _owner(pipe, text, verb, obj, doers, ty="ASSAULT"):
+    from sitrep.extract.context import Context
+    from sitrep.extract.event_actors import TokenActors
+    from sitrep.extract.event_roles import reported_owner
+    from sitrep.model import Document
+    doc = Document.new(text, published="2024-11-12")
+    sdoc = pipe.nlp(text)
+    recs = pipe.extract(doc, sdoc)
+    ta = TokenActors(Context(doc=doc, sdoc=sdoc, resources=pipe.resources, records=recs), {})
+    v = next(t for t in sdoc if t.text == verb)
+    o = next(t for t in sdoc if t.text == obj)
+    return reported_owner(v, o, doers, ty, ta)
+
+
+@pytest.mark.parametrize("text,verb,obj,doers,ty,expected", [
+    # the speaker's: a state is not told attacking its own posts
+    ("Valdoria said Kesh had shelled its villages overnight.", "shelled", "villages", ["KSH"], "ASSAULT", ["VAL"]),
+    ("Arno Vesk said Kesh had bombed its power plants.", "bombed", "plants", ["KSH"], "ASSAULT", ["VAL"]),
+    # the doer's own, said so
+    ("Valdoria said Kesh had shelled its own villages.", "shelled", "villages", ["KSH"], "ASSAULT", []),
+    # not a hostile act: "moved its troops" is the doer's
+    ("Valdoria said Kesh had moved its troops to the border.", "moved", "troops", ["KSH"], "MOBILIZE", []),
+    # two speakers, or another state named before the pronoun: either may be meant
+    ("Valdoria and Ostrana said Kesh had shelled their villages.", "shelled", "villages", ["KSH"], "ASSAULT", []),
+    ("Valdoria said Kesh had struck Ostranian troops and shelled its villages.", "shelled", "villages", ["KSH"],
+     "ASSAULT", []),
+    # not a reported clause
+    ("Kesh shelled its villages after Valdoria left.", "shelled", "villages", ["KSH"], "ASSAULT", []),
+])
+def test_its_in_a_reported_clause_is_the_speakers_only_where_one_can_be_meant(invented, text, verb, obj, doers,
+                                                                              ty, expected):
+    assert _owner(invented, text, verb, obj, doers, ty) == expected

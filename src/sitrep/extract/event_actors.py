@@ -51,6 +51,8 @@ SPEAKER_PRONOUNS = tuple(COREF["speaker_pronouns"]["words"])        # "X said it
 PRONOUN_NUMBER = dict(COREF["pronoun_number"]["items"])             # "it" sing, "they" plur (event_roles)
 UNKNOWN_NAMES = set(COREF["unknown_name_labels"]["words"])          # an uncoded name makes "it" ambiguous
 EXPLETIVE_HEADS = set(COREF["expletive_heads"]["words"])            # "it was unclear how": no actor
+REPORTED_POSSESSIVES = set(COREF["reported_possessives"]["words"])  # "X said Y shelled its villages"
+REFLEXIVE_MARKERS = set(COREF["reflexive_markers"]["words"])        # "its own villages"
 
 
 def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:
