@@ -110,3 +110,23 @@ def _owner(pipe, text, verb, obj, doers, ty="ASSAULT"):
 def test_its_in_a_reported_clause_is_the_speakers_only_where_one_can_be_meant(invented, text, verb, obj, doers,
                                                                               ty, expected):
     assert _owner(invented, text, verb, obj, doers, ty) == expected
+
+
+# ---- "the Kremlin chief": the office that heads a body (coref-words.yaml body_heads) ----
+
+def test_a_bodys_chief_is_the_holder_of_the_office_that_heads_it(pipeline):
+    ents, _ = _run(pipeline, "Vladimir Putin spoke on Friday. The Kremlin chief said talks were possible.")
+    assert _texts(ents, "Vladimir Putin") == ["Vladimir Putin", "The Kremlin chief"]
+    ents, _ = _run(pipeline, "Rustem Umerov met Lloyd Austin in Ramstein. The Pentagon chief said more shells "
+                             "were coming.")
+    assert _texts(ents, "Lloyd Austin") == ["Lloyd Austin", "The Pentagon chief"]
+    assert _texts(ents, "Rustem Umerov") == ["Rustem Umerov"]
+
+
+def test_a_bodys_chief_stays_unresolved_when_it_is_another_office_or_named_after(pipeline):
+    ents, _ = _run(pipeline, "Joe Biden flew to Ramstein. The White House chief of staff said the trip was short.")
+    assert _texts(ents, "Joe Biden") == ["Joe Biden"]
+    ents, _ = _run(pipeline, "Lloyd Austin flew to Ramstein. The Pentagon chief spokesman said the trip was short.")
+    assert _texts(ents, "Lloyd Austin") == ["Lloyd Austin"]
+    ents, _ = _run(pipeline, "The Kremlin chief said talks were possible. Vladimir Putin spoke on Friday.")
+    assert _texts(ents, "Vladimir Putin") == ["Vladimir Putin"]

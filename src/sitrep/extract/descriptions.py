@@ -47,6 +47,10 @@ def load(path=ROLE_FILE) -> dict:
 
 
 TABLE = load()
+_BY_NOUN = {e["noun"]: e for e in TABLE.values()}
+# "the Kremlin chief": the body's words -> the entry of the office that heads it (coref-words.yaml)
+_BODY_HEADS = {tuple(k.split()): _BY_NOUN[v] for k, v in COREF["body_heads"]["items"].items()}
+_HEAD_WORDS = {(w,) for w in COREF["body_head_words"]["words"]}
 _FIRST = {k[0] for k in TABLE}
 _FIRST_SET = frozenset(_FIRST)
 _MAXW = max(map(len, TABLE))
@@ -115,6 +119,12 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
             continue                        # a title before a name: "the Russian President Vladimir Putin"
         if e < n and low[e] in _FOLLOW_NO and entry["actors"]:
             continue
+        if qual and tuple(low[i:e]) in _HEAD_WORDS:    # "the Kremlin chief": the office that heads the body
+            body = tuple(w for w in low[qual[0]:qual[1]] if w != "the")
+            if body in _BODY_HEADS:
+                if e < n and (low[e] == "of" or sdoc[e].pos_ in ("NOUN", "PROPN")):
+                    continue                # "the White House chief of staff", "the Pentagon chief spokesman"
+                entry = _BODY_HEADS[body]
         qa = ad.actors.get(qual[3]) if qual else None
         if qual and (qa is None or not qa.code or qa.type == "PERSON"):
             continue
