@@ -22,10 +22,11 @@ import yaml
 
 from . import actordict
 from .actorwords import token_table
+from .event_actors import COREF
 
 ROLE_FILE = actordict.DATA / "role-nouns.yaml"
-_FOLLOW_NO = {"between", "with", "of", "among", "against"}    # "the alliance between Moscow and Pyongyang"
-_DETS = {"the"}
+_FOLLOW_NO = set(COREF["description_follow_no"]["words"])     # "the alliance between Moscow and Pyongyang"
+_DETS = set(COREF["description_determiners"]["words"])        # "the Ukrainian leader"
 
 
 def _norm(s: str) -> str:
@@ -46,6 +47,10 @@ def load(path=ROLE_FILE) -> dict:
 
 
 TABLE = load()
+_BY_NOUN = {e["noun"]: e for e in TABLE.values()}
+# "the Kremlin chief": the body's words -> the entry of the office that heads it (coref-words.yaml)
+_BODY_HEADS = {tuple(k.split()): _BY_NOUN[v] for k, v in COREF["body_heads"]["items"].items()}
+_HEAD_WORDS = {(w,) for w in COREF["body_head_words"]["words"]}
 _FIRST = {k[0] for k in TABLE}
 _FIRST_SET = frozenset(_FIRST)
 _MAXW = max(map(len, TABLE))
@@ -75,6 +80,7 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
     hit_at = {h[0]: h for h in hits}
     hit_end = {h[1]: h for h in hits}
     n = len(sdoc)
+    org_end: dict[int, tuple] = {}      # end token of an organisation description -> (start, end, "ORG", name)
     for i in _first_words(ctx):
         if i == 0 or taken[i]:
             continue
@@ -97,8 +103,8 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
                 qual, s = h, h[0] - 1
         elif low[i - 1] in _DETS:
             s = i - 1
-        elif i >= 2 and low[i - 1] in ("'s", "\u2019s") and hit_end.get(i - 1):    # "Russia's foreign minister"
-            qual = hit_end[i - 1]
+        elif i >= 2 and low[i - 1] in ("'s", "\u2019s") and (hit_end.get(i - 1) or org_end.get(i - 1)):
+            qual = hit_end.get(i - 1) or org_end[i - 1]     # "Russia's foreign minister", "the alliance's chief"
             s = qual[0]
         if s is None:
             continue
@@ -113,6 +119,12 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
             continue                        # a title before a name: "the Russian President Vladimir Putin"
         if e < n and low[e] in _FOLLOW_NO and entry["actors"]:
             continue
+        if qual and tuple(low[i:e]) in _HEAD_WORDS:    # "the Kremlin chief": the office that heads the body
+            body = tuple(w for w in low[qual[0]:qual[1]] if w != "the")
+            if body in _BODY_HEADS:
+                if e < n and (low[e] == "of" or sdoc[e].pos_ in ("NOUN", "PROPN")):
+                    continue                # "the White House chief of staff", "the Pentagon chief spokesman"
+                entry = _BODY_HEADS[body]
         qa = ad.actors.get(qual[3]) if qual else None
         if qual and (qa is None or not qa.code or qa.type == "PERSON"):
             continue
@@ -123,6 +135,8 @@ def resolve(ctx, acc: dict, add, taken, hits, ad, day: str | None) -> None:
             target = _person_target(entry, people, qa, ad, day, sdoc[s].idx)
         if target is not None:
             add(target.name, target.type, target.code, s, e)
+            if entry["actors"]:
+                org_end[e] = (s, e, "ORG", target.name)
 
 
 class _Lower:

@@ -32,11 +32,27 @@ USER = "_user_file"  # entries of the user's own actor files (their codes win ov
 USER_KEYS = ("", "user")  # key under which the table keeps the phrases of the user's files
 DATED = ("", "dated")  # key under which the table keeps the dated codes of its phrases
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the state list is long
-PLURAL_HEADS = {"nations", "countries", "states", "governments", "sides", "powers", "allies", "capitals", "partners"}
-NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-DEMONSTRATIVES = {"these", "those"}
+COREF_FILE = DATA / "coref-words.yaml"
+
+
+def _load_coref(path=COREF_FILE) -> dict:
+    """The coreference word lists (``data/coref-words.yaml``): group name -> group (help, words/items/value)."""
+    return {g["group"]: g for g in yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)}
+
+
+COREF = _load_coref()
+PLURAL_HEADS = set(COREF["plural_heads"]["words"])
+NUMBERS = dict(COREF["numbers"]["items"])
+DEMONSTRATIVES = set(COREF["demonstratives"]["words"])
 _PLURAL_SET = frozenset(PLURAL_HEADS)
-FAR_SENTENCES = 8  # "these nations" reaches back this many sentences to the list it stands for
+FAR_SENTENCES = int(COREF["far_sentences"]["value"])  # "these nations" reaches back this many sentences
+POSSESSIVE_OWNERS = tuple(COREF["possessive_owners"]["words"])      # "its alliance with Y" (event_parse)
+SPEAKER_PRONOUNS = tuple(COREF["speaker_pronouns"]["words"])        # "X said it had ..." (event_parse)
+PRONOUN_NUMBER = dict(COREF["pronoun_number"]["items"])             # "it" sing, "they" plur (event_roles)
+UNKNOWN_NAMES = set(COREF["unknown_name_labels"]["words"])          # an uncoded name makes "it" ambiguous
+EXPLETIVE_HEADS = set(COREF["expletive_heads"]["words"])            # "it was unclear how": no actor
+REPORTED_POSSESSIVES = set(COREF["reported_possessives"]["words"])  # "X said Y shelled its villages"
+REFLEXIVE_MARKERS = set(COREF["reflexive_markers"]["words"])        # "its own villages"
 
 
 def load_actor_entries(files: Iterable[str | Path]) -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .event_actors import TokenActors
+from .event_actors import POSSESSIVE_OWNERS, SPEAKER_PRONOUNS, TokenActors
 from .tokkids import kids_of
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -84,7 +84,7 @@ def place_codes(p, ta: TokenActors) -> list[str]:
 def pronoun_owner(n, ta: TokenActors) -> list[str]:
     """ "its alliance with Y", "their support": the owner is the nearest actor named before the
     possessive in the same sentence (news prose rarely reaches further back within a sentence)."""
-    poss = next((c for c in kids_of(n) if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+    poss = next((c for c in kids_of(n) if c.dep_ == "poss" and c.lower_ in POSSESSIVE_OWNERS), None)
     if poss is None:
         return []
     for i in range(poss.i - 1, n.sent.start - 1, -1):
@@ -249,7 +249,7 @@ def _inherited_subject(v, depth: int = 0):
     s = _subject(v)
     if s is not None and s.tag_ in ("WP", "WDT") and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
         s = v.head   # "rebels who overran the town": the relative pronoun stands for the noun it follows
-    if s is not None and s.tag_ == "PRP" and s.lower_ in ("it", "they", "he", "she", "we"):
+    if s is not None and s.tag_ == "PRP" and s.lower_ in SPEAKER_PRONOUNS:
         # "Switzerland said it had expelled ...": the pronoun is the speaker of the governing clause
         h = v
         while h.dep_ in ("ccomp", "conj", "xcomp") and h.head != h:

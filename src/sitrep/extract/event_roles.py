@@ -7,9 +7,10 @@ Helpers of ``verb_events``: plain functions over spaCy tokens and the actor inde
 """
 from __future__ import annotations
 
-from .event_actors import TokenActors
-from .event_parse import _codes, _objects, _preps, country, noun_type, phrase_actors, verb_type
-from .event_vocab import SYMMETRIC
+from .event_actors import (EXPLETIVE_HEADS, PRONOUN_NUMBER, REFLEXIVE_MARKERS, REPORTED_POSSESSIVES, UNKNOWN_NAMES,
+                           TokenActors)
+from .event_parse import _codes, _objects, _preps, _subject, country, noun_type, phrase_actors, verb_type
+from .event_vocab import HOSTILE, SYMMETRIC
 from .tokkids import kids_of
 
 
@@ -143,9 +144,7 @@ def _freed_from(v, ta: TokenActors, vocab: dict) -> list[str]:
 
 
 # ------------------------------------------------------------------ a pronoun for a state or a body
-PRONOUN_NUMBER = {"it": "sing", "its": "sing", "they": "plur", "their": "plur", "them": "plur"}
-UNKNOWN_NAMES = {"ORG", "GPE", "NORP"}  # names an uncoded "it" or "they" may stand for: ambiguous then
-EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain"}  # "it was unclear how", "it seems", "it takes time": no actor
+# PRONOUN_NUMBER, UNKNOWN_NAMES (labels of uncoded names), EXPLETIVE_HEADS: data/coref-words.yaml
 
 
 def pronoun_antecedent(tok, ta: TokenActors, exclude: set[str], vocab: dict) -> list[str]:
@@ -186,3 +185,34 @@ def pronoun_antecedent(tok, ta: TokenActors, exclude: set[str], vocab: dict) -> 
     if any(c in exclude for c in found):
         found = {c: v for c, v in found.items() if c not in exclude}
     return list(found.values()) if len(found) == 1 else []
+
+
+def reported_owner(v, o, actors: list, ty: str, ta: TokenActors) -> list[str]:
+    """ "Valdoria said Kesh had shelled its villages": the "its"/"their" on the object ``o`` of a hostile
+    act (``v``, type ``ty``) in a reported clause whose doer (``actors``) is named stands for the speaker,
+    not the doer (news does not tell a state shelling its own villages so; it writes "its own"), when the
+    speaker names one state or body, other than the doer's, and is the only one besides the doer named
+    in the sentence before the pronoun. Else none: the doer's own ("its own villages"), a clause not
+    reported, a pronoun speaker, two speakers ("Valdoria and Ostrana said"), another state named between.
+    For ``verb_events._pronoun_sides`` (a named doer's object "its")."""
+    if ty not in HOSTILE or not actors:
+        return []
+    p = next((c for c in kids_of(o) if c.dep_ == "poss" and c.lower_ in REPORTED_POSSESSIVES), None)
+    doc = o.doc
+    if p is None or p.i + 1 < len(doc) and doc[p.i + 1].lower_ in REFLEXIVE_MARKERS:
+        return []
+    h = v
+    while h.dep_ == "conj" and h.head != h:
+        h = h.head
+    if h.dep_ != "ccomp":
+        return []
+    s = _subject(h.head)
+    if s is None or s.tag_ == "PRP":
+        return []
+    doers = {country(a) for a in actors}
+    said = [ta.code[t.i] for t in s.subtree if ta.code[t.i]]
+    said_countries = {country(c) for c in said}
+    before = {country(ta.code[i]) for i in range(p.sent.start, p.i) if ta.code[i]} - doers
+    if len(said_countries) != 1 or said_countries & doers or before != said_countries:
+        return []
+    return said[:1]

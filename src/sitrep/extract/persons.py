@@ -42,6 +42,11 @@ def _add_person(sdoc, ent, acc, add, ad, taken, hx: HitIndex) -> None:
         if tok.lower_ in TITLE_WORDS or (tok.text == "." and i > 0 and sdoc[i - 1].lower_ in TITLE_WORDS
                                          and len(sdoc[i - 1]) <= 5 and not sdoc[i - 1].whitespace_):
             role_toks.insert(0, tok)
+            h = hit_ends.get(i + 1) if code is None else None
+            if h and h[0] == i:         # a title word that names a body ("NATO Secretary General", "UN envoy")
+                a = ad.actors.get(h[3])
+                if a and a.code and a.type != "PERSON":
+                    code = a.code.split(" ")[0]
             i -= 1
             continue
         h = hit_ends.get(i + 1)
