@@ -47,7 +47,16 @@ _SETUP_MODULES = ("actors", "places", "dates", "claims", "quantities", "events",
 
 
 def load_model(name: str | None = None):
-    """Load the spaCy model named by the ``model`` setting."""
+    """Load the spaCy model named by the ``model`` setting, its tokenizer with sitrep's rules
+    for glued forms (``tokenizer.customise``)."""
+    from .tokenizer import customise
+
+    nlp = _load_spacy(name)
+    customise(nlp)
+    return nlp
+
+
+def _load_spacy(name: str | None = None):
     import warnings
 
     import spacy
