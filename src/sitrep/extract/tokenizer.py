@@ -57,15 +57,23 @@ DROPPED_SPECIALS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _pattern(func) -> str | None:
+    """The regular expression behind a tokenizer's ``finditer`` / ``search``: "" for none, None
+    when it is not a compiled pattern's method (a model with its own tokenizer code)."""
+    if func is None:
+        return ""
+    return getattr(getattr(func, "__self__", None), "pattern", None)
+
+
 def customise(nlp) -> None:
-    """Give ``nlp`` a tokenizer with the rules above added to its own (idempotent)."""
+    """Give ``nlp`` a tokenizer with the rules above added to its own (idempotent). A model whose
+    infixes or suffixes are not plain regular expressions keeps its tokenizer unchanged."""
     from spacy.tokenizer import Tokenizer
 
     tok = nlp.tokenizer
-    infix = tok.infix_finditer.__self__.pattern if tok.infix_finditer else ""
-    if infix.startswith(INFIXES[0][0]):
+    infix, suffix = _pattern(getattr(tok, "infix_finditer", None)), _pattern(getattr(tok, "suffix_search", None))
+    if infix is None or suffix is None or infix.startswith(INFIXES[0][0]):
         return
-    suffix = tok.suffix_search.__self__.pattern if tok.suffix_search else ""
     drop = {k for k, _ in DROPPED_SPECIALS}
     # one new tokenizer rather than three setters: each setter rebuilds the special cases
     nlp.tokenizer = Tokenizer(
