@@ -29,6 +29,13 @@ def _toks(nlp, text):
     ("The fund gave USD,100 to each family.", ["USD", ",", "100", "to"]),
     ("Shelling left 12,injured in Tarnovo.", ["12", ",", "injured", "in"]),
     ("About 3,000,displaced people fled.", ["3,000", ",", "displaced"]),
+    # a colon, semicolon or full stop glued between words, numbers and quotes
+    ('The mayor of Brenvik said:"We will stay."', ["said", ":", '"', "We"]),
+    ('Nine were killed."The shelling went on," she said.', ["killed", ".", '"', "The"]),
+    ('The toll was 5."We counted them," he said.', ["5", ".", '"', "We"]),
+    ("Shelling left 12 killed;3 injured in Tarnovo.", ["killed", ";", "3", "injured"]),
+    ("The count rose to 1,200.The army denied it.", ["1,200", ".", "The", "army"]),
+    ("The medic said:10 dead overnight.", ["said", ":", "10", "dead"]),
     # a parenthesis glued to a word
     ("A convoy of trucks(carrying flour) reached Velmar.", ["trucks", "(", "carrying", "flour", ")"]),
     ("(Reuters)reported the strike.", ["(", "Reuters", ")", "reported"]),
@@ -56,6 +63,10 @@ def test_glued_forms_split(nlp, text, expected):
     ("See https://velmar.example/a,b(c)d for the list.", "https://velmar.example/a,b(c)d"),
     ("It ended at 5 p.m. on Monday.", "p.m."),
     ("They counted 1,000s of shells.", "1,000s"),
+    ("The talks ended at 10:30 on Friday.", "10:30"),
+    ("The ratio was 1:10 overall.", "1:10"),
+    ("Inflation was 2.5 percent.", "2.5"),
+    ("The U.S.'s envoy left.", "U.S."),
 ])
 def test_forms_that_stay_whole(nlp, text, whole):
     assert whole in _toks(nlp, text)

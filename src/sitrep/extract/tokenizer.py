@@ -2,12 +2,13 @@
 
 spaCy's English tokenizer keeps a whitespace-free chunk whole unless a prefix, suffix or infix
 rule cuts it, so text scraped with a missing space glues a figure or a quote to its neighbour:
-``7,"said`` ``USD,100`` ``12,injured`` ``dead,"a`` ``trucks(carrying`` ``52%-48%``; and a
-sentence-final dot stays on an amount with a magnitude letter (``$2.3T.`` ``$5M.`` ``99¢.``,
-and ``$1.25m.`` where the special case ``m.`` takes the dot back), so a figure's surface ends in
-a dot. ``customise(nlp)`` adds the rules below to the tokenizer's own infix and suffix patterns:
-the tokenizer only cuts, never rewrites, so every token is still a slice of the original text
-(``text[t.idx:t.idx + len(t)] == t.text``) and every record's offsets stay true.
+``7,"said`` ``USD,100`` ``12,injured`` ``dead,"a`` ``said:"We`` ``killed."The`` ``killed;3``
+``at 10.The`` ``trucks(carrying`` ``52%-48%``; and a sentence-final dot stays on an amount with
+a magnitude letter (``$2.3T.`` ``$5M.`` ``99¢.``, and ``$1.25m.`` where the special case ``m.``
+takes the dot back), so a figure's surface ends in a dot. ``customise(nlp)`` adds the rules
+below to the tokenizer's own infix and suffix patterns: the tokenizer only cuts, never
+rewrites, so every token is still a slice of the original text (``text[t.idx:t.idx + len(t)]
+== t.text``) and every record's offsets stay true.
 
 Each rule is one ``(pattern, help)`` pair. Infixes split a chunk inside; the pieces between two
 infixes are not re-read for prefixes or suffixes, so a glued mark that must stand alone (the
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"          # " ' “ ” ‘ ’
+_DQUOTES = "\"\u201c\u201d"                      # " “ ”: never an apostrophe
 _DASHES = "\\-\u2013\u2014"                       # - – —
 
 INFIXES: tuple[tuple[str, str], ...] = (
@@ -35,6 +37,18 @@ INFIXES: tuple[tuple[str, str], ...] = (
      "an opening parenthesis glued to the word before it: trucks(carrying -> trucks ( carrying"),
     (r"(?<=[A-Za-z0-9])\)(?=[A-Za-z][A-Za-z])",
      "a closing parenthesis glued to the word after it: (AP)said -> ( AP ) said"),
+    (rf"(?<=[0-9A-Za-z]):(?=[{_DQUOTES}][A-Za-z0-9])",
+     'a colon glued between a word and an opening quote: said:"We -> said : " We'),
+    (rf"(?<=[0-9])\.(?=[{_DQUOTES}][A-Za-z])",
+     'a full stop glued between a number and a quote: killed 5."We -> 5 . " We (spaCy cuts it after words)'),
+    (rf"(?<=[.:])[{_DQUOTES}](?=[A-Za-z0-9])",
+     'a double quote glued after a full stop or colon to the word it opens: killed."The -> killed . " The'),
+    (r"(?<=[0-9])\.(?=[A-Z][a-z])",
+     "a full stop glued between a number and a capitalised word: at 10.The -> 10 . The (never 1.5)"),
+    (r"(?<=[A-Za-z0-9]);(?=[A-Za-z0-9])",
+     "a semicolon glued between words or numbers: killed;3 injured -> killed ; 3"),
+    (r"(?<=[A-Za-z]):(?=[0-9])",
+     "a colon glued between a word and a number: said:10 dead -> said : 10 (never 10:30)"),
     (rf"(?<=[0-9])%(?=[{_DASHES}][0-9])",
      "the first percent sign of a percentage pair: 52%-48% -> 52 % - 48 %"),
     (rf"(?<=[0-9]%)[{_DASHES}](?=[0-9])",
