@@ -85,6 +85,7 @@ def test_same_tokens_as_with_the_missing_space(nlp):
     ("Bread costs 99\u00a2. It was 50\u00a2 last year.", ["99\u00a2", "50\u00a2"]),
     ("A convoy of 40 trucks(carrying flour) reached Velmar.", ["40 trucks"]),
     ("The vote split 52%-48% in Dorvan.", ["52%", "48%"]),
+    ('"Nothing is clear yet, but there are three dead,"a Velmar medic told reporters.', ["three dead"]),
 ])
 def test_figures_of_glued_forms(pipeline, text, figures):
     """The figures read from glued forms: no final dot, no glued word, both halves of a pair."""
@@ -93,6 +94,13 @@ def test_figures_of_glued_forms(pipeline, text, figures):
     for q in recs.quantities:
         assert text[q.start:q.end] == q.text
     assert [q.text for q in recs.quantities] == figures
+
+
+def test_quote_glued_after_a_colon_is_a_claim(pipeline):
+    from sitrep.model import Document
+    text = 'The mayor of Brenvik said:"We lost 14 soldiers and 3 tanks."'
+    recs = pipeline.run(Document(id="t2", text=text))
+    assert any(c.source and "Brenvik" in c.source and "14 soldiers" in c.text for c in recs.claims), recs.claims
 
 
 def test_customise_is_idempotent(nlp):
