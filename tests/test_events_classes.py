@@ -1,6 +1,7 @@
 """Event rules of plover8 (issue #5), written for generalisation rather than from gold wordings:
-whole verb classes, coordinated passives, headline doers joined by a comma, and the best-guess
-event of a short text the rules read none in. Our own invented sentences about the invented
+whole verb classes, coordinated passives, headline doers joined by a comma; no event is guessed
+for a short text the rules read none in (a best-guess fallback was tried and dropped: it found
+nothing right on the PLOVER dev records and coded events in PETRARCH's no-event records). Our own invented sentences about the invented
 states of tests/data/fictional-actors.yaml."""
 from __future__ import annotations
 
@@ -27,11 +28,10 @@ def triples(evs):
     ("Talmari police harassed Pellisian traders at the market.", ("COERCE", "TAL", "PEL")),
     ("The Ostranian authorities persecuted Brevikan monks for years.", ("COERCE", "OST", "BRV")),
     ("The Valdorian president greeted the visiting Keshi foreign minister at the airport.", ("CONSULT", "VAL", "KSH")),
-    # more of each verb class: deals sealed, refutation, liberation, backtracking, vilifying, championing
+    # more of each verb class: deals sealed, refutation, backtracking, vilifying, championing
     ("Kesh and Valdoria sealed a trade deal on Monday.", ("AGREE", "KSH", "VAL")),
     ("Talmar and Pellis finalised a border accord.", ("AGREE", "TAL", "PEL")),
     ("Kesh refuted Valdorian claims of an incursion.", ("REJECT", "KSH", "VAL")),
-    ("Valdorian troops liberated the town from Keshi rebels.", ("FIGHT", "VAL", "KSH")),
     ("The Brevikan government backtracked on its plan to tax Ostranian imports.", ("CONCEDE", "BRV", "OST")),
     ("Keshi state media demonized the Valdorian president.", ("ACCUSE", "KSH", "VAL")),
     ("Ostrana championed Brevik's bid for membership.", ("SUPPORT", "OST", "BRV")),
@@ -70,28 +70,19 @@ def test_a_comma_pair_needs_the_verb_next(pipe):
     assert ("AGREE", "KSH", "VAL") not in got
 
 
-@pytest.mark.parametrize("text,expected", [
-    # typed by the rules, dropped for want of a named side: the main clause's actors
-    ("Ostranian gunboats in fresh clashes with Brevikan trawlers", ("FIGHT", "OST", "BRV")),
-    ("Talmar, Pellis ink border deal", ("AGREE", "TAL", "PEL")),
-])
-def test_short_text_fallback(pipe, text, expected):
-    assert expected in triples(events(pipe, text))
-
-
-def test_no_fallback_without_two_sides_or_in_a_long_text(pipe):
+def test_no_event_without_two_sides(pipe):
     assert not events(pipe, "A protest in the capital drew 10,000 people.")
     long = ("The weather was mild in Lirn on Sunday. Markets were calm. "
             "Ostranian gunboats in fresh clashes with Brevikan trawlers")
     assert not [e for e in events(pipe, long) if e.type == "FIGHT"]
 
 
-def test_no_fallback_for_an_untold_doer_or_a_speaker(pipe):
+def test_no_event_for_an_untold_doer_or_a_speaker(pipe):
     # an agentless passive names no doer; a speaker is no target
     assert not events(pipe, "Kesh was sharply criticized over its border dispute with Valdoria.")
     assert not [e for e in events(pipe, "Fresh clashes erupted near the river, a senior Ostranian official said.")
                 if e.target]
 
 
-def test_no_fallback_on_a_negated_word(pipe):
+def test_no_asserted_event_from_a_negated_word(pipe):
     assert not [e for e in events(pipe, "Valdoria did not attack Keshi villages, Kesh said.") if e.modality != "negated"]

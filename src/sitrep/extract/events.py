@@ -115,7 +115,6 @@ from . import event_headline
 from .context import Context
 from .event_actors import TokenActors, build_table, load_actor_entries
 from .event_emit import _borrow_targets, _emit
-from .event_fallback import fallback_events
 from .event_parse import country
 from .event_vocab import COOPERATIVE, DATA, HOSTILE, REFUSABLE, SYMMETRIC, load_vocab  # noqa: F401 (public names)
 from .noun_events import _noun_event
@@ -164,10 +163,7 @@ def _own_events(ctx: Context) -> Iterator[Event]:
     events = list(_parse_events(ctx))
     yield from events
     # a headline in title case or in capitals, parsed as one long name: read again in sentence case
-    more = list(event_headline.headline_events(ctx, events, _parse_events))
-    yield from more
-    if not events and not more:  # a short text the rules read no event in: its best guess (event_fallback)
-        yield from fallback_events(ctx, _resources(ctx)[0], token_actors(ctx))
+    yield from event_headline.headline_events(ctx, events, _parse_events)
 
 
 def _parse_events(ctx: Context) -> Iterator[Event]:
@@ -188,7 +184,6 @@ def _parse_events(ctx: Context) -> Iterator[Event]:
         found.extend(_sentence_events(sent, vocab, ta, toks))
     found = _unconsumed(found, vocab)
     _borrow_targets(found)
-    ctx.scratch["event_candidates"] = found  # read by event_fallback when none of them is coded
     seen: set = set()
     events = [x for f in found for x in _emit(ctx, f, seen)]
     # drones or missiles shot down were launched at the side that downed them: the interception
