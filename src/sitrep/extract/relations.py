@@ -9,7 +9,8 @@ WITHHOLDS, ALLIED_WITH, DEPLOYS_TO, OPPOSES. They come from
   SANCTION -> OPPOSES; negated and merely expected events give none;
 * relation nouns in the parse (``nouns``): "Russia's war in Ukraine", "the
   Russia-Ukraine war", "an alliance between Moscow and Pyongyang";
-* the presence of forces (``presence``): "North Korean troops in Russia".
+* the presence of forces (``presence``): "North Korean troops in Russia";
+* who fights on whose side (``ALLIED_WITH`` ``sides``, in ``relation_sides``).
 
 One Relation per (type, from, to) per document, holding every evidence span
 (``doc.text[start:end] == evidence.text``); the store aggregates them over
@@ -27,21 +28,21 @@ import yaml
 
 from ..model import Evidence, Relation, record_id
 from .context import Context
-from .event_parse import _agent, _codes, _inherited_subject, _subject, country, modality, phrase_actors, pronoun_owner
+from .event_parse import _codes, _inherited_subject, _subject, modality, phrase_actors, pronoun_owner
 from .events import load_vocab, token_actors
 from .hedges import token_hits
+from .relation_sides import OWNER_DEPS, PATTERNS, _holders, _party, _rule_list, _side_relations
 from .tokkids import kids_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TYPES = ("SUPPLIES", "WITHHOLDS", "ALLIED_WITH", "DEPLOYS_TO", "OPPOSES")
 SYMMETRIC = {"ALLIED_WITH"}  # one relation per pair: "X's alliance with Y" and "Y's pact with X" are one tie
-OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
 
 
 @lru_cache(maxsize=4)
 def load_patterns(path: str | None = None) -> dict[str, Any]:
-    return yaml.safe_load(Path(path or DATA / "relation_patterns.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(Path(path or PATTERNS).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=4)
@@ -296,38 +297,6 @@ def _verb_relations(ctx: Context, pats: dict, add) -> None:
                             add("ALLIED_WITH", a, b, lo, hi, "fighting side")
 
 
-def _party(code: str | None, parties: frozenset) -> str | None:
-    """The side a code stands for in a relation: its country ("RUS MIL" -> RUS), but a non-state
-    armed group keeps its sector ("SYR REB": Syrian rebels are a party of their own, not Syria)."""
-    if not code:
-        return None
-    parts = code.split()
-    return f"{parts[0]} {parts[1]}" if len(parts) > 1 and parts[1] in parties else parts[0]
-
-
-@lru_cache(maxsize=1)
-def _backed_words() -> frozenset:
-    return frozenset(next((r.get("words") or () for r in _rule_list((load_patterns().get("ALLIED_WITH") or {}).get("sides"))
-                           if r.get("kind") == "backed"), ()))
-
-
-def _unbacked(pairs: list) -> list:
-    """Drop the backer of an "X-backed Y" phrase from the actors it names: Y acts, not X."""
-    words = _backed_words()
-    out = []
-    for c, x in pairs:
-        doc = x.doc
-        hyphen = x.i + 2 < len(doc) and doc[x.i + 1].text == "-" and doc[x.i + 2].lower_ in words
-        if not (hyphen or (x.dep_ in ("npadvmod", "compound", "nmod", "amod") and x.head.lower_ in words)):
-            out.append((c, x))
-    return out
-
-
-def _rule_list(r) -> list[dict]:
-    """A pattern key holds one rule (a mapping) or a list of them."""
-    return [r] if isinstance(r, dict) else list(r or [])
-
-
 def _aimed(v, vocab: dict) -> bool:
     """An aim stated as the purpose of an act or effort ("a campaign to defeat X", "committed to
     defeating X", "strikes in order to degrade X"): not negated, and the verb itself carries no
@@ -342,53 +311,6 @@ def _aimed(v, vocab: dict) -> bool:
     return to or (v.dep_ == "pcomp" and v.tag_ == "VBG")
 
 
-def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
-    """Who does what a verb says: its subject, else the owner of the noun whose purpose or
-    content the verb gives ("their goal of resisting", "a desire to resist"), else the subject
-    of the verb that noun is the object of ("their actions indicate an understanding to ...")."""
-    if depth > 3:
-        return []
-    u = v
-    while u.dep_ == "conj" and u.head.pos_ == "VERB":
-        u = u.head
-    if u.dep_ == "acl" and u.head.pos_ == "NOUN":  # "praised X's efforts to defeat Y": X's aim
-        n = u.head
-        codes = _codes([(c, x) for c, x in phrase_actors(n, ta, vocab, deps=OWNER_DEPS, preps=set()) if x.i < n.i])
-        if codes or pronoun_owner(n, ta):
-            return codes or pronoun_owner(n, ta)
-    subj, _ = _inherited_subject(v)
-    if subj is not None and v.dep_ == "acl" and v.tag_ == "VBG" and subj == v.head:
-        codes = _codes(_unbacked(phrase_actors(subj, ta, vocab, deps=OWNER_DEPS, preps=set())))
-        if codes:   # "a tribal leader fighting X": the named doer the participle tells of
-            return codes
-    if subj is not None and not (v.dep_ in ("acl", "relcl") and subj == v.head):
-        return _codes(_unbacked(phrase_actors(subj, ta, vocab))) or pronoun_owner(subj, ta)
-    noun = v.head
-    if v.dep_ == "pcomp" and noun.dep_ == "prep":
-        noun = noun.head  # "goal of resisting"
-        if noun.pos_ in ("VERB", "ADJ", "AUX"):  # "X remains committed to carrying out": X does
-            return _holders(noun, ta, vocab, depth + 1)
-    elif v.dep_ not in ("acl", "relcl", "xcomp"):
-        return []
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return []
-    for _ in range(2):   # "began the third phase of the campaign to defeat X": the phase's doer
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not _codes(
-                phrase_actors(noun, ta, vocab, deps=OWNER_DEPS, preps=set())) and not pronoun_owner(noun, ta):
-            noun = noun.head.head
-    codes = _codes([(c, x) for c, x in phrase_actors(noun, ta, vocab, deps=OWNER_DEPS, preps=set()) if x.i < noun.i])
-    if codes:
-        return codes
-    codes = pronoun_owner(noun, ta)
-    if codes:
-        return codes
-    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
-        return _holders(noun.head, ta, vocab, depth + 1)
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "as") and noun.head.head.pos_ in ("VERB", "AUX"):
-        return _holders(noun.head.head, ta, vocab, depth + 1)   # "in the campaign to defeat X, Y began ..."
-    return []
-
-
 def _span(t, extra=()) -> tuple[int, int]:
     """The relation noun's phrase (owner, noun, partner), without trailing clauses."""
     near = [x for x in t.subtree if abs(x.i - t.i) < 12 and x.dep_ not in ("relcl", "acl", "appos")]
@@ -400,150 +322,3 @@ def _span(t, extra=()) -> tuple[int, int]:
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("det", "cc")):
         lo += 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-
-
-_SIDE_WORDS: dict[int, frozenset] = {}
-
-
-def _side_relations(ctx: Context, pats: dict, add) -> None:
-    """Who fights on whose side (``ALLIED_WITH`` ``sides``): "X and their Y allies", "X-backed Y",
-    "X and allied Y", "Y loyal to X", "X, backed by Y, ...", "X fighting alongside Y", "X ... in
-    support of Y", and co-belligerents named together as the doers of one military act ("X, Y and
-    Z launched the offensive")."""
-    rules = {r["kind"]: r for r in _rule_list((pats.get("ALLIED_WITH") or {}).get("sides"))}
-    parties = frozenset((pats.get("parties") or {}).get("sectors") or ())
-    if not rules:
-        return
-    vocab = ctx.resources.get("event_vocab") or load_vocab()
-    ta = token_actors(ctx)
-    sdoc = ctx.sdoc
-    words = _SIDE_WORDS.get(id(pats))
-    if words is None:   # the words any side rule reads, once per pattern set
-        words = _SIDE_WORDS[id(pats)] = frozenset(w for r in rules.values()
-                                                  for k in ("words", "lemmas", "verbs") for w in r.get(k) or ())
-    own = {"compound", "amod", "nmod"}
-
-    def codes(t, deps=frozenset(own), before=None):
-        return _codes([(c, x) for c, x in phrase_actors(t, ta, vocab, deps=deps, preps=set())
-                       if before is None or x.i < before])
-
-    def pair(aa, bb, toks):
-        toks = [x for x in toks if x is not None]
-        lo, hi = min(x.i for x in toks), max(x.i for x in toks)
-        for a in aa:
-            for b in bb:
-                add("ALLIED_WITH", a, b, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text), "fighting side")
-
-    for i in token_hits(ctx, words, words):
-        t = sdoc[i]
-        low, lem = t.lower_, t.lemma_.lower()
-        r = rules.get("ally_noun")
-        if r and t.pos_ == "NOUN" and lem in r["lemmas"]:
-            mods = {c.lower_ for c in kids_of(t) if c.dep_ in ("amod", "compound")}
-            if lem in r.get("qualified", ()) and not mods & set(r.get("words") or ()):
-                continue   # a trade partner is no ally
-            owners = _codes([(c, x) for c, x in phrase_actors(t, ta, vocab, deps={"poss"}, preps=set())
-                             if x.i < t.i]) or pronoun_owner(t, ta)
-            of = [p for c in kids_of(t) if c.dep_ == "prep" and c.lower_ == "of" for p in kids_of(c) if p.dep_ == "pobj"]
-            for p in of:
-                owners = owners or _codes(phrase_actors(p, ta, vocab))
-            members = [c for c in codes(t, before=t.i + 1) if c not in owners]  # the ally phrase may be a name itself
-            anchor = t
-            if not members and t.dep_ == "appos":      # "Kesh, an ally of Valdoria"
-                members, anchor = codes(t.head, deps=own | {"poss"}), t.head
-            elif not members and t.dep_ == "attr":      # "Kesh is Valdoria's closest ally"
-                s = _subject(t.head)
-                if s is not None:
-                    members, anchor = _codes(phrase_actors(s, ta, vocab)), s
-            members += [c for a in kids_of(t) if a.dep_ == "appos" for c in codes(a, deps=own | {"conj"})]
-            pair(owners, [m for m in members if m not in owners],
-                 [t, anchor, *of, *([t.head] if t.dep_ == "conj" else [])])   # "X and their Y allies"
-            continue
-        r = rules.get("backed")
-        if r and low in r["words"] and t.dep_ in ("amod", "compound") and t.head.pos_ in ("NOUN", "PROPN"):
-            n = t.head
-            backers = [ta.code[c.i] for c in kids_of(t) if ta.code[c.i]]
-            if not backers and t.i >= 2 and sdoc[t.i - 1].text == "-" and ta.code[t.i - 2]:
-                backers = [ta.code[t.i - 2]]  # "Keshi-backed", split at the hyphen
-            members = [c for c in codes(n) if c not in backers]
-            if not backers and low in r.get("plain", ()) and n.dep_ == "conj":   # "X and allied Y"
-                backers = codes(n.head, deps=own | {"poss"})
-                pair(backers, members, [n.head, n])
-            elif backers:
-                pair(backers, members, [sdoc[t.i - 2] if sdoc[t.i - 1].text == "-" else t, n])
-            continue
-        r = rules.get("loyal")
-        if r and low in r["words"] and t.pos_ in ("ADJ", "VERB"):
-            patrons = [c for p in kids_of(t) if p.dep_ == "prep" and p.lower_ in r["preps"]
-                       for o in kids_of(p) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
-            if not patrons:
-                continue
-            if t.dep_ in ("amod", "acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
-                clients, anchor = codes(t.head, deps=own | {"poss"}), t.head   # "militias loyal to X"
-            else:
-                s = _subject(t) or (_subject(t.head) if t.dep_ == "acomp" else None)  # "Y is loyal to X"
-                clients, anchor = (_codes(phrase_actors(s, ta, vocab)), s) if s is not None else ([], t)
-            pair(clients, [p for p in patrons if p not in clients], [anchor, *t.subtree])
-            continue
-        r = rules.get("helped")
-        if r and t.pos_ == "VERB" and lem in r["verbs"] and t.tag_ == "VBN":
-            agent = _agent(t)
-            if agent is None:
-                continue
-            near = own | {"poss", "conj", "appos", "cc", "punct"}   # the phrase's own names, not its "of"/"from" objects
-            helpers, anchor = codes(agent, deps=near), t
-            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
-                n = t.head
-                while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
-                    n = n.head
-                helped, anchor = codes(n, deps=near), n   # "X and Y, backed by Z, ..."
-            elif t.dep_ == "advcl":
-                helped = _holders(t.head, ta, vocab)
-            else:
-                s = _subject(t)   # "X was backed by Y"
-                helped = codes(s, deps=near) if s is not None else []
-            pair([h for h in helped if h not in helpers], helpers, [anchor, t, agent])
-            continue
-        r = rules.get("alongside")
-        if r and low in r["words"] and t.dep_ == "prep":
-            partners = [c for o in kids_of(t) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
-            h = t.head
-            holders = _holders(h, ta, vocab) if h.pos_ in ("VERB", "AUX") else _codes(phrase_actors(h, ta, vocab))
-            pair([a for a in holders if a not in partners], partners, [h, *t.subtree])
-            continue
-        r = rules.get("in_support")
-        if r and lem in r["lemmas"] and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in r["preps"] \
-                and t.head.head.lemma_.lower() not in r["not_after"]:   # "remains steadfast in support of X"
-            helped = [c for p in kids_of(t) if p.dep_ == "prep" and p.lower_ == "of"   # its own names, not "in X"
-                      for o in kids_of(p) if o.dep_ == "pobj" for c in codes(o, deps=own | {"poss", "conj", "cc", "appos"})]
-            n = t.head.head
-            if n.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "prep":   # "X, Y and others in support of Z"
-                while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
-                    n = n.head
-                helpers = _codes(phrase_actors(n, ta, vocab, deps={"compound", "amod", "conj", "appos", "cc", "punct"},
-                                               preps=set()))
-                if helpers:
-                    pair([h for h in helpers if h not in helped], helped, [n, *t.subtree])
-                    continue
-            gov = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if not helped or gov is None:
-                continue
-            helpers = _holders(gov, ta, vocab)
-            pair([h for h in helpers if h not in helped], helped, [gov, *t.subtree])
-            continue
-        r = rules.get("co_agents")
-        if r and t.pos_ == "VERB" and lem in r["verbs"]:
-            if lem in r.get("need_object", ()) and not any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in r["objects"] for c in kids_of(t)):
-                continue   # "launched an offensive", not "launched talks"
-            if modality(t, vocab)[0] == "negated":
-                continue
-            subs = [c for c in kids_of(t) if c.dep_ == "nsubj"]   # a list may be parsed as two subjects
-            side = _codes([p for s in subs for p in phrase_actors(
-                s, ta, vocab, deps={"compound", "amod", "conj", "appos", "cc", "punct"}, preps=set())])
-            seen: set = set()
-            side = [c for c in side if not (_party(c, parties) in seen or seen.add(_party(c, parties)))]
-            if 2 <= len(side) <= 8:
-                toks = [x for s in subs for x in s.subtree if x.dep_ not in ("relcl", "acl")]
-                for k, a in enumerate(side):
-                    pair([a], side[k + 1:], toks)
