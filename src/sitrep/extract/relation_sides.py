@@ -100,8 +100,12 @@ def _holders(v, ta, vocab: dict, depth: int = 0) -> list[str]:
         return codes
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
         return _holders(noun.head, ta, vocab, depth + 1)
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "as") and noun.head.head.pos_ in ("VERB", "AUX"):
-        return _holders(noun.head.head, ta, vocab, depth + 1)   # "in the campaign to defeat X, Y began ..."
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "as"):
+        gov = noun.head.head
+        if gov.pos_ == "ADV" and gov.dep_ == "advmod":   # "Elsewhere in the campaign to defeat X, Y began ..."
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return _holders(gov, ta, vocab, depth + 1)   # "in the campaign to defeat X, Y began ..."
     return []
 
 
@@ -207,6 +211,9 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
                 helped = codes(s, deps=near) if s is not None else []
             pair([h for h in helped if h not in helpers], helpers, [anchor, t, agent])
             continue
+        if r and t.pos_ == "VERB" and lem in r["verbs"]:
+            _active_help(t, r, codes, pair, ta, vocab)
+            continue
         r = rules.get("alongside")
         if r and low in r["words"] and t.dep_ == "prep":
             partners = [c for o in kids_of(t) if o.dep_ == "pobj" for c in _codes(phrase_actors(o, ta, vocab))]
@@ -250,3 +257,32 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
                 toks = [x for s in subs for x in s.subtree if x.dep_ not in ("relcl", "acl")]
                 for k, a in enumerate(side):
                     pair([a], side[k + 1:], toks)
+
+
+def _active_help(t, r: dict, codes, pair, ta, vocab: dict) -> None:
+    """Help given to fight, in the active voice: "X is assisting Y to defeat Z" (the help's purpose
+    a verb of fighting, ``purposes``), "X sent fighters to Syria to support Y" (forces, ``forces``,
+    sent by a verb of ``senders`` for the help). Not "X supports the talks", nor what X may do."""
+    objs = [c for c in kids_of(t) if c.dep_ == "dobj"]
+    if not objs:
+        return
+    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in r.get("purposes", ()) for c in kids_of(t)):
+        if modality(t, vocab)[0] != "asserted":
+            return
+        helpers, toks = _holders(t, ta, vocab), [t, *objs[0].subtree]
+    else:
+        v = t.head
+        if not (t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids_of(t))
+                and v.pos_ == "VERB" and v.lemma_.lower() in r.get("senders", ())
+                and modality(v, vocab)[0] == "asserted"):
+            return
+        sent = [o for o in kids_of(v) if o.dep_ == "dobj"]
+        sent += [p for o in sent for c in kids_of(o) if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in kids_of(c) if p.dep_ == "pobj"]   # "thousands of fighters"
+        forces = [o for o in sent if o.lemma_.lower() in r.get("forces", ()) or o.lower_ in r.get("forces", ())]
+        if not forces:
+            return
+        helpers = _codes([a for o in sent for a in phrase_actors(o, ta, vocab, preps=set())]) or _holders(v, ta, vocab)
+        toks = [sent[0], t, *objs[0].subtree]
+    helped = codes(objs[0], deps={"compound", "amod", "nmod", "poss"})
+    pair([h for h in helped if h not in helpers], helpers, toks)

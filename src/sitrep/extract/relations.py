@@ -160,7 +160,7 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
     sdoc = ctx.sdoc
     for i in token_hits(ctx, words, words.union(presence["lemmas"] if presence else ())):
         t = sdoc[i]
-        if t.pos_ not in ("NOUN", "PROPN"):
+        if t.pos_ not in ("NOUN", "PROPN") and not _gerund_noun(t):
             continue
         lem = t.lemma_.lower()
         quoted = 0 < t.i < len(sdoc) - 1 and sdoc[t.i - 1].text in QUOTES and sdoc[t.i + 1].text in QUOTES
@@ -248,6 +248,13 @@ def _noun_relations(ctx: Context, pats: dict, add) -> None:
                     if b:
                         s, e = _span(t, extra=where)
                         add("DEPLOYS_TO", a, b, s, e, "troops")
+
+
+def _gerund_noun(t) -> bool:
+    """A gerund the parse tags as a verb but that stands as a noun ("Fighting between X and Y
+    resumed"): the subject or object of a clause, with no subject, object or auxiliary of its own."""
+    return t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in kids_of(t))
 
 
 def _verb_relations(ctx: Context, pats: dict, add) -> None:
