@@ -7,15 +7,7 @@ ALLIED_WITH; BelongsTo (membership) has no counterpart and is not scored. The
 re3d actors are groups and people no country dictionary holds ("ISIL", "the
 Peshmerga"), so the Organisation, Person, Nationality and Location names of the
 gold are loaded as a user actor file (each its own code): the suite scores the
-relation reading, not the dictionary. Plainly, that means every gold mention of
-those types becomes a name the product matches, common nouns included ("fighting
-positions", "targets", "their allies", "the enemy", "Mosul" as an actor): a
-relation with such a side is found only because the gold named it, and one of
-the product's readings can be counted against it when it names such a side
-("Coalition aircraft destroyed 22 targets"). Left out: names of two characters
-or fewer ("IS", "We", "He": they would match inside ordinary text), and bare
-pronouns and determiners ("The", "their", "its", "they": every "the" of the text
-would be an actor; the product resolves pronouns to their antecedents itself).
+relation reading, not the dictionary.
 
 Matching is by span (re3d's source and target texts rarely equal our actor
 names): a gold relation is found when a found record of the mapped type has an
@@ -74,16 +66,6 @@ def load(root: Path) -> tuple[list[dict], dict[str, list], dict[str, list]]:
     return docs, ents, rels
 
 
-LEADING = {"the", "a", "an", "their", "its", "our", "his", "her", "this", "these", "those", "some", "all", "my",
-           "your", "they", "we", "he", "she", "it", "them", "us", "i", "you"}
-
-
-def _named(name: str) -> bool:
-    """Not a bare pronoun or determiner: re3d marks "The", "their", "its", "they" as Organisation
-    mentions, and loaded as names they would match every "the" and "their" of the text."""
-    return any(w.lower() not in LEADING for w in name.split())
-
-
 def actor_entries(ents: dict[str, list]) -> list[dict]:
     seen: dict[str, dict] = {}
     for es in ents.values():
@@ -92,7 +74,7 @@ def actor_entries(ents: dict[str, list]) -> list[dict]:
                 continue
             name = " ".join(str(e["value"]).split())
             code = re.sub(r"[^A-Za-z0-9]", "", name).upper()[:24]
-            if len(name) > 2 and code and _named(name) and name.lower() not in seen:
+            if len(name) > 2 and code and name.lower() not in seen:
                 seen[name.lower()] = {"name": name, "type": "ORG", "code": code, "help": "re3d entity name"}
     return list(seen.values())
 
