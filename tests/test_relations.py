@@ -163,6 +163,8 @@ def test_a_scenario_or_a_possibility_is_no_opposition(fictional_pipeline):
     ("Keshi aircraft struck the port in support of Valdorian troops.\n", ("KSH", "VAL")),
     ("Valdorian soldiers, Keshi fighters and Brevikan militiamen launched an offensive to retake the port.\n",
      ("VAL", "BRV")),
+    ("The Valdorian government is assisting Kesh to degrade and ultimately destroy the KLF.\n", ("VAL", "KSH")),
+    ("Talmar has sent thousands of fighters to Brevik to support Valdorian forces.\n", ("TAL", "VAL")),
 ])
 def test_sides_in_a_war_are_allies(fictional_pipeline, text, pair):
     keys = _rels(fictional_pipeline, text)
@@ -174,6 +176,9 @@ def test_sides_in_a_war_are_allies(fictional_pipeline, text, pair):
     "Leaders of Valdoria and Kesh launched talks on trade.\n",
     "Kesh remains steadfast in support of Valdoria's elected government.\n",
     "Kesh's invasion of Talmar has been supported by arms from Brevik.\n",
+    "Talmar supports Kesh in the talks on the river border.\n",
+    "Talmar sent food aid to Brevik to support Kesh.\n",
+    "Talmar is committed to supporting Kesh to defeat terrorism.\n",
 ])
 def test_trade_partners_talks_and_words_of_support_are_no_alliance(fictional_pipeline, text):
     assert not {k for k in _rels(fictional_pipeline, text) if k[0] == "ALLIED_WITH"}
@@ -247,3 +252,15 @@ def test_clashes_between_two_sides_oppose_both_ways(fictional_pipeline):
 def test_a_war_in_scare_quotes_is_disputed(fictional_pipeline):
     assert ("OPPOSES", "TAL", "KSH REB") in _rels(fictional_pipeline, "Talmar's war on the KLF goes on.\n")
     assert not _rels(fictional_pipeline, "Talmar's \"war\" on the KLF is a fiction, critics say.\n")
+
+
+def test_fighting_between_two_sides_parsed_as_a_verb_is_still_a_clash(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Fighting between Keshi troops and KLF fighters left ten dead near the border.\n")
+    assert {("OPPOSES", "KSH", "KSH REB"), ("OPPOSES", "KSH REB", "KSH")} <= keys
+    assert not _rels(fictional_pipeline, "Valdoria is fighting between the two rivers.\n")
+
+
+def test_an_aim_told_before_an_adverb_is_its_doers(fictional_pipeline):
+    keys = _rels(fictional_pipeline, "Elsewhere in the campaign to defeat the KLF, Valdorian forces have begun the "
+                                     "third phase of the effort.\n")
+    assert ("OPPOSES", "VAL", "KSH REB") in keys

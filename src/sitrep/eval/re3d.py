@@ -7,7 +7,14 @@ ALLIED_WITH; BelongsTo (membership) has no counterpart and is not scored. The
 re3d actors are groups and people no country dictionary holds ("ISIL", "the
 Peshmerga"), so the Organisation, Person, Nationality and Location names of the
 gold are loaded as a user actor file (each its own code): the suite scores the
-relation reading, not the dictionary.
+relation reading, not the dictionary. Plainly: every gold mention of those types
+longer than two characters becomes a name the product matches, common nouns and
+pronouns included ("fighting positions", "targets", "their allies", "the enemy",
+"The", "their"; "Mosul" as an actor), so a relation with such a side is found only
+because the gold named it, and a reading of the product can count against it when
+it names such a side ("Coalition aircraft destroyed 22 targets"). Names of two
+characters or fewer ("IS", "We", "He") are left out: they would match inside
+ordinary text.
 
 Matching is by span (re3d's source and target texts rarely equal our actor
 names): a gold relation is found when a found record of the mapped type has an

@@ -262,13 +262,17 @@ def _side_relations(ctx: Context, pats: dict, add) -> None:
 def _active_help(t, r: dict, codes, pair, ta, vocab: dict) -> None:
     """Help given to fight, in the active voice: "X is assisting Y to defeat Z" (the help's purpose
     a verb of fighting, ``purposes``), "X sent fighters to Syria to support Y" (forces, ``forces``,
-    sent by a verb of ``senders`` for the help). Not "X supports the talks", nor what X may do."""
+    sent by a verb of ``senders`` for the help). Not "X supports the talks", nor what X may do, nor
+    help to fight no named enemy ("to defeat terrorism")."""
     objs = [c for c in kids_of(t) if c.dep_ == "dobj"]
     if not objs:
         return
-    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in r.get("purposes", ()) for c in kids_of(t)):
-        if modality(t, vocab)[0] != "asserted":
-            return
+    aims = [c for c in kids_of(t) if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in r.get("purposes", ())]
+    if aims:
+        aims += [c for a in aims for c in kids_of(a) if c.dep_ == "conj"]   # "to degrade and destroy X"
+        if modality(t, vocab)[0] != "asserted" or not any(
+                _codes(phrase_actors(o, ta, vocab)) for a in aims for o in kids_of(a) if o.dep_ == "dobj"):
+            return   # the enemy named: "supporting the government to defeat terrorism" is no side taken
         helpers, toks = _holders(t, ta, vocab), [t, *objs[0].subtree]
     else:
         v = t.head
