@@ -178,7 +178,7 @@ def test_sides_in_a_war_are_allies(fictional_pipeline, text, pair):
     "Kesh's invasion of Talmar has been supported by arms from Brevik.\n",
     "Talmar supports Kesh in the talks on the river border.\n",
     "Talmar sent food aid to Brevik to support Kesh.\n",
-    "Talmar is committed to supporting Kesh to defeat terrorism.\n",
+    "Talmar is committed to supporting Kesh to defeat terrorism and to rebuild Valdoria.\n",
 ])
 def test_trade_partners_talks_and_words_of_support_are_no_alliance(fictional_pipeline, text):
     assert not {k for k in _rels(fictional_pipeline, text) if k[0] == "ALLIED_WITH"}

@@ -269,7 +269,8 @@ def _active_help(t, r: dict, codes, pair, ta, vocab: dict) -> None:
         return
     aims = [c for c in kids_of(t) if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in r.get("purposes", ())]
     if aims:
-        aims += [c for a in aims for c in kids_of(a) if c.dep_ == "conj"]   # "to degrade and destroy X"
+        aims += [c for a in aims for c in kids_of(a) if c.dep_ == "conj" and c.lemma_.lower() in r["purposes"]]
+        # "to degrade and destroy X" (not "to defeat terrorism and to give them hope")
         if modality(t, vocab)[0] != "asserted" or not any(
                 _codes(phrase_actors(o, ta, vocab)) for a in aims for o in kids_of(a) if o.dep_ == "dobj"):
             return   # the enemy named: "supporting the government to defeat terrorism" is no side taken
