@@ -77,3 +77,15 @@ def test_mortar_sent_is_weapons_aid(pipe):
     doc = Document.new("Kesh sent mortars to Valdoria.")
     evs = [e for e in pipe.run(doc).events if e.type == "AID"]
     assert evs and evs[0].mode == "weapons"
+
+
+def test_a_struck_place_names_its_state_as_target(pipe):
+    assert ("ASSAULT", "KSH", "UKR") in _events(pipe, "Kesh shelled Kharkiv overnight.")
+    # reported: the event stands, its claim is the speaker's
+    doc = Document.new("The Valdorian leader said Kesh had attacked Kharkiv.")
+    evs = [e for e in pipe.run(doc).events if e.type == "ASSAULT"]
+    assert evs and evs[0].target == "UKR" and evs[0].claim_id and evs[0].location == "Kharkiv"
+
+
+def test_a_states_own_place_struck_is_no_target(pipe):
+    assert not any(t == "RUS" for _, a, t in _events(pipe, "Russian forces attacked Belgorod."))

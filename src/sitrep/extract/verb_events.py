@@ -381,6 +381,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "PROTEST" and not actors and others and len(where) == 1:
         # "protesters stormed the Keshi embassy in Lirn": a crowd of the place acts on another
         actors, targets = list(where), others
+    if ty in ("ASSAULT", "FIGHT") and noun is None:  # "Kesh shelled Lirn", "attacked the city of Lirn": its state
+        for o in _objects(v):
+            place_targets += place_codes(o, ta)
     if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at", "off"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
