@@ -89,3 +89,10 @@ def test_a_struck_place_names_its_state_as_target(pipe):
 
 def test_a_states_own_place_struck_is_no_target(pipe):
     assert not any(t == "RUS" for _, a, t in _events(pipe, "Russian forces attacked Belgorod."))
+
+
+def test_where_a_named_sides_people_are_is_no_side(pipe):
+    evs = _events(pipe, "The Valdorian foreign minister met with his Keshi counterpart in Lirn.")
+    assert ("CONSULT", "VAL", "KSH") in evs and not any(t == "OST" for _, _, t in evs)
+    evs = _events(pipe, "Valdorian officials in Lirn condemned the attack on Kesh.")
+    assert not any(a == "OST" for _, a, _ in evs)
