@@ -15,6 +15,21 @@ REFUSABLE = {"accept", "agree", "approve", "ratify"}  # negated, these verbs say
 COOPERATIVE = {"AID", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT", "COOPERATE"}  # promised: an AGREE (intent)
 
 
+@lru_cache(maxsize=1)
+def weapon_words() -> frozenset[str]:
+    """The one-word weapons of ``data/weapons.yaml`` ("bomb", "mortar", "sarin", "IED", "Grad"), lower-cased,
+    with their plurals (-s, -es): with ``aid_items.weapons`` of event_verbs.yaml (the words that only an
+    item supplied names: "systems", "chips"), the words an event's weapon item is told by."""
+    rows = yaml.safe_load((DATA / "weapons.yaml").read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for r in rows:
+        ph = r["phrase"].lower()
+        if " " in ph:
+            continue  # "chemical agent", "mustard gas": their last word alone is no weapon
+        out |= {ph, ph + "s", ph + "es"}
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4)
 def load_vocab(path: str | None = None) -> dict[str, Any]:
     """The event vocabulary, indexed for lookup: lemma -> type, phrase -> type, noun -> type."""
@@ -63,6 +78,7 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
             v["by_object"].setdefault(w, {}).update({o: rule["type"] for o in rule["objects"]})
     items = raw["aid_items"]
     v["items"] = {k: set(ws) for k, ws in items.items() if k != "help"}
+    v["items"]["weapons"] |= weapon_words()  # the weapons lexicon's words (data/weapons.yaml), one list
     mod = raw["modality"]
     v["neg"] = set(mod["negation"])
     v["neg_heads"] = set(mod["negating_heads"])
@@ -84,6 +100,8 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     v["envoy_verbs"] = set((raw.get("envoy_verbs") or {}).get("verbs") or [])
     v["intent_verbs"] = set((raw.get("intent_verbs") or {}).get("verbs") or [])
     v["stance_participles"] = set((raw.get("stance_participles") or {}).get("verbs") or [])
+    v["taken_fire"] = frozenset((raw.get("taken_fire") or {}).get("nouns") or [])
+    v["posted_envoys"] = frozenset((raw.get("posted_envoys") or {}).get("nouns") or [])
     v["representatives"] = frozenset((raw.get("representatives") or {}).get("nouns") or [])
     v["threat_idioms"] = frozenset((raw.get("threat_idioms") or {}).get("verbs") or [])
     v["threat_objects"] = frozenset((raw.get("threat_idioms") or {}).get("objects") or [])

@@ -33,6 +33,8 @@ UNREST_NOT = {"rally", "rallies", "march", "marches", "vigil", "mutiny"}  # "the
 def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     ty = noun_type(n, vocab)
     h = n.head
+    if ty is None and _fire_taken(n, vocab):
+        ty = "ASSAULT"  # "X came under fire from Y": Y fired on X
     on_strike = n.lemma_.lower() == "strike" and h.dep_ == "prep" and h.lower_ == "on" and h.head.pos_ in ("VERB", "AUX")
     if on_strike:
         ty = "PROTEST"  # "miners have been on strike": a strike, not an air strike
@@ -55,7 +57,7 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
     agent = []
     suffered = h.dep_ == "prep" and h.lower_ == "under" and h.head.lemma_.lower() in ("come", "be", "remain")
     agent_preps = ("by", "from") if ty in ("ACCUSE", "SUPPORT", "DEMAND", "THREATEN") or suffered else ("by",)
-    for c in kids_of(n):
+    for c in [*kids_of(n), *(kids_of(h.head) if suffered else ())]:  # "came under fire from X": on the verb too
         if c.dep_ == "prep" and c.lower_ in agent_preps:
             for p in kids_of(c):
                 if p.dep_ == "pobj":
@@ -203,6 +205,14 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets,
             "item_text": item_text}
 
+
+
+def _fire_taken(n, vocab: dict) -> bool:
+    """ "X came under fire", "remained under heavy fire": a fire noun (``taken_fire`` in event_verbs.yaml)
+    suffered by the subject, an attack, not a blaze ("a fire broke out")."""
+    h = n.head
+    return n.lemma_.lower() in vocab["taken_fire"] and h.dep_ == "prep" and h.lower_ == "under" and \
+        h.head.lemma_.lower() in ("come", "be", "remain")
 
 
 def _placed_under(n, ta: TokenActors, vocab: dict) -> tuple[list, list]:

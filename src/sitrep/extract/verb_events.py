@@ -75,7 +75,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
         comp = next((c for c in kids_of(obj) if c.dep_ == "compound" and noun_type(c, vocab)), None)
         if comp is not None:  # "launched a mediation effort": the compound names the event
             ty, extra = noun_type(comp, vocab), [comp]
-    if obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
+    if obj is not None and lem in vocab["reverse"] and obj.lemma_.lower() in vocab["taken_fire"] and not noun_type(obj, vocab):
+        noun, ty, extra = obj, "ASSAULT", [obj]  # "received artillery fire from X": X fired on them, no aid
+    elif obj is not None and lem in vocab["light"] and noun_type(obj, vocab) and all(x != obj for x in extra):
         noun, ty = obj, noun_type(obj, vocab)
         extra = [obj] if obj.i != v.head.i or v.dep_ != "acl" else [obj]
         if obj.lemma_.lower() in vocab["crowd_verbs"] and (lem in vocab["protest_light"] or _crowd(v, vocab)):
@@ -166,6 +168,10 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
                 actors = tcodes  # "North Korean troops were deployed to Russia": the forces' owner acts
             elif ty not in ("AID",) or not forces:
                 targets = tcodes
+            host = _envoy_host(theme, vocab, ta) if not actors else []
+            if host and [c for c in tcodes if country(c) not in host]:
+                # "X's ambassador in Y was summoned": Y summons X's envoy
+                actors, targets = host, [c for c in tcodes if country(c) not in host]
         for c in kids_of(v):
             if c.dep_ == "dobj":
                 targets += _codes(phrase_actors(c, ta, vocab))
@@ -375,6 +381,9 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
     if ty == "PROTEST" and not actors and others and len(where) == 1:
         # "protesters stormed the Keshi embassy in Lirn": a crowd of the place acts on another
         actors, targets = list(where), others
+    if ty in ("ASSAULT", "FIGHT") and noun is None:  # "Kesh shelled Lirn", "attacked the city of Lirn": its state
+        for o in _objects(v):
+            place_targets += place_codes(o, ta)
     if ty in PLACE_TARGET_TYPES or open_intent:  # "offered to send troops to Kosovo": there
         for p in _preps(v, {"in", "on", "into", "over", "to", "across", "near", "at", "off"}) + (
                 _preps(noun, {"on", "in", "against", "into", "across", "at", "over"}) if noun is not None else []):
@@ -413,6 +422,15 @@ def _verb_event(v, vocab: dict, ta: TokenActors) -> dict | None:
             "open_intent": open_intent and mod == "asserted" or ty == "DEMAND" and mod == "asserted" and any(
                 noun_type(o, vocab) == "AID" or item_class(o, vocab) in ("money", "goods")
                 for o in _objects(v) + _preps(v, {"for"}))}  # "appealed for food aid": of whoever gives it
+
+
+def _envoy_host(theme, vocab: dict, ta: TokenActors) -> list[str]:
+    """The state an envoy is posted in, told by the envoy's own "in"/"to" phrase ("X's ambassador in Y",
+    "the X envoy to Y"): of an envoy summoned or expelled with no agent, the host acts."""
+    if theme.lemma_.lower() not in vocab["posted_envoys"] and theme.lower_ not in vocab["posted_envoys"]:
+        return []
+    return [country(c) for p in _preps(theme, {"in", "to"}) for c in (_codes(phrase_actors(p, ta, vocab)) or
+                                                                         place_codes(p, ta))][:1]
 
 
 def _shared_passive(v) -> bool:

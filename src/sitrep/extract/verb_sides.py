@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .event_actors import TokenActors
 from .event_parse import _codes, _objects, _subject, country, phrase_actors
-from .event_roles import pronoun_antecedent
+from .event_roles import pronoun_antecedent, reported_owner
 from .tokkids import kids_of
 from .verb_clues import _background, _clause, _crowd
 
@@ -18,12 +18,17 @@ def _pronoun_sides(v, subj, actors: list, targets: list, ty, noun, ta: TokenActo
     state or body can be meant): the subject "it"/"they" ("Kesh massed troops. It attacked Brevik"), the
     object "it"/"them", and, for an unnamed doer or a crowd told in the plural, the owner of the object's "its" ("rioters
     stormed its embassy", a state named in the doer's phrase not the owner; a named doer's "its" is
-    most often the doer's own). Not in a clause of time ("years after crowds burned its embassy"): the
+    most often the doer's own, unless a reported clause's speaker is meant: event_roles.reported_owner). Not in a clause of time ("years after crowds burned its embassy"): the
     background of another event, told of a state named for that event."""
     if _background(v):
         return actors, targets
     if not actors and subj is not None and subj.tag_ == "PRP" and subj.lower_ in ("it", "they"):
         actors = pronoun_antecedent(subj, ta, {country(t) for t in targets}, vocab)
+    if not targets and actors:  # "Valdoria said Kesh had shelled its villages": the speaker's
+        for o in _objects(v):
+            targets = reported_owner(v, o, actors, ty, ta)
+            if targets:
+                return actors, targets
     if not targets and ty != "MOBILIZE":
         for o in _objects(v):
             if o == noun or ta.code[o.i] is not None or o.tag_ != "PRP" and (actors and not _crowd(v, vocab) or not any(

@@ -1,0 +1,98 @@
+"""Sides and types told by the phrase around the trigger (events9): a summoned envoy's host, fire taken
+from a side, a strike's locative place, a reported clause's "its", weapon items from data/weapons.yaml.
+Invented sentences about invented states (tests/data/fictional-actors.yaml)."""
+import pytest
+
+from sitrep.model import Document
+
+
+@pytest.fixture(scope="module")
+def pipe(fictional_pipeline):
+    return fictional_pipeline
+
+
+def _events(pipe, text):
+    doc = Document.new(text)
+    evs = pipe.run(doc).events
+    for e in evs:
+        assert doc.text[e.start:e.end] == e.text
+    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0]) for e in evs}
+
+
+def test_reported_its_is_the_speakers(pipe):
+    assert ("ASSAULT", "KSH", "VAL") in _events(pipe, "Valdoria said Kesh had shelled its villages.")
+    assert not any(t == "VAL" for _, _, t in _events(pipe, "Valdoria said Kesh had shelled its own villages."))
+
+
+@pytest.mark.parametrize("text", [
+    "Valdoria's ambassador in Kesh was summoned.",
+    "The Valdorian ambassador to Kesh was summoned on Monday.",
+    "Valdoria's ambassador in Kesh was summoned by the foreign ministry.",
+])
+def test_agentless_summons_is_the_host_states(pipe, text):
+    evs = _events(pipe, text)
+    assert ("ACCUSE", "KSH", "VAL") in evs and ("ACCUSE", "VAL", "KSH") not in evs
+
+
+def test_summons_with_a_named_agent_stays_the_agents(pipe):
+    assert ("ACCUSE", "KSH", "VAL") in _events(pipe, "The Valdorian ambassador was summoned by Kesh.")
+
+
+@pytest.mark.parametrize("text", [
+    "Valdorian troops came under fire from Kesh.",
+    "Valdorian forces received artillery fire from Kesh.",
+    "Valdoria received fire from Kesh.",
+])
+def test_fire_taken_is_an_assault_by_its_source(pipe, text):
+    evs = _events(pipe, text)
+    assert ("ASSAULT", "KSH", "VAL") in evs
+    assert not any(ty == "AID" for ty, _, _ in evs)
+
+
+def test_a_fire_breaking_out_is_no_assault(pipe):
+    assert _events(pipe, "A fire broke out in the Valdorian embassy in Kesh.") == set()
+
+
+def test_weapons_received_stay_aid(pipe):
+    assert ("AID", "KSH", "VAL") in _events(pipe, "Valdoria received tanks from Kesh.")
+
+
+def test_a_strikes_locative_place_is_no_side(pipe):
+    evs = _events(pipe, "Airstrikes in Kesh killed 12 civilians.")
+    assert not any(a == "KSH" for _, a, _ in evs)
+
+
+def test_rebels_in_a_state_are_still_its_own(pipe):
+    assert any(a == "KSH" for _, a, _ in _events(pipe, "Rebels in Kesh attacked a Valdorian convoy."))
+
+
+def test_weapon_items_come_from_the_weapons_lexicon():
+    from sitrep.extract.event_vocab import load_vocab, weapon_words
+    w = load_vocab()["items"]["weapons"]
+    assert {"bomb", "bombs", "mortar", "grenade", "rpg", "ied", "vbied", "sarin", "chlorine"} <= w
+    assert weapon_words() <= w and "systems" in w  # and the supply-only words of event_verbs.yaml
+
+
+def test_mortar_sent_is_weapons_aid(pipe):
+    doc = Document.new("Kesh sent mortars to Valdoria.")
+    evs = [e for e in pipe.run(doc).events if e.type == "AID"]
+    assert evs and evs[0].mode == "weapons"
+
+
+def test_a_struck_place_names_its_state_as_target(pipe):
+    assert ("ASSAULT", "KSH", "UKR") in _events(pipe, "Kesh shelled Kharkiv overnight.")
+    # reported: the event stands, its claim is the speaker's
+    doc = Document.new("The Valdorian leader said Kesh had attacked Kharkiv.")
+    evs = [e for e in pipe.run(doc).events if e.type == "ASSAULT"]
+    assert evs and evs[0].target == "UKR" and evs[0].claim_id and evs[0].location == "Kharkiv"
+
+
+def test_a_states_own_place_struck_is_no_target(pipe):
+    assert not any(t == "RUS" for _, a, t in _events(pipe, "Russian forces attacked Belgorod."))
+
+
+def test_where_a_named_sides_people_are_is_no_side(pipe):
+    evs = _events(pipe, "The Valdorian foreign minister met with his Keshi counterpart in Lirn.")
+    assert ("CONSULT", "VAL", "KSH") in evs and not any(t == "OST" for _, _, t in evs)
+    evs = _events(pipe, "Valdorian officials in Lirn condemned the attack on Kesh.")
+    assert not any(a == "OST" for _, a, _ in evs)
