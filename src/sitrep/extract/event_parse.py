@@ -18,8 +18,7 @@ PHRASE_DEPS = {"compound", "amod", "poss", "conj", "appos", "nmod", "pobj", "det
                "nummod", "quantmod", "case", "punct"}
 PHRASE_PREPS = {"of", "from", "in", "within", "inside", "by"}
 OBJ_PREPS = {"of", "from", "by"}
-LOCATIVE = {"in", "within", "inside"}  # "officials in X" names X; "strikes in X" only places them
-PLACED_TYPES = {"ASSAULT", "FIGHT"}  # event nouns whose locative phrase is a place, never a side
+LOCATIVE = {"in", "within", "inside"}  # "officials in X" names X; "his Keshi counterpart in Lirn" only places him
 # nouns of intent governing an infinitive whose subject is the governing verb's ("offered its readiness to")
 INTENT_NOUNS = {"willingness", "readiness", "commitment", "pledge", "promise", "offer", "refusal", "reluctance",
                 "unwillingness"}
@@ -55,8 +54,6 @@ def phrase_actors(head, ta: TokenActors, vocab: dict, deps=PHRASE_DEPS, preps=PH
             if c.dep_ == "prep" and c.lower_ not in preps and not (
                     c.lower_ == "for" and t.lemma_.lower() in vocab.get("representatives", ())):
                 continue  # ("a spokesman for X's ministry" speaks for X)
-            if c.dep_ == "prep" and c.lower_ in LOCATIVE and noun_type(t, vocab) in PLACED_TYPES:
-                continue  # "airstrikes in Syria", "fighting inside the city": the event's place, not a side
             if c.dep_ == "prep" and c.lower_ in LOCATIVE and t.pos_ == "NOUN" and any(
                     x.dep_ in ("poss", "amod", "compound") and ta.code[x.i] for x in kids_of(t)):
                 continue  # "his Keshi counterpart in Lirn", "Russian troops in Syria": where they are, not whose
