@@ -127,3 +127,13 @@ def test_token_hits_finds_what_a_token_scan_finds(ctx_for):
     assert hedges.token_hits(ctx, lowers, lemmas, ("AUX",)) == want
     assert hedges.token_hits(ctx, lowers) == [t.i for t in ctx.sdoc if t.lower_ in lowers]
     assert hedges.token_hits(ctx, lemmas=lemmas) == [t.i for t in ctx.sdoc if t.lemma_.lower() in lemmas]
+
+
+@pytest.mark.parametrize("second", [
+    "Such claims are false.",
+    "These reports were entirely false.",
+])
+def test_false_is_a_denial_adjective(ctx_for, second):
+    """YAML read an unquoted ``false`` in the adjective list as a boolean, so "false" never denied."""
+    ctx = ctx_for("The rebels said that 70 tanks were destroyed near Orvel. " + second)
+    assert hedges.hedge_for_span(ctx, *span_of(ctx, "70 tanks")) == ("denied", "false")
