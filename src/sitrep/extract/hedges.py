@@ -355,17 +355,19 @@ def speculation_cues(sdoc, cues: dict | None = None) -> list[tuple[int, int, str
     g = (cues or load_cues())["speculation"]
     modals, lemmas = frozenset(g["modals"]), frozenset(g["lemmas"])
     cond, verb_only = frozenset(g["conditional_modals"]), frozenset(g["verb_only"]["lemmas"])
+    conditions = frozenset(g["conditions"]["words"])
     out = []
     for t in sdoc:
         low, lem = t.lower_, t.lemma_.lower()
         hit = False
         if t.tag_ == "MD":
             hit = low in modals or lem in modals or (
-                (low in cond or lem in cond) and any(x.lower_ in ("if", "unless") for x in t.sent))
+                (low in cond or lem in cond) and any(x.lower_ in conditions and x.lower_ != "whether"
+                                                     and x.pos_ == "SCONJ" for x in t.sent))
         elif lem in verb_only:
             hit = t.pos_ == "VERB"
-        elif low in ("if", "whether", "unless"):
-            hit = t.dep_ in ("mark", "advmod", "prep") or t.pos_ == "SCONJ"
+        elif low in conditions:
+            hit = t.pos_ == "SCONJ" if low == "until" else t.dep_ in ("mark", "advmod", "prep") or t.pos_ == "SCONJ"
         elif lem in lemmas or low in lemmas:
             hit = t.pos_ in ("VERB", "ADJ", "ADV", "NOUN", "AUX")
         if hit:
