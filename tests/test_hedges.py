@@ -152,6 +152,8 @@ def nlp(claims_pipeline):
     ("Officials allege that the depot was shelled, an accusation Kestel rejects.", ["allege", "accusation"]),
     ("The mayor is confident the reservoir holds enough water.", ["confident"]),
     ("He stayed in Dravo until Monday.", []),
+    ("The Kestel mayor could not be reached for comment.", []),
+    ("The Kestel dam could fail within days.", ["could"]),
 ])
 def test_speculation_cues(nlp, text, cues):
     assert [c[2] for c in hedges.speculation_cues(nlp(text))] == cues

@@ -356,11 +356,14 @@ def speculation_cues(sdoc, cues: dict | None = None) -> list[tuple[int, int, str
     modals, lemmas = frozenset(g["modals"]), frozenset(g["lemmas"])
     cond, verb_only = frozenset(g["conditional_modals"]), frozenset(g["verb_only"]["lemmas"])
     conditions = frozenset(g["conditions"]["words"])
+    unable = frozenset(g["not_when_negated"]["words"])
     out = []
     for t in sdoc:
         low, lem = t.lower_, t.lemma_.lower()
         hit = False
         if t.tag_ == "MD":
+            if low in unable and any(c.dep_ == "neg" for c in t.head.children):
+                continue                  # "could not be reached": an inability, not a speculation
             hit = low in modals or lem in modals or (
                 (low in cond or lem in cond) and any(x.lower_ in conditions and x.lower_ != "whether"
                                                      and x.pos_ == "SCONJ" for x in t.sent))
