@@ -154,6 +154,9 @@ def nlp(claims_pipeline):
     ("He stayed in Dravo until Monday.", []),
     ("The Kestel mayor could not be reached for comment.", []),
     ("The Kestel dam could fail within days.", ["could"]),
+    ("Losses in Orvel were larger than the council had expected.", []),
+    ("As expected, the Marn brigade crossed the river.", []),
+    ("The council expects the Marn brigade to cross the river.", ["expects"]),
 ])
 def test_speculation_cues(nlp, text, cues):
     assert [c[2] for c in hedges.speculation_cues(nlp(text))] == cues
