@@ -127,3 +127,36 @@ def test_token_hits_finds_what_a_token_scan_finds(ctx_for):
     assert hedges.token_hits(ctx, lowers, lemmas, ("AUX",)) == want
     assert hedges.token_hits(ctx, lowers) == [t.i for t in ctx.sdoc if t.lower_ in lowers]
     assert hedges.token_hits(ctx, lemmas=lemmas) == [t.i for t in ctx.sdoc if t.lemma_.lower() in lemmas]
+
+
+@pytest.mark.parametrize("second", [
+    "Such claims are false.",
+    "These reports were entirely false.",
+])
+def test_false_is_a_denial_adjective(ctx_for, second):
+    """YAML read an unquoted ``false`` in the adjective list as a boolean, so "false" never denied."""
+    ctx = ctx_for("The rebels said that 70 tanks were destroyed near Orvel. " + second)
+    assert hedges.hedge_for_span(ctx, *span_of(ctx, "70 tanks")) == ("denied", "false")
+
+
+@pytest.fixture(scope="module")
+def nlp(claims_pipeline):
+    return claims_pipeline.nlp
+
+
+@pytest.mark.parametrize("text,cues", [
+    ("The garrison will stay in Orvel until the ceasefire holds.", ["will", "until"]),
+    ("If the bridge falls, the Marn brigade will retreat.", ["If", "will"]),
+    ("The Marn brigade will retreat across the bridge on Monday.", []),
+    ("The council would pay for the repairs.", []),
+    ("Officials allege that the depot was shelled, an accusation Kestel rejects.", ["allege", "accusation"]),
+    ("The mayor is confident the reservoir holds enough water.", ["confident"]),
+    ("He stayed in Dravo until Monday.", []),
+    ("The Kestel mayor could not be reached for comment.", []),
+    ("The Kestel dam could fail within days.", ["could"]),
+    ("Losses in Orvel were larger than the council had expected.", []),
+    ("As expected, the Marn brigade crossed the river.", []),
+    ("The council expects the Marn brigade to cross the river.", ["expects"]),
+])
+def test_speculation_cues(nlp, text, cues):
+    assert [c[2] for c in hedges.speculation_cues(nlp(text))] == cues

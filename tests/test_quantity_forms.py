@@ -371,3 +371,20 @@ def test_a_change_by_then_the_level_reached_is_no_range(nlp):
     qs = figures(nlp, "Shares in Tolvik slumped by a fifth to 220p and Marrow dipped 4p to 118p, "
                       "while exports rose by 2 to 3 percent.")
     assert values(qs) == [0.2, 220.0, 4.0, 118.0, (2.0, 3.0)]
+
+
+@pytest.mark.parametrize("text,value,unit,surface", [
+    ("The shelling of Dravo left 12,injured and two missing.", 12, "injured", "12,injured"),
+    ("Volunteers in Kestel counted 40,refugees at the ford.", 40, "refugees", "40,refugees"),
+    ("The Orvel fund paid USD,100 to each family.", 100, "USD", "USD,100"),
+    ("Each family in Marn received EUR,250 from the council.", 250, "EUR", "EUR,250"),
+])
+def test_a_comma_typed_for_a_space(nlp, text, value, unit, surface):
+    """A comma glued on both sides between a number and a word is a missing space, not a list."""
+    qs = figures(nlp, text)
+    assert [(q.value, q.unit, q.text) for q in qs][:1] == [(value, unit, surface)]
+
+
+def test_a_comma_inside_a_number_stays_a_number(nlp):
+    qs = figures(nlp, "The Orvel fund paid 11,000 families and USD 1,500 each.")
+    assert [(q.value, q.unit) for q in qs] == [(11000, "families"), (1500, "USD")]

@@ -355,19 +355,29 @@ def speculation_cues(sdoc, cues: dict | None = None) -> list[tuple[int, int, str
     g = (cues or load_cues())["speculation"]
     modals, lemmas = frozenset(g["modals"]), frozenset(g["lemmas"])
     cond, verb_only = frozenset(g["conditional_modals"]), frozenset(g["verb_only"]["lemmas"])
+    conditions = frozenset(g["conditions"]["words"])
+    unable = frozenset(g["not_when_negated"]["words"])
+    compared, measures = frozenset(g["compared"]["lemmas"]), frozenset(g["compared"]["words"])
+    right_before = frozenset(g["compared"]["right_before"]["words"])
     out = []
     for t in sdoc:
         low, lem = t.lower_, t.lemma_.lower()
         hit = False
         if t.tag_ == "MD":
+            if low in unable and any(c.dep_ == "neg" for c in t.head.children):
+                continue                  # "could not be reached": an inability, not a speculation
             hit = low in modals or lem in modals or (
-                (low in cond or lem in cond) and any(x.lower_ in ("if", "unless") for x in t.sent))
+                (low in cond or lem in cond) and any(x.lower_ in conditions and x.lower_ != "whether"
+                                                     and x.pos_ == "SCONJ" for x in t.sent))
         elif lem in verb_only:
             hit = t.pos_ == "VERB"
-        elif low in ("if", "whether", "unless"):
-            hit = t.dep_ in ("mark", "advmod", "prep") or t.pos_ == "SCONJ"
+        elif low in conditions:
+            hit = t.pos_ == "SCONJ" if low == "until" else t.dep_ in ("mark", "advmod", "prep") or t.pos_ == "SCONJ"
         elif lem in lemmas or low in lemmas:
-            hit = t.pos_ in ("VERB", "ADJ", "ADV", "NOUN", "AUX")
+            hit = t.pos_ in ("VERB", "ADJ", "ADV", "NOUN", "AUX") and not (
+                lem in compared and (t.i > t.sent.start and sdoc[t.i - 1].lower_ in right_before or any(
+                    x.lower_ in measures for x in sdoc[max(t.i - 4, t.sent.start):t.i])))
+            # "larger than expected", "as predicted": measured against the expectation, a fact
         if hit:
             out.append((t.idx, t.idx + len(t.text), t.text))
     return out

@@ -400,6 +400,15 @@ def _money_context(doc, i: int, lex: Lex) -> bool:
 
 
 
+def glued_comma(doc, c: int) -> bool:
+    """A comma at token c typed for a space: no space on either side, a number on one side and a
+    word on the other ("12,injured", "USD,100"; the tokenizer splits these, never "11,000")."""
+    if not (0 < c < len(doc) - 1 and doc[c].text == "," and doc[c - 1].whitespace_ == "" and doc[c].whitespace_ == ""):
+        return False
+    left, right = doc[c - 1].text[-1:], doc[c + 1].text[:1]
+    return left.isdigit() and right.isalpha() or left.isalpha() and right.isdigit()
+
+
 def _start_number(doc, i: int, b: int, lex: Lex):
     """A number (with a currency sign before it) at i: (currency, number tuple, start token)."""
     t = doc[i]
@@ -411,6 +420,8 @@ def _start_number(doc, i: int, b: int, lex: Lex):
     elif t.lower_ + "." in lex.cur_symbols and i + 2 < b and doc[i + 1].text == "." and t.whitespace_ == "" \
             and doc[i + 2].text[:1].isdigit():
         cur, k = lex.cur_symbols[t.lower_ + "."], i + 2     # "Rs. 500": the tokenizer split the dot off
+    elif t.lower_ in lex.cur_symbols and i + 2 < b and glued_comma(doc, i + 1):
+        cur, k = lex.cur_symbols[t.lower_], i + 2           # "USD,100": a comma typed for a space
     elif t.lower_ in lex.cur_symbols and i + 1 < b and (doc[i + 1].text[:1].isdigit() or doc[i + 1].text[:1] == "."
                                                          or _NUM_RE.match(doc[i + 1].text)):
         cur, k = lex.cur_symbols[t.lower_], i + 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .number_cues import _cue_mid
-from .numbers import _DETS, _YEAR_BEFORE, Lex, _cue_after, _cue_before, _match_phrase, _norm, _start_number
+from .numbers import _DETS, _YEAR_BEFORE, Lex, _cue_after, _cue_before, _match_phrase, _norm, _start_number, glued_comma
 from .quantity_checks import _age_context, _antecedents, _level_reached, _money_code, _scaled_code
 from .quantity_lists import _suspended
 from .quantity_shapes import (_PEOPLE_PLURAL, _change_by, _compound_count, _count_not_year, _designation,
@@ -96,7 +96,10 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
             and doc[j + 1].lower_ != "strong":
         j += 1                           # "16-meter", "five-year"
-    glued = 0 < j < len(doc) and doc[j - 1].whitespace_ == ""
+    comma = j + 1 < b and glued_comma(doc, j) and doc[j - 1].text[-1:].isdigit()
+    if comma:
+        j += 1                           # "12,injured": a comma typed for a space, read as "12 injured"
+    glued = 0 < j < len(doc) and doc[j - 1].whitespace_ == "" and not comma
     strong = False
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "strong":
         strong, j = True, j + 2

@@ -47,6 +47,13 @@ def find_quotes(text: str) -> list[Quote]:
                 break
             i = mark.start()
             ch = para[i]
+            if not out or out[-1].close <= pos:
+                lone = _lone_closer(para, i)
+                if lone is not None:   # 'Eleven were dead," a medic said.': the quotation opened the paragraph
+                    a, b = lone
+                    out.append(Quote(pos + a, pos + i + 1, pos + a, pos + b))
+                    i += 1
+                    continue
             if (ch in _OPEN and (ch != '"' or i == 0 or not para[i - 1].isalnum())) or (
                     ch == "\u201d" and i == 0 and n > 1 and para[1].isalnum()):   # a paragraph opened by a
                 # closing mark ('\u201dThe river ...') opens a quotation all the same
@@ -65,6 +72,25 @@ def find_quotes(text: str) -> list[Quote]:
             i += 1
         pos += len(para) + 1
     return out
+
+
+_CLOSE_BEFORE = re.compile(r"\w[,?!]$")
+_LEAD = re.compile(r"[\s\u2014-]*")
+
+
+def _lone_closer(para: str, i: int) -> tuple[int, int] | None:
+    """The first mark of a paragraph (at i) that closes a quotation whose opening mark was left
+    out (scraped text drops it): glued to a ",", "?" or "!" after a word, followed by a space or a
+    lowercase word ('dead," a medic said', 'dead,"a medic said'), and with an even number of marks
+    after it. The quotation runs from the paragraph start: (content start, content end)."""
+    if i == 0 or not _CLOSE_BEFORE.search(para[:i]) or _MARK.search(para, 0, i) is not None:
+        return None
+    nxt = para[i + 1:i + 2]
+    if not (nxt.isspace() or nxt.islower()) or len(_MARK.findall(para, i + 1)) % 2:
+        return None
+    a = _LEAD.match(para).end()
+    b = i - 1 if para[i - 1] == "," else i
+    return (a, b) if words(para[a:b]) >= 2 else None
 
 
 def words(text: str) -> int:

@@ -79,15 +79,19 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
     if head.pos_ == "NOUN" and i <= head.i < j:   # "officials, wary of Trump's plans": not Trump
         b = min(b, head.idx + len(head.text))
     others = [(doc[x].idx, doc[y - 1].idx + 1) for (x, y), _h in d.co_src if (x, y) != d.src]
+    hit_m = None
     for e in ctx.records.entities:
         for m in e.mentions:
             if m.start < b and a < m.end and not any(m.start < y and x < m.end for x, y in others):
                 # (a mention running into another joint source is two names read as one)
                 if m.start <= head.idx < m.end or hit is None:
-                    hit = e
+                    hit, hit_m = e, m
     lem = head.lemma_.lower()
     kind = "document" if lem in L["docs"] else "named"
     span_words = {t.lower_ for t in doc[i:j]}
+    if hit is not None and _modifier_only(doc, head, hit_m):
+        kind = "anonymous" if kind != "document" else kind   # "a Velmar medic": a medic, not Velmar
+        return _fallback_name(ctx, i, j, head), hit.code, kind, sa, sb
     if hit is not None:
         if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
             kind = "anonymous"
@@ -95,6 +99,17 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
     if kind != "document" and (head.pos_ != "PROPN" or span_words & {"anonymity", "anonymous", "unnamed"}):
         kind = "anonymous" if (span_words & L["anon"] or head.pos_ in ("NOUN", "PRON")) else "named"
     return _fallback_name(ctx, i, j, head), None, kind, sa, sb
+
+
+def _modifier_only(doc, head, m) -> bool:
+    """The entity mention only describes a common noun that speaks ("a Velmar medic", "Russian
+    officials"): it stands before the noun and all its words modify it (adjective or compound),
+    so the source is the described person or group, not the state or body named."""
+    if head.pos_ != "NOUN" or m is None or m.end > head.idx:
+        return False
+    toks = [t for t in doc[head.left_edge.i:head.i] if m.start <= t.idx < m.end]
+    return bool(toks) and all(t.dep_ in ("amod", "compound") and t.head.i == head.i
+                              or t.head.i != head.i and m.start <= t.head.idx < m.end for t in toks)
 
 
 def _fuller(doc, head, hit, L) -> str:
