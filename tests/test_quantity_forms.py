@@ -385,6 +385,11 @@ def test_a_comma_typed_for_a_space(nlp, text, value, unit, surface):
     assert [(q.value, q.unit, q.text) for q in qs][:1] == [(value, unit, surface)]
 
 
+def test_a_glued_comma_in_a_list_of_counts_stays_a_comma(nlp):
+    qs = figures(nlp, "The raid on Dravo killed 12,wounded 30 and left two missing.")
+    assert [(q.value, q.unit, q.text) for q in qs][:2] == [(12, "killed", "12"), (30, "wounded", "30")]
+
+
 def test_a_comma_inside_a_number_stays_a_number(nlp):
     qs = figures(nlp, "The Orvel fund paid 11,000 families and USD 1,500 each.")
     assert [(q.value, q.unit) for q in qs] == [(11000, "families"), (1500, "USD")]

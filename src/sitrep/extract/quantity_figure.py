@@ -96,7 +96,8 @@ def _read_figure(doc, i: int, a: int, b: int, lex: Lex, bare: bool = False):
     if j + 1 < b and doc[j].text in ("-", "–") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" \
             and doc[j + 1].lower_ != "strong":
         j += 1                           # "16-meter", "five-year"
-    comma = j + 1 < b and glued_comma(doc, j) and doc[j - 1].text[-1:].isdigit()
+    comma = j + 1 < b and glued_comma(doc, j) and doc[j - 1].text[-1:].isdigit() and not (
+        j + 2 < b and doc[j + 2].like_num)  # "killed 12,wounded 30": a list, the comma was a comma
     if comma:
         j += 1                           # "12,injured": a comma typed for a space, read as "12 injured"
     glued = 0 < j < len(doc) and doc[j - 1].whitespace_ == "" and not comma
