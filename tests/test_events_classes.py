@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from event_helpers import country_triples as triples
 from event_helpers import run_events as events
 
 
 @pytest.fixture(scope="module")
 def pipe(fictional_pipeline):
     return fictional_pipeline
-
-
-def triples(evs):
-    return {(e.type, e.actor and e.actor.split()[0], e.target and e.target.split()[0]) for e in evs
-            if e.modality != "negated"}
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.context import Context
-from sitrep.extract.quantities import find_quantities
-from sitrep.model import Document, Records
+from quantity_helpers import figures
 
 
 @pytest.fixture(scope="module")
 def nlp(pipeline):
     return pipeline.nlp
-
-
-def figures(nlp, text):
-    doc = Document.new(text)
-    ctx = Context(doc=doc, sdoc=nlp(text), resources={}, records=Records(doc_id=doc.id))
-    out = list(find_quantities(ctx))
-    for q in out:
-        assert text[q.start:q.end] == q.text
-        if q.subject is not None:
-            assert text[q.subject_start:q.subject_end] == q.subject
-    return out
 
 
 def test_rate_over_a_round_number_is_one_figure(nlp):
