@@ -128,3 +128,21 @@ def prf(tp: int, n_found: int, n_gold: int) -> dict[str, float]:
     r = tp / n_gold if n_gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def max_matching(edges: Sequence[Sequence[int]]) -> int:
+    """Size of a maximum one-to-one matching, ``edges[i]`` listing the items on the other side
+    item i may be paired with (augmenting paths: a first-come pairing can miss one, when an item
+    fits two others and takes the one another could have had)."""
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    return sum(augment(i, set()) for i in range(len(edges)))

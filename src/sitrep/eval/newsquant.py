@@ -44,6 +44,8 @@ import json
 import re
 from pathlib import Path
 
+from .match import max_matching
+
 SUITE = "newsquant"
 HELP = "NewsQuant (CQE): quantities in 590 news sentences, value and value+unit F1 (dev even / test odd)"
 
@@ -200,20 +202,8 @@ def figures(records) -> list[tuple]:
 
 def matched(ok: list[list[bool]]) -> int:
     """The most gold figures that can be paired one-to-one with found ones, ``ok[g][f]`` saying
-    which pairs may be made (a maximum bipartite matching: a first-come pairing can miss one, when
-    a found figure fits two gold ones and takes the one another could have had)."""
-    owner: dict[int, int] = {}
-
-    def take(g: int, seen: set) -> bool:
-        for f, fits in enumerate(ok[g]):
-            if fits and f not in seen:
-                seen.add(f)
-                if f not in owner or take(owner[f], seen):
-                    owner[f] = g
-                    return True
-        return False
-
-    return sum(take(g, set()) for g in range(len(ok)))
+    which pairs may be made (a maximum bipartite matching, ``match.max_matching``)."""
+    return max_matching([[f for f, fits in enumerate(row) if fits] for row in ok])
 
 
 def score(pairs) -> dict[str, float]:

@@ -52,6 +52,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .match import max_matching
+
 SUITE = "polnear"
 HELP = "PolNeAR attribution: source, cue and content spans (exact and overlap F1), dev and test."
 
@@ -127,18 +129,7 @@ def _match(found: list[tuple[int, int]], gold: list[tuple], exact: bool) -> int:
         return any(f[0] < pb and pa < f[1] for pa, pb in pieces)
 
     edges = [[j for j, g in enumerate(gold) if hit(f, g)] for f in sorted(found)]
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j not in seen:
-                seen.add(j)
-                if j not in owner or augment(owner[j], seen):
-                    owner[j] = i
-                    return True
-        return False
-
-    return sum(augment(i, set()) for i in range(len(edges)))
+    return max_matching(edges)
 
 
 def _prf(tp_f: int, nf: int, tp_g: int, ng: int) -> tuple[float, float, float]:
