@@ -99,3 +99,35 @@ def test_where_a_named_sides_people_are_is_no_side(pipe):
     assert ("CONSULT", "VAL", "KSH") in evs and not any(t == "OST" for _, _, t in evs)
     evs = _events(pipe, "Valdorian officials in Lirn condemned the attack on Kesh.")
     assert not any(a == "OST" for _, a, _ in evs)
+
+
+def _spans(pipe, text):
+    doc = Document.new(text)
+    return [(e.type, e.actor, e.target, e.text) for e in pipe.run(doc).events]
+
+
+@pytest.mark.parametrize("text", [
+    "A Valdorian patrol came under heavy fire from Keshi forces.",
+    "A patrol in Valdoria came under fire from Keshi troops on Sunday.",
+])
+def test_fire_taken_from_troops_is_their_assault(pipe, text):
+    # (evt10) fire taken from troops is their attack on the patrol's side, not troops opening fire (FIGHT);
+    # the event's text is the clause, not only "heavy fire"
+    evs = _spans(pipe, text)
+    assert any(t == "ASSAULT" and a == "KSH MIL" and (g or "").split()[0] == "VAL" for t, a, g, _ in evs), evs
+    assert not any(t == "FIGHT" for t, *_ in evs), evs
+    assert all(s.startswith("A ") and "Keshi" in s for *_, s in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "The Valdorian embassy in Lirn was attacked by a mob.",
+    "The Valdorian consulate in Lirn was attacked by a crowd on Friday.",
+    "The Valdorian embassy was attacked by a mob in Lirn.",
+])
+def test_crowd_in_a_by_phrase_is_the_places_people(pipe, text):
+    # (evt10) a mob named only as the passive's agent: the people of the one country it is in
+    assert ("ASSAULT", "OST", "VAL") in _events(pipe, text)
+
+
+def test_crowd_in_a_by_phrase_with_no_place_stays_unknown(pipe):
+    assert _events(pipe, "The Valdorian embassy was attacked by a mob.") == set()

@@ -187,6 +187,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         span_toks.update(x.i for x in t.subtree)
     v = f["verb"]
     span_toks.update(x.i for x in v.subtree) if v.pos_ in ("VERB", "AUX") and f["noun"] is None or v == trig[0] else None
+    if f.get("suffered") is not None and f["suffered"].sent == sent:  # "a patrol came under heavy fire from X": the clause
+        span_toks.update(x.i for x in f["suffered"].subtree if not x.dep_ in ("advcl", "ccomp", "parataxis") or x == f["suffered"])
     s = max(min(span_toks), sent.start)
     e = min(max(span_toks) + 1, sent.end)
     sd = ctx.sdoc
@@ -213,7 +215,8 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         ety = ty
         if ty == "ASSAULT" and a and t and a.endswith(" MIL") and t.endswith(" MIL"):
             ety = "FIGHT"  # force against force is a clash; ASSAULT is one-sided
-        elif ty == "ASSAULT" and a and a.split()[-1] in ("MIL", "COP") and {x.lemma_.lower() for x in trig} & fire:
+        elif ty == "ASSAULT" and a and a.split()[-1] in ("MIL", "COP") and {x.lemma_.lower() for x in trig} & fire \
+                and f.get("suffered") is None:  # (fire taken from troops, "came under fire from X": X's attack)
             ety = "FIGHT"  # troops or police opening fire or shelling: conventional force (PLOVER)
         key = (ety, country(a), country(t), sent.start)  # one event per pair and type in a sentence
         if key in seen:
@@ -287,6 +290,15 @@ def _unnamed_actor(f: dict, ty: str, targets: list, home: bool, ta=None) -> tupl
             _sentence_countries(f["sent"], ta) == {country(t) for t in targets}:
         # "two Keshi journalists were arrested": no place, no other state named, their own state's doing
         return [f"{country(targets[0])} GOV"], targets, True
+    crowds = load_vocab()["crowds"]
+    if passive and ta is not None and any(c.dep_ == "agent" and any(
+            p.dep_ == "pobj" and (p.lemma_.lower() in crowds or p.lower_ in crowds) and ta.code[p.i] is None
+            for p in kids_of(c)) for c in kids_of(v)):
+        # "the X embassy (in Lirn) was attacked by a mob (in Lirn)": the crowd is the people of the one
+        # country it is in, as "protesters stormed the X embassy in Lirn" (verb_events)
+        where = list(dict.fromkeys(places or _clause_places(v, f["subj"], ta)))
+        if len(where) == 1:
+            return [where[0]], targets, home or any(country(t) == where[0] for t in targets)
     by_attack = [o for p in _preps(v, {"in", "by"}) for o in [p] + list(p.conjuncts)] if passive and not agent else []
     subj = f["subj"]
     sec = subj is not None and subj.dep_ == "nsubj" and (load_vocab()["sector"].get(subj.lemma_.lower())

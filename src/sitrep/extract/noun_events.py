@@ -203,7 +203,7 @@ def _noun_event(n, vocab: dict, ta: TokenActors) -> dict | None:
             icls = "weapons" if "military" in item_text.lower() else "money" if "financial" in item_text.lower() else None
     return {"type": ty, "actors": actors, "targets": targets, "trigger": [n], "verb": gov, "noun": n,
             "modality": mod, "item": item, "item_class": icls, "subj": None, "place_targets": place_targets,
-            "item_text": item_text}
+            "item_text": item_text, "suffered": h.head if suffered else None}
 
 
 
