@@ -131,3 +131,21 @@ def test_crowd_in_a_by_phrase_is_the_places_people(pipe, text):
 
 def test_crowd_in_a_by_phrase_with_no_place_stays_unknown(pipe):
     assert _events(pipe, "The Valdorian embassy was attacked by a mob.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Keshi forces attacked Kesh City.",
+    "Kesh City was attacked by Keshi forces.",
+    "Keshi forces launched an attack on Kesh City.",
+])
+def test_forces_striking_their_own_capital_is_domestic(pipe, text):
+    # (evt10) the capital is an alias of the state: its own forces striking it act at home, coded as
+    # domestic events are (the forces on their own country, as "police fired on protesters in X"), never
+    # against another state nor dropped
+    evs = _spans(pipe, text)
+    assert [(t, a, g) for t, a, g, _ in evs] == [("ASSAULT", "KSH MIL", "KSH")], evs
+
+
+def test_the_state_itself_never_attacks_itself(pipe):
+    assert _events(pipe, "Kesh bombed Kesh City.") == set()
+    assert ("ASSAULT", "KSH", "OST") in _events(pipe, "Keshi forces attacked Kesh City and Lirn.")
