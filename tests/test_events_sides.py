@@ -125,12 +125,14 @@ def test_fire_taken_from_troops_is_their_assault(pipe, text):
     "The Valdorian embassy was attacked by a mob in Lirn.",
 ])
 def test_crowd_in_a_by_phrase_is_the_places_people(pipe, text):
-    # (evt10) a mob named only as the passive's agent: the people of the one country it is in
-    assert ("ASSAULT", "OST", "VAL") in _events(pipe, text)
+    # (evt10) a mob named only as the passive's agent: the people of the one country it is in, and a
+    # riot as in the active voice ("a mob attacked the Valdorian embassy in Lirn")
+    assert ("PROTEST", "OST", "VAL") in _events(pipe, text)
+    assert _events(pipe, text) == _events(pipe, "A mob attacked the Valdorian embassy in Lirn.")
 
 
-def test_crowd_in_a_by_phrase_with_no_place_stays_unknown(pipe):
-    assert _events(pipe, "The Valdorian embassy was attacked by a mob.") == set()
+def test_armed_agent_in_a_by_phrase_is_no_crowd(pipe):
+    assert ("PROTEST", "OST", "VAL") not in _events(pipe, "A Valdorian convoy was attacked by Keshi troops in Lirn.")
 
 
 @pytest.mark.parametrize("text", [

@@ -29,6 +29,9 @@ def _crowd(v, vocab: dict, riot: bool = False) -> bool:
     s = next((c for c in kids_of(v) if c.dep_ == "nsubj"), None)
     if s is None and v.dep_ in ("advcl", "xcomp", "conj"):  # "farmers blocked roads to protest": theirs
         s = _inherited_subject(v)[0]
+    if s is None and riot and any(c.dep_ in ("nsubjpass", "auxpass") for c in kids_of(v)):
+        # "the embassy was stormed by a mob": the passive's agent is the doer
+        s = next((o for a in kids_of(v) if a.dep_ == "agent" for o in kids_of(a) if o.dep_ == "pobj"), None)
     if s is None:
         return False
     heads = [s] + [o for p in kids_of(s) if p.dep_ == "prep" and p.lower_ == "of" for o in kids_of(p)]
