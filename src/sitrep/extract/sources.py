@@ -92,6 +92,10 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
     if hit is not None and _modifier_only(doc, head, hit_m):
         kind = "anonymous" if kind != "document" else kind   # "a Velmar medic": a medic, not Velmar
         return _fallback_name(ctx, i, j, head), hit.code, kind, sa, sb
+    if hit is not None and kind != "document" and _possessed(doc, head, hit_m, L):
+        # "the Kremlin's spokesman", "Kesh's emergency service": the role or body speaks, for the state
+        many = head.tag_ in ("NNS", "NNPS") or span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}
+        return _fallback_name(ctx, i, j, head), hit.code, "anonymous" if many else "named", sa, sb
     if hit is not None:
         if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
             kind = "anonymous"
@@ -110,6 +114,21 @@ def _modifier_only(doc, head, m) -> bool:
     toks = [t for t in doc[head.left_edge.i:head.i] if m.start <= t.idx < m.end]
     return bool(toks) and all(t.dep_ in ("amod", "compound") and t.head.i == head.i
                               or t.head.i != head.i and m.start <= t.head.idx < m.end for t in toks)
+
+
+def _possessed(doc, head, m, L) -> bool:
+    """The entity mention is only the possessor of a common noun that can speak ("the Kremlin's
+    spokesman", "Kesh's emergency service", "Putin's aides"): all its words lie in a possessive
+    of that noun, so the source is the role or body the possessor has, not the possessor
+    ("Kesh's war" is no speaker, and a document keeps its owner as the source)."""
+    from .claim_draft import _speaker
+    if head.pos_ != "NOUN" or m is None or m.end > head.idx or not _speaker(head, L):
+        return False
+    owners = [c for c in head.children if c.dep_ == "poss" and c.i < head.i and c.lower_ not in PRONOUNS]
+    if not owners:
+        return False
+    toks = [t for t in doc[head.left_edge.i:head.i] if m.start <= t.idx < m.end]
+    return bool(toks) and all(any(o.left_edge.i <= t.i <= o.i for o in owners) for t in toks)
 
 
 def _fuller(doc, head, hit, L) -> str:
