@@ -74,3 +74,17 @@ def test_possessed_document_keeps_the_owner(run):
     c = one(claims, "said")
     assert c.source == "Kesh"
     assert c.source_kind == "document"
+
+
+def test_body_named_with_a_document_word_is_no_document(run):
+    doc, claims = run("Valdoria's military intelligence said the convoy near Lirn was carrying shells.")
+    c = one(claims, "said")
+    assert c.source_code == "VAL MIL"
+    assert c.source_kind == "named"
+
+
+def test_person_in_apposition_to_a_possessive_title_is_the_source(run):
+    doc, claims = run("Kesh's foreign minister, Mira Tolan, said the border was closed.")
+    c = one(claims, "said")
+    assert c.source == "Mira Tolan"
+    assert c.source_code == "KSH"
