@@ -5,8 +5,11 @@ overlaps the span (the mention holding the span's head first); else the name
 spaCy's NER gives the head ("Pentagon press secretary Pat Ryder" -> "Pat
 Ryder"), else the span's text without a leading "the"/"some". A pronoun
 ("he said") takes the person named last before it; "who" the noun it stands
-for. Coordinated sources ("Blinken and Austin said", "according to the governor and the
-mayor") give one claim each, and each claim names the others (``co_sources``).
+for. A possessive source names the role or body the possessor has ("the Kremlin's
+spokesman", coded RUS; "Kesh's emergency service"), or the person in apposition to it; the
+possessor alone only when its noun cannot speak or is a document ("Kesh's statement").
+Coordinated sources ("Blinken and Austin said", "according to the governor and the mayor")
+give one claim each, and each claim names the others (``co_sources``).
 """
 from __future__ import annotations
 
@@ -88,10 +91,19 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
                     hit, hit_m = e, m
     lem = head.lemma_.lower()
     kind = "document" if lem in L["docs"] else "named"
+    if kind == "document" and hit is not None and hit.type == "ORG" and hit_m.start <= head.idx < hit_m.end:
+        kind = "named"   # "Kyiv's military intelligence said": a body whose name ends in a document word
     span_words = {t.lower_ for t in doc[i:j]}
     if hit is not None and _modifier_only(doc, head, hit_m):
         kind = "anonymous" if kind != "document" else kind   # "a Velmar medic": a medic, not Velmar
         return _fallback_name(ctx, i, j, head), hit.code, kind, sa, sb
+    if hit is not None and kind != "document" and _possessed(doc, head, hit_m, L):
+        # "the Kremlin's spokesman", "Kesh's emergency service": the role or body speaks, for the state
+        named = _apposed_person(ctx, doc, head, j)
+        if named is not None:   # "Kesh's foreign minister, Mira Tolan, said": the person named
+            return named.name, named.code, "named", sa, sb
+        many = head.tag_ in ("NNS", "NNPS") or span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}
+        return _fallback_name(ctx, i, j, head), hit.code, "anonymous" if many else "named", sa, sb
     if hit is not None:
         if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
             kind = "anonymous"
@@ -110,6 +122,30 @@ def _modifier_only(doc, head, m) -> bool:
     toks = [t for t in doc[head.left_edge.i:head.i] if m.start <= t.idx < m.end]
     return bool(toks) and all(t.dep_ in ("amod", "compound") and t.head.i == head.i
                               or t.head.i != head.i and m.start <= t.head.idx < m.end for t in toks)
+
+
+def _possessed(doc, head, m, L) -> bool:
+    """The entity mention is only the possessor of a common noun that can speak ("the Kremlin's
+    spokesman", "Kesh's emergency service", "Putin's aides"): all its words lie in a possessive
+    of that noun, so the source is the role or body the possessor has, not the possessor
+    ("Kesh's war" is no speaker, and a document keeps its owner as the source)."""
+    from .claim_draft import _speaker
+    if head.pos_ != "NOUN" or m is None or m.end > head.idx or not _speaker(head, L):
+        return False
+    owners = [c for c in head.children if c.dep_ == "poss" and c.i < head.i and c.lower_ not in PRONOUNS]
+    if not owners:
+        return False
+    toks = [t for t in doc[head.left_edge.i:head.i] if m.start <= t.idx < m.end]
+    return bool(toks) and all(any(o.left_edge.i <= t.i <= o.i for o in owners) for t in toks)
+
+
+def _apposed_person(ctx, doc, head, j):
+    """The person entity named in apposition to the source's head ("the minister, Ada Brenn"), or None."""
+    apps = [c for c in head.children if c.dep_ == "appos" and head.i < c.i < j]
+    for e in ctx.records.entities:
+        if e.type == "PERSON" and any(m.start <= a.idx < m.end for m in e.mentions for a in apps):
+            return e
+    return None
 
 
 def _fuller(doc, head, hit, L) -> str:
