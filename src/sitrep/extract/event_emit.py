@@ -91,19 +91,19 @@ def _borrow_targets(found: list[dict]) -> None:
 def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     if f["modality"] == "hypothetical":  # told only as a condition or a question: no event (event_parse)
         return
-    vocab0 = ctx.resources.get("event_vocab") or load_vocab()
+    vocab = ctx.resources.get("event_vocab") or load_vocab()
     if f["type"] == "DEMAND" and f.get("noun") is None and f["verb"] is not None and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in kids_of(c))
             for c in kids_of(f["verb"])):
         return  # "asked (X) whether Y would attack": a question put, not a demand
     if f["type"] == "THREATEN" and f.get("noun") is None and f["verb"] is not None and any(
-            c.dep_ == "ccomp" and prediction(c) and c.lemma_.lower() not in vocab0["threat_idioms"]
+            c.dep_ == "ccomp" and prediction(c) and c.lemma_.lower() not in vocab["threat_idioms"]
             for c in kids_of(f["verb"])):
         return  # "warned that Y could attack Z": a warning about another's act, no threat ("Y would pay" is one)
-    if f["type"] == "REJECT" and f["verb"] is not None and (_own_part_denied(f["verb"], ctx) or any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in _not_refusals(ctx) for c in kids_of(f["verb"]))):
+    if f["type"] == "REJECT" and f["verb"] is not None and (_own_part_denied(f["verb"], vocab) or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in vocab["not_refusals"] for c in kids_of(f["verb"]))):
         return  # "denied any role in the attack on X": a denial; "declined to comment on": silence; no rejection of X
-    f = _planned_noun(f, vocab0)
+    f = _planned_noun(f, vocab)
     doc = ctx.doc
     sent = f["sent"]
     ty = f["type"]
@@ -115,7 +115,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         targets = [c for c in dict.fromkeys(f["place_targets"]) if home or c not in actor_c][:1]
     if ty == "MOBILIZE" and targets and not f.get("against") and any(country(t) != country(a) for t in targets for a in actors):
         if any(ctx.scratch.get("token_actors").code[t.i] is None for t in f["trigger"]) and not any(
-                t.lemma_.lower() in (ctx.resources.get("event_vocab") or load_vocab())["shows"] for t in f["trigger"]):  # drills: a show
+                t.lemma_.lower() in vocab["shows"] for t in f["trigger"]):  # drills: a show
             ty = "AID"  # forces sent to another state: military aid in troops
             f = {**f, "item_class": "troops"}
     if ty in DOMESTIC and targets and actors and all(t and " " not in t for t in targets) and \
@@ -132,7 +132,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         # (a promise to free prisoners or to allow parties, naming no one else: made to one's own country)
         # a protest, an arrest or a concession naming no one else: within one's own country
         targets, home = [country(actors[0])], True
-    crowd = f["subj"] is not None and f["subj"].lemma_.lower() in (ctx.resources.get("event_vocab") or load_vocab())["crowds"]
+    crowd = f["subj"] is not None and f["subj"].lemma_.lower() in vocab["crowds"]
     if ty in HOME_DEMANDS and not targets and actors and actors[0] and (
             actors[0].split(" ")[-1] in DISSENT_SECTORS or crowd) and not _foreign(ctx, sent, actors[0]):
         # "the opposition demanded early elections", "rebels rejected the amnesty", "unions demanded higher
@@ -152,7 +152,6 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
     targets = list(dict.fromkeys(x for t in targets for x in (split_code(t) if t else [t])))
     if ty == "MOBILIZE" and f["noun"] is not None and not targets and len({country(a) for a in actors}) > 1:
         ty = "COOPERATE"  # "A and B launched joint drills": military cooperation, each with the other
-    vocab = ctx.resources.get("event_vocab") or load_vocab()
     noun_only = all(t.pos_ not in ("VERB", "AUX") for t in f["trigger"])
     mutual = len(actors) > 1 and (ty in SYMMETRIC or f.get("mutual"))  # "A and B met": each other
     if not targets and f.get("promise"):
@@ -208,7 +207,7 @@ def _emit(ctx: Context, f: dict, seen: set) -> Iterator[Event]:
         item = sp.text if len(sp) else None
     if ty == "CONSULT":  # "hosted X for naval drills": the purpose names the event
         for p in _preps(trig[0], {"for"}) + [x for o in _objects(trig[0]) for x in _preps(o, {"for"})]:
-            if noun_type(p, ctx.resources.get("event_vocab") or load_vocab()) == "MOBILIZE":
+            if noun_type(p, vocab) == "MOBILIZE":
                 ty = "MOBILIZE"
     fire = vocab["fight_by_forces"]
     for a, t in pairs:
@@ -248,25 +247,18 @@ def _planned_noun(f: dict, vocab: dict) -> dict:
     return {**f, "modality": "expected"}
 
 
-def _not_refusals(ctx: Context) -> set:
-    """What one may decline to do without rejecting anyone (``types.REJECT.not_refusals``: comment, confirm)."""
-    vocab = ctx.resources.get("event_vocab") or load_vocab()
-    return set(vocab["raw"]["types"]["REJECT"].get("not_refusals") or ())
-
-
-def _own_part_denied(v, ctx: Context) -> bool:
+def _own_part_denied(v, vocab: dict) -> bool:
     """The verb denies or rejects its subject's own part in a deed ("denied any role in", "rejected
     responsibility for"; ``denied_claims.own_part``; "denied attacking X"): a denial, which PLOVER
     does not code."""
-    dc = ((ctx.resources.get("event_vocab") or load_vocab())["raw"].get("denied_claims") or {})
-    if v.lemma_.lower() not in (dc.get("heads") or ()):
+    dc = vocab["denied_claims"]
+    if v.lemma_.lower() not in dc["heads"]:
         return False
     if any(c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBN") for c in kids_of(v)):
         return True  # "denied attacking X", "denied having sent troops": its own deed denied
     objs = [c for c in kids_of(v) if c.dep_ in ("dobj", "nsubjpass")]
-    vocab = ctx.resources.get("event_vocab") or load_vocab()
     # "denied the attack on X", "denied the bombing": a deed denied, as "denied attacking X"
-    return bool(objs) and all(o.lemma_.lower() in (dc.get("own_part") or ()) or noun_type(o, vocab) in DEEDS
+    return bool(objs) and all(o.lemma_.lower() in dc["own_part"] or noun_type(o, vocab) in DEEDS
                               for o in objs)
 
 

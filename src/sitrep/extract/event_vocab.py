@@ -114,7 +114,9 @@ def load_vocab(path: str | None = None) -> dict[str, Any]:
     rj = raw.get("reject_by_saying") or {}
     v["reject_adjs"], v["reject_phrases"] = frozenset(rj.get("adjectives") or []), [tuple(x) for x in rj.get("phrases") or []]  # "X held Y responsible": the small clause says the blame
     dc = raw.get("denied_claims") or {}
-    v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or [])}
+    v["denied_claims"] = {"heads": frozenset(dc.get("heads") or []), "nouns": frozenset(dc.get("nouns") or []),
+                          "own_part": frozenset(dc.get("own_part") or [])}
+    v["not_refusals"] = frozenset(raw["types"].get("REJECT", {}).get("not_refusals") or [])
     vc = raw.get("verbal_clash") or {}
     v["verbal_clash"], v["verbal_clash_preps"] = set(vc.get("verbs") or []), set(vc.get("preps") or [])
     v["verbal_clash_not"] = frozenset(vc.get("not_topics") or [])
