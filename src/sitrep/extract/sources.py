@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+UNNAMED_WORDS = frozenset({"anonymity", "anonymous", "unnamed", "unidentified"})  # a source said to be unnamed
+
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"}
 
 
@@ -102,10 +104,10 @@ def resolve(ctx, d, L, named_before) -> tuple[str | None, str | None, str, int |
         named = _apposed_person(ctx, doc, head, j)
         if named is not None:   # "Kesh's foreign minister, Mira Tolan, said": the person named
             return named.name, named.code, "named", sa, sb
-        many = head.tag_ in ("NNS", "NNPS") or span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}
+        many = head.tag_ in ("NNS", "NNPS") or span_words & UNNAMED_WORDS
         return _fallback_name(ctx, i, j, head), hit.code, "anonymous" if many else "named", sa, sb
     if hit is not None:
-        if span_words & {"anonymity", "anonymous", "unnamed", "unidentified"}:
+        if span_words & UNNAMED_WORDS:
             kind = "anonymous"
         return _fuller(doc, head, hit, L), hit.code, kind, sa, sb
     if kind != "document" and (head.pos_ != "PROPN" or span_words & {"anonymity", "anonymous", "unnamed"}):
